@@ -1,0 +1,212 @@
+/**
+ * Turns a validated scenario into the simulation's input: generates the procedural city, assigns
+ * vendors to generated assets, joins explicit assets and dependencies, and checks every cross
+ * reference (ids, vendors, districts, inject targets), reporting all problems at once.
+ */
+import {
+  assetId,
+  edgeId,
+  injectId,
+  parseDuration,
+  vendorId,
+  HOUR,
+  MINUTE,
+  type AssetSpec,
+  type CityModel,
+  type Command,
+  type EdgeSpec,
+  type InjectSpec,
+  type SimInput,
+  type VendorSpec,
+} from '../sim';
+import { generateCity } from './city/generate';
+import { issue, suggest, type ScenarioIssue } from './issues';
+import type { Scenario, ScenarioCommand } from './schema';
+
+export const DEFAULT_SEED = 1;
+export const DEFAULT_DURATION = '6h';
+
+const emptyCity = (size: [number, number]): CityModel => ({
+  name: 'Unnamed city',
+  sizeM: size,
+  districts: [],
+  buildings: { count: 0, x: new Float32Array(0), z: new Float32Array(0), w: new Float32Array(0), d: new Float32Array(0), h: new Float32Array(0), district: new Uint16Array(0), use: new Uint8Array(0) },
+  roads: [],
+  water: [],
+  attribution: null,
+});
+
+export function compileScenario(s: Scenario): { input: SimInput; issues: ScenarioIssue[] } {
+  const issues: ScenarioIssue[] = [];
+  const seed = s.seed ?? DEFAULT_SEED;
+  const vendors: VendorSpec[] = (s.vendors ?? []).map((v) => ({
+    id: vendorId(v.id),
+    name: v.name,
+    jurisdiction: v.jurisdiction,
+    supplies: v.supplies,
+    remoteMaintenance: v.remoteMaintenance,
+    cloudJurisdiction: v.cloud?.jurisdiction ?? null,
+  }));
+  dupes(vendors.map((v) => v.id), (i, id) => issues.push(issue(`vendors[${i}].id`, `vendor id "${id}" is used twice`, 'give each vendor its own id')));
+  const vendorIds = vendors.map((v) => v.id as string);
+
+  // City: procedural when asked for, else an empty ground sized to the explicit assets.
+  let city: CityModel;
+  const assets: AssetSpec[] = [];
+  const edges: EdgeSpec[] = [];
+  const gen = s.city?.generator;
+  if (gen) {
+    const remote = vendors.filter((v) => v.remoteMaintenance).map((v) => v.id as string);
+    const g = generateCity(
+      {
+        name: s.city?.name ?? 'Riverford',
+        seed: gen.seed ?? seed,
+        buildings: gen.buildings ?? 8000,
+        population: gen.population ?? 100_000,
+        sizeM: gen.sizeM ?? [4800, 4000],
+        infrastructure: gen.infrastructure ?? true,
+      },
+      remote,
+    );
+    city = g.city;
+    const counters = new Map<string, number>();
+    for (const a of g.assets) {
+      const gateway = a.kind === 'vendor-gateway' ? vendors.find((v) => a.id === `gateway-${v.id}`) : undefined;
+      const suppliers = gateway ? [gateway] : vendors.filter((v) => v.supplies.includes(a.kind));
+      const n = counters.get(a.kind) ?? 0;
+      counters.set(a.kind, n + 1);
+      // Several vendors for one kind make a mixed fleet, shared in turn.
+      const v = suppliers.length > 0 ? suppliers[n % suppliers.length]! : null;
+      assets.push({ ...a, vendor: v?.id ?? null, remoteAccess: v?.remoteMaintenance ?? false });
+    }
+    edges.push(...g.edges);
+  } else {
+    const xs = (s.assets ?? []).map((a) => a.position[0]);
+    const zs = (s.assets ?? []).map((a) => a.position[1]);
+    city = emptyCity([Math.max(1000, ...xs.map((x) => x + 100)), Math.max(1000, ...zs.map((z) => z + 100))]);
+    if (s.city?.name) city = { ...city, name: s.city.name };
+  }
+
+  const generatedIds = new Set(assets.map((a) => a.id as string));
+  (s.assets ?? []).forEach((a, i) => {
+    if (generatedIds.has(a.id)) issues.push(issue(`assets[${i}].id`, `"${a.id}" is already the id of a generated asset`, 'choose another id'));
+    if (a.vendor && !vendorIds.includes(a.vendor)) issues.push(issue(`assets[${i}].vendor`, `unknown vendor "${a.vendor}"`, suggest(a.vendor, vendorIds, 'vendors')));
+    const v = vendors.find((x) => x.id === a.vendor);
+    assets.push({
+      id: assetId(a.id),
+      kind: a.kind,
+      subsystem: a.subsystem,
+      name: a.name ?? a.id,
+      position: a.position,
+      vendor: v?.id ?? null,
+      remoteAccess: a.remoteAccess ?? v?.remoteMaintenance ?? false,
+      district: a.district ?? null,
+      population: a.population ?? 0,
+      critical: a.critical ?? false,
+    });
+  });
+  dupes((s.assets ?? []).map((a) => a.id), (i, id) => issues.push(issue(`assets[${i}].id`, `asset id "${id}" is used twice`, 'give each asset its own id')));
+
+  const allIds = assets.map((a) => a.id as string);
+  const known = new Set(allIds);
+  const edgeIds = new Set(edges.map((e) => e.id as string));
+  (s.dependencies ?? []).forEach((d, i) => {
+    for (const end of ['from', 'to'] as const) {
+      if (!known.has(d[end])) issues.push(issue(`dependencies[${i}].${end}`, `unknown asset "${d[end]}"`, suggest(d[end], allIds, 'asset ids')));
+    }
+    if (d.from === d.to) issues.push(issue(`dependencies[${i}]`, 'an asset cannot depend on itself', 'point "from" at the supplier'));
+    let id = `${d.to}<-${d.from}`;
+    for (let n = 2; edgeIds.has(id); n++) id = `${d.to}<-${d.from}#${n}`;
+    edgeIds.add(id);
+    edges.push({
+      id: edgeId(id),
+      from: assetId(d.from),
+      to: assetId(d.to),
+      kind: d.kind,
+      resource: d.resource,
+      bufferMs: Math.round((d.bufferMin ?? 0) * MINUTE),
+      effect: d.effect ?? 'down',
+      group: d.group ?? null,
+      note: d.note ?? null,
+    });
+  });
+
+  const injectIds = (s.injects ?? []).map((x) => x.id);
+  dupes(injectIds, (i, id) => issues.push(issue(`injects[${i}].id`, `inject id "${id}" is used twice`, 'give each inject its own id')));
+  const districts = [...new Set([...city.districts.map((d) => d.id), ...assets.map((a) => a.district).filter((d): d is string => d !== null)])];
+  const kinds = [...new Set(assets.map((a) => a.kind))];
+  const durationMs = parseDuration(s.duration ?? DEFAULT_DURATION) ?? 6 * HOUR;
+  const injects: InjectSpec[] = (s.injects ?? []).map((inj, i) => {
+    const atMs = inj.at !== undefined ? parseDuration(inj.at) : null;
+    if (atMs !== null && atMs > durationMs) issues.push(issue(`injects[${i}].at`, `fires at ${inj.at}, after the scenario ends (${s.duration ?? DEFAULT_DURATION})`, 'move it earlier or lengthen "duration"'));
+    inj.commands.forEach((c, j) => checkCommand(c, `injects[${i}].commands[${j}]`, { vendorIds, injectIds, known, allIds, districts, kinds, assets }, issues));
+    return { id: injectId(inj.id), atMs, title: inj.title, description: inj.description ?? '', attack: inj.attack ?? null, commands: inj.commands as Command[] };
+  });
+
+  return {
+    input: { id: s.meta?.id ?? 'untitled', title: s.meta?.title ?? 'Untitled scenario', seed, durationMs, city, vendors, assets, edges, injects },
+    issues,
+  };
+}
+
+interface RefContext {
+  vendorIds: string[];
+  injectIds: string[];
+  known: Set<string>;
+  allIds: string[];
+  districts: string[];
+  kinds: string[];
+  assets: AssetSpec[];
+}
+
+function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues: ScenarioIssue[]): void {
+  switch (c.type) {
+    case 'inject.fire':
+      if (!ctx.injectIds.includes(c.inject)) issues.push(issue(`${path}.inject`, `unknown inject "${c.inject}"`, suggest(c.inject, ctx.injectIds, 'injects')));
+      return;
+    case 'vendor.compromise':
+      if (!ctx.vendorIds.includes(c.vendor)) issues.push(issue(`${path}.vendor`, `unknown vendor "${c.vendor}"`, suggest(c.vendor, ctx.vendorIds, 'vendors')));
+      return;
+    case 'asset.disable':
+    case 'asset.restore':
+    case 'asset.secure': {
+      const t = c.targets;
+      const p = `${path}.targets`;
+      let bad = false;
+      t.ids?.forEach((id, k) => {
+        if (!ctx.known.has(id)) {
+          bad = true;
+          issues.push(issue(`${p}.ids[${k}]`, `unknown asset "${id}"`, suggest(id, ctx.allIds, 'asset ids')));
+        }
+      });
+      if (t.vendor !== undefined && !ctx.vendorIds.includes(t.vendor)) {
+        bad = true;
+        issues.push(issue(`${p}.vendor`, `unknown vendor "${t.vendor}"`, suggest(t.vendor, ctx.vendorIds, 'vendors')));
+      }
+      if (t.district !== undefined && !ctx.districts.includes(t.district)) {
+        bad = true;
+        issues.push(issue(`${p}.district`, `unknown district "${t.district}"`, suggest(t.district, ctx.districts, 'districts')));
+      }
+      if (t.kind !== undefined && !ctx.kinds.includes(t.kind)) {
+        bad = true;
+        issues.push(issue(`${p}.kind`, `no asset of kind "${t.kind}" in this scenario`, suggest(t.kind, ctx.kinds, 'kinds present')));
+      }
+      if (!bad && !ctx.assets.some((a) => (!t.ids || t.ids.includes(a.id)) && (t.kind === undefined || a.kind === t.kind) && (t.vendor === undefined || a.vendor === t.vendor) && (t.district === undefined || a.district === t.district))) {
+        issues.push(issue(p, 'selects no asset', 'loosen the selector: the ids, kind, vendor and district must all match one asset'));
+      }
+      return;
+    }
+    default: {
+      const never: never = c;
+      return never;
+    }
+  }
+}
+
+function dupes(ids: readonly string[], report: (index: number, id: string) => void): void {
+  const seen = new Set<string>();
+  ids.forEach((id, i) => {
+    if (seen.has(id)) report(i, id);
+    seen.add(id);
+  });
+}

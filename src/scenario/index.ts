@@ -1,0 +1,10 @@
+/**
+ * src/scenario: the scenario file format (zod schema, version 1, with migrations), loading and
+ * validation with path-and-hint errors, and the seeded procedural city. Importers for OSM, EPANET
+ * and MATPOWER files join here as the subsystems that need them arrive.
+ */
+export { loadScenarioText, loadScenarioData, type LoadResult, type LoadOptions, type ScenarioMeta } from './load';
+export { formatIssue, type ScenarioIssue } from './issues';
+export { scenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
+export { generateCity, type CityParams, type GeneratedCity } from './city/generate';
+export { DISTRICT_SEEDS } from './city/layout';

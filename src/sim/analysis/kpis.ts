@@ -1,0 +1,60 @@
+/**
+ * City-wide KPIs read from the world each minute: people without power or water (residents of
+ * neighbourhoods that have lost that supply outright, not those riding on storage), assets down and
+ * assets compromised. Each keeps its history for the charts and the report.
+ */
+import type { World } from '../core';
+
+export interface KpiDef {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly description: string;
+}
+
+export const KPI_DEFS: readonly KpiDef[] = [
+  { id: 'peopleWithoutPower', label: 'People without power', unit: 'people', description: 'Residents of neighbourhoods whose electricity supply is lost.' },
+  { id: 'peopleWithoutWater', label: 'People without water', unit: 'people', description: 'Residents of neighbourhoods whose water supply is lost once mains storage runs out.' },
+  { id: 'assetsDown', label: 'Assets down', unit: 'assets', description: 'Plant and devices that cannot deliver their service.' },
+  { id: 'assetsCompromised', label: 'Assets compromised', unit: 'assets', description: 'Devices an attacker controls.' },
+];
+
+export type KpiValues = Record<string, number>;
+
+export function readKpis(world: World): KpiValues {
+  let noPower = 0;
+  let noWater = 0;
+  let down = 0;
+  let compromised = 0;
+  for (let i = 0; i < world.assets.length; i++) {
+    const a = world.assets[i]!;
+    if (world.status[i] === 2 && a.population === 0) down++;
+    if (world.compromise[i] !== null) compromised++;
+    if (a.population > 0) {
+      if (world.hasLost(i, 'power')) noPower += a.population;
+      if (world.hasLost(i, 'water')) noWater += a.population;
+    }
+  }
+  return { peopleWithoutPower: noPower, peopleWithoutWater: noWater, assetsDown: down, assetsCompromised: compromised };
+}
+
+/** KPI history: a point each sample, plus a point whenever a value changes between samples. */
+export class KpiRecorder {
+  readonly series: Record<string, [number, number][]> = {};
+
+  constructor(private readonly read: () => KpiValues) {
+    for (const d of KPI_DEFS) this.series[d.id] = [];
+  }
+
+  sample(tMs: number): KpiValues {
+    const v = this.read();
+    for (const d of KPI_DEFS) {
+      const s = this.series[d.id]!;
+      const last = s[s.length - 1];
+      const tS = tMs / 1000;
+      if (last && last[0] === tS) last[1] = v[d.id]!;
+      else s.push([tS, v[d.id]!]);
+    }
+    return v;
+  }
+}

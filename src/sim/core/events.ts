@@ -1,0 +1,80 @@
+/**
+ * The events the simulation emits. Each event has an id, a time, a source asset (or null for
+ * city-wide events) and the ids of the events that caused it, so the log is a causal graph.
+ * Per-vehicle motion is state, not events.
+ */
+import type { AssetId, EdgeId, EventId, InjectId, VendorId } from './ids';
+import type { SimMs } from './time';
+
+export type AssetStatus = 'ok' | 'degraded' | 'down';
+export type EdgeKind = 'physical' | 'cyber' | 'geographic' | 'logical';
+export type Resource = 'power' | 'water' | 'comms' | 'control' | 'data' | 'service';
+export type Actor = 'attacker' | 'operator' | 'scenario' | 'vendor';
+
+/** Event payloads by type. Add a type here and every exhaustive switch tells you where to handle it. */
+export interface EventPayloads {
+  'sim.started': { scenarioId: string; seed: number };
+  'inject.applied': { inject: InjectId; title: string; attack: string | null; early: boolean };
+  'command.applied': { command: string; actor: Actor };
+  'vendor.access.compromised': { vendor: VendorId; technique: string; assets: number };
+  'asset.compromised': { vendor: VendorId | null; technique: string };
+  'asset.secured': { previousTechnique: string };
+  'asset.disabled': { actor: Actor; technique: string | null; reason: string };
+  'asset.restored': { actor: Actor; reason: string };
+  'asset.status.changed': { from: AssetStatus; to: AssetStatus; reason: string };
+  'dependency.supply.lost': { edge: EdgeId; supplier: AssetId; resource: Resource; bufferMs: number };
+  'dependency.buffer.exhausted': { edge: EdgeId; supplier: AssetId; resource: Resource };
+  'dependency.supply.restored': { edge: EdgeId; supplier: AssetId; resource: Resource };
+}
+
+export type EventType = keyof EventPayloads;
+
+export type SimEvent = {
+  [K in EventType]: {
+    readonly id: EventId;
+    readonly tMs: SimMs;
+    readonly type: K;
+    readonly source: AssetId | null;
+    readonly causes: readonly EventId[];
+    readonly data: EventPayloads[K];
+  };
+}[EventType];
+
+export type EventOf<K extends EventType> = Extract<SimEvent, { type: K }>;
+
+/** A one-line plain-language description of an event, for logs, tooltips and reports. */
+export function describeEvent(e: SimEvent, name: (id: string) => string = (id) => id): string {
+  const src = e.source ? name(e.source) : 'the city';
+  switch (e.type) {
+    case 'sim.started':
+      return `Simulation started (scenario ${e.data.scenarioId}, seed ${e.data.seed})`;
+    case 'inject.applied':
+      return `Inject${e.data.early ? ' (fired early)' : ''}: ${e.data.title}`;
+    case 'command.applied':
+      return `${e.data.actor} command: ${e.data.command}`;
+    case 'vendor.access.compromised':
+      return `Attacker gains ${name(e.data.vendor)}'s remote access (${e.data.technique}), reaching ${e.data.assets} assets`;
+    case 'asset.compromised':
+      return `${src} compromised (${e.data.technique})`;
+    case 'asset.secured':
+      return `${src} secured: attacker access removed`;
+    case 'asset.disabled':
+      return `${src} taken out of service by ${e.data.actor}: ${e.data.reason}`;
+    case 'asset.restored':
+      return `${src} returned to service by ${e.data.actor}: ${e.data.reason}`;
+    case 'asset.status.changed':
+      return `${src} is ${e.data.to} (was ${e.data.from}): ${e.data.reason}`;
+    case 'dependency.supply.lost':
+      return e.data.bufferMs > 0
+        ? `${src} lost ${e.data.resource} from ${name(e.data.supplier)}; running on backup`
+        : `${src} lost ${e.data.resource} from ${name(e.data.supplier)}`;
+    case 'dependency.buffer.exhausted':
+      return `${src}: backup for ${e.data.resource} exhausted`;
+    case 'dependency.supply.restored':
+      return `${src}: ${e.data.resource} restored from ${name(e.data.supplier)}`;
+    default: {
+      const never: never = e;
+      return String(never);
+    }
+  }
+}

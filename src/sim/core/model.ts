@@ -1,0 +1,118 @@
+/**
+ * The plain-data description of a city that the simulation runs: what the scenario layer
+ * compiles a scenario file into. No zod, no file access: the sim never reads files.
+ */
+import type { AssetId, EdgeId, InjectId, VendorId } from './ids';
+import type { EdgeKind, Resource } from './events';
+import type { Command } from './commands';
+import type { SimMs } from './time';
+
+export type Subsystem = 'power' | 'water' | 'traffic' | 'cctv' | 'comms' | 'population' | 'civic';
+export const SUBSYSTEMS: readonly Subsystem[] = ['power', 'water', 'traffic', 'cctv', 'comms', 'population', 'civic'];
+
+export interface VendorSpec {
+  readonly id: VendorId;
+  readonly name: string;
+  readonly jurisdiction: string;
+  /** Asset kinds this vendor supplies. */
+  readonly supplies: readonly string[];
+  /** Whether the vendor holds remote-maintenance access to the assets it supplies. */
+  readonly remoteMaintenance: boolean;
+  /** Where the vendor's cloud keeps data, or null when it runs no cloud for the city. */
+  readonly cloudJurisdiction: string | null;
+}
+
+export interface AssetSpec {
+  readonly id: AssetId;
+  readonly kind: string;
+  readonly subsystem: Subsystem;
+  readonly name: string;
+  /** Metres east (x) and south (z) of the city origin, in the ground plane. */
+  readonly position: readonly [number, number];
+  readonly vendor: VendorId | null;
+  readonly remoteAccess: boolean;
+  readonly district: string | null;
+  /** Residents whose service this asset stands for (a neighbourhood), 0 for plant. */
+  readonly population: number;
+  readonly critical: boolean;
+}
+
+export interface EdgeSpec {
+  readonly id: EdgeId;
+  /** The supplier. */
+  readonly from: AssetId;
+  /** The dependent. */
+  readonly to: AssetId;
+  readonly kind: EdgeKind;
+  readonly resource: Resource;
+  /** How long the dependent rides through a loss of this supply (UPS, fuel, storage). */
+  readonly bufferMs: SimMs;
+  /** What losing the supply does to the dependent once the buffer is spent. */
+  readonly effect: 'down' | 'degraded';
+  /** Edges in one group are redundant: the supply is lost only when all of them are. */
+  readonly group: string | null;
+  /** Plain-language note shown in the inspector, e.g. "diesel generator, 24 h fuel". */
+  readonly note: string | null;
+}
+
+export interface InjectSpec {
+  readonly id: InjectId;
+  /** Scheduled time, or null for an inject fired only on demand. */
+  readonly atMs: SimMs | null;
+  readonly title: string;
+  readonly description: string;
+  readonly attack: string | null;
+  readonly commands: readonly Command[];
+}
+
+export interface DistrictSpec {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'centre' | 'residential' | 'industrial' | 'waterfront' | 'parkland';
+  /** Closed polygon in ground coordinates. */
+  readonly polygon: readonly (readonly [number, number])[];
+  readonly population: number;
+}
+
+export interface RoadSpec {
+  readonly id: string;
+  readonly a: readonly [number, number];
+  readonly b: readonly [number, number];
+  readonly lanes: number;
+  readonly cls: 'arterial' | 'street';
+}
+
+/** Buildings as structure-of-arrays: centre x/z, width (x), depth (z), height, district index, use. */
+export interface BuildingTable {
+  readonly count: number;
+  readonly x: Float32Array;
+  readonly z: Float32Array;
+  readonly w: Float32Array;
+  readonly d: Float32Array;
+  readonly h: Float32Array;
+  readonly district: Uint16Array;
+  /** 0 home, 1 office/shop, 2 industrial, 3 civic. */
+  readonly use: Uint8Array;
+}
+
+export interface CityModel {
+  readonly name: string;
+  readonly sizeM: readonly [number, number];
+  readonly districts: readonly DistrictSpec[];
+  readonly buildings: BuildingTable;
+  readonly roads: readonly RoadSpec[];
+  readonly water: readonly (readonly (readonly [number, number])[])[];
+  readonly attribution: string | null;
+}
+
+export interface SimInput {
+  readonly id: string;
+  readonly title: string;
+  readonly seed: number;
+  readonly durationMs: SimMs;
+  readonly city: CityModel;
+  readonly vendors: readonly VendorSpec[];
+  readonly assets: readonly AssetSpec[];
+  readonly edges: readonly EdgeSpec[];
+  readonly injects: readonly InjectSpec[];
+}

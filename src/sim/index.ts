@@ -1,0 +1,9 @@
+/**
+ * The simulation's one public facade. Everything outside src/sim (the scenario loader, the worker,
+ * the CLI) uses what is exported here. Nothing in src/sim touches the DOM, React, three, fetch,
+ * Date or Math.random: the same input, seed and commands give the same run anywhere.
+ */
+export { createSimulation, BASE_TICK_MS } from './simulation';
+export type { Simulation, SimulationOptions, SimSnapshot, FinalAsset } from './simulation';
+export * from './core';
+export { KPI_DEFS, type KpiDef, type KpiValues } from './analysis';

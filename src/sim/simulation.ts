@@ -1,0 +1,156 @@
+/**
+ * createSimulation wires the core engine, the world, injects, attacker/operator commands and KPIs
+ * into one object. The run is fully given by the input, the seed and the command log.
+ */
+import {
+  Engine,
+  Hasher,
+  World,
+  canonicalJson,
+  explain,
+  STATUS_OF_CODE,
+  type AssetStatus,
+  type CausalChain,
+  type Command,
+  type EventId,
+  type LoggedCommand,
+  type SimEvent,
+  type SimInput,
+  type SimMs,
+  MINUTE,
+  describeCommand,
+} from './core';
+import { InjectPlayer } from './exercise';
+import { applyAssetCommand } from './threats';
+import { KPI_DEFS, KpiRecorder, readKpis, type KpiDef, type KpiValues } from './analysis';
+
+export const BASE_TICK_MS = 500;
+
+export interface SimulationOptions {
+  /** Overrides the scenario's seed. */
+  readonly seed?: number;
+  /** A command log to replay at the times it was applied. */
+  readonly commands?: readonly LoggedCommand[];
+}
+
+/** Plain data the UI draws from; arrays are copies the worker can transfer. */
+export interface SimSnapshot {
+  readonly tMs: SimMs;
+  /** Per asset, in input order: 0 ok, 1 degraded, 2 down. */
+  readonly status: Uint8Array;
+  /** Per asset: 1 when an attacker controls it. */
+  readonly compromised: Uint8Array;
+  /** Per edge: 0 supplied, 1 on buffer, 2 lost. */
+  readonly edgeState: Uint8Array;
+  readonly kpis: KpiValues;
+  readonly eventCount: number;
+}
+
+export interface FinalAsset {
+  readonly id: string;
+  readonly kind: string;
+  readonly subsystem: string;
+  readonly vendor: string | null;
+  readonly status: AssetStatus;
+  readonly compromised: boolean;
+}
+
+export interface Simulation {
+  readonly input: SimInput;
+  readonly seed: number;
+  readonly nowMs: SimMs;
+  readonly events: readonly SimEvent[];
+  readonly commandLog: readonly LoggedCommand[];
+  readonly kpiDefs: readonly KpiDef[];
+  readonly kpiSeries: Readonly<Record<string, readonly [number, number][]>>;
+  readonly world: World;
+  step(ms: SimMs): void;
+  runUntil(tMs: SimMs): void;
+  apply(command: Command): void;
+  snapshot(): SimSnapshot;
+  explain(id: EventId | string): CausalChain;
+  /** The causal chain behind an asset's present status, or null when it has never changed. */
+  whyStatus(assetId: string): CausalChain | null;
+  kpis(): KpiValues;
+  finalAssets(): FinalAsset[];
+  hash(): string;
+}
+
+export function createSimulation(input: SimInput, options: SimulationOptions = {}): Simulation {
+  const seed = (options.seed ?? input.seed) >>> 0;
+  const engine = new Engine(seed, BASE_TICK_MS);
+  const { bus } = engine;
+  const world = new World(input.assets, input.edges, bus, engine.scheduler, () => engine.nowMs);
+  const injects = new InjectPlayer(input.injects, bus, engine.scheduler, (c, cause) => applyAssetCommand(world, bus, c, cause));
+  const kpis = new KpiRecorder(() => readKpis(world));
+
+  engine.setCommandHandler((c) => {
+    if (c.type === 'inject.fire') {
+      injects.fire(c.inject, true);
+      return;
+    }
+    const actor = c.type === 'asset.restore' || c.type === 'asset.secure' ? 'operator' : 'attacker';
+    const root = bus.emit('command.applied', null, { command: describeCommand(c), actor: 'actor' in c && c.actor ? c.actor : actor }, []);
+    applyAssetCommand(world, bus, c, root.id);
+  });
+  // KPIs are sampled each minute and whenever an asset's status changes, so charts show steps where they happen.
+  engine.addSystem({ name: 'kpi', periodMs: MINUTE, step: (t) => void kpis.sample(t) });
+  bus.on('asset.status.changed', (e) => void kpis.sample(e.tMs));
+  bus.on('asset.compromised', (e) => void kpis.sample(e.tMs));
+  bus.on('asset.secured', (e) => void kpis.sample(e.tMs));
+
+  bus.emit('sim.started', null, { scenarioId: input.id, seed });
+  kpis.sample(0);
+  if (options.commands) engine.scheduleReplay(options.commands);
+
+  const sim: Simulation = {
+    input,
+    seed,
+    get nowMs() {
+      return engine.nowMs;
+    },
+    get events() {
+      return bus.events;
+    },
+    get commandLog() {
+      return engine.commandLog;
+    },
+    kpiDefs: KPI_DEFS,
+    kpiSeries: kpis.series,
+    world,
+    step: (ms) => engine.step(ms),
+    runUntil: (t) => engine.runUntil(t),
+    apply: (c) => engine.apply(c),
+    snapshot: () => ({
+      tMs: engine.nowMs,
+      status: world.status.slice(),
+      compromised: Uint8Array.from(world.compromise, (c) => (c ? 1 : 0)),
+      edgeState: world.edgeState.slice(),
+      kpis: readKpis(world),
+      eventCount: bus.events.length,
+    }),
+    explain: (id) => explain((x) => bus.get(x), id as EventId),
+    whyStatus: (assetId) => {
+      const ev = world.statusEvent[world.indexOf(assetId)];
+      return ev ? explain((x) => bus.get(x), ev) : null;
+    },
+    kpis: () => readKpis(world),
+    finalAssets: () =>
+      world.assets.map((a, i) => ({
+        id: a.id,
+        kind: a.kind,
+        subsystem: a.subsystem,
+        vendor: a.vendor,
+        status: STATUS_OF_CODE[world.status[i]!]!,
+        compromised: world.compromise[i] !== null,
+      })),
+    hash: () => {
+      const h = new Hasher().num(seed).num(engine.nowMs);
+      for (const e of bus.events) h.str(e.id).num(e.tMs).str(e.type).str(e.source ?? '').str(e.causes.join(',')).str(canonicalJson(e.data));
+      h.bytes(world.status).bytes(world.edgeState);
+      for (const c of engine.commandLog) h.num(c.tMs).str(canonicalJson(c.command));
+      return h.digest();
+    },
+  };
+  return sim;
+}

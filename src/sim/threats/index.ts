@@ -1,0 +1,3 @@
+/** sim/threats: compromises and attacker actions (tagged with MITRE ATT&CK ids), and their effects on assets. */
+export * from './select';
+export * from './apply';

@@ -1,0 +1,139 @@
+/**
+ * Messages between the page and the simulation worker. Everything is plain data; large arrays
+ * travel as transferables. The page never reaches into sim objects.
+ */
+import type {
+  Command,
+  CausalChain,
+  EdgeKind,
+  LoggedCommand,
+  Resource,
+  SimEvent,
+  SimSnapshot,
+  KpiDef,
+  DistrictSpec,
+  RoadSpec,
+  VendorSpec,
+} from '../sim';
+
+import type { ScenarioIssue } from '../scenario';
+
+/** An error in a scenario file: where, what was expected, and how to fix it (defined by the loader). */
+export type { ScenarioIssue };
+
+/** Static description of the loaded city, sent once after a load. Arrays are in asset/edge order. */
+export interface WorldView {
+  readonly scenario: {
+    readonly id: string;
+    readonly title: string;
+    readonly summary: string;
+    readonly audience: readonly string[];
+    readonly objectives: readonly string[];
+    readonly durationMs: number;
+  };
+  readonly seed: number;
+  readonly city: {
+    readonly name: string;
+    readonly sizeM: readonly [number, number];
+    readonly districts: readonly DistrictSpec[];
+    readonly roads: readonly RoadSpec[];
+    readonly water: readonly (readonly (readonly [number, number])[])[];
+    readonly attribution: string | null;
+    /** Buildings, structure-of-arrays: x, z (centre), w, d, h (metres), district index, use (0 home, 1 office/shop, 2 industrial, 3 civic). */
+    readonly buildings: {
+      readonly count: number;
+      readonly x: Float32Array;
+      readonly z: Float32Array;
+      readonly w: Float32Array;
+      readonly d: Float32Array;
+      readonly h: Float32Array;
+      readonly district: Uint16Array;
+      readonly use: Uint8Array;
+    };
+  };
+  readonly assets: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly subsystem: string;
+    readonly name: string;
+    readonly position: readonly [number, number];
+    readonly vendor: string | null;
+    readonly remoteAccess: boolean;
+    readonly district: string | null;
+    readonly population: number;
+    readonly critical: boolean;
+  }[];
+  readonly edges: readonly {
+    readonly id: string;
+    readonly from: string;
+    readonly to: string;
+    readonly kind: EdgeKind;
+    readonly resource: Resource;
+    readonly bufferMs: number;
+    readonly effect: 'down' | 'degraded';
+    /** Edges in one group are redundant supplies of the same resource. */
+    readonly group: string | null;
+    readonly note: string | null;
+  }[];
+  readonly vendors: readonly VendorSpec[];
+  readonly injects: readonly {
+    readonly id: string;
+    readonly atMs: number | null;
+    readonly title: string;
+    readonly description: string;
+    readonly attack: string | null;
+  }[];
+  readonly kpis: readonly KpiDef[];
+}
+
+export type ToWorker =
+  | { readonly type: 'load'; readonly scenario: string; readonly text?: string; readonly seed?: number }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'speed'; readonly factor: number }
+  | { readonly type: 'command'; readonly command: Command }
+  /** Advances simulated time by `ms` as fast as the budget allows, then pauses (a "skip ahead"). */
+  | { readonly type: 'step'; readonly ms: number }
+  | { readonly type: 'explain'; readonly reqId: number; readonly eventId: string }
+  | { readonly type: 'why'; readonly reqId: number; readonly assetId: string }
+  | { readonly type: 'edgeBuffers'; readonly reqId: number; readonly assetId: string }
+  | { readonly type: 'hashAt'; readonly reqId: number; readonly untilMs: number; readonly commands?: readonly LoggedCommand[] };
+
+export type FromWorker =
+  | { readonly type: 'loaded'; readonly world: WorldView; readonly loadMs: number }
+  | { readonly type: 'load-error'; readonly scenario: string; readonly issues: readonly ScenarioIssue[] }
+  | {
+      readonly type: 'frame';
+      readonly snapshot: SimSnapshot;
+      /** Events emitted since the previous frame, in order. */
+      readonly events: readonly SimEvent[];
+      /** KPI points added since the previous frame, by KPI id: [tS, value]. */
+      readonly kpiPoints: Record<string, [number, number][]>;
+      readonly playing: boolean;
+      readonly speed: number;
+      /** Simulated ms advanced per wall second over the last second (0 when paused). */
+      readonly achievedSpeed: number;
+    }
+  | { readonly type: 'reply'; readonly reqId: number; readonly result: CausalChain | null | string | EdgeBufferInfo[] }
+  /** A request that could not be answered (unknown asset, nothing loaded): a readable message, no stack. */
+  | { readonly type: 'reply-error'; readonly reqId: number; readonly message: string }
+  | { readonly type: 'fatal'; readonly message: string };
+
+/** What each request message is answered with. */
+export interface ReplyOf {
+  readonly explain: CausalChain | null;
+  readonly why: CausalChain | null;
+  readonly edgeBuffers: EdgeBufferInfo[];
+  readonly hashAt: string;
+}
+export type RequestType = keyof ReplyOf;
+export type RequestMessage = Extract<ToWorker, { readonly reqId: number }>;
+
+/** What an inspector shows about the supplies of one asset: state and backup time left. */
+export interface EdgeBufferInfo {
+  readonly edge: string;
+  readonly supplier: string;
+  /** 0 supplied, 1 on buffer, 2 lost. */
+  readonly state: number;
+  readonly remainingMs: number;
+}
