@@ -77,7 +77,8 @@ export function compileScenario(s: Scenario): { input: SimInput; issues: Scenari
       counters.set(a.kind, n + 1);
       // Several vendors for one kind make a mixed fleet, shared in turn.
       const v = suppliers.length > 0 ? suppliers[n % suppliers.length]! : null;
-      assets.push({ ...a, vendor: v?.id ?? null, remoteAccess: v?.remoteMaintenance ?? false });
+      const named = gateway ? { ...a, name: `Remote-maintenance gateway of ${gateway.name}` } : a;
+      assets.push({ ...named, vendor: v?.id ?? null, remoteAccess: v?.remoteMaintenance ?? false });
     }
     edges.push(...g.edges);
   } else {

@@ -6,4 +6,4 @@
 export { createSimulation, BASE_TICK_MS } from './simulation';
 export type { Simulation, SimulationOptions, SimSnapshot, FinalAsset } from './simulation';
 export * from './core';
-export { KPI_DEFS, type KpiDef, type KpiValues } from './analysis';
+export { KPI_DEFS, buildReport, namer, type KpiDef, type KpiValues, type RunReport } from './analysis';

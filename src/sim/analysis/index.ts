@@ -1,2 +1,3 @@
-/** sim/analysis: KPIs and report data read from the simulation's state and event log. */
+/** sim/analysis: KPIs, causal chains of the largest effects, and the data of run reports. */
 export * from './kpis';
+export * from './report';

@@ -29,6 +29,16 @@ function splitmix32(seed: number): () => number {
 const rotl = (x: number, k: number) => (x << k) | (x >>> (32 - k));
 
 export class Rng {
+  /** A generator with its four state words set directly (for checking against the reference vectors). */
+  static fromState(a: number, b: number, c: number, d: number): Rng {
+    const r = new Rng(0);
+    r.a = a >>> 0;
+    r.b = b >>> 0;
+    r.c = c >>> 0;
+    r.d = d >>> 0;
+    return r;
+  }
+
   readonly seed: number;
   private a: number;
   private b: number;

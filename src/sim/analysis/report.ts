@@ -1,0 +1,110 @@
+/**
+ * The data of a run report: scenario, seed, hash, KPI series, the event log, final state per
+ * subsystem, and the causal chains of the largest effects. The CLI renders it as JSON or Markdown;
+ * the UI and the after-action report read the same data.
+ */
+import { describeEvent, type SimEvent, SUBSYSTEMS, type SimInput, type World, type EventId, type CausalChain, type LoggedCommand } from '../core';
+import type { KpiDef } from './kpis';
+
+export interface ReportSource {
+  readonly input: SimInput;
+  readonly seed: number;
+  readonly nowMs: number;
+  readonly events: readonly SimEvent[];
+  readonly commandLog: readonly LoggedCommand[];
+  readonly kpiDefs: readonly KpiDef[];
+  readonly kpiSeries: Readonly<Record<string, readonly [number, number][]>>;
+  readonly world: World;
+  explain(id: EventId | string): CausalChain;
+  hash(): string;
+}
+
+export interface SubsystemSummary {
+  assets: number;
+  ok: number;
+  degraded: number;
+  down: number;
+  compromised: number;
+}
+
+export interface RunReport {
+  scenario: { id: string; title: string };
+  seed: number;
+  untilS: number;
+  hash: string;
+  kpis: Record<string, { label: string; unit: string; series: [number, number][] }>;
+  events: { id: string; tS: number; type: string; source: string | null; causes: string[]; data: unknown }[];
+  commands: { tS: number; command: unknown }[];
+  final: Record<string, unknown> & {
+    assets: { id: string; kind: string; subsystem: string; vendor: string | null; status: string; compromised: boolean }[];
+  };
+  effects: { asset: string; name: string; tS: number; status: string; chain: { id: string; tS: number; text: string }[] }[];
+  perf: { wallS: number; simS: number };
+}
+
+/** A name lookup covering assets and vendors, for plain-language event text. */
+export function namer(input: SimInput): (id: string) => string {
+  const names = new Map<string, string>();
+  for (const a of input.assets) names.set(a.id, a.name);
+  for (const v of input.vendors) names.set(v.id, v.name);
+  return (id) => names.get(id) ?? id;
+}
+
+export function buildReport(sim: ReportSource, wallS: number, maxEffects = 5): RunReport {
+  const name = namer(sim.input);
+  const statusName = ['ok', 'degraded', 'down'];
+  const w = sim.world;
+  const assets = w.assets.map((a, i) => ({
+    id: a.id as string,
+    kind: a.kind,
+    subsystem: a.subsystem as string,
+    vendor: a.vendor as string | null,
+    status: statusName[w.status[i]!]!,
+    compromised: w.compromise[i] !== null,
+  }));
+  const final: RunReport['final'] = { assets };
+  for (const s of SUBSYSTEMS) {
+    const mine = assets.filter((a) => a.subsystem === s);
+    const sum: SubsystemSummary = { assets: mine.length, ok: 0, degraded: 0, down: 0, compromised: 0 };
+    for (const a of mine) {
+      sum[a.status as 'ok' | 'degraded' | 'down']++;
+      if (a.compromised) sum.compromised++;
+    }
+    final[s] = sum;
+  }
+  const kpis: RunReport['kpis'] = {};
+  for (const d of sim.kpiDefs) kpis[d.id] = { label: d.label, unit: d.unit, series: (sim.kpiSeries[d.id] ?? []).map(([t, v]) => [t, v]) };
+
+  // Largest effects: the first time each critical asset (else any plant) went down, earliest first.
+  const firstDown = new Map<string, SimEvent>();
+  for (const e of sim.events) {
+    if (e.type === 'asset.status.changed' && e.data.to === 'down' && e.source && !firstDown.has(e.source)) firstDown.set(e.source, e);
+  }
+  // Critical sites first, then the longest cascades (the effects furthest from their cause), then time.
+  const chains = new Map([...firstDown.values()].map((e) => [e.id as string, sim.explain(e.id).chain]));
+  const ranked = [...firstDown.values()].sort((a, b) => {
+    const ca = w.get(a.source!).critical ? 0 : 1;
+    const cb = w.get(b.source!).critical ? 0 : 1;
+    return ca - cb || chains.get(b.id)!.length - chains.get(a.id)!.length || a.tMs - b.tMs;
+  });
+  const effects = ranked.slice(0, maxEffects).map((e) => ({
+    asset: e.source as string,
+    name: name(e.source!),
+    tS: e.tMs / 1000,
+    status: 'down',
+    chain: chains.get(e.id)!.map((c) => ({ id: c.id as string, tS: c.tMs / 1000, text: describeEvent(c, name) })),
+  }));
+
+  return {
+    scenario: { id: sim.input.id, title: sim.input.title },
+    seed: sim.seed,
+    untilS: sim.nowMs / 1000,
+    hash: sim.hash(),
+    kpis,
+    events: sim.events.map((e) => ({ id: e.id, tS: e.tMs / 1000, type: e.type, source: e.source, causes: [...e.causes], data: e.data })),
+    commands: sim.commandLog.map((c) => ({ tS: c.tMs / 1000, command: c.command })),
+    final,
+    effects,
+    perf: { wallS: Math.round(wallS * 1e4) / 1e4, simS: sim.nowMs / 1000 },
+  };
+}
