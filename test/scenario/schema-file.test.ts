@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderJsonSchema, SCHEMA_PATH } from '../../src/scenario/write-json-schema';
+
+describe('scenarios/scenario.schema.json', () => {
+  it('is up to date with the zod schema (run `npm run schema` to refresh it)', () => {
+    expect(readFileSync(SCHEMA_PATH, 'utf8')).toBe(renderJsonSchema());
+  });
+
+  it('forbids unknown keys, so editors flag typos too', () => {
+    const s = JSON.parse(renderJsonSchema());
+    expect(s.additionalProperties).toBe(false);
+    expect(s.properties.meta.additionalProperties).toBe(false);
+    expect(s.required).toEqual(['version']);
+  });
+});
