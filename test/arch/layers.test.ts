@@ -25,13 +25,13 @@ function files(dir: string): string[] {
   });
 }
 
-const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|new URL\(\s*['"]([^'"]+\.tsx?)['"]/g;
+const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|new URL\(\s*['"]([^'"]+\.tsx?)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
 
 function imports(file: string): { spec: string; target: string | null }[] {
   const text = readFileSync(file, 'utf8');
   const out: { spec: string; target: string | null }[] = [];
   for (const m of text.matchAll(IMPORT_RE)) {
-    const spec = m[1] ?? m[2] ?? m[3]!;
+    const spec = m[1] ?? m[2] ?? m[3] ?? m[4]!;
     out.push({ spec, target: spec.startsWith('.') ? resolve(dirname(file), spec) : null });
   }
   return out;
