@@ -10,7 +10,7 @@ const DEFAULT = 'scenarios/default.json';
 function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, (s) => out.push(s), (s) => err.push(s));
+  const code = main(args, (s) => void out.push(s), (s) => void err.push(s));
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -42,7 +42,8 @@ export class World {
   private readonly index = new Map<string, number>();
   private readonly outEdges: number[][];
   private readonly inEdges: number[][];
-  private readonly disabledBy: (EventId | null)[];
+  /** Reasons an asset is held down or degraded from within (a command, a dead bus), each with its cause. */
+  private readonly holds: Map<string, { cause: EventId; effect: 'down' | 'degraded' }>[];
   private readonly edgeEvent: (EventId | null)[];
   private readonly bufferLeft: Float64Array;
   private readonly bufferSince: Float64Array;
@@ -62,7 +63,7 @@ export class World {
     this.edgeState = new Uint8Array(edges.length);
     this.compromise = assets.map(() => null);
     this.statusEvent = assets.map(() => null);
-    this.disabledBy = assets.map(() => null);
+    this.holds = assets.map(() => new Map());
     this.outEdges = assets.map(() => []);
     this.inEdges = assets.map(() => []);
     this.edgeEvent = edges.map(() => null);
@@ -140,20 +141,37 @@ export class World {
 
   /** Takes an asset out of service (breaker opened, device bricked, plant shut down). */
   disable(i: number, cause: EventId): void {
-    if (this.disabledBy[i] !== null) return;
-    this.disabledBy[i] = cause;
-    this.recompute(i, [cause], 'taken out of service');
+    this.hold(i, 'disabled', cause, 'down', 'taken out of service');
   }
 
-  /** Returns an asset to service; it is up again only if its supplies allow. */
+  /** Returns an asset to service; it is up again only if its supplies and other holds allow. */
   restore(i: number, cause: EventId): void {
-    if (this.disabledBy[i] === null) return;
-    this.disabledBy[i] = null;
-    this.recompute(i, [cause], 'returned to service');
+    this.release(i, 'disabled', cause, 'returned to service');
   }
 
   isDisabled(i: number): boolean {
-    return this.disabledBy[i] !== null;
+    return this.holds[i]!.has('disabled');
+  }
+
+  /**
+   * Holds an asset down (or degraded) for a named reason, such as "power" when a subsystem finds
+   * its bus de-energised. Holds stack: the asset recovers only when every hold is released.
+   */
+  hold(i: number, reason: string, cause: EventId, effect: 'down' | 'degraded', text: string): void {
+    const h = this.holds[i]!;
+    const had = h.get(reason);
+    if (had && had.effect === effect) return;
+    h.set(reason, { cause, effect });
+    this.recompute(i, [cause], text);
+  }
+
+  release(i: number, reason: string, cause: EventId, text: string): void {
+    if (!this.holds[i]!.delete(reason)) return;
+    this.recompute(i, [cause], text);
+  }
+
+  isHeld(i: number, reason: string): boolean {
+    return this.holds[i]!.has(reason);
   }
 
   // --- propagation ------------------------------------------------------------------------
@@ -225,7 +243,11 @@ export class World {
 
   /** Derives an asset's status from whether it is disabled and the state of its supplies. */
   private derive(i: number): AssetStatus {
-    if (this.disabledBy[i] !== null) return 'down';
+    let held: AssetStatus = 'ok';
+    for (const h of this.holds[i]!.values()) {
+      if (h.effect === 'down') return 'down';
+      held = 'degraded';
+    }
     const groups = new Map<string, { state: number; effect: 'down' | 'degraded' }>();
     for (const ei of this.inEdges[i]!) {
       const e = this.edges[ei]!;
@@ -236,7 +258,7 @@ export class World {
       if (!g) groups.set(key, { state: st, effect: e.effect });
       else if (st < g.state) g.state = st;
     }
-    let status: AssetStatus = 'ok';
+    let status: AssetStatus = held;
     for (const g of groups.values()) {
       if (g.state === LOST && g.effect === 'down') return 'down';
       if (g.state !== SUPPLIED) status = 'degraded';
