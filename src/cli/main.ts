@@ -18,7 +18,11 @@ commands:
 
 DURATION is like 90s, 30m, 6h or 2d.`;
 
-export function main(argv: readonly string[], out = (s: string) => process.stdout.write(`${s}\n`), err = (s: string) => process.stderr.write(`${s}\n`)): number {
+export function main(
+  argv: readonly string[],
+  out: (s: string) => void = (s) => void process.stdout.write(`${s}\n`),
+  err: (s: string) => void = (s) => void process.stderr.write(`${s}\n`),
+): number {
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
