@@ -1,0 +1,70 @@
+/**
+ * window.__twin: a small read-only window onto the running twin for end-to-end tests and for
+ * people poking at it from the console. It reads the same stores the UI reads; the only writes
+ * it offers are the ones a user can make with the controls (select, play, fire).
+ */
+import type { LoggedCommand } from '../../sim';
+import type { TwinClient } from '../../worker/client';
+import type { WorldView } from '../../worker/protocol';
+import { statusName, type StatusName } from '../palette';
+import { live } from '../store/live';
+import { sceneHandle } from '../store/scene-handle';
+import { selectAsset, uiStore, type Phase } from '../store/ui-store';
+
+export interface TwinHooks {
+  readonly client: TwinClient;
+  phase(): Phase;
+  world(): WorldView | null;
+  clockMs(): number;
+  kpis(): Record<string, number>;
+  statusOf(assetId: string): StatusName | null;
+  isCompromised(assetId: string): boolean;
+  /** Ids of assets with a status, in asset order. */
+  assetsWithStatus(status: StatusName): string[];
+  hashAt(untilMs: number, commands?: readonly LoggedCommand[]): Promise<string>;
+  select(assetId: string | null): void;
+  screenPositionOf(assetId: string): { x: number; y: number } | null;
+  /** Centres the view on an asset, as the inspector's "Centre view" button does. */
+  focus(assetId: string): void;
+  /** performance.now() when the city was first drawn, or null. */
+  cityDrawnAt(): number | null;
+  frames(): number;
+}
+
+export function installTestHooks(client: TwinClient): void {
+  const indexOf = (id: string) => live.world?.assetIndex.get(id);
+  const hooks: TwinHooks = {
+    client,
+    phase: () => uiStore.getState().phase,
+    world: () => uiStore.getState().world,
+    clockMs: () => live.snapshot?.tMs ?? 0,
+    kpis: () => ({ ...(live.snapshot?.kpis ?? {}) }),
+    statusOf: (id) => {
+      const i = indexOf(id);
+      return i === undefined || !live.snapshot ? null : statusName(live.snapshot.status[i]);
+    },
+    isCompromised: (id) => {
+      const i = indexOf(id);
+      return i !== undefined && live.snapshot?.compromised[i] === 1;
+    },
+    assetsWithStatus: (status) => {
+      const w = live.world;
+      const s = live.snapshot;
+      if (!w || !s) return [];
+      return w.view.assets.filter((_, i) => statusName(s.status[i]) === status).map((a) => a.id);
+    },
+    hashAt: (untilMs, commands) => client.hashAt(untilMs, commands),
+    select: (id) => selectAsset(id),
+    screenPositionOf: (id) => {
+      const i = indexOf(id);
+      return i === undefined ? null : (sceneHandle.current?.screenPositionOf(i) ?? null);
+    },
+    focus: (id) => {
+      const i = indexOf(id);
+      if (i !== undefined) sceneHandle.current?.focusAsset(i);
+    },
+    cityDrawnAt: () => sceneHandle.cityDrawnAt,
+    frames: () => live.frames,
+  };
+  (window as unknown as { __twin: TwinHooks }).__twin = hooks;
+}

@@ -1,0 +1,73 @@
+/**
+ * The event log: the latest events in plain language, newest first. Choosing one opens the causal
+ * chain that led to it. A filter narrows the log to injects and attacks, or to status changes.
+ */
+import { useMemo, useState } from 'react';
+import { describeEvent, formatClock, type SimEvent } from '../../sim';
+import { askExplain } from '../app/session';
+import { useUi } from '../store/ui-store';
+import { EventGlyph } from './event-glyph';
+
+type Filter = 'all' | 'status' | 'attacks';
+const SHOWN = 150;
+
+const FILTERS: Record<Filter, { label: string; test: (e: SimEvent) => boolean }> = {
+  all: { label: 'All events', test: () => true },
+  status: { label: 'Status changes', test: (e) => e.type === 'asset.status.changed' },
+  attacks: {
+    label: 'Injects and attacks',
+    test: (e) =>
+      e.type === 'inject.applied' ||
+      e.type === 'command.applied' ||
+      e.type === 'vendor.access.compromised' ||
+      e.type === 'asset.compromised' ||
+      e.type === 'asset.disabled' ||
+      e.type === 'asset.secured' ||
+      e.type === 'asset.restored',
+  },
+};
+
+export function EventLog() {
+  const events = useUi((s) => s.events);
+  const total = useUi((s) => s.eventTotal);
+  const index = useUi((s) => s.index);
+  const [filter, setFilter] = useState<Filter>('all');
+  const nameOf = index?.nameOf ?? ((id: string) => id);
+  const shown = useMemo(() => {
+    const out: SimEvent[] = [];
+    for (let i = events.length - 1; i >= 0 && out.length < SHOWN; i--) if (FILTERS[filter].test(events[i]!)) out.push(events[i]!);
+    return out;
+  }, [events, filter]);
+
+  return (
+    <section className="panel event-log" aria-labelledby="log-h">
+      <div className="panel-head">
+        <h2 id="log-h">
+          Event log <span className="count">{total.toLocaleString('en-GB')}</span>
+        </h2>
+        <select aria-label="Filter the event log" value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
+          {(Object.keys(FILTERS) as Filter[]).map((f) => (
+            <option key={f} value={f}>
+              {FILTERS[f].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {shown.length === 0 ? (
+        <p className="muted">Nothing yet. Press Play, or fire an inject.</p>
+      ) : (
+        <ol className="log" aria-label="Latest events, newest first" data-testid="event-log">
+          {shown.map((e) => (
+            <li key={e.id}>
+              <button type="button" className="log-row" onClick={() => void askExplain(e)} aria-label={`Explain: ${describeEvent(e, nameOf)}`}>
+                <time className="t">{formatClock(e.tMs)}</time>
+                <EventGlyph event={e} />
+                <span className="text">{describeEvent(e, nameOf)}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+/** Small text helpers shared by the panels. */
+import { formatDuration } from '../../sim';
+
+/** "pumping-station" → "Pumping station". */
+export function kindLabel(kind: string): string {
+  const s = kind.replace(/[-_]+/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString('en-GB');
+}
+
+/** Compact form for KPI values: 12,400 → "12.4k". */
+export function formatCompact(n: number): string {
+  const a = Math.abs(n);
+  if (a >= 1_000_000) return `${(n / 1_000_000).toFixed(a >= 10_000_000 ? 0 : 1)}M`;
+  if (a >= 10_000) return `${(n / 1000).toFixed(a >= 100_000 ? 0 : 1)}k`;
+  return formatCount(n);
+}
+
+export function backupText(state: number, remainingMs: number, bufferMs: number): string {
+  if (bufferMs <= 0) return state === 0 ? 'no backup' : 'no backup';
+  if (state === 2) return 'backup exhausted';
+  if (state === 1) return `${formatDuration(remainingMs)} of backup left`;
+  return remainingMs < bufferMs ? `backup recharging (${formatDuration(remainingMs)} of ${formatDuration(bufferMs)})` : `${formatDuration(bufferMs)} backup`;
+}

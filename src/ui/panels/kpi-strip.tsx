@@ -1,0 +1,50 @@
+/**
+ * The KPI strip: people without power, people without water, assets down and assets compromised,
+ * each with its present value, its peak so far and a sparkline of its history.
+ */
+import { COMPROMISED_COLOR, STATUS_COLOR } from '../palette';
+import { useUi } from '../store/ui-store';
+import { formatCompact, formatCount } from './format';
+import { Sparkline } from './sparkline';
+
+const KPI_STYLE: Record<string, { color: string; symbol: string }> = {
+  peopleWithoutPower: { color: '#f2b134', symbol: '⚡' },
+  peopleWithoutWater: { color: '#4fa3e0', symbol: '≋' },
+  assetsDown: { color: STATUS_COLOR.down, symbol: '✕' },
+  assetsCompromised: { color: COMPROMISED_COLOR, symbol: '◎' },
+};
+
+export function KpiStrip() {
+  const world = useUi((s) => s.world);
+  const defs = world?.kpis ?? [];
+  const kpis = useUi((s) => s.kpis);
+  const history = useUi((s) => s.kpiHistory);
+  return (
+    <footer className="kpi-strip" aria-label="Key indicators">
+      {defs.length === 0 && <p className="muted">Indicators appear when the scenario has loaded.</p>}
+      {defs.map((d) => {
+        const style = KPI_STYLE[d.id] ?? { color: '#c9d1e0', symbol: '•' };
+        const value = kpis[d.id] ?? 0;
+        const hist = history[d.id] ?? [];
+        const peak = hist.reduce((m, p) => Math.max(m, p[1]), value);
+        return (
+          <div key={d.id} className={value > 0 ? 'kpi alert' : 'kpi'} title={d.description} data-testid={`kpi-${d.id}`}>
+            <div className="kpi-text">
+              <span className="kpi-label">
+                <span aria-hidden="true" style={{ color: style.color }}>
+                  {style.symbol}
+                </span>{' '}
+                {d.label}
+              </span>
+              <span className="kpi-value" data-value={value} aria-label={`${d.label}: ${formatCount(value)} ${d.unit}`}>
+                {formatCompact(value)}
+              </span>
+              <span className="kpi-peak">peak {formatCompact(peak)}</span>
+            </div>
+            <Sparkline points={hist} color={style.color} label={d.label} />
+          </div>
+        );
+      })}
+    </footer>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * The key to the map: status colours with their symbols and scene overlays, the compromise ring,
+ * the marker shape of each subsystem and how dependency links show their supply state.
+ */
+import { COMPROMISED_COLOR, STATUS_LABEL, STATUS_NAMES, SUBSYSTEM_LABEL, SUBSYSTEM_ORDER, SUBSYSTEM_SHAPE, SUPPLY_COLOR, SUPPLY_LABEL } from '../palette';
+import { CompromisedGlyph, ShapeIcon, StatusGlyph } from './shape-icon';
+
+const OVERLAY_NOTE = { ok: 'plain marker', degraded: 'amber marker with ▲ above', down: 'red marker with ✕ above' } as const;
+
+export function Legend() {
+  return (
+    <section className="panel legend" aria-labelledby="legend-h">
+      <h2 id="legend-h">Legend</h2>
+      <h3>Status</h3>
+      <ul className="legend-list">
+        {STATUS_NAMES.map((s) => (
+          <li key={s}>
+            <StatusGlyph status={s} />
+            <span>
+              {STATUS_LABEL[s]} <span className="muted">— {OVERLAY_NOTE[s]}</span>
+            </span>
+          </li>
+        ))}
+        <li>
+          <CompromisedGlyph />
+          <span>
+            Compromised <span className="muted">— pulsing </span>
+            <span style={{ color: COMPROMISED_COLOR }}>magenta ring</span>
+            <span className="muted">: an attacker controls it</span>
+          </span>
+        </li>
+      </ul>
+      <h3>Asset shapes</h3>
+      <ul className="legend-list two-col">
+        {SUBSYSTEM_ORDER.map((s) => (
+          <li key={s}>
+            <ShapeIcon shape={SUBSYSTEM_SHAPE[s]} />
+            <span>{SUBSYSTEM_LABEL[s]}</span>
+          </li>
+        ))}
+      </ul>
+      <h3>Dependency links</h3>
+      <ul className="legend-list">
+        {SUPPLY_LABEL.map((label, i) => (
+          <li key={label}>
+            <svg width="28" height="10" aria-hidden="true">
+              <line
+                x1="1"
+                y1="5"
+                x2="27"
+                y2="5"
+                stroke={SUPPLY_COLOR[i]}
+                strokeWidth={i === 0 ? 1.5 : 3}
+                strokeDasharray={i === 1 ? '5 3' : i === 2 ? '2 2' : undefined}
+                opacity={i === 0 ? 0.7 : 1}
+              />
+            </svg>
+            <span>
+              {label}
+              {i === 1 && <span className="muted"> — moving dashes, supplier → dependent</span>}
+              {i === 2 && <span className="muted"> — fast pulse</span>}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

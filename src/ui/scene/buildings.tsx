@@ -1,0 +1,95 @@
+/**
+ * Every building as one InstancedMesh of boxes. Each building belongs to its nearest neighbourhood;
+ * when that neighbourhood has lost power outright the building goes dark, so a blackout reads at
+ * a glance across the city. Buildings are not pickable (markers are), which keeps raycasts cheap.
+ */
+import { useFrame } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import { BoxGeometry, Color, DynamicDrawUsage, InstancedBufferAttribute, InstancedMesh, MeshLambertMaterial, Object3D } from 'three';
+import { BUILDING_COLOR, BUILDING_DARK } from '../palette';
+import { live } from '../store/live';
+import { sceneHandle } from '../store/scene-handle';
+import { hasLost, type WorldIndex } from '../store/world-index';
+
+/** For each building, the index of the neighbourhood asset it belongs to (or -1). */
+export function neighbourhoodOfBuildings(index: WorldIndex): Int32Array {
+  const b = index.view.city.buildings;
+  const hoods = index.view.assets.map((a, i) => ({ a, i })).filter(({ a }) => a.subsystem === 'population');
+  const districtIds = index.view.city.districts.map((d) => d.id);
+  const out = new Int32Array(b.count).fill(-1);
+  for (let k = 0; k < b.count; k++) {
+    const did = districtIds[b.district[k]!];
+    let best = -1;
+    let bestD = Infinity;
+    let bestAny = -1;
+    let bestAnyD = Infinity;
+    for (const { a, i } of hoods) {
+      const d2 = (a.position[0] - b.x[k]!) ** 2 + (a.position[1] - b.z[k]!) ** 2;
+      if (d2 < bestAnyD) [bestAny, bestAnyD] = [i, d2];
+      if (a.district === did && d2 < bestD) [best, bestD] = [i, d2];
+    }
+    out[k] = best >= 0 ? best : bestAny;
+  }
+  return out;
+}
+
+export function Buildings({ index, visible }: { index: WorldIndex; visible: boolean }) {
+  const b = index.view.city.buildings;
+  const owner = useMemo(() => neighbourhoodOfBuildings(index), [index]);
+  const hoods = useMemo(() => [...new Set(owner)].filter((i) => i >= 0), [owner]);
+  const { mesh, lit } = useMemo(() => {
+    const geom = new BoxGeometry(1, 1, 1).translate(0, 0.5, 0);
+    const mat = new MeshLambertMaterial({ color: 0xffffff });
+    const m = new InstancedMesh(geom, mat, b.count);
+    const o = new Object3D();
+    const c = new Color();
+    const litColors = new Float32Array(b.count * 3);
+    for (let i = 0; i < b.count; i++) {
+      o.position.set(b.x[i]!, 0, b.z[i]!);
+      o.scale.set(Math.max(1, b.w[i]!), Math.max(1, b.h[i]!), Math.max(1, b.d[i]!));
+      o.updateMatrix();
+      m.setMatrixAt(i, o.matrix);
+      // A small deterministic variation per building keeps blocks from looking like one slab.
+      const jitter = 0.86 + (((i * 2654435761) >>> 0) % 1000) / 1000 * 0.22;
+      c.set(BUILDING_COLOR[b.use[i]! as 0 | 1 | 2 | 3] ?? BUILDING_COLOR[0]).multiplyScalar(jitter);
+      litColors.set([c.r, c.g, c.b], i * 3);
+    }
+    m.instanceColor = new InstancedBufferAttribute(litColors.slice(), 3);
+    m.instanceColor.setUsage(DynamicDrawUsage);
+    m.computeBoundingSphere();
+    m.raycast = () => {};
+    return { mesh: m, lit: litColors };
+  }, [b]);
+  const state = useRef({ version: -1, dark: new Set<number>() });
+
+  useEffect(() => {
+    mesh.onAfterRender = () => {
+      if (sceneHandle.cityDrawnAt === null) sceneHandle.cityDrawnAt = performance.now();
+    };
+    return () => {
+      mesh.geometry.dispose();
+      (mesh.material as MeshLambertMaterial).dispose();
+      mesh.dispose();
+    };
+  }, [mesh]);
+
+  useFrame(() => {
+    const snap = live.snapshot;
+    if (!snap || state.current.version === live.version) return;
+    state.current.version = live.version;
+    const dark = new Set<number>();
+    for (const h of hoods) if (hasLost(index, snap.edgeState, h, 'power')) dark.add(h);
+    const prev = state.current.dark;
+    if (dark.size === prev.size && [...dark].every((h) => prev.has(h))) return;
+    state.current.dark = dark;
+    const colors = mesh.instanceColor!.array as Float32Array;
+    const off = new Color(BUILDING_DARK);
+    for (let i = 0; i < b.count; i++) {
+      if (dark.has(owner[i]!)) colors.set([off.r, off.g, off.b], i * 3);
+      else colors.set(lit.subarray(i * 3, i * 3 + 3), i * 3);
+    }
+    mesh.instanceColor!.needsUpdate = true;
+  });
+
+  return <primitive object={mesh} visible={visible} />;
+}

@@ -1,0 +1,61 @@
+/**
+ * The 3D city: ground, river, roads, buildings, asset markers with status overlays, and dependency
+ * links, under orbit controls. Loaded as its own chunk (three.js lives here, not in the shell).
+ * The canvas draws on demand: when a frame arrives from the worker, the camera moves, or
+ * something on screen is animating.
+ */
+import { Canvas, useThree } from '@react-three/fiber';
+import { useEffect } from 'react';
+import { onLiveChange } from '../store/live';
+import { useUi } from '../store/ui-store';
+import { AnimationPump } from './animation';
+import { AssetMarkers } from './asset-markers';
+import { Buildings } from './buildings';
+import { CameraRig } from './camera-rig';
+import { DependencyLinks } from './dependency-links';
+import { Ground } from './ground';
+import { HoverTooltip } from './hover-tooltip';
+import { Roads } from './roads';
+import { StatusOverlays } from './status-overlays';
+
+/** Redraws the canvas whenever the live snapshot changes. */
+function LiveInvalidate() {
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => onLiveChange(invalidate), [invalidate]);
+  return null;
+}
+
+export default function CityScene() {
+  const index = useUi((s) => s.index);
+  const buildingsOn = useUi((s) => s.layers.buildings);
+  if (!index) return null;
+  const span = Math.max(index.view.city.sizeM[0], index.view.city.sizeM[1]);
+  return (
+    <>
+      <Canvas
+        className="city-canvas"
+        frameloop="demand"
+        dpr={[1, 1.5]}
+        gl={{ antialias: true, preserveDrawingBuffer: false, powerPreference: 'high-performance' }}
+        camera={{ fov: 42, near: 2, far: span * 8, position: [0, span, span] }}
+        tabIndex={0}
+        aria-label="3D city map. Use the arrow keys to pan when focused."
+      >
+        <color attach="background" args={['#0d1118']} />
+        <fog attach="fog" args={['#0d1118', span * 1.6, span * 4]} />
+        <hemisphereLight args={['#dfe8ff', '#2a2f3a', 1.6]} />
+        <directionalLight position={[-span * 0.4, span, span * 0.6]} intensity={1.5} />
+        <LiveInvalidate />
+        <AnimationPump />
+        <CameraRig index={index} />
+        <Ground index={index} />
+        <Roads index={index} />
+        <Buildings index={index} visible={buildingsOn} />
+        <AssetMarkers index={index} />
+        <StatusOverlays index={index} />
+        <DependencyLinks index={index} />
+      </Canvas>
+      <HoverTooltip index={index} />
+    </>
+  );
+}

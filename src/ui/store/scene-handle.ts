@@ -1,0 +1,16 @@
+/**
+ * What the 3D scene lends the rest of the page once it is mounted: a redraw request, a way to
+ * project an asset to screen coordinates (for tests and tooltips) and camera commands for the
+ * view buttons. Plain functions, so the panels and the test hooks never import three.
+ */
+export interface SceneHandle {
+  /** Asks the canvas to draw a new frame (the canvas draws on demand). */
+  invalidate(): void;
+  /** Page (CSS pixel) coordinates of an asset's marker, or null when off screen or hidden. */
+  screenPositionOf(assetIndex: number): { x: number; y: number } | null;
+  zoom(factor: number): void;
+  resetView(): void;
+  focusAsset(assetIndex: number): void;
+}
+
+export const sceneHandle: { current: SceneHandle | null; cityDrawnAt: number | null } = { current: null, cityDrawnAt: null };

@@ -1,0 +1,109 @@
+/**
+ * UI state and slow-changing summaries of the run (clock, KPIs, recent events), in a vanilla
+ * zustand store with a React hook on top. The session writes run summaries here a few times a
+ * second; per-frame data never passes through it (see live.ts).
+ */
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { CausalChain, EdgeKind, SimEvent, Subsystem } from '../../sim';
+import type { ScenarioIssue, WorldView } from '../../worker/protocol';
+import type { WorldIndex } from './world-index';
+
+export type Phase = 'loading' | 'ready' | 'load-error' | 'fatal';
+export type LayerId = Subsystem | 'buildings' | 'links';
+
+export interface ChainView {
+  /** What the chain explains, e.g. "Why is Riverside Pumping Station down?". */
+  readonly title: string;
+  readonly loading: boolean;
+  readonly chain: CausalChain | null;
+  readonly error: string | null;
+}
+
+export interface UiState {
+  phase: Phase;
+  scenarioName: string;
+  issues: readonly ScenarioIssue[];
+  fatal: string | null;
+  world: WorldView | null;
+  index: WorldIndex | null;
+  loadMs: number | null;
+
+  playing: boolean;
+  speed: number;
+  achievedSpeed: number;
+  clockMs: number;
+  kpis: Readonly<Record<string, number>>;
+  kpiHistory: Readonly<Record<string, readonly (readonly [number, number])[]>>;
+  /** The most recent events, oldest first, capped at EVENT_LOG_CAP. */
+  events: readonly SimEvent[];
+  eventTotal: number;
+  firedInjects: readonly string[];
+
+  selected: string | null;
+  chain: ChainView | null;
+  layers: Readonly<Record<LayerId, boolean>>;
+  linkKinds: Readonly<Record<EdgeKind, boolean>>;
+  /** Show only links whose supply is on backup or lost. */
+  stressedLinksOnly: boolean;
+}
+
+export const EVENT_LOG_CAP = 400;
+
+export const DEFAULT_LAYERS: Record<LayerId, boolean> = {
+  power: true,
+  water: true,
+  traffic: true,
+  cctv: true,
+  comms: true,
+  population: true,
+  civic: true,
+  buildings: true,
+  links: true,
+};
+
+export const initialState: UiState = {
+  phase: 'loading',
+  scenarioName: 'default',
+  issues: [],
+  fatal: null,
+  world: null,
+  index: null,
+  loadMs: null,
+  playing: false,
+  speed: 60,
+  achievedSpeed: 0,
+  clockMs: 0,
+  kpis: {},
+  kpiHistory: {},
+  events: [],
+  eventTotal: 0,
+  firedInjects: [],
+  selected: null,
+  chain: null,
+  layers: DEFAULT_LAYERS,
+  linkKinds: { physical: true, cyber: true, geographic: true, logical: true },
+  stressedLinksOnly: false,
+};
+
+export const uiStore = createStore<UiState>()(() => initialState);
+
+export function useUi<T>(select: (s: UiState) => T): T {
+  return useStore(uiStore, select);
+}
+
+export function toggleLayer(id: LayerId): void {
+  uiStore.setState((s) => ({ layers: { ...s.layers, [id]: !s.layers[id] } }));
+}
+
+export function toggleLinkKind(kind: EdgeKind): void {
+  uiStore.setState((s) => ({ linkKinds: { ...s.linkKinds, [kind]: !s.linkKinds[kind] } }));
+}
+
+export function selectAsset(id: string | null): void {
+  uiStore.setState({ selected: id });
+}
+
+export function closeChain(): void {
+  uiStore.setState({ chain: null });
+}

@@ -1,0 +1,122 @@
+/**
+ * The page's typed handle on the simulation worker: fire-and-forget controls, requests answered
+ * through promises keyed by reqId, and subscriptions to what the worker sends (frames, loads,
+ * errors). It holds no React and no three, so tests and the CLI-free harness can use it directly.
+ */
+import type { Command, LoggedCommand } from '../sim';
+import type { FromWorker, ReplyOf, RequestMessage, RequestType, ToWorker } from './protocol';
+
+/** The part of a Worker the client uses; a MessagePort or a fake works too. */
+export interface WorkerLike {
+  postMessage(message: ToWorker, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (ev: MessageEvent<FromWorker>) => void): void;
+  addEventListener(type: 'error', listener: (ev: ErrorEvent) => void): void;
+}
+
+type MessageType = FromWorker['type'];
+type MessageOf<K extends MessageType> = Extract<FromWorker, { type: K }>;
+type Listener<K extends MessageType> = (msg: MessageOf<K>) => void;
+type RequestBody<K extends RequestType> = Omit<Extract<RequestMessage, { type: K }>, 'reqId' | 'type'>;
+
+/** A request the worker could not answer; the message is meant for people. */
+export class TwinRequestError extends Error {}
+
+export class TwinClient {
+  private nextReq = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly listeners = new Map<MessageType, Set<(msg: FromWorker) => void>>();
+
+  constructor(private readonly worker: WorkerLike) {
+    worker.addEventListener('message', (ev) => this.receive(ev.data));
+    worker.addEventListener('error', (ev) => {
+      ev.preventDefault?.();
+      this.receive({ type: 'fatal', message: ev.message || 'the simulation worker could not start' });
+    });
+  }
+
+  on<K extends MessageType>(type: K, fn: Listener<K>): () => void {
+    let set = this.listeners.get(type);
+    if (!set) this.listeners.set(type, (set = new Set()));
+    const f = fn as (msg: FromWorker) => void;
+    set.add(f);
+    return () => void set.delete(f);
+  }
+
+  load(scenario: string, seed?: number): void {
+    this.send(seed === undefined ? { type: 'load', scenario } : { type: 'load', scenario, seed });
+  }
+
+  loadText(scenario: string, text: string, seed?: number): void {
+    this.send(seed === undefined ? { type: 'load', scenario, text } : { type: 'load', scenario, text, seed });
+  }
+
+  play(): void {
+    this.send({ type: 'play' });
+  }
+
+  pause(): void {
+    this.send({ type: 'pause' });
+  }
+
+  setSpeed(factor: number): void {
+    this.send({ type: 'speed', factor });
+  }
+
+  command(command: Command): void {
+    this.send({ type: 'command', command });
+  }
+
+  /** Skips ahead by `ms` of simulated time as fast as the worker can. */
+  step(ms: number): void {
+    this.send({ type: 'step', ms });
+  }
+
+  explain(eventId: string): Promise<ReplyOf['explain']> {
+    return this.request('explain', { eventId });
+  }
+
+  why(assetId: string): Promise<ReplyOf['why']> {
+    return this.request('why', { assetId });
+  }
+
+  edgeBuffers(assetId: string): Promise<ReplyOf['edgeBuffers']> {
+    return this.request('edgeBuffers', { assetId });
+  }
+
+  /** Hash of a fresh run of the loaded scenario and seed (plus commands) at `untilMs`. */
+  hashAt(untilMs: number, commands?: readonly LoggedCommand[]): Promise<ReplyOf['hashAt']> {
+    return this.request('hashAt', commands ? { untilMs, commands } : { untilMs });
+  }
+
+  private request<K extends RequestType>(type: K, body: RequestBody<K>): Promise<ReplyOf[K]> {
+    const reqId = this.nextReq++;
+    return new Promise<ReplyOf[K]>((resolve, reject) => {
+      this.pending.set(reqId, { resolve: resolve as (v: unknown) => void, reject });
+      this.send({ type, reqId, ...body } as unknown as ToWorker);
+    });
+  }
+
+  private send(msg: ToWorker): void {
+    this.worker.postMessage(msg);
+  }
+
+  private receive(msg: FromWorker): void {
+    if (msg.type === 'reply' || msg.type === 'reply-error') {
+      const p = this.pending.get(msg.reqId);
+      if (!p) return;
+      this.pending.delete(msg.reqId);
+      if (msg.type === 'reply') p.resolve(msg.result);
+      else p.reject(new TwinRequestError(msg.message));
+    } else if (msg.type === 'fatal') {
+      for (const p of this.pending.values()) p.reject(new TwinRequestError(msg.message));
+      this.pending.clear();
+    }
+    for (const fn of this.listeners.get(msg.type) ?? []) fn(msg);
+  }
+}
+
+/** Starts the module worker. Kept apart so tests can build a client around a fake. */
+export function startSimWorker(): TwinClient {
+  const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'citytwin-sim' });
+  return new TwinClient(worker);
+}

@@ -1,0 +1,169 @@
+/// <reference lib="webworker" />
+/**
+ * The simulation worker: loads a scenario, runs it against the wall clock in budgeted slices and
+ * answers the page's questions. The scenario loader (zod, the procedural city) lives only in this
+ * bundle, so the page's first paint never waits for it.
+ */
+import { loadScenarioText } from '../scenario';
+import { createSimulation, type Simulation, type SimInput } from '../sim';
+import type { FromWorker, RequestMessage, ScenarioIssue, ToWorker } from './protocol';
+import { QueryError, edgeBuffers, explainEvent, hashAt, whyStatus } from './queries';
+import { SimRunner, type RunnerHost } from './runner';
+import { dataReader, fetchDataFiles, fetchScenario } from './scenario-source';
+import { buildWorldView } from './world-view';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const host: RunnerHost = {
+  now: () => performance.now(),
+  post: (msg, transfer) => self.postMessage(msg, transfer),
+  later: (fn, ms) => void setTimeout(fn, ms),
+};
+
+function post(msg: FromWorker, transfer: Transferable[] = []): void {
+  self.postMessage(msg, transfer);
+}
+
+interface Loaded {
+  readonly sim: Simulation;
+  readonly input: SimInput;
+  readonly runner: SimRunner;
+}
+
+let current: Loaded | null = null;
+/** Settles when the latest load has finished (either way); requests wait for it. */
+let loading: Promise<void> = Promise.resolve();
+/** Play state and speed asked for, kept across loads and applied to each new runner. */
+let wantPlaying = false;
+let wantSpeed = 60;
+/** Bumped by every load, so a slower earlier load cannot replace a later one. */
+let loadGen = 0;
+
+function fatal(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  post({ type: 'fatal', message: message || 'the simulation stopped unexpectedly' });
+}
+
+async function readAndParse(scenario: string, text: string | undefined) {
+  let fileName = `${scenario}.json`;
+  if (text === undefined) {
+    const src = await fetchScenario(scenario);
+    if (!src.ok) return src;
+    fileName = src.fileName;
+    text = src.text;
+  }
+  // Data files are fetched on demand: parse, fetch what the loader asked for, parse again.
+  for (let attempt = 0; ; attempt++) {
+    const reader = dataReader();
+    const result = loadScenarioText(text, { fileName, readFile: reader.readFile });
+    if (result.ok || reader.missing.size === 0 || attempt >= 3) return result;
+    if (!(await fetchDataFiles(reader.missing))) return result;
+  }
+}
+
+async function load(msg: Extract<ToWorker, { type: 'load' }>): Promise<void> {
+  const t0 = performance.now();
+  const gen = ++loadGen;
+  current?.runner.dispose();
+  current = null;
+  const result = await readAndParse(msg.scenario, msg.text);
+  if (gen !== loadGen) return;
+  if (!result.ok) {
+    const issues: ScenarioIssue[] = result.issues.map((i) => ({ path: i.path, message: i.message, hint: i.hint }));
+    post({ type: 'load-error', scenario: msg.scenario, issues });
+    return;
+  }
+  const sim = createSimulation(result.input, msg.seed !== undefined ? { seed: msg.seed } : {});
+  const runner = new SimRunner(sim, host, result.input.durationMs, wantSpeed);
+  current = { sim, input: result.input, runner };
+  const { view, transfer } = buildWorldView(result.meta, result.input, sim.seed, sim.kpiDefs);
+  post({ type: 'loaded', world: view, loadMs: Math.round(performance.now() - t0) }, transfer);
+  runner.flush();
+  if (wantPlaying) runner.play();
+}
+
+function answer(msg: RequestMessage): void {
+  if (!current) {
+    post({ type: 'reply-error', reqId: msg.reqId, message: 'no scenario is loaded' });
+    return;
+  }
+  const { sim, input } = current;
+  try {
+    switch (msg.type) {
+      case 'explain':
+        post({ type: 'reply', reqId: msg.reqId, result: explainEvent(sim, msg.eventId) });
+        return;
+      case 'why':
+        post({ type: 'reply', reqId: msg.reqId, result: whyStatus(sim, msg.assetId) });
+        return;
+      case 'edgeBuffers':
+        post({ type: 'reply', reqId: msg.reqId, result: edgeBuffers(sim, msg.assetId) });
+        return;
+      case 'hashAt':
+        post({ type: 'reply', reqId: msg.reqId, result: hashAt(input, sim.seed, msg.untilMs, msg.commands) });
+        return;
+      default: {
+        const never: never = msg;
+        throw new Error(`unknown request ${String(never)}`);
+      }
+    }
+  } catch (err) {
+    if (err instanceof QueryError) post({ type: 'reply-error', reqId: msg.reqId, message: err.message });
+    else {
+      post({ type: 'reply-error', reqId: msg.reqId, message: 'the simulation could not answer' });
+      fatal(err);
+    }
+  }
+}
+
+function handle(msg: ToWorker): void {
+  switch (msg.type) {
+    case 'load':
+      loading = load(msg).catch(fatal);
+      return;
+    case 'play':
+      wantPlaying = true;
+      current?.runner.play();
+      return;
+    case 'pause':
+      wantPlaying = false;
+      current?.runner.pause();
+      return;
+    case 'speed':
+      wantSpeed = msg.factor;
+      current?.runner.setSpeed(msg.factor);
+      return;
+    case 'command':
+      current?.runner.command(msg.command);
+      return;
+    case 'step':
+      current?.runner.skip(msg.ms);
+      return;
+    case 'explain':
+    case 'why':
+    case 'edgeBuffers':
+    case 'hashAt':
+      void loading.then(() => answer(msg));
+      return;
+    default: {
+      const never: never = msg;
+      throw new Error(`unknown message ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+self.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
+  // Control messages wait behind a load in progress so they act on the new simulation.
+  const msg = ev.data;
+  if (msg.type === 'load') handle(msg);
+  else
+    void loading.then(() => {
+      try {
+        handle(msg);
+      } catch (err) {
+        fatal(err);
+      }
+    });
+});
+self.addEventListener('error', (ev) => fatal(ev.error ?? ev.message));
+self.addEventListener('unhandledrejection', (ev) => fatal(ev.reason));

@@ -1,0 +1,85 @@
+/**
+ * Builds the static WorldView the page draws from, once per load. Building arrays are copied so
+ * they can be transferred to the page without detaching anything the simulation still holds.
+ */
+import type { KpiDef, SimInput } from '../sim';
+import type { WorldView } from './protocol';
+
+/** The scenario description as the loader reports it. */
+export interface ViewMeta {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly audience: readonly string[];
+  readonly objectives: readonly string[];
+}
+
+export interface BuiltView {
+  readonly view: WorldView;
+  /** Buffers to pass as transferables with the 'loaded' message. */
+  readonly transfer: ArrayBuffer[];
+}
+
+export function buildWorldView(meta: ViewMeta, input: SimInput, seed: number, kpis: readonly KpiDef[]): BuiltView {
+  const b = input.city.buildings;
+  const buildings = {
+    count: b.count,
+    x: b.x.slice(0, b.count),
+    z: b.z.slice(0, b.count),
+    w: b.w.slice(0, b.count),
+    d: b.d.slice(0, b.count),
+    h: b.h.slice(0, b.count),
+    district: b.district.slice(0, b.count),
+    use: b.use.slice(0, b.count),
+  };
+  const view: WorldView = {
+    scenario: {
+      id: meta.id,
+      title: meta.title,
+      summary: meta.summary,
+      audience: [...meta.audience],
+      objectives: [...meta.objectives],
+      durationMs: input.durationMs,
+    },
+    seed,
+    city: {
+      name: input.city.name,
+      sizeM: [input.city.sizeM[0], input.city.sizeM[1]],
+      districts: input.city.districts,
+      roads: input.city.roads,
+      water: input.city.water,
+      attribution: input.city.attribution,
+      buildings,
+    },
+    assets: input.assets.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      subsystem: a.subsystem,
+      name: a.name,
+      position: [a.position[0], a.position[1]] as const,
+      vendor: a.vendor,
+      remoteAccess: a.remoteAccess,
+      district: a.district,
+      population: a.population,
+      critical: a.critical,
+    })),
+    edges: input.edges.map((e) => ({
+      id: e.id,
+      from: e.from,
+      to: e.to,
+      kind: e.kind,
+      resource: e.resource,
+      bufferMs: e.bufferMs,
+      effect: e.effect,
+      group: e.group,
+      note: e.note,
+    })),
+    vendors: input.vendors,
+    injects: input.injects.map((i) => ({ id: i.id, atMs: i.atMs, title: i.title, description: i.description, attack: i.attack })),
+    kpis: [...kpis],
+  };
+  const transfer = [buildings.x, buildings.z, buildings.w, buildings.d, buildings.h, buildings.district, buildings.use].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+  return { view, transfer };
+}

@@ -1,0 +1,33 @@
+/**
+ * Shared steps for the browser tests: open the app at a path, wait for the city, read the hooks
+ * the app exposes on window.__twin (see src/ui/app/test-hooks.ts).
+ */
+import type { Page } from 'playwright-core';
+import type { TwinHooks } from '../../src/ui/app/test-hooks';
+
+declare global {
+  interface Window {
+    __twin: TwinHooks;
+  }
+}
+
+/** Opens the app and waits until the city has been drawn; returns ms from navigation start. */
+export async function openCity(page: Page, baseUrl: string, query = ''): Promise<number> {
+  await page.goto(`${baseUrl}${query}`);
+  await page.waitForFunction(() => window.__twin?.cityDrawnAt() != null, null, { timeout: 60_000 });
+  return page.evaluate(() => window.__twin.cityDrawnAt()!);
+}
+
+export async function waitForClock(page: Page, atLeastMs: number, timeout = 120_000): Promise<void> {
+  await page.waitForFunction((t) => window.__twin.clockMs() >= t, atLeastMs, { timeout, polling: 100 });
+}
+
+/** Centres the view on an asset and clicks its marker like a user would. */
+export async function clickAsset(page: Page, assetId: string): Promise<void> {
+  await page.evaluate((id) => window.__twin.focus(id), assetId);
+  // Let the canvas draw the new view before asking where the marker is.
+  await page.waitForTimeout(400);
+  const pos = await page.evaluate((id) => window.__twin.screenPositionOf(id), assetId);
+  if (!pos) throw new Error(`${assetId} is not on screen after centring the view on it`);
+  await page.mouse.click(pos.x, pos.y);
+}
