@@ -20,6 +20,8 @@ import {
   type VendorSpec,
 } from '../sim';
 import { generateCity } from './city/generate';
+import type { GeneratedAsset } from './city/infrastructure';
+import { compilePower } from './power';
 import { issue, suggest, type ScenarioIssue } from './issues';
 import type { Scenario, ScenarioCommand } from './schema';
 
@@ -36,7 +38,12 @@ const emptyCity = (size: [number, number]): CityModel => ({
   attribution: null,
 });
 
-export function compileScenario(s: Scenario): { input: SimInput; issues: ScenarioIssue[] } {
+export interface CompileOptions {
+  /** Reads a file the scenario references, relative to the scenario; null when it cannot. */
+  readonly readFile?: (relPath: string) => string | null;
+}
+
+export function compileScenario(s: Scenario, options: CompileOptions = {}): { input: SimInput; issues: ScenarioIssue[] } {
   const issues: ScenarioIssue[] = [];
   const seed = s.seed ?? DEFAULT_SEED;
   const vendors: VendorSpec[] = (s.vendors ?? []).map((v) => ({
@@ -55,6 +62,7 @@ export function compileScenario(s: Scenario): { input: SimInput; issues: Scenari
   const assets: AssetSpec[] = [];
   const edges: EdgeSpec[] = [];
   const gen = s.city?.generator;
+  let generated: readonly GeneratedAsset[] = [];
   if (gen) {
     const remote = vendors.filter((v) => v.remoteMaintenance).map((v) => v.id as string);
     const g = generateCity(
@@ -69,6 +77,7 @@ export function compileScenario(s: Scenario): { input: SimInput; issues: Scenari
       remote,
     );
     city = g.city;
+    generated = g.assets;
     const counters = new Map<string, number>();
     for (const a of g.assets) {
       const gateway = a.kind === 'vendor-gateway' ? vendors.find((v) => a.id === `gateway-${v.id}`) : undefined;
@@ -108,6 +117,8 @@ export function compileScenario(s: Scenario): { input: SimInput; issues: Scenari
   });
   dupes((s.assets ?? []).map((a) => a.id), (i, id) => issues.push(issue(`assets[${i}].id`, `asset id "${id}" is used twice`, 'give each asset its own id')));
 
+  const grid = compilePower(s, { assets, edges, generated, city, readFile: options.readFile, issues });
+
   const allIds = assets.map((a) => a.id as string);
   const known = new Set(allIds);
   const edgeIds = new Set(edges.map((e) => e.id as string));
@@ -145,7 +156,7 @@ export function compileScenario(s: Scenario): { input: SimInput; issues: Scenari
   });
 
   return {
-    input: { id: s.meta?.id ?? 'untitled', title: s.meta?.title ?? 'Untitled scenario', seed, durationMs, city, vendors, assets, edges, injects },
+    input: { id: s.meta?.id ?? 'untitled', title: s.meta?.title ?? 'Untitled scenario', seed, durationMs, city, vendors, assets, edges, injects, power: grid },
     issues,
   };
 }

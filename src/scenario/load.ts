@@ -36,10 +36,10 @@ export function loadScenarioText(text: string, options: LoadOptions = {}): LoadR
   } catch (e) {
     return { ok: false, issues: [jsonIssue(text, e, options.fileName)] };
   }
-  return loadScenarioData(data);
+  return loadScenarioData(data, options);
 }
 
-export function loadScenarioData(data: unknown): LoadResult {
+export function loadScenarioData(data: unknown, options: LoadOptions = {}): LoadResult {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, issues: [issue('(top level)', 'a scenario must be a JSON object', 'start the file with { "version": 1, … }')] };
   }
@@ -48,7 +48,7 @@ export function loadScenarioData(data: unknown): LoadResult {
   const parsed = scenarioSchema.safeParse(migrated.data);
   if (!parsed.success) return { ok: false, issues: fromZod(scenarioSchema, migrated.data, parsed.error.issues) };
   const scenario = parsed.data;
-  const { input, issues } = compileScenario(scenario);
+  const { input, issues } = compileScenario(scenario, options.readFile ? { readFile: options.readFile } : {});
   if (issues.length > 0) return { ok: false, issues };
   const meta: ScenarioMeta = {
     id: input.id,

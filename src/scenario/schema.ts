@@ -115,6 +115,38 @@ export const citySchema = z.strictObject({
     .optional(),
 });
 
+export const powerSchema = z
+  .strictObject({
+    matpower: z.string().min(1).max(500).optional().describe('A MATPOWER case file (.m), relative to this scenario file. Replaces the generated city grid.'),
+    generate: z.boolean().optional().describe('Build a grid for the generated city (default true when the city generator makes infrastructure).'),
+    protection: z
+      .strictObject({
+        enabled: z.boolean().optional(),
+        curve: z.enum(['standard-inverse', 'very-inverse', 'extremely-inverse', 'long-time-inverse']).optional().describe('IEC 60255-151 inverse-time curve.'),
+        tms: finite.min(0.01).max(10).optional().describe('Time multiplier setting.'),
+        pickup: finite.min(1).max(3).optional().describe('Pick-up as a multiple of the line rating.'),
+      })
+      .optional(),
+    restoration: z
+      .strictObject({
+        manualMin: finite.min(1).max(2880).optional().describe('Minutes for a crew to reach a substation and switch by hand.'),
+        remoteMin: finite.min(0).max(120).optional().describe('Minutes to re-close remotely when SCADA is trusted.'),
+      })
+      .optional(),
+    buses: z
+      .array(
+        z.strictObject({
+          id: z.union([z.int(), z.string().min(1)]).describe('MATPOWER bus number.'),
+          asset: slug.optional().describe('The asset (a substation) that stands for this bus.'),
+          criticalMW: finite.min(0).optional(),
+          deferrableMW: finite.min(0).optional(),
+        }),
+      )
+      .optional()
+      .describe('Per-bus settings for a MATPOWER case: which asset it is and how its load splits by priority.'),
+  })
+  .describe('The electricity grid: DC power flow with protection and load shedding.');
+
 /** Sections later subsystems fill in; in version 1 they take no settings yet. */
 const section = (what: string) => z.strictObject({}).describe(`Settings for the ${what}; none yet in version 1.`);
 
@@ -138,7 +170,7 @@ export const scenarioSchema = z
     assets: z.array(assetSchema).optional(),
     dependencies: z.array(dependencySchema).optional(),
     injects: z.array(injectSchema).optional(),
-    power: section('power grid').optional(),
+    power: powerSchema.optional(),
     water: section('water network').optional(),
     traffic: section('traffic model').optional(),
     cctv: section('CCTV system').optional(),

@@ -6,4 +6,8 @@
 export { createSimulation, BASE_TICK_MS } from './simulation';
 export type { Simulation, SimulationOptions, SimSnapshot, FinalAsset } from './simulation';
 export * from './core';
+export type { SimInput } from './input';
+export type { PowerSnapshot } from './simulation';
+export * as power from './power';
+export type { PowerInput } from './power';
 export { KPI_DEFS, buildReport, namer, type KpiDef, type KpiValues, type RunReport } from './analysis';

@@ -15,14 +15,15 @@ import {
   type EventId,
   type LoggedCommand,
   type SimEvent,
-  type SimInput,
   type SimMs,
   MINUTE,
   describeCommand,
 } from './core';
 import { InjectPlayer } from './exercise';
 import { applyAssetCommand } from './threats';
-import { KPI_DEFS, KpiRecorder, readKpis, type KpiDef, type KpiValues } from './analysis';
+import { KPI_DEFS, KpiRecorder, readKpis, powerFinal, type KpiDef, type KpiValues, type PowerFinal } from './analysis';
+import { GridSubsystem } from './power';
+import type { SimInput } from './input';
 
 export const BASE_TICK_MS = 500;
 
@@ -44,6 +45,20 @@ export interface SimSnapshot {
   readonly edgeState: Uint8Array;
   readonly kpis: KpiValues;
   readonly eventCount: number;
+  /** The grid, when the scenario has one: per branch and per bus, in the network's order. */
+  readonly power: PowerSnapshot | null;
+}
+
+export interface PowerSnapshot {
+  /** True flow, MW, from → to. */
+  readonly flowMW: Float32Array;
+  /** What SCADA shows operators (differs from flowMW when telemetry is spoofed). */
+  readonly reportedFlowMW: Float32Array;
+  readonly loading: Float32Array;
+  readonly branchStatus: Uint8Array;
+  readonly energized: Uint8Array;
+  readonly servedMW: Float32Array;
+  readonly shedMW: Float32Array;
 }
 
 export interface FinalAsset {
@@ -64,6 +79,7 @@ export interface Simulation {
   readonly kpiDefs: readonly KpiDef[];
   readonly kpiSeries: Readonly<Record<string, readonly [number, number][]>>;
   readonly world: World;
+  readonly power: GridSubsystem | null;
   step(ms: SimMs): void;
   runUntil(tMs: SimMs): void;
   apply(command: Command): void;
@@ -73,28 +89,39 @@ export interface Simulation {
   whyStatus(assetId: string): CausalChain | null;
   kpis(): KpiValues;
   finalAssets(): FinalAsset[];
+  finalPower(): PowerFinal | null;
   hash(): string;
 }
+
+const isPowerCommand = (c: Command): c is Extract<Command, { type: `power.${string}` }> => c.type.startsWith('power.');
 
 export function createSimulation(input: SimInput, options: SimulationOptions = {}): Simulation {
   const seed = (options.seed ?? input.seed) >>> 0;
   const engine = new Engine(seed, BASE_TICK_MS);
   const { bus } = engine;
   const world = new World(input.assets, input.edges, bus, engine.scheduler, () => engine.nowMs);
-  const injects = new InjectPlayer(input.injects, bus, engine.scheduler, (c, cause) => applyAssetCommand(world, bus, c, cause));
-  const kpis = new KpiRecorder(() => readKpis(world));
+  const power = input.power ? new GridSubsystem(input.power, world, bus, engine.scheduler, () => engine.nowMs) : null;
+  const run = (c: Command, cause: EventId) => {
+    if (isPowerCommand(c)) power?.handle(c, cause);
+    else applyAssetCommand(world, bus, c, cause);
+  };
+  const injects = new InjectPlayer(input.injects, bus, engine.scheduler, run);
+  const kpis = new KpiRecorder(() => readKpis(world, power));
 
   engine.setCommandHandler((c) => {
     if (c.type === 'inject.fire') {
       injects.fire(c.inject, true);
       return;
     }
-    const actor = c.type === 'asset.restore' || c.type === 'asset.secure' ? 'operator' : 'attacker';
-    const root = bus.emit('command.applied', null, { command: describeCommand(c), actor: 'actor' in c && c.actor ? c.actor : actor }, []);
-    applyAssetCommand(world, bus, c, root.id);
+    const operator = c.type === 'asset.restore' || c.type === 'asset.secure' || c.type === 'power.crew.dispatch';
+    const root = bus.emit('command.applied', null, { command: describeCommand(c), actor: 'actor' in c && c.actor ? c.actor : operator ? 'operator' : 'attacker' }, []);
+    run(c, root.id);
   });
-  // KPIs are sampled each minute and whenever an asset's status changes, so charts show steps where they happen.
+  // Subsystems step in one fixed order; KPIs last. KPIs are also sampled whenever a status changes.
+  if (power) engine.addSystem({ name: 'power', periodMs: power.periodMs, step: (t) => power.step(t) });
   engine.addSystem({ name: 'kpi', periodMs: MINUTE, step: (t) => void kpis.sample(t) });
+  bus.on('power.load.shed', (e) => void kpis.sample(e.tMs));
+  bus.on('power.load.restored', (e) => void kpis.sample(e.tMs));
   bus.on('asset.status.changed', (e) => void kpis.sample(e.tMs));
   bus.on('asset.compromised', (e) => void kpis.sample(e.tMs));
   bus.on('asset.secured', (e) => void kpis.sample(e.tMs));
@@ -118,6 +145,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
     kpiDefs: KPI_DEFS,
     kpiSeries: kpis.series,
     world,
+    power,
     step: (ms) => engine.step(ms),
     runUntil: (t) => engine.runUntil(t),
     apply: (c) => engine.apply(c),
@@ -126,15 +154,27 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
       status: world.status.slice(),
       compromised: Uint8Array.from(world.compromise, (c) => (c ? 1 : 0)),
       edgeState: world.edgeState.slice(),
-      kpis: readKpis(world),
+      kpis: readKpis(world, power),
       eventCount: bus.events.length,
+      power: power
+        ? {
+            flowMW: Float32Array.from(power.result.flowMW),
+            reportedFlowMW: Float32Array.from(power.reportedFlowMW),
+            loading: Float32Array.from(power.result.loading),
+            branchStatus: power.net.branches.status.slice(),
+            energized: power.result.energized.slice(),
+            servedMW: Float32Array.from(power.result.servedMW),
+            shedMW: Float32Array.from(power.result.shedMW),
+          }
+        : null,
     }),
     explain: (id) => explain((x) => bus.get(x), id as EventId),
     whyStatus: (assetId) => {
       const ev = world.statusEvent[world.indexOf(assetId)];
       return ev ? explain((x) => bus.get(x), ev) : null;
     },
-    kpis: () => readKpis(world),
+    kpis: () => readKpis(world, power),
+    finalPower: () => (power ? powerFinal(power) : null),
     finalAssets: () =>
       world.assets.map((a, i) => ({
         id: a.id,
@@ -148,6 +188,10 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
       const h = new Hasher().num(seed).num(engine.nowMs);
       for (const e of bus.events) h.str(e.id).num(e.tMs).str(e.type).str(e.source ?? '').str(e.causes.join(',')).str(canonicalJson(e.data));
       h.bytes(world.status).bytes(world.edgeState);
+      if (power) {
+        h.bytes(power.net.branches.status);
+        for (const f of power.result.flowMW) h.num(Math.round(f * 1000));
+      }
       for (const c of engine.commandLog) h.num(c.tMs).str(canonicalJson(c.command));
       return h.digest();
     },

@@ -1,3 +1,4 @@
-/** sim/analysis: KPIs, causal chains of the largest effects, and the data of run reports. */
+/** sim/analysis: KPIs, causal chains of the largest effects, the data of run reports, and per-subsystem final state. */
 export * from './kpis';
 export * from './report';
+export * from './power-final';

@@ -4,6 +4,7 @@
  * assets compromised. Each keeps its history for the charts and the report.
  */
 import type { World } from '../core';
+import type { GridSubsystem } from '../power';
 
 export interface KpiDef {
   readonly id: string;
@@ -17,11 +18,16 @@ export const KPI_DEFS: readonly KpiDef[] = [
   { id: 'peopleWithoutWater', label: 'People without water', unit: 'people', description: 'Residents of neighbourhoods whose water supply is lost once mains storage runs out.' },
   { id: 'assetsDown', label: 'Assets down', unit: 'assets', description: 'Plant and devices that cannot deliver their service.' },
   { id: 'assetsCompromised', label: 'Assets compromised', unit: 'assets', description: 'Devices an attacker controls.' },
+  { id: 'mwShed', label: 'Power not served', unit: 'MW', description: 'Load the grid cannot serve: shed by priority or on de-energised buses.' },
 ];
 
 export type KpiValues = Record<string, number>;
 
-export function readKpis(world: World): KpiValues {
+/**
+ * Reads the KPIs now. With a grid, a neighbourhood whose substation still has supply but sheds
+ * part of its load counts that share of its residents as without power.
+ */
+export function readKpis(world: World, power: GridSubsystem | null = null): KpiValues {
   let noPower = 0;
   let noWater = 0;
   let down = 0;
@@ -32,10 +38,27 @@ export function readKpis(world: World): KpiValues {
     if (world.compromise[i] !== null) compromised++;
     if (a.population > 0) {
       if (world.hasLost(i, 'power')) noPower += a.population;
+      else if (power) noPower += a.population * shedShare(world, power, i);
       if (world.hasLost(i, 'water')) noWater += a.population;
     }
   }
-  return { peopleWithoutPower: noPower, peopleWithoutWater: noWater, assetsDown: down, assetsCompromised: compromised };
+  return {
+    peopleWithoutPower: Math.round(noPower),
+    peopleWithoutWater: noWater,
+    assetsDown: down,
+    assetsCompromised: compromised,
+    mwShed: power ? Math.round(power.totalUnservedMW() * 10) / 10 : 0,
+  };
+}
+
+function shedShare(world: World, power: GridSubsystem, i: number): number {
+  let worst = 0;
+  for (const e of world.suppliersOf(world.assets[i]!.id)) {
+    if (e.resource !== 'power') continue;
+    const b = power.busOfAsset(e.from);
+    if (b !== undefined) worst = Math.max(worst, power.unservedShare(b));
+  }
+  return worst;
 }
 
 /** KPI history: a point each sample, plus a point whenever a value changes between samples. */

@@ -3,11 +3,12 @@
  * subsystem, and the causal chains of the largest effects. The CLI renders it as JSON or Markdown;
  * the UI and the after-action report read the same data.
  */
-import { describeEvent, type SimEvent, SUBSYSTEMS, type SimInput, type World, type EventId, type CausalChain, type LoggedCommand } from '../core';
+import { describeEvent, type SimEvent, SUBSYSTEMS, type CityInput, type World, type EventId, type CausalChain, type LoggedCommand } from '../core';
 import type { KpiDef } from './kpis';
 
 export interface ReportSource {
-  readonly input: SimInput;
+  readonly input: CityInput;
+  finalPower(): import('./power-final').PowerFinal | null;
   readonly seed: number;
   readonly nowMs: number;
   readonly events: readonly SimEvent[];
@@ -43,7 +44,7 @@ export interface RunReport {
 }
 
 /** A name lookup covering assets and vendors, for plain-language event text. */
-export function namer(input: SimInput): (id: string) => string {
+export function namer(input: CityInput): (id: string) => string {
   const names = new Map<string, string>();
   for (const a of input.assets) names.set(a.id, a.name);
   for (const v of input.vendors) names.set(v.id, v.name);
@@ -72,6 +73,8 @@ export function buildReport(sim: ReportSource, wallS: number, maxEffects = 5): R
     }
     final[s] = sum;
   }
+  const grid = sim.finalPower();
+  if (grid) final.power = { ...(final.power as SubsystemSummary), ...grid };
   const kpis: RunReport['kpis'] = {};
   for (const d of sim.kpiDefs) kpis[d.id] = { label: d.label, unit: d.unit, series: (sim.kpiSeries[d.id] ?? []).map(([t, v]) => [t, v]) };
 

@@ -26,7 +26,23 @@ export type Command =
       readonly reason?: string;
     }
   | { readonly type: 'asset.restore'; readonly targets: AssetSelector; readonly actor?: Actor; readonly reason?: string }
-  | { readonly type: 'asset.secure'; readonly targets: AssetSelector };
+  | { readonly type: 'asset.secure'; readonly targets: AssetSelector }
+  | {
+      readonly type: 'power.breaker';
+      readonly action: 'open' | 'close';
+      /** Branch ids (MATPOWER row numbers, or the city grid's line names). */
+      readonly branches?: readonly string[];
+      /** Substation asset ids: every breaker at that substation. */
+      readonly substations?: readonly string[];
+      readonly actor?: Actor;
+      readonly technique?: string;
+      readonly reason?: string;
+    }
+  | { readonly type: 'power.protection'; readonly enabled: boolean; readonly branches?: readonly string[]; readonly substations?: readonly string[]; readonly actor?: Actor; readonly technique?: string }
+  | { readonly type: 'power.telemetry'; readonly mode: 'freeze' | 'scale' | 'clear'; readonly factor?: number; readonly branches?: readonly string[]; readonly substations?: readonly string[]; readonly technique?: string }
+  | { readonly type: 'power.load.disconnect'; readonly share: number; readonly buses?: readonly string[]; readonly substations?: readonly string[]; readonly actor?: Actor; readonly technique?: string }
+  | { readonly type: 'power.generator.trip'; readonly generators: readonly string[]; readonly actor?: Actor; readonly technique?: string }
+  | { readonly type: 'power.crew.dispatch'; readonly substations: readonly string[] };
 
 export type CommandType = Command['type'];
 
@@ -52,6 +68,18 @@ export function describeCommand(c: Command): string {
       return `restore ${sel(c.targets)}`;
     case 'asset.secure':
       return `secure ${sel(c.targets)}`;
+    case 'power.breaker':
+      return `${c.action} breakers ${[...(c.branches ?? []), ...(c.substations ?? [])].join(', ')}`;
+    case 'power.protection':
+      return `${c.enabled ? 'enable' : 'disable'} protection ${[...(c.branches ?? []), ...(c.substations ?? [])].join(', ') || 'everywhere'}`;
+    case 'power.telemetry':
+      return `${c.mode === 'clear' ? 'clear spoofing of' : `spoof (${c.mode})`} telemetry ${[...(c.branches ?? []), ...(c.substations ?? [])].join(', ') || 'everywhere'}`;
+    case 'power.load.disconnect':
+      return `disconnect ${Math.round(c.share * 100)}% of smart-meter load ${[...(c.buses ?? []), ...(c.substations ?? [])].join(', ') || 'everywhere'}`;
+    case 'power.generator.trip':
+      return `trip generators ${c.generators.join(', ')}`;
+    case 'power.crew.dispatch':
+      return `send crews to ${c.substations.join(', ')}`;
     default: {
       const never: never = c;
       return String(never);

@@ -25,6 +25,18 @@ export interface EventPayloads {
   'dependency.supply.lost': { edge: EdgeId; supplier: AssetId; resource: Resource; bufferMs: number };
   'dependency.buffer.exhausted': { edge: EdgeId; supplier: AssetId; resource: Resource };
   'dependency.supply.restored': { edge: EdgeId; supplier: AssetId; resource: Resource };
+  'power.breaker.opened': { branch: string; actor: Actor; reason: string };
+  'power.breaker.closed': { branch: string; actor: Actor; reason: string };
+  'power.branch.tripped': { branch: string; loadingPct: number; overloadS: number };
+  'power.bus.deenergized': { bus: string; island: number };
+  'power.bus.energized': { bus: string };
+  'power.load.shed': { bus: string; shedMW: number; loadMW: number };
+  'power.load.restored': { bus: string; loadMW: number };
+  'power.generator.tripped': { generator: string; actor: Actor };
+  'power.protection.changed': { branches: number; enabled: boolean; actor: Actor };
+  'power.telemetry.spoofed': { branches: number; mode: 'freeze' | 'scale' | 'clear'; factor: number };
+  'power.load.disconnected': { buses: number; share: number; actor: Actor };
+  'power.crew.dispatched': { substation: AssetId; etaS: number; manual: boolean };
 }
 
 export type EventType = keyof EventPayloads;
@@ -72,6 +84,30 @@ export function describeEvent(e: SimEvent, name: (id: string) => string = (id) =
       return `${src}: backup for ${e.data.resource} exhausted`;
     case 'dependency.supply.restored':
       return `${src}: ${e.data.resource} restored from ${name(e.data.supplier)}`;
+    case 'power.breaker.opened':
+      return `Breaker on line ${e.data.branch} opened by ${e.data.actor}: ${e.data.reason}`;
+    case 'power.breaker.closed':
+      return `Breaker on line ${e.data.branch} closed by ${e.data.actor}: ${e.data.reason}`;
+    case 'power.branch.tripped':
+      return `Line ${e.data.branch} tripped by its protection after ${Math.round(e.data.overloadS)} s at ${Math.round(e.data.loadingPct)}% of its rating`;
+    case 'power.bus.deenergized':
+      return `${src}: bus ${e.data.bus} de-energised (no generation left in its island)`;
+    case 'power.bus.energized':
+      return `${src}: bus ${e.data.bus} energised again`;
+    case 'power.load.shed':
+      return `${src}: ${e.data.shedMW.toFixed(1)} of ${e.data.loadMW.toFixed(1)} MW of load shed at bus ${e.data.bus}`;
+    case 'power.load.restored':
+      return `${src}: all ${e.data.loadMW.toFixed(1)} MW of load served again at bus ${e.data.bus}`;
+    case 'power.generator.tripped':
+      return `Generator ${e.data.generator} tripped by ${e.data.actor}`;
+    case 'power.protection.changed':
+      return `Protection ${e.data.enabled ? 'restored' : 'disabled'} on ${e.data.branches} line(s) by ${e.data.actor}`;
+    case 'power.telemetry.spoofed':
+      return e.data.mode === 'clear' ? `SCADA telemetry on ${e.data.branches} line(s) true again` : `SCADA telemetry on ${e.data.branches} line(s) spoofed (${e.data.mode === 'freeze' ? 'frozen' : `scaled ×${e.data.factor}`})`;
+    case 'power.load.disconnected':
+      return e.data.share > 0 ? `Smart meters disconnect ${Math.round(e.data.share * 100)}% of load at ${e.data.buses} bus(es)` : `Smart-meter load reconnected at ${e.data.buses} bus(es)`;
+    case 'power.crew.dispatched':
+      return `Crew sent to ${name(e.data.substation)}; ${e.data.manual ? 'manual switching' : 'remote switching'} in ${Math.round(e.data.etaS / 60)} min`;
     default: {
       const never: never = e;
       return String(never);

@@ -105,7 +105,8 @@ export interface CityModel {
   readonly attribution: string | null;
 }
 
-export interface SimInput {
+/** What every simulation input has: the city, its vendors, assets, dependencies and injects. */
+export interface CityInput {
   readonly id: string;
   readonly title: string;
   readonly seed: number;

@@ -21,6 +21,8 @@ export interface PowerInput {
   /** The asset that stands for each bus (a substation), or null. */
   readonly busAsset: readonly (string | null)[];
   readonly relay: RelaySettings;
+  /** Whether line protection is in service at the start (an attacker may disable it later). */
+  readonly protection: boolean;
   /** Minutes for a crew to reach a substation and switch by hand (no trusted SCADA). */
   readonly manualRestoreMin: number;
   /** Minutes to re-close remotely when SCADA is trusted. */
@@ -82,7 +84,7 @@ export class GridSubsystem {
     this.relayLoading = new Float64Array(m);
     this.relayCause = new Array<EventId | null>(m).fill(null);
     this.overSince = new Float64Array(m);
-    this.protectionOn = new Uint8Array(m).fill(1);
+    this.protectionOn = new Uint8Array(m).fill(input.protection ? 1 : 0);
     this.reportedFlowMW = new Float64Array(m);
     this.spoofMode = new Uint8Array(m);
     this.spoofFactor = new Float64Array(m).fill(1);

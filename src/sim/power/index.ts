@@ -17,3 +17,4 @@ export * from './protection';
 export * from './cascade';
 export * from './n1';
 export * from './synthetic';
+export * from './grid';

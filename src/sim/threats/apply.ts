@@ -10,7 +10,10 @@ import { selectAssets } from './select';
 
 export const DEFAULT_REMOTE_ACCESS_TECHNIQUE = 'T0822';
 
-export function applyAssetCommand(world: World, bus: EventBus, command: Command, cause: EventId): void {
+/** Commands that act on assets in general; each subsystem handles its own (`power.*`, ...). */
+export type AssetCommand = Exclude<Command, { type: `power.${string}` }>;
+
+export function applyAssetCommand(world: World, bus: EventBus, command: AssetCommand, cause: EventId): void {
   switch (command.type) {
     case 'vendor.compromise': {
       const reach = world.assets.map((a, i) => i).filter((i) => {

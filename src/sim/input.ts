@@ -1,0 +1,10 @@
+/**
+ * The full input of a simulation: the city (core) plus each subsystem's own model, present when
+ * the scenario has one. The scenario layer builds it; nothing in it is read from files here.
+ */
+import type { CityInput } from './core';
+import type { PowerInput } from './power';
+
+export interface SimInput extends CityInput {
+  readonly power?: PowerInput | null;
+}
