@@ -43,6 +43,8 @@ export interface MatpowerOptions {
 interface Row {
   readonly line: number;
   readonly values: number[];
+  /** Columns (0-based) already reported as not numbers, so they are not reported twice. */
+  readonly bad: number[];
 }
 interface Matrix {
   readonly line: number;
@@ -110,7 +112,8 @@ export function parseMatpower(text: string, options: MatpowerOptions = {}): Matp
       if (v === null) {
         report(t.line, `'${t.text}' is not a number (in mpc.${name})`, 'matrix entries must be plain numbers such as 1, -0.5, 1e-3 or Inf; expressions are not evaluated');
       }
-      cur ??= { line: t.line, values: [] };
+      cur ??= { line: t.line, values: [], bad: [] };
+      if (v === null) cur.bad.push(cur.values.length);
       cur.values.push(v ?? NaN);
     }
     if (cur) rows.push(cur);
@@ -170,15 +173,17 @@ export function parseMatpower(text: string, options: MatpowerOptions = {}): Matp
     endOfStatement();
   }
 
-  if (!baseMVA) report(null, 'missing mpc.baseMVA', 'add "mpc.baseMVA = 100;" (the system MVA base)');
+  let structural = false;
   for (const name of Object.keys(MATRICES) as MatrixName[]) {
     const mat = found[name];
     if (!mat) {
+      structural = true;
       report(null, `missing mpc.${name}`, `add the mpc.${name} matrix; see MATPOWER's caseformat for its ${MATRICES[name]} columns`);
       continue;
     }
     const width = mat.rows[0]?.values.length ?? 0;
     for (const row of mat.rows) {
+      if (row.values.length < MATRICES[name] || row.values.length !== width) structural = true;
       if (row.values.length < MATRICES[name]) {
         report(row.line, `mpc.${name} row with ${row.values.length} columns where ${MATRICES[name]} are needed`, `a ${name} row is [${COLUMNS[name]}]`);
       } else if (row.values.length !== width) {
@@ -186,8 +191,10 @@ export function parseMatpower(text: string, options: MatpowerOptions = {}): Matp
       }
     }
   }
-  if (issues.length > 0 || !baseMVA) return { ok: false, issues };
-  return build(baseMVA.value, found as Record<MatrixName, Matrix>, caseName, ignored, report, issues);
+  // A missing baseMVA or a bad number still lets the rows be checked, so one pass reports everything.
+  if (!baseMVA) report(null, 'missing mpc.baseMVA', 'add "mpc.baseMVA = 100;" (the system MVA base)');
+  if (structural) return { ok: false, issues };
+  return build(baseMVA?.value ?? 100, found as Record<MatrixName, Matrix>, caseName, ignored, report, issues);
 }
 
 const COLUMNS: Record<MatrixName, string> = {
@@ -210,6 +217,7 @@ function build(
   /** Column `col` (1-based, as MATPOWER documents it) of a row, checked to be finite. */
   const num = (row: Row, col: number, what: string, allowInf = false): number => {
     const v = row.values[col - 1]!;
+    if (row.bad.includes(col - 1)) return NaN;
     if (Number.isNaN(v) || (!allowInf && !Number.isFinite(v))) report(row.line, `${what} is ${String(v)}`, `column ${col} needs a finite number`);
     return v;
   };
