@@ -3,7 +3,8 @@
  * causal chain and event log on the right, KPI strip along the bottom. Load errors and fatal
  * errors replace the city with a readable message; they never leave a blank page.
  */
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
+import { AssetSearch } from '../panels/asset-search';
 import { ChainPanel } from '../panels/chain-panel';
 import { ErrorPanel } from '../panels/error-panel';
 import { EventLog } from '../panels/event-log';
@@ -14,12 +15,23 @@ import { Legend } from '../panels/legend';
 import { ScenarioBrief } from '../panels/scenario-brief';
 import { TopBar } from '../panels/top-bar';
 import { ViewControls } from '../panels/view-controls';
-import { useUi } from '../store/ui-store';
+import { closeChain, selectAsset, uiStore, useUi } from '../store/ui-store';
 import { LazyCityScene } from './lazy-scene';
 
 export function App() {
   const phase = useUi((s) => s.phase);
   const hasWorld = useUi((s) => s.world !== null);
+  // Escape closes the causal chain first, then the inspector.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const s = uiStore.getState();
+      if (s.chain) closeChain();
+      else if (s.selected) selectAsset(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <div className="app">
       <TopBar />
@@ -44,6 +56,7 @@ export function App() {
           {(phase === 'load-error' || phase === 'fatal') && <ErrorPanel />}
         </main>
         <aside className="side right" aria-label="Details">
+          <AssetSearch />
           <Inspector />
           <ChainPanel />
           <EventLog />

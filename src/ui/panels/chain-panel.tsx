@@ -38,7 +38,7 @@ export function ChainPanel() {
   useEffect(() => {
     if (!title || !heading.current) return;
     setAll(false);
-    heading.current.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    heading.current.scrollIntoView({ block: 'start', behavior: 'smooth' });
     heading.current.focus({ preventScroll: true });
   }, [title]);
   if (!chain) return null;

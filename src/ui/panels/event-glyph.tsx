@@ -1,40 +1,52 @@
-/** A small symbol per kind of event, so the log and chains can be scanned without reading colour. */
+/**
+ * A small symbol per kind of event, so the log and chains can be scanned without reading colour.
+ * Core events have their own; subsystem events (power.*, water.*, …) are read from their names,
+ * so a new subsystem's events show sensibly before anyone gives them a glyph of their own.
+ */
 import type { SimEvent } from '../../sim';
 import { COMPROMISED_COLOR, STATUS_COLOR, SUPPLY_COLOR } from '../palette';
 
-function glyphOf(e: SimEvent): { sym: string; color: string; label: string } {
-  switch (e.type) {
-    case 'sim.started':
-      return { sym: '▶', color: '#8a96ad', label: 'start' };
-    case 'inject.applied':
-      return { sym: '⚡', color: '#ffd166', label: 'inject' };
-    case 'command.applied':
-      return { sym: '⌘', color: '#8a96ad', label: 'command' };
-    case 'vendor.access.compromised':
-      return { sym: '⚠', color: COMPROMISED_COLOR, label: 'vendor compromised' };
-    case 'asset.compromised':
-      return { sym: '◎', color: COMPROMISED_COLOR, label: 'compromised' };
-    case 'asset.secured':
-      return { sym: '✓', color: STATUS_COLOR.ok, label: 'secured' };
-    case 'asset.disabled':
-      return { sym: '⊘', color: STATUS_COLOR.down, label: 'disabled' };
-    case 'asset.restored':
-      return { sym: '↺', color: STATUS_COLOR.ok, label: 'restored' };
-    case 'asset.status.changed': {
-      const to = e.data.to;
-      return { sym: to === 'down' ? '✕' : to === 'degraded' ? '▲' : '●', color: STATUS_COLOR[to], label: to };
-    }
-    case 'dependency.supply.lost':
-      return { sym: '⤳', color: e.data.bufferMs > 0 ? SUPPLY_COLOR[1] : SUPPLY_COLOR[2], label: 'supply lost' };
-    case 'dependency.buffer.exhausted':
-      return { sym: '◔', color: SUPPLY_COLOR[2], label: 'backup exhausted' };
-    case 'dependency.supply.restored':
-      return { sym: '⤳', color: STATUS_COLOR.ok, label: 'supply restored' };
-    default: {
-      const never: never = e;
-      return never;
-    }
+interface Glyph {
+  readonly sym: string;
+  readonly color: string;
+  readonly label: string;
+}
+
+const NEUTRAL = '#8a96ad';
+
+const CORE: Record<string, Glyph> = {
+  'sim.started': { sym: '▶', color: NEUTRAL, label: 'start' },
+  'inject.applied': { sym: '⚡', color: '#ffd166', label: 'inject' },
+  'command.applied': { sym: '⌘', color: NEUTRAL, label: 'command' },
+  'vendor.access.compromised': { sym: '⚠', color: COMPROMISED_COLOR, label: 'vendor compromised' },
+  'asset.compromised': { sym: '◎', color: COMPROMISED_COLOR, label: 'compromised' },
+  'asset.secured': { sym: '✓', color: STATUS_COLOR.ok, label: 'secured' },
+  'asset.disabled': { sym: '⊘', color: STATUS_COLOR.down, label: 'disabled' },
+  'asset.restored': { sym: '↺', color: STATUS_COLOR.ok, label: 'restored' },
+  'dependency.buffer.exhausted': { sym: '◔', color: SUPPLY_COLOR[2], label: 'backup exhausted' },
+  'dependency.supply.restored': { sym: '⤳', color: STATUS_COLOR.ok, label: 'supply restored' },
+};
+
+/** Words in a subsystem event's name that say which way it went. */
+const BAD = /(tripped|deenergized|lost|shed|opened|failed|down|exhausted|disconnected|overload)/;
+const GOOD = /(energized|restored|closed|recovered|reconnected|up$)/;
+const SNEAKY = /(spoofed|exfiltrated|compromised|protection)/;
+
+function glyphOf(e: SimEvent): Glyph {
+  const core = CORE[e.type];
+  if (core) return core;
+  if (e.type === 'asset.status.changed') {
+    const to = e.data.to;
+    return { sym: to === 'down' ? '✕' : to === 'degraded' ? '▲' : '●', color: STATUS_COLOR[to], label: to };
   }
+  if (e.type === 'dependency.supply.lost') {
+    return { sym: '⤳', color: e.data.bufferMs > 0 ? SUPPLY_COLOR[1] : SUPPLY_COLOR[2], label: 'supply lost' };
+  }
+  const t: string = e.type;
+  if (SNEAKY.test(t)) return { sym: '◎', color: COMPROMISED_COLOR, label: t };
+  if (GOOD.test(t) && !/deenergized/.test(t)) return { sym: '●', color: STATUS_COLOR.ok, label: t };
+  if (BAD.test(t)) return { sym: '▼', color: STATUS_COLOR.down, label: t };
+  return { sym: '•', color: NEUTRAL, label: t };
 }
 
 export function EventGlyph({ event }: { event: SimEvent }) {

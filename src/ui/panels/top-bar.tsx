@@ -11,9 +11,9 @@ import { useUi } from '../store/ui-store';
 export const SPEEDS = [1, 10, 60, 300, 900, 3600] as const;
 
 function speedLabel(f: number): string {
-  if (f < 60) return `${f}× (${f} s per second)`;
-  if (f < 3600) return `${f}× (${f / 60} min per second)`;
-  return `${f}× (${f / 3600} h per second)`;
+  if (f < 60) return `${f}× · ${f} s/s`;
+  if (f < 3600) return `${f}× · ${f / 60} min/s`;
+  return `${f}× · ${f / 3600} h/s`;
 }
 
 /** "vendor-compromise" → "vendor compromise": the short name on the inject button. */

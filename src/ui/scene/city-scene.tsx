@@ -4,24 +4,25 @@
  * The canvas draws on demand: when a frame arrives from the worker, the camera moves, or
  * something on screen is animating.
  */
-import { Canvas, useThree } from '@react-three/fiber';
+import { Canvas } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { onLiveChange } from '../store/live';
 import { useUi } from '../store/ui-store';
-import { AnimationPump } from './animation';
+import { AnimationPump, requestAnimation } from './animation';
 import { AssetMarkers } from './asset-markers';
 import { Buildings } from './buildings';
 import { CameraRig } from './camera-rig';
 import { DependencyLinks } from './dependency-links';
+import { DistrictLabels } from './district-labels';
+import { renderTier } from './gpu-tier';
 import { Ground } from './ground';
 import { HoverTooltip } from './hover-tooltip';
 import { Roads } from './roads';
 import { StatusOverlays } from './status-overlays';
 
-/** Redraws the canvas whenever the live snapshot changes. */
+/** Redraws the canvas (at the paced rate) whenever the live snapshot changes. */
 function LiveInvalidate() {
-  const invalidate = useThree((s) => s.invalidate);
-  useEffect(() => onLiveChange(invalidate), [invalidate]);
+  useEffect(() => onLiveChange(requestAnimation), []);
   return null;
 }
 
@@ -30,13 +31,15 @@ export default function CityScene() {
   const buildingsOn = useUi((s) => s.layers.buildings);
   if (!index) return null;
   const span = Math.max(index.view.city.sizeM[0], index.view.city.sizeM[1]);
+  const { software } = renderTier();
   return (
     <>
       <Canvas
         className="city-canvas"
         frameloop="demand"
-        dpr={[1, 1.5]}
-        gl={{ antialias: true, preserveDrawingBuffer: false, powerPreference: 'high-performance' }}
+        dpr={software ? 1 : [1, 1.5]}
+        gl={{ antialias: !software, preserveDrawingBuffer: false, powerPreference: 'high-performance' }}
+        data-renderer={software ? 'software' : 'gpu'}
         camera={{ fov: 42, near: 2, far: span * 8, position: [0, span, span] }}
         tabIndex={0}
         aria-label="3D city map. Use the arrow keys to pan when focused."
@@ -46,7 +49,7 @@ export default function CityScene() {
         <hemisphereLight args={['#dfe8ff', '#2a2f3a', 1.6]} />
         <directionalLight position={[-span * 0.4, span, span * 0.6]} intensity={1.5} />
         <LiveInvalidate />
-        <AnimationPump />
+        <AnimationPump software={software} />
         <CameraRig index={index} />
         <Ground index={index} />
         <Roads index={index} />
@@ -54,6 +57,7 @@ export default function CityScene() {
         <AssetMarkers index={index} />
         <StatusOverlays index={index} />
         <DependencyLinks index={index} />
+        <DistrictLabels index={index} />
       </Canvas>
       <HoverTooltip index={index} />
     </>

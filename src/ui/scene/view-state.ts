@@ -3,17 +3,18 @@
  * camera distance so markers stay legible from the whole-city view down to a street.
  */
 export const viewState = {
-  /** Multiplier on marker sizes; 1 at about 3 km from the target. */
+  /** Multiplier on marker sizes; about 1 at 2 km from the target. */
   markerScale: 1,
   /** Bumped whenever markerScale changes enough to be worth re-laying the markers. */
   scaleVersion: 0,
 };
 
-const NEAR = 0.12;
+const NEAR = 0.45;
 const FAR = 2.2;
 
+/** Grows with distance, but less than in proportion: close up a marker is still a landmark. */
 export function markerScaleFor(distance: number): number {
-  return Math.min(FAR, Math.max(NEAR, distance / 3000));
+  return Math.min(FAR, Math.max(NEAR, 0.3 + distance / 3200));
 }
 
 export function updateMarkerScale(distance: number): boolean {
