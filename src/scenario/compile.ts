@@ -5,6 +5,7 @@
  */
 import {
   assetId,
+  backupBufferMs,
   edgeId,
   injectId,
   parseDuration,
@@ -127,6 +128,13 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
       if (!known.has(d[end])) issues.push(issue(`dependencies[${i}].${end}`, `unknown asset "${d[end]}"`, suggest(d[end], allIds, 'asset ids')));
     }
     if (d.from === d.to) issues.push(issue(`dependencies[${i}]`, 'an asset cannot depend on itself', 'point "from" at the supplier'));
+    if (d.backup && d.bufferMin !== undefined) issues.push(issue(`dependencies[${i}].bufferMin`, 'give either "bufferMin" or "backup", not both', 'a backup sets the buffer itself: UPS minutes plus generator fuel'));
+    if (d.backup?.generator && d.backup.generator.startS > d.backup.upsMin * 60) {
+      issues.push(issue(`dependencies[${i}].backup.generator.startS`, `the generator takes ${d.backup.generator.startS} s to start but the UPS lasts ${d.backup.upsMin} min, so the site would drop in between`, `give the UPS at least ${Math.ceil(d.backup.generator.startS / 60)} min, or a faster-starting generator`));
+    }
+    const backup = d.backup
+      ? { upsMs: Math.round(d.backup.upsMin * MINUTE), generatorStartMs: d.backup.generator ? Math.round(d.backup.generator.startS * 1000) : null, fuelMs: d.backup.generator ? Math.round(d.backup.generator.fuelH * HOUR) : null }
+      : null;
     let id = `${d.to}<-${d.from}`;
     for (let n = 2; edgeIds.has(id); n++) id = `${d.to}<-${d.from}#${n}`;
     edgeIds.add(id);
@@ -136,10 +144,11 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
       to: assetId(d.to),
       kind: d.kind,
       resource: d.resource,
-      bufferMs: Math.round((d.bufferMin ?? 0) * MINUTE),
+      bufferMs: backup ? backupBufferMs(backup) : Math.round((d.bufferMin ?? 0) * MINUTE),
       effect: d.effect ?? 'down',
       group: d.group ?? null,
       note: d.note ?? null,
+      backup,
     });
   });
 

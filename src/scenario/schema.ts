@@ -89,6 +89,15 @@ export const dependencySchema = z.strictObject({
   resource: z.enum(RESOURCES),
   bufferMin: finite.min(0).max(525_600).optional().describe('Minutes the dependent rides through a loss (UPS, fuel, storage).'),
   effect: z.enum(['down', 'degraded']).optional(),
+  backup: z
+    .strictObject({
+      upsMin: finite.min(0).max(10_080).describe('Minutes the UPS or battery carries the load.'),
+      generator: z
+        .strictObject({ startS: finite.min(0).max(3600).describe('Seconds to start and take the load.'), fuelH: finite.min(0).max(8760).describe('Hours of fuel at this load.') })
+        .optional(),
+    })
+    .optional()
+    .describe('Backup power, instead of bufferMin: a UPS, and optionally a standby generator that must start before the UPS runs out.'),
   group: slug.optional().describe('Dependencies in one group are redundant: supply is lost only when all are.'),
   note: text(300).optional(),
 });

@@ -121,3 +121,19 @@ describe('scenario loader', () => {
     }
   });
 });
+
+describe('backup power in scenario files', () => {
+  it('sets the buffer from UPS and fuel, and refuses a generator slower than its UPS', () => {
+    const d = base();
+    (d.dependencies[0] as Record<string, unknown>).bufferMin = undefined;
+    (d.dependencies[0] as Record<string, unknown>).backup = { upsMin: 10, generator: { startS: 30, fuelH: 8 } };
+    const r = loadScenarioData(JSON.parse(JSON.stringify(d)));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.input.edges[0]!.bufferMs).toBe(10 * 60_000 + 8 * 3_600_000);
+    (d.dependencies[0] as Record<string, unknown>).backup = { upsMin: 0.25, generator: { startS: 30, fuelH: 8 } };
+    (d.dependencies[0] as Record<string, unknown>).bufferMin = 5;
+    const issues = problems(JSON.parse(JSON.stringify(d)));
+    expect(at(issues, 'dependencies[0].backup.generator.startS')!.hint).toMatch(/at least 1 min/);
+    expect(at(issues, 'dependencies[0].bufferMin')!.message).toMatch(/either "bufferMin" or "backup"/);
+  });
+});

@@ -82,7 +82,7 @@ describe('the generated city grid', () => {
     const out = JSON.parse(rep.out);
     const trips = out.events.filter((e: { type: string }) => e.type === 'power.branch.tripped');
     expect(trips.length).toBeGreaterThan(0);
-    expect(out.kpis.mwShed.series.some((p: number[]) => p[1] > 30)).toBe(true);
+    expect(out.kpis.mwShed.series.some((p: [number, number]) => p[1] > 30)).toBe(true);
     expect(out.final.power.branches.every((b: { loading: number }) => b.loading <= 1 + 1e-9)).toBe(true);
   });
 });

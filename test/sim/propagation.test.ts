@@ -100,3 +100,21 @@ describe('dependency propagation', () => {
     expect(sim.world.status.every((s) => s === 2)).toBe(true);
   });
 });
+
+describe('backup power', () => {
+  it('runs on UPS until the generator has started, then on the generator until its fuel is gone', () => {
+    const e = { ...edge('sub', 'hospital', { bufferMin: 0 }), bufferMs: 15 * MINUTE + 24 * 60 * MINUTE, backup: { upsMs: 15 * MINUTE, generatorStartMs: 15_000, fuelMs: 24 * 60 * MINUTE } };
+    const sim = createSimulation(input([asset('sub'), asset('hospital')], [e]));
+    sim.apply(disable(['sub']));
+    sim.step(500);
+    expect(sim.world.backupPhase(0)).toBe('ups');
+    sim.runUntil(20_000);
+    expect(sim.world.backupPhase(0)).toBe('generator');
+    expect(status(sim, 'hospital')).toBe('degraded');
+    sim.runUntil(24 * 60 * MINUTE + 14 * MINUTE);
+    expect(status(sim, 'hospital')).toBe('degraded');
+    sim.runUntil(24 * 60 * MINUTE + 15 * MINUTE);
+    expect(status(sim, 'hospital')).toBe('down');
+    expect(sim.world.backupPhase(0)).toBeNull();
+  });
+});

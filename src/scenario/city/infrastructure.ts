@@ -5,7 +5,7 @@
  * switches), traffic signals at arterial junctions, cameras, civic sites and neighbourhoods of
  * residents. Buffers are typical backup durations; each edge carries a note saying what it is.
  */
-import { assetId, edgeId, HOUR, MINUTE, type AssetSpec, type BuildingTable, type EdgeSpec } from '../../sim';
+import { assetId, backupBufferMs, edgeId, HOUR, MINUTE, SECOND, type AssetSpec, type BackupSpec, type BuildingTable, type EdgeSpec } from '../../sim';
 import type { EdgeKind, Resource, Subsystem } from '../../sim';
 import { DISTRICT_SEEDS, type Layout } from './layout';
 import { nearestIndex, round1, type Pt } from './geometry';
@@ -27,9 +27,17 @@ export interface Infrastructure {
 
 interface EdgeOpts {
   readonly bufferMin?: number;
+  /** Backup power: UPS minutes, and a generator's start delay (s) and fuel (h). */
+  readonly backup?: { readonly upsMin: number; readonly startS?: number; readonly fuelH?: number };
   readonly effect?: 'down' | 'degraded';
   readonly note?: string;
 }
+
+const backupOf = (b: { upsMin: number; startS?: number; fuelH?: number }): BackupSpec => ({
+  upsMs: Math.round(b.upsMin * MINUTE),
+  generatorStartMs: b.startS !== undefined ? Math.round(b.startS * SECOND) : null,
+  fuelMs: b.fuelH !== undefined ? Math.round(b.fuelH * HOUR) : null,
+});
 
 const KIND_OF: Record<Resource, EdgeKind> = {
   power: 'physical',
@@ -55,7 +63,8 @@ export function makeInfrastructure(layout: Layout, sites: readonly Site[], build
       to: assetId(to),
       kind: KIND_OF[resource],
       resource,
-      bufferMs: Math.round((o.bufferMin ?? 0) * MINUTE),
+      bufferMs: o.backup ? backupBufferMs(backupOf(o.backup)) : Math.round((o.bufferMin ?? 0) * MINUTE),
+      backup: o.backup ? backupOf(o.backup) : null,
       effect: o.effect ?? 'down',
       group: null,
       note: o.note ?? null,
@@ -86,7 +95,7 @@ export function makeInfrastructure(layout: Layout, sites: readonly Site[], build
   const dc = site('data-centre')!;
   const core = add('comms-core', 'comms-core', 'comms', 'City Network Core', [dc.position[0] + 30, dc.position[1]], { critical: true });
   dep(dc.id, core, 'service', { note: 'housed in the data centre' });
-  dep(substationFor(dc.position), dc.id, 'power', { bufferMin: 48 * 60, note: 'standby diesel generators, 48 h of fuel' });
+  dep(substationFor(dc.position), dc.id, 'power', { backup: { upsMin: 10, startS: 30, fuelH: 48 }, note: 'UPS, then standby diesel generators with 48 h of fuel' });
   const aggs: { id: string; pos: Pt }[] = [];
   DISTRICT_SEEDS.forEach((d, i) => {
     const pos = layout.districtSeeds[i]!;
@@ -117,11 +126,11 @@ export function makeInfrastructure(layout: Layout, sites: readonly Site[], build
   // Water.
   const treatment = site('water-treatment')!;
   const reservoir = site('reservoir')!;
-  dep(substationFor(treatment.position), treatment.id, 'power', { bufferMin: 6 * 60, note: 'standby generator, 6 h of fuel' });
+  dep(substationFor(treatment.position), treatment.id, 'power', { backup: { upsMin: 5, startS: 120, fuelH: 6 }, note: 'UPS, then a standby generator with 6 h of fuel' });
   dep(switchFor(treatment.position), treatment.id, 'control', { effect: 'degraded', note: 'SCADA link; without it the works runs on local control' });
   dep(treatment.id, reservoir.id, 'water', { bufferMin: 12 * 60, note: 'service reservoir storage, about 12 h' });
   for (const p of sitesOf('pumping-station')) {
-    dep(substationFor(p.position), p.id, 'power', { bufferMin: 20, note: 'UPS and standby battery, 20 min' });
+    dep(substationFor(p.position), p.id, 'power', { backup: { upsMin: 20 }, note: 'UPS and standby battery, 20 min; no generator' });
     dep(switchFor(p.position), p.id, 'control', { effect: 'degraded', note: 'PLC telemetry; without it the PLC keeps local rules' });
     dep(reservoir.id, p.id, 'water', { bufferMin: 120, note: 'wet well, about 2 h' });
   }
@@ -145,15 +154,15 @@ export function makeInfrastructure(layout: Layout, sites: readonly Site[], build
   }
 
   // Civic sites.
-  const civic: Record<string, { bufferMin: number; note: string }> = {
-    hospital: { bufferMin: 24 * 60, note: 'backup generators, 24 h of fuel' },
-    'police-hq': { bufferMin: 12 * 60, note: 'standby generator, 12 h of fuel' },
-    'council-office': { bufferMin: 30, note: 'UPS, 30 min' },
-    'transit-hub': { bufferMin: 15, note: 'UPS for signalling, 15 min' },
+  const civic: Record<string, { backup: { upsMin: number; startS?: number; fuelH?: number }; note: string }> = {
+    hospital: { backup: { upsMin: 15, startS: 15, fuelH: 24 }, note: 'UPS, then backup generators with 24 h of fuel' },
+    'police-hq': { backup: { upsMin: 30, startS: 60, fuelH: 12 }, note: 'UPS, then a standby generator with 12 h of fuel' },
+    'council-office': { backup: { upsMin: 30 }, note: 'UPS, 30 min' },
+    'transit-hub': { backup: { upsMin: 15 }, note: 'UPS for signalling, 15 min' },
   };
   for (const s of sites.filter((x) => x.type.subsystem === 'civic' && x.type.kind !== 'data-centre')) {
     const backup = civic[s.type.kind];
-    dep(substationFor(s.position), s.id, 'power', backup ? { bufferMin: backup.bufferMin, note: backup.note } : { note: 'no backup supply' });
+    dep(substationFor(s.position), s.id, 'power', backup ? { backup: backup.backup, note: backup.note } : { note: 'no backup supply' });
     dep(switchFor(s.position), s.id, 'comms', { effect: 'degraded', note: 'council network' });
     if (s.type.kind === 'hospital') dep(pumpFor(s.position), s.id, 'water', { bufferMin: 45, note: 'on-site storage, about 45 min at present draw' });
     else dep(waterFor(s.position), s.id, 'water', { bufferMin: 60, effect: 'degraded', note: 'mains storage, about 1 h' });

@@ -53,7 +53,22 @@ export interface EdgeSpec {
   readonly group: string | null;
   /** Plain-language note shown in the inspector, e.g. "diesel generator, 24 h fuel". */
   readonly note: string | null;
+  /**
+   * How the buffer is made up, when it is backup power: a UPS carries the load from the moment
+   * supply is lost, and a standby generator (if any) takes over once started and runs until its
+   * fuel is gone. Then `bufferMs` = UPS + fuel, and the generator must start within the UPS time.
+   */
+  readonly backup?: BackupSpec | null;
 }
+
+export interface BackupSpec {
+  readonly upsMs: SimMs;
+  readonly generatorStartMs: SimMs | null;
+  readonly fuelMs: SimMs | null;
+}
+
+/** The buffer a backup gives: the UPS alone, or UPS then generator fuel. */
+export const backupBufferMs = (b: BackupSpec): SimMs => b.upsMs + (b.generatorStartMs !== null && b.fuelMs !== null ? b.fuelMs : 0);
 
 export interface InjectSpec {
   readonly id: InjectId;

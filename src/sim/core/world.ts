@@ -119,6 +119,20 @@ export class World {
     }
   }
 
+  /**
+   * Which backup an asset is on for an edge now: its UPS until the generator has started, then the
+   * generator; null when the edge is supplied, lost, or has no backup power.
+   */
+  backupPhase(edgeIndex: number): 'ups' | 'generator' | null {
+    const b = this.edges[edgeIndex]!.backup;
+    if (!b || this.edgeState[edgeIndex] !== ON_BUFFER) return null;
+    const used = this.bufferLeft[edgeIndex]! - this.bufferRemaining(edgeIndex);
+    const full = this.edges[edgeIndex]!.bufferMs;
+    const spentBefore = full - this.bufferLeft[edgeIndex]!;
+    if (b.generatorStartMs === null || b.fuelMs === null) return 'ups';
+    return used < b.generatorStartMs && spentBefore + used < b.upsMs ? 'ups' : 'generator';
+  }
+
   /** Whether the asset has lost a resource outright (every edge of some group for it is lost). */
   hasLost(assetIndex: number, resource: Resource): boolean {
     const groups = new Map<string, boolean>();
