@@ -26,8 +26,8 @@ export function denseSolve(a: Float64Array, n: number, b: ArrayLike<number>): Fl
     if (pivot === 0) throw new Error(`dense solve: zero pivot at row ${k}`);
     for (let i = k + 1; i < n; i++) {
       const ri = i * n;
+      // No skip for zero multipliers: that would turn this into a band solver and flatter it.
       const l = a[ri + k]! / pivot;
-      if (l === 0) continue;
       for (let j = k + 1; j < n; j++) a[ri + j] = a[ri + j]! - l * a[rk + j]!;
       x[i] = x[i]! - l * x[k]!;
     }
