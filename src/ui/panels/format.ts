@@ -8,7 +8,8 @@ export function kindLabel(kind: string): string {
 }
 
 export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-GB');
+  // Whole numbers for counts; one decimal for small quantities such as megawatts.
+  return Math.abs(n) < 100 && !Number.isInteger(n) ? n.toFixed(1) : Math.round(n).toLocaleString('en-GB');
 }
 
 /** Compact form for KPI values: 12,400 → "12.4k". */

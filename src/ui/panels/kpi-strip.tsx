@@ -12,7 +12,11 @@ const KPI_STYLE: Record<string, { color: string; symbol: string }> = {
   peopleWithoutWater: { color: '#4fa3e0', symbol: '≋' },
   assetsDown: { color: STATUS_COLOR.down, symbol: '✕' },
   assetsCompromised: { color: COMPROMISED_COLOR, symbol: '◎' },
+  mwShed: { color: '#f2b134', symbol: '⇣' },
 };
+
+/** Units worth printing next to a value; counts of people and assets are plain from the label. */
+const SHOWN_UNITS = new Set(['MW', 'MWh', 'kW', '%', 'm³', 'min', 'h']);
 
 export function KpiStrip() {
   const world = useUi((s) => s.world);
@@ -38,6 +42,7 @@ export function KpiStrip() {
               </span>
               <span className="kpi-value" data-value={value} aria-label={`${d.label}: ${formatCount(value)} ${d.unit}`}>
                 {formatCompact(value)}
+                {SHOWN_UNITS.has(d.unit) && <span className="kpi-unit"> {d.unit}</span>}
               </span>
               <span className="kpi-peak">peak {formatCompact(peak)}</span>
             </div>

@@ -17,6 +17,7 @@ import { DistrictLabels } from './district-labels';
 import { renderTier } from './gpu-tier';
 import { Ground } from './ground';
 import { HoverTooltip } from './hover-tooltip';
+import { LinkPulses } from './link-pulses';
 import { Roads } from './roads';
 import { StatusOverlays } from './status-overlays';
 
@@ -57,6 +58,7 @@ export default function CityScene() {
         <AssetMarkers index={index} />
         <StatusOverlays index={index} />
         <DependencyLinks index={index} />
+        <LinkPulses index={index} />
         <DistrictLabels index={index} />
       </Canvas>
       <HoverTooltip index={index} />

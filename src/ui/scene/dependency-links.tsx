@@ -13,42 +13,35 @@ import type { WorldIndex } from '../store/world-index';
 import { requestAnimation } from './animation';
 import { cascadeDepths } from './cascade-order';
 import { EDGE_KIND_INDEX, makeLinkMaterial } from './link-material';
-import { linkAnchorY, placementOf } from './placement';
+import { linkClock, linkState, resetLinkState } from './link-state';
+import { arcLength, arcPoint, arcsOf } from './link-arcs';
 
 const SEGMENTS = 14;
 const VERTS = SEGMENTS * 2;
 /** Wall seconds between successive steps of a cascade replayed in one frame. */
 const STEP_DELAY_S = 0.45;
 
-const t0 = performance.now();
-const nowS = () => (performance.now() - t0) / 1000;
 
 function buildGeometry(index: WorldIndex): BufferGeometry {
-  const p = placementOf(index);
+  const arcs = arcsOf(index);
   const n = index.view.edges.length;
   const pos = new Float32Array(n * VERTS * 3);
   const t = new Float32Array(n * VERTS);
   const len = new Float32Array(n * VERTS);
   const kind = new Float32Array(n * VERTS);
-  const pt = (ax: number, ay: number, az: number, cx: number, cy: number, cz: number, bx: number, by: number, bz: number, s: number) => {
-    const u = 1 - s;
-    return [u * u * ax + 2 * u * s * cx + s * s * bx, u * u * ay + 2 * u * s * cy + s * s * by, u * u * az + 2 * u * s * cz + s * s * bz];
-  };
+  const pt = { x: 0, y: 0, z: 0 };
   index.view.edges.forEach((e, ei) => {
-    const f = index.edgeFrom[ei]!;
-    const d = index.edgeTo[ei]!;
-    if (f < 0 || d < 0) return;
-    const ax = p.x[f]!, ay = linkAnchorY(p, f), az = p.z[f]!;
-    const bx = p.x[d]!, by = linkAnchorY(p, d), bz = p.z[d]!;
-    const chord = Math.hypot(bx - ax, bz - az);
-    const cx = (ax + bx) / 2, cz = (az + bz) / 2, cy = Math.max(ay, by) + 25 + chord * 0.22;
+    if (Number.isNaN(arcs[ei * 9]!)) return;
     const k = EDGE_KIND_INDEX[e.kind] ?? 0;
+    const l = arcLength(arcs, ei);
     for (let s = 0; s < SEGMENTS; s++) {
-      for (const [j, ss] of [[0, s / SEGMENTS], [1, (s + 1) / SEGMENTS]] as const) {
+      for (let j = 0; j < 2; j++) {
+        const ss = (s + j) / SEGMENTS;
         const v = ei * VERTS + s * 2 + j;
-        pos.set(pt(ax, ay, az, cx, cy, cz, bx, by, bz, ss), v * 3);
+        arcPoint(arcs, ei, ss, pt);
+        pos.set([pt.x, pt.y, pt.z], v * 3);
         t[v] = ss;
-        len[v] = chord * 1.1 + 1;
+        len[v] = l;
         kind[v] = k;
       }
     }
@@ -95,6 +88,7 @@ export function DependencyLinks({ index }: { index: WorldIndex }) {
     l.raycast = () => {};
     l.renderOrder = 4;
     l.frustumCulled = false;
+    resetLinkState(index.view.edges.length);
     return l;
   }, [index]);
   const drawn = useRef({ version: -1, toggles: null as Toggles | null, state: null as Uint8Array | null });
@@ -110,7 +104,7 @@ export function DependencyLinks({ index }: { index: WorldIndex }) {
   useFrame(() => {
     const snap = live.snapshot;
     const mat = line.material;
-    mat.uniforms.uTime!.value = nowS();
+    mat.uniforms.uTime!.value = linkClock();
     if (!snap) return;
     const d = drawn.current;
     const toggles: Toggles = { layers, linkKinds, stressedLinksOnly, selected };
@@ -128,14 +122,21 @@ export function DependencyLinks({ index }: { index: WorldIndex }) {
       for (let ei = 0; ei < n; ei++) if (!prev || prev[ei] !== snap.edgeState[ei]) changed.push(ei);
       const first = prev === null;
       const depth = first ? new Map<number, number>() : cascadeDepths(index, changed.filter((ei) => snap.edgeState[ei] !== 0));
-      const now = nowS();
+      const now = linkClock();
       for (const ei of changed) {
-        fill(aState, ei, snap.edgeState[ei]!);
         // Links already stressed when the view opens are shown as they are, without a sweep.
-        fill(aStart, ei, first ? -1000 : now + (depth.get(ei) ?? 0) * STEP_DELAY_S);
+        const start = first ? -1000 : now + (depth.get(ei) ?? 0) * STEP_DELAY_S;
+        fill(aState, ei, snap.edgeState[ei]!);
+        fill(aStart, ei, start);
+        linkState.state[ei] = snap.edgeState[ei]!;
+        linkState.start[ei] = start;
       }
       if (changed.length > 0 || togglesChanged) {
-        for (let ei = 0; ei < n; ei++) fill(aVis, ei, visibility(index, ei, snap.edgeState[ei]!, toggles, selectedIdx));
+        for (let ei = 0; ei < n; ei++) {
+          const vis = visibility(index, ei, snap.edgeState[ei]!, toggles, selectedIdx);
+          fill(aVis, ei, vis);
+          linkState.vis[ei] = vis;
+        }
         aVis.needsUpdate = true;
       }
       if (changed.length > 0) {
@@ -147,7 +148,7 @@ export function DependencyLinks({ index }: { index: WorldIndex }) {
       d.state = snap.edgeState.slice();
     }
     if (layers.links) {
-      for (let ei = 0; ei < n && !active; ei++) if (snap.edgeState[ei] !== 0 && (aVis.array as Float32Array)[ei * VERTS]! > 0) active = true;
+      for (let ei = 0; ei < n && !active; ei++) if (snap.edgeState[ei] !== 0 && linkState.vis[ei]! > 0) active = true;
     }
     if (active) requestAnimation();
   });
