@@ -170,6 +170,7 @@ function ensureFactor(net: PowerNetwork, ws: DcWorkspace, island: Int32Array, or
   ws.bKey.set(ws.b);
   ws.nReduced = nRed;
   ws.ordering = ordering;
+  ws.factor = null; // until the new one succeeds, so a failure is never followed by a stale factor
   const rows: number[] = [];
   const cols: number[] = [];
   const vals: number[] = [];

@@ -43,7 +43,6 @@ export function minimumDegreeOrder(a: SymCsc): Int32Array {
   const next = new Int32Array(n).fill(-1);
   const prev = new Int32Array(n).fill(-1);
   const deg = new Int32Array(n);
-  const done = new Uint8Array(n);
   const mark = new Int32Array(n).fill(-1);
   const insert = (v: number, d: number) => {
     deg[v] = d;
@@ -64,7 +63,6 @@ export function minimumDegreeOrder(a: SymCsc): Int32Array {
     while (head[minDeg]! < 0) minDeg++;
     const p = head[minDeg]!;
     remove(p);
-    done[p] = 1;
     perm[k] = p;
     const nbrs = adj[p]!;
     for (const u of nbrs) {
