@@ -1,9 +1,9 @@
 /**
  * The key to the map: status colours with their symbols and scene overlays, the compromise ring,
- * the marker shape of each subsystem and how dependency links show their supply state.
+ * and how dependency links show their supply state. Marker shapes are keyed in the layer list.
  */
-import { COMPROMISED_COLOR, STATUS_LABEL, STATUS_NAMES, SUBSYSTEM_LABEL, SUBSYSTEM_ORDER, SUBSYSTEM_SHAPE, SUPPLY_COLOR, SUPPLY_LABEL } from '../palette';
-import { CompromisedGlyph, ShapeIcon, StatusGlyph } from './shape-icon';
+import { COMPROMISED_COLOR, STATUS_LABEL, STATUS_NAMES, SUPPLY_COLOR, SUPPLY_LABEL } from '../palette';
+import { CompromisedGlyph, StatusGlyph } from './shape-icon';
 
 const OVERLAY_NOTE = { ok: 'plain marker', degraded: 'amber marker with ▲ above', down: 'red marker with ✕ above' } as const;
 
@@ -30,15 +30,7 @@ export function Legend() {
           </span>
         </li>
       </ul>
-      <h3>Asset shapes</h3>
-      <ul className="legend-list two-col">
-        {SUBSYSTEM_ORDER.map((s) => (
-          <li key={s}>
-            <ShapeIcon shape={SUBSYSTEM_SHAPE[s]} />
-            <span>{SUBSYSTEM_LABEL[s]}</span>
-          </li>
-        ))}
-      </ul>
+      <p className="muted small legend-note">Each marker's shape shows its subsystem, as in the layer list above.</p>
       <h3>Dependency links</h3>
       <ul className="legend-list">
         {SUPPLY_LABEL.map((label, i) => (
