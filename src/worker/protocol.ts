@@ -136,4 +136,6 @@ export interface EdgeBufferInfo {
   /** 0 supplied, 1 on buffer, 2 lost. */
   readonly state: number;
   readonly remainingMs: number;
+  /** While on backup power: the UPS until the standby generator has started, then the generator. */
+  readonly phase: 'ups' | 'generator' | null;
 }

@@ -36,7 +36,13 @@ export function edgeBuffers(sim: Simulation, assetId: string): EdgeBufferInfo[] 
   const idx = edgeIndex(sim);
   return sim.world.suppliersOf(assetId).map((e) => {
     const i = idx.get(e.id)!;
-    return { edge: e.id, supplier: e.from, state: sim.world.edgeState[i]!, remainingMs: Math.round(sim.world.bufferRemaining(i)) };
+    return {
+      edge: e.id,
+      supplier: e.from,
+      state: sim.world.edgeState[i]!,
+      remainingMs: Math.round(sim.world.bufferRemaining(i)),
+      phase: sim.world.backupPhase(i),
+    };
   });
 }
 

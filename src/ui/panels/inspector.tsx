@@ -55,7 +55,10 @@ function EdgeRow({ index, ei, side, buffer }: { index: WorldIndex; ei: number; s
         {side === 'supplier' && (
           <>
             {' · '}
-            <span className={`supply supply-${state}`}>{SUPPLY_LABEL[state as 0 | 1 | 2]}</span>
+            <span className={`supply supply-${state}`}>
+              {SUPPLY_LABEL[state as 0 | 1 | 2]}
+              {state === 1 && buffer?.phase ? ` (${buffer.phase === 'ups' ? 'UPS' : 'generator'})` : ''}
+            </span>
             {' · '}
             {backupText(state, buffer?.remainingMs ?? e.bufferMs, e.bufferMs)}
           </>
