@@ -49,6 +49,9 @@ export function CameraRig({ index }: { index: WorldIndex }) {
     controls.minDistance = 60;
     controls.maxDistance = span * 3;
     controls.keyPanSpeed = 40;
+    // The canvas itself takes focus, so the arrow keys pan the map once it is tabbed to.
+    gl.domElement.tabIndex = 0;
+    gl.domElement.setAttribute('aria-label', '3D city map. Arrow keys pan; use the zoom buttons or the asset search to move around.');
     controls.listenToKeyEvents(gl.domElement);
     controls.update();
     const onChange = () => invalidate();
@@ -93,8 +96,7 @@ export function CameraRig({ index }: { index: WorldIndex }) {
       controlsRef.current = null;
       sceneHandle.current = null;
     };
-    // The rig is set up once per loaded world; resizes are handled by the canvas.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The rig is set up once per loaded world; later resizes only change the aspect ratio.
   }, [camera, gl, index]);
 
   useFrame(() => {

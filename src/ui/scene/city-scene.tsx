@@ -42,8 +42,6 @@ export default function CityScene() {
         gl={{ antialias: !software, preserveDrawingBuffer: false, powerPreference: 'high-performance' }}
         data-renderer={software ? 'software' : 'gpu'}
         camera={{ fov: 42, near: 2, far: span * 8, position: [0, span, span] }}
-        tabIndex={0}
-        aria-label="3D city map. Use the arrow keys to pan when focused."
       >
         <color attach="background" args={['#0d1118']} />
         <fog attach="fog" args={['#0d1118', span * 1.6, span * 4]} />
