@@ -23,6 +23,7 @@ export function KpiStrip() {
   const defs = world?.kpis ?? [];
   const kpis = useUi((s) => s.kpis);
   const history = useUi((s) => s.kpiHistory);
+  const clockMs = useUi((s) => s.clockMs);
   return (
     <footer className="kpi-strip" aria-label="Key indicators">
       {defs.length === 0 && <p className="muted">Indicators appear when the scenario has loaded.</p>}
@@ -46,7 +47,7 @@ export function KpiStrip() {
               </span>
               <span className="kpi-peak">peak {formatCompact(peak)}</span>
             </div>
-            <Sparkline points={hist} color={style.color} label={d.label} />
+            <Sparkline points={hist} color={style.color} label={d.label} nowS={clockMs / 1000} />
           </div>
         );
       })}
