@@ -1,0 +1,47 @@
+/** Compiles an exercise's expected actions and decision points, checking their references. */
+import { commandTypes } from './command-types';
+import { MINUTE, HOUR, parseDuration, type Command, type DecisionSpec, type ExpectedAction } from '../sim';
+import { issue, suggest, type ScenarioIssue } from './issues';
+import type { Scenario, ScenarioCommand } from './schema';
+
+type ExpectedIn = NonNullable<NonNullable<Scenario['injects']>[number]['expected']>;
+
+export function compileExpected(list: ExpectedIn | undefined, path: string, issues: ScenarioIssue[]): ExpectedAction[] {
+  return (list ?? []).map((x, k) => {
+    if (x.command !== undefined && !commandTypes.includes(x.command)) issues.push(issue(`${path}[${k}].command`, `unknown command type "${x.command}"`, suggest(x.command, commandTypes, 'command types')));
+    return { id: x.id, description: x.description, command: x.command ?? null, withinMs: (x.within !== undefined ? parseDuration(x.within) : null) ?? HOUR };
+  });
+}
+
+export function compileDecisions(
+  list: NonNullable<Scenario['decisions']>,
+  ctx: { injectIds: readonly string[]; durationMs: number },
+  issues: ScenarioIssue[],
+  check: (c: ScenarioCommand, path: string) => void,
+): DecisionSpec[] {
+  const seen = new Set<string>();
+  return list.map((d, i) => {
+    const path = `decisions[${i}]`;
+    if (seen.has(d.id)) issues.push(issue(`${path}.id`, `decision id "${d.id}" is used twice`, 'give each decision its own id'));
+    seen.add(d.id);
+    if (d.afterInject !== undefined && !ctx.injectIds.includes(d.afterInject)) issues.push(issue(`${path}.afterInject`, `unknown inject "${d.afterInject}"`, suggest(d.afterInject, ctx.injectIds, 'injects')));
+    if (d.at !== undefined && d.afterInject !== undefined) issues.push(issue(`${path}.at`, 'give either "at" or "afterInject", not both', 'a decision opens once'));
+    const atMs = d.at !== undefined ? parseDuration(d.at) : null;
+    if (atMs !== null && atMs > ctx.durationMs) issues.push(issue(`${path}.at`, `opens at ${d.at}, after the scenario ends`, 'move it earlier or lengthen "duration"'));
+    const ids = new Set<string>();
+    d.options.forEach((o, k) => {
+      if (ids.has(o.id)) issues.push(issue(`${path}.options[${k}].id`, `option id "${o.id}" is used twice`, 'give each option its own id'));
+      ids.add(o.id);
+      o.commands.forEach((c, j) => check(c, `${path}.options[${k}].commands[${j}]`));
+    });
+    return {
+      id: d.id,
+      title: d.title,
+      prompt: d.prompt ?? '',
+      atMs,
+      afterInject: d.afterInject ?? null,
+      budgetMs: (d.budget !== undefined ? parseDuration(d.budget) : null) ?? 15 * MINUTE,
+      options: d.options.map((o) => ({ id: o.id, label: o.label, commands: o.commands as Command[], recommended: o.recommended ?? false })),
+    };
+  });
+}
