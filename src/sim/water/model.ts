@@ -1,0 +1,367 @@
+/**
+ * One EPANET model opened from .inp text and stepped in time: the toolkit's openH / initH / runH /
+ * nextH loop, run forward to whatever time the city has reached. Results are read from the engine
+ * in the file's units and kept here in SI (m, L/s, m³) in typed arrays indexed like EPANET's own
+ * (0-based). Pressure-driven analysis (EPANET 2.2+ "DEMAND MODEL PDA") makes a node at low pressure
+ * receive less water instead of going to negative pressure; service = delivered / required.
+ */
+import type { EpanetProject, WaterEngine } from './engine';
+import { epanetCodeText, parseReportErrors, type InpIssue } from './inp-errors';
+import { unitFactors, type UnitFactors } from './units';
+
+export const NODE_JUNCTION = 0;
+export const NODE_RESERVOIR = 1;
+export const NODE_TANK = 2;
+export const LINK_PIPE = 0;
+export const LINK_PUMP = 1;
+export const LINK_VALVE = 2;
+
+export interface PdaOptions {
+  /** Pressure (m) at or below which a node receives nothing. */
+  readonly minM: number;
+  /** Pressure (m) at which a node receives its full demand. */
+  readonly requiredM: number;
+  /** Exponent of the pressure–outflow relation (0.5 for orifice flow, Wagner et al. 1988). */
+  readonly exponent: number;
+}
+
+export interface ModelOptions {
+  /** Pressure-driven analysis; null keeps the file's demand model. */
+  readonly pda: PdaOptions | null;
+  /** Hydraulic time step in seconds; null keeps the file's. */
+  readonly hydStepS: number | null;
+  /** Total seconds EPANET may simulate (the run can stop earlier). */
+  readonly durationS: number;
+  /** Chemical quality analysis to switch on, when the file has none. */
+  readonly quality: { readonly chemical: string; readonly units: string } | null;
+}
+
+export type OpenResult = { ok: true; model: WaterModel } | { ok: false; issues: InpIssue[] };
+
+let fileCounter = 0;
+
+export class WaterModel {
+  readonly units: UnitFactors;
+  readonly nodeIds: string[] = [];
+  readonly linkIds: string[] = [];
+  readonly nodeType: Uint8Array;
+  readonly linkType: Uint8Array;
+  readonly linkFrom: Int32Array;
+  readonly linkTo: Int32Array;
+  readonly elevationM: Float64Array;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly tanks: number[] = [];
+  readonly pumps: number[] = [];
+  readonly valves: number[] = [];
+  readonly hydStepS: number;
+  readonly quality: boolean;
+  // Results at the present hydraulic time, SI.
+  readonly headM: Float64Array;
+  readonly pressureM: Float64Array;
+  readonly deliveredLps: Float64Array;
+  readonly requiredLps: Float64Array;
+  readonly qualityMgL: Float64Array;
+  readonly flowLps: Float64Array;
+  readonly linkOpen: Uint8Array;
+  readonly tankVolumeM3: Float64Array;
+  /** Per tank node: its floor and top (m above the tank bottom) and the volume at its floor. */
+  readonly tankMinM: Float64Array;
+  readonly tankMaxM: Float64Array;
+  readonly tankMinVolM3: Float64Array;
+  /** Seconds since the start of the hydraulic run. */
+  tS = 0;
+  private readonly nodeIndex = new Map<string, number>();
+  private readonly linkIndex = new Map<string, number>();
+  private running = false;
+  private watched: number[] = [];
+  private freshAt = -1;
+
+  private constructor(
+    private readonly engine: WaterEngine,
+    private readonly p: EpanetProject,
+    options: ModelOptions,
+  ) {
+    const { lib } = engine;
+    this.units = unitFactors(p.getFlowUnits());
+    const n = p.getCount(lib.CountType.NodeCount);
+    const m = p.getCount(lib.CountType.LinkCount);
+    this.nodeType = new Uint8Array(n);
+    this.elevationM = new Float64Array(n);
+    this.x = new Float64Array(n);
+    this.y = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const id = p.getNodeId(i + 1);
+      this.nodeIds.push(id);
+      this.nodeIndex.set(id, i);
+      const t = p.getNodeType(i + 1);
+      this.nodeType[i] = t === lib.NodeType.Tank ? NODE_TANK : t === lib.NodeType.Reservoir ? NODE_RESERVOIR : NODE_JUNCTION;
+      if (this.nodeType[i] === NODE_TANK) this.tanks.push(i);
+      this.elevationM[i] = p.getNodeValue(i + 1, lib.NodeProperty.Elevation) * this.units.m;
+      try {
+        const c = p.getCoordinates(i + 1);
+        this.x[i] = c.x;
+        this.y[i] = c.y;
+      } catch {
+        // a node without [COORDINATES] stays at the origin; the scenario lays it out
+      }
+    }
+    this.linkType = new Uint8Array(m);
+    this.linkFrom = new Int32Array(m);
+    this.linkTo = new Int32Array(m);
+    for (let k = 0; k < m; k++) {
+      const id = p.getLinkId(k + 1);
+      this.linkIds.push(id);
+      this.linkIndex.set(id, k);
+      const t = p.getLinkType(k + 1);
+      this.linkType[k] = t === lib.LinkType.Pump ? LINK_PUMP : t === lib.LinkType.Pipe || t === lib.LinkType.CVPipe ? LINK_PIPE : LINK_VALVE;
+      if (this.linkType[k] === LINK_PUMP) this.pumps.push(k);
+      if (this.linkType[k] === LINK_VALVE) this.valves.push(k);
+      const ends = p.getLinkNodes(k + 1);
+      this.linkFrom[k] = ends.node1 - 1;
+      this.linkTo[k] = ends.node2 - 1;
+    }
+    if (options.pda) {
+      // PDA pressures are in the file's pressure unit: psi for US files (EPANET: 1 ft = 0.4333 psi).
+      const toFile = (mH: number) => (this.units.us ? (mH / 0.3048) * 0.4333 : mH);
+      p.setDemandModel(lib.DemandModel.PDA, toFile(options.pda.minM), toFile(options.pda.requiredM), options.pda.exponent);
+    }
+    if (options.hydStepS !== null) p.setTimeParameter(lib.TimeParameter.HydStep, options.hydStepS);
+    this.hydStepS = p.getTimeParameter(lib.TimeParameter.HydStep);
+    // Reporting times also bound EPANET's steps; aligning them with the hydraulic step keeps every
+    // step inside the city's water period (nothing is written to a report here).
+    p.setTimeParameter(lib.TimeParameter.ReportStep, this.hydStepS);
+    p.setTimeParameter(lib.TimeParameter.ReportStart, 0);
+    // Patterns repeat, so a run may outlast the file's duration; the city decides when to stop.
+    p.setTimeParameter(lib.TimeParameter.Duration, Math.max(options.durationS, p.getTimeParameter(lib.TimeParameter.Duration)));
+    if (options.quality && p.getQualityType().qualType === lib.QualityType.None) p.setQualityType(lib.QualityType.Chem, options.quality.chemical, options.quality.units, '');
+    this.quality = p.getQualityType().qualType !== lib.QualityType.None;
+    this.headM = new Float64Array(n);
+    this.pressureM = new Float64Array(n);
+    this.deliveredLps = new Float64Array(n);
+    this.requiredLps = new Float64Array(n);
+    this.qualityMgL = new Float64Array(n);
+    this.flowLps = new Float64Array(m);
+    this.linkOpen = new Uint8Array(m);
+    this.tankVolumeM3 = new Float64Array(n);
+    this.tankMinM = new Float64Array(n);
+    this.tankMaxM = new Float64Array(n);
+    this.tankMinVolM3 = new Float64Array(n);
+    for (const i of this.tanks) {
+      this.tankMinM[i] = p.getNodeValue(i + 1, lib.NodeProperty.MinLevel) * this.units.m;
+      this.tankMaxM[i] = p.getNodeValue(i + 1, lib.NodeProperty.MaxLevel) * this.units.m;
+      this.tankMinVolM3[i] = p.getNodeValue(i + 1, lib.NodeProperty.MinVolume) * this.units.m3;
+    }
+  }
+
+  /** Opens .inp text; a file EPANET rejects gives issues naming the line, the section and a hint. */
+  static open(engine: WaterEngine, text: string, options: ModelOptions): OpenResult {
+    const { workspace, lib } = engine;
+    const n = ++fileCounter;
+    const inp = `twin-${n}.inp`;
+    const rpt = `twin-${n}.rpt`;
+    workspace.writeFile(inp, text);
+    const p = new lib.Project(workspace);
+    try {
+      p.open(inp, rpt, '');
+    } catch (e) {
+      try {
+        p.close(); // flushes the report file EPANET wrote the details to
+      } catch {
+        // already closed
+      }
+      let report = '';
+      try {
+        report = workspace.readFile(rpt);
+      } catch {
+        // no report
+      }
+      const issues = parseReportErrors(report, text);
+      if (issues.length > 0) return { ok: false, issues };
+      return { ok: false, issues: [{ line: null, section: null, code: codeOf(e), message: readable(e), hint: 'check the file opens in EPANET' }] };
+    }
+    try {
+      return { ok: true, model: new WaterModel(engine, p, options) };
+    } catch (e) {
+      return { ok: false, issues: [{ line: null, section: '[OPTIONS]', code: codeOf(e), message: readable(e), hint: 'check the model options and the scenario\'s water settings' }] };
+    }
+  }
+
+  nodeOf(id: string): number | undefined {
+    return this.nodeIndex.get(id);
+  }
+
+  linkOf(id: string): number | undefined {
+    return this.linkIndex.get(id);
+  }
+
+  /** Starts the hydraulic (and quality) run and solves time 0. */
+  start(): void {
+    const { lib } = this.engine;
+    this.p.openH();
+    this.p.initH(lib.InitHydOption.NoSave);
+    if (this.quality) {
+      this.p.openQ();
+      this.p.initQ(lib.InitHydOption.NoSave);
+    }
+    this.running = true;
+    this.solve();
+  }
+
+  /**
+   * Advances EPANET to the next hydraulic event (at most one time step) if that does not pass
+   * `targetS`; returns false when the model is already at or beyond the target.
+   */
+  advance(targetS: number): boolean {
+    if (!this.running || this.tS >= targetS) return false;
+    const dt = this.p.nextH();
+    if (this.quality) this.p.nextQ();
+    if (dt <= 0) {
+      this.running = false;
+      return false;
+    }
+    this.solve();
+    return true;
+  }
+
+  /** Solves the present time and reads what is watched every step (tanks, pumps, valves, watched nodes). */
+  private solve(): void {
+    this.tS = this.p.runH();
+    if (this.quality) this.p.runQ();
+    this.freshAt = -1;
+    for (const i of this.tanks) this.readNode(i);
+    for (const i of this.watched) this.readNode(i);
+    for (const k of this.pumps) this.readLink(k);
+    for (const k of this.valves) this.readLink(k);
+  }
+
+  /**
+   * Nodes read after every step as well as the tanks: PLC sensors and the demand nodes of assets.
+   * Everything else is read on demand (`readAll`), because reading ~2,500 values through the WASM
+   * boundary each step would cost ten times the hydraulic solve on C-Town.
+   */
+  watch(nodes: Iterable<number>): void {
+    const s = new Set([...this.watched, ...nodes]);
+    this.watched = [...s].sort((a, b) => a - b);
+  }
+
+  /** Refreshes every node and link result at the present time (once per time). */
+  readAll(): void {
+    if (this.freshAt === this.tS) return;
+    for (let i = 0; i < this.nodeIds.length; i++) this.readNode(i);
+    for (let k = 0; k < this.linkIds.length; k++) this.readLink(k);
+    this.freshAt = this.tS;
+  }
+
+  private readNode(i: number): void {
+    const NP = this.engine.lib.NodeProperty;
+    const p = this.p;
+    const u = this.units;
+    const h = p.getNodeValue(i + 1, NP.Head) * u.m;
+    this.headM[i] = h;
+    this.pressureM[i] = h - this.elevationM[i]!;
+    if (this.nodeType[i] === NODE_JUNCTION) {
+      const d = p.getNodeValue(i + 1, NP.Demand) * u.lps;
+      this.deliveredLps[i] = d;
+      this.requiredLps[i] = d + p.getNodeValue(i + 1, NP.DemandDeficit) * u.lps;
+    } else if (this.nodeType[i] === NODE_TANK) {
+      this.tankVolumeM3[i] = p.getNodeValue(i + 1, NP.TankVolume) * u.m3;
+      // At a tank, EPANET's demand is its net inflow (positive while filling).
+      this.deliveredLps[i] = p.getNodeValue(i + 1, NP.Demand) * u.lps;
+    }
+    if (this.quality) this.qualityMgL[i] = p.getNodeValue(i + 1, NP.Quality);
+  }
+
+  private readLink(k: number): void {
+    const LP = this.engine.lib.LinkProperty;
+    this.flowLps[k] = this.p.getLinkValue(k + 1, LP.Flow) * this.units.lps;
+    this.linkOpen[k] = this.p.getLinkValue(k + 1, LP.Status) > 0 ? 1 : 0;
+  }
+
+  /** Opens or closes a pump or valve from now on (the next solve). */
+  setLinkOpen(k: number, open: boolean): void {
+    this.p.setLinkValue(k + 1, this.engine.lib.LinkProperty.Status, open ? 1 : 0);
+  }
+
+  /** Simple controls of the file ([CONTROLS]) that act on link k, 0-based. */
+  controlsOf(k: number): number[] {
+    const out: number[] = [];
+    const c = this.p.getCount(this.engine.lib.CountType.ControlCount);
+    for (let i = 1; i <= c; i++) if (this.p.getControl(i).linkIndex === k + 1) out.push(i - 1);
+    return out;
+  }
+
+  controlCount(): number {
+    return this.p.getCount(this.engine.lib.CountType.ControlCount);
+  }
+
+  /** A simple control, in SI, for PLCs that take over the file's rules. */
+  control(i: number): { linkIndex: number; open: boolean; setting: number; nodeIndex: number; below: boolean; levelM: number; kind: 'level' | 'time' } {
+    const { lib } = this.engine;
+    const c = this.p.getControl(i + 1);
+    const node = c.nodeIndex - 1;
+    const level = c.type === lib.ControlType.LowLevel || c.type === lib.ControlType.HiLevel;
+    // Tank controls are levels (file length units); junction controls are pressures (psi for US files).
+    const toM = node >= 0 && this.nodeType[node] !== NODE_TANK && this.units.us ? 0.3048 / 0.4333 : this.units.m;
+    return {
+      linkIndex: c.linkIndex - 1,
+      open: c.setting !== 0,
+      setting: c.setting,
+      nodeIndex: node,
+      below: c.type === lib.ControlType.LowLevel,
+      levelM: level ? c.level * toM : c.level,
+      kind: level ? 'level' : 'time',
+    };
+  }
+
+  setControlEnabled(i: number, enabled: boolean): void {
+    this.p.setControlEnabled(i + 1, enabled ? 1 : 0);
+  }
+
+  /** Sets a chemical source: the concentration leaving `node` (EPANET SETPOINT source), mg/L. */
+  setSetpointSource(node: number, mgL: number): void {
+    const { lib } = this.engine;
+    this.p.setNodeValue(node + 1, lib.NodeProperty.SourceType, lib.SourceType.SetPoint);
+    this.p.setNodeValue(node + 1, lib.NodeProperty.SourceQual, mgL);
+  }
+
+  /** Seconds until tank i reaches its floor at the present net outflow; Infinity when filling or steady. */
+  tankTimeLeftS(i: number): number {
+    const net = this.deliveredLps[i]!;
+    if (net >= -1e-9) return Infinity;
+    return Math.max(0, this.tankVolumeM3[i]! - this.tankMinVolM3[i]!) * 1000 / -net;
+  }
+
+  /** Water quality at every node (only when a quality analysis runs). */
+  readQuality(): void {
+    if (!this.quality) return;
+    const NP = this.engine.lib.NodeProperty;
+    for (let i = 0; i < this.nodeIds.length; i++) this.qualityMgL[i] = this.p.getNodeValue(i + 1, NP.Quality);
+  }
+
+  /** Tank level above its bottom, m. */
+  tankLevelM(i: number): number {
+    return this.pressureM[i]!;
+  }
+
+  close(): void {
+    try {
+      if (this.quality) this.p.closeQ();
+      this.p.closeH();
+      this.p.close();
+    } catch {
+      // closing twice is harmless
+    }
+    this.running = false;
+  }
+}
+
+function codeOf(e: unknown): number | null {
+  const m = /Error (\d+)/.exec(e instanceof Error ? e.message : String(e));
+  return m ? Number(m[1]) : null;
+}
+
+function readable(e: unknown): string {
+  const code = codeOf(e);
+  return code !== null ? `${epanetCodeText(code)} (EPANET error ${code})` : e instanceof Error ? e.message : String(e);
+}
