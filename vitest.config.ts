@@ -12,6 +12,7 @@ export default defineConfig({
           exclude: ['test/e2e/**', 'node_modules/**'],
           environment: 'node',
           testTimeout: 60_000,
+          setupFiles: ['test/setup/engines.ts'],
         },
       },
       {

@@ -23,6 +23,7 @@ import {
 import { generateCity } from './city/generate';
 import type { GeneratedAsset } from './city/infrastructure';
 import { compilePower } from './power';
+import { compileTraffic } from './traffic';
 import { issue, suggest, type ScenarioIssue } from './issues';
 import type { Scenario, ScenarioCommand } from './schema';
 
@@ -119,6 +120,8 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   dupes((s.assets ?? []).map((a) => a.id), (i, id) => issues.push(issue(`assets[${i}].id`, `asset id "${id}" is used twice`, 'give each asset its own id')));
 
   const grid = compilePower(s, { assets, edges, generated, city, readFile: options.readFile, issues });
+  const roads = compileTraffic(s, { assets, city, issues });
+  const roadIds = roads ? [...new Set(roads.linkIds.map((id) => (id.endsWith(':r') ? id.slice(0, -2) : id)))] : [];
 
   const allIds = assets.map((a) => a.id as string);
   const known = new Set(allIds);
@@ -160,12 +163,12 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const injects: InjectSpec[] = (s.injects ?? []).map((inj, i) => {
     const atMs = inj.at !== undefined ? parseDuration(inj.at) : null;
     if (atMs !== null && atMs > durationMs) issues.push(issue(`injects[${i}].at`, `fires at ${inj.at}, after the scenario ends (${s.duration ?? DEFAULT_DURATION})`, 'move it earlier or lengthen "duration"'));
-    inj.commands.forEach((c, j) => checkCommand(c, `injects[${i}].commands[${j}]`, { vendorIds, injectIds, known, allIds, districts, kinds, assets }, issues));
+    inj.commands.forEach((c, j) => checkCommand(c, `injects[${i}].commands[${j}]`, { vendorIds, injectIds, known, allIds, districts, kinds, assets, roadIds }, issues));
     return { id: injectId(inj.id), atMs, title: inj.title, description: inj.description ?? '', attack: inj.attack ?? null, commands: inj.commands as Command[] };
   });
 
   return {
-    input: { id: s.meta?.id ?? 'untitled', title: s.meta?.title ?? 'Untitled scenario', seed, durationMs, city, vendors, assets, edges, injects, power: grid },
+    input: { id: s.meta?.id ?? 'untitled', title: s.meta?.title ?? 'Untitled scenario', seed, durationMs, city, vendors, assets, edges, injects, power: grid, traffic: roads },
     issues,
   };
 }
@@ -178,10 +181,26 @@ interface RefContext {
   districts: string[];
   kinds: string[];
   assets: AssetSpec[];
+  /** Road ids traffic commands may close; empty without traffic. */
+  roadIds: string[];
 }
 
 function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues: ScenarioIssue[]): void {
   switch (c.type) {
+    case 'traffic.signal.plan':
+      c.signals.forEach((id, k) => {
+        const a = ctx.assets.find((x) => x.id === id);
+        if (!a) issues.push(issue(`${path}.signals[${k}]`, `unknown asset "${id}"`, suggest(id, ctx.assets.filter((x) => x.kind === 'traffic-signal').map((x) => x.id), 'traffic signals')));
+        else if (a.kind !== 'traffic-signal') issues.push(issue(`${path}.signals[${k}]`, `"${id}" is a ${a.kind}, not a traffic signal`, 'name traffic-signal assets, such as "signal-4-8"'));
+      });
+      return;
+    case 'traffic.link':
+      if (ctx.roadIds.length === 0) issues.push(issue(path, 'this scenario has no traffic model', 'add a city with roads, or a "traffic" section'));
+      else c.links.forEach((id, k) => !ctx.roadIds.includes(id) && issues.push(issue(`${path}.links[${k}]`, `unknown road "${id}"`, suggest(id, ctx.roadIds, 'road ids'))));
+      return;
+    case 'traffic.emergency.dispatch':
+      for (const end of ['from', 'to'] as const) if (!ctx.known.has(c[end])) issues.push(issue(`${path}.${end}`, `unknown asset "${c[end]}"`, suggest(c[end], ctx.allIds, 'asset ids')));
+      return;
     case 'inject.fire':
       if (!ctx.injectIds.includes(c.inject)) issues.push(issue(`${path}.inject`, `unknown inject "${c.inject}"`, suggest(c.inject, ctx.injectIds, 'injects')));
       return;

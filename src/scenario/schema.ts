@@ -53,6 +53,15 @@ export const commandSchema = z.discriminatedUnion('type', [
     .strictObject({ type: z.literal('asset.restore'), targets: selectorSchema, actor: z.enum(ACTORS).optional(), reason: text(300).optional() })
     .describe('Return assets to service (a crew re-closes a breaker).'),
   z.strictObject({ type: z.literal('asset.secure'), targets: selectorSchema }).describe("Remove the attacker's access to assets."),
+  z
+    .strictObject({ type: z.literal('traffic.signal.plan'), signals: z.array(slug).min(1), plan: z.enum(['all-red', 'all-green', 'normal']), technique: attackId.optional() })
+    .describe('An attacker holding signal controllers imposes a plan: all-red, or conflicting greens; "normal" hands them back to their plans.'),
+  z
+    .strictObject({ type: z.literal('traffic.link'), action: z.enum(['close', 'open']), links: z.array(z.string().min(1).max(200)).min(1), actor: z.enum(ACTORS).optional() })
+    .describe('Close or reopen roads (both directions); drivers re-route around closures.'),
+  z
+    .strictObject({ type: z.literal('traffic.emergency.dispatch'), from: slug.describe('The station: a hospital or police-hq asset.'), to: slug.describe('The incident: an asset id.'), unit: z.string().min(1).max(80).optional() })
+    .describe('Send an emergency vehicle from a station to an incident.'),
 ]);
 
 export const vendorSchema = z.strictObject({
@@ -156,6 +165,55 @@ export const powerSchema = z
   })
   .describe('The electricity grid: DC power flow with protection and load shedding.');
 
+const seconds = (max: number) => finite.min(0).max(max);
+
+export const trafficSchema = z
+  .strictObject({
+    enabled: z.boolean().optional().describe('Simulate traffic (default true when there are roads).'),
+    grid: z
+      .strictObject({
+        rows: z.int().min(2).max(200),
+        cols: z.int().min(2).max(200),
+        blockLengthM: finite.min(20).max(2000),
+        lanes: z.int().min(1).max(6).describe('Lanes in each direction.'),
+        signals: z.boolean().optional().describe('Signals at every junction where three or more roads meet (default true).'),
+      })
+      .optional()
+      .describe('A synthetic grid of two-way roads for benchmarks; replaces the city roads for traffic.'),
+    demand: z
+      .strictObject({
+        randomTrips: z
+          .strictObject({
+            periodS: finite.min(0.01).max(86_400).describe('One trip every this many seconds, between uniformly random links (as SUMO randomTrips.py).'),
+            untilS: finite.min(0).max(864_000).describe('No trips depart after this time.'),
+            fromS: finite.min(0).max(864_000).optional(),
+          })
+          .optional(),
+        city: z
+          .strictObject({
+            peakTripsPerHour: finite.min(0).max(1_000_000).optional().describe('Trips per hour at the height of the morning peak (default 1500).'),
+            startClock: z.string().regex(/^\d{1,2}:\d{2}$/, { error: 'must be a clock time such as "07:00"' }).optional().describe('Time of day at the start of the run (default 07:00).'),
+          })
+          .optional()
+          .describe('Daily trips between homes, work, schools and services, with morning and evening peaks.'),
+      })
+      .optional(),
+    signals: z
+      .strictObject({
+        plan: z.enum(['fixed', 'actuated']).optional(),
+        greenS: seconds(300).optional(),
+        amberS: seconds(10).optional(),
+        allRedS: seconds(10).optional(),
+        minGreenS: seconds(120).optional(),
+        maxGreenS: seconds(300).optional(),
+        passageS: seconds(20).optional(),
+      })
+      .optional()
+      .describe('Signal timing for every controller (defaults: fixed time, 27 s green, 3 s amber, 2 s all-red).'),
+    rerouteMin: finite.min(0).max(1440).optional().describe('Drivers re-plan routes older than this on the way (default 3; 0 only when blocked or a road closes).'),
+  })
+  .describe('Lane-level traffic: IDM vehicles, signals and junctions, routing and demand.');
+
 /** Sections later subsystems fill in; in version 1 they take no settings yet. */
 const section = (what: string) => z.strictObject({}).describe(`Settings for the ${what}; none yet in version 1.`);
 
@@ -181,7 +239,7 @@ export const scenarioSchema = z
     injects: z.array(injectSchema).optional(),
     power: powerSchema.optional(),
     water: section('water network').optional(),
-    traffic: section('traffic model').optional(),
+    traffic: trafficSchema.optional(),
     cctv: section('CCTV system').optional(),
     comms: section('communications network').optional(),
     population: section('synthetic population').optional(),

@@ -10,4 +10,7 @@ export type { SimInput } from './input';
 export type { PowerSnapshot } from './simulation';
 export * as power from './power';
 export type { PowerInput } from './power';
+export * as traffic from './traffic';
+export type { TrafficInput } from './traffic';
+export type { TrafficSnapshot } from './simulation';
 export { KPI_DEFS, buildReport, namer, type KpiDef, type KpiValues, type RunReport } from './analysis';

@@ -4,7 +4,9 @@
  */
 import type { CityInput } from './core';
 import type { PowerInput } from './power';
+import type { TrafficInput } from './traffic';
 
 export interface SimInput extends CityInput {
   readonly power?: PowerInput | null;
+  readonly traffic?: TrafficInput | null;
 }

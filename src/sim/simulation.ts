@@ -22,6 +22,8 @@ import {
 import { InjectPlayer } from './exercise';
 import { applyAssetCommand } from './threats';
 import { KPI_DEFS, KpiRecorder, readKpis, powerFinal, type KpiDef, type KpiValues, type PowerFinal } from './analysis';
+import { readTrafficKpis, trafficFinal, type TrafficFinal } from './analysis';
+import { TrafficSubsystem } from './traffic';
 import { GridSubsystem } from './power';
 import type { SimInput } from './input';
 
@@ -47,6 +49,21 @@ export interface SimSnapshot {
   readonly eventCount: number;
   /** The grid, when the scenario has one: per branch and per bus, in the network's order. */
   readonly power: PowerSnapshot | null;
+  /** Traffic, when the scenario has it. */
+  readonly traffic: TrafficSnapshot | null;
+}
+
+export interface TrafficSnapshot {
+  /** Per vehicle on the road: x, z (m) and heading (rad). */
+  readonly vehicles: Float32Array;
+  /** Per vehicle: why it waits (see WAIT_REASONS) | kind << 4 (1 = emergency). */
+  readonly vehicleState: Uint8Array;
+  /** Per vehicle: its slot, for asking the worker about one vehicle. */
+  readonly vehicleSlot: Int32Array;
+  /** Per signal (input order): aspect of group 0 | group 1 << 2 | mode << 4. */
+  readonly signals: Uint8Array;
+  /** Per link: mean speed over the speed limit at the last cost refresh, 0..1. */
+  readonly congestion: Float32Array;
 }
 
 export interface PowerSnapshot {
@@ -80,6 +97,7 @@ export interface Simulation {
   readonly kpiSeries: Readonly<Record<string, readonly [number, number][]>>;
   readonly world: World;
   readonly power: GridSubsystem | null;
+  readonly traffic: TrafficSubsystem | null;
   step(ms: SimMs): void;
   runUntil(tMs: SimMs): void;
   apply(command: Command): void;
@@ -90,10 +108,12 @@ export interface Simulation {
   kpis(): KpiValues;
   finalAssets(): FinalAsset[];
   finalPower(): PowerFinal | null;
+  finalTraffic(): TrafficFinal | null;
   hash(): string;
 }
 
 const isPowerCommand = (c: Command): c is Extract<Command, { type: `power.${string}` }> => c.type.startsWith('power.');
+const isTrafficCommand = (c: Command): c is Extract<Command, { type: `traffic.${string}` }> => c.type.startsWith('traffic.');
 
 export function createSimulation(input: SimInput, options: SimulationOptions = {}): Simulation {
   const seed = (options.seed ?? input.seed) >>> 0;
@@ -101,24 +121,27 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   const { bus } = engine;
   const world = new World(input.assets, input.edges, bus, engine.scheduler, () => engine.nowMs);
   const power = input.power ? new GridSubsystem(input.power, world, bus, engine.scheduler, () => engine.nowMs) : null;
+  const traffic = input.traffic ? new TrafficSubsystem(input.traffic, world, bus, engine.rng.fork('traffic'), () => engine.nowMs) : null;
   const run = (c: Command, cause: EventId) => {
     if (isPowerCommand(c)) power?.handle(c, cause);
+    else if (isTrafficCommand(c)) traffic?.handle(c, cause);
     else applyAssetCommand(world, bus, c, cause);
   };
   const injects = new InjectPlayer(input.injects, bus, engine.scheduler, run);
-  const kpis = new KpiRecorder(() => readKpis(world, power));
+  const kpis = new KpiRecorder(() => ({ ...readKpis(world, power), ...readTrafficKpis(traffic) }));
 
   engine.setCommandHandler((c) => {
     if (c.type === 'inject.fire') {
       injects.fire(c.inject, true);
       return;
     }
-    const operator = c.type === 'asset.restore' || c.type === 'asset.secure' || c.type === 'power.crew.dispatch';
+    const operator = c.type === 'asset.restore' || c.type === 'asset.secure' || c.type === 'power.crew.dispatch' || c.type === 'traffic.link' || c.type === 'traffic.emergency.dispatch';
     const root = bus.emit('command.applied', null, { command: describeCommand(c), actor: 'actor' in c && c.actor ? c.actor : operator ? 'operator' : 'attacker' }, []);
     run(c, root.id);
   });
   // Subsystems step in one fixed order; KPIs last. KPIs are also sampled whenever a status changes.
   if (power) engine.addSystem({ name: 'power', periodMs: power.periodMs, step: (t) => power.step(t) });
+  if (traffic) engine.addSystem({ name: 'traffic', periodMs: traffic.periodMs, step: (t) => traffic.step(t) });
   engine.addSystem({ name: 'kpi', periodMs: MINUTE, step: (t) => void kpis.sample(t) });
   bus.on('power.load.shed', (e) => void kpis.sample(e.tMs));
   bus.on('power.load.restored', (e) => void kpis.sample(e.tMs));
@@ -146,6 +169,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
     kpiSeries: kpis.series,
     world,
     power,
+    traffic,
     step: (ms) => engine.step(ms),
     runUntil: (t) => engine.runUntil(t),
     apply: (c) => engine.apply(c),
@@ -154,7 +178,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
       status: world.status.slice(),
       compromised: Uint8Array.from(world.compromise, (c) => (c ? 1 : 0)),
       edgeState: world.edgeState.slice(),
-      kpis: readKpis(world, power),
+      kpis: { ...readKpis(world, power), ...readTrafficKpis(traffic) },
       eventCount: bus.events.length,
       power: power
         ? {
@@ -167,14 +191,16 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
             shedMW: Float32Array.from(power.result.shedMW),
           }
         : null,
+      traffic: traffic ? trafficSnapshot(traffic) : null,
     }),
     explain: (id) => explain((x) => bus.get(x), id as EventId),
     whyStatus: (assetId) => {
       const ev = world.statusEvent[world.indexOf(assetId)];
       return ev ? explain((x) => bus.get(x), ev) : null;
     },
-    kpis: () => readKpis(world, power),
+    kpis: () => ({ ...readKpis(world, power), ...readTrafficKpis(traffic) }),
     finalPower: () => (power ? powerFinal(power) : null),
+    finalTraffic: () => (traffic ? trafficFinal(traffic) : null),
     finalAssets: () =>
       world.assets.map((a, i) => ({
         id: a.id,
@@ -192,9 +218,24 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
         h.bytes(power.net.branches.status);
         for (const f of power.result.flowMW) h.num(Math.round(f * 1000));
       }
+      if (traffic) {
+        const m = traffic.model;
+        h.num(m.tripsStarted).num(m.tripsCompleted).num(m.vehicleUpdates).num(Math.round(m.distanceM)).num(m.conflicts);
+      }
       for (const c of engine.commandLog) h.num(c.tMs).str(canonicalJson(c.command));
       return h.digest();
     },
   };
   return sim;
+}
+
+function trafficSnapshot(t: TrafficSubsystem): TrafficSnapshot {
+  const b = t.vehicleBuffers();
+  const m = t.model;
+  const signals = new Uint8Array(m.signals.count);
+  for (let s = 0; s < m.signals.count; s++) signals[s] = m.signals.packed(s);
+  const net = t.input.network;
+  const congestion = new Float32Array(net.linkCount);
+  for (let l = 0; l < net.linkCount; l++) congestion[l] = Math.min(1, m.linkMeanSpeed[l]! / net.linkSpeed[l]!);
+  return { vehicles: b.xzh, vehicleState: b.state, vehicleSlot: b.slot, signals, congestion };
 }

@@ -2,3 +2,4 @@
 export * from './kpis';
 export * from './report';
 export * from './power-final';
+export * from './traffic-final';

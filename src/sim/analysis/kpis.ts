@@ -19,6 +19,11 @@ export const KPI_DEFS: readonly KpiDef[] = [
   { id: 'assetsDown', label: 'Assets down', unit: 'assets', description: 'Plant and devices that cannot deliver their service.' },
   { id: 'assetsCompromised', label: 'Assets compromised', unit: 'assets', description: 'Devices an attacker controls.' },
   { id: 'mwShed', label: 'Power not served', unit: 'MW', description: 'Load the grid cannot serve: shed by priority or on de-energised buses.' },
+  { id: 'trafficMeanSpeed', label: 'Mean traffic speed', unit: 'km/h', description: 'Mean speed of the vehicles on the road now.' },
+  { id: 'vehiclesStuck', label: 'Vehicles stuck', unit: 'vehicles', description: 'Vehicles stopped for more than 5 minutes: gridlock.' },
+  { id: 'tripsCompleted', label: 'Trips completed', unit: 'trips', description: 'Vehicle trips that have reached their destination so far.' },
+  { id: 'trafficThroughput', label: 'Traffic throughput', unit: 'trips/h', description: 'Trips completed in the last minute, as an hourly rate.' },
+  { id: 'emergencyResponseP90', label: 'Emergency response (90th pct)', unit: 'min', description: 'Time for ambulances and police to reach incidents, 90th percentile so far.' },
 ];
 
 export type KpiValues = Record<string, number>;

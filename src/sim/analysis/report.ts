@@ -9,6 +9,7 @@ import type { KpiDef } from './kpis';
 export interface ReportSource {
   readonly input: CityInput;
   finalPower(): import('./power-final').PowerFinal | null;
+  finalTraffic?(): import('./traffic-final').TrafficFinal | null;
   readonly seed: number;
   readonly nowMs: number;
   readonly events: readonly SimEvent[];
@@ -40,7 +41,7 @@ export interface RunReport {
     assets: { id: string; kind: string; subsystem: string; vendor: string | null; status: string; compromised: boolean }[];
   };
   effects: { asset: string; name: string; tS: number; status: string; chain: { id: string; tS: number; text: string }[] }[];
-  perf: { wallS: number; simS: number };
+  perf: { wallS: number; simS: number; vehicleUpdatesPerS?: number };
 }
 
 /** A name lookup covering assets and vendors, for plain-language event text. */
@@ -75,6 +76,8 @@ export function buildReport(sim: ReportSource, wallS: number, maxEffects = 5): R
   }
   const grid = sim.finalPower();
   if (grid) final.power = { ...(final.power as SubsystemSummary), ...grid };
+  const traffic = sim.finalTraffic?.() ?? null;
+  if (traffic) final.traffic = { ...(final.traffic as SubsystemSummary), ...traffic };
   const kpis: RunReport['kpis'] = {};
   for (const d of sim.kpiDefs) kpis[d.id] = { label: d.label, unit: d.unit, series: (sim.kpiSeries[d.id] ?? []).map(([t, v]) => [t, v]) };
 
@@ -108,6 +111,10 @@ export function buildReport(sim: ReportSource, wallS: number, maxEffects = 5): R
     commands: sim.commandLog.map((c) => ({ tS: c.tMs / 1000, command: c.command })),
     final,
     effects,
-    perf: { wallS: Math.round(wallS * 1e4) / 1e4, simS: sim.nowMs / 1000 },
+    perf: {
+      wallS: Math.round(wallS * 1e4) / 1e4,
+      simS: sim.nowMs / 1000,
+      ...(traffic ? { vehicleUpdatesPerS: wallS > 0 ? Math.round(traffic.vehicleUpdates / wallS) : 0 } : {}),
+    },
   };
 }

@@ -42,7 +42,16 @@ export type Command =
   | { readonly type: 'power.telemetry'; readonly mode: 'freeze' | 'scale' | 'clear'; readonly factor?: number; readonly branches?: readonly string[]; readonly substations?: readonly string[]; readonly technique?: string }
   | { readonly type: 'power.load.disconnect'; readonly share: number; readonly buses?: readonly string[]; readonly substations?: readonly string[]; readonly actor?: Actor; readonly technique?: string }
   | { readonly type: 'power.generator.trip'; readonly generators: readonly string[]; readonly actor?: Actor; readonly technique?: string }
-  | { readonly type: 'power.crew.dispatch'; readonly substations: readonly string[] };
+  | { readonly type: 'power.crew.dispatch'; readonly substations: readonly string[] }
+  | {
+      readonly type: 'traffic.signal.plan';
+      /** traffic-signal asset ids; a plan other than "normal" takes effect only on controllers the attacker holds. */
+      readonly signals: readonly string[];
+      readonly plan: 'all-red' | 'all-green' | 'normal';
+      readonly technique?: string;
+    }
+  | { readonly type: 'traffic.link'; readonly action: 'close' | 'open'; /** Road ids (both directions). */ readonly links: readonly string[]; readonly actor?: Actor }
+  | { readonly type: 'traffic.emergency.dispatch'; /** A station asset (hospital, police-hq). */ readonly from: string; /** The incident: an asset id. */ readonly to: string; readonly unit?: string };
 
 export type CommandType = Command['type'];
 
@@ -80,6 +89,12 @@ export function describeCommand(c: Command): string {
       return `trip generators ${c.generators.join(', ')}`;
     case 'power.crew.dispatch':
       return `send crews to ${c.substations.join(', ')}`;
+    case 'traffic.signal.plan':
+      return c.plan === 'normal' ? `return signals ${c.signals.join(', ')} to their plans` : `impose ${c.plan === 'all-red' ? 'all-red' : 'conflicting greens'} on signals ${c.signals.join(', ')}`;
+    case 'traffic.link':
+      return `${c.action} road ${c.links.join(', ')}`;
+    case 'traffic.emergency.dispatch':
+      return `send an emergency unit from ${c.from} to ${c.to}`;
     default: {
       const never: never = c;
       return String(never);

@@ -37,6 +37,13 @@ export interface EventPayloads {
   'power.telemetry.spoofed': { branches: number; mode: 'freeze' | 'scale' | 'clear'; factor: number };
   'power.load.disconnected': { buses: number; share: number; actor: Actor };
   'power.crew.dispatched': { substation: AssetId; etaS: number; manual: boolean };
+  'traffic.signal.mode': { from: 'normal' | 'fixed' | 'dark' | 'all-red' | 'all-green'; to: 'normal' | 'fixed' | 'dark' | 'all-red' | 'all-green'; reason: string };
+  'traffic.conflict': { conflicts: number; total: number };
+  'traffic.gridlock': { stuck: number; cleared: boolean };
+  'traffic.emergency.dispatched': { unit: string; to: AssetId; kind: 'ambulance' | 'police' };
+  'traffic.emergency.arrived': { unit: string; responseS: number };
+  'traffic.link.closed': { link: string; actor: Actor };
+  'traffic.link.opened': { link: string; actor: Actor };
 }
 
 export type EventType = keyof EventPayloads;
@@ -108,6 +115,20 @@ export function describeEvent(e: SimEvent, name: (id: string) => string = (id) =
       return e.data.share > 0 ? `Smart meters disconnect ${Math.round(e.data.share * 100)}% of load at ${e.data.buses} bus(es)` : `Smart-meter load reconnected at ${e.data.buses} bus(es)`;
     case 'power.crew.dispatched':
       return `Crew sent to ${name(e.data.substation)}; ${e.data.manual ? 'manual switching' : 'remote switching'} in ${Math.round(e.data.etaS / 60)} min`;
+    case 'traffic.signal.mode':
+      return `${src}: ${e.data.reason} (was ${e.data.from})`;
+    case 'traffic.conflict':
+      return `${src}: ${e.data.conflicts} conflicting movement(s) through the junction — crash risk (${e.data.total} so far)`;
+    case 'traffic.gridlock':
+      return e.data.cleared ? 'Gridlock cleared: no vehicle stuck for over 5 minutes' : `Gridlock: ${e.data.stuck} vehicle(s) stuck for over 5 minutes`;
+    case 'traffic.emergency.dispatched':
+      return `${e.data.kind === 'ambulance' ? 'Ambulance' : 'Police unit'} ${e.data.unit} sent from ${src} to ${name(e.data.to)}`;
+    case 'traffic.emergency.arrived':
+      return `${e.data.unit} reached ${src} after ${Math.round(e.data.responseS / 60)} min ${Math.round(e.data.responseS % 60)} s`;
+    case 'traffic.link.closed':
+      return `Road ${e.data.link} closed by ${e.data.actor}`;
+    case 'traffic.link.opened':
+      return `Road ${e.data.link} reopened by ${e.data.actor}`;
     default: {
       const never: never = e;
       return String(never);

@@ -3,7 +3,7 @@
  * action was taken in its time window (a command of the expected kind in the command log, or an
  * evaluator's mark for discussion-only actions), and a score: the share of expected actions met.
  */
-import type { InjectSpec, LoggedCommand, SimEvent } from '../core';
+import type { DecisionSpec, InjectSpec, LoggedCommand, SimEvent } from '../core';
 
 export interface ExpectedResult {
   readonly inject: string;
@@ -21,7 +21,21 @@ export interface Evaluation {
   readonly score: number | null;
 }
 
-export function evaluate(injects: readonly InjectSpec[], events: readonly SimEvent[], commands: readonly LoggedCommand[]): Evaluation {
+/** The command log with each decision expanded into the commands of the option taken, at the time it was taken. */
+function effectiveCommands(commands: readonly LoggedCommand[], decisions: readonly DecisionSpec[]): LoggedCommand[] {
+  const out: LoggedCommand[] = [];
+  for (const c of commands) {
+    out.push(c);
+    if (c.command.type !== 'decision.take') continue;
+    const { decision, option } = c.command;
+    const opt = decisions.find((d) => d.id === decision)?.options.find((o) => o.id === option);
+    for (const x of opt?.commands ?? []) out.push({ tMs: c.tMs, command: x });
+  }
+  return out;
+}
+
+export function evaluate(injects: readonly InjectSpec[], events: readonly SimEvent[], logged: readonly LoggedCommand[], decisions: readonly DecisionSpec[] = []): Evaluation {
+  const commands = effectiveCommands(logged, decisions);
   const firedAt = new Map<string, number>();
   for (const e of events) if (e.type === 'inject.applied' && !firedAt.has(e.data.inject)) firedAt.set(e.data.inject, e.tMs);
   const marks = new Map<string, { met: boolean; tMs: number }>();

@@ -11,7 +11,7 @@ import { selectAssets } from './select';
 export const DEFAULT_REMOTE_ACCESS_TECHNIQUE = 'T0822';
 
 /** Commands that act on assets in general; each subsystem handles its own (`power.*`, ...). */
-export type AssetCommand = Exclude<Command, { type: `power.${string}` }>;
+export type AssetCommand = Exclude<Command, { type: `power.${string}` } | { type: `traffic.${string}` }>;
 
 export function applyAssetCommand(world: World, bus: EventBus, command: AssetCommand, cause: EventId): void {
   switch (command.type) {

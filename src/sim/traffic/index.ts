@@ -1,0 +1,17 @@
+/**
+ * sim/traffic: lane-level microsimulation. A road network in structure-of-arrays form built from
+ * road segments (generated city, OpenStreetMap or a benchmark grid), IDM car following with MOBIL
+ * lane changes, signal controllers (fixed-time and actuated, amber, all-red) and unsignalised
+ * priority and all-way-stop junctions, A* routing by travel time, random-trip and city demand,
+ * and the subsystem that couples signal controllers to their assets and emits traffic events.
+ */
+export * from './idm';
+export * from './network';
+export * from './grid-network';
+export * from './signals';
+export * from './router';
+export * from './vehicles';
+export * from './model';
+export * from './demand';
+export * from './geometry';
+export * from './subsystem';

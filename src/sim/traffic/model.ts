@@ -1,0 +1,619 @@
+/**
+ * The microsimulation: one synchronous step of every vehicle. Accelerations first (IDM against the
+ * leader in the lane, or against the stop line / the tail of the next link when the vehicle heads
+ * its lane), then the ballistic position update, then lane changes, then link transitions.
+ *
+ * No vehicle ever overlaps another: a vehicle's new position is clamped behind where its leader
+ * was (leaders never move backwards), and a vehicle enters the next link only if the lane it
+ * takes has room behind its last vehicle. Junctions are points: a vehicle passes one in a single
+ * step, so vehicles on crossing movements never share space; when a controller gives conflicting
+ * greens the near-misses are counted as crash risk instead.
+ *
+ * Lane changes follow MOBIL (Kesting, Treiber & Helbing 2007; "Traffic Flow Dynamics" §14.3):
+ * change when the gain in acceleration, less politeness p = 0.2 times the new follower's loss,
+ * exceeds Δa_th = 0.2 m/s², provided the new follower need not brake harder than b_safe = 4 m/s².
+ * Only drivers held up by their leader look, and not within 25 m of the junction.
+ */
+import { CITY_IDM, idmAccel, type IdmParams } from './idm';
+import type { TrafficNetwork } from './network';
+import { Router } from './router';
+import { AMBER, DARK, GREEN, NO_SIGNAL, RED, SignalBank, type SignalSpec } from './signals';
+import { KIND_EMERGENCY, VehicleTable, W_AMBER, W_DARK, W_FULL, W_MOVING, W_QUEUE, W_RED, W_STOP, W_YIELD } from './vehicles';
+
+export const DT_S = 0.5;
+const B_COMF = 3;
+const B_SAFE = 4;
+const POLITENESS = 0.2;
+const LC_THRESHOLD = 0.2;
+const NO_LC_NEAR_END_M = 25;
+/** All-way stop: a vehicle stops within this distance of the line before it may go. */
+const STOP_ZONE_M = 3;
+/** All-way stop service headway per vehicle (HCM 2010 ch. 20 gives 3.5–5 s for conflicting approaches; adjacent approaches overlap, so 2.5 s). */
+const ALL_WAY_HEADWAY_MS = 2500;
+/** Critical gap for a minor-road vehicle entering a priority road (HCM 2010 Exhibit 19-10, about 5 s). */
+const CRITICAL_GAP_S = 5;
+const FOLLOW_UP_MS = 2000;
+const CONFLICT_WINDOW_MS = 1500;
+/** A vehicle stopped this long is counted as stuck (the issue's permanent-gridlock test). */
+export const STUCK_MS = 5 * 60_000;
+/** Blocked by a full road ahead this long, a driver looks for another way (the deadlock breaker). */
+const BLOCKED_REROUTE_MS = 45_000;
+
+export interface TripRecord {
+  readonly tag: number;
+  readonly kind: number;
+  readonly departMs: number;
+  readonly arriveMs: number;
+}
+
+export interface ModelOptions {
+  readonly idm?: IdmParams;
+  /** Links a vehicle's stored route holds before it is re-planned. */
+  readonly routeSlot?: number;
+  /** Re-plan a route on the way when it is older than this, s (0: only when blocked or closed). */
+  readonly rerouteS?: number;
+  readonly initialCapacity?: number;
+}
+
+export class TrafficModel {
+  readonly net: TrafficNetwork;
+  readonly signals: SignalBank;
+  readonly router: Router;
+  readonly v: VehicleTable;
+  readonly idm: IdmParams;
+  readonly laneHead: Int32Array;
+  readonly laneTail: Int32Array;
+  /** Per link: vehicles on it and the sum of their speeds this step (congestion, route costs). */
+  readonly linkCount: Int32Array;
+  readonly linkSpeedSum: Float64Array;
+  readonly linkVisits: Float64Array;
+  readonly linkMeanSpeed: Float64Array;
+  readonly nodeBusyUntil: Float64Array;
+  readonly nodeMajorMs: Float64Array;
+  readonly nodeTurn: Int32Array;
+  readonly nodeMaxRank: Uint8Array;
+  readonly nodeMixedRank: Uint8Array;
+  readonly nodeGroupMs: Float64Array;
+  readonly linkInIdx: Int32Array;
+  readonly signalConflicts: Int32Array;
+  /** Counters over the run. */
+  tripsStarted = 0;
+  tripsCompleted = 0;
+  tripsUnroutable = 0;
+  vehicleUpdates = 0;
+  conflicts = 0;
+  stuckNow = 0;
+  maxStuck = 0;
+  sumTripS = 0;
+  sumDelayS = 0;
+  distanceM = 0;
+  onArrive: ((v: number, tag: number, kind: number, nowMs: number) => void) | null = null;
+  private readonly rerouteMs: number;
+  private cross: Int32Array;
+  private crossCount = 0;
+  private lastCostMs = 0;
+
+  constructor(net: TrafficNetwork, signals: readonly SignalSpec[], o: ModelOptions = {}) {
+    this.net = net;
+    this.idm = o.idm ?? CITY_IDM;
+    this.signals = new SignalBank(net, signals);
+    this.router = new Router(net);
+    this.v = new VehicleTable(o.initialCapacity ?? 1024, o.routeSlot ?? 64);
+    this.rerouteMs = (o.rerouteS ?? 180) * 1000;
+    this.laneHead = new Int32Array(net.laneCount).fill(-1);
+    this.laneTail = new Int32Array(net.laneCount).fill(-1);
+    this.linkCount = new Int32Array(net.linkCount);
+    this.linkSpeedSum = new Float64Array(net.linkCount);
+    this.linkVisits = new Float64Array(net.linkCount);
+    this.linkMeanSpeed = Float64Array.from(net.linkSpeed);
+    const N = net.nodeCount;
+    this.nodeBusyUntil = new Float64Array(N);
+    this.nodeMajorMs = new Float64Array(N).fill(-1e12);
+    this.nodeTurn = new Int32Array(N);
+    this.nodeMaxRank = new Uint8Array(N);
+    this.nodeMixedRank = new Uint8Array(N);
+    this.nodeGroupMs = new Float64Array(N * 2).fill(-1e12);
+    this.linkInIdx = new Int32Array(net.linkCount);
+    for (let n = 0; n < N; n++) {
+      let lo = 255;
+      let hi = 0;
+      for (let k = net.inStart[n]!; k < net.inStart[n + 1]!; k++) {
+        const l = net.inLinks[k]!;
+        this.linkInIdx[l] = k - net.inStart[n]!;
+        lo = Math.min(lo, net.linkRank[l]!);
+        hi = Math.max(hi, net.linkRank[l]!);
+      }
+      this.nodeMaxRank[n] = hi;
+      this.nodeMixedRank[n] = hi > lo ? 1 : 0;
+    }
+    this.signalConflicts = new Int32Array(this.signals.count);
+    this.cross = new Int32Array(1024);
+  }
+
+  get activeCount(): number {
+    return this.v.activeCount;
+  }
+
+  /** Room (m) behind the last vehicle of a lane for a vehicle to enter at position 0. */
+  laneRoom(lane: number): number {
+    const t = this.laneTail[lane]!;
+    return t < 0 ? this.net.linkLength[this.net.laneLink[lane]!]! : this.v.pos[t]! - this.idm.length - this.idm.s0;
+  }
+
+  /** The lane of link l with the most room (lowest index on ties). */
+  bestLane(l: number): number {
+    const l0 = this.net.linkLane0[l]!;
+    let best = l0;
+    let room = this.laneRoom(l0);
+    for (let k = 1; k < this.net.linkLanes[l]!; k++) {
+      const r = this.laneRoom(l0 + k);
+      if (r > room) {
+        room = r;
+        best = l0 + k;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Puts a vehicle on link `origin` bound for link `dest` if there is room; returns its slot, -2
+   * when the origin is full (try again later) and -1 when dest cannot be reached.
+   */
+  insert(origin: number, dest: number, nowMs: number, kind: number, tag: number, speedFactor: number): number {
+    const lane = this.bestLane(origin);
+    if (this.laneRoom(lane) < this.idm.length) return -2;
+    const V = this.v;
+    const v = V.alloc();
+    const len = this.router.route(origin, dest, V.routes, v * V.slot, V.slot);
+    if (len === 0) {
+      V.release(v);
+      this.tripsUnroutable++;
+      return -1;
+    }
+    V.routeLen[v] = len;
+    V.routeIdx[v] = 0;
+    V.dest[v] = dest;
+    V.link[v] = origin;
+    V.pos[v] = 0;
+    V.speed[v] = 0;
+    V.acc[v] = 0;
+    V.kind[v] = kind;
+    V.tag[v] = tag;
+    V.speedFactor[v] = speedFactor;
+    V.departMs[v] = nowMs;
+    V.routedMs[v] = nowMs;
+    V.stoppedSinceMs[v] = -1;
+    V.nextRerouteMs[v] = 0;
+    V.freeFlowS[v] = this.net.linkLength[origin]! / this.net.linkSpeed[origin]!;
+    V.wait[v] = W_MOVING;
+    this.appendToLane(v, lane);
+    this.linkCount[origin]!++;
+    this.tripsStarted++;
+    return v;
+  }
+
+  /** One step of DT_S seconds ending at nowMs. */
+  step(nowMs: number): void {
+    const net = this.net;
+    const V = this.v;
+    const sig = this.signals;
+    const p = this.idm;
+    sig.clearDemand();
+    // Link speeds are sampled once a minute, on the step before routing costs are refreshed.
+    const sample = nowMs - this.lastCostMs >= 60_000;
+    let stuck = 0;
+    // 1. Accelerations.
+    const n = V.activeCount;
+    const active = V.active;
+    for (let i = 0; i < n; i++) {
+      const v = active[i]!;
+      const l = V.link[v]!;
+      const x = V.pos[v]!;
+      const sp = V.speed[v]!;
+      const v0 = net.linkSpeed[l]! * V.speedFactor[v]!;
+      const ld = V.leader[v]!;
+      let gap: number;
+      let vl = 0;
+      let wait = W_MOVING;
+      if (ld >= 0) {
+        gap = V.pos[ld]! - p.length - x;
+        vl = V.speed[ld]!;
+        if (vl < 0.5 && sp < 2) wait = W_QUEUE;
+        V.canGo[v] = 0;
+      } else {
+        const dist = net.linkLength[l]! - x;
+        if ((dist < 40 || dist < sp * 3) && sig.linkSignal[l]! >= 0) sig.demand[l] = 1;
+        if (V.routeIdx[v] === V.routeLen[v]! - 1 && l === V.dest[v]) {
+          gap = Infinity;
+          V.canGo[v] = 0;
+        } else {
+          wait = this.decide(v, l, dist, sp, nowMs);
+          if (V.canGo[v]) {
+            const t = this.laneTail[V.nextLane[v]!]!;
+            if (t >= 0) {
+              gap = dist + V.pos[t]! - p.length;
+              vl = V.speed[t]!;
+            } else gap = dist > 150 ? Infinity : dist + net.linkLength[net.laneLink[V.nextLane[v]!]!]!;
+          } else gap = dist - 0.5;
+        }
+      }
+      V.acc[v] = idmAccel(p, sp, v0, gap, sp - vl);
+      V.wait[v] = wait;
+      if (sample) this.linkSpeedSum[l]! += sp;
+      if (sp < 0.1) {
+        if (V.stoppedSinceMs[v]! < 0) V.stoppedSinceMs[v] = nowMs;
+        else if (nowMs - V.stoppedSinceMs[v]! > STUCK_MS) stuck++;
+      } else V.stoppedSinceMs[v] = -1;
+    }
+    this.vehicleUpdates += n;
+    this.stuckNow = stuck;
+    if (stuck > this.maxStuck) this.maxStuck = stuck;
+
+    // 2. Positions, clamped so nobody passes the vehicle ahead or a stop line it must keep.
+    this.crossCount = 0;
+    let dist = 0;
+    for (let i = 0; i < n; i++) {
+      const v = active[i]!;
+      const sp = V.speed[v]!;
+      const a = V.acc[v]!;
+      let dx: number;
+      let v1 = sp + a * DT_S;
+      if (v1 < 0) {
+        dx = a < 0 ? (-0.5 * sp * sp) / a : 0;
+        v1 = 0;
+      } else dx = sp * DT_S + 0.5 * a * DT_S * DT_S;
+      let x = V.pos[v]! + dx;
+      const ld = V.leader[v]!;
+      const l = V.link[v]!;
+      const len = net.linkLength[l]!;
+      if (ld >= 0) {
+        const limit = V.pos[ld]! - p.length - 0.1;
+        if (x > limit) {
+          x = Math.max(V.pos[v]!, limit);
+          if (v1 > V.speed[ld]!) v1 = V.speed[ld]!;
+        }
+      } else if (!V.canGo[v] && !(l === V.dest[v] && V.routeIdx[v] === V.routeLen[v]! - 1) && x > len - 0.1) {
+        x = Math.max(V.pos[v]!, len - 0.1);
+        v1 = 0;
+      }
+      dist += x - V.pos[v]!;
+      V.pos[v] = x;
+      V.speed[v] = v1;
+      if (x >= len) this.pushCross(v);
+    }
+    this.distanceM += dist;
+
+    // 3. Lane changes (every other step for each vehicle, alternating by slot parity).
+    const parity = (nowMs / 500) & 1;
+    for (let i = 0; i < n; i++) {
+      const v = active[i]!;
+      if ((v & 1) !== parity || V.leader[v]! < 0) continue;
+      const l = V.link[v]!;
+      if (net.linkLanes[l]! < 2 || net.linkLength[l]! - V.pos[v]! < NO_LC_NEAR_END_M) continue;
+      this.considerLaneChange(v, l);
+    }
+
+    // 4. Transitions: heads first; a follower that also crossed becomes a head once its leader has gone.
+    let progress = true;
+    while (this.crossCount > 0 && progress) {
+      progress = false;
+      let keep = 0;
+      for (let k = 0; k < this.crossCount; k++) {
+        const v = this.cross[k]!;
+        if (V.leader[v]! >= 0) {
+          this.cross[keep++] = v;
+          continue;
+        }
+        progress = true;
+        this.transit(v, nowMs);
+      }
+      this.crossCount = keep;
+    }
+    for (let k = 0; k < this.crossCount; k++) {
+      // Still behind a leader that stayed: sit just behind it.
+      const v = this.cross[k]!;
+      const ld = V.leader[v]!;
+      V.pos[v] = Math.min(V.pos[v]!, V.pos[ld]! - p.length - 0.1);
+      V.speed[v] = Math.min(V.speed[v]!, V.speed[ld]!);
+    }
+
+    sig.advance(nowMs);
+    if (sample) this.refreshCosts(nowMs);
+  }
+
+  /** Link costs for routing from the speeds seen on each link (smoothed), free flow when empty. */
+  private refreshCosts(nowMs: number): void {
+    this.lastCostMs = nowMs;
+    const net = this.net;
+    for (let l = 0; l < net.linkCount; l++) {
+      const c = this.linkCount[l]!;
+      const mean = c > 0 ? this.linkSpeedSum[l]! / c : net.linkSpeed[l]!;
+      this.linkMeanSpeed[l] = mean;
+      const target = c > 0 ? net.linkLength[l]! / Math.max(0.5, mean) + 4 : this.router.freeFlow(l);
+      this.router.cost[l] = 0.5 * this.router.cost[l]! + 0.5 * target;
+    }
+    this.linkSpeedSum.fill(0);
+  }
+
+  /** Whether the head vehicle v on link l may pass the junction now; sets canGo and nextLane. */
+  private decide(v: number, l: number, dist: number, sp: number, nowMs: number): number {
+    const net = this.net;
+    const V = this.v;
+    V.canGo[v] = 0;
+    const ri = V.routeIdx[v]! + 1;
+    if (ri >= V.routeLen[v]!) {
+      // The stored route ran out before the destination: plan the rest from here.
+      if (!this.replan(v, l, -1, nowMs)) return W_FULL;
+    }
+    const m = V.routes[v * V.slot + V.routeIdx[v]! + 1]!;
+    const lane = this.bestLane(m);
+    V.nextLane[v] = lane;
+    if (this.laneRoom(lane) < this.idm.length) {
+      const since = V.stoppedSinceMs[v]!;
+      if (since >= 0 && nowMs - since > BLOCKED_REROUTE_MS && nowMs >= V.nextRerouteMs[v]!) {
+        V.nextRerouteMs[v] = nowMs + BLOCKED_REROUTE_MS;
+        this.replan(v, l, m, nowMs);
+      }
+      return W_FULL;
+    }
+    const n = net.linkTo[l]!;
+    const emergency = V.kind[v] === KIND_EMERGENCY;
+    const aspect = this.signals.aspect(l);
+    if (aspect === GREEN) {
+      V.canGo[v] = 1;
+      return W_MOVING;
+    }
+    if (aspect === AMBER) {
+      // Go on amber only when stopping would need more than comfortable braking.
+      if (sp * sp > 2 * B_COMF * dist) {
+        V.canGo[v] = 1;
+        return W_MOVING;
+      }
+      return W_AMBER;
+    }
+    if (aspect === RED && !emergency) return W_RED;
+    const inDeg = net.inStart[n + 1]! - net.inStart[n]!;
+    if (aspect === NO_SIGNAL && inDeg <= 1) {
+      V.canGo[v] = 1;
+      return W_MOVING;
+    }
+    const allWay = aspect === DARK || aspect === RED || !this.nodeMixedRank[n];
+    if (!allWay) {
+      if (net.linkRank[l] === this.nodeMaxRank[n] || emergency) {
+        V.canGo[v] = 1;
+        return W_MOVING;
+      }
+      // Minor road: give way; go into a gap of at least the critical gap.
+      if (dist > 6 || sp > 4 || nowMs - this.nodeMajorMs[n]! < FOLLOW_UP_MS || nowMs < this.nodeBusyUntil[n]!) return W_YIELD;
+      if (this.majorArriving(n, l)) return W_YIELD;
+      V.canGo[v] = 1;
+      return W_MOVING;
+    }
+    const reason = aspect === DARK ? W_DARK : W_STOP;
+    if (dist > STOP_ZONE_M || sp > 1) return reason;
+    if (nowMs < this.nodeBusyUntil[n]!) return reason;
+    // Approaches take turns when several are waiting.
+    const turn = this.nodeTurn[n]!;
+    const mine = this.linkInIdx[l]!;
+    if (turn !== mine && turn < inDeg) {
+      const other = net.inLinks[net.inStart[n]! + turn]!;
+      if (this.waitingAt(other)) return reason;
+    }
+    V.canGo[v] = 1;
+    return W_MOVING;
+  }
+
+  private majorArriving(n: number, self: number): boolean {
+    const net = this.net;
+    const rank = this.nodeMaxRank[n]!;
+    for (let k = net.inStart[n]!; k < net.inStart[n + 1]!; k++) {
+      const a = net.inLinks[k]!;
+      if (a === self || net.linkRank[a] !== rank) continue;
+      const l0 = net.linkLane0[a]!;
+      for (let q = 0; q < net.linkLanes[a]!; q++) {
+        const h = this.laneHead[l0 + q]!;
+        if (h < 0) continue;
+        const sp = this.v.speed[h]!;
+        if (sp > 1 && (net.linkLength[a]! - this.v.pos[h]!) / sp < CRITICAL_GAP_S) return true;
+      }
+    }
+    return false;
+  }
+
+  private waitingAt(a: number): boolean {
+    const net = this.net;
+    const l0 = net.linkLane0[a]!;
+    for (let q = 0; q < net.linkLanes[a]!; q++) {
+      const h = this.laneHead[l0 + q]!;
+      if (h >= 0 && net.linkLength[a]! - this.v.pos[h]! < STOP_ZONE_M + 1 && this.v.speed[h]! < 1) return true;
+    }
+    return false;
+  }
+
+  /** Re-plans v's route from link l (avoiding `avoid` when ≥ 0); false if no route is left. */
+  replan(v: number, l: number, avoid: number, nowMs: number): boolean {
+    const V = this.v;
+    const len = this.router.route(l, V.dest[v]!, V.routes, v * V.slot, V.slot, avoid);
+    V.routedMs[v] = nowMs;
+    if (len === 0) {
+      if (avoid >= 0) return false;
+      // Unreachable now (closed links): keep the old route and wait.
+      return false;
+    }
+    V.routeLen[v] = len;
+    V.routeIdx[v] = 0;
+    return true;
+  }
+
+  private transit(v: number, nowMs: number): void {
+    const net = this.net;
+    const V = this.v;
+    const l = V.link[v]!;
+    const len = net.linkLength[l]!;
+    if (l === V.dest[v] && V.routeIdx[v] === V.routeLen[v]! - 1) {
+      this.arrive(v, nowMs);
+      return;
+    }
+    const lane = V.nextLane[v]!;
+    const m = net.laneLink[lane]!;
+    const over = V.pos[v]! - len;
+    const t = this.laneTail[lane]!;
+    if (!V.canGo[v] || m !== V.routes[v * V.slot + V.routeIdx[v]! + 1] || (t >= 0 && V.pos[t]! - this.idm.length - over < 0.5)) {
+      // Someone else took the space this step: wait at the line.
+      V.pos[v] = len - 0.1;
+      V.speed[v] = 0;
+      return;
+    }
+    const n = net.linkTo[l]!;
+    const aspect = this.signals.aspect(l);
+    const allWay = aspect === DARK || aspect === RED || (aspect === NO_SIGNAL && !this.nodeMixedRank[n]);
+    const minor = aspect === NO_SIGNAL && !allWay && net.linkRank[l] !== this.nodeMaxRank[n] && V.kind[v] !== KIND_EMERGENCY;
+    if ((allWay || minor) && nowMs < this.nodeBusyUntil[n]! && net.inStart[n + 1]! - net.inStart[n]! > 1) {
+      // Another vehicle took the junction this very step: wait at the line.
+      V.pos[v] = len - 0.1;
+      V.speed[v] = 0;
+      return;
+    }
+    const s = this.signals.linkSignal[l]!;
+    if (s >= 0) {
+      const g = this.signals.linkGroup[l]!;
+      const other = this.nodeGroupMs[n * 2 + (1 - g)]!;
+      if (nowMs - other < CONFLICT_WINDOW_MS) {
+        this.conflicts++;
+        this.signalConflicts[s]!++;
+      }
+      this.nodeGroupMs[n * 2 + g] = nowMs;
+    }
+    if (allWay) {
+      this.nodeBusyUntil[n] = nowMs + ALL_WAY_HEADWAY_MS;
+      const inDeg = net.inStart[n + 1]! - net.inStart[n]!;
+      this.nodeTurn[n] = (this.linkInIdx[l]! + 1) % inDeg;
+    } else if (aspect === NO_SIGNAL) {
+      if (net.linkRank[l] === this.nodeMaxRank[n]) this.nodeMajorMs[n] = nowMs;
+      else this.nodeBusyUntil[n] = nowMs + FOLLOW_UP_MS;
+    }
+    this.unlink(v);
+    this.linkCount[l]!--;
+    V.link[v] = m;
+    V.pos[v] = over;
+    V.routeIdx[v]!++;
+    V.freeFlowS[v]! += net.linkLength[m]! / net.linkSpeed[m]!;
+    this.appendToLane(v, lane);
+    this.linkCount[m]!++;
+    // Re-plan around a jam: when the route is old and the next link on it is running below half its limit.
+    if (this.rerouteMs > 0 && nowMs - V.routedMs[v]! > this.rerouteMs && V.routeIdx[v]! + 1 < V.routeLen[v]!) {
+      const next = V.routes[v * V.slot + V.routeIdx[v]! + 1]!;
+      if (this.linkMeanSpeed[next]! < 0.5 * net.linkSpeed[next]!) this.replan(v, m, -1, nowMs);
+    }
+  }
+
+  private arrive(v: number, nowMs: number): void {
+    const V = this.v;
+    this.unlink(v);
+    this.linkCount[V.link[v]!]!--;
+    const dur = (nowMs - V.departMs[v]!) / 1000;
+    this.tripsCompleted++;
+    this.sumTripS += dur;
+    this.sumDelayS += Math.max(0, dur - V.freeFlowS[v]!);
+    const tag = V.tag[v]!;
+    const kind = V.kind[v]!;
+    V.release(v);
+    this.onArrive?.(v, tag, kind, nowMs);
+  }
+
+  /** Removes a vehicle from the network at once (an emergency vehicle recalled, a test). */
+  remove(v: number): void {
+    this.unlink(v);
+    this.linkCount[this.v.link[v]!]!--;
+    this.v.release(v);
+  }
+
+  private considerLaneChange(v: number, l: number): void {
+    const V = this.v;
+    const p = this.idm;
+    const net = this.net;
+    const cur = V.lane[v]!;
+    const l0 = net.linkLane0[l]!;
+    const x = V.pos[v]!;
+    const sp = V.speed[v]!;
+    const v0 = net.linkSpeed[l]! * V.speedFactor[v]!;
+    const ld = V.leader[v]!;
+    const aCur = idmAccel(p, sp, v0, V.pos[ld]! - p.length - x, sp - V.speed[ld]!);
+    if (aCur > 0.5 * p.a * (1 - (sp / v0) ** 4)) return; // not held up
+    for (let d = -1; d <= 1; d += 2) {
+      const tgt = cur + d;
+      if (tgt < l0 || tgt >= l0 + net.linkLanes[l]!) continue;
+      // Find the new leader (first vehicle ahead) walking from the tail.
+      let f = -1;
+      let nl = this.laneTail[tgt]!;
+      while (nl >= 0 && V.pos[nl]! < x) {
+        f = nl;
+        nl = V.leader[nl]!;
+      }
+      const gapAhead = nl >= 0 ? V.pos[nl]! - p.length - x : Infinity;
+      const gapBehind = f >= 0 ? x - p.length - V.pos[f]! : Infinity;
+      if (gapAhead < 1 || gapBehind < 1) continue;
+      const aNew = idmAccel(p, sp, v0, gapAhead, nl >= 0 ? sp - V.speed[nl]! : 0);
+      let followerLoss = 0;
+      if (f >= 0) {
+        const fv0 = net.linkSpeed[l]! * V.speedFactor[f]!;
+        const fl = V.leader[f]!;
+        const before = fl >= 0 ? idmAccel(p, V.speed[f]!, fv0, V.pos[fl]! - p.length - V.pos[f]!, V.speed[f]! - V.speed[fl]!) : idmAccel(p, V.speed[f]!, fv0, Infinity, 0);
+        const after = idmAccel(p, V.speed[f]!, fv0, gapBehind, V.speed[f]! - sp);
+        if (after < -B_SAFE) continue;
+        followerLoss = before - after;
+      }
+      if (aNew - aCur - POLITENESS * followerLoss > LC_THRESHOLD) {
+        this.unlink(v);
+        this.insertBetween(v, tgt, f, nl);
+        return;
+      }
+    }
+  }
+
+  private pushCross(v: number): void {
+    if (this.crossCount === this.cross.length) {
+      // Only reached if more vehicles cross in one step than ever before; kept as a safety net.
+      const bigger = new Int32Array(this.cross.length * 2);
+      bigger.set(this.cross);
+      this.cross = bigger;
+    }
+    this.cross[this.crossCount++] = v;
+  }
+
+  private appendToLane(v: number, lane: number): void {
+    const V = this.v;
+    const t = this.laneTail[lane]!;
+    V.lane[v] = lane;
+    V.leader[v] = t;
+    V.follower[v] = -1;
+    if (t >= 0) V.follower[t] = v;
+    else this.laneHead[lane] = v;
+    this.laneTail[lane] = v;
+  }
+
+  /** Inserts v into `lane` between follower f (or -1) and leader ld (or -1). */
+  private insertBetween(v: number, lane: number, f: number, ld: number): void {
+    const V = this.v;
+    V.lane[v] = lane;
+    V.leader[v] = ld;
+    V.follower[v] = f;
+    if (ld >= 0) V.follower[ld] = v;
+    else this.laneHead[lane] = v;
+    if (f >= 0) V.leader[f] = v;
+    else this.laneTail[lane] = v;
+  }
+
+  private unlink(v: number): void {
+    const V = this.v;
+    const lane = V.lane[v]!;
+    const ld = V.leader[v]!;
+    const f = V.follower[v]!;
+    if (ld >= 0) V.follower[ld] = f;
+    else this.laneHead[lane] = f;
+    if (f >= 0) V.leader[f] = ld;
+    else this.laneTail[lane] = ld;
+    V.leader[v] = -1;
+    V.follower[v] = -1;
+  }
+}
