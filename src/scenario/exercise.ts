@@ -1,6 +1,6 @@
 /** Compiles an exercise's expected actions and decision points, checking their references. */
 import { commandTypes } from './command-types';
-import { MINUTE, HOUR, parseDuration, type Command, type DecisionSpec, type ExpectedAction } from '../sim';
+import { MINUTE, HOUR, parseDuration, type BriefingStep, type Command, type DecisionSpec, type ExpectedAction } from '../sim';
 import { issue, suggest, type ScenarioIssue } from './issues';
 import type { Scenario, ScenarioCommand } from './schema';
 
@@ -43,5 +43,17 @@ export function compileDecisions(
       budgetMs: (d.budget !== undefined ? parseDuration(d.budget) : null) ?? 15 * MINUTE,
       options: d.options.map((o) => ({ id: o.id, label: o.label, commands: o.commands as Command[], recommended: o.recommended ?? false })),
     };
+  });
+}
+
+export function compileBriefing(list: NonNullable<Scenario['briefing']>, ctx: { assetIds: ReadonlySet<string>; durationMs: number }, issues: ScenarioIssue[]): BriefingStep[] {
+  return list.map((b, i) => {
+    const path = `briefing[${i}]`;
+    if (b.asset !== undefined && !ctx.assetIds.has(b.asset)) issues.push(issue(`${path}.asset`, `unknown asset "${b.asset}"`, suggest(b.asset, [...ctx.assetIds], 'asset ids')));
+    if (b.asset !== undefined && b.point !== undefined) issues.push(issue(`${path}.point`, 'give either "asset" or "point", not both', 'the view centres on one place'));
+    const atMs = b.at !== undefined ? parseDuration(b.at) : null;
+    if (atMs !== null && atMs > ctx.durationMs) issues.push(issue(`${path}.at`, `${b.at} is after the scenario ends`, 'move it earlier or lengthen "duration"'));
+    const focus = b.asset !== undefined ? { asset: b.asset } : b.point !== undefined ? { point: b.point, distanceM: b.distanceM ?? 1500 } : null;
+    return { title: b.title, text: b.text, focus, layers: b.layers ?? null, atMs };
   });
 }
