@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createSimulation, HOUR, MINUTE, type SimInput } from '../sim';
 import { benchPower } from './bench-power';
+import { benchTraffic } from './bench-traffic';
 import { loadScenarioText } from '../scenario';
 import { parseArgs } from './args';
 
@@ -56,6 +57,7 @@ export function benchCommand(argv: readonly string[], out: (s: string) => void, 
 
   const cascade = cityCascade(input.input);
   const powerFigures = benchPower();
+  const trafficFigures = benchTraffic();
 
   const mem = process.memoryUsage();
   const figures = {
@@ -73,6 +75,7 @@ export function benchCommand(argv: readonly string[], out: (s: string) => void, 
     },
     cityGridCascade: cascade,
     power: powerFigures,
+    traffic: trafficFigures,
     memory: {
       heapUsedAfterLoadMB: round(heapAfterLoad / 2 ** 20),
       rssBeforeMB: round(rssBefore / 2 ** 20),
