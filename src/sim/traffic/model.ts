@@ -38,6 +38,8 @@ const CONFLICT_WINDOW_MS = 1500;
 export const STUCK_MS = 5 * 60_000;
 /** Blocked by a full road ahead this long, a driver looks for another way (the deadlock breaker). */
 const BLOCKED_REROUTE_MS = 45_000;
+/** Waiting at a red this long, drivers take the signal for broken (longer than any plan's cycle). */
+const RED_GIVE_UP_MS = 150_000;
 
 export interface TripRecord {
   readonly tag: number;
@@ -371,7 +373,17 @@ export class TrafficModel {
       }
       return W_AMBER;
     }
-    if (aspect === RED && !emergency) return W_RED;
+    // A red that outlasts any plan's cycle (an all-red attack, a stuck controller) is treated as
+    // broken: after RED_GIVE_UP_MS drivers proceed with care, as at an all-way stop.
+    if (aspect === RED && !emergency) {
+      const s = this.signals.linkSignal[l]!;
+      if (!this.signals.givenUp[s]) {
+        const since = V.stoppedSinceMs[v]!;
+        if (!(since >= 0 && nowMs - since > RED_GIVE_UP_MS)) return W_RED;
+        // Once one driver goes, the others see it and treat the junction as an all-way stop too.
+        this.signals.givenUp[s] = 1;
+      }
+    }
     const inDeg = net.inStart[n + 1]! - net.inStart[n]!;
     if (aspect === NO_SIGNAL && inDeg <= 1) {
       V.canGo[v] = 1;

@@ -62,6 +62,8 @@ export class SignalBank {
   readonly stage: Uint8Array;
   readonly stageStartMs: Float64Array;
   readonly mode: Uint8Array;
+  /** 1 once drivers have taken a red that never ends for broken (cleared when the mode changes). */
+  readonly givenUp: Uint8Array;
   /** Per link: the signal at its end, or -1; and its phase group there. */
   readonly linkSignal: Int32Array;
   readonly linkGroup: Uint8Array;
@@ -82,6 +84,7 @@ export class SignalBank {
     this.stage = new Uint8Array(this.count);
     this.stageStartMs = new Float64Array(this.count);
     this.mode = new Uint8Array(this.count);
+    this.givenUp = new Uint8Array(this.count);
     this.linkSignal = new Int32Array(net.linkCount).fill(-1);
     this.linkGroup = new Uint8Array(net.linkCount);
     this.demand = new Uint8Array(net.linkCount);
@@ -155,6 +158,7 @@ export class SignalBank {
     if (this.mode[s] === mode) return;
     const wasRunning = this.mode[s]! <= MODE_FIXED;
     this.mode[s] = mode;
+    this.givenUp[s] = 0;
     if (mode <= MODE_FIXED && !wasRunning) this.setStage(s, STAGE_ALL_RED, nowMs);
   }
 
