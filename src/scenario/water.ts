@@ -68,6 +68,8 @@ function fromCity(s: Scenario, ctx: WaterContext): WaterRefs | null {
     plcs: [],
     plcLinks: [],
     quality: null,
+    initialLevels: [],
+    patterns: [],
     positions: net.positions,
   };
   const nodes = new Set(Object.keys(net.positions));
@@ -105,6 +107,7 @@ function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null
   // PLCs: from the .cpa file, then any written in the scenario (which win on the same id).
   const plcs = new Map<string, simWater.PlcSpec>();
   let plcLinks: simWater.PlcLinkSpec[] = [];
+  let initialLevels: { node: string; levelM: number }[] = [];
   if (w.cpa !== undefined) {
     const cpa = read(w.cpa, 'water.cpa', ctx);
     if (cpa !== null) {
@@ -112,6 +115,10 @@ function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null
       for (const p of parsed.problems) ctx.issues.push(issue(`water.cpa (${w.cpa} line ${p.line})`, p.message, 'see README-epanetCPA.md for the .cpa format'));
       for (const p of parsed.plcs) plcs.set(p.id, p);
       plcLinks = parsed.links;
+      if (parsed.initialLevels) {
+        if (parsed.initialLevels.length !== sum.tanks.length) ctx.issues.push(issue('water.cpa', `initial_conditions gives ${parsed.initialLevels.length} tank levels but ${file} has ${sum.tanks.length} tanks`, 'give one level per tank, in the order of [TANKS]'));
+        else initialLevels = sum.tanks.map((node, k) => ({ node, levelM: parsed.initialLevels![k]! }));
+      }
     }
   }
   (w.plcs ?? []).forEach((p) => plcs.set(p.id, { id: p.id, asset: p.asset ?? null, sensors: p.sensors ?? [], actuators: p.actuators ?? [] }));
@@ -208,10 +215,40 @@ function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null
     consumers,
     plcs: plcList,
     plcLinks,
+    initialLevels,
+    patterns: readPatterns(w.patterns, text, ctx),
     quality: q ? { chemical: q.chemical, units: q.units ?? 'mg/L', sourceNode: q.sourceNode, baselineMgL: q.baselineMgL, limitMgL: q.limitMgL } : null,
     positions,
   };
   return { input, nodes, links, plcs: new Set(plcs.keys()), controls: sum.controls };
+}
+
+/** Patterns from a CSV (one row per step, a column per pattern), checked against the file's [PATTERNS]. */
+function readPatterns(spec: { csv: string; columns: string[] } | undefined, inp: string, ctx: WaterContext): { id: string; values: number[] }[] {
+  if (!spec) return [];
+  const text = read(spec.csv, 'water.patterns.csv', ctx);
+  if (text === null) return [];
+  const ids = new Set<string>();
+  let inPatterns = false;
+  for (const raw of inp.split(/\r?\n/)) {
+    const line = raw.replace(/;.*$/, '').trim();
+    if (line.startsWith('[')) inPatterns = line.toUpperCase() === '[PATTERNS]';
+    else if (inPatterns && line) ids.add(line.split(/\s+/)[0]!);
+  }
+  spec.columns.forEach((c, k) => {
+    if (!ids.has(c)) ctx.issues.push(issue(`water.patterns.columns[${k}]`, `"${c}" is not a pattern of the .inp file`, suggest(c, [...ids], 'patterns')));
+  });
+  const cols = spec.columns.map((): number[] => []);
+  text.split(/\r?\n/).forEach((raw, i) => {
+    if (!raw.trim()) return;
+    const f = raw.split(',').map((x) => Number(x.trim()));
+    if (f.length < cols.length || f.some((x) => !Number.isFinite(x))) {
+      ctx.issues.push(issue(`water.patterns.csv (${spec.csv} line ${i + 1})`, `needs ${cols.length} numbers separated by commas`, 'one row per pattern step, one column per pattern'));
+      return;
+    }
+    cols.forEach((c, k) => c.push(f[k]!));
+  });
+  return spec.columns.map((id, k) => ({ id, values: cols[k]! }));
 }
 
 /** Each link's two end nodes, read from [PIPES], [PUMPS] and [VALVES]. */

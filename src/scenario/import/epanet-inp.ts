@@ -53,6 +53,8 @@ export function readInp(text: string, fileName: string, base: string): InpRead {
   const nodes = new Set<string>();
   const links = new Set<string>();
   const linkEnds: { line: number; section: string; id: string; a: string; b: string }[] = [];
+  /** Ids on lines already reported, so a bad node line does not also fail every pipe to it. */
+  const broken = new Set<string>();
   let section = '';
   text.split(/\r?\n/).forEach((raw, i) => {
     const n = i + 1;
@@ -71,7 +73,7 @@ export function readInp(text: string, fileName: string, base: string): InpRead {
     if (!layout) return;
     if (f.length < layout.min) return report(n, `[${section}] line has ${f.length} field(s), needs at least ${layout.min}`, `write ${layout.what}`);
     for (const k of layout.numeric) {
-      if (!Number.isFinite(Number(f[k]))) return report(n, `[${section}] field ${k + 1} is "${f[k]}", not a number`, `write ${layout.what}`);
+      if (!Number.isFinite(Number(f[k]))) return void broken.add(f[0]!), report(n, `[${section}] field ${k + 1} is "${f[k]}", not a number`, `write ${layout.what}`);
     }
     const id = f[0]!;
     switch (section) {
@@ -99,7 +101,7 @@ export function readInp(text: string, fileName: string, base: string): InpRead {
   });
   for (const l of linkEnds) {
     for (const end of [l.a, l.b]) {
-      if (!nodes.has(end)) report(l.line, `[${l.section}] link ${l.id} refers to undefined node "${end}"`, 'define the node in [JUNCTIONS], [RESERVOIRS] or [TANKS], or fix the id');
+      if (!nodes.has(end) && !broken.has(end)) report(l.line, `[${l.section}] link ${l.id} refers to undefined node "${end}"`, 'define the node in [JUNCTIONS], [RESERVOIRS] or [TANKS], or fix the id');
     }
   }
   if (nodes.size > 0 && s.reservoirs.length + s.tanks.length === 0) report(1, 'the network has no reservoir or tank', 'EPANET needs at least one fixed-head node: add a [RESERVOIRS] or [TANKS] entry');

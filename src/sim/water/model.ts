@@ -34,6 +34,10 @@ export interface ModelOptions {
   readonly durationS: number;
   /** Chemical quality analysis to switch on, when the file has none. */
   readonly quality: { readonly chemical: string; readonly units: string } | null;
+  /** Tank levels (m above the bottom) to start from instead of the file's [TANKS] initial levels. */
+  readonly initialLevels?: readonly { readonly node: string; readonly levelM: number }[];
+  /** Demand patterns to replace (multipliers per pattern step), e.g. epanetCPA's patterns_file. */
+  readonly patterns?: readonly { readonly id: string; readonly values: readonly number[] }[];
 }
 
 export type OpenResult = { ok: true; model: WaterModel } | { ok: false; issues: InpIssue[] };
@@ -69,6 +73,8 @@ export class WaterModel {
   readonly tankMinM: Float64Array;
   readonly tankMaxM: Float64Array;
   readonly tankMinVolM3: Float64Array;
+  /** EPANET warnings so far (code → count), e.g. 4 "pumps cannot deliver enough flow or head". */
+  warnings: ReadonlyMap<number, number> = new Map();
   /** Seconds since the start of the hydraulic run. */
   tS = 0;
   private readonly nodeIndex = new Map<string, number>();
@@ -136,6 +142,11 @@ export class WaterModel {
     p.setTimeParameter(lib.TimeParameter.Duration, Math.max(options.durationS, p.getTimeParameter(lib.TimeParameter.Duration)));
     if (options.quality && p.getQualityType().qualType === lib.QualityType.None) p.setQualityType(lib.QualityType.Chem, options.quality.chemical, options.quality.units, '');
     this.quality = p.getQualityType().qualType !== lib.QualityType.None;
+    for (const pat of options.patterns ?? []) p.setPattern(p.getPatternIndex(pat.id), [...pat.values]);
+    for (const t of options.initialLevels ?? []) {
+      const i = this.nodeIds.indexOf(t.node);
+      if (i >= 0 && this.nodeType[i] === NODE_TANK) p.setNodeValue(i + 1, lib.NodeProperty.TankLevel, t.levelM / this.units.m);
+    }
     this.headM = new Float64Array(n);
     this.pressureM = new Float64Array(n);
     this.deliveredLps = new Float64Array(n);
@@ -162,6 +173,8 @@ export class WaterModel {
     const rpt = `twin-${n}.rpt`;
     workspace.writeFile(inp, text);
     const p = new lib.Project(workspace);
+    const warnings = new Map<number, number>();
+    quietWarnings(p, warnings);
     try {
       p.open(inp, rpt, '');
     } catch (e) {
@@ -181,7 +194,9 @@ export class WaterModel {
       return { ok: false, issues: [{ line: null, section: null, code: codeOf(e), message: readable(e), hint: 'check the file opens in EPANET' }] };
     }
     try {
-      return { ok: true, model: new WaterModel(engine, p, options) };
+      const model = new WaterModel(engine, p, options);
+      model.warnings = warnings;
+      return { ok: true, model };
     } catch (e) {
       return { ok: false, issues: [{ line: null, section: '[OPTIONS]', code: codeOf(e), message: readable(e), hint: 'check the model options and the scenario\'s water settings' }] };
     }
@@ -305,7 +320,8 @@ export class WaterModel {
     const toM = node >= 0 && this.nodeType[node] !== NODE_TANK && this.units.us ? 0.3048 / 0.4333 : this.units.m;
     return {
       linkIndex: c.linkIndex - 1,
-      open: c.setting !== 0,
+      // Pumps: 1 open, 0 closed; valves' status-only controls: +1e10 open, -1e10 closed.
+      open: c.setting > 0,
       setting: c.setting,
       nodeIndex: node,
       below: c.type === lib.ControlType.LowLevel,
@@ -354,6 +370,20 @@ export class WaterModel {
     }
     this.running = false;
   }
+}
+
+/**
+ * epanet-js prints EPANET's warnings (codes below 100) with console.warn on every call that
+ * returns one; a twin stepping C-Town would flood the console. They are counted instead, for the
+ * report. (This replaces the project's `_checkError`, keeping its behaviour for errors.)
+ */
+function quietWarnings(p: EpanetProject, counts: Map<number, number>): void {
+  const target = p as unknown as { _checkError: (code: number) => void };
+  const original = target._checkError.bind(p);
+  target._checkError = (code: number) => {
+    if (code > 0 && code < 100) counts.set(code, (counts.get(code) ?? 0) + 1);
+    else original(code);
+  };
 }
 
 function codeOf(e: unknown): number | null {

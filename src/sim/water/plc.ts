@@ -70,11 +70,12 @@ export function spoofed(s: Spoof, truth: number): number {
   }
 }
 
-/** Whether a rule fires on a reading (EPANET's LOWLEVEL / HILEVEL controls). */
-export const ruleFires = (r: PlcRule, reading: number) => (r.below ? reading < r.levelM : reading > r.levelM);
+/** Whether a rule fires on a reading: inclusive, as EPANET's LOWLEVEL / HILEVEL tank controls are (controls.c). */
+export const ruleFires = (r: PlcRule, reading: number) => (r.below ? reading <= r.levelM : reading >= r.levelM);
 
 /** Parses the [CYBERNODES] and [CYBERLINKS] sections of an epanetCPA .cpa file. */
-export function parseCpa(text: string): { plcs: PlcSpec[]; links: PlcLinkSpec[]; problems: { line: number; message: string }[] } {
+export function parseCpa(text: string): { plcs: PlcSpec[]; links: PlcLinkSpec[]; initialLevels: number[] | null; problems: { line: number; message: string }[] } {
+  let initialLevels: number[] | null = null;
   const plcs: PlcSpec[] = [];
   const links: PlcLinkSpec[] = [];
   const problems: { line: number; message: string }[] = [];
@@ -94,9 +95,13 @@ export function parseCpa(text: string): { plcs: PlcSpec[]; links: PlcLinkSpec[];
     } else if (section === 'CYBERLINKS') {
       if (fields.length < 3 || !fields[0] || !fields[1]) return void problems.push({ line: i + 1, message: 'a link line needs "source, destination, sensors"' });
       links.push({ from: fields[0], to: fields[1], sensors: words(fields[2]) });
+    } else if (section === 'CYBEROPTIONS' && fields[0] === 'initial_conditions') {
+      // Initial tank levels (m), in the order of the tanks in the .inp (epanetCPA's CYBEROPTIONS).
+      initialLevels = words(fields[1]).map(Number);
+      if (initialLevels.some((x) => !Number.isFinite(x))) problems.push({ line: i + 1, message: 'initial_conditions must be tank levels in metres' });
     }
   });
-  return { plcs, links, problems };
+  return { plcs, links, initialLevels, problems };
 }
 
 const words = (s: string | undefined) => (s ?? '').split(/\s+/).filter(Boolean);

@@ -49,6 +49,10 @@ export interface WaterInput {
   readonly plcs: readonly PlcSpec[];
   readonly plcLinks: readonly PlcLinkSpec[];
   readonly quality: WaterQualityInput | null;
+  /** Tank levels to start from (epanetCPA's initial_conditions), instead of the file's. */
+  readonly initialLevels: readonly { readonly node: string; readonly levelM: number }[];
+  /** Demand patterns that replace the file's (epanetCPA's patterns_file). */
+  readonly patterns: readonly { readonly id: string; readonly values: readonly number[] }[];
   /** Ground position [x, z] per node id, for the map. */
   readonly positions: Readonly<Record<string, readonly [number, number]>>;
 }
@@ -107,7 +111,7 @@ export class WaterSubsystem {
     durationMs: SimMs,
   ) {
     const q = input.quality;
-    const opened = WaterModel.open(engine, input.inp, { pda: input.pda, hydStepS: input.hydStepS, durationS: Math.ceil(durationMs / 1000) + 86_400, quality: q ? { chemical: q.chemical, units: q.units } : null });
+    const opened = WaterModel.open(engine, input.inp, { pda: input.pda, hydStepS: input.hydStepS, durationS: Math.ceil(durationMs / 1000) + 86_400, quality: q ? { chemical: q.chemical, units: q.units } : null, initialLevels: input.initialLevels, patterns: input.patterns });
     if (!opened.ok) throw new WaterModelError(opened.issues, input.fileName);
     const m = (this.model = opened.model);
     this.periodMs = Math.max(1, Math.round(m.hydStepS)) * 1000;
