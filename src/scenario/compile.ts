@@ -24,6 +24,7 @@ import { generateCity } from './city/generate';
 import type { GeneratedAsset } from './city/infrastructure';
 import { compilePower } from './power';
 import { compileTraffic } from './traffic';
+import { compilePopulation } from './population';
 import { issue, suggest, type ScenarioIssue } from './issues';
 import type { Scenario, ScenarioCommand } from './schema';
 
@@ -121,6 +122,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
 
   const grid = compilePower(s, { assets, edges, generated, city, readFile: options.readFile, issues });
   const roads = compileTraffic(s, { assets, city, issues });
+  const people = compilePopulation(s.population, { assets, city, cityPopulation: gen ? assets.reduce((n, a) => n + a.population, 0) : 0, issues });
   const roadIds = roads ? [...new Set(roads.linkIds.map((id) => (id.endsWith(':r') ? id.slice(0, -2) : id)))] : [];
 
   const allIds = assets.map((a) => a.id as string);
@@ -163,17 +165,18 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const injects: InjectSpec[] = (s.injects ?? []).map((inj, i) => {
     const atMs = inj.at !== undefined ? parseDuration(inj.at) : null;
     if (atMs !== null && atMs > durationMs) issues.push(issue(`injects[${i}].at`, `fires at ${inj.at}, after the scenario ends (${s.duration ?? DEFAULT_DURATION})`, 'move it earlier or lengthen "duration"'));
-    inj.commands.forEach((c, j) => checkCommand(c, `injects[${i}].commands[${j}]`, { vendorIds, injectIds, known, allIds, districts, kinds, assets, roadIds }, issues));
+    inj.commands.forEach((c, j) => checkCommand(c, `injects[${i}].commands[${j}]`, { population: people !== null, vendorIds, injectIds, known, allIds, districts, kinds, assets, roadIds }, issues));
     return { id: injectId(inj.id), atMs, title: inj.title, description: inj.description ?? '', attack: inj.attack ?? null, commands: inj.commands as Command[] };
   });
 
   return {
-    input: { id: s.meta?.id ?? 'untitled', title: s.meta?.title ?? 'Untitled scenario', seed, durationMs, city, vendors, assets, edges, injects, power: grid, traffic: roads },
+    input: { id: s.meta?.id ?? 'untitled', title: s.meta?.title ?? 'Untitled scenario', seed, durationMs, city, vendors, assets, edges, injects, power: grid, traffic: roads, population: people },
     issues,
   };
 }
 
 interface RefContext {
+  population: boolean;
   vendorIds: string[];
   injectIds: string[];
   known: Set<string>;
@@ -197,6 +200,11 @@ function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues:
     case 'traffic.link':
       if (ctx.roadIds.length === 0) issues.push(issue(path, 'this scenario has no traffic model', 'add a city with roads, or a "traffic" section'));
       else c.links.forEach((id, k) => !ctx.roadIds.includes(id) && issues.push(issue(`${path}.links[${k}]`, `unknown road "${id}"`, suggest(id, ctx.roadIds, 'road ids'))));
+      return;
+    case 'privacy.anonymise':
+    case 'privacy.attacker.acquire':
+    case 'privacy.attacker.release':
+      if (!ctx.population) issues.push(issue(path, 'this scenario has no synthetic population, so no personal datasets', 'add a "population" section'));
       return;
     case 'traffic.emergency.dispatch':
       for (const end of ['from', 'to'] as const) if (!ctx.known.has(c[end])) issues.push(issue(`${path}.${end}`, `unknown asset "${c[end]}"`, suggest(c[end], ctx.allIds, 'asset ids')));

@@ -4,6 +4,7 @@
  * autocomplete and check files. Every section is optional; unknown keys are errors.
  */
 import { z } from 'zod';
+import { populationSchema, privacyCommandForms } from './population-schema';
 
 export const SCENARIO_VERSION = 1;
 
@@ -62,6 +63,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z
     .strictObject({ type: z.literal('traffic.emergency.dispatch'), from: slug.describe('The station: a hospital or police-hq asset.'), to: slug.describe('The incident: an asset id.'), unit: z.string().min(1).max(80).optional() })
     .describe('Send an emergency vehicle from a station to an incident.'),
+  // Population and privacy (issue 7).
+  ...privacyCommandForms,
 ]);
 
 export const vendorSchema = z.strictObject({
@@ -242,7 +245,7 @@ export const scenarioSchema = z
     traffic: trafficSchema.optional(),
     cctv: section('CCTV system').optional(),
     comms: section('communications network').optional(),
-    population: section('synthetic population').optional(),
+    population: populationSchema.optional(),
   })
   .describe('A citytwin scenario.');
 

@@ -11,6 +11,8 @@ export type { PowerSnapshot } from './simulation';
 export * as power from './power';
 export type { PowerInput } from './power';
 export * as traffic from './traffic';
+export * as population from './population';
+export type { PopulationInput } from './population';
 export type { TrafficInput } from './traffic';
 export type { TrafficSnapshot } from './simulation';
 export { KPI_DEFS, buildReport, namer, type KpiDef, type KpiValues, type RunReport } from './analysis';

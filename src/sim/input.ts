@@ -5,8 +5,10 @@
 import type { CityInput } from './core';
 import type { PowerInput } from './power';
 import type { TrafficInput } from './traffic';
+import type { PopulationInput } from './population';
 
 export interface SimInput extends CityInput {
   readonly power?: PowerInput | null;
   readonly traffic?: TrafficInput | null;
+  readonly population?: PopulationInput | null;
 }

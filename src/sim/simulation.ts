@@ -24,6 +24,7 @@ import { applyAssetCommand } from './threats';
 import { KPI_DEFS, KpiRecorder, readKpis, powerFinal, type KpiDef, type KpiValues, type PowerFinal } from './analysis';
 import { readTrafficKpis, trafficFinal, type TrafficFinal } from './analysis';
 import { TrafficSubsystem } from './traffic';
+import { PopulationSubsystem } from './population';
 import { GridSubsystem } from './power';
 import type { SimInput } from './input';
 
@@ -98,6 +99,7 @@ export interface Simulation {
   readonly world: World;
   readonly power: GridSubsystem | null;
   readonly traffic: TrafficSubsystem | null;
+  readonly population: PopulationSubsystem | null;
   step(ms: SimMs): void;
   runUntil(tMs: SimMs): void;
   apply(command: Command): void;
@@ -114,6 +116,7 @@ export interface Simulation {
 
 const isPowerCommand = (c: Command): c is Extract<Command, { type: `power.${string}` }> => c.type.startsWith('power.');
 const isTrafficCommand = (c: Command): c is Extract<Command, { type: `traffic.${string}` }> => c.type.startsWith('traffic.');
+const isPrivacyCommand = (c: Command): c is Extract<Command, { type: `privacy.${string}` }> => c.type.startsWith('privacy.');
 
 export function createSimulation(input: SimInput, options: SimulationOptions = {}): Simulation {
   const seed = (options.seed ?? input.seed) >>> 0;
@@ -122,9 +125,11 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   const world = new World(input.assets, input.edges, bus, engine.scheduler, () => engine.nowMs);
   const power = input.power ? new GridSubsystem(input.power, world, bus, engine.scheduler, () => engine.nowMs) : null;
   const traffic = input.traffic ? new TrafficSubsystem(input.traffic, world, bus, engine.rng.fork('traffic'), () => engine.nowMs) : null;
+  const population = input.population ? new PopulationSubsystem(input.population, input.city.buildings, input.city.sizeM, engine.rng.fork('population'), bus, () => engine.nowMs) : null;
   const run = (c: Command, cause: EventId) => {
     if (isPowerCommand(c)) power?.handle(c, cause);
     else if (isTrafficCommand(c)) traffic?.handle(c, cause);
+    else if (isPrivacyCommand(c)) population?.handle(c, cause);
     else applyAssetCommand(world, bus, c, cause);
   };
   const injects = new InjectPlayer(input.injects, bus, engine.scheduler, run);
@@ -135,13 +140,14 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
       injects.fire(c.inject, true);
       return;
     }
-    const operator = c.type === 'asset.restore' || c.type === 'asset.secure' || c.type === 'power.crew.dispatch' || c.type === 'traffic.link' || c.type === 'traffic.emergency.dispatch';
+    const operator = c.type === 'asset.restore' || c.type === 'asset.secure' || c.type === 'power.crew.dispatch' || c.type === 'traffic.link' || c.type === 'traffic.emergency.dispatch' || c.type === 'privacy.anonymise';
     const root = bus.emit('command.applied', null, { command: describeCommand(c), actor: 'actor' in c && c.actor ? c.actor : operator ? 'operator' : 'attacker' }, []);
     run(c, root.id);
   });
   // Subsystems step in one fixed order; KPIs last. KPIs are also sampled whenever a status changes.
   if (power) engine.addSystem({ name: 'power', periodMs: power.periodMs, step: (t) => power.step(t) });
   if (traffic) engine.addSystem({ name: 'traffic', periodMs: traffic.periodMs, step: (t) => traffic.step(t) });
+  if (population) engine.addSystem({ name: 'population', periodMs: population.periodMs, step: (t) => population.step(t) });
   engine.addSystem({ name: 'kpi', periodMs: MINUTE, step: (t) => void kpis.sample(t) });
   bus.on('power.load.shed', (e) => void kpis.sample(e.tMs));
   bus.on('power.load.restored', (e) => void kpis.sample(e.tMs));
@@ -170,6 +176,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
     world,
     power,
     traffic,
+    population,
     step: (ms) => engine.step(ms),
     runUntil: (t) => engine.runUntil(t),
     apply: (c) => engine.apply(c),
@@ -221,6 +228,10 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
       if (traffic) {
         const m = traffic.model;
         h.num(m.tripsStarted).num(m.tripsCompleted).num(m.vehicleUpdates).num(Math.round(m.distanceM)).num(m.conflicts);
+      }
+      if (population) {
+        const L = population.logs;
+        h.num(population.movement.trips).num(L.anpr.count).num(L.face.count).num(L.smartcard.count).num(L.wifi.count).num(L.visits.count);
       }
       for (const c of engine.commandLog) h.num(c.tMs).str(canonicalJson(c.command));
       return h.digest();

@@ -96,7 +96,8 @@ export class TwinClient {
     });
   }
 
-  private send(msg: ToWorker): void {
+  /** Sends any message (the exercise messages have no typed wrapper here: see src/ui/exercise). */
+  send(msg: ToWorker): void {
     this.worker.postMessage(msg);
   }
 

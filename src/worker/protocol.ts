@@ -17,6 +17,7 @@ import type {
 } from '../sim';
 
 import type { ScenarioIssue } from '../scenario';
+import type { ExerciseFromWorker, ExerciseToWorker } from './exercise-protocol';
 
 /** An error in a scenario file: where, what was expected, and how to fix it (defined by the loader). */
 export type { ScenarioIssue };
@@ -97,7 +98,9 @@ export type ToWorker =
   | { readonly type: 'explain'; readonly reqId: number; readonly eventId: string }
   | { readonly type: 'why'; readonly reqId: number; readonly assetId: string }
   | { readonly type: 'edgeBuffers'; readonly reqId: number; readonly assetId: string }
-  | { readonly type: 'hashAt'; readonly reqId: number; readonly untilMs: number; readonly commands?: readonly LoggedCommand[] };
+  | { readonly type: 'hashAt'; readonly reqId: number; readonly untilMs: number; readonly commands?: readonly LoggedCommand[] }
+  /** Time travel, sessions, the B run and the report (exercise-protocol.ts). */
+  | ExerciseToWorker;
 
 export type FromWorker =
   | { readonly type: 'loaded'; readonly world: WorldView; readonly loadMs: number }
@@ -117,7 +120,8 @@ export type FromWorker =
   | { readonly type: 'reply'; readonly reqId: number; readonly result: CausalChain | null | string | EdgeBufferInfo[] }
   /** A request that could not be answered (unknown asset, nothing loaded): a readable message, no stack. */
   | { readonly type: 'reply-error'; readonly reqId: number; readonly message: string }
-  | { readonly type: 'fatal'; readonly message: string };
+  | { readonly type: 'fatal'; readonly message: string }
+  | ExerciseFromWorker;
 
 /** What each request message is answered with. */
 export interface ReplyOf {

@@ -5,7 +5,9 @@
  * bundle, so the page's first paint never waits for it.
  */
 import { loadScenarioText } from '../scenario';
-import { createSimulation, type Simulation, type SimInput } from '../sim';
+import { createSimulation, type LoggedCommand, type Simulation, type SimInput } from '../sim';
+import type { ScenarioMeta } from '../scenario';
+import { ExerciseHost } from './exercise-host';
 import type { FromWorker, RequestMessage, ScenarioIssue, ToWorker } from './protocol';
 import { QueryError, edgeBuffers, explainEvent, hashAt, whyStatus } from './queries';
 import { SimRunner, type RunnerHost } from './runner';
@@ -16,7 +18,11 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const host: RunnerHost = {
   now: () => performance.now(),
-  post: (msg, transfer) => self.postMessage(msg, transfer),
+  post: (msg, transfer) => {
+    self.postMessage(msg, transfer);
+    // The exercise side follows every frame: the B run keeps step, the facilitator console's state follows.
+    if (msg.type === 'frame') exercise.afterFrame();
+  },
   later: (fn, ms) => void setTimeout(fn, ms),
 };
 
@@ -28,6 +34,10 @@ interface Loaded {
   readonly sim: Simulation;
   readonly input: SimInput;
   readonly runner: SimRunner;
+  readonly meta: ScenarioMeta;
+  readonly name: string;
+  /** The scenario file's text, kept for session files that stand alone. */
+  readonly text: string | null;
 }
 
 let current: Loaded | null = null;
@@ -39,6 +49,20 @@ let wantSpeed = 60;
 /** Bumped by every load, so a slower earlier load cannot replace a later one. */
 let loadGen = 0;
 
+const exercise = new ExerciseHost({
+  current: () => current,
+  replace: (sim) => {
+    if (!current) throw new Error('nothing loaded');
+    current.runner.dispose();
+    const runner = new SimRunner(sim, host, current.input.durationMs, wantSpeed);
+    current = { ...current, sim, runner };
+    return runner;
+  },
+  load: (scenario, text, seed, commands, untilMs) => (loading = load({ type: 'load', scenario, ...(text !== undefined ? { text } : {}), seed }, { commands, untilMs }).catch(fatal)),
+  wantPlaying: () => wantPlaying,
+  post: (msg, transfer = []) => post(msg, transfer),
+});
+
 function fatal(err: unknown): void {
   const message = err instanceof Error ? err.message : String(err);
   post({ type: 'fatal', message: message || 'the simulation stopped unexpectedly' });
@@ -48,20 +72,21 @@ async function readAndParse(scenario: string, text: string | undefined) {
   let fileName = `${scenario}.json`;
   if (text === undefined) {
     const src = await fetchScenario(scenario);
-    if (!src.ok) return src;
+    if (!src.ok) return { ...src, text: null };
     fileName = src.fileName;
     text = src.text;
   }
+  const source = text;
   // Data files are fetched on demand: parse, fetch what the loader asked for, parse again.
   for (let attempt = 0; ; attempt++) {
     const reader = dataReader();
     const result = loadScenarioText(text, { fileName, readFile: reader.readFile });
-    if (result.ok || reader.missing.size === 0 || attempt >= 3) return result;
-    if (!(await fetchDataFiles(reader.missing))) return result;
+    if (result.ok || reader.missing.size === 0 || attempt >= 3) return { ...result, text: source };
+    if (!(await fetchDataFiles(reader.missing))) return { ...result, text: source };
   }
 }
 
-async function load(msg: Extract<ToWorker, { type: 'load' }>): Promise<void> {
+async function load(msg: Extract<ToWorker, { type: 'load' }>, replay?: { commands: readonly LoggedCommand[]; untilMs: number }): Promise<void> {
   const t0 = performance.now();
   const gen = ++loadGen;
   current?.runner.dispose();
@@ -73,13 +98,16 @@ async function load(msg: Extract<ToWorker, { type: 'load' }>): Promise<void> {
     post({ type: 'load-error', scenario: msg.scenario, issues });
     return;
   }
-  const sim = createSimulation(result.input, msg.seed !== undefined ? { seed: msg.seed } : {});
+  const commands = replay?.commands ?? [];
+  const sim = createSimulation(result.input, { ...(msg.seed !== undefined ? { seed: msg.seed } : {}), ...(commands.length > 0 ? { commands } : {}) });
   const runner = new SimRunner(sim, host, result.input.durationMs, wantSpeed);
-  current = { sim, input: result.input, runner };
+  current = { sim, input: result.input, runner, meta: result.meta, name: msg.scenario, text: result.text };
+  exercise.loaded(commands, replay?.untilMs ?? 0);
   const { view, transfer } = buildWorldView(result.meta, result.input, sim.seed, sim.kpiDefs);
   post({ type: 'loaded', world: view, loadMs: Math.round(performance.now() - t0) }, transfer);
   runner.flush();
-  if (wantPlaying) runner.play();
+  if (replay && replay.untilMs > 0) exercise.replayTo(replay.untilMs);
+  else if (wantPlaying) runner.play();
 }
 
 function answer(msg: RequestMessage): void {
@@ -134,10 +162,20 @@ function handle(msg: ToWorker): void {
       current?.runner.setSpeed(msg.factor);
       return;
     case 'command':
+      exercise.beforeCommand(msg.command);
       current?.runner.command(msg.command);
       return;
     case 'step':
       current?.runner.skip(msg.ms);
+      return;
+    case 'seek':
+    case 'branch':
+    case 'session-export':
+    case 'session-import':
+    case 'compare-start':
+    case 'compare-stop':
+    case 'report':
+      exercise.handle(msg);
       return;
     case 'explain':
     case 'why':

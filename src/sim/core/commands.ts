@@ -51,7 +51,27 @@ export type Command =
       readonly technique?: string;
     }
   | { readonly type: 'traffic.link'; readonly action: 'close' | 'open'; /** Road ids (both directions). */ readonly links: readonly string[]; readonly actor?: Actor }
-  | { readonly type: 'traffic.emergency.dispatch'; /** A station asset (hospital, police-hq). */ readonly from: string; /** The incident: an asset id. */ readonly to: string; readonly unit?: string };
+  | { readonly type: 'traffic.emergency.dispatch'; /** A station asset (hospital, police-hq). */ readonly from: string; /** The incident: an asset id. */ readonly to: string; readonly unit?: string }
+  | {
+      readonly type: 'privacy.anonymise';
+      readonly dataset: PrivacyDataset;
+      readonly rotation?: 'none' | 'daily' | 'per-record';
+      /** Spatial cell (m), 0 for exact places. */
+      readonly cellM?: number;
+      /** Time bin (s), 1 for exact times. */
+      readonly binS?: number;
+      readonly k?: number;
+      /** Differential-privacy ε for aggregates; null for no noise. */
+      readonly epsilon?: number | null;
+      /** Retention (s); null keeps everything. */
+      readonly retentionS?: number | null;
+    }
+  | { readonly type: 'privacy.attacker.acquire'; readonly datasets: readonly PrivacyDataset[]; readonly how?: PrivacyAcquisition }
+  | { readonly type: 'privacy.attacker.release'; readonly datasets: readonly PrivacyDataset[] };
+
+/** The population's datasets (src/sim/population/model.ts). */
+export type PrivacyDataset = 'anpr' | 'face' | 'smartcard' | 'meter' | 'wifi' | 'aggregates';
+export type PrivacyAcquisition = 'exfiltrated' | 'compelled' | 'purchased' | 'published' | 'what-if';
 
 export type CommandType = Command['type'];
 
@@ -95,6 +115,12 @@ export function describeCommand(c: Command): string {
       return `${c.action} road ${c.links.join(', ')}`;
     case 'traffic.emergency.dispatch':
       return `send an emergency unit from ${c.from} to ${c.to}`;
+    case 'privacy.anonymise':
+      return `change how ${c.dataset} data is anonymised`;
+    case 'privacy.attacker.acquire':
+      return `attacker obtains ${c.datasets.join(', ')} (${c.how ?? 'exfiltrated'})`;
+    case 'privacy.attacker.release':
+      return `attacker no longer holds ${c.datasets.join(', ')}`;
     default: {
       const never: never = c;
       return String(never);

@@ -44,6 +44,8 @@ export interface EventPayloads {
   'traffic.emergency.arrived': { unit: string; responseS: number };
   'traffic.link.closed': { link: string; actor: Actor };
   'traffic.link.opened': { link: string; actor: Actor };
+  'privacy.policy.changed': { dataset: string; summary: string };
+  'privacy.dataset.acquired': { dataset: string; how: string; records: number };
 }
 
 export type EventType = keyof EventPayloads;
@@ -129,6 +131,10 @@ export function describeEvent(e: SimEvent, name: (id: string) => string = (id) =
       return `Road ${e.data.link} closed by ${e.data.actor}`;
     case 'traffic.link.opened':
       return `Road ${e.data.link} reopened by ${e.data.actor}`;
+    case 'privacy.policy.changed':
+      return `Anonymisation of the ${e.data.dataset} dataset changed: ${e.data.summary}`;
+    case 'privacy.dataset.acquired':
+      return `Attacker holds the ${e.data.dataset} dataset (${e.data.how}, ${e.data.records} records)`;
     default: {
       const never: never = e;
       return String(never);

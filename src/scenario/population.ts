@@ -1,0 +1,128 @@
+/**
+ * Compiles the `population` section: the residents' count and clock, the sensitive sites (the
+ * generated clinic, place of worship and job centre, plus a party office and a support centre
+ * taken from office buildings, since those are not infrastructure assets), schools, transit
+ * stations (the central station and every other arterial junction, 800 m apart), and the
+ * sensors — every camera asset, with ANPR, face analytics and a Wi-Fi probe as the settings say.
+ */
+import { fnv1a32, parseDuration, population as pop, type AssetSpec, type CityModel } from '../sim';
+import { issue, type ScenarioIssue } from './issues';
+import type { PopulationSection } from './population-schema';
+
+const ARTERIAL_M = 400;
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+export interface PopulationContext {
+  readonly assets: readonly AssetSpec[];
+  readonly city: CityModel;
+  /** Residents of the generated city, the default count. */
+  readonly cityPopulation: number;
+  readonly issues: ScenarioIssue[];
+}
+
+export function compilePopulation(p: PopulationSection | undefined, ctx: PopulationContext): pop.PopulationInput | null {
+  if (!p) return null;
+  const b = ctx.city.buildings;
+  let homes = 0;
+  for (let i = 0; i < b.count; i++) if (b.use[i] === 0) homes++;
+  if (homes === 0) {
+    ctx.issues.push(issue('population', 'the city has no homes for residents to live in', 'add "city": { "generator": {} } so buildings are generated'));
+    return null;
+  }
+  const nearest = (x: number, z: number, use: number): number => {
+    let best = -1;
+    let bd = Infinity;
+    for (let i = 0; i < b.count; i++) {
+      if (b.use[i] !== use) continue;
+      const d = (b.x[i]! - x) ** 2 + (b.z[i]! - z) ** 2;
+      if (d < bd) {
+        bd = d;
+        best = i;
+      }
+    }
+    return best;
+  };
+  const ofKind = (k: string) => ctx.assets.filter((a) => a.kind === k);
+  const sensitive: pop.SensitiveSiteSpec[] = [];
+  const siteKinds: [string, pop.SensitiveKind][] = [
+    ['clinic', 'clinic'],
+    ['place-of-worship', 'place-of-worship'],
+    ['job-centre', 'job-centre'],
+  ];
+  for (const [kind, sk] of siteKinds) {
+    for (const a of ofKind(kind)) {
+      const bi = nearest(a.position[0], a.position[1], 3);
+      if (bi >= 0) sensitive.push({ id: a.id, name: a.name, kind: sk, building: bi });
+    }
+  }
+  // Not infrastructure, so not assets: offices chosen near the council and in a residential district.
+  const council = ofKind('council-office')[0];
+  if (council) {
+    const bi = nearest(council.position[0] + 250, council.position[1] + 50, 1);
+    if (bi >= 0) sensitive.push({ id: 'party-office', name: 'Party Office', kind: 'party-office', building: bi });
+  }
+  const district = ctx.city.districts.find((d) => d.id === 'westbrook') ?? ctx.city.districts.find((d) => d.kind === 'residential');
+  if (district && district.polygon.length > 0) {
+    const cx = district.polygon.reduce((s, q) => s + q[0], 0) / district.polygon.length;
+    const cz = district.polygon.reduce((s, q) => s + q[1], 0) / district.polygon.length;
+    const bi = nearest(cx + 150, cz - 150, 1);
+    if (bi >= 0) sensitive.push({ id: 'support-centre', name: 'Support Centre', kind: 'support-centre', building: bi });
+  }
+  const schools = ofKind('school')
+    .map((a) => nearest(a.position[0], a.position[1], 3))
+    .filter((i) => i >= 0);
+
+  const s = p.sensors ?? {};
+  const anprShare = s.anprShare ?? 1;
+  const wifiShare = s.wifiShare ?? 1;
+  const face = s.faceAnalytics ?? 'sites-and-centre';
+  // A deterministic share of a fleet: by a hash of the camera's id, not by a random draw.
+  const inShare = (id: string, salt: string, share: number) => fnv1a32(`${salt}:${id}`) / 4294967296 < share;
+  const sensors: pop.SensorSpec[] = [];
+  for (const a of ofKind('camera')) {
+    const [x, z] = a.position;
+    const dx = x - Math.round(x / ARTERIAL_M) * ARTERIAL_M;
+    const dz = z - Math.round(z / ARTERIAL_M) * ARTERIAL_M;
+    const atJunction = Math.abs(dx) <= 15 && Math.abs(dz) <= 15;
+    let kinds = 0;
+    if (atJunction && dx > 0 && inShare(a.id, 'anpr', anprShare)) kinds |= pop.SENSOR_ANPR;
+    if ((!atJunction && face !== 'none') || (atJunction && dx < 0 && face === 'sites-and-centre')) kinds |= pop.SENSOR_FACE;
+    if (inShare(a.id, 'wifi', wifiShare)) kinds |= pop.SENSOR_WIFI;
+    if (kinds) sensors.push({ id: a.id, x, z, kinds });
+  }
+  for (const a of ofKind('transit-hub')) sensors.push({ id: a.id, x: a.position[0], z: a.position[1], kinds: pop.SENSOR_STATION | pop.SENSOR_WIFI });
+  for (const a of ofKind('traffic-signal')) {
+    const m = /^signal-(\d+)-(\d+)$/.exec(a.id);
+    if (!m || Number(m[1]) % 8 !== 0 || Number(m[2]) % 8 !== 0) continue;
+    sensors.push({ id: `station-${m[1]}-${m[2]}`, x: a.position[0] + 20, z: a.position[1] - 20, kinds: pop.SENSOR_STATION | pop.SENSOR_WIFI });
+  }
+
+  const anonymisation = { ...pop.DEFAULT_ANONYMISATION };
+  for (const d of pop.DATASET_IDS) {
+    const a = p.datasets?.[d];
+    if (!a) continue;
+    const base = anonymisation[d];
+    const bin = a.bin !== undefined ? parseDuration(a.bin) : null;
+    const retention = a.retention === undefined ? undefined : a.retention === null ? null : parseDuration(a.retention);
+    if (bin !== null && bin < 1000) ctx.issues.push(issue(`population.datasets.${d}.bin`, `a bin of "${a.bin}" is under a second`, 'use "1s" or more'));
+    anonymisation[d] = {
+      rotation: a.rotation ?? base.rotation,
+      cellM: a.cellM ?? base.cellM,
+      binS: bin !== null ? Math.max(1, Math.round(bin / 1000)) : base.binS,
+      k: a.k ?? base.k,
+      epsilon: a.epsilon === undefined ? base.epsilon : a.epsilon,
+      retentionS: retention === undefined ? base.retentionS : retention === null ? null : Math.round(retention / 1000),
+    };
+  }
+  return {
+    residents: p.residents ?? ctx.cityPopulation,
+    startHour: p.startHour ?? 0,
+    startWeekday: WEEKDAYS.indexOf(p.startDay ?? 'monday'),
+    schools,
+    sensitive,
+    sensors,
+    arterialM: ARTERIAL_M,
+    anonymisation,
+    attackerHolds: (p.attacker?.holds ?? []).map((h) => ({ dataset: h.dataset, how: h.how ?? 'what-if' })),
+  };
+}

@@ -1,0 +1,239 @@
+/**
+ * The population as a running subsystem: residents, their plans, movement and the records each
+ * sensing system keeps, stepped every simulated minute; the anonymisation of each dataset; and
+ * what the attacker holds and how it got it. Commands `privacy.*` change a dataset's
+ * anonymisation or hand a dataset to the attacker; `acquire` is also the seam for the comms
+ * subsystem's `data.exfiltrated` events (simulation.ts forwards them).
+ */
+import type { BuildingTable, Command, EventBus, EventId, Rng, SimMs } from '../core';
+import { MINUTE } from '../core';
+import { makePlans, planDay, type PlanContext, type Plans } from './activity';
+import { HouseholdMeters, SLOT_S } from './household-meters';
+import { DATASET_IDS, type Acquisition, type Anonymisation, type DatasetId, type PopulationInput } from './model';
+import { Movement, PHASE_TRAVEL, type Logs } from './movement';
+import { makePeople, type People } from './people';
+import { RecordLog, SlotMatrix } from './records';
+import { releaseAggregates, releaseMeters, releaseRecords, type ReleasedAggregates, type ReleasedMeters, type ReleasedRecords } from './release';
+import { SensorIndex } from './sensors';
+import { GridTravel, type TravelModel } from './travel';
+
+type PrivacyCommand = Extract<Command, { type: `privacy.${string}` }>;
+
+export const AGGREGATE_CELL_M = 250;
+const DAY_S = 86400;
+
+export interface Holding {
+  readonly dataset: DatasetId;
+  readonly how: Acquisition;
+  /** When it was taken (s); records after that are not in it. Null for a what-if (all records so far). */
+  readonly atS: number | null;
+  readonly event: EventId | null;
+}
+
+export class PopulationSubsystem {
+  readonly name = 'population';
+  readonly periodMs = MINUTE;
+  readonly people: People;
+  readonly plans: Plans;
+  readonly sensors: SensorIndex;
+  readonly movement: Movement;
+  readonly meters: HouseholdMeters;
+  readonly logs: Logs;
+  /** People present per 250 m cell per hour (ground truth behind the published aggregates). */
+  readonly presence: SlotMatrix;
+  readonly cellCols: number;
+  readonly cellRows: number;
+  readonly householdX: Float32Array;
+  readonly householdZ: Float32Array;
+  readonly anonymisation: Record<DatasetId, Anonymisation>;
+  readonly holdings: Holding[] = [];
+  private readonly planRng: Rng;
+  private readonly noiseRng: Rng;
+  private readonly ctx: PlanContext;
+  private minute = 0;
+  private day = 0;
+  private readonly startClockS: number;
+
+  constructor(
+    readonly input: PopulationInput,
+    readonly buildings: BuildingTable,
+    sizeM: readonly [number, number],
+    rng: Rng,
+    private readonly bus: EventBus,
+    private readonly now: () => SimMs,
+    travel?: TravelModel,
+  ) {
+    const b = buildings;
+    const sites = input.sensitive;
+    this.people = makePeople(input.residents, b, input.schools, sites, rng.fork('people'));
+    this.plans = makePlans(this.people.count);
+    const watched = [...sites.map((s) => s.building), ...input.schools];
+    this.sensors = new SensorIndex(input.sensors, input.arterialM, sizeM, b, watched);
+    this.logs = { anpr: new RecordLog(), face: new RecordLog(), smartcard: new RecordLog(), wifi: new RecordLog(), visits: new RecordLog() };
+    this.meters = new HouseholdMeters(this.people.householdSize, rng.fork('meters'));
+    this.movement = new Movement(this.people, this.plans, b, this.sensors, travel ?? new GridTravel(this.sensors), this.logs, this.meters, rng.fork('movement'));
+    this.cellCols = Math.ceil(sizeM[0] / AGGREGATE_CELL_M);
+    this.cellRows = Math.ceil(sizeM[1] / AGGREGATE_CELL_M);
+    this.presence = new SlotMatrix(this.cellCols * this.cellRows, 24);
+    this.householdX = Float32Array.from(this.people.householdHome, (h) => b.x[h]!);
+    this.householdZ = Float32Array.from(this.people.householdHome, (h) => b.z[h]!);
+    this.anonymisation = { ...input.anonymisation };
+    this.planRng = rng.fork('plans');
+    this.noiseRng = rng.fork('noise');
+    const jobs: number[] = [];
+    for (let i = 0; i < b.count; i++) if (b.use[i] === 1) jobs.push(i);
+    const errands = Int32Array.from(jobs);
+    const P = this.people;
+    this.ctx = {
+      people: P,
+      plans: this.plans,
+      siteKind: sites.map((s) => s.kind),
+      siteBuilding: sites.map((s) => s.building),
+      errand: (i, r) => {
+        if (errands.length === 0) return -1;
+        const hx = b.x[P.home[i]!]!;
+        const hz = b.z[P.home[i]!]!;
+        let best = -1;
+        let bd = Infinity;
+        for (let k = 0; k < 3; k++) {
+          const e = errands[Math.floor(r.next() * errands.length)]!;
+          const d = Math.abs(b.x[e]! - hx) + Math.abs(b.z[e]! - hz);
+          if (d < bd) {
+            bd = d;
+            best = e;
+          }
+        }
+        return best;
+      },
+    };
+    this.startClockS = Math.round(input.startHour * 3600);
+    for (const h of input.attackerHolds) this.holdings.push({ dataset: h.dataset, how: h.how, atS: null, event: null });
+    planDay(this.ctx, this.weekday(0), this.planRng);
+    this.movement.startDay(-this.startClockS, 0);
+  }
+
+  weekday(day: number): number {
+    return (((this.input.startWeekday + day) % 7) + 7) % 7;
+  }
+
+  /** Simulation seconds of midnight starting day `d` (day 0 is the day the run starts in). */
+  dayStartS(d: number): number {
+    return d * DAY_S - this.startClockS;
+  }
+
+  step(nowMs: SimMs): void {
+    const upto = Math.floor(nowMs / MINUTE);
+    for (; this.minute < upto; this.minute++) {
+      const t = this.minute * 60;
+      if (t >= this.dayStartS(this.day + 1)) {
+        this.day++;
+        planDay(this.ctx, this.weekday(this.day), this.planRng);
+        this.movement.startDay(this.dayStartS(this.day), t);
+      }
+      if (t > 0 && (t + this.startClockS) % SLOT_S === 0) this.closeSlot(t);
+      if (t > 0 && (t + this.startClockS) % 3600 === 0) this.countPresence(t);
+      this.movement.runMinute(this.minute);
+    }
+  }
+
+  /** Closes the half-hour ending at t (startHour is whole, so slots line up with run time). */
+  private closeSlot(t: number): void {
+    const hour = Math.floor(((((t - SLOT_S + this.startClockS) % DAY_S) + DAY_S) % DAY_S) / 3600);
+    this.meters.close(t / SLOT_S - 1, t, hour);
+  }
+
+  private countPresence(t: number): void {
+    const hour = Math.floor(t / 3600) - 1;
+    const P = this.people;
+    const M = this.movement;
+    const b = this.buildings;
+    for (let i = 0; i < P.count; i++) {
+      const place = M.phase[i] === PHASE_TRAVEL ? M.dest[i]! : M.atPlace[i]!;
+      if (place < 0) continue;
+      const c = Math.min(this.cellCols - 1, Math.floor(b.x[place]! / AGGREGATE_CELL_M));
+      const r = Math.min(this.cellRows - 1, Math.floor(b.z[place]! / AGGREGATE_CELL_M));
+      this.presence.set(hour, c * this.cellRows + r, this.presence.get(hour, c * this.cellRows + r) + 1);
+    }
+  }
+
+  // --- datasets and the attacker ----------------------------------------------------------
+
+  /** Records a dataset holds now (after retention, before anonymisation). */
+  recordCount(d: DatasetId): number {
+    switch (d) {
+      case 'meter':
+        return this.meters.kwh.slots * this.people.households;
+      case 'aggregates':
+        return this.presence.slots * this.cellCols * this.cellRows;
+      default:
+        return this.logs[d].count;
+    }
+  }
+
+  releaseRecords(d: 'anpr' | 'face' | 'smartcard' | 'wifi', upToS: number, a: Anonymisation = this.anonymisation[d]): ReleasedRecords {
+    return releaseRecords(d, this.logs[d], this.sensors, a, upToS, this.input.startHour);
+  }
+
+  releaseMeters(upToS: number, a: Anonymisation = this.anonymisation.meter): ReleasedMeters {
+    return releaseMeters(this.meters.kwh, this.householdX, this.householdZ, a, upToS, SLOT_S);
+  }
+
+  releaseAggregates(upToS: number, a: Anonymisation = this.anonymisation.aggregates): ReleasedAggregates {
+    return releaseAggregates(this.presence, this.cellCols, this.cellRows, AGGREGATE_CELL_M, a, upToS, this.noiseRng.fork(`release-${upToS}`));
+  }
+
+  /** The attacker takes a dataset (exfiltration, compelled disclosure, purchase, publication). */
+  acquire(dataset: DatasetId, how: Acquisition, cause: EventId | null): void {
+    const nowS = Math.floor(this.now() / 1000);
+    const ev = this.bus.emit('privacy.dataset.acquired', null, { dataset, how, records: this.recordCount(dataset) }, cause ? [cause] : []);
+    const i = this.holdings.findIndex((h) => h.dataset === dataset);
+    const h: Holding = { dataset, how, atS: how === 'what-if' ? null : nowS, event: ev.id };
+    if (i >= 0) this.holdings[i] = h;
+    else this.holdings.push(h);
+  }
+
+  handle(c: PrivacyCommand, cause: EventId): void {
+    switch (c.type) {
+      case 'privacy.anonymise': {
+        const prev = this.anonymisation[c.dataset];
+        const next: Anonymisation = {
+          rotation: c.rotation ?? prev.rotation,
+          cellM: c.cellM ?? prev.cellM,
+          binS: c.binS ?? prev.binS,
+          k: c.k ?? prev.k,
+          epsilon: c.epsilon === undefined ? prev.epsilon : c.epsilon,
+          retentionS: c.retentionS === undefined ? prev.retentionS : c.retentionS,
+        };
+        this.anonymisation[c.dataset] = next;
+        this.bus.emit('privacy.policy.changed', null, { dataset: c.dataset, summary: describeAnonymisation(next) }, [cause]);
+        return;
+      }
+      case 'privacy.attacker.acquire':
+        for (const d of c.datasets) this.acquire(d, c.how ?? 'exfiltrated', cause);
+        return;
+      case 'privacy.attacker.release': {
+        for (const d of c.datasets) {
+          const i = this.holdings.findIndex((h) => h.dataset === d);
+          if (i >= 0) this.holdings.splice(i, 1);
+        }
+        return;
+      }
+      default: {
+        const never: never = c;
+        return never;
+      }
+    }
+  }
+}
+
+export function describeAnonymisation(a: Anonymisation): string {
+  const parts = [a.rotation === 'none' ? 'stable pseudonyms' : a.rotation === 'daily' ? 'pseudonyms rotated daily' : 'a new pseudonym every record'];
+  parts.push(a.cellM > 0 ? `${a.cellM} m cells` : 'exact places');
+  parts.push(a.binS > 1 ? `${a.binS >= 3600 ? `${a.binS / 3600} h` : `${Math.round(a.binS / 60)} min`} bins` : 'exact times');
+  if (a.k > 1) parts.push(`k = ${a.k}`);
+  if (a.epsilon !== null) parts.push(`ε = ${a.epsilon}`);
+  if (a.retentionS !== null) parts.push(`kept ${Math.round(a.retentionS / 3600)} h`);
+  return parts.join(', ');
+}
+
+export { DATASET_IDS };
