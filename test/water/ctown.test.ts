@@ -86,10 +86,13 @@ describe('C-Town', () => {
     expect(Math.max(...a)).toBeGreaterThan(Math.max(...b) + 0.3);
     attacked.runUntil(58 * HOUR + 1000);
     const frozen = attacked.water!.scadaReading('P_T1');
-    attacked.runUntil(64 * HOUR);
-    const f = attacked.finalWater()!;
-    const t1 = f.sensors.find((s) => s.id === 'P_T1')!;
-    expect(t1.scadaValue).toBeCloseTo(frozen, 2); // the report rounds to millimetres
-    expect(Math.abs(t1.trueValue - t1.scadaValue)).toBeGreaterThan(0.5);
+    let gap = 0;
+    for (let t = 58.5 * HOUR; t <= 72 * HOUR; t += HOUR / 2) {
+      attacked.runUntil(t);
+      const t1 = attacked.finalWater()!.sensors.find((x) => x.id === 'P_T1')!;
+      expect(t1.scadaValue).toBeCloseTo(frozen, 2); // the report rounds to millimetres
+      gap = Math.max(gap, Math.abs(t1.trueValue - t1.scadaValue));
+    }
+    expect(gap).toBeGreaterThan(0.5);
   });
 });
