@@ -17,14 +17,18 @@ import {
   type Command,
   type EdgeSpec,
   type InjectSpec,
+  type PowerInput,
   type SimInput,
   type VendorSpec,
 } from '../sim';
 import { generateCity } from './city/generate';
 import type { GeneratedAsset } from './city/infrastructure';
 import { compilePower } from './power';
+import { checkExerciseCommand, checkPowerCommand, type ExerciseRefs } from './check-refs';
+import { compileBriefing, compileDecisions, compileExpected } from './exercise';
 import { compileTraffic } from './traffic';
 import { compilePopulation } from './population';
+import { checkWaterCommand, compileWater, type WaterRefs } from './water';
 import { issue, suggest, type ScenarioIssue } from './issues';
 import type { Scenario, ScenarioCommand } from './schema';
 
@@ -123,6 +127,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const grid = compilePower(s, { assets, edges, generated, city, readFile: options.readFile, issues });
   const roads = compileTraffic(s, { assets, city, issues });
   const people = compilePopulation(s.population, { assets, city, cityPopulation: gen ? assets.reduce((n, a) => n + a.population, 0) : 0, issues });
+  const waterNet = compileWater(s, { assets, edges, generated, city, readFile: options.readFile, issues });
   const roadIds = roads ? [...new Set(roads.linkIds.map((id) => (id.endsWith(':r') ? id.slice(0, -2) : id)))] : [];
 
   const allIds = assets.map((a) => a.id as string);
@@ -162,21 +167,29 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const districts = [...new Set([...city.districts.map((d) => d.id), ...assets.map((a) => a.district).filter((d): d is string => d !== null)])];
   const kinds = [...new Set(assets.map((a) => a.kind))];
   const durationMs = parseDuration(s.duration ?? DEFAULT_DURATION) ?? 6 * HOUR;
+  const exercise: ExerciseRefs = { injectIds, decisions: new Map((s.decisions ?? []).map((d) => [d.id, d.options.map((o) => o.id)])) };
+  const refs = () => ({ population: people !== null, vendorIds, injectIds, known, allIds, districts, kinds, assets, roadIds, grid, exercise, water: waterNet });
   const injects: InjectSpec[] = (s.injects ?? []).map((inj, i) => {
     const atMs = inj.at !== undefined ? parseDuration(inj.at) : null;
     if (atMs !== null && atMs > durationMs) issues.push(issue(`injects[${i}].at`, `fires at ${inj.at}, after the scenario ends (${s.duration ?? DEFAULT_DURATION})`, 'move it earlier or lengthen "duration"'));
-    inj.commands.forEach((c, j) => checkCommand(c, `injects[${i}].commands[${j}]`, { population: people !== null, vendorIds, injectIds, known, allIds, districts, kinds, assets, roadIds }, issues));
-    return { id: injectId(inj.id), atMs, title: inj.title, description: inj.description ?? '', attack: inj.attack ?? null, commands: inj.commands as Command[] };
+    inj.commands.forEach((c, j) => checkCommand(c, `injects[${i}].commands[${j}]`, refs(), issues));
+    const expected = compileExpected(inj.expected, `injects[${i}].expected`, issues);
+    return { id: injectId(inj.id), atMs, title: inj.title, description: inj.description ?? '', attack: inj.attack ?? null, commands: inj.commands as Command[], expected };
   });
+  const briefing = compileBriefing(s.briefing ?? [], { assetIds: known, durationMs }, issues);
+  const decisions = compileDecisions(s.decisions ?? [], { injectIds, durationMs }, issues, (c, path) => checkCommand(c, path, refs(), issues));
 
   return {
-    input: { id: s.meta?.id ?? 'untitled', title: s.meta?.title ?? 'Untitled scenario', seed, durationMs, city, vendors, assets, edges, injects, power: grid, traffic: roads, population: people },
+    input: { id: s.meta?.id ?? 'untitled', title: s.meta?.title ?? 'Untitled scenario', seed, durationMs, city, vendors, assets, edges, injects, decisions, briefing, power: grid, traffic: roads, water: waterNet?.input ?? null, population: people },
     issues,
   };
 }
 
 interface RefContext {
   population: boolean;
+  grid: PowerInput | null;
+  water: WaterRefs | null;
+  exercise: ExerciseRefs;
   vendorIds: string[];
   injectIds: string[];
   known: Set<string>;
@@ -190,6 +203,26 @@ interface RefContext {
 
 function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues: ScenarioIssue[]): void {
   switch (c.type) {
+    case 'power.breaker':
+    case 'power.protection':
+    case 'power.telemetry':
+    case 'power.load.disconnect':
+    case 'power.generator.trip':
+    case 'power.crew.dispatch':
+      return checkPowerCommand(c, path, ctx.grid, issues);
+    case 'water.sensor.spoof':
+    case 'water.plc.logic':
+    case 'water.link.deny':
+    case 'water.dosing':
+      return checkWaterCommand(c, path, ctx.water, issues);
+    case 'inject.hold':
+    case 'inject.release':
+    case 'inject.skip':
+    case 'inject.pressure':
+    case 'decision.open':
+    case 'decision.take':
+    case 'note.add':
+      return checkExerciseCommand(c, path, ctx.exercise, issues);
     case 'traffic.signal.plan':
       c.signals.forEach((id, k) => {
         const a = ctx.assets.find((x) => x.id === id);

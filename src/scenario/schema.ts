@@ -54,12 +54,102 @@ export const commandSchema = z.discriminatedUnion('type', [
     .strictObject({ type: z.literal('asset.restore'), targets: selectorSchema, actor: z.enum(ACTORS).optional(), reason: text(300).optional() })
     .describe('Return assets to service (a crew re-closes a breaker).'),
   z.strictObject({ type: z.literal('asset.secure'), targets: selectorSchema }).describe("Remove the attacker's access to assets."),
+  // Comms, CCTV, threats and policies (issue 6).
+  z
+    .strictObject({ type: z.literal('comms.isolate'), zone: slug, isolated: z.boolean(), actor: z.enum(ACTORS).optional() })
+    .describe('Isolate a network zone (or reconnect it): it then reaches nothing outside itself. Takes effect after 5 minutes of firewall changes.'),
+  z
+    .strictObject({ type: z.literal('comms.vendor-access'), vendor: slug, enabled: z.boolean(), actor: z.enum(ACTORS).optional() })
+    .describe("Cut (or restore) a vendor's remote-maintenance VPN; cutting takes 15 minutes and ends the attacker's sessions through it."),
+  z
+    .strictObject({ type: z.literal('cctv.view'), targets: selectorSchema, mode: z.enum(['loop', 'blind', 'clear']), technique: attackId.optional() })
+    .describe("Loop or blind the view of cameras the attacker holds (T0832 manipulation of view), or clear it."),
+  z
+    .strictObject({
+      type: z.literal('threat.campaign'),
+      id: slug,
+      entry: z.enum(['vendor-access', 'default-credentials', 'firmware-backdoor']).describe("How the attacker gets in: a vendor's remote access (T0862, T0822), default credentials on internet-exposed devices (T0812, T0883), a firmware backdoor (T0857, T0839)."),
+      vendor: slug.optional(),
+      kinds: z.array(slug).min(1).optional().describe('Asset kinds the entry targets (default credentials, backdoor); default cameras.'),
+      objective: z.enum(['exfiltrate', 'botnet', 'disrupt', 'blind']),
+      dwellMin: finite.min(0).max(43_200).optional().describe('Minutes between attack stages (default 30).'),
+      destination: text(120).min(1).optional().describe("Jurisdiction of the attacker's server, for exfiltration."),
+    })
+    .describe('An attacker who progresses over time: initial access, discovery, lateral movement along paths segmentation allows, impact.'),
+  z
+    .strictObject({ type: z.literal('threat.exfiltrate'), datasets: z.array(slug).min(1).optional(), destination: text(120).min(1), technique: attackId.optional() })
+    .describe('Send datasets the attacker can reach to an external server (T0882 theft of operational information, T1537 transfer to cloud account).'),
+  z
+    .strictObject({ type: z.literal('threat.botnet'), targets: selectorSchema, action: z.enum(['start', 'stop']), mbpsPerDevice: finite.min(0).max(1000).optional(), technique: attackId.optional() })
+    .describe('Compromised devices flood the network (Mirai, 2016): start or stop.'),
+  z
+    .strictObject({ type: z.literal('threat.disclose'), vendor: slug, requestedBy: text(120).min(1) })
+    .describe("A legal order compels a vendor to hand over the city's data in its cloud: no hacking, not stopped by segmentation, only by data localisation or minimisation."),
+  z.strictObject({ type: z.literal('threat.ransomware'), technique: attackId.optional() }).describe("Ransomware on the operator's IT: loss of view (T0829), so operation turns manual."),
+  z.strictObject({ type: z.literal('threat.reflash'), targets: selectorSchema }).describe('Reflash firmware on assets: 30 minutes a site, crews in parallel; removes the attacker and any backdoor.'),
+  z
+    .strictObject({ type: z.literal('policy.set'), policy: z.enum(['segmentation', 'vendor-remote-access', 'data-localisation', 'edge-anonymisation', 'egress-monitoring']), enabled: z.boolean() })
+    .describe('Enforce or lift a policy at run time.'),
+  // Power grid (issue 3): breakers, protection, SCADA telemetry, smart meters, generators, crews.
+  z
+    .strictObject({ type: z.literal('power.breaker'), action: z.enum(['open', 'close']), branches: z.array(z.string().min(1)).optional(), substations: z.array(slug).optional(), actor: z.enum(ACTORS).optional(), technique: attackId.optional(), reason: text(300).optional() })
+    .describe('Open or close breakers: on named lines, or every breaker at named substations (T0855 unauthorised command when an attacker does it).'),
+  z
+    .strictObject({ type: z.literal('power.protection'), enabled: z.boolean(), branches: z.array(z.string().min(1)).optional(), substations: z.array(slug).optional(), actor: z.enum(ACTORS).optional(), technique: attackId.optional() })
+    .describe('Disable or restore line protection (Kyiv, December 2016); everywhere when no lines or substations are named.'),
+  z
+    .strictObject({ type: z.literal('power.telemetry'), mode: z.enum(['freeze', 'scale', 'clear']), factor: finite.min(0).max(100).optional(), branches: z.array(z.string().min(1)).optional(), substations: z.array(slug).optional(), technique: attackId.optional() })
+    .describe('Spoof what SCADA shows operators (T0832 manipulation of view, T0856 spoof reporting message): freeze readings, scale them, or clear the spoofing.'),
+  z
+    .strictObject({ type: z.literal('power.load.disconnect'), share: finite.min(0).max(1), buses: z.array(z.string().min(1)).optional(), substations: z.array(slug).optional(), actor: z.enum(ACTORS).optional(), technique: attackId.optional() })
+    .describe('Remote smart-meter disconnection of a share of load (0 reconnects it).'),
+  z
+    .strictObject({ type: z.literal('power.generator.trip'), generators: z.array(z.string().min(1)).min(1), actor: z.enum(ACTORS).optional(), technique: attackId.optional() })
+    .describe('Trip generators.'),
+  z.strictObject({ type: z.literal('power.crew.dispatch'), substations: z.array(slug).min(1) }).describe('Send crews to restore substations: remote re-closing when SCADA is trusted, else by hand.'),
+  // Exercise control (issue 8): the MSEL, decisions and notes.
+  z.strictObject({ type: z.literal('inject.hold'), inject: slug }).describe('Hold a scheduled inject.'),
+  z.strictObject({ type: z.literal('inject.release'), inject: slug }).describe('Release a held inject (it fires at once if its time has passed).'),
+  z.strictObject({ type: z.literal('inject.skip'), inject: slug }).describe('Skip an inject.'),
+  z.strictObject({ type: z.literal('inject.pressure'), title: text(200).min(1), text: text(4000).optional() }).describe('An unscheduled pressure inject read out to players.'),
+  z.strictObject({ type: z.literal('decision.open'), decision: slug }).describe('Put a decision point to players now.'),
+  z
+    .strictObject({ type: z.literal('decision.take'), decision: slug, option: slug, by: text(120).optional(), rationale: text(2000).optional() })
+    .describe('Take a decision: the option’s commands are applied, with who decided and why.'),
+  z
+    .strictObject({ type: z.literal('note.add'), text: text(4000).min(1), author: text(120).optional(), kind: z.enum(['note', 'evaluation']).optional(), expected: z.string().max(200).optional(), met: z.boolean().optional() })
+    .describe("A facilitator's or evaluator's note; an evaluation can mark an expected action (inject/action) as met or not."),
   z
     .strictObject({ type: z.literal('traffic.signal.plan'), signals: z.array(slug).min(1), plan: z.enum(['all-red', 'all-green', 'normal']), technique: attackId.optional() })
     .describe('An attacker holding signal controllers imposes a plan: all-red, or conflicting greens; "normal" hands them back to their plans.'),
   z
     .strictObject({ type: z.literal('traffic.link'), action: z.enum(['close', 'open']), links: z.array(z.string().min(1).max(200)).min(1), actor: z.enum(ACTORS).optional() })
     .describe('Close or reopen roads (both directions); drivers re-route around closures.'),
+  z
+    .strictObject({
+      type: z.literal('water.sensor.spoof'),
+      sensor: z.string().regex(/^[PF]_[^\s]+$/, { error: 'must be an epanetCPA sensor name: P_<node> for a level or pressure, F_<link> for a flow' }),
+      to: z.string().min(1).max(80).optional().describe('Where the false reading arrives: a PLC id or "SCADA"; every destination when left out.'),
+      mode: z.enum(['constant', 'offset', 'scale', 'freeze', 'clear']),
+      value: finite.optional().describe('The constant (m or L/s), offset or scale factor.'),
+      technique: attackId.optional(),
+    })
+    .describe('Spoof a sensor reading on its way to a PLC or SCADA (ATT&CK for ICS T0832 / T0856).'),
+  z
+    .strictObject({
+      type: z.literal('water.plc.logic'),
+      plc: z.string().min(1).max(80),
+      rules: z.array(z.strictObject({ rule: z.string().regex(/^CTRL\d+$/, { error: 'must be a rule id such as "CTRL17" (the 17th line of [CONTROLS])' }), levelM: finite })).optional(),
+      restore: z.boolean().optional(),
+      technique: attackId.optional(),
+    })
+    .describe("Change a PLC's control logic: move the levels its rules switch at (T0889 modify program), or restore them."),
+  z
+    .strictObject({ type: z.literal('water.link.deny'), from: z.string().min(1).max(80), to: z.string().min(1).max(80), denied: z.boolean(), technique: attackId.optional() })
+    .describe('Deny (or restore) a PLC-to-PLC or PLC-to-SCADA link (T0814 denial of service).'),
+  z
+    .strictObject({ type: z.literal('water.dosing'), setpointMgL: finite.min(0).max(100_000), node: z.string().min(1).max(80).optional(), actor: z.enum(ACTORS).optional(), technique: attackId.optional() })
+    .describe('Set the chemical dosing setpoint (Oldsmar, 2021: sodium hydroxide raised from 100 to 11,100 ppm).'),
   z
     .strictObject({ type: z.literal('traffic.emergency.dispatch'), from: slug.describe('The station: a hospital or police-hq asset.'), to: slug.describe('The incident: an asset id.'), unit: z.string().min(1).max(80).optional() })
     .describe('Send an emergency vehicle from a station to an incident.'),
@@ -121,6 +211,39 @@ export const injectSchema = z.strictObject({
   description: text(4000).optional(),
   attack: attackId.optional(),
   commands: z.array(commandSchema).min(1),
+  expected: z
+    .array(
+      z.strictObject({
+        id: slug,
+        description: text(500).min(1),
+        command: z.string().max(60).optional().describe('The command type that counts as doing it, e.g. "asset.secure"; leave out for actions an evaluator marks.'),
+        within: duration.optional().describe('Time allowed after the inject (default 1h).'),
+      }),
+    )
+    .optional()
+    .describe('Actions expected of players in response; evaluation checks for them.'),
+});
+
+export const briefingStepSchema = z.strictObject({
+  title: text(200).min(1),
+  text: text(4000).describe('What the presenter says, in plain language. Shown as text, never as HTML.'),
+  asset: slug.optional().describe('Centre the view on this asset.'),
+  point: point.optional().describe('Or centre the view on this point.'),
+  distanceM: finite.min(50).max(20_000).optional().describe('How far the camera stands back from the point.'),
+  layers: z.array(z.string().min(1).max(40)).optional().describe('Layers to show at this step, e.g. ["power", "water", "links"].'),
+  at: duration.optional().describe('Move the simulation to this time for this step.'),
+});
+
+export const decisionSchema = z.strictObject({
+  id: slug,
+  title: text(200).min(1),
+  prompt: text(4000).optional(),
+  at: duration.optional().describe('When it is put to players; or use afterInject; leave both out for on demand.'),
+  afterInject: slug.optional(),
+  budget: duration.optional().describe('Time players have to decide (default 15m).'),
+  options: z
+    .array(z.strictObject({ id: slug, label: text(200).min(1), commands: z.array(commandSchema), recommended: z.boolean().optional() }))
+    .min(2),
 });
 
 export const citySchema = z.strictObject({
@@ -218,6 +341,55 @@ export const trafficSchema = z
   .describe('Lane-level traffic: IDM vehicles, signals and junctions, routing and demand.');
 
 /** Sections later subsystems fill in; in version 1 they take no settings yet. */
+const elementId = z.string().min(1).max(31).describe('An id as written in the .inp file.');
+
+export const waterSchema = z
+  .strictObject({
+    inp: z.string().min(1).max(500).optional().describe('An EPANET input file (.inp), relative to this scenario file. Replaces the generated city network.'),
+    cpa: z.string().min(1).max(500).optional().describe('An epanetCPA .cpa file (relative to this scenario): PLCs with their sensors and actuators, and the links between them.'),
+    generate: z.boolean().optional().describe('Build a network for the generated city (default true when the city generator makes infrastructure).'),
+    demandModel: z
+      .strictObject({
+        type: z.enum(['PDA', 'DDA']).optional().describe('Pressure-driven (default) or demand-driven analysis.'),
+        minPressureM: finite.min(0).max(100).optional().describe('Pressure at or below which a node gets no water (default 0 m).'),
+        requiredPressureM: finite.min(0.1).max(200).optional().describe('Pressure for full service (default 20 m, Wagner et al. 1988).'),
+        exponent: finite.min(0.1).max(3).optional().describe('Pressure exponent (default 0.5).'),
+      })
+      .optional(),
+    stepS: z.int().min(60).max(3600).optional().describe("Hydraulic time step in seconds (default: the file's)."),
+    patterns: z
+      .strictObject({
+        csv: z.string().min(1).max(500).describe('A CSV of multipliers, one row per pattern step, no header (relative to this scenario).'),
+        columns: z.array(elementId).min(1).describe('The pattern id each column replaces, in order.'),
+      })
+      .optional()
+      .describe("Demand patterns that replace the file's, as epanetCPA's patterns_file does (C-Town: ctown_patterns.csv for DMA1_pat…DMA5_pat)."),
+    commsLoss: z.enum(['hold', 'failsafe']).optional().describe('What a PLC does when a reading stops arriving: keep the last value (default) or stop the pumps it drives.'),
+    assets: z
+      .array(z.strictObject({ element: elementId.describe('A pump, valve, tank or reservoir id, or a PLC id.'), asset: slug }))
+      .optional()
+      .describe('Existing assets that stand for elements of the model; other pumps, valves, tanks, reservoirs and PLCs get assets of their own.'),
+    consumers: z
+      .array(z.strictObject({ node: elementId, asset: slug, storageMin: finite.min(0).max(10_080).optional(), tanks: z.array(elementId).optional() }))
+      .optional()
+      .describe('Demand nodes whose service decides an asset\'s water (a neighbourhood, the hospital), with on-site storage.'),
+    plcs: z
+      .array(z.strictObject({ id: z.string().min(1).max(80), sensors: z.array(z.string().min(1)).optional(), actuators: z.array(elementId).optional(), asset: slug.optional() }))
+      .optional()
+      .describe('PLCs written by hand (or added to those of the .cpa file).'),
+    quality: z
+      .strictObject({
+        chemical: text(60).min(1),
+        units: z.enum(['mg/L', 'ug/L']).optional(),
+        sourceNode: elementId.describe('Where dosing happens.'),
+        baselineMgL: finite.min(0),
+        limitMgL: finite.min(0).describe('Concentration above which the water is unsafe.'),
+      })
+      .optional()
+      .describe('A dosed chemical tracked by EPANET\'s quality engine, for dosing attacks.'),
+  })
+  .describe('The water network: EPANET hydraulics with pumps that need power and PLCs that can be attacked.');
+
 const section = (what: string) => z.strictObject({}).describe(`Settings for the ${what}; none yet in version 1.`);
 
 export const scenarioSchema = z
@@ -240,8 +412,10 @@ export const scenarioSchema = z
     assets: z.array(assetSchema).optional(),
     dependencies: z.array(dependencySchema).optional(),
     injects: z.array(injectSchema).optional(),
+    decisions: z.array(decisionSchema).optional(),
+    briefing: z.array(briefingStepSchema).max(100).optional().describe('A narrated sequence of steps for a non-technical audience, advanced by keyboard.'),
     power: powerSchema.optional(),
-    water: section('water network').optional(),
+    water: waterSchema.optional(),
     traffic: trafficSchema.optional(),
     cctv: section('CCTV system').optional(),
     comms: section('communications network').optional(),

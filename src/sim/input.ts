@@ -6,9 +6,11 @@ import type { CityInput } from './core';
 import type { PowerInput } from './power';
 import type { TrafficInput } from './traffic';
 import type { PopulationInput } from './population';
+import type { WaterInput } from './water';
 
 export interface SimInput extends CityInput {
   readonly power?: PowerInput | null;
   readonly traffic?: TrafficInput | null;
   readonly population?: PopulationInput | null;
+  readonly water?: WaterInput | null;
 }

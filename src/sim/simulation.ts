@@ -19,13 +19,15 @@ import {
   MINUTE,
   describeCommand,
 } from './core';
-import { InjectPlayer } from './exercise';
-import { applyAssetCommand } from './threats';
+import { InjectPlayer, DecisionBoard, applyExerciseCommand, isExerciseCommand, evaluate, type Evaluation } from './exercise';
+import { applyAssetCommand, isAssetCommand } from './threats';
 import { KPI_DEFS, KpiRecorder, readKpis, powerFinal, type KpiDef, type KpiValues, type PowerFinal } from './analysis';
 import { readTrafficKpis, trafficFinal, type TrafficFinal } from './analysis';
 import { TrafficSubsystem } from './traffic';
 import { PopulationSubsystem } from './population';
 import { GridSubsystem } from './power';
+import { waterFinal, type WaterFinal } from './analysis';
+import { ENGINE_NOT_LOADED, loadedWaterEngine, WaterSubsystem, type WaterEngine } from './water';
 import type { SimInput } from './input';
 
 export const BASE_TICK_MS = 500;
@@ -35,6 +37,8 @@ export interface SimulationOptions {
   readonly seed?: number;
   /** A command log to replay at the times it was applied. */
   readonly commands?: readonly LoggedCommand[];
+  /** The loaded EPANET engine; defaults to the one `loadWaterEngine()` has loaded. Needed only with a water network. */
+  readonly waterEngine?: WaterEngine;
 }
 
 /** Plain data the UI draws from; arrays are copies the worker can transfer. */
@@ -52,6 +56,8 @@ export interface SimSnapshot {
   readonly power: PowerSnapshot | null;
   /** Traffic, when the scenario has it. */
   readonly traffic: TrafficSnapshot | null;
+  /** The water network, when the scenario has one: per node and per link, in the model's order. */
+  readonly water: WaterSnapshot | null;
 }
 
 export interface TrafficSnapshot {
@@ -100,6 +106,7 @@ export interface Simulation {
   readonly power: GridSubsystem | null;
   readonly traffic: TrafficSubsystem | null;
   readonly population: PopulationSubsystem | null;
+  readonly water: WaterSubsystem | null;
   step(ms: SimMs): void;
   runUntil(tMs: SimMs): void;
   apply(command: Command): void;
@@ -110,11 +117,16 @@ export interface Simulation {
   kpis(): KpiValues;
   finalAssets(): FinalAsset[];
   finalPower(): PowerFinal | null;
+  /** The exercise's injects and decision points, and evaluation against expected actions. */
+  readonly exercise: { readonly injects: InjectPlayer; readonly decisions: DecisionBoard };
+  evaluate(): Evaluation;
   finalTraffic(): TrafficFinal | null;
+  finalWater(): WaterFinal | null;
   hash(): string;
 }
 
 const isPowerCommand = (c: Command): c is Extract<Command, { type: `power.${string}` }> => c.type.startsWith('power.');
+const isWaterCommand = (c: Command): c is Extract<Command, { type: `water.${string}` }> => c.type.startsWith('water.');
 const isTrafficCommand = (c: Command): c is Extract<Command, { type: `traffic.${string}` }> => c.type.startsWith('traffic.');
 const isPrivacyCommand = (c: Command): c is Extract<Command, { type: `privacy.${string}` }> => c.type.startsWith('privacy.');
 
@@ -124,16 +136,25 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   const { bus } = engine;
   const world = new World(input.assets, input.edges, bus, engine.scheduler, () => engine.nowMs);
   const power = input.power ? new GridSubsystem(input.power, world, bus, engine.scheduler, () => engine.nowMs) : null;
+  let water: WaterSubsystem | null = null;
+  if (input.water) {
+    const eng = options.waterEngine ?? loadedWaterEngine();
+    if (!eng) throw new Error(ENGINE_NOT_LOADED);
+    water = new WaterSubsystem(input.water, eng, world, bus, engine.scheduler, () => engine.nowMs, input.durationMs);
+  }
   const traffic = input.traffic ? new TrafficSubsystem(input.traffic, world, bus, engine.rng.fork('traffic'), () => engine.nowMs) : null;
   const population = input.population ? new PopulationSubsystem(input.population, input.city.buildings, input.city.sizeM, engine.rng.fork('population'), bus, () => engine.nowMs) : null;
   const run = (c: Command, cause: EventId) => {
     if (isPowerCommand(c)) power?.handle(c, cause);
+    else if (isWaterCommand(c)) water?.handle(c, cause);
     else if (isTrafficCommand(c)) traffic?.handle(c, cause);
     else if (isPrivacyCommand(c)) population?.handle(c, cause);
-    else applyAssetCommand(world, bus, c, cause);
+    else if (isAssetCommand(c)) applyAssetCommand(world, bus, c, cause);
+    else if (isExerciseCommand(c)) applyExerciseCommand(c, cause, { injects, decisions, bus, nowMs: engine.nowMs });
   };
   const injects = new InjectPlayer(input.injects, bus, engine.scheduler, run);
-  const kpis = new KpiRecorder(() => ({ ...readKpis(world, power), ...readTrafficKpis(traffic) }));
+  const decisions = new DecisionBoard(input.decisions ?? [], bus, engine.scheduler, () => engine.nowMs, injects, run);
+  const kpis = new KpiRecorder(() => ({ ...readKpis(world, power, water), ...readTrafficKpis(traffic) }));
 
   engine.setCommandHandler((c) => {
     if (c.type === 'inject.fire') {
@@ -146,6 +167,10 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   });
   // Subsystems step in one fixed order; KPIs last. KPIs are also sampled whenever a status changes.
   if (power) engine.addSystem({ name: 'power', periodMs: power.periodMs, step: (t) => power.step(t) });
+  if (water) {
+    const w = water;
+    engine.addSystem({ name: 'water', periodMs: w.periodMs, step: (t) => w.step(t) });
+  }
   if (traffic) engine.addSystem({ name: 'traffic', periodMs: traffic.periodMs, step: (t) => traffic.step(t) });
   if (population) engine.addSystem({ name: 'population', periodMs: population.periodMs, step: (t) => population.step(t) });
   engine.addSystem({ name: 'kpi', periodMs: MINUTE, step: (t) => void kpis.sample(t) });
@@ -177,6 +202,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
     power,
     traffic,
     population,
+    water,
     step: (ms) => engine.step(ms),
     runUntil: (t) => engine.runUntil(t),
     apply: (c) => engine.apply(c),
@@ -185,7 +211,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
       status: world.status.slice(),
       compromised: Uint8Array.from(world.compromise, (c) => (c ? 1 : 0)),
       edgeState: world.edgeState.slice(),
-      kpis: { ...readKpis(world, power), ...readTrafficKpis(traffic) },
+      kpis: { ...readKpis(world, power, water), ...readTrafficKpis(traffic) },
       eventCount: bus.events.length,
       power: power
         ? {
@@ -199,15 +225,19 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
           }
         : null,
       traffic: traffic ? trafficSnapshot(traffic) : null,
+      water: water ? waterSnapshot(water) : null,
     }),
     explain: (id) => explain((x) => bus.get(x), id as EventId),
     whyStatus: (assetId) => {
       const ev = world.statusEvent[world.indexOf(assetId)];
       return ev ? explain((x) => bus.get(x), ev) : null;
     },
-    kpis: () => ({ ...readKpis(world, power), ...readTrafficKpis(traffic) }),
+    kpis: () => ({ ...readKpis(world, power, water), ...readTrafficKpis(traffic) }),
     finalPower: () => (power ? powerFinal(power) : null),
+    exercise: { injects, decisions },
+    evaluate: () => evaluate(input.injects, bus.events, engine.commandLog, input.decisions ?? []),
     finalTraffic: () => (traffic ? trafficFinal(traffic) : null),
+    finalWater: () => (water ? waterFinal(water) : null),
     finalAssets: () =>
       world.assets.map((a, i) => ({
         id: a.id,
@@ -224,6 +254,11 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
       if (power) {
         h.bytes(power.net.branches.status);
         for (const f of power.result.flowMW) h.num(Math.round(f * 1000));
+      }
+      if (water) {
+        water.model.readAll();
+        h.bytes(water.model.linkOpen);
+        for (const p of water.model.pressureM) h.num(Math.round(p * 1000));
       }
       if (traffic) {
         const m = traffic.model;
@@ -249,4 +284,33 @@ function trafficSnapshot(t: TrafficSubsystem): TrafficSnapshot {
   const congestion = new Float32Array(net.linkCount);
   for (let l = 0; l < net.linkCount; l++) congestion[l] = Math.min(1, m.linkMeanSpeed[l]! / net.linkSpeed[l]!);
   return { vehicles: b.xzh, vehicleState: b.state, vehicleSlot: b.slot, signals, congestion };
+}
+
+export interface WaterSnapshot {
+  /** Flow, L/s, from → to. */
+  readonly flowLps: Float32Array;
+  readonly linkOpen: Uint8Array;
+  readonly powered: Uint8Array;
+  readonly pressureM: Float32Array;
+  /** Per node: delivered / required (1 where nothing is required). */
+  readonly service: Float32Array;
+  /** Per node: tank fill 0..1 (0 for other nodes). */
+  readonly tankFill: Float32Array;
+}
+
+function waterSnapshot(w: WaterSubsystem): WaterSnapshot {
+  const m = w.model;
+  m.readAll();
+  const n = m.nodeIds.length;
+  const service = new Float32Array(n);
+  const tankFill = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const req = m.requiredLps[i]!;
+    service[i] = m.nodeType[i] === 0 && req > 1e-9 ? Math.min(1, m.deliveredLps[i]! / req) : 1;
+    if (m.nodeType[i] === 2) {
+      const span = m.tankMaxM[i]! - m.tankMinM[i]!;
+      tankFill[i] = span > 0 ? Math.min(1, Math.max(0, (m.tankLevelM(i) - m.tankMinM[i]!) / span)) : 0;
+    }
+  }
+  return { flowLps: Float32Array.from(m.flowLps), linkOpen: m.linkOpen.slice(), powered: w.powered.slice(), pressureM: Float32Array.from(m.pressureM), service, tankFill };
 }

@@ -17,6 +17,38 @@ export interface AssetSelector {
 
 export type Command =
   | { readonly type: 'inject.fire'; readonly inject: string }
+  | { readonly type: 'comms.isolate'; /** A network zone id. */ readonly zone: string; readonly isolated: boolean; readonly actor?: Actor }
+  | { readonly type: 'comms.vendor-access'; readonly vendor: string; readonly enabled: boolean; readonly actor?: Actor }
+  | { readonly type: 'cctv.view'; readonly targets: AssetSelector; readonly mode: 'loop' | 'blind' | 'clear'; readonly technique?: string }
+  | {
+      readonly type: 'threat.campaign';
+      /** A name for the attack, used in its events. */
+      readonly id: string;
+      /** How the attacker gets in: a vendor's remote access (T0862, T0822), default credentials on internet-exposed devices (T0812, T0883), or a firmware backdoor (T0857, T0839). */
+      readonly entry: 'vendor-access' | 'default-credentials' | 'firmware-backdoor';
+      readonly vendor?: string;
+      /** Asset kinds the entry targets (default credentials, backdoor); defaults to cameras. */
+      readonly kinds?: readonly string[];
+      /** What the attacker does once in: steal data (T0882, T1537), flood the network (botnet), disrupt (T0831 manipulation of control) or blind the operators (T0832 manipulation of view). */
+      readonly objective: 'exfiltrate' | 'botnet' | 'disrupt' | 'blind';
+      /** Minutes between stages (discovery, lateral movement, impact); default 30. */
+      readonly dwellMin?: number;
+      /** Jurisdiction of the attacker's server, for exfiltration. */
+      readonly destination?: string;
+    }
+  | { readonly type: 'threat.exfiltrate'; /** Dataset ids; every dataset the attacker's assets hold when left out. */ readonly datasets?: readonly string[]; readonly destination: string; readonly technique?: string }
+  | { readonly type: 'threat.botnet'; readonly targets: AssetSelector; readonly action: 'start' | 'stop'; readonly mbpsPerDevice?: number; readonly technique?: string }
+  | { readonly type: 'threat.disclose'; readonly vendor: string; /** The state whose order compels the vendor. */ readonly requestedBy: string }
+  | { readonly type: 'threat.ransomware'; readonly technique?: string }
+  | { readonly type: 'threat.reflash'; readonly targets: AssetSelector }
+  | { readonly type: 'policy.set'; readonly policy: 'segmentation' | 'vendor-remote-access' | 'data-localisation' | 'edge-anonymisation' | 'egress-monitoring'; readonly enabled: boolean }
+  | { readonly type: 'inject.hold'; readonly inject: string }
+  | { readonly type: 'inject.release'; readonly inject: string }
+  | { readonly type: 'inject.skip'; readonly inject: string }
+  | { readonly type: 'inject.pressure'; readonly title: string; readonly text?: string }
+  | { readonly type: 'decision.open'; readonly decision: string }
+  | { readonly type: 'decision.take'; readonly decision: string; readonly option: string; readonly by?: string; readonly rationale?: string }
+  | { readonly type: 'note.add'; readonly text: string; readonly author?: string; readonly kind?: 'note' | 'evaluation'; readonly expected?: string; readonly met?: boolean }
   | { readonly type: 'vendor.compromise'; readonly vendor: string; readonly technique?: string }
   | {
       readonly type: 'asset.disable';
@@ -52,6 +84,19 @@ export type Command =
     }
   | { readonly type: 'traffic.link'; readonly action: 'close' | 'open'; /** Road ids (both directions). */ readonly links: readonly string[]; readonly actor?: Actor }
   | { readonly type: 'traffic.emergency.dispatch'; /** A station asset (hospital, police-hq). */ readonly from: string; /** The incident: an asset id. */ readonly to: string; readonly unit?: string }
+  | {
+      readonly type: 'water.sensor.spoof';
+      /** epanetCPA sensor name: P_<node> (level or pressure, m) or F_<link> (flow, L/s). */
+      readonly sensor: string;
+      /** Where the false reading arrives: a PLC id or "SCADA"; every destination when left out. */
+      readonly to?: string;
+      readonly mode: 'constant' | 'offset' | 'scale' | 'freeze' | 'clear';
+      readonly value?: number;
+      readonly technique?: string;
+    }
+  | { readonly type: 'water.plc.logic'; readonly plc: string; readonly rules?: readonly { readonly rule: string; readonly levelM: number }[]; readonly restore?: boolean; readonly technique?: string }
+  | { readonly type: 'water.link.deny'; readonly from: string; readonly to: string; readonly denied: boolean; readonly technique?: string }
+  | { readonly type: 'water.dosing'; readonly setpointMgL: number; readonly node?: string; readonly actor?: Actor; readonly technique?: string }
   | {
       readonly type: 'privacy.anonymise';
       readonly dataset: PrivacyDataset;
@@ -89,6 +134,40 @@ export function describeCommand(c: Command): string {
   switch (c.type) {
     case 'inject.fire':
       return `fire inject ${c.inject}`;
+    case 'comms.isolate':
+      return `${c.isolated ? 'isolate' : 'reconnect'} network zone ${c.zone}`;
+    case 'comms.vendor-access':
+      return `${c.enabled ? 'restore' : 'cut'} ${c.vendor}'s remote access`;
+    case 'cctv.view':
+      return c.mode === 'clear' ? `restore the true view of ${sel(c.targets)}` : `${c.mode === 'loop' ? 'loop' : 'blind'} the view of ${sel(c.targets)}`;
+    case 'threat.campaign':
+      return `attack ${c.id}: ${c.entry}${c.vendor ? ` (${c.vendor})` : ''} to ${c.objective}`;
+    case 'threat.exfiltrate':
+      return `exfiltrate ${c.datasets?.join(', ') ?? 'every reachable dataset'} to ${c.destination}`;
+    case 'threat.botnet':
+      return `${c.action} a botnet flood from ${sel(c.targets)}`;
+    case 'threat.disclose':
+      return `legal order from ${c.requestedBy} to ${c.vendor} to disclose its data`;
+    case 'threat.ransomware':
+      return 'ransomware on the operator\'s IT';
+    case 'threat.reflash':
+      return `reflash firmware on ${sel(c.targets)}`;
+    case 'policy.set':
+      return `${c.enabled ? 'enforce' : 'lift'} policy ${c.policy}`;
+    case 'inject.hold':
+      return `hold inject ${c.inject}`;
+    case 'inject.release':
+      return `release inject ${c.inject}`;
+    case 'inject.skip':
+      return `skip inject ${c.inject}`;
+    case 'inject.pressure':
+      return `pressure inject: ${c.title}`;
+    case 'decision.open':
+      return `open decision ${c.decision}`;
+    case 'decision.take':
+      return `decide ${c.decision}: ${c.option}${c.by ? ` (${c.by})` : ''}`;
+    case 'note.add':
+      return `${c.kind === 'evaluation' ? 'evaluation' : 'note'}${c.author ? ` by ${c.author}` : ''}: ${c.text}`;
     case 'vendor.compromise':
       return `compromise vendor ${c.vendor}${c.technique ? ` (${c.technique})` : ''}`;
     case 'asset.disable':
@@ -115,6 +194,14 @@ export function describeCommand(c: Command): string {
       return `${c.action} road ${c.links.join(', ')}`;
     case 'traffic.emergency.dispatch':
       return `send an emergency unit from ${c.from} to ${c.to}`;
+    case 'water.sensor.spoof':
+      return c.mode === 'clear' ? `clear spoofing of ${c.sensor}${c.to ? ` to ${c.to}` : ''}` : `spoof ${c.sensor}${c.to ? ` to ${c.to}` : ''} (${c.mode}${c.mode === 'freeze' ? '' : ` ${c.value ?? 0}`})`;
+    case 'water.plc.logic':
+      return c.restore ? `restore ${c.plc}'s logic` : `rewrite ${c.plc}'s logic: ${(c.rules ?? []).map((r) => `${r.rule} at ${r.levelM} m`).join(', ')}`;
+    case 'water.link.deny':
+      return `${c.denied ? 'deny' : 'restore'} link ${c.from} → ${c.to}`;
+    case 'water.dosing':
+      return `set chemical dosing${c.node ? ` at ${c.node}` : ''} to ${c.setpointMgL} mg/L`;
     case 'privacy.anonymise':
       return `change how ${c.dataset} data is anonymised`;
     case 'privacy.attacker.acquire':

@@ -10,12 +10,37 @@ export type AssetStatus = 'ok' | 'degraded' | 'down';
 export type EdgeKind = 'physical' | 'cyber' | 'geographic' | 'logical';
 export type Resource = 'power' | 'water' | 'comms' | 'control' | 'data' | 'service';
 export type Actor = 'attacker' | 'operator' | 'scenario' | 'vendor';
+/** A camera as its owner would describe it: working, dark for lack of power or network, or in an attacker's hands. */
+export type CameraState = 'ok' | 'no-power' | 'no-network' | 'hijacked' | 'botnet';
 
 /** Event payloads by type. Add a type here and every exhaustive switch tells you where to handle it. */
 export interface EventPayloads {
   'sim.started': { scenarioId: string; seed: number };
   'inject.applied': { inject: InjectId; title: string; attack: string | null; early: boolean };
   'command.applied': { command: string; actor: Actor };
+  'comms.link.congested': { link: string; utilisationPct: number; congested: boolean };
+  'comms.device.lost': { reason: 'congestion' | 'blocked' | 'unreachable'; lossPct: number; delayMs: number };
+  'comms.device.restored': { lossPct: number; delayMs: number };
+  'comms.zone.isolated': { zone: string; isolated: boolean; actor: Actor };
+  'comms.vendor.access': { vendor: VendorId; enabled: boolean; actor: Actor };
+  'policy.changed': { policy: string; enabled: boolean; actor: Actor };
+  'threat.stage': { campaign: string; stage: 'initial-access' | 'discovery' | 'lateral-movement' | 'impact' | 'blocked'; technique: string; assets: number; zones: readonly string[]; note: string };
+  'threat.response': { action: string; done: boolean; durationS: number; assets: number };
+  'cctv.camera.state': { from: CameraState; to: CameraState; technique: string | null };
+  'botnet.flood': { members: number; offeredMbps: number; started: boolean; technique: string };
+  'data.exfiltration.started': { dataset: string; destinationJurisdiction: string; technique: string; via: 'network' | 'cloud' };
+  'data.exfiltrated': { dataset: string; records: number; bytes: number; destinationJurisdiction: string };
+  'data.exfiltration.detected': { dataset: string; bytes: number; delayS: number };
+  'data.exfiltration.stopped': { dataset: string; reason: string };
+  'data.disclosed': { dataset: string; vendor: VendorId; records: number; requestedBy: string; destinationJurisdiction: string; withheld: string | null };
+  'inject.held': { inject: InjectId; title: string };
+  'inject.released': { inject: InjectId; title: string };
+  'inject.skipped': { inject: InjectId; title: string };
+  'inject.pressure': { title: string; text: string };
+  'decision.opened': { decision: string; title: string; budgetMs: number };
+  'decision.taken': { decision: string; option: string; label: string; by: string; rationale: string; late: boolean };
+  'decision.expired': { decision: string; title: string };
+  'note.added': { text: string; author: string; kind: 'note' | 'evaluation'; expected: string | null; met: boolean | null };
   'vendor.access.compromised': { vendor: VendorId; technique: string; assets: number };
   'asset.compromised': { vendor: VendorId | null; technique: string };
   'asset.secured': { previousTechnique: string };
@@ -44,6 +69,18 @@ export interface EventPayloads {
   'traffic.emergency.arrived': { unit: string; responseS: number };
   'traffic.link.closed': { link: string; actor: Actor };
   'traffic.link.opened': { link: string; actor: Actor };
+  'water.pump.stopped': { pump: string; reason: string };
+  'water.pump.started': { pump: string; reason: string };
+  'water.link.commanded': { link: string; open: boolean; plc: string; sensor: string; readingM: number; trueM: number };
+  'water.service.degraded': { node: string; servicePct: number };
+  'water.service.lost': { node: string; servicePct: number };
+  'water.service.restored': { node: string; servicePct: number };
+  'water.tank.level': { tank: string; state: 'empty' | 'full' | 'normal'; levelM: number };
+  'water.sensor.spoofed': { sensor: string; to: string; mode: 'constant' | 'offset' | 'scale' | 'freeze' | 'clear'; value: number };
+  'water.plc.logic.changed': { plc: string; rules: number; restored: boolean };
+  'water.link.denied': { from: string; to: string; denied: boolean };
+  'water.dosing.changed': { node: string; setpointMgL: number; actor: Actor };
+  'water.quality.exceeded': { node: string; mgL: number; limitMgL: number };
   'privacy.policy.changed': { dataset: string; summary: string };
   'privacy.dataset.acquired': { dataset: string; how: string; records: number };
 }
@@ -73,6 +110,52 @@ export function describeEvent(e: SimEvent, name: (id: string) => string = (id) =
       return `Inject${e.data.early ? ' (fired early)' : ''}: ${e.data.title}`;
     case 'command.applied':
       return `${e.data.actor} command: ${e.data.command}`;
+    case 'comms.link.congested':
+      return e.data.congested ? `Network link ${e.data.link} congested: offered ${Math.round(e.data.utilisationPct)}% of its capacity` : `Network link ${e.data.link} no longer congested`;
+    case 'comms.device.lost':
+      return e.data.reason === 'blocked' ? `${src} lost comms: its control traffic is blocked by the firewall` : e.data.reason === 'unreachable' ? `${src} lost comms: its control room cannot be reached` : `${src} lost comms: control traffic misses its deadline (${Math.round(e.data.lossPct)}% lost, ${Math.round(e.data.delayMs)} ms delay)`;
+    case 'comms.device.restored':
+      return `${src}: comms restored (${Math.round(e.data.lossPct)}% lost, ${Math.round(e.data.delayMs)} ms delay)`;
+    case 'comms.zone.isolated':
+      return `Network zone ${e.data.zone} ${e.data.isolated ? 'isolated' : 'reconnected'} by ${e.data.actor}`;
+    case 'comms.vendor.access':
+      return `${name(e.data.vendor)}'s remote-maintenance access ${e.data.enabled ? 'restored' : 'cut'} by ${e.data.actor}`;
+    case 'policy.changed':
+      return `Policy ${e.data.policy} ${e.data.enabled ? 'in force' : 'lifted'} (${e.data.actor})`;
+    case 'threat.stage':
+      return `Attack ${e.data.campaign}, ${e.data.stage} (${e.data.technique}): ${e.data.note}`;
+    case 'threat.response':
+      return `Response ${e.data.action} ${e.data.done ? 'complete' : `under way (${Math.round(e.data.durationS / 60)} min)`} on ${e.data.assets} asset(s)`;
+    case 'cctv.camera.state':
+      return `${src}: camera ${e.data.to === 'ok' ? 'working again' : e.data.to === 'hijacked' ? 'view hijacked (looped or blinded)' : e.data.to === 'botnet' ? 'recruited into a botnet' : e.data.to === 'no-power' ? 'dark: no power' : 'dark: no network'}${e.data.technique ? ` (${e.data.technique})` : ''}`;
+    case 'botnet.flood':
+      return e.data.started ? `Botnet of ${e.data.members} device(s) floods the network with ${Math.round(e.data.offeredMbps)} Mb/s (${e.data.technique})` : `Botnet flood stops`;
+    case 'data.exfiltration.started':
+      return `Exfiltration of ${e.data.dataset} to ${e.data.destinationJurisdiction} begins (${e.data.technique}, via ${e.data.via})`;
+    case 'data.exfiltrated':
+      return `${e.data.records} records of ${e.data.dataset} (${(e.data.bytes / 1e6).toFixed(1)} MB) now in ${e.data.destinationJurisdiction}`;
+    case 'data.exfiltration.detected':
+      return `Egress monitoring flags ${e.data.dataset} leaving (${(e.data.bytes / 1e6).toFixed(1)} MB, ${Math.round(e.data.delayS / 60)} min after it began)`;
+    case 'data.exfiltration.stopped':
+      return `Exfiltration of ${e.data.dataset} stops: ${e.data.reason}`;
+    case 'data.disclosed':
+      return e.data.withheld ? `${name(e.data.vendor)} ordered by ${e.data.requestedBy} to disclose ${e.data.dataset}: withheld (${e.data.withheld})` : `${name(e.data.vendor)} discloses ${e.data.records} records of ${e.data.dataset} to ${e.data.requestedBy} under legal order`;
+    case 'inject.held':
+      return `Inject held: ${e.data.title}`;
+    case 'inject.released':
+      return `Inject released: ${e.data.title}`;
+    case 'inject.skipped':
+      return `Inject skipped: ${e.data.title}`;
+    case 'inject.pressure':
+      return `Pressure inject: ${e.data.title}`;
+    case 'decision.opened':
+      return `Decision needed: ${e.data.title}`;
+    case 'decision.taken':
+      return `Decision${e.data.late ? ' (after its time budget)' : ''}: ${e.data.label}${e.data.by ? ` — ${e.data.by}` : ''}${e.data.rationale ? `: "${e.data.rationale}"` : ''}`;
+    case 'decision.expired':
+      return `No decision in time: ${e.data.title}`;
+    case 'note.added':
+      return `${e.data.kind === 'evaluation' ? 'Evaluator' : 'Note'}${e.data.author ? ` (${e.data.author})` : ''}: ${e.data.text}`;
     case 'vendor.access.compromised':
       return `Attacker gains ${name(e.data.vendor)}'s remote access (${e.data.technique}), reaching ${e.data.assets} assets`;
     case 'asset.compromised':
@@ -131,6 +214,30 @@ export function describeEvent(e: SimEvent, name: (id: string) => string = (id) =
       return `Road ${e.data.link} closed by ${e.data.actor}`;
     case 'traffic.link.opened':
       return `Road ${e.data.link} reopened by ${e.data.actor}`;
+    case 'water.pump.stopped':
+      return `${src}: pump ${e.data.pump} stopped (${e.data.reason})`;
+    case 'water.pump.started':
+      return `${src}: pump ${e.data.pump} running again (${e.data.reason})`;
+    case 'water.link.commanded':
+      return `${e.data.plc} ${e.data.open ? 'opens' : 'closes'} ${e.data.link}: it reads ${e.data.sensor} = ${e.data.readingM.toFixed(2)}${Math.abs(e.data.readingM - e.data.trueM) > 0.005 ? ` (truly ${e.data.trueM.toFixed(2)})` : ''}`;
+    case 'water.service.degraded':
+      return `${src}: water service down to ${Math.round(e.data.servicePct)}% at node ${e.data.node} (low pressure)`;
+    case 'water.service.lost':
+      return `${src}: water service lost at node ${e.data.node} (${Math.round(e.data.servicePct)}% delivered)`;
+    case 'water.service.restored':
+      return `${src}: water service restored at node ${e.data.node} (${Math.round(e.data.servicePct)}%)`;
+    case 'water.tank.level':
+      return e.data.state === 'normal' ? `${src}: tank ${e.data.tank} back within its levels` : `${src}: tank ${e.data.tank} ${e.data.state === 'empty' ? 'has run dry' : 'is full'} (${e.data.levelM.toFixed(2)} m)`;
+    case 'water.sensor.spoofed':
+      return e.data.mode === 'clear' ? `Reading ${e.data.sensor} to ${e.data.to} true again` : `Reading ${e.data.sensor} sent to ${e.data.to} spoofed (${e.data.mode}${e.data.mode === 'freeze' ? '' : ` ${e.data.value}`})`;
+    case 'water.plc.logic.changed':
+      return e.data.restored ? `${e.data.plc}: original control logic restored` : `${e.data.plc}: control logic changed (${e.data.rules} rule(s))`;
+    case 'water.link.denied':
+      return e.data.denied ? `Link ${e.data.from} → ${e.data.to} denied: readings no longer arrive` : `Link ${e.data.from} → ${e.data.to} restored`;
+    case 'water.dosing.changed':
+      return `Chemical dosing at ${e.data.node} set to ${e.data.setpointMgL} mg/L by ${e.data.actor}`;
+    case 'water.quality.exceeded':
+      return `${src}: chemical at node ${e.data.node} reaches ${e.data.mgL.toFixed(1)} mg/L (limit ${e.data.limitMgL} mg/L)`;
     case 'privacy.policy.changed':
       return `Anonymisation of the ${e.data.dataset} dataset changed: ${e.data.summary}`;
     case 'privacy.dataset.acquired':
