@@ -10,10 +10,12 @@ import { startSession } from './app/session';
 import { installTestHooks } from './app/test-hooks';
 import { parseUrlParams } from './app/url-params';
 import { preloadScene } from './app/lazy-scene';
+import { startPowerTracking } from './power/power-track';
 import './styles.css';
 
 const client = startSimWorker();
 installTestHooks(client);
+startPowerTracking(client);
 startSession(client, parseUrlParams(window.location.search));
 preloadScene();
 

@@ -85,6 +85,21 @@ export interface WorldView {
     readonly attack: string | null;
   }[];
   readonly kpis: readonly KpiDef[];
+  /** The electricity grid's static layout, when the scenario has one (per-frame state is SimSnapshot.power). */
+  readonly power?: PowerView | null;
+}
+
+/** A grid as the power layer draws it. Arrays are in the network's order (the snapshot's order). */
+export interface PowerView {
+  readonly buses: readonly {
+    readonly id: string;
+    /** Index of the asset that stands for the bus (a substation), or -1. */
+    readonly asset: number;
+    /** Ground position (x, z) in metres: its asset's, or null when the bus has none. */
+    readonly position: readonly [number, number] | null;
+  }[];
+  readonly branches: readonly { readonly id: string; readonly from: number; readonly to: number; readonly ratingMW: number }[];
+  readonly generators: readonly { readonly id: string; readonly bus: number; readonly pmaxMW: number }[];
 }
 
 export type ToWorker =

@@ -5,6 +5,7 @@
  * arrays (transferred) and whatever events and KPI points are new since the previous frame.
  */
 import { BASE_TICK_MS, type Command, type Simulation } from '../sim';
+import type { SimSnapshot } from '../sim';
 import type { FromWorker } from './protocol';
 
 export const SLICE_BUDGET_MS = 10;
@@ -188,7 +189,15 @@ export class SimRunner {
         speed: this.speed,
         achievedSpeed: this.achievedSpeed(now),
       },
-      [snapshot.status.buffer, snapshot.compromised.buffer, snapshot.edgeState.buffer] as ArrayBuffer[],
+      snapshotBuffers(snapshot),
     );
   }
+}
+
+/** Every typed array a snapshot carries (all fresh copies), to pass as transferables. */
+export function snapshotBuffers(s: SimSnapshot): ArrayBuffer[] {
+  const out = new Set<ArrayBufferLike>([s.status.buffer, s.compromised.buffer, s.edgeState.buffer]);
+  // A buffer listed twice would make postMessage throw; a non-array field has nothing to transfer.
+  if (s.power) for (const a of Object.values(s.power) as unknown[]) if (ArrayBuffer.isView(a)) out.add(a.buffer);
+  return [...out] as ArrayBuffer[];
 }

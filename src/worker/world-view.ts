@@ -3,7 +3,7 @@
  * they can be transferred to the page without detaching anything the simulation still holds.
  */
 import type { KpiDef, SimInput } from '../sim';
-import type { WorldView } from './protocol';
+import type { PowerView, WorldView } from './protocol';
 
 /** The scenario description as the loader reports it. */
 export interface ViewMeta {
@@ -77,9 +77,27 @@ export function buildWorldView(meta: ViewMeta, input: SimInput, seed: number, kp
     vendors: input.vendors,
     injects: input.injects.map((i) => ({ id: i.id, atMs: i.atMs, title: i.title, description: i.description, attack: i.attack })),
     kpis: [...kpis],
+    power: powerView(input),
   };
   const transfer = [buildings.x, buildings.z, buildings.w, buildings.d, buildings.h, buildings.district, buildings.use].map(
     (a) => a.buffer as ArrayBuffer,
   );
   return { view, transfer };
+}
+
+/** The grid's buses (placed at their substations), lines with ratings, and generators. */
+export function powerView(input: SimInput): PowerView | null {
+  const p = input.power;
+  if (!p) return null;
+  const assetIndex = new Map(input.assets.map((a, i) => [a.id as string, i]));
+  const { branches: L, gens: G } = p.network;
+  return {
+    buses: p.busIds.map((id, i) => {
+      const a = p.busAsset[i] != null ? (assetIndex.get(p.busAsset[i]!) ?? -1) : -1;
+      const pos = a >= 0 ? input.assets[a]!.position : null;
+      return { id, asset: a, position: pos ? ([pos[0], pos[1]] as const) : null };
+    }),
+    branches: p.branchIds.map((id, k) => ({ id, from: L.from[k]!, to: L.to[k]!, ratingMW: L.rateMW[k]! })),
+    generators: p.genIds.map((id, g) => ({ id, bus: G.bus[g]!, pmaxMW: G.pmaxMW[g]! })),
+  };
 }

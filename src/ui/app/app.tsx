@@ -15,7 +15,8 @@ import { Legend } from '../panels/legend';
 import { ScenarioBrief } from '../panels/scenario-brief';
 import { TopBar } from '../panels/top-bar';
 import { ViewControls } from '../panels/view-controls';
-import { closeChain, selectAsset, uiStore, useUi } from '../store/ui-store';
+import { ViewModeToggle } from '../panels/view-mode';
+import { closeChain, selectAsset, selectFeature, uiStore, useUi } from '../store/ui-store';
 import { LazyCityScene } from './lazy-scene';
 
 export function App() {
@@ -28,6 +29,7 @@ export function App() {
       const s = uiStore.getState();
       if (s.chain) closeChain();
       else if (s.selected) selectAsset(null);
+      else if (s.selectedFeature) selectFeature(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -48,6 +50,7 @@ export function App() {
             </Suspense>
           )}
           {phase === 'ready' && <ViewControls />}
+          {phase === 'ready' && <ViewModeToggle />}
           {phase === 'loading' && (
             <p className="overlay-note" role="status">
               Building the city…

@@ -58,6 +58,7 @@ export function startSession(c: TwinClient, choice: UrlChoice): void {
       firedInjects: [],
       kpiHistory: {},
       selected: null,
+      selectedFeature: null,
       chain: null,
     });
   });

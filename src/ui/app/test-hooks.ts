@@ -9,7 +9,7 @@ import type { WorldView } from '../../worker/protocol';
 import { statusName, type StatusName } from '../palette';
 import { live } from '../store/live';
 import { sceneHandle } from '../store/scene-handle';
-import { selectAsset, uiStore, type Phase } from '../store/ui-store';
+import { selectAsset, selectFeature, setViewMode, uiStore, type Phase, type SelectedFeature, type ViewMode } from '../store/ui-store';
 
 export interface TwinHooks {
   readonly client: TwinClient;
@@ -29,6 +29,11 @@ export interface TwinHooks {
   /** performance.now() when the city was first drawn, or null. */
   cityDrawnAt(): number | null;
   frames(): number;
+  /** The grid's lines now: status 1 in service / 0 open, loading and flows (true and as SCADA reports). */
+  powerBranches(): { id: string; status: number; loading: number; flowMW: number; reportedFlowMW: number }[];
+  /** Selects a non-asset feature (e.g. { layer: 'power-network', id: 'line-…' }) for the inspector. */
+  selectFeature(f: SelectedFeature | null): void;
+  setViewMode(mode: ViewMode): void;
 }
 
 export function installTestHooks(client: TwinClient): void {
@@ -65,6 +70,14 @@ export function installTestHooks(client: TwinClient): void {
     },
     cityDrawnAt: () => sceneHandle.cityDrawnAt,
     frames: () => live.frames,
+    powerBranches: () => {
+      const pv = live.world?.view.power;
+      const ps = live.snapshot?.power;
+      if (!pv || !ps) return [];
+      return pv.branches.map((b, k) => ({ id: b.id, status: ps.branchStatus[k]!, loading: ps.loading[k]!, flowMW: ps.flowMW[k]!, reportedFlowMW: ps.reportedFlowMW[k]! }));
+    },
+    selectFeature: (f) => selectFeature(f),
+    setViewMode: (m) => setViewMode(m),
   };
   (window as unknown as { __twin: TwinHooks }).__twin = hooks;
 }

@@ -14,6 +14,7 @@ import { selectAsset, useUi } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
 import { backupText, formatCount, kindLabel } from './format';
 import { CompromisedGlyph, StatusBadge, StatusGlyph } from './shape-icon';
+import { SUBSYSTEM_PANELS } from './subsystem-panels';
 
 const BUFFER_REFRESH_MS = 1000;
 
@@ -56,8 +57,7 @@ function EdgeRow({ index, ei, side, buffer }: { index: WorldIndex; ei: number; s
           <>
             {' · '}
             <span className={`supply supply-${state}`}>
-              {SUPPLY_LABEL[state as 0 | 1 | 2]}
-              {state === 1 && buffer?.phase ? ` (${buffer.phase === 'ups' ? 'UPS' : 'generator'})` : ''}
+              {state === 1 && buffer?.phase ? (buffer.phase === 'ups' ? 'On UPS' : 'On generator') : SUPPLY_LABEL[state as 0 | 1 | 2]}
             </span>
             {' · '}
             {backupText(state, buffer?.remainingMs ?? e.bufferMs, e.bufferMs)}
@@ -77,10 +77,19 @@ function EdgeRow({ index, ei, side, buffer }: { index: WorldIndex; ei: number; s
 
 export function Inspector() {
   const selected = useUi((s) => s.selected);
+  const feature = useUi((s) => s.selectedFeature);
   const index = useUi((s) => s.index);
   useLiveVersion(500);
   const buffers = useEdgeBuffers(selected);
   const i = selected !== null ? index?.assetIndex.get(selected) : undefined;
+  const FeatureInspector = feature ? SUBSYSTEM_PANELS.find((p) => p.layer === feature.layer)?.FeatureInspector : undefined;
+  if (index && feature && FeatureInspector) {
+    return (
+      <section className="panel inspector" aria-labelledby="inspector-h" data-testid="inspector">
+        <FeatureInspector index={index} id={feature.id} />
+      </section>
+    );
+  }
   if (!index || i === undefined) {
     return (
       <section className="panel inspector empty" aria-labelledby="inspector-h">
@@ -147,6 +156,7 @@ export function Inspector() {
           Centre view
         </button>
       </div>
+      {SUBSYSTEM_PANELS.map(({ layer, AssetSection }) => AssetSection && <AssetSection key={layer} index={index} asset={i} />)}
       <h3>Depends on ({supplies.length})</h3>
       {supplies.length === 0 ? (
         <p className="muted">Nothing in this scenario.</p>

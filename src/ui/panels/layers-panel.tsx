@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { EDGE_KIND_LABEL, EDGE_KINDS, SUBSYSTEM_LABEL, SUBSYSTEM_ORDER, SUBSYSTEM_SHAPE } from '../palette';
 import { toggleLayer, toggleLinkKind, uiStore, useUi } from '../store/ui-store';
 import { ShapeIcon } from './shape-icon';
+import { SUBSYSTEM_PANELS } from './subsystem-panels';
 
 export function LayersPanel() {
   const layers = useUi((s) => s.layers);
@@ -37,6 +38,17 @@ export function LayersPanel() {
             <span className="count">{counts[s] ?? 0}</span>
           </label>
         ))}
+        {world &&
+          SUBSYSTEM_PANELS.filter((p) => p.count(world) > 0).map((p) => (
+            <label key={p.layer} className="check">
+              <input type="checkbox" checked={layers[p.layer]} onChange={() => toggleLayer(p.layer)} aria-label={`Show ${p.label.toLowerCase()}`} />
+              <span className="icon-space" aria-hidden="true">
+                {p.icon}
+              </span>
+              <span className="grow">{p.label}</span>
+              <span className="count">{p.count(world)}</span>
+            </label>
+          ))}
         <label className="check">
           <input type="checkbox" checked={layers.buildings} onChange={() => toggleLayer('buildings')} aria-label="Show buildings" />
           <span className="icon-space" aria-hidden="true">

@@ -4,6 +4,7 @@
  */
 import { COMPROMISED_COLOR, STATUS_LABEL, STATUS_NAMES, SUPPLY_COLOR, SUPPLY_LABEL } from '../palette';
 import { CompromisedGlyph, StatusGlyph } from './shape-icon';
+import { SUBSYSTEM_PANELS } from './subsystem-panels';
 
 const OVERLAY_NOTE = { ok: 'plain marker', degraded: 'amber marker with ▲ above', down: 'red marker with ✕ above' } as const;
 
@@ -55,6 +56,7 @@ export function Legend() {
           </li>
         ))}
       </ul>
+      {SUBSYSTEM_PANELS.map(({ layer, Legend: Section }) => Section && <Section key={layer} />)}
     </section>
   );
 }

@@ -20,6 +20,7 @@ import { HoverTooltip } from './hover-tooltip';
 import { LinkPulses } from './link-pulses';
 import { Roads } from './roads';
 import { StatusOverlays } from './status-overlays';
+import { SubsystemLayers } from './subsystem-layers';
 
 /** Redraws the canvas (at the paced rate) whenever the live snapshot changes. */
 function LiveInvalidate() {
@@ -57,6 +58,7 @@ export default function CityScene() {
         <StatusOverlays index={index} />
         <DependencyLinks index={index} />
         <LinkPulses index={index} />
+        <SubsystemLayers index={index} />
         <DistrictLabels index={index} />
       </Canvas>
       <HoverTooltip index={index} />

@@ -10,7 +10,15 @@ import type { ScenarioIssue, WorldView } from '../../worker/protocol';
 import type { WorldIndex } from './world-index';
 
 export type Phase = 'loading' | 'ready' | 'load-error' | 'fatal';
-export type LayerId = Subsystem | 'buildings' | 'links';
+/** Subsystem markers, buildings, dependency links, and each subsystem's own network drawing. */
+export type LayerId = Subsystem | 'buildings' | 'links' | 'power-network';
+/** 'truth' draws what is physically so; 'operator' what SCADA reports (spoofable). */
+export type ViewMode = 'truth' | 'operator';
+/** A selected thing that is not an asset, e.g. a power line: which layer owns it and its id. */
+export interface SelectedFeature {
+  readonly layer: string;
+  readonly id: string;
+}
 
 export interface ChainView {
   /** What the chain explains, e.g. "Why is Riverside Pumping Station down?". */
@@ -41,6 +49,9 @@ export interface UiState {
   firedInjects: readonly string[];
 
   selected: string | null;
+  /** A selected non-asset feature (a line, a pipe); selecting an asset clears it and vice versa. */
+  selectedFeature: SelectedFeature | null;
+  viewMode: ViewMode;
   chain: ChainView | null;
   layers: Readonly<Record<LayerId, boolean>>;
   linkKinds: Readonly<Record<EdgeKind, boolean>>;
@@ -60,6 +71,7 @@ export const DEFAULT_LAYERS: Record<LayerId, boolean> = {
   civic: true,
   buildings: true,
   links: true,
+  'power-network': true,
 };
 
 export const initialState: UiState = {
@@ -80,6 +92,8 @@ export const initialState: UiState = {
   eventTotal: 0,
   firedInjects: [],
   selected: null,
+  selectedFeature: null,
+  viewMode: 'truth',
   chain: null,
   layers: DEFAULT_LAYERS,
   linkKinds: { physical: true, cyber: true, geographic: true, logical: true },
@@ -101,7 +115,15 @@ export function toggleLinkKind(kind: EdgeKind): void {
 }
 
 export function selectAsset(id: string | null): void {
-  uiStore.setState({ selected: id });
+  uiStore.setState(id === null ? { selected: null } : { selected: id, selectedFeature: null });
+}
+
+export function selectFeature(f: SelectedFeature | null): void {
+  uiStore.setState(f === null ? { selectedFeature: null } : { selectedFeature: f, selected: null });
+}
+
+export function setViewMode(mode: ViewMode): void {
+  uiStore.setState({ viewMode: mode });
 }
 
 export function closeChain(): void {

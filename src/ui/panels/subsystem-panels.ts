@@ -1,0 +1,40 @@
+/**
+ * What each subsystem layer adds to the side panels: a toggle in the Layers panel for its network
+ * drawing, a legend section, a section in an asset's inspector, and the inspector for a feature
+ * selected from its layer (a line, a pipe). A new subsystem layer adds one entry here; its scene
+ * part goes in src/ui/scene/subsystem-layers.tsx. Panels stay free of three.js.
+ */
+import type { ComponentType } from 'react';
+import type { WorldView } from '../../worker/protocol';
+import { PowerAssetSection, PowerLegend, PowerLineInspector } from '../power/power-panels';
+import { POWER_LAYER } from '../power/power-style';
+import type { LayerId } from '../store/ui-store';
+import type { WorldIndex } from '../store/world-index';
+
+export interface SubsystemPanels {
+  /** The layer toggled in the Layers panel; also the `layer` of features selected from it. */
+  readonly layer: LayerId;
+  readonly label: string;
+  /** A short symbol beside the toggle (text; the legend explains the drawing). */
+  readonly icon: string;
+  /** How many things the layer draws in this world; 0 hides its toggle. */
+  count(world: WorldView): number;
+  /** Whether this world has readings that SCADA may report differently from the truth. */
+  hasOperatorView?(world: WorldView): boolean;
+  readonly Legend?: ComponentType;
+  readonly AssetSection?: ComponentType<{ index: WorldIndex; asset: number }>;
+  readonly FeatureInspector?: ComponentType<{ index: WorldIndex; id: string }>;
+}
+
+export const SUBSYSTEM_PANELS: readonly SubsystemPanels[] = [
+  {
+    layer: POWER_LAYER,
+    label: 'Power lines',
+    icon: '⌁',
+    count: (w) => w.power?.branches.length ?? 0,
+    hasOperatorView: (w) => (w.power?.branches.length ?? 0) > 0,
+    Legend: PowerLegend,
+    AssetSection: PowerAssetSection,
+    FeatureInspector: PowerLineInspector,
+  },
+];
