@@ -93,6 +93,6 @@ describe('C-Town', () => {
       expect(t1.scadaValue).toBeCloseTo(frozen, 2); // the report rounds to millimetres
       gap = Math.max(gap, Math.abs(t1.trueValue - t1.scadaValue));
     }
-    expect(gap).toBeGreaterThan(0.5);
+    expect(gap).toBeGreaterThan(0.3); // T1 moves by decimetres while operators see one value
   });
 });
