@@ -1,0 +1,58 @@
+/**
+ * The generated city's water network in the default scenario: the Old Town pumping station stops
+ * when its UPS runs out after the substation is opened, its directly pumped zone loses pressure,
+ * the hospital rides on its on-site storage for 45 minutes and then has no water — every step
+ * explained back to the vendor compromise — and service returns with the power.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioText } from '../../src/scenario';
+import { createSimulation, HOUR, MINUTE } from '../../src/sim';
+
+function load() {
+  const r = loadScenarioText(readFileSync(new URL('../../scenarios/default.json', import.meta.url), 'utf8'));
+  if (!r.ok) throw new Error('default scenario does not load');
+  return r.input;
+}
+
+describe('generated city water network', () => {
+  it('models pumping stations, towers and consumers; the model replaces their water edges', () => {
+    const input = load();
+    const w = input.water!;
+    expect(w.linkAssets.map((l) => l.asset).sort()).toEqual(input.assets.filter((a) => a.kind === 'pumping-station').map((a) => a.id).sort());
+    expect(w.nodeAssets.filter((n) => n.asset.startsWith('water-tower')).length).toBe(input.assets.filter((a) => a.kind === 'water-tower').length);
+    const nbhds = input.assets.filter((a) => a.kind === 'neighbourhood');
+    expect(w.consumers.filter((c) => c.asset.startsWith('nbhd-')).length).toBe(nbhds.length);
+    expect(w.consumers.find((c) => c.asset === 'hospital')).toMatchObject({ storageMin: 45 });
+    const modelled = new Set(w.consumers.map((c) => c.asset));
+    expect(input.edges.filter((e) => e.resource === 'water' && modelled.has(e.to))).toEqual([]);
+  });
+
+  it('stops the Old Town pump when its UPS is spent; the hospital loses water after its storage', () => {
+    const sim = createSimulation(load());
+    sim.runUntil(29 * MINUTE);
+    expect(sim.kpis().peopleWithoutWater).toBe(0);
+    sim.runUntil(HOUR + 30 * MINUTE);
+    const stopped = sim.events.find((e) => e.type === 'water.pump.stopped' && e.source === 'pumping-station-old-town')!;
+    expect(stopped.tMs).toBeGreaterThanOrEqual(30 * MINUTE);
+    expect(stopped.tMs).toBeLessThan(35 * MINUTE); // within one hydraulic step of the UPS running out
+    const lost = sim.events.find((e) => e.type === 'water.service.lost' && e.source === 'hospital')!;
+    expect(lost.tMs).toBe(stopped.tMs); // a directly pumped zone: no tower carries it
+    const down = sim.events.find((e) => e.type === 'asset.status.changed' && e.source === 'hospital' && e.data.to === 'down')!;
+    expect(down.tMs - lost.tMs).toBe(45 * MINUTE);
+    const chain = sim.whyStatus('hospital')!.chain.map((e) => e.type);
+    expect(chain).toEqual(expect.arrayContaining(['inject.applied', 'dependency.buffer.exhausted', 'water.pump.stopped', 'water.service.lost']));
+    const people = sim.kpis().peopleWithoutWater;
+    const zone = sim.finalWater()!.consumers.filter((c) => c.servicePct < 20 && c.asset.startsWith('nbhd-'));
+    expect(zone.length).toBeGreaterThan(0);
+    expect(people).toBe(Math.round(zone.reduce((s, c) => s + sim.world.get(c.asset).population * (1 - c.servicePct / 100), 0)));
+  });
+
+  it('restores service when the crews re-close the breakers', () => {
+    const sim = createSimulation(load());
+    sim.runUntil(3 * HOUR + 10 * MINUTE);
+    expect(sim.events.some((e) => e.type === 'water.pump.started' && e.source === 'pumping-station-old-town')).toBe(true);
+    expect(sim.kpis().peopleWithoutWater).toBe(0);
+    expect(sim.world.statusOf('hospital')).not.toBe('down');
+  });
+});
