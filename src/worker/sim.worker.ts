@@ -5,7 +5,7 @@
  * bundle, so the page's first paint never waits for it.
  */
 import { loadScenarioText } from '../scenario';
-import { createSimulation, type LoggedCommand, type Simulation, type SimInput } from '../sim';
+import { createSimulation, loadWaterEngine, type LoggedCommand, type Simulation, type SimInput } from '../sim';
 import type { ScenarioMeta } from '../scenario';
 import { ExerciseHost } from './exercise-host';
 import type { FromWorker, RequestMessage, ScenarioIssue, ToWorker } from './protocol';
@@ -99,6 +99,9 @@ async function load(msg: Extract<ToWorker, { type: 'load' }>, replay?: { command
     return;
   }
   const commands = replay?.commands ?? [];
+  // EPANET (WASM) is fetched only for a scenario with a water network, here in the worker: the page never waits for it.
+  if (result.input.water) await loadWaterEngine();
+  if (gen !== loadGen) return;
   const sim = createSimulation(result.input, { ...(msg.seed !== undefined ? { seed: msg.seed } : {}), ...(commands.length > 0 ? { commands } : {}) });
   const runner = new SimRunner(sim, host, result.input.durationMs, wantSpeed);
   current = { sim, input: result.input, runner, meta: result.meta, name: msg.scenario, text: result.text };
