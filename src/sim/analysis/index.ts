@@ -3,3 +3,4 @@ export * from './kpis';
 export * from './report';
 export * from './power-final';
 export * from './traffic-final';
+export * from './water-final';

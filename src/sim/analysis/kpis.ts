@@ -5,6 +5,7 @@
  */
 import type { World } from '../core';
 import type { GridSubsystem } from '../power';
+import type { WaterSubsystem } from '../water';
 
 export interface KpiDef {
   readonly id: string;
@@ -15,7 +16,7 @@ export interface KpiDef {
 
 export const KPI_DEFS: readonly KpiDef[] = [
   { id: 'peopleWithoutPower', label: 'People without power', unit: 'people', description: 'Residents of neighbourhoods whose electricity supply is lost.' },
-  { id: 'peopleWithoutWater', label: 'People without water', unit: 'people', description: 'Residents of neighbourhoods whose water supply is lost once mains storage runs out.' },
+  { id: 'peopleWithoutWater', label: 'People without water', unit: 'people', description: 'Residents without water: with a hydraulic model, each neighbourhood\'s residents times the share of its demand not delivered; otherwise those whose supply is lost once mains storage runs out.' },
   { id: 'assetsDown', label: 'Assets down', unit: 'assets', description: 'Plant and devices that cannot deliver their service.' },
   { id: 'assetsCompromised', label: 'Assets compromised', unit: 'assets', description: 'Devices an attacker controls.' },
   { id: 'mwShed', label: 'Power not served', unit: 'MW', description: 'Load the grid cannot serve: shed by priority or on de-energised buses.' },
@@ -32,7 +33,9 @@ export type KpiValues = Record<string, number>;
  * Reads the KPIs now. With a grid, a neighbourhood whose substation still has supply but sheds
  * part of its load counts that share of its residents as without power.
  */
-export function readKpis(world: World, power: GridSubsystem | null = null): KpiValues {
+export function readKpis(world: World, power: GridSubsystem | null = null, water: WaterSubsystem | null = null): KpiValues {
+  // Where a hydraulic model serves a neighbourhood, its delivered/required service decides; elsewhere the dependency graph.
+  const modelled = water ? water.consumerAssets() : null;
   let noPower = 0;
   let noWater = 0;
   let down = 0;
@@ -44,12 +47,12 @@ export function readKpis(world: World, power: GridSubsystem | null = null): KpiV
     if (a.population > 0) {
       if (world.hasLost(i, 'power')) noPower += a.population;
       else if (power) noPower += a.population * shedShare(world, power, i);
-      if (world.hasLost(i, 'water')) noWater += a.population;
+      if (!modelled?.has(i) && world.hasLost(i, 'water')) noWater += a.population;
     }
   }
   return {
     peopleWithoutPower: Math.round(noPower),
-    peopleWithoutWater: noWater,
+    peopleWithoutWater: Math.round(noWater + (water ? water.peopleWithoutWater() : 0)),
     assetsDown: down,
     assetsCompromised: compromised,
     mwShed: power ? Math.round(power.totalUnservedMW() * 10) / 10 : 0,

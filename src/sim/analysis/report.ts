@@ -10,6 +10,7 @@ export interface ReportSource {
   readonly input: CityInput;
   finalPower(): import('./power-final').PowerFinal | null;
   finalTraffic?(): import('./traffic-final').TrafficFinal | null;
+  finalWater?(): import('./water-final').WaterFinal | null;
   readonly seed: number;
   readonly nowMs: number;
   readonly events: readonly SimEvent[];
@@ -78,6 +79,8 @@ export function buildReport(sim: ReportSource, wallS: number, maxEffects = 5): R
   if (grid) final.power = { ...(final.power as SubsystemSummary), ...grid };
   const traffic = sim.finalTraffic?.() ?? null;
   if (traffic) final.traffic = { ...(final.traffic as SubsystemSummary), ...traffic };
+  const net = sim.finalWater?.() ?? null;
+  if (net) final.water = { ...(final.water as SubsystemSummary), ...net };
   const kpis: RunReport['kpis'] = {};
   for (const d of sim.kpiDefs) kpis[d.id] = { label: d.label, unit: d.unit, series: (sim.kpiSeries[d.id] ?? []).map(([t, v]) => [t, v]) };
 
