@@ -7,6 +7,7 @@ import { UsageError } from './args';
 import { validateCommand } from './validate';
 import { runCommand } from './run';
 import { benchCommand } from './bench';
+import { importCommand } from './import';
 
 const USAGE = `usage: twin <command> [options]
 
@@ -15,6 +16,8 @@ commands:
   run FILE [--until DURATION] [--seed N] [--format json|md] [--out PATH]
                                        run a scenario headless and print a report
   bench [--out PATH]                   measure speed and memory; prints JSON
+  import osm FILE.osm --out SCENARIO.json [--name NAME]
+                                       make a scenario of an OpenStreetMap extract
 
 DURATION is like 90s, 30m, 6h or 2d.`;
 
@@ -32,6 +35,8 @@ export function main(
         return runCommand(rest, out, err);
       case 'bench':
         return benchCommand(rest, out, err);
+      case 'import':
+        return importCommand(rest, out, err);
       case 'help':
       case '--help':
       case '-h':

@@ -16,6 +16,8 @@ export interface RoadSegment {
   /** 0 local street, 1 collector, 2 arterial: the higher rank has priority at unsignalised junctions. */
   readonly rank: number;
   readonly name?: string;
+  /** Length along the road when it bends (OSM ways); the straight distance when absent. */
+  readonly lengthM?: number;
 }
 
 export interface TrafficNetwork {
@@ -82,7 +84,7 @@ export function buildNetwork(segments: readonly RoadSegment[]): TrafficNetwork {
     seen.add(k);
     from.push(a);
     to.push(b);
-    len.push(Math.hypot(xs[b]! - xs[a]!, zs[b]! - zs[a]!));
+    len.push(Math.max(Math.hypot(xs[b]! - xs[a]!, zs[b]! - zs[a]!), s.lengthM ?? 0));
     speed.push(s.speedMps);
     rank.push(s.rank);
     lanes.push(Math.max(1, Math.min(6, Math.round(s.lanes))));
@@ -115,7 +117,8 @@ export function buildNetwork(segments: readonly RoadSegment[]): TrafficNetwork {
   };
   const byTo = csr((l) => to[l]!);
   const byFrom = csr((l) => from[l]!);
-  // Turns: every link leaving the end node except straight back, unless that is the only way on.
+  // Turns: every link leaving the end node except the same road straight back (its reverse link),
+  // unless that is the only way on. A different road back to where we came from is a real route.
   const outStart = new Int32Array(L + 1);
   const outList: number[] = [];
   for (let l = 0; l < L; l++) {
@@ -123,7 +126,7 @@ export function buildNetwork(segments: readonly RoadSegment[]): TrafficNetwork {
     const first = outList.length;
     for (let k = byFrom.start[n]!; k < byFrom.start[n + 1]!; k++) {
       const m = byFrom.items[k]!;
-      if (to[m] !== from[l]) outList.push(m);
+      if (m !== reverse[l]) outList.push(m);
     }
     if (outList.length === first && reverse[l]! >= 0) outList.push(reverse[l]!);
     outStart[l + 1] = outList.length;

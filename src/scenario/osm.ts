@@ -1,0 +1,34 @@
+/**
+ * `"city": { "osm": "FILE.osm" }`: reads the OpenStreetMap extract the scenario references (relative
+ * to the scenario file), builds the city from it, and gives its signal assets their vendors the
+ * way generated assets get theirs (several vendors for one kind share the fleet in turn).
+ */
+import type { AssetSpec, CityModel, VendorSpec } from '../sim';
+import { buildOsmCity, type OsmRoad } from './city/osm-city';
+import { parseOsm } from './import/osm';
+import { issue, type ScenarioIssue } from './issues';
+
+export function compileOsmCity(file: string, name: string | undefined, vendors: readonly VendorSpec[], readFile: ((rel: string) => string | null) | undefined, issues: ScenarioIssue[]): { city: CityModel; assets: AssetSpec[]; roads: OsmRoad[] } | null {
+  if (!readFile) {
+    issues.push(issue('city.osm', `cannot open "${file}" here`, 'files a scenario references can be read when it is loaded from a file (the twin command, or a bundled scenario)'));
+    return null;
+  }
+  const text = readFile(file);
+  if (text === null) {
+    issues.push(issue('city.osm', `cannot read "${file}"`, "check the path; it is resolved from the scenario file's own folder"));
+    return null;
+  }
+  const parsed = parseOsm(text, 'city.osm');
+  if (!parsed.ok) {
+    issues.push(...parsed.issues);
+    return null;
+  }
+  const built = buildOsmCity(parsed.data, name ?? file.replace(/^.*[\\/]/, '').replace(/\.osm$/i, ''));
+  if (built.roads.length === 0) issues.push(issue('city.osm', `"${file}" has no drivable roads`, 'export an area with streets (highway=residential, primary, ...)'));
+  const suppliers = vendors.filter((v) => v.supplies.includes('traffic-signal'));
+  const assets: AssetSpec[] = built.signals.map((a, n) => {
+    const v = suppliers.length > 0 ? suppliers[n % suppliers.length]! : null;
+    return { ...a, vendor: v?.id ?? null, remoteAccess: v?.remoteMaintenance ?? false };
+  });
+  return { city: built.city, assets, roads: built.roads };
+}
