@@ -27,6 +27,7 @@ import { compilePower } from './power';
 import { checkExerciseCommand, checkPowerCommand, type ExerciseRefs } from './check-refs';
 import { compileBriefing, compileDecisions, compileExpected } from './exercise';
 import { compileTraffic } from './traffic';
+import { compileOsmCity } from './osm';
 import { compilePopulation } from './population';
 import { checkWaterCommand, compileWater, type WaterRefs } from './water';
 import { issue, suggest, type ScenarioIssue } from './issues';
@@ -70,6 +71,8 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const edges: EdgeSpec[] = [];
   const gen = s.city?.generator;
   let generated: readonly GeneratedAsset[] = [];
+  let osmRoads: import('./city/osm-city').OsmRoad[] | null = null;
+  if (gen && s.city?.osm !== undefined) issues.push(issue('city.osm', 'a city is either generated or read from OpenStreetMap, not both', 'remove "generator" or "osm"'));
   if (gen) {
     const remote = vendors.filter((v) => v.remoteMaintenance).map((v) => v.id as string);
     const g = generateCity(
@@ -97,6 +100,11 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
       assets.push({ ...named, vendor: v?.id ?? null, remoteAccess: v?.remoteMaintenance ?? false });
     }
     edges.push(...g.edges);
+  } else if (s.city?.osm !== undefined) {
+    const o = compileOsmCity(s.city.osm, s.city.name, vendors, options.readFile, issues);
+    city = o?.city ?? emptyCity([1000, 1000]);
+    if (o) assets.push(...o.assets);
+    osmRoads = o?.roads ?? null;
   } else {
     const xs = (s.assets ?? []).map((a) => a.position[0]);
     const zs = (s.assets ?? []).map((a) => a.position[1]);
@@ -125,7 +133,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   dupes((s.assets ?? []).map((a) => a.id), (i, id) => issues.push(issue(`assets[${i}].id`, `asset id "${id}" is used twice`, 'give each asset its own id')));
 
   const grid = compilePower(s, { assets, edges, generated, city, readFile: options.readFile, issues });
-  const roads = compileTraffic(s, { assets, city, issues });
+  const roads = compileTraffic(s, { assets, city, issues, osmRoads });
   const people = compilePopulation(s.population, { assets, city, cityPopulation: gen ? assets.reduce((n, a) => n + a.population, 0) : 0, issues });
   const waterNet = compileWater(s, { assets, edges, generated, city, readFile: options.readFile, issues });
   const roadIds = roads ? [...new Set(roads.linkIds.map((id) => (id.endsWith(':r') ? id.slice(0, -2) : id)))] : [];

@@ -8,3 +8,5 @@ export { formatIssue, type ScenarioIssue } from './issues';
 export { scenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
 export { generateCity, type CityParams, type GeneratedCity } from './city/generate';
 export { DISTRICT_SEEDS } from './city/layout';
+export { parseOsm, type OsmData } from './import/osm';
+export { buildOsmCity, OSM_ATTRIBUTION, type OsmCity } from './city/osm-city';

@@ -257,6 +257,7 @@ export const citySchema = z.strictObject({
       infrastructure: z.boolean().optional().describe('Generate grid, water, comms, signals, cameras and sites (default true).'),
     })
     .optional(),
+  osm: z.string().min(1).max(500).optional().describe('An OpenStreetMap extract (.osm XML), relative to this scenario file: buildings, roads and signals. Instead of "generator".'),
 });
 
 export const powerSchema = z
