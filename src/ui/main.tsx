@@ -2,7 +2,7 @@
  * Page entry. The worker starts first, so the scenario loads while React and the 3D chunk are still
  * being fetched; the shell paints at once and the scene joins when its chunk arrives.
  */
-import { StrictMode } from 'react';
+import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startSimWorker } from '../worker/client';
 import { App } from './app/app';
@@ -11,16 +11,31 @@ import { installTestHooks } from './app/test-hooks';
 import { parseUrlParams } from './app/url-params';
 import { preloadScene } from './app/lazy-scene';
 import { startPowerTracking } from './power/power-track';
+import { startExercise } from './exercise/exercise-controller';
 import './styles.css';
 
 const client = startSimWorker();
 installTestHooks(client);
 startPowerTracking(client);
-startSession(client, parseUrlParams(window.location.search));
+const choice = parseUrlParams(window.location.search);
+// ?view=presenter: a second window for the room that mirrors the facilitator's (src/ui/exercise).
+const presenter = new URLSearchParams(window.location.search).get('view') === 'presenter';
+startSession(client, choice);
+if (!presenter) startExercise(client, choice);
+const Root = presenter
+  ? lazy(() =>
+      import('./exercise/presenter-view').then((m) => {
+        m.startPresenter(client, `${choice.scenario}|${choice.seed ?? null}`);
+        return { default: m.PresenterView };
+      }),
+    )
+  : App;
 preloadScene();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <Suspense fallback={<p className="boot">Opening…</p>}>
+      <Root />
+    </Suspense>
   </StrictMode>,
 );

@@ -205,6 +205,8 @@ export class ExerciseHost {
     const gen = ++this.seekGen;
     const wasPlaying = runner.isPlaying;
     if (wasPlaying) runner.pause();
+    // A frame at once: a rebuilt run shows its start, and a seek to where it already is still answers.
+    runner.flush();
     runner.skip(tMs - sim.nowMs);
     const poll = () => {
       if (gen !== this.seekGen || this.deps.current()?.sim !== sim) return;

@@ -3,7 +3,7 @@
  * causal chain and event log on the right, KPI strip along the bottom. Load errors and fatal
  * errors replace the city with a readable message; they never leave a blank page.
  */
-import { Suspense, useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { AssetSearch } from '../panels/asset-search';
 import { ChainPanel } from '../panels/chain-panel';
 import { ErrorPanel } from '../panels/error-panel';
@@ -18,6 +18,9 @@ import { ViewControls } from '../panels/view-controls';
 import { ViewModeToggle } from '../panels/view-mode';
 import { closeChain, selectAsset, selectFeature, uiStore, useUi } from '../store/ui-store';
 import { LazyCityScene } from './lazy-scene';
+
+/** The facilitator console, briefing and exercise banners: a chunk of their own (src/ui/exercise). */
+const ExerciseDock = lazy(() => import('../exercise/exercise-dock'));
 
 export function App() {
   const phase = useUi((s) => s.phase);
@@ -51,6 +54,11 @@ export function App() {
           )}
           {phase === 'ready' && <ViewControls />}
           {phase === 'ready' && <ViewModeToggle />}
+          {phase === 'ready' && (
+            <Suspense fallback={null}>
+              <ExerciseDock />
+            </Suspense>
+          )}
           {phase === 'loading' && (
             <p className="overlay-note" role="status">
               Building the city…

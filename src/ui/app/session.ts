@@ -64,6 +64,14 @@ export function startSession(c: TwinClient, choice: UrlChoice): void {
   });
   c.on('load-error', (msg) => uiStore.setState({ phase: 'load-error', issues: msg.issues }));
   c.on('fatal', (msg) => uiStore.setState({ phase: 'fatal', fatal: msg.message }));
+  // A seek back, branch or restore rebuilds the run from the start: its frames resend every event and KPI point.
+  c.on('rewound', () => {
+    pendingEvents = [];
+    history = {};
+    if (timer) clearTimeout(timer);
+    timer = null;
+    uiStore.setState({ events: [], eventTotal: 0, firedInjects: [], kpiHistory: {}, chain: null });
+  });
   c.on('frame', (msg) => {
     pushSnapshot(msg.snapshot);
     pendingEvents.push(...msg.events);

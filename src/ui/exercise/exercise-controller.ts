@@ -1,0 +1,285 @@
+/**
+ * Connects the facilitator console to the worker: exercise state in, commands and time travel
+ * out; autosave to IndexedDB after every command and every few seconds of play; restore at
+ * start-up (a shared link first, else the autosaved session); downloads (report, session) made
+ * from the worker's strings as Blob URLs, never put into the page as HTML; and the mirror that
+ * keeps a presenter window in step. No React here.
+ */
+import type { Command, LoggedCommand } from '../../sim';
+import type { TwinClient } from '../../worker/client';
+import type { CompareMode } from '../../worker/exercise-protocol';
+import type { UrlChoice } from '../app/url-params';
+import { uiStore } from '../store/ui-store';
+import { compareLive, exerciseStore, toast } from './exercise-store';
+import { startMirror } from './presenter-channel';
+import { deleteSaved, loadSaved, savedRecord, saveSession, shouldRestore, type SessionSlot } from './session-db';
+import { parseShare, shareAddress, shareSessionJson } from './share-url';
+
+const AUTOSAVE_EVERY_MS = 4000;
+const AFTER_COMMAND_MS = 250;
+
+let client: TwinClient | null = null;
+let saveTimer: ReturnType<typeof setTimeout> | null = null;
+let reportWaiters: ((r: ReportFiles) => void)[] = [];
+let sessionWaiters: ((json: string) => void)[] = [];
+/** Nothing is autosaved until the start-up restore has been decided, so a reload cannot overwrite what it is about to restore. */
+let autosaveReady = false;
+
+export interface ReportFiles {
+  readonly html: string;
+  readonly markdown: string;
+  readonly json: string;
+  readonly fileBase: string;
+}
+
+function need(): TwinClient {
+  if (!client) throw new Error('the simulation has not started');
+  return client;
+}
+
+const slot = (): SessionSlot => (exerciseStore.getState().rehearsal ? 'rehearsal' : 'main');
+
+export function startExercise(c: TwinClient, choice: UrlChoice): void {
+  client = c;
+  c.on('exercise-spec', (m) => exerciseStore.setState({ spec: m.spec }));
+  c.on('exercise-state', (m) => exerciseStore.setState({ state: m.state }));
+  c.on('rewound', (m) => {
+    compareLive.status = null;
+    exerciseStore.setState((s) => ({ busy: s.busy ?? { label: 'Replaying the run', targetMs: m.targetMs } }));
+  });
+  c.on('seeked', () => {
+    exerciseStore.setState({ busy: null });
+    scheduleSave(0);
+  });
+  c.on('compare-frame', (m) => {
+    compareLive.status = m.status;
+    compareLive.version++;
+    const prev = exerciseStore.getState().compare;
+    // KPIs reach React a few times a second at most.
+    if (!prev || prev.mode !== m.mode || Math.abs(m.tMs - prev.tMs) >= 30_000 || m.tMs < prev.tMs || !uiStore.getState().playing)
+      exerciseStore.setState({ compare: { mode: m.mode, label: m.label, tMs: m.tMs, kpis: m.kpis } });
+  });
+  c.on('exercise-state', (m) => {
+    if (m.state.compare === null && exerciseStore.getState().compare) exerciseStore.setState({ compare: null });
+  });
+  c.on('session', (m) => {
+    if (m.reason === 'autosave') {
+      if (!autosaveReady) return;
+      void saveSession(savedRecord(slot(), m.json, m.untilMs, m.commands, new Date().toISOString())).then(
+        () => exerciseStore.setState({ lastSavedAt: Date.now() }),
+        () => toast('Could not autosave (IndexedDB unavailable): export the session to keep it', true),
+      );
+    }
+    const w = sessionWaiters;
+    sessionWaiters = [];
+    for (const f of w) f(m.json);
+  });
+  c.on('session-error', (m) => {
+    exerciseStore.setState({ busy: null });
+    toast(`The session could not be loaded: ${m.issues.map((i) => `${i.path}: ${i.message}${i.hint ? ` (${i.hint})` : ''}`).join('; ')}`, true);
+  });
+  c.on('report-ready', (m) => {
+    const w = reportWaiters;
+    reportWaiters = [];
+    for (const f of w) f(m);
+  });
+  c.on('frame', (m) => {
+    if (m.playing && !saveTimer) scheduleSave(AUTOSAVE_EVERY_MS);
+  });
+  startMirror(c);
+  // window.__twin.exercise: read-only views for end-to-end tests (the controls are the console's buttons).
+  const hooks = (window as unknown as { __twin?: Record<string, unknown> }).__twin;
+  if (hooks)
+    hooks.exercise = {
+      state: () => exerciseStore.getState().state,
+      spec: () => exerciseStore.getState().spec,
+      busy: () => exerciseStore.getState().busy,
+      compare: () => exerciseStore.getState().compare,
+      lastSavedAt: () => exerciseStore.getState().lastSavedAt,
+    };
+  window.addEventListener('pagehide', () => requestExport('autosave'));
+  void restoreAtStart(c, choice);
+}
+
+async function restoreAtStart(c: TwinClient, choice: UrlChoice): Promise<void> {
+  const params = new URLSearchParams(window.location.search);
+  try {
+    const shared = await parseShare(window.location.search, window.location.hash);
+    if (shared) {
+      const seed = choice.seed ?? (await worldSeed(c));
+      exerciseStore.setState({ busy: { label: 'Opening the shared moment', targetMs: shared.tMs }, restored: { untilMs: shared.tMs, commands: shared.commands.length, savedAt: '', from: 'link' } });
+      c.send({ type: 'session-import', text: shareSessionJson(choice.scenario, seed, shared.tMs, shared.commands), reason: 'share' });
+      return;
+    }
+    const rehearsalOn = sessionStorage.getItem('citytwin-rehearsal') === '1';
+    if (rehearsalOn) exerciseStore.setState({ rehearsal: true });
+    const rec = await loadSaved(rehearsalOn ? 'rehearsal' : 'main');
+    if (shouldRestore(rec, { scenario: choice.scenario, explicitScenario: params.has('scenario'), shareLink: false }) && rec) {
+      exerciseStore.setState({ busy: { label: 'Restoring the saved session', targetMs: rec.untilMs }, restored: { untilMs: rec.untilMs, commands: rec.commands, savedAt: rec.savedAt, from: 'autosave' } });
+      c.send({ type: 'session-import', text: rec.json, reason: 'restore' });
+    }
+  } catch (e) {
+    toast(`Could not open the shared moment: ${e instanceof Error ? e.message : String(e)}`, true);
+  } finally {
+    autosaveReady = true;
+  }
+}
+
+function worldSeed(c: TwinClient): Promise<number> {
+  const w = uiStore.getState().world;
+  if (w) return Promise.resolve(w.seed);
+  return new Promise((ok) => {
+    const off = c.on('loaded', (m) => {
+      off();
+      ok(m.world.seed);
+    });
+  });
+}
+
+function scheduleSave(ms: number): void {
+  if (saveTimer) clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    saveTimer = null;
+    requestExport('autosave');
+  }, ms);
+}
+
+function requestExport(reason: 'autosave' | 'download' | 'share'): void {
+  client?.send({ type: 'session-export', reason });
+}
+
+/** Every exercise command goes through here, so each one is autosaved. */
+export function sendCommand(command: Command): void {
+  need().command(command);
+  scheduleSave(AFTER_COMMAND_MS);
+}
+
+export const fireInject = (inject: string) => sendCommand({ type: 'inject.fire', inject });
+export const holdInject = (inject: string) => sendCommand({ type: 'inject.hold', inject });
+export const releaseInject = (inject: string) => sendCommand({ type: 'inject.release', inject });
+export const skipInject = (inject: string) => sendCommand({ type: 'inject.skip', inject });
+export const pressureInject = (title: string, text: string) => sendCommand({ type: 'inject.pressure', title, ...(text ? { text } : {}) });
+export const takeDecision = (decision: string, option: string, by: string, rationale: string) =>
+  sendCommand({ type: 'decision.take', decision, option, ...(by ? { by } : {}), ...(rationale ? { rationale } : {}) });
+export const addNote = (text: string, author: string) => sendCommand({ type: 'note.add', text, ...(author ? { author } : {}), kind: 'note' });
+export const markExpected = (inject: string, action: string, met: boolean, author: string) =>
+  sendCommand({ type: 'note.add', kind: 'evaluation', expected: `${inject}/${action}`, met, text: `${met ? 'Met' : 'Not met'}: ${action}`, ...(author ? { author } : {}) });
+
+export function seek(tMs: number): void {
+  const now = uiStore.getState().clockMs;
+  if (tMs < now) exerciseStore.setState({ busy: { label: 'Replaying to the chosen moment', targetMs: tMs } });
+  need().send({ type: 'seek', tMs });
+}
+
+export function branch(tMs: number): void {
+  exerciseStore.setState({ busy: { label: 'Branching: replaying to the branch point', targetMs: tMs } });
+  need().send({ type: 'branch', tMs });
+  scheduleSave(AUTOSAVE_EVERY_MS);
+}
+
+export function startCompare(mode: CompareMode): void {
+  need().send({ type: 'compare-start', mode });
+}
+
+export function stopCompare(): void {
+  need().send({ type: 'compare-stop' });
+  compareLive.status = null;
+  exerciseStore.setState({ compare: null });
+}
+
+export function requestReport(): Promise<ReportFiles> {
+  return new Promise((ok) => {
+    reportWaiters.push(ok);
+    need().send({ type: 'report', ...(exerciseStore.getState().rehearsal ? { title: 'REHEARSAL — after-action report (not the exercise record)' } : {}) });
+  });
+}
+
+export function requestSessionJson(reason: 'download' | 'share'): Promise<string> {
+  return new Promise((ok) => {
+    sessionWaiters.push(ok);
+    requestExport(reason);
+  });
+}
+
+/** Offers text as a file download through a Blob URL (the text never enters the page's DOM). */
+export function download(text: string, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export async function downloadReport(format: 'html' | 'md' | 'json'): Promise<void> {
+  const r = await requestReport();
+  if (format === 'html') download(r.html, `${r.fileBase}.html`, 'text/html');
+  else if (format === 'md') download(r.markdown, `${r.fileBase}.md`, 'text/markdown');
+  else download(r.json, `${r.fileBase}.json`, 'application/json');
+}
+
+export async function downloadSession(): Promise<void> {
+  const json = await requestSessionJson('download');
+  const name = uiStore.getState().scenarioName.replace(/[^\w.-]+/g, '-');
+  download(json, `${name}-session.json`, 'application/json');
+}
+
+export function importSessionText(text: string): void {
+  exerciseStore.setState({ busy: { label: 'Loading the session file', targetMs: 0 }, restored: null });
+  need().send({ type: 'session-import', text, reason: 'import' });
+  scheduleSave(AUTOSAVE_EVERY_MS);
+}
+
+/** Copies a link to this moment of this run; returns it. */
+export async function shareLink(): Promise<string> {
+  const s = uiStore.getState();
+  const json = await requestSessionJson('share');
+  const session = JSON.parse(json) as { seed: number; commands: LoggedCommand[] };
+  const base = `${window.location.origin}${window.location.pathname}`;
+  const { url, logOmitted } = await shareAddress(base, { scenario: s.scenarioName, seed: session.seed, tMs: s.clockMs, commands: session.commands });
+  try {
+    await navigator.clipboard.writeText(url);
+    toast(logOmitted ? 'Link copied (the command log is too long for a link: export the session file too)' : 'Link to this moment copied');
+  } catch {
+    toast('Link ready: copy it from the box below');
+  }
+  return url;
+}
+
+/**
+ * Rehearsal mode: the facilitator tries the exercise out without touching its record. Turning it
+ * on saves the real session and autosaves to a separate slot from then on; turning it off throws
+ * the rehearsal away and puts the real session back exactly where it was.
+ */
+export async function setRehearsal(on: boolean): Promise<void> {
+  const st = exerciseStore.getState();
+  if (st.rehearsal === on) return;
+  if (on) {
+    const json = await requestSessionJson('download');
+    await saveSession(savedRecord('main', json, uiStore.getState().clockMs, JSON.parse(json).commands.length, new Date().toISOString())).catch(() => undefined);
+    sessionStorage.setItem('citytwin-rehearsal', '1');
+    exerciseStore.setState({ rehearsal: true });
+    toast('Rehearsal: nothing from now on goes into the exercise record');
+  } else {
+    sessionStorage.removeItem('citytwin-rehearsal');
+    exerciseStore.setState({ rehearsal: false });
+    await deleteSaved('rehearsal');
+    const rec = await loadSaved('main');
+    if (rec) {
+      exerciseStore.setState({ busy: { label: 'Returning to the exercise record', targetMs: rec.untilMs } });
+      need().send({ type: 'session-import', text: rec.json, reason: 'restore' });
+    }
+    toast('Rehearsal over: back to the exercise record');
+  }
+}
+
+/** Forgets the autosaved session and starts the scenario afresh. */
+export async function startFresh(): Promise<void> {
+  await deleteSaved(slot());
+  exerciseStore.setState({ restored: null });
+  const s = uiStore.getState();
+  need().load(s.scenarioName, s.world?.seed);
+}

@@ -1,0 +1,67 @@
+/**
+ * What the exercise adds over the map (a lazily loaded chunk): the button that opens the
+ * facilitator console, the console itself, an open decision when the console is closed, the
+ * briefing, and the banners (rehearsal, restored session, replay in progress, messages).
+ */
+import { formatClock } from '../../sim';
+import './exercise.css';
+import { BriefingOverlay } from './briefing-overlay';
+import { DecisionCard } from './decision-card';
+import { startFresh } from './exercise-controller';
+import { exerciseStore, useExercise } from './exercise-store';
+import { FacilitatorConsole } from './facilitator-console';
+
+export default function ExerciseDock() {
+  const consoleOpen = useExercise((s) => s.consoleOpen);
+  const spec = useExercise((s) => s.spec);
+  const state = useExercise((s) => s.state);
+  const rehearsal = useExercise((s) => s.rehearsal);
+  const restored = useExercise((s) => s.restored);
+  const toastMsg = useExercise((s) => s.toast);
+  const busy = useExercise((s) => s.busy);
+  const briefing = useExercise((s) => s.briefing);
+  const openDecision = state?.decisions.find((d) => d.state === 'open' || d.state === 'expired');
+  const openSpec = openDecision && spec?.decisions.find((d) => d.id === openDecision.id);
+  return (
+    <>
+      {!consoleOpen && (
+        <button type="button" className="btn console-toggle" onClick={() => exerciseStore.setState({ consoleOpen: true })} aria-label="Open the facilitator console" data-testid="open-console">
+          ☰ Exercise console
+          {openDecision && <span className="badge alert"> decision open</span>}
+        </button>
+      )}
+      {consoleOpen && <FacilitatorConsole />}
+      {!consoleOpen && !briefing && openDecision && openSpec && <DecisionCard spec={openSpec} rec={openDecision} floating />}
+      <BriefingOverlay />
+      <div className="ex-banners" aria-live="polite">
+        {rehearsal && (
+          <p className="banner rehearsal" data-testid="rehearsal-banner">
+            REHEARSAL — not recorded. Turn rehearsal off to return to the exercise record.
+          </p>
+        )}
+        {restored && !busy && (
+          <p className="banner restored" data-testid="restored-banner">
+            {restored.from === 'link' ? 'Opened the shared moment' : 'Session restored'} at {formatClock(restored.untilMs)} with {restored.commands} command(s)
+            {restored.savedAt ? ` (saved ${new Date(restored.savedAt).toLocaleTimeString('en-GB')})` : ''}.{' '}
+            <button type="button" className="link-btn" onClick={() => exerciseStore.setState({ restored: null })}>
+              OK
+            </button>{' '}
+            <button type="button" className="link-btn" onClick={() => void startFresh()}>
+              Start afresh
+            </button>
+          </p>
+        )}
+        {busy && !consoleOpen && (
+          <p className="banner busy" role="status">
+            {busy.label} ({formatClock(busy.targetMs)})…
+          </p>
+        )}
+        {toastMsg && (
+          <p className={`banner toast${toastMsg.error ? ' error' : ''}`} role={toastMsg.error ? 'alert' : 'status'}>
+            {toastMsg.text}
+          </p>
+        )}
+      </div>
+    </>
+  );
+}

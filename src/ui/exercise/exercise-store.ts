@@ -1,0 +1,56 @@
+/**
+ * The exercise's slow state for the facilitator console and presenter view: the scenario's
+ * injects, decisions and briefing (spec), the run's exercise state from the worker, what the
+ * page is doing (replaying, restoring), the B run's KPIs, and console UI choices. The B run's
+ * per-asset status array is fast data and lives in `compareLive`, outside React.
+ */
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { CompareMode, ExerciseSpec, ExerciseState } from '../../worker/exercise-protocol';
+import type { KpiValues } from '../../sim';
+
+export interface ExerciseUi {
+  spec: ExerciseSpec | null;
+  state: ExerciseState | null;
+  /** A replay in progress (seek back, branch, restore): what and to when. */
+  busy: { label: string; targetMs: number } | null;
+  compare: { mode: CompareMode; label: string; tMs: number; kpis: KpiValues } | null;
+  consoleOpen: boolean;
+  briefing: { step: number } | null;
+  rehearsal: boolean;
+  /** What was restored at start-up, for the banner. */
+  restored: { untilMs: number; commands: number; savedAt: string; from: 'autosave' | 'link' | 'file' } | null;
+  /** A short message for the facilitator (saved, copied, an import error). */
+  toast: { text: string; error: boolean } | null;
+  lastSavedAt: number | null;
+  /** Who is at the console: prefilled as "decided by" and note author. */
+  facilitator: string;
+}
+
+export const exerciseStore = createStore<ExerciseUi>()(() => ({
+  spec: null,
+  state: null,
+  busy: null,
+  compare: null,
+  consoleOpen: false,
+  briefing: null,
+  rehearsal: false,
+  restored: null,
+  toast: null,
+  lastSavedAt: null,
+  facilitator: '',
+}));
+
+export function useExercise<T>(select: (s: ExerciseUi) => T): T {
+  return useStore(exerciseStore, select);
+}
+
+/** The B run's latest asset statuses (fast path for the split view), bumped per compare frame. */
+export const compareLive: { status: Uint8Array | null; version: number } = { status: null, version: 0 };
+
+export function toast(text: string, error = false): void {
+  exerciseStore.setState({ toast: { text, error } });
+  setTimeout(() => {
+    if (exerciseStore.getState().toast?.text === text) exerciseStore.setState({ toast: null });
+  }, 6000);
+}
