@@ -4,10 +4,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import { UsageError } from './args';
+import { loadWaterEngine } from '../sim';
 import { validateCommand } from './validate';
 import { runCommand } from './run';
 import { benchCommand } from './bench';
 import { importCommand } from './import';
+import { reportCommand } from './report';
 
 const USAGE = `usage: twin <command> [options]
 
@@ -15,6 +17,8 @@ commands:
   validate FILE...                     check scenario files; one line per problem
   run FILE [--until DURATION] [--seed N] [--format json|md] [--out PATH]
                                        run a scenario headless and print a report
+  report SESSION [--out report.html] [--format html|md|json]
+                                       rebuild a saved session and write its after-action report
   bench [--out PATH]                   measure speed and memory; prints JSON
   import osm FILE.osm --out SCENARIO.json [--name NAME]
                                        make a scenario of an OpenStreetMap extract
@@ -37,6 +41,8 @@ export function main(
         return benchCommand(rest, out, err);
       case 'import':
         return importCommand(rest, out, err);
+      case 'report':
+        return reportCommand(rest, out, err);
       case 'help':
       case '--help':
       case '-h':
@@ -59,5 +65,12 @@ export function main(
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  process.exitCode = main(process.argv.slice(2));
+  // EPANET (WASM) loads asynchronously; load it once up front so every command can run water networks.
+  loadWaterEngine().then(
+    () => (process.exitCode = main(process.argv.slice(2))),
+    (e: unknown) => {
+      process.stderr.write(`twin: could not load the EPANET engine: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 3;
+    },
+  );
 }

@@ -6,6 +6,7 @@
 export { loadScenarioText, loadScenarioData, type LoadResult, type LoadOptions, type ScenarioMeta } from './load';
 export { formatIssue, type ScenarioIssue } from './issues';
 export { scenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
+export { parseSession, makeSession, sessionSchema, SESSION_VERSION, type Session } from './session';
 export { generateCity, type CityParams, type GeneratedCity } from './city/generate';
 export { DISTRICT_SEEDS } from './city/layout';
 export { parseOsm, type OsmData } from './import/osm';

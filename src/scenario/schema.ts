@@ -4,6 +4,7 @@
  * autocomplete and check files. Every section is optional; unknown keys are errors.
  */
 import { z } from 'zod';
+import { cctvSchema, commsSchema, policiesSchema } from './cyber-schema';
 import { populationSchema, privacyCommandForms } from './population-schema';
 
 export const SCENARIO_VERSION = 1;
@@ -418,8 +419,9 @@ export const scenarioSchema = z
     power: powerSchema.optional(),
     water: waterSchema.optional(),
     traffic: trafficSchema.optional(),
-    cctv: section('CCTV system').optional(),
-    comms: section('communications network').optional(),
+    cctv: cctvSchema.optional(),
+    comms: commsSchema.optional(),
+    policies: policiesSchema.optional(),
     population: populationSchema.optional(),
   })
   .describe('A citytwin scenario.');

@@ -78,6 +78,30 @@ export interface InjectSpec {
   readonly description: string;
   readonly attack: string | null;
   readonly commands: readonly Command[];
+  /** What players are expected to do in response; evaluation checks the command log for it. */
+  readonly expected?: readonly ExpectedAction[];
+}
+
+/** An action expected of players after an inject: a kind of command within a time window. */
+export interface ExpectedAction {
+  readonly id: string;
+  readonly description: string;
+  /** The command type that counts as doing it (e.g. "asset.secure"), or null for discussion-only actions an evaluator marks. */
+  readonly command: string | null;
+  /** Counted when taken within this long after the inject fired. */
+  readonly withinMs: SimMs;
+}
+
+/** A decision point: options with the commands each applies, and a time budget. */
+export interface DecisionSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly prompt: string;
+  /** Opens at this time, or when `afterInject` fires, or on demand when both are null. */
+  readonly atMs: SimMs | null;
+  readonly afterInject: string | null;
+  readonly budgetMs: SimMs;
+  readonly options: readonly { readonly id: string; readonly label: string; readonly commands: readonly Command[]; readonly recommended: boolean }[];
 }
 
 export interface DistrictSpec {
@@ -131,4 +155,18 @@ export interface CityInput {
   readonly assets: readonly AssetSpec[];
   readonly edges: readonly EdgeSpec[];
   readonly injects: readonly InjectSpec[];
+  readonly decisions?: readonly DecisionSpec[];
+  readonly briefing?: readonly BriefingStep[];
+}
+
+/** One step of a narrated briefing: what to say, where to look, which layers to show, and when in the run. */
+export interface BriefingStep {
+  readonly title: string;
+  readonly text: string;
+  /** Look at this asset, or at this point; null keeps the camera where it is. */
+  readonly focus: { readonly asset: string } | { readonly point: readonly [number, number]; readonly distanceM: number } | null;
+  /** Layers to show (subsystem names, "buildings", "links"); null leaves them as they are. */
+  readonly layers: readonly string[] | null;
+  /** Simulated time to move to (replaying from the start when it lies behind), or null. */
+  readonly atMs: number | null;
 }
