@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createSimulation, HOUR, MINUTE, type SimInput } from '../sim';
 import { benchPower } from './bench-power';
 import { benchTraffic } from './bench-traffic';
+import { benchWater } from './bench-water';
 import { loadScenarioText } from '../scenario';
 import { parseArgs } from './args';
 
@@ -58,6 +59,7 @@ export function benchCommand(argv: readonly string[], out: (s: string) => void, 
   const cascade = cityCascade(input.input);
   const powerFigures = benchPower();
   const trafficFigures = benchTraffic();
+  const waterFigures = benchWater();
 
   const mem = process.memoryUsage();
   const figures = {
@@ -76,6 +78,7 @@ export function benchCommand(argv: readonly string[], out: (s: string) => void, 
     cityGridCascade: cascade,
     power: powerFigures,
     traffic: trafficFigures,
+    water: waterFigures,
     memory: {
       heapUsedAfterLoadMB: round(heapAfterLoad / 2 ** 20),
       rssBeforeMB: round(rssBefore / 2 ** 20),

@@ -80,8 +80,10 @@ export class WaterModel {
   private readonly nodeIndex = new Map<string, number>();
   private readonly linkIndex = new Map<string, number>();
   private running = false;
-  private watched: number[] = [];
-  private freshAt = -1;
+  private readonly pda: boolean;
+  private readonly bulk: BulkReader;
+  /** Per tank: its cross-section (m²) when it is a cylinder (no volume curve), else 0. */
+  private readonly tankAreaM2: Float64Array;
 
   private constructor(
     private readonly engine: WaterEngine,
@@ -127,6 +129,8 @@ export class WaterModel {
       this.linkFrom[k] = ends.node1 - 1;
       this.linkTo[k] = ends.node2 - 1;
     }
+    this.bulk = bulkReader(p, n, m);
+    this.pda = options.pda !== null || p.getDemandModel().type === lib.DemandModel.PDA;
     if (options.pda) {
       // PDA pressures are in the file's pressure unit: psi for US files (EPANET: 1 ft = 0.4333 psi).
       const toFile = (mH: number) => (this.units.us ? (mH / 0.3048) * 0.4333 : mH);
@@ -158,7 +162,9 @@ export class WaterModel {
     this.tankMinM = new Float64Array(n);
     this.tankMaxM = new Float64Array(n);
     this.tankMinVolM3 = new Float64Array(n);
+    this.tankAreaM2 = new Float64Array(n);
     for (const i of this.tanks) {
+      if (p.getNodeValue(i + 1, lib.NodeProperty.VolCurve) === 0) this.tankAreaM2[i] = (Math.PI / 4) * (p.getNodeValue(i + 1, lib.NodeProperty.TankDiam) * this.units.m) ** 2;
       this.tankMinM[i] = p.getNodeValue(i + 1, lib.NodeProperty.MinLevel) * this.units.m;
       this.tankMaxM[i] = p.getNodeValue(i + 1, lib.NodeProperty.MaxLevel) * this.units.m;
       this.tankMinVolM3[i] = p.getNodeValue(i + 1, lib.NodeProperty.MinVolume) * this.units.m3;
@@ -239,59 +245,46 @@ export class WaterModel {
     return true;
   }
 
-  /** Solves the present time and reads what is watched every step (tanks, pumps, valves, watched nodes). */
+  /**
+   * Solves the present time and reads every node's head and demand and every link's flow and
+   * status, with EPANET 2.3's bulk getters (EN_getnodevalues / EN_getlinkvalues): a handful of
+   * calls across the WASM boundary per step instead of one per value, which on C-Town is the
+   * difference between the twin costing about the same as EPANET and costing ten times more.
+   */
   private solve(): void {
     this.tS = this.p.runH();
     if (this.quality) this.p.runQ();
-    this.freshAt = -1;
-    for (const i of this.tanks) this.readNode(i);
-    for (const i of this.watched) this.readNode(i);
-    for (const k of this.pumps) this.readLink(k);
-    for (const k of this.valves) this.readLink(k);
-  }
-
-  /**
-   * Nodes read after every step as well as the tanks: PLC sensors and the demand nodes of assets.
-   * Everything else is read on demand (`readAll`), because reading ~2,500 values through the WASM
-   * boundary each step would cost ten times the hydraulic solve on C-Town.
-   */
-  watch(nodes: Iterable<number>): void {
-    const s = new Set([...this.watched, ...nodes]);
-    this.watched = [...s].sort((a, b) => a - b);
-  }
-
-  /** Refreshes every node and link result at the present time (once per time). */
-  readAll(): void {
-    if (this.freshAt === this.tS) return;
-    for (let i = 0; i < this.nodeIds.length; i++) this.readNode(i);
-    for (let k = 0; k < this.linkIds.length; k++) this.readLink(k);
-    this.freshAt = this.tS;
-  }
-
-  private readNode(i: number): void {
-    const NP = this.engine.lib.NodeProperty;
-    const p = this.p;
+    const { lib } = this.engine;
+    const NP = lib.NodeProperty;
+    const LP = lib.LinkProperty;
     const u = this.units;
-    const h = p.getNodeValue(i + 1, NP.Head) * u.m;
-    this.headM[i] = h;
-    this.pressureM[i] = h - this.elevationM[i]!;
-    if (this.nodeType[i] === NODE_JUNCTION) {
-      const d = p.getNodeValue(i + 1, NP.Demand) * u.lps;
+    const p = this.p;
+    const bulk = this.bulk;
+    const head = bulk.nodes(NP.Head, 0);
+    const demand = bulk.nodes(NP.Demand, 1);
+    const deficit = this.pda ? bulk.nodes(NP.DemandDeficit, 2) : null;
+    for (let i = 0; i < head.length; i++) {
+      const h = head[i]! * u.m;
+      this.headM[i] = h;
+      this.pressureM[i] = h - this.elevationM[i]!;
+      const d = demand[i]! * u.lps;
       this.deliveredLps[i] = d;
-      this.requiredLps[i] = d + p.getNodeValue(i + 1, NP.DemandDeficit) * u.lps;
-    } else if (this.nodeType[i] === NODE_TANK) {
-      this.tankVolumeM3[i] = p.getNodeValue(i + 1, NP.TankVolume) * u.m3;
-      // At a tank, EPANET's demand is its net inflow (positive while filling).
-      this.deliveredLps[i] = p.getNodeValue(i + 1, NP.Demand) * u.lps;
+      this.requiredLps[i] = this.nodeType[i] === NODE_JUNCTION ? d + (deficit ? deficit[i]! * u.lps : 0) : 0;
     }
-    if (this.quality) this.qualityMgL[i] = p.getNodeValue(i + 1, NP.Quality);
+    for (const i of this.tanks) {
+      const area = this.tankAreaM2[i]!;
+      this.tankVolumeM3[i] = area > 0 ? this.tankMinVolM3[i]! + area * (this.pressureM[i]! - this.tankMinM[i]!) : p.getNodeValue(i + 1, NP.TankVolume) * u.m3;
+    }
+    const flow = bulk.links(LP.Flow, 0);
+    const status = bulk.links(LP.Status, 1);
+    for (let k = 0; k < flow.length; k++) {
+      this.flowLps[k] = flow[k]! * u.lps;
+      this.linkOpen[k] = status[k]! > 0 ? 1 : 0;
+    }
   }
 
-  private readLink(k: number): void {
-    const LP = this.engine.lib.LinkProperty;
-    this.flowLps[k] = this.p.getLinkValue(k + 1, LP.Flow) * this.units.lps;
-    this.linkOpen[k] = this.p.getLinkValue(k + 1, LP.Status) > 0 ? 1 : 0;
-  }
+  /** Results are read in full every step; kept so callers need not know that. */
+  readAll(): void {}
 
   /** Opens or closes a pump or valve from now on (the next solve). */
   setLinkOpen(k: number, open: boolean): void {
@@ -370,6 +363,46 @@ export class WaterModel {
     }
     this.running = false;
   }
+}
+
+/** Whole-network reads of one property into reused buffers (slot = which buffer to fill). */
+interface BulkReader {
+  nodes(property: number, slot: number): ArrayLike<number>;
+  links(property: number, slot: number): ArrayLike<number>;
+}
+
+interface RawEngine {
+  _malloc(bytes: number): number;
+  HEAPF64: Float64Array;
+  _EN_getnodevalues(ph: number, property: number, ptr: number): number;
+  _EN_getlinkvalues(ph: number, property: number, ptr: number): number;
+}
+
+/**
+ * EPANET 2.3's EN_getnodevalues / EN_getlinkvalues called on the WASM module directly, into
+ * buffers allocated once: 2 µs for C-Town's 396 heads, where epanet-js's getNodeValues (which
+ * allocates, copies and spreads on every call) takes about 60 µs and 396 getNodeValue calls about
+ * 1.5 ms. It reaches into epanet-js 0.9's `_EN` and `_projectHandle`; when those are not there
+ * (another epanet-js version) the public getters are used instead, with the same results.
+ */
+function bulkReader(p: EpanetProject, n: number, m: number): BulkReader {
+  const raw = p as unknown as { _EN?: RawEngine; _projectHandle?: number };
+  const en = raw._EN;
+  const ph = raw._projectHandle;
+  if (!en || typeof ph !== 'number' || typeof en._EN_getnodevalues !== 'function' || typeof en._EN_getlinkvalues !== 'function') {
+    return { nodes: (prop) => p.getNodeValues(prop), links: (prop) => p.getLinkValues(prop) };
+  }
+  // Buffers live for the life of the module; a model is opened a handful of times per run.
+  const nodePtr = [0, 1, 2].map(() => en._malloc(Math.max(1, n) * 8));
+  const linkPtr = [0, 1].map(() => en._malloc(Math.max(1, m) * 8));
+  const read = (code: number, ptr: number, count: number) => {
+    if (code !== 0 && code >= 100) throw new Error(`EPANET Error ${code}`);
+    return new Float64Array(en.HEAPF64.buffer, ptr, count); // a fresh view: the heap may have grown
+  };
+  return {
+    nodes: (prop, slot) => read(en._EN_getnodevalues(ph, prop, nodePtr[slot]!), nodePtr[slot]!, n),
+    links: (prop, slot) => read(en._EN_getlinkvalues(ph, prop, linkPtr[slot]!), linkPtr[slot]!, m),
+  };
 }
 
 /**

@@ -136,7 +136,6 @@ export class WaterSubsystem {
     this.storageTimer = input.consumers.map(() => null);
     this.tankState = new Uint8Array(m.nodeIds.length);
     this.setUpPlcs();
-    m.watch([...this.consumerNode].filter((i) => i >= 0));
     if (q) {
       this.dosingNode = m.nodeOf(q.sourceNode) ?? -1;
       if (this.dosingNode >= 0) m.setSetpointSource(this.dosingNode, q.baselineMgL);
@@ -157,7 +156,6 @@ export class WaterSubsystem {
         if (k !== undefined) this.plcOfLink.set(k, plc.id);
       }
     }
-    const sensors = new Set<number>();
     for (let c = 0; c < m.controlCount(); c++) {
       const ctl = m.control(c);
       const list = this.fileControls.get(ctl.linkIndex) ?? [];
@@ -167,16 +165,8 @@ export class WaterSubsystem {
       if (plc === undefined || ctl.kind !== 'level' || ctl.nodeIndex < 0) continue;
       m.setControlEnabled(c, false);
       const sensor = `P_${m.nodeIds[ctl.nodeIndex]!}`;
-      sensors.add(ctl.nodeIndex);
       this.rules.push({ id: `CTRL${c + 1}`, plc, link: ctl.linkIndex, open: ctl.open, sensor, below: ctl.below, levelM: ctl.levelM, originalM: ctl.levelM });
     }
-    for (const plc of this.input.plcs) {
-      for (const s of plc.sensors) {
-        const i = s.startsWith('P_') ? m.nodeOf(s.slice(2)) : undefined;
-        if (i !== undefined) sensors.add(i);
-      }
-    }
-    m.watch(sensors);
   }
 
   /** Steps EPANET up to `now`, letting power and PLCs act before each hydraulic step. */
