@@ -87,6 +87,18 @@ export interface WorldView {
   readonly kpis: readonly KpiDef[];
   /** The electricity grid's static layout, when the scenario has one (per-frame state is SimSnapshot.power). */
   readonly power?: PowerView | null;
+  /** The road network's static layout, when the scenario has traffic (per-frame state is SimSnapshot.traffic). */
+  readonly traffic?: TrafficView | null;
+}
+
+/** Roads as the traffic layer draws them; arrays in the network's link order (the snapshot's order). */
+export interface TrafficView {
+  /** Per link: from x, z, to x, z (m). */
+  readonly links: Float32Array;
+  /** Per link: lanes in its direction. */
+  readonly lanes: Uint8Array;
+  /** Per signal, in the snapshot's order: the asset (index, or -1), where it is, and its plan. */
+  readonly signals: readonly { readonly asset: number; readonly x: number; readonly z: number; readonly plan: { readonly kind: 'fixed' | 'actuated'; readonly greenS: number; readonly amberS: number; readonly allRedS: number; readonly minGreenS: number; readonly maxGreenS: number } }[];
 }
 
 /** A grid as the power layer draws it. Arrays are in the network's order (the snapshot's order). */

@@ -199,5 +199,6 @@ export function snapshotBuffers(s: SimSnapshot): ArrayBuffer[] {
   const out = new Set<ArrayBufferLike>([s.status.buffer, s.compromised.buffer, s.edgeState.buffer]);
   // A buffer listed twice would make postMessage throw; a non-array field has nothing to transfer.
   if (s.power) for (const a of Object.values(s.power) as unknown[]) if (ArrayBuffer.isView(a)) out.add(a.buffer);
+  if (s.traffic) for (const a of Object.values(s.traffic) as unknown[]) if (ArrayBuffer.isView(a)) out.add(a.buffer);
   return [...out] as ArrayBuffer[];
 }

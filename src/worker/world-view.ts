@@ -3,7 +3,7 @@
  * they can be transferred to the page without detaching anything the simulation still holds.
  */
 import type { KpiDef, SimInput } from '../sim';
-import type { PowerView, WorldView } from './protocol';
+import type { PowerView, TrafficView, WorldView } from './protocol';
 
 /** The scenario description as the loader reports it. */
 export interface ViewMeta {
@@ -78,11 +78,29 @@ export function buildWorldView(meta: ViewMeta, input: SimInput, seed: number, kp
     injects: input.injects.map((i) => ({ id: i.id, atMs: i.atMs, title: i.title, description: i.description, attack: i.attack })),
     kpis: [...kpis],
     power: powerView(input),
+    traffic: trafficView(input),
   };
   const transfer = [buildings.x, buildings.z, buildings.w, buildings.d, buildings.h, buildings.district, buildings.use].map(
     (a) => a.buffer as ArrayBuffer,
   );
   return { view, transfer };
+}
+
+/** The road network's links and signals, for the traffic layer. */
+export function trafficView(input: SimInput): TrafficView | null {
+  const t = input.traffic;
+  if (!t) return null;
+  const net = t.network;
+  const links = new Float32Array(net.linkCount * 4);
+  for (let l = 0; l < net.linkCount; l++) {
+    links.set([net.nodeX[net.linkFrom[l]!]!, net.nodeZ[net.linkFrom[l]!]!, net.nodeX[net.linkTo[l]!]!, net.nodeZ[net.linkTo[l]!]!], l * 4);
+  }
+  const assetIndex = new Map(input.assets.map((a, i) => [a.id as string, i]));
+  return {
+    links,
+    lanes: net.linkLanes.slice(),
+    signals: t.signals.map((s) => ({ asset: s.asset !== null ? (assetIndex.get(s.asset) ?? -1) : -1, x: net.nodeX[s.node]!, z: net.nodeZ[s.node]!, plan: s.plan })),
+  };
 }
 
 /** The grid's buses (placed at their substations), lines with ratings, and generators. */

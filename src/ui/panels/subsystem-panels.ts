@@ -8,6 +8,8 @@ import type { ComponentType } from 'react';
 import type { WorldView } from '../../worker/protocol';
 import { PowerAssetSection, PowerLegend, PowerLineInspector } from '../power/power-panels';
 import { POWER_LAYER } from '../power/power-style';
+import { TrafficAssetSection, TrafficLegend, VehicleInspector } from '../traffic/traffic-panels';
+import { TRAFFIC_LAYER } from '../traffic/traffic-style';
 import type { LayerId } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
 
@@ -36,5 +38,14 @@ export const SUBSYSTEM_PANELS: readonly SubsystemPanels[] = [
     Legend: PowerLegend,
     AssetSection: PowerAssetSection,
     FeatureInspector: PowerLineInspector,
+  },
+  {
+    layer: TRAFFIC_LAYER,
+    label: 'Traffic',
+    icon: '⇄',
+    count: (w) => (w.traffic ? w.traffic.lanes.length : 0),
+    Legend: TrafficLegend,
+    AssetSection: TrafficAssetSection,
+    FeatureInspector: VehicleInspector,
   },
 ];

@@ -5,9 +5,10 @@
  */
 import type { ComponentType } from 'react';
 import { PowerLayer } from '../power/power-layer';
+import { TrafficLayer } from '../traffic/traffic-layer';
 import type { WorldIndex } from '../store/world-index';
 
-export const SUBSYSTEM_SCENE_LAYERS: readonly ComponentType<{ index: WorldIndex }>[] = [PowerLayer];
+export const SUBSYSTEM_SCENE_LAYERS: readonly ComponentType<{ index: WorldIndex }>[] = [PowerLayer, TrafficLayer];
 
 export function SubsystemLayers({ index }: { index: WorldIndex }) {
   return (

@@ -1,0 +1,169 @@
+/**
+ * Traffic in the 3D view: every vehicle as one instance of a small box on its lane (blue for
+ * emergency units, orange while waiting), links drawn beside the road centre coloured and widened
+ * by congestion, and each signalised junction as a lamp showing its phase (grey when dark).
+ *
+ * All per-frame work reads the live snapshot in useFrame and only when its version changes; the
+ * instance buffer is written directly (no Object3D per vehicle, no React render per frame).
+ */
+import { useFrame } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import { BoxGeometry, BufferAttribute, BufferGeometry, Color, DynamicDrawUsage, type Group, InstancedBufferAttribute, InstancedMesh, LineBasicMaterial, LineSegments, Matrix4, MeshBasicMaterial, SphereGeometry } from 'three';
+import type { TrafficView } from '../../worker/protocol';
+import { live } from '../store/live';
+import { selectFeature, uiStore, useUi } from '../store/ui-store';
+import type { WorldIndex } from '../store/world-index';
+import { ASPECT_COLOR, CONGESTION_BANDS, TRAFFIC_LAYER, VEHICLE_COLOR, congestionBand, unpackSignal } from './traffic-style';
+
+const CAR_Y = 1.2;
+const LINK_Y = 0.6;
+
+export function TrafficLayer({ index }: { index: WorldIndex }) {
+  const tv = index.view.traffic ?? null;
+  return tv ? <TrafficDrawing tv={tv} /> : null;
+}
+
+function TrafficDrawing({ tv }: { tv: TrafficView }) {
+  const on = useUi((s) => s.layers[TRAFFIC_LAYER]);
+  const links = useMemo(() => buildLinks(tv), [tv]);
+  const lamps = useMemo(() => {
+    const m = new InstancedMesh(new SphereGeometry(3.2, 10, 8), new MeshBasicMaterial({ color: '#ffffff' }), Math.max(1, tv.signals.length));
+    const at = new Matrix4();
+    tv.signals.forEach((s, i) => {
+      m.setMatrixAt(i, at.makeTranslation(s.x, 9, s.z));
+      m.setColorAt(i, LAMP_RGB[2]!);
+    });
+    m.count = tv.signals.length;
+    m.frustumCulled = false;
+    m.raycast = () => {};
+    return m;
+  }, [tv]);
+  const cars = useRef<InstancedMesh | null>(null);
+  const carGeo = useMemo(() => new BoxGeometry(4.5, 1.6, 1.9), []);
+  const carMat = useMemo(() => new MeshBasicMaterial({ color: '#ffffff' }), []);
+  const drawn = useRef(-1);
+  const group = useRef<Group | null>(null);
+
+  useEffect(
+    () => () => {
+      links.geometry.dispose();
+      (links.material as LineBasicMaterial).dispose();
+      lamps.geometry.dispose();
+      (lamps.material as MeshBasicMaterial).dispose();
+      carGeo.dispose();
+      carMat.dispose();
+    },
+    [links, lamps, carGeo, carMat],
+  );
+
+  useFrame(() => {
+    const snap = live.snapshot;
+    const t = snap?.traffic;
+    if (!t || !group.current || live.version === drawn.current) return;
+    drawn.current = live.version;
+    const n = t.vehicleState.length;
+    let mesh = cars.current;
+    if (!mesh || mesh.instanceMatrix.count < n) {
+      // Grow by doubling; the old mesh is dropped (this happens a handful of times per run).
+      if (mesh) {
+        group.current.remove(mesh);
+        mesh.dispose();
+      }
+      mesh = new InstancedMesh(carGeo, carMat, Math.max(256, n * 2));
+      mesh.instanceMatrix.setUsage(DynamicDrawUsage);
+      mesh.instanceColor = new InstancedBufferAttribute(new Float32Array(mesh.instanceMatrix.count * 3), 3);
+      mesh.instanceColor.setUsage(DynamicDrawUsage);
+      mesh.frustumCulled = false;
+      mesh.name = 'traffic-vehicles';
+      mesh.userData.slots = null;
+      group.current.add(mesh);
+      cars.current = mesh;
+    }
+    const mat = mesh.instanceMatrix.array as Float32Array;
+    const col = mesh.instanceColor!.array as Float32Array;
+    const v = t.vehicles;
+    for (let i = 0; i < n; i++) {
+      const x = v[i * 3]!;
+      const z = v[i * 3 + 1]!;
+      const h = v[i * 3 + 2]!;
+      const c = Math.cos(h);
+      const s = Math.sin(h);
+      // Rotation about y by −heading (x east, z south), as a column-major 4×4.
+      const o = i * 16;
+      mat[o] = c; mat[o + 1] = 0; mat[o + 2] = s; mat[o + 3] = 0;
+      mat[o + 4] = 0; mat[o + 5] = 1; mat[o + 6] = 0; mat[o + 7] = 0;
+      mat[o + 8] = -s; mat[o + 9] = 0; mat[o + 10] = c; mat[o + 11] = 0;
+      mat[o + 12] = x; mat[o + 13] = CAR_Y; mat[o + 14] = z; mat[o + 15] = 1;
+      const st = t.vehicleState[i]!;
+      const rgb = st >> 4 === 1 ? EMERGENCY : (st & 15) !== 0 && (st & 15) !== 8 ? WAITING : MOVING;
+      col[i * 3] = rgb.r;
+      col[i * 3 + 1] = rgb.g;
+      col[i * 3 + 2] = rgb.b;
+    }
+    mesh.count = n;
+    mesh.userData.slots = t.vehicleSlot;
+    mesh.instanceMatrix.needsUpdate = true;
+    mesh.instanceColor!.needsUpdate = true;
+    // Links by congestion (the snapshot refreshes it once a simulated minute).
+    const lc = links.geometry.getAttribute('color') as BufferAttribute;
+    const arr = lc.array as Float32Array;
+    for (let l = 0; l < t.congestion.length; l++) {
+      const b = BAND_RGB[CONGESTION_BANDS.indexOf(congestionBand(t.congestion[l]!))]!;
+      arr.set([b.r, b.g, b.b, b.r, b.g, b.b], l * 6);
+    }
+    lc.needsUpdate = true;
+    for (let s = 0; s < t.signals.length; s++) {
+      const { a0, mode } = unpackSignal(t.signals[s]!);
+      lamps.setColorAt(s, LAMP_RGB[mode === 2 ? 3 : a0]!);
+    }
+    if (lamps.instanceColor) lamps.instanceColor.needsUpdate = true;
+  });
+
+  return (
+    <group ref={group} visible={on} name="traffic-layer" onClick={(e) => {
+      const slots = (e.object as InstancedMesh).userData?.slots as Int32Array | undefined;
+      if (e.instanceId === undefined || !slots || e.object !== cars.current) return;
+      e.stopPropagation();
+      const slot = slots[e.instanceId];
+      if (slot !== undefined && uiStore.getState().layers[TRAFFIC_LAYER]) selectFeature({ layer: TRAFFIC_LAYER, id: `vehicle:${slot}` });
+    }}>
+      <primitive object={links} />
+      <primitive object={lamps} />
+    </group>
+  );
+}
+
+const MOVING = new Color(VEHICLE_COLOR.moving);
+const WAITING = new Color(VEHICLE_COLOR.waiting);
+const EMERGENCY = new Color(VEHICLE_COLOR.emergency);
+const BAND_RGB = CONGESTION_BANDS.map((b) => new Color(b.color));
+const LAMP_RGB = ASPECT_COLOR.map((c) => new Color(c));
+
+/** One segment per link, 2 m to the driving side of the road centre (the UK drives on the left). */
+function buildLinks(tv: TrafficView): LineSegments {
+  const n = tv.links.length / 4;
+  const pos = new Float32Array(n * 6);
+  const col = new Float32Array(n * 6);
+  const free = new Color(CONGESTION_BANDS[0].color);
+  for (let l = 0; l < n; l++) {
+    const ax = tv.links[l * 4]!;
+    const az = tv.links[l * 4 + 1]!;
+    const bx = tv.links[l * 4 + 2]!;
+    const bz = tv.links[l * 4 + 3]!;
+    const len = Math.hypot(bx - ax, bz - az) || 1;
+    const off = 2 + (tv.lanes[l]! - 1) * 1.6;
+    const ox = ((bz - az) / len) * off;
+    const oz = (-(bx - ax) / len) * off;
+    pos.set([ax + ox, LINK_Y, az + oz, bx + ox, LINK_Y, bz + oz], l * 6);
+    col.set([free.r, free.g, free.b, free.r, free.g, free.b], l * 6);
+  }
+  const g = new BufferGeometry();
+  g.setAttribute('position', new BufferAttribute(pos, 3));
+  g.setAttribute('color', new BufferAttribute(col, 3).setUsage(DynamicDrawUsage));
+  g.computeBoundingSphere();
+  const lines = new LineSegments(g, new LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.85 }));
+  lines.raycast = () => {};
+  lines.name = 'traffic-links';
+  lines.renderOrder = 3;
+  return lines;
+}

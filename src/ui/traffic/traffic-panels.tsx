@@ -1,0 +1,105 @@
+/**
+ * The traffic layer's parts of the side panels: a signal controller's section in its asset
+ * inspector (plan, the mode its power and control link leave it in, the phase it shows now), the
+ * inspector for a clicked vehicle (what it is and why it is waiting), and the legend.
+ */
+import type { TrafficView } from '../../worker/protocol';
+import { live } from '../store/live';
+import { useUi } from '../store/ui-store';
+import type { WorldIndex } from '../store/world-index';
+import { ASPECT, ASPECT_COLOR, CONGESTION_BANDS, MODE_LABEL, VEHICLE_COLOR, WAIT_LABEL, unpackSignal } from './traffic-style';
+
+function Dot({ color, square }: { color: string; square?: boolean }) {
+  return (
+    <svg width="14" height="14" aria-hidden="true">
+      {square ? <rect x="2" y="4" width="10" height="6" fill={color} /> : <circle cx="7" cy="7" r="5" fill={color} />}
+    </svg>
+  );
+}
+
+export function TrafficAssetSection({ index, asset }: { index: WorldIndex; asset: number }) {
+  useUi((s) => s.clockMs);
+  const tv: TrafficView | null | undefined = index.view.traffic;
+  const s = tv ? tv.signals.findIndex((x) => x.asset === asset) : -1;
+  if (!tv || s < 0) return null;
+  const sig = tv.signals[s]!;
+  const packed = live.snapshot?.traffic?.signals[s];
+  const st = packed !== undefined ? unpackSignal(packed) : null;
+  return (
+    <div className="traffic-section" data-testid="traffic-section">
+      <h3>Signal controller</h3>
+      <dl className="facts">
+        <dt>Plan</dt>
+        <dd>
+          {sig.plan.kind === 'actuated' ? `actuated (green ${sig.plan.minGreenS}–${sig.plan.maxGreenS} s)` : `fixed time, ${sig.plan.greenS} s green`}; {sig.plan.amberS} s amber, {sig.plan.allRedS} s all-red
+        </dd>
+        <dt>State</dt>
+        <dd>{st ? MODE_LABEL[st.mode] : '—'}</dd>
+        {st && st.mode !== 2 && (
+          <>
+            <dt>Showing</dt>
+            <dd>
+              <Dot color={ASPECT_COLOR[st.a0]!} /> one axis {ASPECT[st.a0]}, <Dot color={ASPECT_COLOR[st.a1]!} /> the other {ASPECT[st.a1]}
+            </dd>
+          </>
+        )}
+      </dl>
+      <p className="muted">Power and the control link are listed under Depends on: without power the junction goes dark; without its control link it runs fixed time.</p>
+    </div>
+  );
+}
+
+export function VehicleInspector({ id }: { index: WorldIndex; id: string }) {
+  useUi((s) => s.clockMs);
+  const slot = Number(id.replace(/^vehicle:/, ''));
+  const t = live.snapshot?.traffic;
+  const i = t ? t.vehicleSlot.indexOf(slot) : -1;
+  if (!t || i < 0) return <p className="muted">This vehicle has reached its destination.</p>;
+  const st = t.vehicleState[i]!;
+  const emergency = st >> 4 === 1;
+  return (
+    <div className="traffic-vehicle" data-testid="vehicle-inspector">
+      <h2>{emergency ? 'Emergency vehicle' : 'Car'} #{slot}</h2>
+      <dl className="facts">
+        <dt>Now</dt>
+        <dd>{WAIT_LABEL[st & 15] ?? 'Moving'}</dd>
+        <dt>Where</dt>
+        <dd>
+          {Math.round(t.vehicles[i * 3]!)} m east, {Math.round(t.vehicles[i * 3 + 1]!)} m south
+        </dd>
+      </dl>
+    </div>
+  );
+}
+
+export function TrafficLegend() {
+  const has = useUi((s) => (s.world?.traffic?.links.length ?? 0) > 0);
+  if (!has) return null;
+  return (
+    <>
+      <h3>Traffic</h3>
+      <ul className="legend-list">
+        {CONGESTION_BANDS.map((b) => (
+          <li key={b.id}>
+            <Dot color={b.color} square />
+            <span>
+              {b.label} <span className="muted">— {b.cue}</span>
+            </span>
+          </li>
+        ))}
+        <li>
+          <Dot color={VEHICLE_COLOR.moving} square /> <span>Vehicle moving</span>
+        </li>
+        <li>
+          <Dot color={VEHICLE_COLOR.waiting} square /> <span>Vehicle waiting (signal, stop line, queue)</span>
+        </li>
+        <li>
+          <Dot color={VEHICLE_COLOR.emergency} square /> <span>Ambulance or police on a call</span>
+        </li>
+        <li>
+          <Dot color={ASPECT_COLOR[3]} /> <span>Signal lamp: its phase; grey when dark</span>
+        </li>
+      </ul>
+    </>
+  );
+}

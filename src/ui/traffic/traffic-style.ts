@@ -1,0 +1,32 @@
+/**
+ * How the traffic layer looks and what its states are called: congestion bands for links (colour
+ * and width, so colour is never the only cue), signal aspects, and why a vehicle waits. Plain
+ * data, shared by the 3D layer and the panels.
+ */
+export const TRAFFIC_LAYER = 'traffic-network' as const;
+
+/** Mean speed over the speed limit → band. */
+export const CONGESTION_BANDS = [
+  { id: 'free', min: 0.7, color: '#4fb37a', label: 'Flowing', cue: 'thin green: at or near the limit' },
+  { id: 'slow', min: 0.4, color: '#e3b341', label: 'Slow', cue: 'amber: under 70% of the limit' },
+  { id: 'jam', min: 0, color: '#e5534b', label: 'Congested', cue: 'thick red: under 40% of the limit' },
+] as const;
+
+export function congestionBand(ratio: number): (typeof CONGESTION_BANDS)[number] {
+  for (const b of CONGESTION_BANDS) if (ratio >= b.min) return b;
+  return CONGESTION_BANDS[CONGESTION_BANDS.length - 1]!;
+}
+
+export const ASPECT = ['red', 'amber', 'green', 'dark'] as const;
+export const ASPECT_COLOR = ['#e5534b', '#e3b341', '#4fb37a', '#5b6272'] as const;
+export const MODE_LABEL = ['Running its plan', 'Fixed-time fallback (control link lost)', 'Dark: all-way stop (no power)', 'Attacker: all red', 'Attacker: conflicting greens'] as const;
+
+/** Same order as the simulation's WAIT_REASONS. */
+export const WAIT_LABEL = ['Moving', 'Waiting at a red signal', 'Stopping for amber', 'At a stop line (all-way stop)', 'Giving way to the main road', 'Road ahead is full', 'In a queue', 'At a dark signal (all-way stop)', 'Free road'] as const;
+
+export const VEHICLE_COLOR = { moving: '#d9dee8', waiting: '#f08c5a', emergency: '#3b82f6' } as const;
+
+/** Unpacks a signal's snapshot byte: aspect of each phase group and the controller mode. */
+export function unpackSignal(b: number): { a0: number; a1: number; mode: number } {
+  return { a0: b & 3, a1: (b >> 2) & 3, mode: (b >> 4) & 7 };
+}
