@@ -11,7 +11,7 @@ export type { PowerSnapshot } from './simulation';
 export * as power from './power';
 export type { PowerInput } from './power';
 export * as water from './water';
-export { loadWaterEngine, type WaterInput, type WaterEngine } from './water';
+export { loadWaterEngine, type WaterInput, type WaterEngine, type WaterSnapshot } from './water';
 export * as traffic from './traffic';
 export * as population from './population';
 export type { PopulationInput } from './population';

@@ -27,7 +27,7 @@ import { TrafficSubsystem } from './traffic';
 import { PopulationSubsystem } from './population';
 import { GridSubsystem } from './power';
 import { waterFinal, type WaterFinal } from './analysis';
-import { ENGINE_NOT_LOADED, loadedWaterEngine, WaterSubsystem, type WaterEngine } from './water';
+import { ENGINE_NOT_LOADED, loadedWaterEngine, waterSnapshot, WaterSubsystem, type WaterEngine, type WaterSnapshot } from './water';
 import type { SimInput } from './input';
 
 export const BASE_TICK_MS = 500;
@@ -284,33 +284,4 @@ function trafficSnapshot(t: TrafficSubsystem): TrafficSnapshot {
   const congestion = new Float32Array(net.linkCount);
   for (let l = 0; l < net.linkCount; l++) congestion[l] = Math.min(1, m.linkMeanSpeed[l]! / net.linkSpeed[l]!);
   return { vehicles: b.xzh, vehicleState: b.state, vehicleSlot: b.slot, signals, congestion };
-}
-
-export interface WaterSnapshot {
-  /** Flow, L/s, from → to. */
-  readonly flowLps: Float32Array;
-  readonly linkOpen: Uint8Array;
-  readonly powered: Uint8Array;
-  readonly pressureM: Float32Array;
-  /** Per node: delivered / required (1 where nothing is required). */
-  readonly service: Float32Array;
-  /** Per node: tank fill 0..1 (0 for other nodes). */
-  readonly tankFill: Float32Array;
-}
-
-function waterSnapshot(w: WaterSubsystem): WaterSnapshot {
-  const m = w.model;
-  m.readAll();
-  const n = m.nodeIds.length;
-  const service = new Float32Array(n);
-  const tankFill = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const req = m.requiredLps[i]!;
-    service[i] = m.nodeType[i] === 0 && req > 1e-9 ? Math.min(1, m.deliveredLps[i]! / req) : 1;
-    if (m.nodeType[i] === 2) {
-      const span = m.tankMaxM[i]! - m.tankMinM[i]!;
-      tankFill[i] = span > 0 ? Math.min(1, Math.max(0, (m.tankLevelM(i) - m.tankMinM[i]!) / span)) : 0;
-    }
-  }
-  return { flowLps: Float32Array.from(m.flowLps), linkOpen: m.linkOpen.slice(), powered: w.powered.slice(), pressureM: Float32Array.from(m.pressureM), service, tankFill };
 }

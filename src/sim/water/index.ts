@@ -12,3 +12,4 @@ export * from './inp-errors';
 export * from './model';
 export * from './plc';
 export * from './subsystem';
+export * from './snapshot';
