@@ -89,6 +89,41 @@ export interface WorldView {
   readonly power?: PowerView | null;
   /** The road network's static layout, when the scenario has traffic (per-frame state is SimSnapshot.traffic). */
   readonly traffic?: TrafficView | null;
+  /** The water network's static layout, when the scenario has one (per-frame state is SimSnapshot.water). */
+  readonly water?: WaterView | null;
+}
+
+/** A water network as the water layer draws it; arrays in EPANET's order (the snapshot's order). */
+export interface WaterView {
+  /** The flow unit of the .inp file (results are always SI). */
+  readonly fileUnits: string;
+  readonly nodeIds: readonly string[];
+  /** 0 junction, 1 reservoir, 2 tank. */
+  readonly nodeType: Uint8Array;
+  readonly nodeX: Float32Array;
+  readonly nodeZ: Float32Array;
+  /** Asset index standing for the node (a tower, a reservoir), or -1. */
+  readonly nodeAsset: Int32Array;
+  readonly tankMaxM: Float32Array;
+  readonly linkIds: readonly string[];
+  /** 0 pipe, 1 pump, 2 valve. */
+  readonly linkType: Uint8Array;
+  readonly linkFrom: Int32Array;
+  readonly linkTo: Int32Array;
+  /** Asset index standing for the link (a pumping station, a pump, a valve), or -1. */
+  readonly linkAsset: Int32Array;
+  /** Demand nodes that decide an asset's water, in the snapshot's consumer order. */
+  readonly consumers: readonly { readonly asset: number; readonly node: number; readonly storageMin: number }[];
+  /** PLC sensors in the snapshot's sensor order, with the PLC that owns each. */
+  readonly sensors: readonly { readonly id: string; readonly plc: string }[];
+  readonly plcs: readonly {
+    readonly id: string;
+    readonly asset: number;
+    readonly actuators: readonly string[];
+    readonly sensors: readonly string[];
+    /** Rules as first loaded (an attack may move their levels; the event log says so). */
+    readonly rules: readonly { readonly id: string; readonly link: string; readonly open: boolean; readonly sensor: string; readonly below: boolean; readonly levelM: number }[];
+  }[];
 }
 
 /** Roads as the traffic layer draws them; arrays in the network's link order (the snapshot's order). */

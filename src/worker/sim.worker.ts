@@ -106,7 +106,7 @@ async function load(msg: Extract<ToWorker, { type: 'load' }>, replay?: { command
   const runner = new SimRunner(sim, host, result.input.durationMs, wantSpeed);
   current = { sim, input: result.input, runner, meta: result.meta, name: msg.scenario, text: result.text };
   exercise.loaded(commands, replay?.untilMs ?? 0);
-  const { view, transfer } = buildWorldView(result.meta, result.input, sim.seed, sim.kpiDefs);
+  const { view, transfer } = buildWorldView(result.meta, result.input, sim.seed, sim.kpiDefs, sim.water);
   post({ type: 'loaded', world: view, loadMs: Math.round(performance.now() - t0) }, transfer);
   runner.flush();
   if (replay && replay.untilMs > 0) exercise.replayTo(replay.untilMs);

@@ -2,7 +2,8 @@
  * Builds the static WorldView the page draws from, once per load. Building arrays are copied so
  * they can be transferred to the page without detaching anything the simulation still holds.
  */
-import type { KpiDef, SimInput } from '../sim';
+import type { KpiDef, SimInput, water as simWater } from '../sim';
+import { waterView } from './water-view';
 import type { PowerView, TrafficView, WorldView } from './protocol';
 
 /** The scenario description as the loader reports it. */
@@ -20,7 +21,7 @@ export interface BuiltView {
   readonly transfer: ArrayBuffer[];
 }
 
-export function buildWorldView(meta: ViewMeta, input: SimInput, seed: number, kpis: readonly KpiDef[]): BuiltView {
+export function buildWorldView(meta: ViewMeta, input: SimInput, seed: number, kpis: readonly KpiDef[], water: simWater.WaterSubsystem | null = null): BuiltView {
   const b = input.city.buildings;
   const buildings = {
     count: b.count,
@@ -79,6 +80,7 @@ export function buildWorldView(meta: ViewMeta, input: SimInput, seed: number, kp
     kpis: [...kpis],
     power: powerView(input),
     traffic: trafficView(input),
+    water: waterView(input, water),
   };
   const transfer = [buildings.x, buildings.z, buildings.w, buildings.d, buildings.h, buildings.district, buildings.use].map(
     (a) => a.buffer as ArrayBuffer,
