@@ -24,6 +24,8 @@ let reportWaiters: ((r: ReportFiles) => void)[] = [];
 let sessionWaiters: ((json: string) => void)[] = [];
 /** Nothing is autosaved until the start-up restore has been decided, so a reload cannot overwrite what it is about to restore. */
 let autosaveReady = false;
+/** The simulated time of the last autosave. */
+let savedUntilMs = -1;
 
 export interface ReportFiles {
   readonly html: string;
@@ -66,7 +68,10 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
     if (m.reason === 'autosave') {
       if (!autosaveReady) return;
       void saveSession(savedRecord(slot(), m.json, m.untilMs, m.commands, new Date().toISOString())).then(
-        () => exerciseStore.setState({ lastSavedAt: Date.now() }),
+        () => {
+          savedUntilMs = m.untilMs;
+          exerciseStore.setState({ lastSavedAt: Date.now() });
+        },
         () => toast('Could not autosave (IndexedDB unavailable): export the session to keep it', true),
       );
     }
@@ -84,7 +89,8 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
     for (const f of w) f(m);
   });
   c.on('frame', (m) => {
-    if (m.playing && !saveTimer) scheduleSave(AUTOSAVE_EVERY_MS);
+    // Play, a jump ahead or a replay moves the clock: save a few seconds later (a crash loses at most that).
+    if (!saveTimer && m.snapshot.tMs !== savedUntilMs) scheduleSave(AUTOSAVE_EVERY_MS);
   });
   startMirror(c);
   // window.__twin.exercise: read-only views for end-to-end tests (the controls are the console's buttons).
@@ -96,6 +102,7 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
       busy: () => exerciseStore.getState().busy,
       compare: () => exerciseStore.getState().compare,
       lastSavedAt: () => exerciseStore.getState().lastSavedAt,
+      savedUntilMs: () => savedUntilMs,
     };
   window.addEventListener('pagehide', () => requestExport('autosave'));
   void restoreAtStart(c, choice);

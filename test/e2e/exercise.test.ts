@@ -1,0 +1,149 @@
+/**
+ * A tabletop exercise end to end: run the default scenario from the facilitator console, take the
+ * decision, scrub back, branch, compare, export the report and the session, mirror to a presenter
+ * window, then reload and find the session restored.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parseSession } from '../../src/scenario';
+import type { CompareMode, ExerciseSpec, ExerciseState } from '../../src/worker/exercise-protocol';
+import { openCity, waitForClock } from './app-fixture';
+import { launchBrowser, watchPage, type Browser } from './browser';
+
+const baseUrl = inject('baseUrl');
+const origin = baseUrl.replace(/\/$/, '');
+let browser: Browser;
+
+interface ExerciseHooks {
+  state(): ExerciseState | null;
+  spec(): ExerciseSpec | null;
+  busy(): { label: string; targetMs: number } | null;
+  compare(): { mode: CompareMode; label: string; tMs: number; kpis: Record<string, number> } | null;
+  lastSavedAt(): number | null;
+  savedUntilMs(): number;
+}
+const ex = <T>(page: Page, fn: (h: ExerciseHooks) => T) =>
+  page.evaluate((src) => new Function('h', `return (${src})(h)`)((window.__twin as unknown as { exercise: ExerciseHooks }).exercise), fn.toString()) as Promise<T>;
+
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window.__twin as unknown as { exercise: ExerciseHooks }).exercise.busy() === null, null, { timeout: 120_000, polling: 100 });
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('a tabletop exercise', () => {
+  it('runs from the console: decide, scrub back, branch, compare, report, presenter, reload', async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page, origin);
+    await openCity(page, baseUrl);
+    await page.getByTestId('open-console').click();
+    const msel = page.getByTestId('inject-vendor-compromise');
+    await msel.waitFor();
+    expect(await msel.getAttribute('data-state')).toBe('pending');
+    expect(await msel.innerText()).toContain('T0822');
+
+    // Fire the inject from the MSEL: the decision point opens after it.
+    await page.getByRole('button', { name: /^Fire now: Aurora/ }).click();
+    await expect.poll(() => msel.getAttribute('data-state'), { timeout: 30_000 }).toBe('fired');
+    const card = page.getByTestId('decision-restore-or-isolate').first();
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.innerText()).toMatch(/recommended/);
+    await card.getByLabel('Decided by').fill('Chief Executive');
+    await card.getByLabel('Rationale').fill('Contain the intruder before touching the breakers');
+    await card.getByRole('button', { name: /^Take decision/ }).click();
+    await expect.poll(() => ex(page, (h) => h.state()?.decisions[0]?.state), { timeout: 30_000 }).toBe('taken');
+    const taken = await ex(page, (h) => h.state()!.decisions[0]!);
+    expect(taken).toMatchObject({ option: 'isolate-then-crews', by: 'Chief Executive', rationale: 'Contain the intruder before touching the breakers' });
+
+    // Run on an hour with the console's jump button.
+    await page.getByRole('button', { name: 'Jump ahead one simulated hour' }).click();
+    await waitForClock(page, 3_600_000);
+    const headEvents = await ex(page, (h) => h.state()!.markers.length);
+    expect(headEvents).toBeGreaterThanOrEqual(3);
+
+    // Scrub back to 00:20 with the time field, then with the slider's keyboard.
+    await page.getByLabel('Jump to a simulated time (hh:mm)').fill('0:20');
+    await page.getByRole('button', { name: 'Jump to that time' }).click();
+    await settled(page);
+    await expect.poll(() => page.evaluate(() => window.__twin.clockMs()), { timeout: 60_000 }).toBe(20 * 60_000);
+    const back = await ex(page, (h) => h.state()!);
+    expect(back.headMs).toBeGreaterThanOrEqual(3_600_000);
+    expect(back.decisions[0]!.state).toBe('taken');
+    const slider = page.getByTestId('time-scrubber');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await settled(page);
+    await expect.poll(() => page.evaluate(() => window.__twin.clockMs()), { timeout: 60_000 }).toBe(0);
+
+    // Branch from the very start: what if we had decided otherwise?
+    await page.getByTestId('branch').click();
+    await settled(page);
+    await expect.poll(() => ex(page, (h) => h.state()?.branchedAtMs), { timeout: 60_000 }).toBe(0);
+    // The log kept holds the inject (applied on the first tick); a minute on, the decision is open again.
+    await page.getByLabel('Jump to a simulated time (hh:mm)').fill('0:01');
+    await page.getByRole('button', { name: 'Jump to that time' }).click();
+    await waitForClock(page, 60_000);
+    await expect.poll(() => ex(page, (h) => h.state()?.decisions[0]?.state), { timeout: 30_000 }).toBe('open');
+    const branched = page.getByTestId('decision-restore-or-isolate').first();
+    await branched.getByText('Wait for the vendor to investigate').click();
+    await branched.getByLabel('Decided by').fill('Deputy');
+    await branched.getByRole('button', { name: /^Take decision/ }).click();
+    await expect.poll(() => ex(page, (h) => h.state()?.decisions[0]?.option), { timeout: 30_000 }).toBe('wait');
+
+    // Compare the what-if with the run before the branch, in step.
+    await page.locator('[data-testid=compare] > summary').click();
+    await page.getByTestId('compare-branch').click();
+    await expect.poll(() => ex(page, (h) => h.compare()?.label ?? ''), { timeout: 30_000 }).toContain('Before the branch');
+    await page.getByRole('button', { name: 'Jump ahead one simulated hour' }).click();
+    await waitForClock(page, 3_600_000);
+    await expect.poll(() => ex(page, (h) => h.compare()?.tMs ?? 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(3_600_000);
+    const table = await page.getByTestId('kpi-diff').innerText();
+    expect(table).toContain('People without power');
+    expect(table).toMatch(/A − B/);
+
+    // The after-action report downloads as a self-contained file.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-html').click()]);
+    expect(download.suggestedFilename()).toMatch(/^default-after-action-\d{4}\.html$/);
+    const html = readFileSync((await download.path())!, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain('Wait for the vendor to investigate');
+    expect(html).toContain('Deputy');
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="http/);
+
+    // The session file is the format `twin report` reads.
+    const [sessionFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-session').click()]);
+    const parsed = parseSession(readFileSync((await sessionFile.path())!, 'utf8'));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) {
+      expect(parsed.session.scenario.name).toBe('default');
+      expect(parsed.session.commands.map((c) => c.command.type)).toEqual(['inject.fire', 'decision.take']);
+      expect(parsed.session.untilMs).toBeGreaterThanOrEqual(3_600_000);
+    }
+
+    // A presenter window follows the facilitator's clock.
+    const pres = await browser.newPage();
+    await pres.goto(`${baseUrl}?view=presenter`);
+    await expect.poll(() => pres.getByTestId('presenter-clock').textContent(), { timeout: 60_000 }).toMatch(/^01:0/);
+    expect(await pres.getByTestId('presenter-inject').innerText()).toMatch(/Aurora/);
+    await pres.close();
+
+    // Reload: the session comes back where it was, decision and all.
+    const before = await page.evaluate(() => window.__twin.clockMs());
+    await expect.poll(() => ex(page, (h) => h.savedUntilMs()), { timeout: 30_000 }).toBe(before);
+    await page.reload();
+    await page.getByTestId('restored-banner').waitFor({ timeout: 120_000 });
+    await settled(page);
+    await expect.poll(() => page.evaluate(() => window.__twin.clockMs()), { timeout: 60_000 }).toBe(before);
+    const restored = await ex(page, (h) => h.state()!.decisions[0]!);
+    expect(restored).toMatchObject({ state: 'taken', option: 'wait', by: 'Deputy' });
+    expect(watch.errors).toEqual([]);
+    expect(watch.foreign).toEqual([]);
+    await page.close();
+  });
+});
