@@ -4,12 +4,15 @@
  */
 import type { CityInput } from './core';
 import type { PowerInput } from './power';
+import type { CyberInput } from './cyber';
 import type { TrafficInput } from './traffic';
 import type { PopulationInput } from './population';
 import type { WaterInput } from './water';
 
 export interface SimInput extends CityInput {
   readonly power?: PowerInput | null;
+  /** The comms network, CCTV and the attacker's options (issue 6). */
+  readonly cyber?: CyberInput | null;
   readonly traffic?: TrafficInput | null;
   readonly population?: PopulationInput | null;
   readonly water?: WaterInput | null;

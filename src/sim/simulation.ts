@@ -29,6 +29,7 @@ import { GridSubsystem } from './power';
 import { waterFinal, type WaterFinal } from './analysis';
 import { ENGINE_NOT_LOADED, loadedWaterEngine, waterSnapshot, WaterSubsystem, type WaterEngine, type WaterSnapshot } from './water';
 import type { SimInput } from './input';
+import { createCyber, cyberKpis, type Cyber, type CyberFinal } from './cyber';
 
 export const BASE_TICK_MS = 500;
 
@@ -117,6 +118,9 @@ export interface Simulation {
   kpis(): KpiValues;
   finalAssets(): FinalAsset[];
   finalPower(): PowerFinal | null;
+  /** The comms network, CCTV and cyber layer, when the scenario has them. */
+  readonly cyber: Cyber | null;
+  finalCyber(): CyberFinal | null;
   /** The exercise's injects and decision points, and evaluation against expected actions. */
   readonly exercise: { readonly injects: InjectPlayer; readonly decisions: DecisionBoard };
   evaluate(): Evaluation;
@@ -136,6 +140,11 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   const { bus } = engine;
   const world = new World(input.assets, input.edges, bus, engine.scheduler, () => engine.nowMs);
   const power = input.power ? new GridSubsystem(input.power, world, bus, engine.scheduler, () => engine.nowMs) : null;
+  // The cyber layer's systems (comms, cctv, threats) step after the physical subsystems, before KPIs.
+  const cyberSystems: { name: string; periodMs: SimMs; step: (t: SimMs) => void }[] = [];
+  const cyber: Cyber | null = input.cyber
+    ? createCyber(input.cyber, { world, bus, scheduler: engine.scheduler, now: () => engine.nowMs, rng: engine.rng.fork('threats'), city: input.city }, (name, periodMs, step) => cyberSystems.push({ name, periodMs, step }))
+    : null;
   let water: WaterSubsystem | null = null;
   if (input.water) {
     const eng = options.waterEngine ?? loadedWaterEngine();
@@ -145,23 +154,24 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   const traffic = input.traffic ? new TrafficSubsystem(input.traffic, world, bus, engine.rng.fork('traffic'), () => engine.nowMs) : null;
   const population = input.population ? new PopulationSubsystem(input.population, input.city.buildings, input.city.sizeM, engine.rng.fork('population'), bus, () => engine.nowMs) : null;
   const run = (c: Command, cause: EventId) => {
+    if (cyber?.handles(c)) return cyber.handle(c, cause);
     if (isPowerCommand(c)) power?.handle(c, cause);
     else if (isWaterCommand(c)) water?.handle(c, cause);
     else if (isTrafficCommand(c)) traffic?.handle(c, cause);
     else if (isPrivacyCommand(c)) population?.handle(c, cause);
-    else if (isAssetCommand(c)) applyAssetCommand(world, bus, c, cause);
+    else if (isAssetCommand(c)) applyAssetCommand(world, bus, c, cause, cyber ? (v, i) => cyber.vendorReaches(v, i) : undefined);
     else if (isExerciseCommand(c)) applyExerciseCommand(c, cause, { injects, decisions, bus, nowMs: engine.nowMs });
   };
   const injects = new InjectPlayer(input.injects, bus, engine.scheduler, run);
   const decisions = new DecisionBoard(input.decisions ?? [], bus, engine.scheduler, () => engine.nowMs, injects, run);
-  const kpis = new KpiRecorder(() => ({ ...readKpis(world, power, water), ...readTrafficKpis(traffic) }));
+  const kpis = new KpiRecorder(() => ({ ...readKpis(world, power, water), ...readTrafficKpis(traffic), ...cyberKpis(cyber) }));
 
   engine.setCommandHandler((c) => {
     if (c.type === 'inject.fire') {
       injects.fire(c.inject, true);
       return;
     }
-    const operator = c.type === 'asset.restore' || c.type === 'asset.secure' || c.type === 'power.crew.dispatch' || c.type === 'traffic.link' || c.type === 'traffic.emergency.dispatch' || c.type === 'privacy.anonymise';
+    const operator = /^(policy\.|comms\.|threat\.reflash)/.test(c.type) || c.type === 'asset.restore' || c.type === 'asset.secure' || c.type === 'power.crew.dispatch' || c.type === 'traffic.link' || c.type === 'traffic.emergency.dispatch' || c.type === 'privacy.anonymise';
     const root = bus.emit('command.applied', null, { command: describeCommand(c), actor: 'actor' in c && c.actor ? c.actor : operator ? 'operator' : 'attacker' }, []);
     run(c, root.id);
   });
@@ -173,6 +183,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   }
   if (traffic) engine.addSystem({ name: 'traffic', periodMs: traffic.periodMs, step: (t) => traffic.step(t) });
   if (population) engine.addSystem({ name: 'population', periodMs: population.periodMs, step: (t) => population.step(t) });
+  for (const s of cyberSystems) engine.addSystem(s);
   engine.addSystem({ name: 'kpi', periodMs: MINUTE, step: (t) => void kpis.sample(t) });
   bus.on('power.load.shed', (e) => void kpis.sample(e.tMs));
   bus.on('power.load.restored', (e) => void kpis.sample(e.tMs));
@@ -211,7 +222,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
       status: world.status.slice(),
       compromised: Uint8Array.from(world.compromise, (c) => (c ? 1 : 0)),
       edgeState: world.edgeState.slice(),
-      kpis: { ...readKpis(world, power, water), ...readTrafficKpis(traffic) },
+      kpis: { ...readKpis(world, power, water), ...readTrafficKpis(traffic), ...cyberKpis(cyber) },
       eventCount: bus.events.length,
       power: power
         ? {
@@ -232,8 +243,10 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
       const ev = world.statusEvent[world.indexOf(assetId)];
       return ev ? explain((x) => bus.get(x), ev) : null;
     },
-    kpis: () => ({ ...readKpis(world, power, water), ...readTrafficKpis(traffic) }),
+    kpis: () => ({ ...readKpis(world, power, water), ...readTrafficKpis(traffic), ...cyberKpis(cyber) }),
     finalPower: () => (power ? powerFinal(power) : null),
+    cyber,
+    finalCyber: () => (cyber ? cyber.final() : null),
     exercise: { injects, decisions },
     evaluate: () => evaluate(input.injects, bus.events, engine.commandLog, input.decisions ?? []),
     finalTraffic: () => (traffic ? trafficFinal(traffic) : null),
@@ -251,6 +264,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
       const h = new Hasher().num(seed).num(engine.nowMs);
       for (const e of bus.events) h.str(e.id).num(e.tMs).str(e.type).str(e.source ?? '').str(e.causes.join(',')).str(canonicalJson(e.data));
       h.bytes(world.status).bytes(world.edgeState);
+      cyber?.hashInto(h);
       if (power) {
         h.bytes(power.net.branches.status);
         for (const f of power.result.flowMW) h.num(Math.round(f * 1000));

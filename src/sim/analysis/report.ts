@@ -9,6 +9,8 @@ import type { KpiDef } from './kpis';
 export interface ReportSource {
   readonly input: CityInput;
   finalPower(): import('./power-final').PowerFinal | null;
+  /** The comms network, CCTV and data taken (issue 6). */
+  finalCyber?(): { comms: Record<string, unknown>; cctv: Record<string, unknown>; data: unknown } | null;
   finalTraffic?(): import('./traffic-final').TrafficFinal | null;
   finalWater?(): import('./water-final').WaterFinal | null;
   readonly seed: number;
@@ -77,6 +79,12 @@ export function buildReport(sim: ReportSource, wallS: number, maxEffects = 5): R
   }
   const grid = sim.finalPower();
   if (grid) final.power = { ...(final.power as SubsystemSummary), ...grid };
+  const cyber = sim.finalCyber?.() ?? null;
+  if (cyber) {
+    final.comms = { ...(final.comms as SubsystemSummary), ...cyber.comms };
+    final.cctv = { ...(final.cctv as SubsystemSummary), ...cyber.cctv };
+    final.data = cyber.data;
+  }
   const traffic = sim.finalTraffic?.() ?? null;
   if (traffic) final.traffic = { ...(final.traffic as SubsystemSummary), ...traffic };
   const net = sim.finalWater?.() ?? null;

@@ -5,3 +5,5 @@
  * reads. See detections.ts for the record contract.
  */
 export * from './detections';
+export * from './coverage';
+export * from './subsystem';

@@ -13,12 +13,13 @@ export const DEFAULT_REMOTE_ACCESS_TECHNIQUE = 'T0822';
 /** Commands that act on assets in general; each subsystem handles its own (`power.*`, ...). */
 export type AssetCommand = Exclude<Command, { type: `power.${string}` } | { type: `traffic.${string}` }>;
 
-export function applyAssetCommand(world: World, bus: EventBus, command: AssetCommand, cause: EventId): void {
+/** `canReach` says whether a vendor's remote access reaches an asset now (segmentation, cut VPNs); all, without a comms model. */
+export function applyAssetCommand(world: World, bus: EventBus, command: AssetCommand, cause: EventId, canReach?: (vendor: string, assetIndex: number) => boolean): void {
   switch (command.type) {
     case 'vendor.compromise': {
       const reach = world.assets.map((a, i) => i).filter((i) => {
         const a = world.assets[i]!;
-        return a.vendor === command.vendor && a.remoteAccess && world.compromise[i] === null;
+        return a.vendor === command.vendor && a.remoteAccess && world.compromise[i] === null && (canReach?.(command.vendor, i) ?? true);
       });
       const technique = command.technique ?? DEFAULT_REMOTE_ACCESS_TECHNIQUE;
       const root = bus.emit('vendor.access.compromised', null, { vendor: vendorId(command.vendor), technique, assets: reach.length }, [cause]);

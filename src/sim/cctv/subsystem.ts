@@ -1,0 +1,251 @@
+/**
+ * CCTV as a running subsystem: cameras with their view fans computed against the buildings, each
+ * camera's state (ok, no power, no network, hijacked view, botnet member) as events with causes,
+ * and the analytics (ANPR, face matching, people counting) filling datasets on the NVRs or in a
+ * vendor's cloud. Datasets are what exfiltration and compelled disclosure take, so they count
+ * records, identifying or not; records for actual subjects (from the population) go to
+ * `detections` through `observe`.
+ */
+import type { BuildingTable, CameraState, EventBus, EventId, RoadSpec, SimMs, World } from '../core';
+import { HOUR, SECOND } from '../core';
+import { BuildingGrid, computeCoverage, entrancesSeen, streetCoverage, type CameraGeometry, type Coverage } from './coverage';
+import { DetectionTable, hashIdentifier, SUBJECT_VEHICLE, type AnalyticsSite, type DatasetSpec, type IdentifierKind, type SubjectFrame } from './detections';
+
+export interface CameraSpec {
+  readonly asset: string;
+  readonly heightM: number;
+  readonly headingDeg: number;
+  readonly fovDeg: number;
+  readonly rangeM: number;
+  /** Where the video goes: an NVR asset, or a vendor's cloud (null when not streamed there). */
+  readonly nvr: string | null;
+  readonly cloudVendor: string | null;
+  readonly videoMbps: number;
+  /** Analytics the camera's footage runs through, and the dataset each writes to (index into datasets). */
+  readonly analytics: readonly { readonly kind: IdentifierKind; readonly site: AnalyticsSite; readonly dataset: number }[];
+}
+
+export interface CctvInput {
+  readonly cameras: readonly CameraSpec[];
+  readonly datasets: readonly DatasetSpec[];
+  /** Detections per camera per hour of each kind, for the synthetic stream of passers-by. */
+  readonly ratePerHour: Readonly<Record<IdentifierKind, number>>;
+  /** Stored size of one record (crop, template, metadata), bytes. */
+  readonly bytesPerRecord: Readonly<Record<IdentifierKind, number>>;
+  readonly coverageCellM: number;
+  /** Buildings the blind-spot check cares about (sensitive and critical sites), by asset id. */
+  readonly watchSites: readonly string[];
+  /** Where the register the cameras came from is credited, when imported. */
+  readonly attribution: string | null;
+}
+
+export const CAMERA_STATES: readonly CameraState[] = ['ok', 'no-power', 'no-network', 'hijacked', 'botnet'];
+
+export class CctvSubsystem {
+  readonly name = 'cctv';
+  readonly periodMs = SECOND;
+  readonly geometry: CameraGeometry;
+  readonly coverage: Coverage;
+  readonly state: Uint8Array;
+  /** Set by the wiring from the comms model each step: 1 when the camera's stream gets through. */
+  readonly networkOk: Uint8Array;
+  readonly networkCause: (EventId | null)[];
+  readonly hijacked: Uint8Array;
+  readonly hijackEvent: (EventId | null)[];
+  readonly botnet: Uint8Array;
+  readonly botnetEvent: (EventId | null)[];
+  /** Per dataset: records held (after retention) and how many of them identify someone. */
+  readonly stored: Float64Array;
+  readonly identifying: Float64Array;
+  readonly detections: DetectionTable;
+  /** Edge anonymisation: identifiers are stripped before anything leaves the camera. */
+  anonymise = false;
+  private readonly camAsset: Int32Array;
+  private readonly cellStart: Int32Array;
+  private readonly cellCams: Int32Array;
+  private lastMs = 0;
+
+  constructor(
+    readonly input: CctvInput,
+    private readonly world: World,
+    private readonly bus: EventBus,
+    private readonly buildings: BuildingTable,
+    private readonly roads: readonly RoadSpec[],
+    sizeM: readonly [number, number],
+  ) {
+    const cams = input.cameras;
+    const n = cams.length;
+    this.camAsset = Int32Array.from(cams, (c) => world.indexOf(c.asset));
+    const rad = Math.PI / 180;
+    this.geometry = {
+      count: n,
+      x: Float32Array.from(cams, (c) => world.get(c.asset).position[0]),
+      z: Float32Array.from(cams, (c) => world.get(c.asset).position[1]),
+      heading: Float32Array.from(cams, (c) => c.headingDeg * rad),
+      fov: Float32Array.from(cams, (c) => c.fovDeg * rad),
+      range: Float32Array.from(cams, (c) => c.rangeM),
+    };
+    const grid = new BuildingGrid(buildings, sizeM);
+    this.coverage = computeCoverage(this.geometry, grid, { cellM: input.coverageCellM, rays: 24, sizeM });
+    // Cameras per coverage cell, for observing subjects.
+    const { cols, rows, cellM, reach, rays } = this.coverage;
+    const lists: number[][] = [];
+    for (let k = 0; k < n; k++) {
+      const rg = this.geometry.range[k]!;
+      for (let c = Math.max(0, Math.floor((this.geometry.x[k]! - rg) / cellM)); c <= Math.min(cols - 1, Math.floor((this.geometry.x[k]! + rg) / cellM)); c++) {
+        for (let r = Math.max(0, Math.floor((this.geometry.z[k]! - rg) / cellM)); r <= Math.min(rows - 1, Math.floor((this.geometry.z[k]! + rg) / cellM)); r++) {
+          if (this.sees(k, (c + 0.5) * cellM, (r + 0.5) * cellM, reach, rays)) (lists[c * rows + r] ??= []).push(k);
+        }
+      }
+    }
+    this.cellStart = new Int32Array(cols * rows + 1);
+    const flat: number[] = [];
+    for (let i = 0; i < cols * rows; i++) {
+      this.cellStart[i] = flat.length;
+      for (const k of lists[i] ?? []) flat.push(k);
+    }
+    this.cellStart[cols * rows] = flat.length;
+    this.cellCams = Int32Array.from(flat);
+    this.state = new Uint8Array(n);
+    this.networkOk = new Uint8Array(n).fill(1);
+    this.networkCause = new Array<EventId | null>(n).fill(null);
+    this.hijacked = new Uint8Array(n);
+    this.hijackEvent = new Array<EventId | null>(n).fill(null);
+    this.botnet = new Uint8Array(n);
+    this.botnetEvent = new Array<EventId | null>(n).fill(null);
+    this.stored = new Float64Array(input.datasets.length);
+    this.identifying = new Float64Array(input.datasets.length);
+    this.detections = new DetectionTable(cams.map((c) => c.asset), input.datasets.map((d) => d.id));
+  }
+
+  private sees(k: number, px: number, pz: number, reach: Float32Array, rays: number): boolean {
+    const dx = px - this.geometry.x[k]!;
+    const dz = pz - this.geometry.z[k]!;
+    const d = Math.hypot(dx, dz);
+    if (d > this.geometry.range[k]!) return false;
+    const fov = this.geometry.fov[k]!;
+    let rel = Math.atan2(dz, dx) - (this.geometry.heading[k]! - fov / 2);
+    rel -= 2 * Math.PI * Math.floor(rel / (2 * Math.PI));
+    if (rel > fov) return false;
+    return d <= reach[k * rays + Math.min(rays - 1, Math.floor((rel / fov) * rays))]!;
+  }
+
+  cameraIndex(assetId: string): number {
+    return this.input.cameras.findIndex((c) => c.asset === assetId);
+  }
+
+  step(nowMs: SimMs): void {
+    const dtH = (nowMs - this.lastMs) / HOUR;
+    this.lastMs = nowMs;
+    const { world } = this;
+    for (let k = 0; k < this.geometry.count; k++) {
+      const a = this.camAsset[k]!;
+      const next = this.botnet[k] ? 4 : this.hijacked[k] ? 3 : world.status[a] === 2 ? 1 : !this.networkOk[k] ? 2 : 0;
+      if (next !== this.state[k]) {
+        const cause = next === 4 ? this.botnetEvent[k] : next === 3 ? this.hijackEvent[k] : next === 1 ? world.statusEvent[a] : next === 2 ? this.networkCause[k] : (this.networkCause[k] ?? world.statusEvent[a]);
+        this.bus.emit('cctv.camera.state', world.assets[a]!.id, { from: CAMERA_STATES[this.state[k]!]!, to: CAMERA_STATES[next]!, technique: next === 3 ? 'T0832' : null }, cause ? [cause] : []);
+        this.state[k] = next;
+      }
+      // A looped or dark camera records nothing real; a botnet member keeps recording for its owner.
+      if ((next === 0 || next === 4) && dtH > 0) {
+        for (const an of this.input.cameras[k]!.analytics) {
+          const add = this.input.ratePerHour[an.kind] * dtH;
+          this.stored[an.dataset]! += add;
+          if (an.kind !== 'count' && !this.anonymise) this.identifying[an.dataset]! += add;
+        }
+      }
+    }
+    // Retention: nothing older than the dataset keeps.
+    for (let d = 0; d < this.input.datasets.length; d++) {
+      const ds = this.input.datasets[d]!;
+      const cap = this.capacityOf(d, ds.retentionMs);
+      if (this.stored[d]! > cap) {
+        const keep = cap / this.stored[d]!;
+        this.stored[d] = cap;
+        this.identifying[d]! *= keep;
+      }
+    }
+  }
+
+  private capacityOf(d: number, retentionMs: number): number {
+    let perH = 0;
+    for (const c of this.input.cameras) for (const an of c.analytics) if (an.dataset === d) perH += this.input.ratePerHour[an.kind];
+    return (perH * retentionMs) / HOUR;
+  }
+
+  /** Records a frame of subjects: one detection per subject, camera that sees it, and analytic. */
+  observe(frame: SubjectFrame, tMs: SimMs): void {
+    const { cols, rows, cellM } = this.coverage;
+    for (let i = 0; i < frame.count; i++) {
+      const c = Math.floor(frame.x[i]! / cellM);
+      const r = Math.floor(frame.z[i]! / cellM);
+      if (c < 0 || r < 0 || c >= cols || r >= rows) continue;
+      const cell = c * rows + r;
+      for (let q = this.cellStart[cell]!; q < this.cellStart[cell + 1]!; q++) {
+        const k = this.cellCams[q]!;
+        if (this.state[k] !== 0 && this.state[k] !== 4) continue;
+        for (const an of this.input.cameras[k]!.analytics) {
+          const vehicle = frame.kind[i] === SUBJECT_VEHICLE;
+          if ((an.kind === 'plate') !== vehicle) continue;
+          const ds = this.input.datasets[an.dataset]!;
+          const id = an.kind === 'count' || this.anonymise ? 0 : hashIdentifier(frame.id[i]!, ds.salt);
+          this.detections.push(tMs, k, an.kind, id, 1, an.dataset, i);
+        }
+      }
+    }
+  }
+
+  /** Marks cameras as botnet members or hijacked (threats call these), with the event that did it. */
+  setBotnet(k: number, on: boolean, cause: EventId): void {
+    this.botnet[k] = on ? 1 : 0;
+    this.botnetEvent[k] = on ? cause : null;
+  }
+
+  setHijacked(k: number, on: boolean, cause: EventId): void {
+    this.hijacked[k] = on ? 1 : 0;
+    this.hijackEvent[k] = on ? cause : null;
+  }
+
+  countByState(): Record<CameraState, number> {
+    const out = { ok: 0, 'no-power': 0, 'no-network': 0, hijacked: 0, botnet: 0 } as Record<CameraState, number>;
+    for (let k = 0; k < this.state.length; k++) out[CAMERA_STATES[this.state[k]!]!]++;
+    return out;
+  }
+
+  /** Coverage with only the cameras that work now (ok or botnet). */
+  liveCoverage(): Coverage {
+    const active = Uint8Array.from(this.state, (s) => (s === 0 || s === 4 ? 1 : 0));
+    return computeCoverage(this.geometry, new BuildingGrid(this.buildings, [this.coverage.cols * this.coverage.cellM, this.coverage.rows * this.coverage.cellM]), { cellM: this.coverage.cellM, rays: this.coverage.rays, sizeM: [this.coverage.cols * this.coverage.cellM, this.coverage.rows * this.coverage.cellM] }, active);
+  }
+
+  summary(cov: Coverage = this.coverage) {
+    const watched = this.input.watchSites.filter((id) => this.world.has(id));
+    // A site is a blind spot when no camera sees any stretch of pavement along its building's faces.
+    const b = this.buildings;
+    const blind = watched.filter((id) => {
+      const [x, z] = this.world.get(id).position;
+      let k = -1;
+      for (let i = 0; i < b.count && k < 0; i++) if (Math.abs(b.x[i]! - x) <= b.w[i]! / 2 && Math.abs(b.z[i]! - z) <= b.d[i]! / 2) k = i;
+      const hw = k >= 0 ? b.w[k]! / 2 + 2 : 10;
+      const hd = k >= 0 ? b.d[k]! / 2 + 2 : 10;
+      const cx = k >= 0 ? b.x[k]! : x;
+      const cz = k >= 0 ? b.z[k]! : z;
+      for (let t = -1; t <= 1; t += 0.25) {
+        if (isCovered(cov, cx + hw, cz + t * hd) || isCovered(cov, cx - hw, cz + t * hd) || isCovered(cov, cx + t * hw, cz + hd) || isCovered(cov, cx + t * hw, cz - hd)) return false;
+      }
+      return true;
+    });
+    return {
+      streetCoveragePct: Math.round(streetCoverage(cov, this.roads) * 1000) / 10,
+      entrancesSeen: entrancesSeen(cov, this.buildings),
+      buildings: this.buildings.count,
+      blindSpots: blind,
+    };
+  }
+}
+
+const isCovered = (cov: Coverage, x: number, z: number) => {
+  const c = Math.floor(x / cov.cellM);
+  const r = Math.floor(z / cov.cellM);
+  return c >= 0 && r >= 0 && c < cov.cols && r < cov.rows && cov.seen[c * cov.rows + r]! > 0;
+};

@@ -1,0 +1,171 @@
+/**
+ * Wires the cyber layer into a simulation: the comms network, CCTV and the attacker/responder,
+ * stepping in that order each second. Subsystems may not import one another, so the joins live
+ * here — which camera's stream is which comms flow, and whether it gets through.
+ */
+import type { Command, EventBus, EventId, Hasher, Rng, Scheduler, SimMs, World } from './core';
+import { CAMERA_STATES, CctvSubsystem, type CctvInput } from './cctv';
+import { CommsSubsystem, FLOW_KINDS, LINK_CLASSES, type CommsInput } from './comms';
+import { CyberThreats, isCyberCommand, type CyberCommand, type LedgerEntry, type PolicyName } from './threats';
+
+export interface CyberInput {
+  readonly comms: CommsInput;
+  readonly cctv: CctvInput;
+  readonly attackerNode: string;
+  /** Cloud node per vendor that runs one. */
+  readonly cloudNodes: Readonly<Record<string, string>>;
+  readonly controlRoom: string | null;
+  readonly policies: Readonly<Record<PolicyName, boolean>>;
+  readonly homeJurisdiction: string;
+}
+
+export interface CyberFinal {
+  comms: Record<string, unknown>;
+  cctv: Record<string, unknown>;
+  data: { exfiltrated: LedgerEntry[]; detected: string[]; policies: Record<string, boolean> };
+}
+
+export interface Cyber {
+  readonly comms: CommsSubsystem;
+  readonly cctv: CctvSubsystem;
+  readonly threats: CyberThreats;
+  handles(c: Command): c is CyberCommand;
+  handle(c: CyberCommand, cause: EventId): void;
+  vendorReaches(vendor: string, i: number): boolean;
+  hashInto(h: Hasher): void;
+  final(): CyberFinal;
+  kpis(): { recordsExfiltrated: number; devicesWithoutComms: number; camerasWorking: number };
+}
+
+export function createCyber(
+  input: CyberInput,
+  ctx: { world: World; bus: EventBus; scheduler: Scheduler; now: () => SimMs; rng: Rng; city: { buildings: import('./core').BuildingTable; roads: readonly import('./core').RoadSpec[]; sizeM: readonly [number, number] } },
+  addSystem: (name: string, periodMs: SimMs, step: (t: SimMs) => void) => void,
+): Cyber {
+  const { world, bus } = ctx;
+  const comms = new CommsSubsystem(input.comms, world, bus, ctx.now, input.policies.segmentation);
+  // Coverage is computed once at load (its wall time is a bench figure).
+  const cctv = new CctvSubsystem(input.cctv, world, bus, ctx.city.buildings, ctx.city.roads, ctx.city.sizeM);
+  const threats = new CyberThreats(world, bus, ctx.scheduler, ctx.now, ctx.rng, comms, cctv, {
+    attackerNode: input.attackerNode,
+    cloudNode: (v) => input.cloudNodes[v] ?? null,
+    controlRoom: input.controlRoom,
+    policies: input.policies,
+  });
+  // Each camera's video flow: the one its stream rides.
+  const video = FLOW_KINDS.indexOf('video');
+  const camFlow = new Int32Array(cctv.geometry.count).fill(-1);
+  for (let f = 0; f < comms.flows.count; f++) {
+    if (comms.flows.kind[f] !== video) continue;
+    const k = cctv.cameraIndex(comms.net.nodeIds[comms.flows.src[f]!]!);
+    if (k >= 0 && camFlow[k] === -1) camFlow[k] = f;
+  }
+  addSystem('comms', comms.periodMs, (t) => comms.step(t));
+  addSystem('cctv', cctv.periodMs, (t) => {
+    for (let k = 0; k < camFlow.length; k++) {
+      const f = camFlow[k]!;
+      if (f < 0) continue;
+      const off = comms.flows.offered[f]!;
+      const ok = off > 0 && comms.flows.rate[f]! >= 0.5 * off ? 1 : 0;
+      if (!ok && cctv.networkOk[k]) cctv.networkCause[k] = comms.lossCauses(f)[0] ?? null;
+      cctv.networkOk[k] = ok;
+    }
+    cctv.step(t);
+  });
+  addSystem('threats', 1000, (t) => threats.step(t));
+
+  return {
+    comms,
+    cctv,
+    threats,
+    handles: isCyberCommand,
+    handle: (c, cause) => threats.handle(c, cause),
+    vendorReaches: (v, i) => threats.vendorReaches(v, i),
+    hashInto: (h) => {
+      comms.hashInto(h);
+      h.bytes(cctv.state);
+      for (let d = 0; d < cctv.stored.length; d++) h.num(Math.floor(cctv.stored[d]!));
+      for (const e of threats.exfil.ledger()) h.str(e.dataset).num(e.records).num(e.bytes).str(e.destinationJurisdiction);
+    },
+    kpis: () => ({
+      recordsExfiltrated: threats.exfil.totalRecords(),
+      devicesWithoutComms: comms.devicesWithoutComms(),
+      camerasWorking: cctv.countByState().ok,
+    }),
+    final: () => finalOf(input, comms, cctv, threats),
+  };
+}
+
+function finalOf(input: CyberInput, comms: CommsSubsystem, cctv: CctvSubsystem, threats: CyberThreats): CyberFinal {
+  const util = comms.utilisation();
+  const net = comms.net;
+  let down = 0;
+  let congested = 0;
+  let maxU = 0;
+  const byClass: Record<string, { links: number; peakUtilisationPct: number }> = {};
+  for (let l = 0; l < net.linkCount; l++) {
+    if (!comms.linkUp[l]) down++;
+    if (comms.congested[l]) congested++;
+    maxU = Math.max(maxU, util[l]!);
+    const cls = LINK_CLASSES[net.linkClass[l]!]!;
+    const c = (byClass[cls] ??= { links: 0, peakUtilisationPct: 0 });
+    c.links++;
+    c.peakUtilisationPct = Math.max(c.peakUtilisationPct, Math.round(util[l]! * 1000) / 10);
+  }
+  const flows: Record<string, { count: number; offeredMbps: number; deliveredMbps: number }> = {};
+  for (let f = 0; f < comms.flows.count; f++) {
+    const k = FLOW_KINDS[comms.flows.kind[f]!]!;
+    const e = (flows[k] ??= { count: 0, offeredMbps: 0, deliveredMbps: 0 });
+    if (comms.flows.demand[f]! > 0) e.count++;
+    e.offeredMbps += comms.flows.offered[f]! / 1e6;
+    e.deliveredMbps += comms.flows.rate[f]! / 1e6;
+  }
+  for (const e of Object.values(flows)) {
+    e.offeredMbps = Math.round(e.offeredMbps * 10) / 10;
+    e.deliveredMbps = Math.round(e.deliveredMbps * 10) / 10;
+  }
+  const live = cctv.liveCoverage();
+  const atLoad = cctv.summary();
+  const now = cctv.summary(live);
+  const ledger = threats.exfil.ledger();
+  return {
+    comms: {
+      nodes: net.nodeCount,
+      links: net.linkCount,
+      linksDown: down,
+      linksCongested: congested,
+      maxUtilisationPct: Math.round(maxU * 1000) / 10,
+      byClass,
+      flows,
+      devicesWithoutComms: comms.devicesWithoutComms(),
+      sharing: comms.sharing,
+      segmented: comms.firewall.segmented,
+      isolatedZones: comms.firewall.zones.filter((_, z) => comms.firewall.isolated[z]),
+      vendorAccess: Object.fromEntries([...comms.vendorAccess].sort()),
+    },
+    cctv: {
+      cameras: cctv.geometry.count,
+      states: cctv.countByState(),
+      streetCoveragePct: atLoad.streetCoveragePct,
+      liveStreetCoveragePct: now.streetCoveragePct,
+      entrancesSeen: atLoad.entrancesSeen,
+      liveEntrancesSeen: now.entrancesSeen,
+      buildings: atLoad.buildings,
+      blindSpots: now.blindSpots,
+      datasets: input.cctv.datasets.map((d, i) => ({ id: d.id, kind: d.kind, jurisdiction: d.jurisdiction, cloudVendor: d.cloudVendor, records: Math.floor(cctv.stored[i]!), identifying: Math.floor(cctv.identifying[i]!) })),
+      detections: cctv.detections.count,
+      attribution: input.cctv.attribution,
+      stateNames: CAMERA_STATES,
+    },
+    data: {
+      exfiltrated: ledger,
+      detected: threats.exfil.jobs.filter((j) => j.detected).map((j) => input.cctv.datasets[j.dataset]!.id),
+      policies: { ...threats.policies },
+    },
+  };
+}
+
+/** The cyber layer's KPIs, zero when a scenario has no network (so every series has a value each sample). */
+export function cyberKpis(cyber: Cyber | null): { recordsExfiltrated: number; devicesWithoutComms: number; camerasWorking: number } {
+  return cyber ? cyber.kpis() : { recordsExfiltrated: 0, devicesWithoutComms: 0, camerasWorking: 0 };
+}
