@@ -25,7 +25,6 @@ import { generateCity } from './city/generate';
 import type { GeneratedAsset } from './city/infrastructure';
 import { compilePower } from './power';
 import { checkCyberCommand, compileCyber, rememberCyberRefs } from './cyber';
-import { checkCyberCommand, compileCyber, rememberCyberRefs } from './cyber';
 import { checkExerciseCommand, checkPowerCommand, type ExerciseRefs } from './check-refs';
 import { compileBriefing, compileDecisions, compileExpected } from './exercise';
 import { compileTraffic } from './traffic';
@@ -137,8 +136,6 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const grid = compilePower(s, { assets, edges, generated, city, readFile: options.readFile, issues });
   const cyber = compileCyber(s, { assets, edges, vendors, city, readFile: options.readFile, issues });
   rememberCyberRefs(assets, cyber?.refs ?? null);
-  const cyber = compileCyber(s, { assets, edges, vendors, city, readFile: options.readFile, issues });
-  rememberCyberRefs(assets, cyber?.refs ?? null);
   const roads = compileTraffic(s, { assets, city, issues, osmRoads });
   const people = compilePopulation(s.population, { assets, city, cityPopulation: gen ? assets.reduce((n, a) => n + a.population, 0) : 0, issues });
   const waterNet = compileWater(s, { assets, edges, generated, city, readFile: options.readFile, issues });
@@ -194,7 +191,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const decisions = compileDecisions(s.decisions ?? [], { injectIds, durationMs }, issues, (c, path) => checkCommand(c, path, refs(), issues));
 
   return {
-    input: { id: s.meta?.id ?? 'untitled', title: s.meta?.title ?? 'Untitled scenario', seed, durationMs, city, vendors, assets, edges, injects, decisions, briefing, power: grid, cyber: cyber?.input ?? null, cyber: cyber?.input ?? null, traffic: roads, water: waterNet?.input ?? null, population: people },
+    input: { id: s.meta?.id ?? 'untitled', title: s.meta?.title ?? 'Untitled scenario', seed, durationMs, city, vendors, assets, edges, injects, decisions, briefing, power: grid, cyber: cyber?.input ?? null, traffic: roads, water: waterNet?.input ?? null, population: people },
     issues,
   };
 }
@@ -256,17 +253,6 @@ function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues:
     case 'traffic.emergency.dispatch':
       for (const end of ['from', 'to'] as const) if (!ctx.known.has(c[end])) issues.push(issue(`${path}.${end}`, `unknown asset "${c[end]}"`, suggest(c[end], ctx.allIds, 'asset ids')));
       return;
-    case 'comms.isolate':
-    case 'comms.vendor-access':
-    case 'cctv.view':
-    case 'threat.campaign':
-    case 'threat.exfiltrate':
-    case 'threat.botnet':
-    case 'threat.disclose':
-    case 'threat.ransomware':
-    case 'threat.reflash':
-    case 'policy.set':
-      return checkCyberCommand(c, path, ctx, issues);
     case 'comms.isolate':
     case 'comms.vendor-access':
     case 'cctv.view':

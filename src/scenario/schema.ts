@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { cctvSchema, commsSchema, policiesSchema } from './cyber-schema';
-import { cctvSchema, commsSchema, policiesSchema } from './cyber-schema';
 import { populationSchema, privacyCommandForms } from './population-schema';
 
 export const SCENARIO_VERSION = 1;
@@ -56,42 +55,6 @@ export const commandSchema = z.discriminatedUnion('type', [
     .strictObject({ type: z.literal('asset.restore'), targets: selectorSchema, actor: z.enum(ACTORS).optional(), reason: text(300).optional() })
     .describe('Return assets to service (a crew re-closes a breaker).'),
   z.strictObject({ type: z.literal('asset.secure'), targets: selectorSchema }).describe("Remove the attacker's access to assets."),
-  // Comms, CCTV, threats and policies (issue 6).
-  z
-    .strictObject({ type: z.literal('comms.isolate'), zone: slug, isolated: z.boolean(), actor: z.enum(ACTORS).optional() })
-    .describe('Isolate a network zone (or reconnect it): it then reaches nothing outside itself. Takes effect after 5 minutes of firewall changes.'),
-  z
-    .strictObject({ type: z.literal('comms.vendor-access'), vendor: slug, enabled: z.boolean(), actor: z.enum(ACTORS).optional() })
-    .describe("Cut (or restore) a vendor's remote-maintenance VPN; cutting takes 15 minutes and ends the attacker's sessions through it."),
-  z
-    .strictObject({ type: z.literal('cctv.view'), targets: selectorSchema, mode: z.enum(['loop', 'blind', 'clear']), technique: attackId.optional() })
-    .describe("Loop or blind the view of cameras the attacker holds (T0832 manipulation of view), or clear it."),
-  z
-    .strictObject({
-      type: z.literal('threat.campaign'),
-      id: slug,
-      entry: z.enum(['vendor-access', 'default-credentials', 'firmware-backdoor']).describe("How the attacker gets in: a vendor's remote access (T0862, T0822), default credentials on internet-exposed devices (T0812, T0883), a firmware backdoor (T0857, T0839)."),
-      vendor: slug.optional(),
-      kinds: z.array(slug).min(1).optional().describe('Asset kinds the entry targets (default credentials, backdoor); default cameras.'),
-      objective: z.enum(['exfiltrate', 'botnet', 'disrupt', 'blind']),
-      dwellMin: finite.min(0).max(43_200).optional().describe('Minutes between attack stages (default 30).'),
-      destination: text(120).min(1).optional().describe("Jurisdiction of the attacker's server, for exfiltration."),
-    })
-    .describe('An attacker who progresses over time: initial access, discovery, lateral movement along paths segmentation allows, impact.'),
-  z
-    .strictObject({ type: z.literal('threat.exfiltrate'), datasets: z.array(slug).min(1).optional(), destination: text(120).min(1), technique: attackId.optional() })
-    .describe('Send datasets the attacker can reach to an external server (T0882 theft of operational information, T1537 transfer to cloud account).'),
-  z
-    .strictObject({ type: z.literal('threat.botnet'), targets: selectorSchema, action: z.enum(['start', 'stop']), mbpsPerDevice: finite.min(0).max(1000).optional(), technique: attackId.optional() })
-    .describe('Compromised devices flood the network (Mirai, 2016): start or stop.'),
-  z
-    .strictObject({ type: z.literal('threat.disclose'), vendor: slug, requestedBy: text(120).min(1) })
-    .describe("A legal order compels a vendor to hand over the city's data in its cloud: no hacking, not stopped by segmentation, only by data localisation or minimisation."),
-  z.strictObject({ type: z.literal('threat.ransomware'), technique: attackId.optional() }).describe("Ransomware on the operator's IT: loss of view (T0829), so operation turns manual."),
-  z.strictObject({ type: z.literal('threat.reflash'), targets: selectorSchema }).describe('Reflash firmware on assets: 30 minutes a site, crews in parallel; removes the attacker and any backdoor.'),
-  z
-    .strictObject({ type: z.literal('policy.set'), policy: z.enum(['segmentation', 'vendor-remote-access', 'data-localisation', 'edge-anonymisation', 'egress-monitoring']), enabled: z.boolean() })
-    .describe('Enforce or lift a policy at run time.'),
   // Comms, CCTV, threats and policies (issue 6).
   z
     .strictObject({ type: z.literal('comms.isolate'), zone: slug, isolated: z.boolean(), actor: z.enum(ACTORS).optional() })

@@ -42,31 +42,6 @@ export type Command =
   | { readonly type: 'threat.ransomware'; readonly technique?: string }
   | { readonly type: 'threat.reflash'; readonly targets: AssetSelector }
   | { readonly type: 'policy.set'; readonly policy: 'segmentation' | 'vendor-remote-access' | 'data-localisation' | 'edge-anonymisation' | 'egress-monitoring'; readonly enabled: boolean }
-  | { readonly type: 'comms.isolate'; /** A network zone id. */ readonly zone: string; readonly isolated: boolean; readonly actor?: Actor }
-  | { readonly type: 'comms.vendor-access'; readonly vendor: string; readonly enabled: boolean; readonly actor?: Actor }
-  | { readonly type: 'cctv.view'; readonly targets: AssetSelector; readonly mode: 'loop' | 'blind' | 'clear'; readonly technique?: string }
-  | {
-      readonly type: 'threat.campaign';
-      /** A name for the attack, used in its events. */
-      readonly id: string;
-      /** How the attacker gets in: a vendor's remote access (T0862, T0822), default credentials on internet-exposed devices (T0812, T0883), or a firmware backdoor (T0857, T0839). */
-      readonly entry: 'vendor-access' | 'default-credentials' | 'firmware-backdoor';
-      readonly vendor?: string;
-      /** Asset kinds the entry targets (default credentials, backdoor); defaults to cameras. */
-      readonly kinds?: readonly string[];
-      /** What the attacker does once in: steal data (T0882, T1537), flood the network (botnet), disrupt (T0831 manipulation of control) or blind the operators (T0832 manipulation of view). */
-      readonly objective: 'exfiltrate' | 'botnet' | 'disrupt' | 'blind';
-      /** Minutes between stages (discovery, lateral movement, impact); default 30. */
-      readonly dwellMin?: number;
-      /** Jurisdiction of the attacker's server, for exfiltration. */
-      readonly destination?: string;
-    }
-  | { readonly type: 'threat.exfiltrate'; /** Dataset ids; every dataset the attacker's assets hold when left out. */ readonly datasets?: readonly string[]; readonly destination: string; readonly technique?: string }
-  | { readonly type: 'threat.botnet'; readonly targets: AssetSelector; readonly action: 'start' | 'stop'; readonly mbpsPerDevice?: number; readonly technique?: string }
-  | { readonly type: 'threat.disclose'; readonly vendor: string; /** The state whose order compels the vendor. */ readonly requestedBy: string }
-  | { readonly type: 'threat.ransomware'; readonly technique?: string }
-  | { readonly type: 'threat.reflash'; readonly targets: AssetSelector }
-  | { readonly type: 'policy.set'; readonly policy: 'segmentation' | 'vendor-remote-access' | 'data-localisation' | 'edge-anonymisation' | 'egress-monitoring'; readonly enabled: boolean }
   | { readonly type: 'inject.hold'; readonly inject: string }
   | { readonly type: 'inject.release'; readonly inject: string }
   | { readonly type: 'inject.skip'; readonly inject: string }
@@ -159,26 +134,6 @@ export function describeCommand(c: Command): string {
   switch (c.type) {
     case 'inject.fire':
       return `fire inject ${c.inject}`;
-    case 'comms.isolate':
-      return `${c.isolated ? 'isolate' : 'reconnect'} network zone ${c.zone}`;
-    case 'comms.vendor-access':
-      return `${c.enabled ? 'restore' : 'cut'} ${c.vendor}'s remote access`;
-    case 'cctv.view':
-      return c.mode === 'clear' ? `restore the true view of ${sel(c.targets)}` : `${c.mode === 'loop' ? 'loop' : 'blind'} the view of ${sel(c.targets)}`;
-    case 'threat.campaign':
-      return `attack ${c.id}: ${c.entry}${c.vendor ? ` (${c.vendor})` : ''} to ${c.objective}`;
-    case 'threat.exfiltrate':
-      return `exfiltrate ${c.datasets?.join(', ') ?? 'every reachable dataset'} to ${c.destination}`;
-    case 'threat.botnet':
-      return `${c.action} a botnet flood from ${sel(c.targets)}`;
-    case 'threat.disclose':
-      return `legal order from ${c.requestedBy} to ${c.vendor} to disclose its data`;
-    case 'threat.ransomware':
-      return 'ransomware on the operator\'s IT';
-    case 'threat.reflash':
-      return `reflash firmware on ${sel(c.targets)}`;
-    case 'policy.set':
-      return `${c.enabled ? 'enforce' : 'lift'} policy ${c.policy}`;
     case 'comms.isolate':
       return `${c.isolated ? 'isolate' : 'reconnect'} network zone ${c.zone}`;
     case 'comms.vendor-access':

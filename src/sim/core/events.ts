@@ -12,29 +12,12 @@ export type Resource = 'power' | 'water' | 'comms' | 'control' | 'data' | 'servi
 export type Actor = 'attacker' | 'operator' | 'scenario' | 'vendor';
 /** A camera as its owner would describe it: working, dark for lack of power or network, or in an attacker's hands. */
 export type CameraState = 'ok' | 'no-power' | 'no-network' | 'hijacked' | 'botnet';
-/** A camera as its owner would describe it: working, dark for lack of power or network, or in an attacker's hands. */
-export type CameraState = 'ok' | 'no-power' | 'no-network' | 'hijacked' | 'botnet';
 
 /** Event payloads by type. Add a type here and every exhaustive switch tells you where to handle it. */
 export interface EventPayloads {
   'sim.started': { scenarioId: string; seed: number };
   'inject.applied': { inject: InjectId; title: string; attack: string | null; early: boolean };
   'command.applied': { command: string; actor: Actor };
-  'comms.link.congested': { link: string; utilisationPct: number; congested: boolean };
-  'comms.device.lost': { reason: 'congestion' | 'blocked' | 'unreachable'; lossPct: number; delayMs: number };
-  'comms.device.restored': { lossPct: number; delayMs: number };
-  'comms.zone.isolated': { zone: string; isolated: boolean; actor: Actor };
-  'comms.vendor.access': { vendor: VendorId; enabled: boolean; actor: Actor };
-  'policy.changed': { policy: string; enabled: boolean; actor: Actor };
-  'threat.stage': { campaign: string; stage: 'initial-access' | 'discovery' | 'lateral-movement' | 'impact' | 'blocked'; technique: string; assets: number; zones: readonly string[]; note: string };
-  'threat.response': { action: string; done: boolean; durationS: number; assets: number };
-  'cctv.camera.state': { from: CameraState; to: CameraState; technique: string | null };
-  'botnet.flood': { members: number; offeredMbps: number; started: boolean; technique: string };
-  'data.exfiltration.started': { dataset: string; destinationJurisdiction: string; technique: string; via: 'network' | 'cloud' };
-  'data.exfiltrated': { dataset: string; records: number; bytes: number; destinationJurisdiction: string };
-  'data.exfiltration.detected': { dataset: string; bytes: number; delayS: number };
-  'data.exfiltration.stopped': { dataset: string; reason: string };
-  'data.disclosed': { dataset: string; vendor: VendorId; records: number; requestedBy: string; destinationJurisdiction: string; withheld: string | null };
   'comms.link.congested': { link: string; utilisationPct: number; congested: boolean };
   'comms.device.lost': { reason: 'congestion' | 'blocked' | 'unreachable'; lossPct: number; delayMs: number };
   'comms.device.restored': { lossPct: number; delayMs: number };
@@ -127,36 +110,6 @@ export function describeEvent(e: SimEvent, name: (id: string) => string = (id) =
       return `Inject${e.data.early ? ' (fired early)' : ''}: ${e.data.title}`;
     case 'command.applied':
       return `${e.data.actor} command: ${e.data.command}`;
-    case 'comms.link.congested':
-      return e.data.congested ? `Network link ${e.data.link} congested: offered ${Math.round(e.data.utilisationPct)}% of its capacity` : `Network link ${e.data.link} no longer congested`;
-    case 'comms.device.lost':
-      return e.data.reason === 'blocked' ? `${src} lost comms: its control traffic is blocked by the firewall` : `${src} lost comms: control traffic misses its deadline (${Math.round(e.data.lossPct)}% lost, ${Math.round(e.data.delayMs)} ms delay)`;
-    case 'comms.device.restored':
-      return `${src}: comms restored (${Math.round(e.data.lossPct)}% lost, ${Math.round(e.data.delayMs)} ms delay)`;
-    case 'comms.zone.isolated':
-      return `Network zone ${e.data.zone} ${e.data.isolated ? 'isolated' : 'reconnected'} by ${e.data.actor}`;
-    case 'comms.vendor.access':
-      return `${name(e.data.vendor)}'s remote-maintenance access ${e.data.enabled ? 'restored' : 'cut'} by ${e.data.actor}`;
-    case 'policy.changed':
-      return `Policy ${e.data.policy} ${e.data.enabled ? 'in force' : 'lifted'} (${e.data.actor})`;
-    case 'threat.stage':
-      return `Attack ${e.data.campaign}, ${e.data.stage} (${e.data.technique}): ${e.data.note}`;
-    case 'threat.response':
-      return `Response ${e.data.action} ${e.data.done ? 'complete' : `under way (${Math.round(e.data.durationS / 60)} min)`} on ${e.data.assets} asset(s)`;
-    case 'cctv.camera.state':
-      return `${src}: camera ${e.data.to === 'ok' ? 'working again' : e.data.to === 'hijacked' ? 'view hijacked (looped or blinded)' : e.data.to === 'botnet' ? 'recruited into a botnet' : e.data.to === 'no-power' ? 'dark: no power' : 'dark: no network'}${e.data.technique ? ` (${e.data.technique})` : ''}`;
-    case 'botnet.flood':
-      return e.data.started ? `Botnet of ${e.data.members} device(s) floods the network with ${Math.round(e.data.offeredMbps)} Mb/s (${e.data.technique})` : `Botnet flood stops`;
-    case 'data.exfiltration.started':
-      return `Exfiltration of ${e.data.dataset} to ${e.data.destinationJurisdiction} begins (${e.data.technique}, via ${e.data.via})`;
-    case 'data.exfiltrated':
-      return `${e.data.records} records of ${e.data.dataset} (${(e.data.bytes / 1e6).toFixed(1)} MB) now in ${e.data.destinationJurisdiction}`;
-    case 'data.exfiltration.detected':
-      return `Egress monitoring flags ${e.data.dataset} leaving (${(e.data.bytes / 1e6).toFixed(1)} MB, ${Math.round(e.data.delayS / 60)} min after it began)`;
-    case 'data.exfiltration.stopped':
-      return `Exfiltration of ${e.data.dataset} stops: ${e.data.reason}`;
-    case 'data.disclosed':
-      return e.data.withheld ? `${name(e.data.vendor)} ordered by ${e.data.requestedBy} to disclose ${e.data.dataset}: withheld (${e.data.withheld})` : `${name(e.data.vendor)} discloses ${e.data.records} records of ${e.data.dataset} to ${e.data.requestedBy} under legal order`;
     case 'comms.link.congested':
       return e.data.congested ? `Network link ${e.data.link} congested: offered ${Math.round(e.data.utilisationPct)}% of its capacity` : `Network link ${e.data.link} no longer congested`;
     case 'comms.device.lost':
