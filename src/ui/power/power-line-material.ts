@@ -94,6 +94,8 @@ void main() {
     core = mix(core, vec3(1.0, 0.95, 0.8), blink * (1.0 - vFlash / 4.0));
   }
   gl_FragColor = vec4(edge > casingFrom ? casing : core, 1.0);
+  // Colours are given in sRGB like the legend's; three.js holds them linear, so convert back.
+  #include <colorspace_fragment>
 }
 `;
 
