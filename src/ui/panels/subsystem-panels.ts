@@ -10,6 +10,8 @@ import { PowerAssetSection, PowerLegend, PowerLineInspector } from '../power/pow
 import { POWER_LAYER } from '../power/power-style';
 import { TrafficAssetSection, TrafficLegend, VehicleInspector } from '../traffic/traffic-panels';
 import { TRAFFIC_LAYER } from '../traffic/traffic-style';
+import { WaterAssetSection, WaterLegend } from '../water/water-panels';
+import { WATER_LAYER } from '../water/water-style';
 import type { LayerId } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
 
@@ -47,5 +49,14 @@ export const SUBSYSTEM_PANELS: readonly SubsystemPanels[] = [
     Legend: TrafficLegend,
     AssetSection: TrafficAssetSection,
     FeatureInspector: VehicleInspector,
+  },
+  {
+    layer: WATER_LAYER,
+    label: 'Water mains',
+    icon: '≋',
+    count: (w) => w.water?.linkIds.length ?? 0,
+    hasOperatorView: (w) => (w.water?.sensors.length ?? 0) > 0,
+    Legend: WaterLegend,
+    AssetSection: WaterAssetSection,
   },
 ];
