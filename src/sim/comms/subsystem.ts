@@ -204,10 +204,14 @@ export class CommsSubsystem {
       const u = ws.offeredAt[l]! / net.capacity[l]!;
       ws.rem[l] = u >= 1 ? buf : Math.min(buf, (SERVICE_MS * u) / (1 - u));
     }
+    // Fair queueing gives each flow its own queue (Demers, Keshav & Shenker, SIGCOMM 1989): a flow
+    // within its fair share waits about one service time per hop, whatever the others send.
+    const fair = this.sharing === 'max-min';
     for (let f = 0; f < flows.count; f++) {
+      const within = fair && flows.rate[f]! >= flows.offered[f]! * (1 - 1e-9);
       let delay = 0;
       const s = flows.pathStart[f]!;
-      for (let p = 0; p < flows.pathLen[f]!; p++) delay += HOP_MS + ws.rem[flows.pathLinks[s + p]!]!;
+      for (let p = 0; p < flows.pathLen[f]!; p++) delay += HOP_MS + (within ? Math.min(SERVICE_MS, ws.rem[flows.pathLinks[s + p]!]!) : ws.rem[flows.pathLinks[s + p]!]!);
       flows.delayMs[f] = delay;
     }
   }
