@@ -144,7 +144,8 @@ export class WaterModel {
     p.setTimeParameter(lib.TimeParameter.ReportStart, 0);
     // Patterns repeat, so a run may outlast the file's duration; the city decides when to stop.
     p.setTimeParameter(lib.TimeParameter.Duration, Math.max(options.durationS, p.getTimeParameter(lib.TimeParameter.Duration)));
-    if (options.quality && p.getQualityType().qualType === lib.QualityType.None) p.setQualityType(lib.QualityType.Chem, options.quality.chemical, options.quality.units, '');
+    // The scenario's chemical replaces whatever the file tracked (Net1 tracks chlorine).
+    if (options.quality) p.setQualityType(lib.QualityType.Chem, options.quality.chemical, options.quality.units, '');
     this.quality = p.getQualityType().qualType !== lib.QualityType.None;
     for (const pat of options.patterns ?? []) p.setPattern(p.getPatternIndex(pat.id), [...pat.values]);
     for (const t of options.initialLevels ?? []) {
