@@ -171,9 +171,9 @@ export class WaterSubsystem {
 
   /** Steps EPANET up to `now`, letting power and PLCs act before each hydraulic step. */
   step(now: SimMs): void {
-    // The engine runs a system at the first tick and then every period, so `now` sits one base
-    // tick past a multiple of the period; EPANET solves at the multiple itself, never ahead of the city.
+    // Called every tick: EPANET solves at each multiple of its period, never ahead of the city.
     const target = Math.floor(now / this.periodMs) * (this.periodMs / 1000);
+    if (target <= this.model.tS) return; // between hydraulic steps: nothing to solve, nothing to decide
     for (;;) {
       this.control();
       if (!this.model.advance(target)) break;
