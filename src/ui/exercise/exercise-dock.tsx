@@ -33,7 +33,7 @@ export default function ExerciseDock() {
       {consoleOpen && <FacilitatorConsole />}
       {!consoleOpen && !briefing && openDecision && openSpec && <DecisionCard spec={openSpec} rec={openDecision} floating />}
       <BriefingOverlay />
-      <div className="ex-banners" aria-live="polite">
+      <div className={`ex-banners${consoleOpen ? ' beside-console' : ''}`} aria-live="polite">
         {rehearsal && (
           <p className="banner rehearsal" data-testid="rehearsal-banner">
             REHEARSAL — not recorded. Turn rehearsal off to return to the exercise record.

@@ -106,7 +106,7 @@ export function FacilitatorConsole() {
           <TimeScrubber />
         </Section>
         {spec && spec.decisions.length > 0 && (
-          <Section title={`Decisions (${open.filter((d) => d.state === 'open').length} open)`} testId="decisions">
+          <Section title={`Decisions (${open.filter((d) => d.state === 'open' || d.state === 'expired').length} awaiting)`} testId="decisions">
             {open.length === 0 && (
               <p className="muted small">
                 Decision points open during the run:{' '}
