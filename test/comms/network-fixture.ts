@@ -14,6 +14,7 @@ export interface FixtureOptions {
   segmentation?: boolean;
   /** Whether the camera vendor also supplies the signal controller. */
   vendorSuppliesSignal?: boolean;
+  policies?: Partial<CyberInput['policies']>;
 }
 
 export function networkFixture(o: FixtureOptions = {}): SimInput {
@@ -26,6 +27,7 @@ export function networkFixture(o: FixtureOptions = {}): SimInput {
     asset('sig', { kind: 'traffic-signal', subsystem: 'traffic', ...(o.vendorSuppliesSignal ? { vendor: v, remoteAccess: true } : {}) }),
     asset('dc', { kind: 'data-centre' }),
     asset('gateway-kestrel', { kind: 'vendor-gateway', subsystem: 'comms', vendor: v, remoteAccess: true }),
+    asset('nvr', { kind: 'nvr', subsystem: 'cctv', vendor: v, remoteAccess: true }),
     ...cams.map((c, k) => asset(c, { kind: 'camera', subsystem: 'cctv', vendor: v, remoteAccess: true, position: [100 + k * 50, 100] })),
   ];
   const edges = [edge('sw', 'sig', { resource: 'control', kind: 'cyber', effect: 'degraded' }), ...cams.map((c) => edge('sw', c, { resource: 'comms', kind: 'cyber' }))];
@@ -36,6 +38,7 @@ export function networkFixture(o: FixtureOptions = {}): SimInput {
       ...assets.map((a) => ({ id: a.id as string, asset: a.id as string, zone: zone[a.id] ?? 'cctv', jurisdiction: null })),
       { id: 'internet', asset: null, zone: 'internet', jurisdiction: null },
       { id: 'attacker', asset: null, zone: 'internet', jurisdiction: 'Elsewhere' },
+      { id: 'cloud-kestrel', asset: null, zone: 'internet', jurisdiction: 'Calderra' },
     ],
     links: [
       { id: 'core~agg', a: 'core', b: 'agg', capacityMbps: 100, cls: 'backhaul' },
@@ -46,6 +49,8 @@ export function networkFixture(o: FixtureOptions = {}): SimInput {
       { id: 'core~gw', a: 'core', b: 'gateway-kestrel', capacityMbps: 100, cls: 'vpn' },
       { id: 'core~internet', a: 'core', b: 'internet', capacityMbps: 1000, cls: 'uplink' },
       { id: 'internet~attacker', a: 'internet', b: 'attacker', capacityMbps: 10_000, cls: 'cloud' },
+      { id: 'internet~cloud-kestrel', a: 'internet', b: 'cloud-kestrel', capacityMbps: 10_000, cls: 'cloud' },
+      { id: 'core~nvr', a: 'core', b: 'nvr', capacityMbps: 10_000, cls: 'access' },
     ],
     flows: [{ src: 'sig', dst: 'dc', kind: 'control', demandMbps: 0.05, deadlineMs: 50 }, ...cams.map((c) => ({ src: c, dst: 'dc', kind: 'video' as const, demandMbps: 4, deadlineMs: null }))],
     rules: [
@@ -63,8 +68,24 @@ export function networkFixture(o: FixtureOptions = {}): SimInput {
   const cyber: CyberInput = {
     comms,
     cctv: {
-      cameras: cams.map((c) => ({ asset: c, heightM: 6, headingDeg: 0, fovDeg: 90, rangeM: 60, nvr: null, cloudVendor: null, videoMbps: 4, analytics: [] })),
-      datasets: [],
+      cameras: cams.map((c) => ({
+        asset: c,
+        heightM: 6,
+        headingDeg: 0,
+        fovDeg: 90,
+        rangeM: 60,
+        nvr: 'nvr',
+        cloudVendor: 'kestrel',
+        videoMbps: 4,
+        analytics: [
+          { kind: 'plate' as const, site: 'cloud' as const, dataset: 0 },
+          { kind: 'count' as const, site: 'camera' as const, dataset: 1 },
+        ],
+      })),
+      datasets: [
+        { id: 'kestrel-cloud-plate', kind: 'plate', storeAsset: null, cloudVendor: 'kestrel', jurisdiction: 'Calderra', retentionMs: 30 * 86_400_000, salt: 1 },
+        { id: 'nvr-count', kind: 'count', storeAsset: 'nvr', cloudVendor: null, jurisdiction: 'United Kingdom', retentionMs: 30 * 86_400_000, salt: 2 },
+      ],
       ratePerHour: { plate: 400, face: 250, count: 60 },
       bytesPerRecord: { plate: 20_000, face: 8000, count: 200 },
       coverageCellM: 10,
@@ -72,9 +93,9 @@ export function networkFixture(o: FixtureOptions = {}): SimInput {
       attribution: null,
     },
     attackerNode: 'attacker',
-    cloudNodes: {},
+    cloudNodes: { kestrel: 'cloud-kestrel' },
     controlRoom: 'dc',
-    policies: { segmentation: o.segmentation ?? false, 'vendor-remote-access': true, 'data-localisation': false, 'edge-anonymisation': false, 'egress-monitoring': false },
+    policies: { segmentation: o.segmentation ?? false, 'vendor-remote-access': true, 'data-localisation': false, 'edge-anonymisation': false, 'egress-monitoring': false, ...o.policies },
     homeJurisdiction: 'United Kingdom',
   };
   const base = input(assets, edges);

@@ -36,6 +36,7 @@ interface Campaign {
   readonly objective: Extract<Command, { type: 'threat.campaign' }>['objective'];
   readonly dwellMs: SimMs;
   readonly destination: string;
+  readonly kinds: readonly string[];
   readonly assets: number[];
   halted: boolean;
 }
@@ -126,9 +127,9 @@ export class CyberThreats {
   // --- campaigns ---------------------------------------------------------------------------------
 
   private startCampaign(c: Extract<Command, { type: 'threat.campaign' }>, cause: EventId): void {
-    const k: Campaign = { id: c.id, entry: c.entry, vendor: c.vendor ?? null, objective: c.objective, dwellMs: Math.round((c.dwellMin ?? 30) * 60_000), destination: c.destination ?? 'an undisclosed jurisdiction', assets: [], halted: false };
+    const k: Campaign = { id: c.id, entry: c.entry, vendor: c.vendor ?? null, objective: c.objective, dwellMs: Math.round((c.dwellMin ?? 30) * 60_000), destination: c.destination ?? 'an undisclosed jurisdiction', kinds: c.kinds ?? ['camera'], assets: [], halted: false };
     this.campaigns.push(k);
-    const kinds = new Set(c.kinds ?? ['camera']);
+    const kinds = new Set(k.kinds);
     const { world } = this;
     let targets: number[] = [];
     let technique: string = TECHNIQUE.supplyChain;
@@ -175,7 +176,8 @@ export class CyberThreats {
 
   private moveLaterally(k: Campaign, zones: Set<number>, cause: EventId): void {
     if (this.checkHalted(k, cause)) return;
-    const kinds = new Set(LATERAL_KINDS);
+    // A credential-stuffing worm (Mirai) only spreads to more of the devices it knows the passwords of.
+    const kinds = new Set(k.entry === 'default-credentials' ? k.kinds : LATERAL_KINDS);
     const found = this.world.assets.map((_, i) => i).filter((i) => kinds.has(this.world.assets[i]!.kind) && this.world.compromise[i] === null && this.comms.zoneOfAsset(this.world.assets[i]!.id) !== null && this.comms.reachable(zones, i));
     const taken = found.filter(() => this.rng.chance(LATERAL_SUCCESS));
     const ev = this.bus.emit('threat.stage', null, { campaign: k.id, stage: 'lateral-movement', technique: TECHNIQUE.remoteServices, assets: taken.length, zones: this.zonesOf(taken), note: `moves on to ${taken.length} of ${found.length} device(s) it can reach` }, [cause]);
