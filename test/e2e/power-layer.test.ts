@@ -47,7 +47,7 @@ describe('the power layer', () => {
     expect(on.near[CALM]!).toBeGreaterThan(off.near[CALM]! + 500);
   });
 
-  it('shows a protection trip after the vendor compromise in the substation's and the line's inspector', async () => {
+  it('shows a protection trip after the vendor compromise in the inspector of the substation and of the line', async () => {
     await page.getByTestId('fire-main-inject').click();
     // 15 simulated minutes a second: the trip comes within a minute, and pausing stays well short of
     // the crews' restoration at 3 h.

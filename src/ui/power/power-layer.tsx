@@ -83,8 +83,7 @@ function buildGeometry(ends: Ends, m: number): BufferGeometry {
       const you = o + (1 - atEnd) * 3;
       pos.set([ends.xyz[me]!, ends.xyz[me + 1]!, ends.xyz[me + 2]!], i * 3);
       other.set([ends.xyz[you]!, ends.xyz[you + 1]!, ends.xyz[you + 2]!], i * 3);
-      // The end vertices' direction is reversed in the shader, so their sides swap too.
-      side[i] = (v % 2 === 0 ? 1 : -1) * (atEnd ? -1 : 1);
+      side[i] = v % 2 === 0 ? 1 : -1;
       end[i] = atEnd;
       len[i] = Number.isNaN(l) ? 0 : l;
       size[i] = ends.size[k * 2 + atEnd]!;
@@ -161,6 +160,7 @@ function PowerLines({ index, pv }: { index: WorldIndex; pv: PowerView }) {
     return mesh;
   }, [ends, m]);
   const badges = useMemo(() => pv.branches.map(() => makeBadge()), [pv]);
+  const branchIndex = useMemo(() => new Map(pv.branches.map((br, k) => [br.id, k])), [pv]);
   const drawn = useRef({ version: -1, mode: '', sel: '' as string | null, track: -1, flashed: 0 });
 
   useEffect(() => {
@@ -240,13 +240,16 @@ function PowerLines({ index, pv }: { index: WorldIndex; pv: PowerView }) {
     let animating = false;
     if (d.version !== live.version || d.mode !== ui.viewMode || d.sel !== sel || d.track !== track.version) {
       const g = mesh.geometry;
-      const attr = (n: (typeof DYNAMIC)[number]) => g.getAttribute(n) as BufferAttribute;
-      const [band, open, flash, selA, spoof] = DYNAMIC.map(attr) as [BufferAttribute, BufferAttribute, BufferAttribute, BufferAttribute, BufferAttribute];
+      const band = g.getAttribute('aBand') as BufferAttribute;
+      const open = g.getAttribute('aOpen') as BufferAttribute;
+      const flash = g.getAttribute('aFlash') as BufferAttribute;
+      const selA = g.getAttribute('aSel') as BufferAttribute;
+      const spoof = g.getAttribute('aSpoof') as BufferAttribute;
       // Trips new since the last look flash one after another, in the order they happened.
       let newTrips = 0;
       d.flashed = Math.min(d.flashed, track.trips.length);
       for (let t = d.flashed; t < track.trips.length; t++) {
-        const k = pv.branches.findIndex((br) => br.id === track.trips[t]!.branch);
+        const k = branchIndex.get(track.trips[t]!.branch) ?? -1;
         if (k >= 0 && d.track >= 0) (flash.array as Float32Array).fill(now + newTrips++ * FLASH_STEP_S, k * 4, k * 4 + 4);
       }
       d.flashed = track.trips.length;
@@ -273,8 +276,11 @@ function PowerLines({ index, pv }: { index: WorldIndex; pv: PowerView }) {
         }
         bd.sprite.visible = label !== '' && !Number.isNaN(ends.xyz[k * 6]!);
       }
-      for (const a of [band, open, flash, selA, spoof]) a.needsUpdate = true;
-      Object.assign(d, { version: live.version, mode: ui.viewMode, sel, track: track.version });
+      band.needsUpdate = open.needsUpdate = flash.needsUpdate = selA.needsUpdate = spoof.needsUpdate = true;
+      d.version = live.version;
+      d.mode = ui.viewMode;
+      d.sel = sel;
+      d.track = track.version;
     }
     const flashes = mesh.geometry.getAttribute('aFlash').array as Float32Array;
     const bands = mesh.geometry.getAttribute('aBand').array as Float32Array;

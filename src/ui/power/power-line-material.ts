@@ -40,6 +40,7 @@ void main() {
   vec4 b = projectionMatrix * modelViewMatrix * vec4(q, 1.0);
   vec2 sa = a.xy / a.w * uViewport;
   vec2 sb = b.xy / b.w * uViewport;
+  // The same screen direction (from → to) at both ends, so aSide names the same edge at both.
   vec2 dir = normalize(aEnd < 0.5 ? sb - sa : sa - sb);
   vec2 n = vec2(-dir.y, dir.x);
   float flash = uTime - aFlash;

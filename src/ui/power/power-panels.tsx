@@ -214,7 +214,7 @@ export function PowerLineInspector({ index, id }: { index: WorldIndex; id: strin
 
 function LineSwatch({ color, width, dash, casing = '#0b0e14', badge }: { color: string; width: number; dash?: string; casing?: string; badge?: { text: string; fill: string; ring: string } }) {
   return (
-    <svg width="40" height="16" aria-hidden="true">
+    <svg width="40" height="16" aria-hidden="true" style={{ flex: 'none' }}>
       <line x1="2" y1="8" x2="38" y2="8" stroke={casing} strokeWidth={width + 3} strokeDasharray={dash} />
       <line x1="2" y1="8" x2="38" y2="8" stroke={color} strokeWidth={width} strokeDasharray={dash} />
       {badge && (
