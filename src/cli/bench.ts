@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createSimulation, HOUR, MINUTE, type SimInput } from '../sim';
 import { benchPower } from './bench-power';
+import { benchComms } from './bench-comms';
 import { benchTraffic } from './bench-traffic';
 import { benchWater } from './bench-water';
 import { loadScenarioText } from '../scenario';
@@ -77,6 +78,7 @@ export function benchCommand(argv: readonly string[], out: (s: string) => void, 
     },
     cityGridCascade: cascade,
     power: powerFigures,
+    comms: benchComms(),
     traffic: trafficFigures,
     water: waterFigures,
     memory: {
