@@ -366,6 +366,11 @@ export const waterSchema = z
       })
       .optional()
       .describe("Demand patterns that replace the file's, as epanetCPA's patterns_file does (C-Town: ctown_patterns.csv for DMA1_pat…DMA5_pat)."),
+    litresPerPersonDay: finite
+      .min(1)
+      .max(2000)
+      .optional()
+      .describe('For an imported network: count each junction\'s base demand as residents at this use per person per day (e.g. 150), so "people without water" covers it.'),
     commsLoss: z.enum(['hold', 'failsafe']).optional().describe('What a PLC does when a reading stops arriving: keep the last value (default) or stop the pumps it drives.'),
     assets: z
       .array(z.strictObject({ element: elementId.describe('A pump, valve, tank or reservoir id, or a PLC id.'), asset: slug }))

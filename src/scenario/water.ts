@@ -70,6 +70,7 @@ function fromCity(s: Scenario, ctx: WaterContext): WaterRefs | null {
     quality: null,
     initialLevels: [],
     patterns: [],
+    litresPerPersonDay: null,
     positions: net.positions,
   };
   const nodes = new Set(Object.keys(net.positions));
@@ -217,6 +218,7 @@ function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null
     plcLinks,
     initialLevels,
     patterns: readPatterns(w.patterns, text, ctx),
+    litresPerPersonDay: w.litresPerPersonDay ?? null,
     quality: q ? { chemical: q.chemical, units: q.units ?? 'mg/L', sourceNode: q.sourceNode, baselineMgL: q.baselineMgL, limitMgL: q.limitMgL } : null,
     positions,
   };

@@ -53,6 +53,8 @@ export class WaterModel {
   readonly linkFrom: Int32Array;
   readonly linkTo: Int32Array;
   readonly elevationM: Float64Array;
+  /** Per junction: its primary base demand, L/s (before patterns). */
+  readonly baseDemandLps: Float64Array;
   readonly x: Float64Array;
   readonly y: Float64Array;
   readonly tanks: number[] = [];
@@ -96,6 +98,7 @@ export class WaterModel {
     const m = p.getCount(lib.CountType.LinkCount);
     this.nodeType = new Uint8Array(n);
     this.elevationM = new Float64Array(n);
+    this.baseDemandLps = new Float64Array(n);
     this.x = new Float64Array(n);
     this.y = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -106,6 +109,7 @@ export class WaterModel {
       this.nodeType[i] = t === lib.NodeType.Tank ? NODE_TANK : t === lib.NodeType.Reservoir ? NODE_RESERVOIR : NODE_JUNCTION;
       if (this.nodeType[i] === NODE_TANK) this.tanks.push(i);
       this.elevationM[i] = p.getNodeValue(i + 1, lib.NodeProperty.Elevation) * this.units.m;
+      if (this.nodeType[i] === NODE_JUNCTION) this.baseDemandLps[i] = p.getNodeValue(i + 1, lib.NodeProperty.BaseDemand) * this.units.lps;
       try {
         const c = p.getCoordinates(i + 1);
         this.x[i] = c.x;

@@ -53,6 +53,11 @@ export interface WaterInput {
   readonly initialLevels: readonly { readonly node: string; readonly levelM: number }[];
   /** Demand patterns that replace the file's (epanetCPA's patterns_file). */
   readonly patterns: readonly { readonly id: string; readonly values: readonly number[] }[];
+  /**
+   * Litres per person per day, to count the residents behind junctions no asset stands for (an
+   * imported network): a junction's base demand over this; null counts only mapped consumers.
+   */
+  readonly litresPerPersonDay: number | null;
   /** Ground position [x, z] per node id, for the map. */
   readonly positions: Readonly<Record<string, readonly [number, number]>>;
 }
@@ -100,6 +105,7 @@ export class WaterSubsystem {
   private readonly exceeded = new Set<number>();
   private dosingNode = -1;
   private modelled: Set<number> | null = null;
+  private consumerNodes: Set<number> | null = null;
 
   constructor(
     readonly input: WaterInput,
@@ -416,6 +422,18 @@ export class WaterSubsystem {
     for (let c = 0; c < this.service.length; c++) {
       const ai = this.consumerAsset[c]!;
       if (ai >= 0) s += this.world.assets[ai]!.population * (1 - this.service[c]!);
+    }
+    const lpcd = this.input.litresPerPersonDay;
+    if (lpcd) {
+      const m = this.model;
+      const perLps = 86_400 / lpcd;
+      this.consumerNodes ??= new Set(this.consumerNode);
+      for (let i = 0; i < m.nodeIds.length; i++) {
+        const base = m.baseDemandLps[i]!;
+        const req = m.requiredLps[i]!;
+        if (base <= 0 || req <= 1e-9 || this.consumerNodes.has(i)) continue;
+        s += base * perLps * (1 - Math.min(1, Math.max(0, m.deliveredLps[i]! / req)));
+      }
     }
     return s;
   }
