@@ -10,6 +10,7 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, BufferAttribute, BufferGeometry, Color, DynamicDrawUsage, type Group, InstancedBufferAttribute, InstancedMesh, LineBasicMaterial, LineSegments, Matrix4, MeshBasicMaterial, SphereGeometry } from 'three';
 import type { TrafficView } from '../../worker/protocol';
+import { viewState } from '../scene/view-state';
 import { live } from '../store/live';
 import { selectFeature, uiStore, useUi } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
@@ -42,6 +43,7 @@ function TrafficDrawing({ tv }: { tv: TrafficView }) {
   const carGeo = useMemo(() => new BoxGeometry(4.5, 1.6, 1.9), []);
   const carMat = useMemo(() => new MeshBasicMaterial({ color: '#ffffff' }), []);
   const drawn = useRef(-1);
+  const drawnScale = useRef(-1);
   const group = useRef<Group | null>(null);
 
   useEffect(
@@ -59,8 +61,11 @@ function TrafficDrawing({ tv }: { tv: TrafficView }) {
   useFrame(() => {
     const snap = live.snapshot;
     const t = snap?.traffic;
-    if (!t || !group.current || live.version === drawn.current) return;
+    if (!t || !group.current || (live.version === drawn.current && viewState.scaleVersion === drawnScale.current)) return;
     drawn.current = live.version;
+    drawnScale.current = viewState.scaleVersion;
+    // Vehicles grow as the camera pulls back (like the markers), so traffic stays visible city-wide.
+    const k = Math.max(1, viewState.markerScale * 2);
     const n = t.vehicleState.length;
     let mesh = cars.current;
     if (!mesh || mesh.instanceMatrix.count < n) {
@@ -86,14 +91,14 @@ function TrafficDrawing({ tv }: { tv: TrafficView }) {
       const x = v[i * 3]!;
       const z = v[i * 3 + 1]!;
       const h = v[i * 3 + 2]!;
-      const c = Math.cos(h);
-      const s = Math.sin(h);
+      const c = Math.cos(h) * k;
+      const s = Math.sin(h) * k;
       // Rotation about y by −heading (x east, z south), as a column-major 4×4.
       const o = i * 16;
       mat[o] = c; mat[o + 1] = 0; mat[o + 2] = s; mat[o + 3] = 0;
-      mat[o + 4] = 0; mat[o + 5] = 1; mat[o + 6] = 0; mat[o + 7] = 0;
+      mat[o + 4] = 0; mat[o + 5] = k; mat[o + 6] = 0; mat[o + 7] = 0;
       mat[o + 8] = -s; mat[o + 9] = 0; mat[o + 10] = c; mat[o + 11] = 0;
-      mat[o + 12] = x; mat[o + 13] = CAR_Y; mat[o + 14] = z; mat[o + 15] = 1;
+      mat[o + 12] = x; mat[o + 13] = CAR_Y * k; mat[o + 14] = z; mat[o + 15] = 1;
       const st = t.vehicleState[i]!;
       const rgb = st >> 4 === 1 ? EMERGENCY : (st & 15) !== 0 && (st & 15) !== 8 ? WAITING : MOVING;
       col[i * 3] = rgb.r;
