@@ -11,7 +11,7 @@ import { uiStore, useUi } from '../store/ui-store';
 import { openBriefing } from './briefing-overlay';
 import { ComparePanel } from './compare-panel';
 import { DecisionCard } from './decision-card';
-import { seek, setRehearsal } from './exercise-controller';
+import { seek, sendCommand, setRehearsal } from './exercise-controller';
 import { exerciseStore, useExercise } from './exercise-store';
 import { MselList, PressureForm } from './msel-list';
 import { NotesPanel } from './notes-panel';
@@ -107,12 +107,22 @@ export function FacilitatorConsole() {
         </Section>
         {spec && spec.decisions.length > 0 && (
           <Section title={`Decisions (${open.filter((d) => d.state === 'open' || d.state === 'expired').length} awaiting)`} testId="decisions">
-            {open.length === 0 && (
-              <p className="muted small">
-                Decision points open during the run:{' '}
-                {spec.decisions.map((d) => `${d.title} (${d.afterInject ? `after ${d.afterInject}` : d.atMs !== null ? formatClock(d.atMs) : 'on demand'})`).join('; ')}
-              </p>
-            )}
+            {(state?.decisions ?? [])
+              .filter((r) => r.state === 'waiting')
+              .map((r) => {
+                const d = spec.decisions.find((x) => x.id === r.id);
+                if (!d) return null;
+                return (
+                  <p key={r.id} className="decision-waiting small">
+                    <span>
+                      {d.title} <span className="muted">({d.afterInject ? `opens after ${d.afterInject}` : d.atMs !== null ? `opens at ${formatClock(d.atMs)}` : 'on demand'})</span>
+                    </span>
+                    <button type="button" className="btn" disabled={!!busy} onClick={() => sendCommand({ type: 'decision.open', decision: d.id })} aria-label={`Open decision now: ${d.title}`}>
+                      Open now
+                    </button>
+                  </p>
+                );
+              })}
             {open
               .slice()
               .sort((a, b) => (a.state === 'taken' ? 1 : 0) - (b.state === 'taken' ? 1 : 0))

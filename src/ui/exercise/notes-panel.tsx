@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { formatClock } from '../../sim';
+import { useUi } from '../store/ui-store';
 import { addNote } from './exercise-controller';
 import { exerciseStore, useExercise } from './exercise-store';
 
@@ -12,8 +13,19 @@ export function NotesPanel() {
   const facilitator = useExercise((s) => s.facilitator);
   const [text, setText] = useState('');
   const score = state?.evaluation.score;
+  const objectives = useUi((s) => s.world?.scenario.objectives ?? []);
   return (
     <div className="notes">
+      {objectives.length > 0 && (
+        <div>
+          <h4>Objectives</h4>
+          <ul className="objectives">
+            {objectives.map((o, i) => (
+              <li key={i}>{o}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p className="score" data-testid="score">
         Score against expected actions:{' '}
         <strong>{score === null || score === undefined ? '— (no expected action due yet)' : `${Math.round(score * 100)}%`}</strong>
