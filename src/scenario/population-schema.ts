@@ -29,7 +29,8 @@ export const populationSchema = z
   .strictObject({
     residents: z.int().min(0).max(1_000_000).optional().describe('Synthetic residents to simulate (default: the generated city\'s population).'),
     startHour: z.int().min(0).max(23).optional().describe('Clock hour at the start of the run (default 0, midnight).'),
-    startDay: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']).optional(),
+    startDay: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']).optional().describe('Day of the week the run starts on (default Monday).'),
+    history: duration.optional().describe('Whole days the systems have been recording before the run starts, e.g. "7d" (default none): the population is simulated through them first.'),
     sensors: z
       .strictObject({
         anprShare: finite.min(0).max(1).optional().describe('Share of junction cameras that read number plates (default 1).'),

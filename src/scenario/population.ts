@@ -114,10 +114,15 @@ export function compilePopulation(p: PopulationSection | undefined, ctx: Populat
       retentionS: retention === undefined ? base.retentionS : retention === null ? null : Math.round(retention / 1000),
     };
   }
+  const historyMs = p.history !== undefined ? parseDuration(p.history) : 0;
+  const history = historyMs !== null ? Math.round(historyMs / 86_400_000) : 0;
+  if (historyMs !== null && historyMs % 86_400_000 !== 0) ctx.issues.push(issue('population.history', `history "${p.history}" is not a whole number of days`, 'use whole days, such as "7d"'));
   return {
     residents: p.residents ?? ctx.cityPopulation,
     startHour: p.startHour ?? 0,
-    startWeekday: WEEKDAYS.indexOf(p.startDay ?? 'monday'),
+    historyDays: history,
+    // The named day is the run's first day; the history runs up to it.
+    startWeekday: (((WEEKDAYS.indexOf(p.startDay ?? 'monday') - history) % 7) + 7) % 7,
     schools,
     sensitive,
     sensors,

@@ -25,6 +25,7 @@ import { KPI_DEFS, KpiRecorder, readKpis, powerFinal, type KpiDef, type KpiValue
 import { readTrafficKpis, trafficFinal, type TrafficFinal } from './analysis';
 import { TrafficSubsystem } from './traffic';
 import { PopulationSubsystem } from './population';
+import { privacyAnalysis, type PrivacyFinal, type PrivacyOptions } from './analysis';
 import { GridSubsystem } from './power';
 import { waterFinal, type WaterFinal } from './analysis';
 import { ENGINE_NOT_LOADED, loadedWaterEngine, waterSnapshot, WaterSubsystem, type WaterEngine, type WaterSnapshot } from './water';
@@ -126,6 +127,8 @@ export interface Simulation {
   evaluate(): Evaluation;
   finalTraffic(): TrafficFinal | null;
   finalWater(): WaterFinal | null;
+  /** The privacy analysis of what the attacker holds now (on demand: it costs seconds at city scale). */
+  finalPrivacy(options?: PrivacyOptions): PrivacyFinal | null;
   hash(): string;
 }
 
@@ -252,6 +255,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
     evaluate: () => evaluate(input.injects, bus.events, engine.commandLog, input.decisions ?? []),
     finalTraffic: () => (traffic ? trafficFinal(traffic) : null),
     finalWater: () => (water ? waterFinal(water) : null),
+    finalPrivacy: (o) => (population ? privacyAnalysis(population, population.clockS(), o) : null),
     finalAssets: () =>
       world.assets.map((a, i) => ({
         id: a.id,

@@ -4,3 +4,6 @@ export * from './report';
 export * from './power-final';
 export * from './traffic-final';
 export * from './water-final';
+export * from './unicity';
+export * from './linkage';
+export * from './privacy';

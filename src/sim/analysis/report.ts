@@ -13,6 +13,7 @@ export interface ReportSource {
   finalCyber?(): { comms: Record<string, unknown>; cctv: Record<string, unknown>; data: unknown } | null;
   finalTraffic?(): import('./traffic-final').TrafficFinal | null;
   finalWater?(): import('./water-final').WaterFinal | null;
+  finalPrivacy?(): import('./privacy').PrivacyFinal | null;
   readonly seed: number;
   readonly nowMs: number;
   readonly events: readonly SimEvent[];
@@ -89,6 +90,8 @@ export function buildReport(sim: ReportSource, wallS: number, maxEffects = 5): R
   if (traffic) final.traffic = { ...(final.traffic as SubsystemSummary), ...traffic };
   const net = sim.finalWater?.() ?? null;
   if (net) final.water = { ...(final.water as SubsystemSummary), ...net };
+  const privacy = sim.finalPrivacy?.() ?? null;
+  if (privacy) final.privacy = privacy;
   const kpis: RunReport['kpis'] = {};
   for (const d of sim.kpiDefs) kpis[d.id] = { label: d.label, unit: d.unit, series: (sim.kpiSeries[d.id] ?? []).map(([t, v]) => [t, v]) };
 

@@ -81,9 +81,11 @@ export interface SensitiveSiteSpec {
 
 export interface PopulationInput {
   readonly residents: number;
-  /** Clock time at simulation time 0, in hours after midnight. */
+  /** Clock time at the start of the recorded history, in hours after midnight. */
   readonly startHour: number;
-  /** Day of the week at time 0: 0 Monday ... 6 Sunday. */
+  /** Whole days simulated before the run starts, so datasets hold a history when the incident begins. */
+  readonly historyDays: number;
+  /** Day of the week at the start of the history: 0 Monday ... 6 Sunday. */
   readonly startWeekday: number;
   /** Building indices of schools (pupils go to the nearest). */
   readonly schools: readonly number[];

@@ -28,7 +28,7 @@ const P_ANPR = 0.95;
 const P_FACE = 0.5;
 const P_FACE_SITE = 0.7;
 const P_WIFI_WALK = 0.6;
-const P_WIFI_CAR = 0.3;
+const P_WIFI_CAR = 0.5; // phones and car Bluetooth are heard from passing cars too
 const P_WIFI_STATION = 0.7;
 
 export interface Logs {

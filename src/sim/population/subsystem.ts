@@ -53,6 +53,12 @@ export class PopulationSubsystem {
   private minute = 0;
   private day = 0;
   private readonly startClockS: number;
+  /**
+   * Seconds of history simulated before the run starts: the systems already hold the days before
+   * the incident, as real ones do. Internally time runs from the start of that history, so every
+   * record's time is `run time + historyS` (never negative).
+   */
+  readonly historyS: number;
 
   constructor(
     readonly input: PopulationInput,
@@ -106,10 +112,12 @@ export class PopulationSubsystem {
         return best;
       },
     };
+    this.historyS = Math.round(input.historyDays) * DAY_S;
     this.startClockS = Math.round(input.startHour * 3600);
     for (const h of input.attackerHolds) this.holdings.push({ dataset: h.dataset, how: h.how, atS: null, event: null });
     planDay(this.ctx, this.weekday(0), this.planRng);
     this.movement.startDay(-this.startClockS, 0);
+    this.advance(this.historyS);
   }
 
   weekday(day: number): number {
@@ -121,8 +129,18 @@ export class PopulationSubsystem {
     return d * DAY_S - this.startClockS;
   }
 
+  /** Internal time now (s since the start of the history). */
+  clockS(): number {
+    return Math.floor(this.now() / 1000) + this.historyS;
+  }
+
   step(nowMs: SimMs): void {
-    const upto = Math.floor(nowMs / MINUTE);
+    this.advance(Math.floor(nowMs / 1000) + this.historyS);
+  }
+
+  /** Runs every minute up to internal time `toS`. */
+  private advance(toS: number): void {
+    const upto = Math.floor(toS / 60);
     for (; this.minute < upto; this.minute++) {
       const t = this.minute * 60;
       if (t >= this.dayStartS(this.day + 1)) {
@@ -184,7 +202,7 @@ export class PopulationSubsystem {
 
   /** The attacker takes a dataset (exfiltration, compelled disclosure, purchase, publication). */
   acquire(dataset: DatasetId, how: Acquisition, cause: EventId | null): void {
-    const nowS = Math.floor(this.now() / 1000);
+    const nowS = this.clockS();
     const ev = this.bus.emit('privacy.dataset.acquired', null, { dataset, how, records: this.recordCount(dataset) }, cause ? [cause] : []);
     const i = this.holdings.findIndex((h) => h.dataset === dataset);
     const h: Holding = { dataset, how, atS: how === 'what-if' ? null : nowS, event: ev.id };

@@ -1,0 +1,200 @@
+/**
+ * The privacy analysis, run on demand (a query, and at the end of `twin run`), never every tick:
+ * the datasets and how each is anonymised and held; unicity of a trace dataset at three
+ * resolutions; re-identification by linking what the attacker holds and tying identities to
+ * households; and, per sensitive site, how many of its real visitors the attacker attributes to
+ * a household, with precision and recall against the truth the simulation knows. Figures are
+ * aggregates: nothing here names a synthetic person.
+ */
+import { Rng, fnv1a32 } from '../core';
+import { DATASET_IDS, DATASET_LABELS, describeAnonymisation, type Anonymisation, type DatasetId, type PopulationSubsystem, type ReleasedMeters, type ReleasedRecords } from '../population';
+import { matchHomes, mergeIdentities, seenAt, type LinkResult } from './linkage';
+import { buildPointIndex, denseTraces, unicityCurve, type UnicityPoint } from './unicity';
+
+export const UNICITY_RESOLUTIONS: readonly { spatialM: number; temporalS: number }[] = [
+  { spatialM: 0, temporalS: 3600 },
+  { spatialM: 500, temporalS: 2 * 3600 },
+  { spatialM: 1000, temporalS: 4 * 3600 },
+];
+export const UNICITY_P = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+const RECORD_DATASETS = ['anpr', 'face', 'smartcard', 'wifi'] as const;
+type RecordDataset = (typeof RECORD_DATASETS)[number];
+const isRecordDataset = (d: DatasetId): d is RecordDataset => (RECORD_DATASETS as readonly string[]).includes(d);
+
+export interface PrivacyFinal {
+  /** Wall time of each stage (ms): measured, for the bench; not part of the run's hash. */
+  timingsMs: Record<string, number>;
+  residents: number;
+  households: number;
+  datasets: { id: DatasetId; label: string; records: number; anonymisation: string; settings: Anonymisation; held: { how: string; atS: number | null } | null }[];
+  unicity: (UnicityPoint & { dataset: DatasetId })[];
+  reidentified: {
+    count: number;
+    share: number;
+    /** Identities tied to the wrong household. */
+    wrong: number;
+    meanConfidence: number;
+    /** Identities seen on two days or more: those a home could be tied to. */
+    candidates: number;
+    byDatasets: { datasets: string[]; count: number }[];
+    links: LinkResult[];
+  };
+  sensitiveSites: { site: string; name: string; kind: string; x: number; z: number; visitors: number; visitorHouseholds: number; attributed: number; correct: number; precision: number; recall: number }[];
+}
+
+export interface PrivacyOptions {
+  /** Analyse these datasets as held now (a what-if), instead of what the attacker has taken. */
+  readonly holds?: readonly DatasetId[];
+  /** The trace dataset whose unicity is reported (default Wi-Fi probes, the closest to phone data). */
+  readonly unicityDataset?: RecordDataset;
+  /** Traces sampled per p (de Montjoye et al. sampled 10,000 of 1.5 million). */
+  readonly samples?: number;
+  /** Anonymisation overrides for a what-if, per dataset. */
+  readonly anonymisation?: Partial<Record<DatasetId, Anonymisation>>;
+}
+
+export function unicityOf(rel: ReleasedRecords, samples: number, resolutions = UNICITY_RESOLUTIONS, ps = UNICITY_P): (UnicityPoint & { dataset: DatasetId })[] {
+  const { trace, count } = denseTraces(rel.pid, rel.n);
+  const rng = new Rng(fnv1a32(`unicity:${rel.dataset}`));
+  const out: (UnicityPoint & { dataset: DatasetId })[] = [];
+  for (const r of resolutions) {
+    const ix = buildPointIndex(rel, trace, count, Math.max(r.spatialM, rel.settings.cellM), Math.max(r.temporalS, rel.settings.binS));
+    for (const u of unicityCurve(ix, r.spatialM, r.temporalS, ps, samples, rng.fork(`${r.spatialM}/${r.temporalS}`))) out.push({ ...u, dataset: rel.dataset });
+  }
+  return out;
+}
+
+export function privacyAnalysis(p: PopulationSubsystem, nowS: number, o: PrivacyOptions = {}): PrivacyFinal {
+  const settings = (d: DatasetId) => o.anonymisation?.[d] ?? p.anonymisation[d];
+  const holdings = o.holds ? o.holds.map((d) => ({ dataset: d, how: 'what-if', atS: null as number | null })) : p.holdings;
+  const heldAt = new Map(holdings.map((h) => [h.dataset, h.atS ?? nowS]));
+  const datasets = DATASET_IDS.map((id) => {
+    const h = holdings.find((x) => x.dataset === id);
+    return { id, label: DATASET_LABELS[id], records: p.recordCount(id), anonymisation: describeAnonymisation(settings(id)), settings: settings(id), held: h ? { how: h.how, atS: h.atS } : null };
+  });
+
+  const T = timings();
+  const uDataset = o.unicityDataset ?? 'wifi';
+  const unicity = unicityOf(p.releaseRecords(uDataset, nowS, settings(uDataset)), o.samples ?? 2000);
+
+  T.mark('unicity');
+  const held: ReleasedRecords[] = [];
+  for (const d of RECORD_DATASETS) if (heldAt.has(d)) held.push(p.releaseRecords(d, heldAt.get(d)!, settings(d)));
+  const meters: ReleasedMeters | null = heldAt.has('meter') ? p.releaseMeters(heldAt.get('meter')!, settings('meter')) : null;
+  T.mark('release');
+  const ids = mergeIdentities(held);
+  T.mark('link');
+  const homes = meters ? matchHomes(ids, meters, p.input.startHour) : null;
+  T.mark('homes');
+
+  // Score against the truth: an identity's person is the truth of its first record.
+  const P = p.people;
+  const personOf = new Int32Array(ids.entities).fill(-1);
+  for (const d of ids.datasets) {
+    for (let i = 0; i < d.rel.n; i++) {
+      const e = ids.entityOf[d.offset + d.trace[i]!]!;
+      if (personOf[e] === -1) personOf[e] = d.rel.truth[i]!;
+    }
+  }
+  const correctPerson = new Uint8Array(P.count);
+  let wrong = 0;
+  let confSum = 0;
+  let count = 0;
+  const combos = new Map<string, number>();
+  if (homes && meters) {
+    for (let e = 0; e < ids.entities; e++) {
+      const h = homes.household[e]!;
+      if (h < 0) continue;
+      const person = personOf[e]!;
+      if (person < 0 || P.household[person] !== meters.truth[h]) {
+        wrong++;
+        continue;
+      }
+      if (correctPerson[person]) continue;
+      correctPerson[person] = 1;
+      count++;
+      confSum += homes.confidence[e]!;
+      const names = ids.datasets.filter((_, k) => ids.sources[e]! & (1 << k)).map((d) => d.rel.dataset as string);
+      const key = [...names, 'meter'].sort().join('+');
+      combos.set(key, (combos.get(key) ?? 0) + 1);
+    }
+  }
+
+  const upTo = holdings.length ? Math.max(...holdings.map((h) => h.atS ?? nowS)) : nowS;
+  const V = p.logs.visits;
+  const b = p.buildings;
+  const sensitiveSites = p.input.sensitive.map((site, si) => {
+    const persons = new Set<number>();
+    const hhs = new Set<number>();
+    for (let i = 0; i < V.count; i++) {
+      if (V.sensor(i) !== si || V.t(i) > upTo) continue;
+      persons.add(V.id(i));
+      hhs.add(P.household[V.id(i)]!);
+    }
+    const x = b.x[site.building]!;
+    const z = b.z[site.building]!;
+    const attributedHh = new Set<number>();
+    const cam = p.sensors.buildingSensor[site.building]!;
+    if (homes && meters && cam >= 0) {
+      for (const e of seenAt(ids, p.sensors.x[cam]!, p.sensors.z[cam]!)) {
+        const h = homes.household[e]!;
+        if (h >= 0) attributedHh.add(meters.truth[h]!);
+      }
+    }
+    let correct = 0;
+    for (const h of attributedHh) if (hhs.has(h)) correct++;
+    return {
+      site: site.id,
+      name: site.name,
+      kind: site.kind,
+      x,
+      z,
+      visitors: persons.size,
+      visitorHouseholds: hhs.size,
+      attributed: attributedHh.size,
+      correct,
+      precision: attributedHh.size ? r3(correct / attributedHh.size) : 0,
+      recall: hhs.size ? r3(correct / hhs.size) : 0,
+    };
+  });
+
+  T.mark('sites');
+  return {
+    timingsMs: T.ms,
+    residents: P.count,
+    households: P.households,
+    datasets,
+    unicity: unicity.map((u) => ({ ...u, epsilon: r3(u.epsilon) })),
+    reidentified: {
+      count,
+      share: r3(count / Math.max(1, P.count)),
+      wrong,
+      meanConfidence: count ? r3(confSum / count) : 0,
+      candidates: homes?.candidates ?? 0,
+      byDatasets: [...combos.entries()].sort((a, c) => c[1] - a[1] || (a[0] < c[0] ? -1 : 1)).map(([k, n]) => ({ datasets: k.split('+'), count: n })),
+      links: ids.links,
+    },
+    sensitiveSites,
+  };
+}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Stage timings through an injected clock, so the sim itself never reads one. */
+let clock: () => number = () => 0;
+export function setPrivacyClock(c: () => number): void {
+  clock = c;
+}
+function timings() {
+  let last = clock();
+  const ms: Record<string, number> = {};
+  return {
+    ms,
+    mark(name: string) {
+      const now = clock();
+      ms[name] = Math.round(now - last);
+      last = now;
+    },
+  };
+}
+export { isRecordDataset };
