@@ -149,17 +149,6 @@ export function shareMaxMin(capacity: Float64Array, flows: FlowArrays, ws: Shari
   }
   ws.heapClear();
   for (let l = 0; l < L; l++) if (active[l]! > 0) ws.heapPush(l, rem[l]! / active[l]!);
-  const freeze = (f: number, r: number) => {
-    rate[f] = r;
-    frozen[f] = 1;
-    const s = pathStart[f]!;
-    for (let p = 0; p < pathLen[f]!; p++) {
-      const l = pathLinks[s + p]!;
-      rem[l] = Math.max(0, rem[l]! - r);
-      active[l]!--;
-      load[l]! += r;
-    }
-  };
   let ptr = 0;
   const F = flows.count;
   for (;;) {
@@ -186,7 +175,7 @@ export function shareMaxMin(capacity: Float64Array, flows: FlowArrays, ws: Shari
     const f = order[ptr]!;
     const d = offered[f]!;
     if (d <= share) {
-      freeze(f, d);
+      freeze(f, d, flows, ws);
       ptr++;
       continue;
     }
@@ -194,8 +183,22 @@ export function shareMaxMin(capacity: Float64Array, flows: FlowArrays, ws: Shari
     ws.heapPop();
     for (let k = linkFlowStart[l]!; k < linkFlowStart[l + 1]!; k++) {
       const g = linkFlows[k]!;
-      if (!frozen[g]) freeze(g, share);
+      if (!frozen[g]) freeze(g, share, flows, ws);
     }
+  }
+}
+
+/** Fixes a flow's rate and takes it off the links it crosses. */
+function freeze(f: number, r: number, flows: FlowArrays, ws: SharingWorkspace): void {
+  const { rem, active, load } = ws;
+  flows.rate[f] = r;
+  ws.frozen[f] = 1;
+  const s = flows.pathStart[f]!;
+  for (let p = 0; p < flows.pathLen[f]!; p++) {
+    const l = flows.pathLinks[s + p]!;
+    rem[l] = Math.max(0, rem[l]! - r);
+    active[l]!--;
+    load[l]! += r;
   }
 }
 

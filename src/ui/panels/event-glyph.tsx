@@ -25,6 +25,15 @@ const CORE: Record<string, Glyph> = {
   'asset.restored': { sym: '↺', color: STATUS_COLOR.ok, label: 'restored' },
   'dependency.buffer.exhausted': { sym: '◔', color: SUPPLY_COLOR[2], label: 'backup exhausted' },
   'dependency.supply.restored': { sym: '⤳', color: STATUS_COLOR.ok, label: 'supply restored' },
+  'threat.stage': { sym: '☠', color: COMPROMISED_COLOR, label: 'attack stage' },
+  'botnet.flood': { sym: '≋', color: COMPROMISED_COLOR, label: 'botnet flood' },
+  'data.exfiltration.started': { sym: '⇪', color: COMPROMISED_COLOR, label: 'exfiltration' },
+  'data.exfiltrated': { sym: '⇪', color: COMPROMISED_COLOR, label: 'data taken' },
+  'data.disclosed': { sym: '⚖', color: COMPROMISED_COLOR, label: 'compelled disclosure' },
+  'data.exfiltration.detected': { sym: '◉', color: '#ffd166', label: 'exfiltration detected' },
+  'policy.changed': { sym: '§', color: NEUTRAL, label: 'policy' },
+  'threat.response': { sym: '⛨', color: STATUS_COLOR.ok, label: 'response' },
+  'comms.zone.isolated': { sym: '⛨', color: '#ffd166', label: 'zone isolated' },
 };
 
 /** Words in a subsystem event's name that say which way it went. */
