@@ -83,6 +83,10 @@ export class TwinClient {
     return this.request('edgeBuffers', { assetId });
   }
 
+  vehicle(slot: number): Promise<ReplyOf['vehicle']> {
+    return this.request('vehicle', { slot });
+  }
+
   /** Hash of a fresh run of the loaded scenario and seed (plus commands) at `untilMs`. */
   hashAt(untilMs: number, commands?: readonly LoggedCommand[]): Promise<ReplyOf['hashAt']> {
     return this.request('hashAt', commands ? { untilMs, commands } : { untilMs });

@@ -160,6 +160,7 @@ export type ToWorker =
   | { readonly type: 'explain'; readonly reqId: number; readonly eventId: string }
   | { readonly type: 'why'; readonly reqId: number; readonly assetId: string }
   | { readonly type: 'edgeBuffers'; readonly reqId: number; readonly assetId: string }
+  | { readonly type: 'vehicle'; readonly reqId: number; readonly slot: number }
   | { readonly type: 'hashAt'; readonly reqId: number; readonly untilMs: number; readonly commands?: readonly LoggedCommand[] }
   /** Time travel, sessions, the B run and the report (exercise-protocol.ts). */
   | ExerciseToWorker;
@@ -179,7 +180,7 @@ export type FromWorker =
       /** Simulated ms advanced per wall second over the last second (0 when paused). */
       readonly achievedSpeed: number;
     }
-  | { readonly type: 'reply'; readonly reqId: number; readonly result: CausalChain | null | string | EdgeBufferInfo[] }
+  | { readonly type: 'reply'; readonly reqId: number; readonly result: CausalChain | null | string | EdgeBufferInfo[] | VehicleInfo }
   /** A request that could not be answered (unknown asset, nothing loaded): a readable message, no stack. */
   | { readonly type: 'reply-error'; readonly reqId: number; readonly message: string }
   | { readonly type: 'fatal'; readonly message: string }
@@ -191,6 +192,18 @@ export interface ReplyOf {
   readonly why: CausalChain | null;
   readonly edgeBuffers: EdgeBufferInfo[];
   readonly hashAt: string;
+  readonly vehicle: VehicleInfo | null;
+}
+
+/** One vehicle, for its inspector: what it is, why it waits, and the rest of its route. */
+export interface VehicleInfo {
+  readonly emergency: boolean;
+  readonly speedKmh: number;
+  readonly waiting: string;
+  /** Road ids from the one it is on to its destination (the first 40). */
+  readonly route: readonly string[];
+  readonly remainingM: number;
+  readonly onRoadS: number;
 }
 export type RequestType = keyof ReplyOf;
 export type RequestMessage = Extract<ToWorker, { readonly reqId: number }>;

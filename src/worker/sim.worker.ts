@@ -10,6 +10,7 @@ import type { ScenarioMeta } from '../scenario';
 import { ExerciseHost } from './exercise-host';
 import type { FromWorker, RequestMessage, ScenarioIssue, ToWorker } from './protocol';
 import { QueryError, edgeBuffers, explainEvent, hashAt, whyStatus } from './queries';
+import { vehicleInfo } from './vehicle-query';
 import { SimRunner, type RunnerHost } from './runner';
 import { dataReader, fetchDataFiles, fetchScenario } from './scenario-source';
 import { buildWorldView } from './world-view';
@@ -130,6 +131,9 @@ function answer(msg: RequestMessage): void {
       case 'edgeBuffers':
         post({ type: 'reply', reqId: msg.reqId, result: edgeBuffers(sim, msg.assetId) });
         return;
+      case 'vehicle':
+        post({ type: 'reply', reqId: msg.reqId, result: vehicleInfo(sim, msg.slot) });
+        return;
       case 'hashAt':
         post({ type: 'reply', reqId: msg.reqId, result: hashAt(input, sim.seed, msg.untilMs, msg.commands) });
         return;
@@ -183,6 +187,7 @@ function handle(msg: ToWorker): void {
     case 'explain':
     case 'why':
     case 'edgeBuffers':
+    case 'vehicle':
     case 'hashAt':
       void loading.then(() => answer(msg));
       return;

@@ -3,7 +3,9 @@
  * inspector (plan, the mode its power and control link leave it in, the phase it shows now), the
  * inspector for a clicked vehicle (what it is and why it is waiting), and the legend.
  */
-import type { TrafficView } from '../../worker/protocol';
+import { useEffect, useState } from 'react';
+import type { TrafficView, VehicleInfo } from '../../worker/protocol';
+import { twinClient } from '../app/session';
 import { live } from '../store/live';
 import { useUi } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
@@ -49,9 +51,25 @@ export function TrafficAssetSection({ index, asset }: { index: WorldIndex; asset
   );
 }
 
+/** Asks the worker about the vehicle whenever the clock moves. */
+function useVehicle(slot: number): VehicleInfo | null {
+  const clock = useUi((s) => s.clockMs);
+  const [info, setInfo] = useState<VehicleInfo | null>(null);
+  useEffect(() => {
+    let alive = true;
+    twinClient()
+      ?.vehicle(slot)
+      .then((v) => alive && setInfo(v))
+      .catch(() => undefined);
+    return () => void (alive = false);
+  }, [slot, clock]);
+  return info;
+}
+
 export function VehicleInspector({ id }: { index: WorldIndex; id: string }) {
   useUi((s) => s.clockMs);
   const slot = Number(id.replace(/^vehicle:/, ''));
+  const info = useVehicle(slot);
   const t = live.snapshot?.traffic;
   const i = t ? t.vehicleSlot.indexOf(slot) : -1;
   if (!t || i < 0) return <p className="muted">This vehicle has reached its destination.</p>;
@@ -67,7 +85,27 @@ export function VehicleInspector({ id }: { index: WorldIndex; id: string }) {
         <dd>
           {Math.round(t.vehicles[i * 3]!)} m east, {Math.round(t.vehicles[i * 3 + 1]!)} m south
         </dd>
+        {info && (
+          <>
+            <dt>Speed</dt>
+            <dd>{info.speedKmh} km/h</dd>
+            <dt>On the road</dt>
+            <dd>{Math.floor(info.onRoadS / 60)} min {info.onRoadS % 60} s</dd>
+            <dt>Still to go</dt>
+            <dd>{(info.remainingM / 1000).toFixed(2)} km</dd>
+          </>
+        )}
       </dl>
+      {info && info.route.length > 0 && (
+        <>
+          <h3>Route ahead</h3>
+          <ol className="route-list">
+            {info.route.map((r, k) => (
+              <li key={`${r}-${k}`}>{r}</li>
+            ))}
+          </ol>
+        </>
+      )}
     </div>
   );
 }
