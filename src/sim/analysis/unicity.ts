@@ -53,18 +53,16 @@ export function denseTraces(pid: Uint32Array, n: number): { trace: Int32Array; c
   return { trace, count: map.size };
 }
 
-const TRACE_BITS = 2 ** 23;
-const BIN_BITS = 2 ** 21;
 
 /**
  * Builds the index: each observation becomes the point (cell of `spatialM` metres, bin of
  * `temporalS` seconds; spatialM 0 keeps exact positions), duplicates within a trace collapse.
  * `centred` cells are centred on multiples of the cell size (so two sensors either side of a
  * junction share one), else they start there. Cells are numbered densely (a city has few sensor
- * places), so (cell, bin, trace) packs into one exact float64 and one typed-array sort does it.
+ * places), so (cell, bin, trace) packs into one exact float64 — each field as wide as it needs —
+ * and one typed-array sort does it.
  */
 export function buildPointIndex(pts: TracePoints, trace: Int32Array, traceCount: number, spatialM: number, temporalS: number, centred = false): PointIndex {
-  if (traceCount >= TRACE_BITS) throw new Error(`too many traces for the index (${traceCount})`);
   const n = pts.n;
   const cellM = spatialM > 0 ? spatialM : 1;
   const bin = Math.max(1, temporalS);
@@ -81,11 +79,18 @@ export function buildPointIndex(pts: TracePoints, trace: Int32Array, traceCount:
     return c;
   };
   let maxBin = 0;
-  for (let i = 0; i < n; i++) maxBin = Math.max(maxBin, Math.floor(pts.t[i]! / bin));
-  if (maxBin >= BIN_BITS) throw new Error(`too many time bins for the index (${maxBin}); use a coarser bin`);
+  const cellOfRow = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    maxBin = Math.max(maxBin, Math.floor(pts.t[i]! / bin));
+    cellOfRow[i] = cellOf(pts.x[i]!, pts.z[i]!, true);
+  }
+  const BIN_BITS = maxBin + 1;
+  const TRACE_BITS = Math.max(1, traceCount);
+  if (cellIds.size * BIN_BITS * TRACE_BITS > Number.MAX_SAFE_INTEGER) {
+    throw new Error(`index too large (${cellIds.size} places × ${BIN_BITS} time bins × ${TRACE_BITS} traces): coarsen the resolution`);
+  }
   const pair = new Float64Array(n);
-  for (let i = 0; i < n; i++) pair[i] = (cellOf(pts.x[i]!, pts.z[i]!, true) * BIN_BITS + Math.floor(pts.t[i]! / bin)) * TRACE_BITS + trace[i]!;
-  if (cellIds.size * BIN_BITS * TRACE_BITS > Number.MAX_SAFE_INTEGER) throw new Error(`too many places for the index (${cellIds.size})`);
+  for (let i = 0; i < n; i++) pair[i] = (cellOfRow[i]! * BIN_BITS + Math.floor(pts.t[i]! / bin)) * TRACE_BITS + trace[i]!;
   pair.sort();
   let m = 0;
   for (let i = 0; i < n; i++) if (i === 0 || pair[i] !== pair[i - 1]) pair[m++] = pair[i]!;
@@ -123,7 +128,9 @@ export function buildPointIndex(pts: TracePoints, trace: Int32Array, traceCount:
     find: (x, z, t) => {
       const c = cellOf(x, z, false);
       if (c < 0) return -1;
-      const key = c * BIN_BITS + Math.floor(t / bin);
+      const b = Math.floor(t / bin);
+      if (b < 0 || b >= BIN_BITS) return -1;
+      const key = c * BIN_BITS + b;
       const p = lowerBound(sortedKeys, key);
       return p < points && sortedKeys[p] === key ? p : -1;
     },

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../src/sim';
+import { buildPointIndex, denseTraces, singledOut, unicityCurve, type TracePoints } from '../../src/sim/analysis';
+
+/** Points from [trace, x, z, t] rows; pseudonyms are trace numbers + 1. */
+function points(rows: [number, number, number, number][]): TracePoints {
+  return {
+    n: rows.length,
+    pid: Uint32Array.from(rows, (r) => r[0] + 1),
+    x: Float32Array.from(rows, (r) => r[1]),
+    z: Float32Array.from(rows, (r) => r[2]),
+    t: Int32Array.from(rows, (r) => r[3]),
+  };
+}
+
+function index(rows: [number, number, number, number][], spatialM = 0, temporalS = 1) {
+  const pts = points(rows);
+  const { trace, count } = denseTraces(pts.pid, pts.n);
+  return buildPointIndex(pts, trace, count, spatialM, temporalS);
+}
+
+describe('unicity (de Montjoye et al. 2013)', () => {
+  // Points: P1 (10,10,100) in A, B, C; P2 (20,10,200) in A, C; P3 (30,10,300) in B only; P4 (40,10,400) in C only.
+  const rows: [number, number, number, number][] = [
+    [0, 10, 10, 100],
+    [0, 20, 10, 200],
+    [1, 10, 10, 100],
+    [1, 30, 10, 300],
+    [2, 10, 10, 100],
+    [2, 20, 10, 200],
+    [2, 40, 10, 400],
+  ];
+  const ix = index(rows);
+  const P = (x: number, t: number) => ix.find(x, 10, t);
+  const cand = new Int32Array(8);
+
+  it('indexes each point to the traces that hold it, in trace order', () => {
+    const list = (p: number) => [...ix.pointTraces.subarray(ix.pointStart[p]!, ix.pointStart[p + 1]!)];
+    expect(list(P(10, 100))).toEqual([0, 1, 2]);
+    expect(list(P(20, 200))).toEqual([0, 2]);
+    expect(list(P(30, 300))).toEqual([1]);
+    expect(P(50, 100)).toBe(-1);
+  });
+
+  it('says whether p points single a trace out, by intersecting their traces', () => {
+    expect(singledOut(ix, Int32Array.of(P(10, 100)), 1, 0, cand)).toBe(false);
+    expect(singledOut(ix, Int32Array.of(P(10, 100), P(20, 200)), 2, 0, cand)).toBe(false); // C holds both too
+    expect(singledOut(ix, Int32Array.of(P(20, 200), P(40, 400)), 2, 2, cand)).toBe(true);
+    expect(singledOut(ix, Int32Array.of(P(30, 300)), 1, 1, cand)).toBe(true);
+  });
+
+  it('is 1 when every point belongs to one trace and 0 when every trace is the same', () => {
+    const own: [number, number, number, number][] = [];
+    const same: [number, number, number, number][] = [];
+    for (let tr = 0; tr < 50; tr++) {
+      for (let k = 0; k < 6; k++) {
+        own.push([tr, tr * 10, k * 10, k * 3600]);
+        same.push([tr, k * 10, 0, k * 3600]);
+      }
+    }
+    for (const u of unicityCurve(index(own), 0, 1, [1, 3, 6], 100, new Rng(1))) expect([u.epsilon, u.sampled]).toEqual([1, 50]);
+    for (const u of unicityCurve(index(same), 0, 1, [1, 3, 6], 100, new Rng(1))) expect(u.epsilon).toBe(0);
+    // No trace has 7 distinct points: nothing to sample.
+    expect(unicityCurve(index(own), 0, 1, [7], 100, new Rng(1))[0]!.sampled).toBe(0);
+  });
+
+  it('estimates the share a random point singles out: one private point in two gives about a half', () => {
+    const rows2: [number, number, number, number][] = [];
+    for (let tr = 0; tr < 3000; tr++) {
+      rows2.push([tr, 5, 5, 0]); // shared by everyone
+      rows2.push([tr, 1000 + tr, 5, 0]); // private
+    }
+    const [u] = unicityCurve(index(rows2), 0, 1, [1], 3000, new Rng(7));
+    expect(u!.epsilon).toBeGreaterThan(0.45);
+    expect(u!.epsilon).toBeLessThan(0.55);
+  });
+
+  it('falls when places and times are coarsened into shared cells and bins', () => {
+    const rows3: [number, number, number, number][] = [];
+    // Two traces 30 m and 10 minutes apart at every point: distinct at 1 m / 1 s, identical at 500 m / 1 h.
+    for (let k = 0; k < 5; k++) {
+      rows3.push([0, 100 + k * 1000, 100, k * 7200]);
+      rows3.push([1, 130 + k * 1000, 100, k * 7200 + 600]);
+    }
+    const fine = unicityCurve(index(rows3, 0, 1), 0, 1, [1, 2], 10, new Rng(3));
+    const coarse = unicityCurve(index(rows3, 500, 3600), 500, 3600, [1, 2], 10, new Rng(3));
+    expect(fine.map((u) => u.epsilon)).toEqual([1, 1]);
+    expect(coarse.map((u) => u.epsilon)).toEqual([0, 0]);
+  });
+});
