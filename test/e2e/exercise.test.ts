@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseSession } from '../../src/scenario';
 import type { CompareMode, ExerciseSpec, ExerciseState } from '../../src/worker/exercise-protocol';
+import { shareAddress } from '../../src/ui/exercise/share-url';
 import { openCity, waitForClock } from './app-fixture';
 import { launchBrowser, watchPage, type Browser } from './browser';
 
@@ -144,6 +145,52 @@ describe('a tabletop exercise', () => {
     expect(restored).toMatchObject({ state: 'taken', option: 'wait', by: 'Deputy' });
     expect(watch.errors).toEqual([]);
     expect(watch.foreign).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a shared moment, rehearses without touching the record, and briefs with the keyboard', async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page, origin);
+    const { url } = await shareAddress(baseUrl, { scenario: 'default', seed: 42, tMs: 45 * 60_000, commands: [{ tMs: 0, command: { type: 'inject.fire', inject: 'vendor-compromise' } }] });
+    await openCity(page, url);
+    await page.getByTestId('restored-banner').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('restored-banner').innerText()).toContain('shared moment');
+    await settled(page);
+    await expect.poll(() => page.evaluate(() => window.__twin.clockMs()), { timeout: 60_000 }).toBe(45 * 60_000);
+    expect(await ex(page, (h) => h.state()!.injects.find((i) => i.id === 'vendor-compromise')!.state)).toBe('fired');
+    expect(await page.evaluate(() => window.__twin.statusOf('substation-old-town'))).toBe('down');
+
+    // Rehearsal: a pressure inject tried out, then thrown away.
+    await page.getByTestId('open-console').click();
+    await page.getByTestId('rehearsal').click();
+    await page.getByTestId('rehearsal-banner').waitFor();
+    await page.getByLabel('Pressure inject headline').fill('A journalist calls');
+    await page.getByRole('button', { name: 'Fire pressure inject' }).click();
+    await expect.poll(() => ex(page, (h) => h.state()!.pressure.length), { timeout: 30_000 }).toBe(1);
+    await page.getByTestId('rehearsal').click();
+    await expect.poll(() => page.getByTestId('rehearsal-banner').count()).toBe(0);
+    await expect.poll(() => ex(page, (h) => h.state()?.pressure.length), { timeout: 60_000 }).toBe(0);
+    await settled(page);
+    await expect.poll(() => page.evaluate(() => window.__twin.clockMs()), { timeout: 60_000 }).toBe(45 * 60_000);
+
+    // Briefing: step 1 goes back to the start; → → reaches "Breakers open" at 00:11.
+    await page.getByTestId('start-briefing').click();
+    const briefing = page.getByTestId('briefing');
+    await briefing.waitFor();
+    expect(await briefing.innerText()).toContain('Riverford, a city of 100,000');
+    await settled(page);
+    await expect.poll(() => page.evaluate(() => window.__twin.clockMs()), { timeout: 60_000 }).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => briefing.innerText()).toContain('The way in');
+    expect(await page.getByRole('checkbox', { name: 'Show Water', exact: true }).isChecked()).toBe(false);
+    await page.keyboard.press('Space');
+    await expect.poll(() => briefing.innerText()).toContain('Breakers open');
+    await expect.poll(() => page.evaluate(() => window.__twin.clockMs()), { timeout: 60_000 }).toBe(11 * 60_000);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => briefing.innerText()).toContain('The way in');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('briefing').count()).toBe(0);
+    expect(watch.errors).toEqual([]);
     await page.close();
   });
 });
