@@ -182,8 +182,8 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   if (power) engine.addSystem({ name: 'power', periodMs: power.periodMs, step: (t) => power.step(t) });
   if (water) {
     const w = water;
-    // Checked every tick so EPANET's steps land on whole multiples of its period (the engine's phase is one tick late).
-    engine.addSystem({ name: 'water', periodMs: BASE_TICK_MS, step: (t) => w.step(t) });
+    // Steps on whole multiples of EPANET's hydraulic step, so a 24 h run ends with the 24:00 solution.
+    engine.addSystem({ name: 'water', periodMs: w.periodMs, step: (t) => w.step(t) }, w.periodMs);
   }
   if (traffic) engine.addSystem({ name: 'traffic', periodMs: traffic.periodMs, step: (t) => traffic.step(t) });
   if (population) engine.addSystem({ name: 'population', periodMs: population.periodMs, step: (t) => population.step(t) });

@@ -69,7 +69,7 @@ describe('C-Town', () => {
     expect(Math.min(...b)).toBeGreaterThan(1);
     // With T2 dry, the part of town it feeds loses pressure: residents at 150 L a day per person
     // of each junction's base demand, times the share not delivered.
-    const people = (sim: Simulation) => sim.kpis().peopleWithoutWater;
+    const people = (sim: Simulation) => sim.kpis().peopleWithoutWater ?? NaN;
     expect(people(attacked)).toBeGreaterThan(10 * Math.max(1, people(base)));
     const f = attacked.finalWater()!;
     const byHand = f.junctions.reduce((s, j) => s + (j.demandLps > 0 ? (attacked.water!.model.baseDemandLps[attacked.water!.model.nodeOf(j.id)!]! * 86_400) / 150 * (1 - Math.min(1, j.deliveredLps / j.demandLps)) : 0), 0);

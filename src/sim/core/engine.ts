@@ -41,12 +41,15 @@ export class Engine {
   }
 
   /** Systems step in the order they are added; a period must be a whole number of base ticks. */
-  addSystem(s: SystemStep): void {
+  addSystem(s: SystemStep, firstDueMs: SimMs = this.nowMs): void {
     if (s.periodMs % this.baseTickMs !== 0) {
       throw new Error(`${s.name}: period ${s.periodMs} ms is not a multiple of the ${this.baseTickMs} ms base tick`);
     }
+    if (firstDueMs % this.baseTickMs !== 0) throw new Error(`${s.name}: first step at ${firstDueMs} ms is not on a base tick`);
     this.systems.push(s);
-    this.nextDue.push(this.nowMs);
+    // By default a system steps at the first tick, then every period; a later first step puts
+    // its steps on whole multiples of its period (EPANET's hydraulic steps, say).
+    this.nextDue.push(firstDueMs);
   }
 
   setCommandHandler(h: (c: Command) => void): void {

@@ -105,6 +105,8 @@ export class WaterSubsystem {
   private readonly exceeded = new Set<number>();
   private dosingNode = -1;
   private modelled: Set<number> | null = null;
+  private readonly sensorRef = new Map<string, number>();
+  private readonly plcUp = new Map<string, boolean>();
   private consumerNodes: Set<number> | null = null;
 
   constructor(
@@ -190,15 +192,17 @@ export class WaterSubsystem {
   /** The true value of a sensor: P_<node> (m of level or pressure) or F_<link> (L/s). */
   truth(sensor: string): number {
     const m = this.model;
-    if (sensor.startsWith('P_')) {
-      const i = m.nodeOf(sensor.slice(2));
-      return i === undefined ? NaN : m.pressureM[i]!;
+    let ref = this.sensorRef.get(sensor);
+    if (ref === undefined) {
+      // node i → i, link k → -(k + 1), unknown → NaN
+      const id = sensor.slice(2);
+      const i = sensor.startsWith('P_') ? m.nodeOf(id) : undefined;
+      const k = sensor.startsWith('F_') ? m.linkOf(id) : undefined;
+      ref = i !== undefined ? i : k !== undefined ? -(k + 1) : NaN;
+      this.sensorRef.set(sensor, ref);
     }
-    if (sensor.startsWith('F_')) {
-      const k = m.linkOf(sensor.slice(2));
-      return k === undefined ? NaN : m.flowLps[k]!;
-    }
-    return NaN;
+    if (Number.isNaN(ref)) return NaN;
+    return ref >= 0 ? m.pressureM[ref]! : m.flowLps[-ref - 1]!;
   }
 
   /** The reading of `sensor` that reaches `to` (a PLC or SCADA) now, and whether it is stale. */
@@ -216,12 +220,17 @@ export class WaterSubsystem {
   }
 
   private linkUp(from: string, to: string): boolean {
-    if (this.denied.has(`${from}->${to}`)) return false;
-    for (const plc of [from, to]) {
-      const ai = this.plcAsset.get(plc);
-      if (ai !== undefined && (this.world.status[ai] === 2 || this.world.hasLost(ai, 'comms'))) return false;
-    }
-    return true;
+    if (this.denied.size > 0 && this.denied.has(`${from}->${to}`)) return false;
+    return this.plcReachable(from) && this.plcReachable(to);
+  }
+
+  /** Whether a PLC is up and on the network, as of the last refresh (once per hydraulic step). */
+  private plcReachable(plc: string): boolean {
+    return this.plcUp.get(plc) ?? true;
+  }
+
+  private refreshPlcs(): void {
+    for (const [plc, ai] of this.plcAsset) this.plcUp.set(plc, this.world.status[ai] !== 2 && !this.world.hasLost(ai, 'comms'));
   }
 
   private plcAlive(plc: string): boolean {
@@ -232,6 +241,7 @@ export class WaterSubsystem {
   /** Power first (a dead pump stops), then each live PLC's rules, then what EPANET is told. */
   private control(): void {
     const m = this.model;
+    this.refreshPlcs();
     for (let k = 0; k < this.linkAsset.length; k++) {
       const ai = this.linkAsset[k]!;
       if (ai < 0) continue;
@@ -295,6 +305,7 @@ export class WaterSubsystem {
     }
     if (this.input.quality) this.checkQuality();
     // SCADA's view is refreshed every step, so a frozen reading freezes at what operators last saw.
+    this.refreshPlcs();
     for (const s of this.sensorOwner.keys()) this.reading(s, SCADA);
   }
 
