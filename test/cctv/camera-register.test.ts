@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCameraCsv, parseCameraGeoJson, placeCameras } from '../../src/scenario/import/camera-register';
 import { itWithSharedData, sharedText } from '../power/shared-data';
+import { loadScenarioText } from '../../src/scenario';
 
 describe('camera register import', () => {
   itWithSharedData('reads the Trafford register from CSV: 163 cameras, 18 wards, all in Trafford', 'cctv/trafford_cctv_cameras.csv', (text) => {
@@ -59,5 +60,37 @@ describe('camera register import', () => {
     const r = parseCameraCsv('id,name,easting,northing\n1,a,1,2\n', 'cctv.register');
     expect(r.cameras).toEqual([]);
     expect(r.issues[0]!.message).toMatch(/latitude/);
+  });
+});
+
+describe('a scenario with an imported register', () => {
+  const scenario = (register: string, sizeM: [number, number]) =>
+    JSON.stringify({
+      version: 1,
+      meta: { id: 'trafford', title: 'Trafford cameras' },
+      city: { generator: { buildings: 2000, population: 10000, sizeM } },
+      vendors: [{ id: 'kestrel', name: 'Kestrel', jurisdiction: 'Calderra', supplies: ['camera', 'nvr'], remoteMaintenance: true, cloud: { jurisdiction: 'Calderra' } }],
+      cctv: { register, registerVendor: 'kestrel', generated: false, registerAttribution: 'Contains public sector information licensed under the Open Government Licence v3.0 (Trafford Council)' },
+    });
+
+  itWithSharedData('puts all 163 Trafford cameras on the network, each fed by a street cabinet, with the attribution kept', 'cctv/trafford_cctv_cameras.csv', (text) => {
+    const r = loadScenarioText(scenario('trafford.csv', [12_500, 10_800]), { readFile: (p) => (p === 'trafford.csv' ? text : null) });
+    expect(r.ok ? [] : r.issues).toEqual([]);
+    if (!r.ok) return;
+    const cams = r.input.assets.filter((a) => a.kind === 'camera');
+    expect(cams).toHaveLength(163);
+    expect(cams.every((a) => a.vendor === 'kestrel' && a.id.startsWith('camera-r'))).toBe(true);
+    const fed = new Set(r.input.edges.filter((e) => e.resource === 'comms').map((e) => e.to as string));
+    expect(cams.every((a) => fed.has(a.id))).toBe(true);
+    expect(r.input.cyber?.cctv.cameras).toHaveLength(163);
+    expect(r.input.cyber?.cctv.attribution).toMatch(/Open Government Licence/);
+  });
+
+  itWithSharedData('says how big the city must be when the register does not fit', 'cctv/trafford_cctv_cameras.csv', (text) => {
+    const r = loadScenarioText(scenario('trafford.csv', [4800, 4000]), { readFile: () => text });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const i = r.issues.find((x) => x.path === 'cctv.register');
+    expect(i?.hint).toMatch(/sizeM to at least \[12/);
   });
 });
