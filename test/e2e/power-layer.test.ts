@@ -35,7 +35,7 @@ describe('the power layer', () => {
     const lines = await branches();
     expect(lines.length).toBeGreaterThan(5);
     expect(lines.every((l) => l.status === 1 && l.loading < 1)).toBe(true);
-    const toggle = page.getByLabel('Show power lines');
+    const toggle = page.getByLabel('Show the power lines layer');
     expect(await toggle.isChecked()).toBe(true);
     await page.waitForTimeout(500);
     const on = await pixelStats(page, await page.locator('canvas').screenshot(), [CALM], 24);

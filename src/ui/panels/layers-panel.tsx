@@ -41,7 +41,7 @@ export function LayersPanel() {
         {world &&
           SUBSYSTEM_PANELS.filter((p) => p.count(world) > 0).map((p) => (
             <label key={p.layer} className="check">
-              <input type="checkbox" checked={layers[p.layer]} onChange={() => toggleLayer(p.layer)} aria-label={`Show ${p.label.toLowerCase()}`} />
+              <input type="checkbox" checked={layers[p.layer]} onChange={() => toggleLayer(p.layer)} aria-label={`Show the ${p.label.toLowerCase()} layer`} />
               <span className="icon-space" aria-hidden="true">
                 {p.icon}
               </span>
