@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/sim/core';
-import { buildNetwork, DEFAULT_PLAN, gridNetwork, randomTripsDue, TrafficModel, type TrafficNetwork } from '../../src/sim/traffic';
+import { buildNetwork, DEFAULT_PLAN, gridNetwork, randomTripsDue, Router, TrafficModel, type TrafficNetwork } from '../../src/sim/traffic';
 
 /** Counts overlaps (bumper gaps below zero) and broken lane lists; returns them with the vehicles seen. */
 function audit(m: TrafficModel): { seen: number; bad: number } {
@@ -112,5 +112,50 @@ describe('traffic microsimulation', () => {
     }
     expect(stoppedAtLine).toBe(true);
     expect(passed).toBe(true);
+  });
+});
+
+describe('routing', () => {
+  it('finds routes within ε of the cheapest (weighted A*), and the cheapest with ε = 1', () => {
+    const { net } = gridNetwork({ rows: 12, cols: 12, blockLengthM: 100, lanes: 1, signals: false });
+    const exact = new Router(net, 1);
+    const fast = new Router(net);
+    const rng = new Rng(9);
+    // Uneven costs so that there is something to choose between (never below free flow, as in the model).
+    for (let l = 0; l < net.linkCount; l++) exact.cost[l] = fast.cost[l] = exact.freeFlow(l) + rng.next() * 20;
+    const a = new Int32Array(512);
+    const b = new Int32Array(512);
+    const cost = (r: Int32Array, n: number) => {
+      let c = 0;
+      for (let k = 1; k < n; k++) c += exact.cost[r[k]!]!;
+      return c;
+    };
+    // Brute force: Bellman–Ford over links from the origin gives the true cheapest cost.
+    for (let q = 0; q < 40; q++) {
+      const o = rng.int(0, net.linkCount - 1);
+      const d = rng.int(0, net.linkCount - 1);
+      if (o === d) continue;
+      const best = new Float64Array(net.linkCount).fill(Infinity);
+      best[o] = 0;
+      for (let it = 0; it < net.linkCount; it++) {
+        let changed = false;
+        for (let l = 0; l < net.linkCount; l++) {
+          if (best[l] === Infinity) continue;
+          for (let k = net.outStart[l]!; k < net.outStart[l + 1]!; k++) {
+            const m = net.outLinks[k]!;
+            if (best[l]! + exact.cost[m]! < best[m]! - 1e-9) {
+              best[m] = best[l]! + exact.cost[m]!;
+              changed = true;
+            }
+          }
+        }
+        if (!changed) break;
+      }
+      const na = exact.route(o, d, a, 0, 512);
+      const nb = fast.route(o, d, b, 0, 512);
+      expect(cost(a, na)).toBeCloseTo(best[d]!, 6);
+      expect(cost(b, nb)).toBeLessThanOrEqual(best[d]! * fast.epsilon + 1e-6);
+      expect(b[nb - 1]).toBe(d);
+    }
   });
 });

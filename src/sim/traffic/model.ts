@@ -331,7 +331,8 @@ export class TrafficModel {
       const c = this.linkCount[l]!;
       const mean = c > 0 ? this.linkSpeedSum[l]! / c : net.linkSpeed[l]!;
       this.linkMeanSpeed[l] = mean;
-      const target = c > 0 ? net.linkLength[l]! / Math.max(0.5, mean) + 4 : this.router.freeFlow(l);
+      // Never cheaper than free flow (fast drivers exceed the limit), so the A* heuristic stays a bound.
+      const target = c > 0 ? Math.max(this.router.freeFlow(l), net.linkLength[l]! / Math.max(0.5, mean) + 4) : this.router.freeFlow(l);
       this.router.cost[l] = 0.5 * this.router.cost[l]! + 0.5 * target;
     }
     this.linkSpeedSum.fill(0);
