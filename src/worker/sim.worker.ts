@@ -201,7 +201,8 @@ function handle(msg: ToWorker): void {
 self.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
   // Control messages wait behind a load in progress so they act on the new simulation.
   const msg = ev.data;
-  if (msg.type === 'load') handle(msg);
+  // A session import is a load too: it supersedes a load still in progress instead of waiting for it.
+  if (msg.type === 'load' || msg.type === 'session-import') handle(msg);
   else
     void loading.then(() => {
       try {
