@@ -21,7 +21,7 @@ import { live } from '../store/live';
 import { selectFeature, uiStore, useUi } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
 import { makePowerLineMaterial } from './power-line-material';
-import { OPEN_LINE_COLOR, POWER_LAYER, TRIPPED_BADGE_COLOR, bandIndex, shownFlow, shownLoading, spoofed } from './power-style';
+import { OPEN_LINE_COLOR, POWER_LAYER, TRIPPED_BADGE_COLOR, bandIndex, powerLineName, shownFlow, shownLoading, spoofed } from './power-style';
 import { powerTrack } from './power-track';
 
 /** Wall seconds between the flashes of trips that arrive together. */
@@ -178,18 +178,19 @@ function PowerLines({ index, pv }: { index: WorldIndex; pv: PowerView }) {
     };
   }, [mesh, badges, ends]);
 
-  // Clicking near a line selects it, unless the same click picked an asset marker.
+  // Clicking near a line selects it, unless the same click picked an asset marker; hovering one
+  // names it with its loading in the canvas's tooltip.
   useEffect(() => {
     const el = gl.domElement;
     const a = new Vector3();
     const b = new Vector3();
     let down = { x: 0, y: 0, selected: null as string | null };
-    const onDown = (e: PointerEvent) => (down = { x: e.clientX, y: e.clientY, selected: uiStore.getState().selected });
-    const onClick = (e: MouseEvent) => {
-      if (!uiStore.getState().layers[POWER_LAYER] || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 4) return;
+    let titled = false;
+    const pick = (clientX: number, clientY: number): number => {
+      if (!uiStore.getState().layers[POWER_LAYER]) return -1;
       const rect = el.getBoundingClientRect();
-      const px = e.clientX - rect.left;
-      const py = e.clientY - rect.top;
+      const px = clientX - rect.left;
+      const py = clientY - rect.top;
       const lift = MARKER_BASE_M * viewState.markerScale * 0.75;
       let best = -1;
       let bestD = PICK_PX;
@@ -198,27 +199,54 @@ function PowerLines({ index, pv }: { index: WorldIndex; pv: PowerView }) {
         if (Number.isNaN(ends.xyz[o]!)) continue;
         a.set(ends.xyz[o]!, ends.xyz[o + 1]! + lift * ends.size[k * 2]!, ends.xyz[o + 2]!).project(camera);
         b.set(ends.xyz[o + 3]!, ends.xyz[o + 4]! + lift * ends.size[k * 2 + 1]!, ends.xyz[o + 5]!).project(camera);
+        if (a.z > 1 || b.z > 1) continue;
         const ax = ((a.x + 1) / 2) * rect.width, ay = ((1 - a.y) / 2) * rect.height;
         const bx = ((b.x + 1) / 2) * rect.width, by = ((1 - b.y) / 2) * rect.height;
         const dx = bx - ax, dy = by - ay;
+        // The ends belong to the substations' markers, not to the line.
         const t = Math.max(0.08, Math.min(0.92, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy || 1)));
         const d = Math.hypot(ax + t * dx - px, ay + t * dy - py);
         if (d < bestD) [best, bestD] = [k, d];
       }
-      if (best < 0) return;
-      const id = pv.branches[best]!.id;
+      return best;
+    };
+    const onDown = (e: PointerEvent) => (down = { x: e.clientX, y: e.clientY, selected: uiStore.getState().selected });
+    const onClick = (e: MouseEvent) => {
+      if (Math.hypot(e.clientX - down.x, e.clientY - down.y) > 4) return;
+      const k = pick(e.clientX, e.clientY);
+      if (k < 0) return;
+      const id = pv.branches[k]!.id;
       // Marker clicks are handled by the scene's own events on this same click; let them land first.
       setTimeout(() => {
         if (uiStore.getState().selected === down.selected) selectFeature({ layer: POWER_LAYER, id });
       }, 0);
     };
+    const onMove = (e: PointerEvent) => {
+      if (e.buttons !== 0) return;
+      const k = pick(e.clientX, e.clientY);
+      if (k < 0) {
+        if (titled) el.title = '';
+        titled = false;
+        return;
+      }
+      const ps = live.snapshot?.power;
+      const br = pv.branches[k]!;
+      const mode = uiStore.getState().viewMode;
+      const f = ps ? shownFlow(mode, ps.flowMW[k]!, ps.reportedFlowMW[k]!) : 0;
+      const state = !ps ? '' : ps.branchStatus[k] === 0 ? 'open' : `${Math.round(shownLoading(f, br.ratingMW) * 100)}% of ${br.ratingMW} MW${mode === 'operator' ? ' (SCADA)' : ''}`;
+      el.title = `${powerLineName(index, pv, k)}: ${state}. Click to inspect.`;
+      titled = true;
+    };
     el.addEventListener('pointerdown', onDown);
     el.addEventListener('click', onClick);
+    el.addEventListener('pointermove', onMove);
     return () => {
       el.removeEventListener('pointerdown', onDown);
       el.removeEventListener('click', onClick);
+      el.removeEventListener('pointermove', onMove);
+      if (titled) el.title = '';
     };
-  }, [gl, camera, ends, m, pv]);
+  }, [gl, camera, ends, m, pv, index]);
 
   useFrame(() => {
     const mat = mesh.material;

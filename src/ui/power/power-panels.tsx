@@ -22,8 +22,9 @@ import {
   POWER_LAYER,
   SPOOF_COLOR,
   TRIPPED_BADGE_COLOR,
+  busName,
   busState,
-  lineName,
+  powerLineName,
   loadingBand,
   mw,
   pct,
@@ -33,15 +34,6 @@ import {
 } from './power-style';
 import { powerTrack, type BranchChange } from './power-track';
 
-function busName(index: WorldIndex, pv: PowerView, b: number): string {
-  const a = pv.buses[b]?.asset ?? -1;
-  return a >= 0 ? index.view.assets[a]!.name : (pv.buses[b]?.id ?? `bus ${b + 1}`);
-}
-
-export function powerLineName(index: WorldIndex, pv: PowerView, k: number): string {
-  const br = pv.branches[k]!;
-  return lineName(busName(index, pv, br.from), busName(index, pv, br.to));
-}
 
 interface LineReading {
   readonly open: boolean;
@@ -128,6 +120,7 @@ export function PowerAssetSection({ index, asset }: { index: WorldIndex; asset: 
               </button>
               <span className="edge-meta">
                 {st.text}
+                {r.open && r.change ? ` at ${formatClock(r.change.tMs)}` : ''}
                 {!r.open && (
                   <>
                     {' · '}

@@ -3,7 +3,9 @@
  * inspector: the loading bands and their colours, which flow a view mode shows, a bus's state,
  * readable line names, and whether SCADA's reading differs from the truth.
  */
+import type { PowerView } from '../../worker/protocol';
 import type { ViewMode } from '../store/ui-store';
+import type { WorldIndex } from '../store/world-index';
 
 /** The layer id in the Layers panel, and the layer of features (lines) selected from it. */
 export const POWER_LAYER = 'power-network' as const;
@@ -86,4 +88,15 @@ export function mw(x: number): string {
 
 export function pct(loading: number): string {
   return `${Math.round(loading * 100)}%`;
+}
+
+/** A bus by its site's name, or its own id when no asset stands for it. */
+export function busName(index: WorldIndex, pv: PowerView, b: number): string {
+  const a = pv.buses[b]?.asset ?? -1;
+  return a >= 0 ? index.view.assets[a]!.name : (pv.buses[b]?.id ?? `bus ${b + 1}`);
+}
+
+export function powerLineName(index: WorldIndex, pv: PowerView, k: number): string {
+  const br = pv.branches[k]!;
+  return lineName(busName(index, pv, br.from), busName(index, pv, br.to));
 }
