@@ -27,7 +27,7 @@ export function ViewModeToggle() {
         ))}
         {mode === 'operator' && (
           <p className="view-mode-note" role="status">
-            OPERATOR VIEW — flows as SCADA reports them; spoofed readings look normal here
+            OPERATOR VIEW — SCADA readings, spoofs look normal
           </p>
         )}
       </div>
