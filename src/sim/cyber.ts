@@ -25,6 +25,19 @@ export interface CyberFinal {
   data: { exfiltrated: LedgerEntry[]; detected: string[]; policies: Record<string, boolean> };
 }
 
+/** Per-frame cyber state for the page: arrays are fresh copies the worker can transfer. */
+export interface CyberSnapshot {
+  /** Per comms link (input order): carried load over capacity, 0..1 (0 when down). */
+  readonly linkUtil: Float32Array;
+  /** Per link: 1 up, 0 down; 2 congested. */
+  readonly linkState: Uint8Array;
+  /** Per camera (CCTV input order): index into CAMERA_STATES. */
+  readonly cameraState: Uint8Array;
+  /** Per running exfiltration: source node, destination node, Mb/s now — triples. */
+  readonly exfil: Float32Array;
+  readonly recordsExfiltrated: number;
+}
+
 export interface Cyber {
   readonly comms: CommsSubsystem;
   readonly cctv: CctvSubsystem;
@@ -34,6 +47,7 @@ export interface Cyber {
   vendorReaches(vendor: string, i: number): boolean;
   hashInto(h: Hasher): void;
   final(): CyberFinal;
+  snapshot(): CyberSnapshot;
   kpis(): { recordsExfiltrated: number; devicesWithoutComms: number; camerasWorking: number };
 }
 
@@ -93,6 +107,18 @@ export function createCyber(
       camerasWorking: cctv.countByState().ok,
     }),
     final: () => finalOf(input, comms, cctv, threats),
+    snapshot: () => {
+      const jobs = threats.exfil.jobs.filter((j) => !j.stopped);
+      const exfil = new Float32Array(jobs.length * 3);
+      jobs.forEach((j, i) => exfil.set([comms.flows.src[j.flow]!, comms.flows.dst[j.flow]!, comms.rateOf(j.flow) / 1e6], i * 3));
+      return {
+        linkUtil: comms.utilisation(),
+        linkState: Uint8Array.from(comms.linkUp, (u, l) => (comms.congested[l] ? 2 : u)),
+        cameraState: cctv.state.slice(),
+        exfil,
+        recordsExfiltrated: threats.exfil.totalRecords(),
+      };
+    },
   };
 }
 

@@ -30,7 +30,7 @@ import { GridSubsystem } from './power';
 import { waterFinal, type WaterFinal } from './analysis';
 import { ENGINE_NOT_LOADED, loadedWaterEngine, waterSnapshot, WaterSubsystem, type WaterEngine, type WaterSnapshot } from './water';
 import type { SimInput } from './input';
-import { createCyber, cyberKpis, type Cyber, type CyberFinal } from './cyber';
+import { createCyber, cyberKpis, type Cyber, type CyberFinal, type CyberSnapshot } from './cyber';
 
 export const BASE_TICK_MS = 500;
 
@@ -60,6 +60,8 @@ export interface SimSnapshot {
   readonly traffic: TrafficSnapshot | null;
   /** The water network, when the scenario has one: per node and per link, in the model's order. */
   readonly water: WaterSnapshot | null;
+  /** The comms network and cameras, when the scenario has them. */
+  readonly cyber: CyberSnapshot | null;
 }
 
 export interface TrafficSnapshot {
@@ -241,6 +243,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
         : null,
       traffic: traffic ? trafficSnapshot(traffic) : null,
       water: water ? waterSnapshot(water) : null,
+      cyber: cyber ? cyber.snapshot() : null,
     }),
     explain: (id) => explain((x) => bus.get(x), id as EventId),
     whyStatus: (assetId) => {

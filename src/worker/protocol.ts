@@ -2,6 +2,7 @@
  * Messages between the page and the simulation worker. Everything is plain data; large arrays
  * travel as transferables. The page never reaches into sim objects.
  */
+import type { CyberView } from './cyber-view';
 import type {
   Command,
   CausalChain,
@@ -91,6 +92,8 @@ export interface WorldView {
   readonly traffic?: TrafficView | null;
   /** The water network's static layout, when the scenario has one (per-frame state is SimSnapshot.water). */
   readonly water?: WaterView | null;
+  /** The comms network, cameras and vendors' exposure, when the scenario has them (per-frame state is SimSnapshot.cyber). */
+  readonly cyber?: CyberView | null;
 }
 
 /** A water network as the water layer draws it; arrays in EPANET's order (the snapshot's order). */

@@ -201,5 +201,6 @@ export function snapshotBuffers(s: SimSnapshot): ArrayBuffer[] {
   if (s.power) for (const a of Object.values(s.power) as unknown[]) if (ArrayBuffer.isView(a)) out.add(a.buffer);
   if (s.traffic) for (const a of Object.values(s.traffic) as unknown[]) if (ArrayBuffer.isView(a)) out.add(a.buffer);
   if (s.water) for (const a of Object.values(s.water) as unknown[]) if (ArrayBuffer.isView(a)) out.add(a.buffer);
+  if (s.cyber) for (const a of Object.values(s.cyber) as unknown[]) if (ArrayBuffer.isView(a)) out.add(a.buffer);
   return [...out] as ArrayBuffer[];
 }

@@ -4,6 +4,7 @@
  */
 import type { KpiDef, SimInput, water as simWater } from '../sim';
 import { waterView } from './water-view';
+import { cyberView } from './cyber-view';
 import type { PowerView, TrafficView, WorldView } from './protocol';
 
 /** The scenario description as the loader reports it. */
@@ -81,6 +82,7 @@ export function buildWorldView(meta: ViewMeta, input: SimInput, seed: number, kp
     power: powerView(input),
     traffic: trafficView(input),
     water: waterView(input, water),
+    cyber: cyberView(input),
   };
   const transfer = [buildings.x, buildings.z, buildings.w, buildings.d, buildings.h, buildings.district, buildings.use].map(
     (a) => a.buffer as ArrayBuffer,

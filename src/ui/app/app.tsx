@@ -12,6 +12,7 @@ import { Inspector } from '../panels/inspector';
 import { KpiStrip } from '../panels/kpi-strip';
 import { LayersPanel } from '../panels/layers-panel';
 import { Legend } from '../panels/legend';
+import { VendorPanel } from '../cyber/cyber-panels';
 import { ScenarioBrief } from '../panels/scenario-brief';
 import { TopBar } from '../panels/top-bar';
 import { ViewControls } from '../panels/view-controls';
@@ -45,6 +46,7 @@ export function App() {
           <LayersPanel />
           <Legend />
           <ScenarioBrief />
+          <VendorPanel />
         </aside>
         <main className="viewport" aria-label="3D city view">
           {phase === 'ready' && hasWorld && (

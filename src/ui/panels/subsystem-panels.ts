@@ -12,6 +12,8 @@ import { TrafficAssetSection, TrafficLegend, VehicleInspector } from '../traffic
 import { TRAFFIC_LAYER } from '../traffic/traffic-style';
 import { WaterAssetSection, WaterLegend } from '../water/water-panels';
 import { WATER_LAYER } from '../water/water-style';
+import { CctvLegend, CommsLegend } from '../cyber/cyber-panels';
+import { CCTV_LAYER, COMMS_LAYER } from '../cyber/cyber-style';
 import type { LayerId } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
 
@@ -58,5 +60,19 @@ export const SUBSYSTEM_PANELS: readonly SubsystemPanels[] = [
     hasOperatorView: (w) => (w.water?.sensors.length ?? 0) > 0,
     Legend: WaterLegend,
     AssetSection: WaterAssetSection,
+  },
+  {
+    layer: COMMS_LAYER,
+    label: 'Comms network',
+    icon: '⇅',
+    count: (w) => w.cyber?.linkIds.length ?? 0,
+    Legend: CommsLegend,
+  },
+  {
+    layer: CCTV_LAYER,
+    label: 'Camera views',
+    icon: '◭',
+    count: (w) => (w.cyber ? w.cyber.cameras.length / 6 : 0),
+    Legend: CctvLegend,
   },
 ];

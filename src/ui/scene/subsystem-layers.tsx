@@ -7,9 +7,10 @@ import type { ComponentType } from 'react';
 import { PowerLayer } from '../power/power-layer';
 import { TrafficLayer } from '../traffic/traffic-layer';
 import { WaterLayer } from '../water/water-layer';
+import { CyberLayer } from '../cyber/cyber-layer';
 import type { WorldIndex } from '../store/world-index';
 
-export const SUBSYSTEM_SCENE_LAYERS: readonly ComponentType<{ index: WorldIndex }>[] = [PowerLayer, TrafficLayer, WaterLayer];
+export const SUBSYSTEM_SCENE_LAYERS: readonly ComponentType<{ index: WorldIndex }>[] = [PowerLayer, TrafficLayer, WaterLayer, CyberLayer];
 
 export function SubsystemLayers({ index }: { index: WorldIndex }) {
   return (

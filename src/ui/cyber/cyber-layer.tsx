@@ -1,0 +1,155 @@
+/**
+ * The comms network and cameras in the 3D view: links as line segments coloured by utilisation
+ * (down links near-black, congested links red), flows to vendor clouds tinted by the cloud's
+ * jurisdiction, running exfiltrations as magenta lines from their source to the attacker's
+ * server, and camera view cones coloured by camera state. Per-frame work reads the live snapshot
+ * in useFrame, only when its version changes, writing colour buffers directly.
+ */
+import { useFrame } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import { BufferAttribute, BufferGeometry, Color, DoubleSide, LineBasicMaterial, LineSegments, Mesh, MeshBasicMaterial } from 'three';
+import type { CyberView } from '../../worker/cyber-view';
+import { live } from '../store/live';
+import { useUi } from '../store/ui-store';
+import type { WorldIndex } from '../store/world-index';
+import { CAMERA_STATE_STYLE, CCTV_LAYER, COMMS_LAYER, DOWN_LINK_COLOR, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor, utilBand } from './cyber-style';
+
+const LINK_Y = 2.5;
+const CONE_Y = 1.2;
+const CONE_SEGMENTS = 6;
+const MAX_EXFIL = 64;
+
+const UTIL_RGB = UTIL_BANDS.map((b) => new Color(b.color));
+const DOWN = new Color(DOWN_LINK_COLOR);
+const CAM_RGB = CAMERA_STATE_STYLE.map((s) => new Color(s.color));
+
+export function CyberLayer({ index }: { index: WorldIndex }) {
+  const cv = (index.view as { cyber?: CyberView | null }).cyber ?? null;
+  return cv ? <CyberDrawing cv={cv} /> : null;
+}
+
+function CyberDrawing({ cv }: { cv: CyberView }) {
+  const commsOn = useUi((s) => (s.layers as Record<string, boolean>)[COMMS_LAYER] ?? true);
+  const cctvOn = useUi((s) => (s.layers as Record<string, boolean>)[CCTV_LAYER] ?? true);
+  const links = useMemo(() => buildLinks(cv), [cv]);
+  const cones = useMemo(() => buildCones(cv), [cv]);
+  const exfil = useMemo(() => {
+    const g = new BufferGeometry();
+    g.setAttribute('position', new BufferAttribute(new Float32Array(MAX_EXFIL * 6), 3));
+    g.setDrawRange(0, 0);
+    const l = new LineSegments(g, new LineBasicMaterial({ color: EXFIL_COLOR, linewidth: 3 }));
+    l.frustumCulled = false;
+    return l;
+  }, []);
+  const drawn = useRef(-1);
+
+  useEffect(
+    () => () => {
+      for (const o of [links, cones, exfil]) {
+        o.geometry.dispose();
+        (o.material as MeshBasicMaterial).dispose();
+      }
+    },
+    [links, cones, exfil],
+  );
+
+  useFrame(() => {
+    const s = live.snapshot as { cyber?: { linkUtil: Float32Array; linkState: Uint8Array; cameraState: Uint8Array; exfil: Float32Array } | null } | null;
+    const c = s?.cyber;
+    if (!c || live.version === drawn.current) return;
+    drawn.current = live.version;
+    const lc = links.geometry.getAttribute('color') as BufferAttribute;
+    const la = lc.array as Float32Array;
+    const tint = links.userData.tint as (Color | null)[];
+    for (let l = 0; l < cv.linkIds.length; l++) {
+      const band = utilBand(c.linkUtil[l]!, c.linkState[l]!);
+      const col = band === null ? DOWN : band.id === 'idle' && tint[l] ? tint[l]! : UTIL_RGB[UTIL_BANDS.indexOf(band)]!;
+      la[l * 6] = la[l * 6 + 3] = col.r;
+      la[l * 6 + 1] = la[l * 6 + 4] = col.g;
+      la[l * 6 + 2] = la[l * 6 + 5] = col.b;
+    }
+    lc.needsUpdate = true;
+    const cc = cones.geometry.getAttribute('color') as BufferAttribute;
+    const ca = cc.array as Float32Array;
+    const per = CONE_SEGMENTS * 3 * 3;
+    for (let k = 0; k < c.cameraState.length; k++) {
+      const col = CAM_RGB[c.cameraState[k]!] ?? CAM_RGB[0]!;
+      // A dark camera draws no cone: alpha is not per vertex, so its colour matches the ground.
+      const dark = c.cameraState[k] === 1;
+      for (let v = 0; v < per; v += 3) {
+        ca[k * per + v] = dark ? 0.08 : col.r;
+        ca[k * per + v + 1] = dark ? 0.09 : col.g;
+        ca[k * per + v + 2] = dark ? 0.11 : col.b;
+      }
+    }
+    cc.needsUpdate = true;
+    const ep = exfil.geometry.getAttribute('position') as BufferAttribute;
+    const ea = ep.array as Float32Array;
+    const n = Math.min(MAX_EXFIL, c.exfil.length / 3);
+    for (let j = 0; j < n; j++) {
+      const a = c.exfil[j * 3]!;
+      const b = c.exfil[j * 3 + 1]!;
+      ea.set([cv.nodeX[a]!, LINK_Y + 6, cv.nodeZ[a]!, cv.nodeX[b]!, LINK_Y + 6, cv.nodeZ[b]!], j * 6);
+    }
+    ep.needsUpdate = true;
+    exfil.geometry.setDrawRange(0, n * 2);
+  });
+
+  return (
+    <group name="cyber-layer">
+      <group visible={commsOn}>
+        <primitive object={links} />
+        <primitive object={exfil} />
+      </group>
+      <group visible={cctvOn}>
+        <primitive object={cones} />
+      </group>
+    </group>
+  );
+}
+
+function buildLinks(cv: CyberView): LineSegments {
+  const n = cv.linkIds.length;
+  const pos = new Float32Array(n * 6);
+  const col = new Float32Array(n * 6);
+  const tint: (Color | null)[] = [];
+  for (let l = 0; l < n; l++) {
+    const a = cv.linkA[l]!;
+    const b = cv.linkB[l]!;
+    pos.set([cv.nodeX[a]!, LINK_Y, cv.nodeZ[a]!, cv.nodeX[b]!, LINK_Y, cv.nodeZ[b]!], l * 6);
+    // Links out to a cloud take the colour of the cloud's jurisdiction while lightly used.
+    const j = cv.nodeJurisdiction[b] ?? cv.nodeJurisdiction[a] ?? null;
+    tint.push(j !== null ? new Color(jurisdictionColor(j, cv.homeJurisdiction)) : null);
+  }
+  const g = new BufferGeometry();
+  g.setAttribute('position', new BufferAttribute(pos, 3));
+  g.setAttribute('color', new BufferAttribute(col, 3));
+  const m = new LineSegments(g, new LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.85 }));
+  m.userData.tint = tint;
+  m.frustumCulled = false;
+  return m;
+}
+
+/** One flat fan of triangles per camera (unoccluded outline of its view; coverage is computed in the sim). */
+function buildCones(cv: CyberView): Mesh {
+  const cams = cv.cameras.length / 6;
+  const pos = new Float32Array(cams * CONE_SEGMENTS * 9);
+  for (let k = 0; k < cams; k++) {
+    const x = cv.cameras[k * 6 + 1]!;
+    const z = cv.cameras[k * 6 + 2]!;
+    const h = cv.cameras[k * 6 + 3]!;
+    const f = cv.cameras[k * 6 + 4]!;
+    const r = cv.cameras[k * 6 + 5]!;
+    for (let s = 0; s < CONE_SEGMENTS; s++) {
+      const a0 = h - f / 2 + (f * s) / CONE_SEGMENTS;
+      const a1 = h - f / 2 + (f * (s + 1)) / CONE_SEGMENTS;
+      pos.set([x, CONE_Y, z, x + r * Math.cos(a0), CONE_Y, z + r * Math.sin(a0), x + r * Math.cos(a1), CONE_Y, z + r * Math.sin(a1)], (k * CONE_SEGMENTS + s) * 9);
+    }
+  }
+  const g = new BufferGeometry();
+  g.setAttribute('position', new BufferAttribute(pos, 3));
+  g.setAttribute('color', new BufferAttribute(new Float32Array(pos.length), 3));
+  const m = new Mesh(g, new MeshBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.35, side: DoubleSide, depthWrite: false }));
+  m.frustumCulled = false;
+  return m;
+}

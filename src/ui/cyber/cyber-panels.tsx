@@ -1,0 +1,116 @@
+/**
+ * The cyber layers' parts of the side panels: the legend (links by utilisation, exfiltration,
+ * camera states, jurisdictions) and the vendor panel — who supplies what, what each vendor's VPN
+ * reaches, what its cloud holds and where, i.e. the exposure if that vendor is compromised or
+ * compelled — and a short live line of records taken. Plain React, no three.js.
+ */
+import { useEffect, useState } from 'react';
+import type { CyberView } from '../../worker/cyber-view';
+import { live } from '../store/live';
+import type { WorldIndex } from '../store/world-index';
+import { useUi } from '../store/ui-store';
+import { CAMERA_STATE_STYLE, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor } from './cyber-style';
+
+import './cyber.css';
+
+const Swatch = ({ color, label, cue }: { color: string; label: string; cue: string }) => (
+  <li>
+    <span className="swatch" style={{ background: color }} aria-hidden="true" />
+    <span>
+      {label} <span className="muted">— {cue}</span>
+    </span>
+  </li>
+);
+
+export function CommsLegend() {
+  const has = useUi((s) => (s.world?.cyber?.linkIds.length ?? 0) > 0);
+  if (!has) return null;
+  return (
+    <>
+      <h3>Comms links · utilisation</h3>
+      <ul className="legend-list">
+        {UTIL_BANDS.map((b) => (
+          <Swatch key={b.id} color={b.color} label={b.label} cue={b.cue} />
+        ))}
+        <Swatch color={EXFIL_COLOR} label="Data leaving for the attacker's server" cue="magenta line off the map" />
+      </ul>
+    </>
+  );
+}
+
+export function CctvLegend() {
+  const has = useUi((s) => (s.world?.cyber?.cameras.length ?? 0) > 0);
+  if (!has) return null;
+  return (
+    <>
+      <h3>Cameras · view cones</h3>
+      <ul className="legend-list">
+        {CAMERA_STATE_STYLE.map((s) => (
+          <Swatch key={s.id} color={s.color} label={s.label} cue={s.cue} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** Who supplies what, and what is exposed if that vendor is compromised or compelled. */
+export function VendorPanel() {
+  const index = useUi((s) => s.index) as WorldIndex | null;
+  const cv = (index?.view as { cyber?: CyberView | null } | undefined)?.cyber ?? null;
+  const records = useRecordsTaken();
+  if (!cv) return null;
+  return (
+    <section className="panel vendors" aria-labelledby="vendors-h">
+      <h2 id="vendors-h">Vendors and exposure</h2>
+      <p className="note">Records taken so far: {records.toLocaleString('en-GB')}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Vendor</th>
+            <th scope="col">Supplies</th>
+            <th scope="col">Remote access to</th>
+            <th scope="col">Cloud data</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cv.vendors.map((v) => (
+            <tr key={v.vendor}>
+              <th scope="row">
+                {v.name}
+                <br />
+                <small>{v.jurisdiction}</small>
+              </th>
+              <td>{v.supplies.map((s) => `${s.count} ${s.kind}`).join(', ') || '—'}</td>
+              <td>
+                {v.remoteAccessAssets > 0 ? `${v.remoteAccessAssets} assets` : 'none'}
+                {v.vpnZones.length > 0 && <small> · VPN reaches {v.vpnZones.join(', ')}</small>}
+              </td>
+              <td>
+                {v.cloudDatasets.length > 0 ? (
+                  <>
+                    <span className="swatch" style={{ background: jurisdictionColor(v.cloudJurisdiction, cv.homeJurisdiction) }} aria-hidden="true" /> {v.cloudDatasets.length} dataset(s) in {v.cloudJurisdiction}
+                  </>
+                ) : (
+                  'none'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {cv.attribution && <p className="attribution">{cv.attribution}</p>}
+    </section>
+  );
+}
+
+function useRecordsTaken(): number {
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => {
+      const c = (live.snapshot as { cyber?: { recordsExfiltrated: number } | null } | null)?.cyber;
+      setN(c ? c.recordsExfiltrated : 0);
+    }, 1000);
+    return () => clearInterval(t);
+  }, []);
+  return n;
+}
