@@ -8,6 +8,7 @@ import type { SimSnapshot } from '../../sim';
 import type { TwinClient } from '../../worker/client';
 import { pushSnapshot } from '../store/live';
 import { uiStore } from '../store/ui-store';
+import { requestSessionJson } from './exercise-controller';
 import { exerciseStore } from './exercise-store';
 
 export const CHANNEL = 'citytwin-presenter';
@@ -22,7 +23,8 @@ export interface PresenterHeadline {
 
 export type MirrorMessage =
   | { readonly type: 'hello?' }
-  | { readonly type: 'hello'; readonly scenario: string; readonly seed: number | null }
+  /** The facilitator's scenario; `session` (session-file JSON with the scenario's text) lets the presenter load a scenario that is not shipped. */
+  | { readonly type: 'hello'; readonly scenario: string; readonly seed: number | null; readonly session: string | null }
   | { readonly type: 'frame'; readonly snapshot: SimSnapshot; readonly headline: PresenterHeadline | null; readonly briefing: { title: string; text: string } | null; readonly rehearsal: boolean };
 
 /** The latest thing the room should read: the last inject or pressure inject fired, or an open decision. */
@@ -53,7 +55,9 @@ export function startMirror(c: TwinClient): void {
   let idle = 0;
   const hello = () => {
     const w = uiStore.getState().world;
-    ch.postMessage({ type: 'hello', scenario: uiStore.getState().scenarioName, seed: w?.seed ?? null } satisfies MirrorMessage);
+    const send = (session: string | null) => ch.postMessage({ type: 'hello', scenario: uiStore.getState().scenarioName, seed: w?.seed ?? null, session } satisfies MirrorMessage);
+    if (w) void requestSessionJson('download').then(send);
+    else send(null);
   };
   ch.onmessage = (ev: MessageEvent<MirrorMessage>) => {
     if (ev.data.type === 'hello?') {
@@ -88,10 +92,14 @@ export function followFacilitator(c: TwinClient, initial: string, onFrame: (m: E
     const m = ev.data;
     if (m.type === 'hello') {
       const key = `${m.scenario}|${m.seed}`;
-      if (key !== loadedAs) {
+      if (key !== loadedAs || (uiStore.getState().phase === 'load-error' && m.session)) {
         loadedAs = key;
         uiStore.setState({ scenarioName: m.scenario });
-        c.load(m.scenario, m.seed ?? undefined);
+        if (m.session) {
+          // Only the city is needed here (frames come from the facilitator): the scenario and seed, no commands.
+          const s = JSON.parse(m.session) as Record<string, unknown>;
+          c.send({ type: 'session-import', text: JSON.stringify({ ...s, untilMs: 0, commands: [] }), reason: 'share' });
+        } else c.load(m.scenario, m.seed ?? undefined);
       }
     } else if (m.type === 'frame') {
       if (!uiStore.getState().world) return;
