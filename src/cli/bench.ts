@@ -9,6 +9,7 @@ import { benchPower } from './bench-power';
 import { benchComms } from './bench-comms';
 import { benchTraffic } from './bench-traffic';
 import { benchWater } from './bench-water';
+import { benchPopulation } from './bench-population';
 import { loadScenarioText } from '../scenario';
 import { parseArgs } from './args';
 
@@ -61,6 +62,7 @@ export function benchCommand(argv: readonly string[], out: (s: string) => void, 
   const powerFigures = benchPower();
   const trafficFigures = benchTraffic();
   const waterFigures = benchWater();
+  const populationFigures = benchPopulation();
 
   const mem = process.memoryUsage();
   const figures = {
@@ -81,6 +83,7 @@ export function benchCommand(argv: readonly string[], out: (s: string) => void, 
     comms: benchComms(),
     traffic: trafficFigures,
     water: waterFigures,
+    population: populationFigures,
     memory: {
       heapUsedAfterLoadMB: round(heapAfterLoad / 2 ** 20),
       rssBeforeMB: round(rssBefore / 2 ** 20),

@@ -6,8 +6,8 @@
  * pseudonym in the other, and at least three times as often as with any other, is taken to be the
  * same person (crowded moments, with more than 20 pseudonyms, say nothing and are skipped). Merged
  * identities are the connected components (union–find). A home comes from the smart meters: a
- * household whose meter shows the home emptying within the hour around the identity's first sighting
- * of the day and filling again within the hour after its last, on at least three and most of the
+ * household whose meter shows the home emptying in the half-hour slot of the identity's first
+ * sighting of the day, or one either side, and filling again in the slot of its last or the next, on at least three and most of the
  * days it was seen, and on two days more than any other household near where it is first seen. All of this reads only what the
  * attacker holds; `truth` is used afterwards, to score it.
  */
@@ -289,8 +289,8 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
       const k0 = e * days + obsDays[j0]!;
       const fs0 = Math.floor(firstT[k0]! / S);
       const ls0 = Math.floor(lastT[k0]! / S);
-      for (let ds = Math.max(0, fs0 - 2); ds <= Math.min(SL - 1, fs0 + 1); ds++) {
-        for (let rs = Math.max(0, ls0); rs <= Math.min(SL - 1, ls0 + 2); rs++) {
+      for (let ds = Math.max(0, fs0 - 1); ds <= Math.min(SL - 1, fs0 + 1); ds++) {
+        for (let rs = Math.max(0, ls0); rs <= Math.min(SL - 1, ls0 + 1); rs++) {
         const end = pairStart[ds * SL + rs + 1]!;
         let lo = pairStart[ds * SL + rs]!;
         let hi = end;
@@ -313,7 +313,7 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
             const rs = ret[h * days + day]!;
             const fs = Math.floor(firstT[k]! / S);
             const ls = Math.floor(lastT[k]! / S);
-            if (ds >= 0 && ds >= fs - 2 && ds <= fs + 1 && rs >= ls && rs <= ls + 2) matched++;
+            if (ds >= 0 && ds >= fs - 1 && ds <= fs + 1 && rs >= ls && rs <= ls + 1) matched++;
           }
           if (matched > b1) {
             b2 = b1;

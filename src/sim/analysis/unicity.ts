@@ -9,6 +9,7 @@
  * coarsening lowers uniqueness only slowly (about as the 1/10 power of resolution).
  */
 import type { Rng } from '../core';
+import { IntHash } from './int-hash';
 
 /** Points of pseudonymous traces: one row per observation. */
 export interface TracePoints {
@@ -43,14 +44,23 @@ export interface PointIndex {
 
 /** Dense trace numbers for pseudonyms, in order of first appearance. */
 export function denseTraces(pid: Uint32Array, n: number): { trace: Int32Array; count: number } {
-  const map = new Map<number, number>();
+  // Pseudonyms are 32-bit; the table takes 31, so the top bit goes into a second table.
+  const lo = new IntHash(1 << 16);
+  const hi = new IntHash(1 << 16);
   const trace = new Int32Array(n);
+  const denseOf = new Int32Array(n);
+  let count = 0;
   for (let i = 0; i < n; i++) {
-    let k = map.get(pid[i]!);
-    if (k === undefined) map.set(pid[i]!, (k = map.size));
-    trace[i] = k;
+    const p = pid[i]!;
+    const t = p >= 0x80000000 ? hi : lo;
+    const before = t.size;
+    const local = t.id(p & 0x7fffffff, true);
+    // Local numbers per table; map them to one dense numbering in order of first appearance.
+    const slot = t === hi ? n - 1 - local : local;
+    if (t.size > before) denseOf[slot] = count++;
+    trace[i] = denseOf[slot]!;
   }
-  return { trace, count: map.size };
+  return { trace, count };
 }
 
 
@@ -66,17 +76,11 @@ export function buildPointIndex(pts: TracePoints, trace: Int32Array, traceCount:
   const n = pts.n;
   const cellM = spatialM > 0 ? spatialM : 1;
   const bin = Math.max(1, temporalS);
-  const cellIds = new Map<number, number>();
+  const cellIds = new IntHash(1024);
   const cellOf = (x: number, z: number, add: boolean): number => {
     const cx = (centred ? Math.round(x / cellM) : Math.floor(x / cellM)) + 1024;
     const cz = (centred ? Math.round(z / cellM) : Math.floor(z / cellM)) + 1024;
-    const k = cx * 65536 + cz;
-    let c = cellIds.get(k);
-    if (c === undefined) {
-      if (!add) return -1;
-      cellIds.set(k, (c = cellIds.size));
-    }
-    return c;
+    return cellIds.id((cx & 0x7fff) * 32768 + (cz & 0x7fff), add);
   };
   let maxBin = 0;
   const cellOfRow = new Int32Array(n);
@@ -190,20 +194,28 @@ export function unicityCurve(ix: PointIndex, spatialM: number, temporalS: number
   const pick = new Int32Array(Math.max(1, ...ps));
   const scratch = new Int32Array(4096);
   const out: UnicityPoint[] = [];
+  // One random order of all traces; for each p, the first `samples` traces in it with p points or
+  // more are a uniform sample of those eligible, without rebuilding a list per p.
+  const order = new Int32Array(ix.traces);
+  for (let k = 0; k < ix.traces; k++) order[k] = k;
+  const shuffle = rng.fork('order');
+  for (let k = ix.traces - 1; k > 0; k--) {
+    const j = Math.floor(shuffle.next() * (k + 1));
+    const v = order[k]!;
+    order[k] = order[j]!;
+    order[j] = v;
+  }
   for (const p of ps) {
-    const eligible: number[] = [];
-    for (let tr = 0; tr < ix.traces; tr++) if (ix.traceStart[tr + 1]! - ix.traceStart[tr]! >= p) eligible.push(tr);
     const r = rng.fork(`p${p}`);
-    const take = Math.min(samples, eligible.length);
+    let take = 0;
     let unique = 0;
-    for (let s = 0; s < take; s++) {
-      // Partial Fisher–Yates over the eligible traces, then over the trace's points.
-      const j = s + Math.floor(r.next() * (eligible.length - s));
-      const tr = eligible[j]!;
-      eligible[j] = eligible[s]!;
-      eligible[s] = tr;
+    for (let o = 0; o < ix.traces && take < samples; o++) {
+      const tr = order[o]!;
       const a = ix.traceStart[tr]!;
       const len = Math.min(ix.traceStart[tr + 1]! - a, scratch.length);
+      if (len < p) continue;
+      take++;
+      // Partial Fisher–Yates over the trace's points.
       for (let k = 0; k < len; k++) scratch[k] = ix.tracePoints[a + k]!;
       for (let k = 0; k < p; k++) {
         const q = k + Math.floor(r.next() * (len - k));
