@@ -377,7 +377,7 @@ export const waterSchema = z
       .optional()
       .describe('Existing assets that stand for elements of the model; other pumps, valves, tanks, reservoirs and PLCs get assets of their own.'),
     consumers: z
-      .array(z.strictObject({ node: elementId, asset: slug, storageMin: finite.min(0).max(10_080).optional(), tanks: z.array(elementId).optional() }))
+      .array(z.strictObject({ node: elementId, asset: slug, storageMin: finite.min(0).max(10_080).optional(), tanks: z.array(elementId).optional(), pumps: z.array(elementId).optional() }))
       .optional()
       .describe('Demand nodes whose service decides an asset\'s water (a neighbourhood, the hospital), with on-site storage.'),
     plcs: z

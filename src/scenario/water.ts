@@ -203,7 +203,10 @@ function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null
     (c.tanks ?? []).forEach((t, j) => {
       if (!sum.tanks.includes(t)) ctx.issues.push(issue(`water.consumers[${k}].tanks[${j}]`, `"${t}" is not a tank of ${file}`, suggest(t, sum.tanks, 'tanks')));
     });
-    return { node: c.node, asset: c.asset, storageMin: c.storageMin ?? 0, tanks: c.tanks ?? [] };
+    (c.pumps ?? []).forEach((p, j) => {
+      if (!sum.pumps.includes(p)) ctx.issues.push(issue(`water.consumers[${k}].pumps[${j}]`, `"${p}" is not a pump of ${file}`, suggest(p, sum.pumps, 'pumps')));
+    });
+    return { node: c.node, asset: c.asset, storageMin: c.storageMin ?? 0, tanks: c.tanks ?? [], pumps: c.pumps ?? [] };
   });
   const q = w.quality;
   if (q && !nodes.has(q.sourceNode)) ctx.issues.push(issue('water.quality.sourceNode', `"${q.sourceNode}" is not a node of ${file}`, suggest(q.sourceNode, [...nodes], 'nodes')));

@@ -48,6 +48,19 @@ describe('generated city water network', () => {
     expect(people).toBe(Math.round(zone.reduce((s, c) => s + sim.world.get(c.asset).population * (1 - c.servicePct / 100), 0)));
   });
 
+  it("counts the hospital's time left through the station's UPS and its own storage, then storage alone", () => {
+    const sim = createSimulation(load());
+    const h = sim.input.water!.consumers.findIndex((c) => c.asset === 'hospital');
+    sim.runUntil(5 * MINUTE);
+    expect(sim.water!.timeLeftS(h)).toBe(Infinity); // the station is on mains power: nothing runs down
+    sim.runUntil(15 * MINUTE);
+    // Substation opened at 10 min; the station's 20 min UPS has 15 min left, then 45 min of storage.
+    expect(sim.water!.timeLeftS(h)).toBeCloseTo((15 + 45) * 60, -1);
+    sim.runUntil(50 * MINUTE);
+    expect(sim.water!.timeLeftS(h)).toBeCloseTo(25 * 60, 0); // mains lost at 30 min: storage until 75 min
+    expect(sim.snapshot().water!.consumerTimeLeftS[h]).toBeCloseTo(25 * 60, 0);
+  });
+
   it('restores service when the crews re-close the breakers', () => {
     const sim = createSimulation(load());
     sim.runUntil(3 * HOUR + 10 * MINUTE);

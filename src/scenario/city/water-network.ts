@@ -21,7 +21,7 @@ export interface CityWaterNetwork {
   readonly inp: string;
   readonly linkAssets: { link: string; asset: string }[];
   readonly nodeAssets: { node: string; asset: string }[];
-  readonly consumers: { node: string; asset: string; storageMin: number; tanks: string[] }[];
+  readonly consumers: { node: string; asset: string; storageMin: number; tanks: string[]; pumps: string[] }[];
   /** Ground position per node id, for the map. */
   readonly positions: Record<string, [number, number]>;
   /** Ids of the dependency edges the hydraulic model replaces (water to modelled consumers). */
@@ -39,6 +39,7 @@ const DIAMETERS_MM = [100, 150, 200, 250, 300, 400, 500, 600, 750];
 const PATTERN = [0.5, 0.45, 0.4, 0.4, 0.45, 0.7, 1.2, 1.6, 1.5, 1.2, 1.1, 1.0, 1.0, 1.0, 0.95, 0.95, 1.05, 1.2, 1.4, 1.4, 1.2, 1.0, 0.8, 0.6];
 const PEAK = Math.max(...PATTERN);
 
+const pumpId = (stationId: string) => `PU_${id(stationId).replace(/^PUMPING_STATION_/, '')}`;
 const dist = (a: readonly [number, number], b: readonly [number, number]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
 const id = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]+/g, '_').slice(0, 31);
 
@@ -80,7 +81,7 @@ export function makeCityWaterNetwork(generated: readonly GeneratedAsset[], edges
     positions[node] = [c.position[0], c.position[1]];
     pipe(`${id(st.id)}_OUT`, node, dist(st.position, c.position), lps * PEAK);
     const stTowers = towers.filter((t) => stationFor(t.position as Pt).id === st.id).map((t) => id(t.id));
-    consumers.push({ node, asset: c.id, storageMin: c.kind === 'hospital' ? HOSPITAL_STORAGE_MIN : 0, tanks: stTowers });
+    consumers.push({ node, asset: c.id, storageMin: c.kind === 'hospital' ? HOSPITAL_STORAGE_MIN : 0, tanks: stTowers, pumps: [pumpId(st.id)] });
     for (const e of edges) if (e.to === c.id && e.resource === 'water') replacedEdges.add(e.id);
   }
   const total = [...demand.values()].reduce((a, b) => a + b, 0);
@@ -101,7 +102,7 @@ export function makeCityWaterNetwork(generated: readonly GeneratedAsset[], edges
     // Design point: twice the station's peak draw at the design head, so it can refill its towers.
     const designLps = Math.max(5, 2 * q * PEAK);
     curves.push(`C_${sid}\t${designLps.toFixed(2)}\t${PUMP_HEAD_M}`);
-    const pu = `PU_${sid.replace(/^PUMPING_STATION_/, '')}`;
+    const pu = pumpId(s.id);
     pumps.push(`${pu}\t${sid}_IN\t${sid}_OUT\tHEAD C_${sid}`);
     linkAssets.push({ link: pu, asset: s.id });
   }

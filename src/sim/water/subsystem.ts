@@ -22,6 +22,8 @@ export interface WaterConsumer {
   readonly storageMin: number;
   /** Tanks it draws from, for the time left before service is lost. */
   readonly tanks: readonly string[];
+  /** Pumps that supply it (link ids): while one runs on backup power, its time counts too. */
+  readonly pumps?: readonly string[];
 }
 
 export interface WaterQualityInput {
@@ -456,8 +458,10 @@ export class WaterSubsystem {
   }
 
   /**
-   * Seconds before a consumer loses service at the present rates: on-site storage left once mains
-   * service is lost, else the time until the first tank it draws from runs dry (plus its storage).
+   * Seconds before a consumer loses service at the present rates — the number a briefer is asked
+   * for first. Once mains service is lost: the on-site storage left. Before: the sooner of its
+   * tanks running dry at the present rate, and its pumps stopping (the backup power left on their
+   * stations) plus what its tanks then hold at the zone's present demand; then its own storage.
    */
   timeLeftS(c: number): number {
     const spec = this.input.consumers[c]!;
@@ -465,12 +469,43 @@ export class WaterSubsystem {
       const t = this.storageTimer[c];
       return t ? Math.max(0, (t.tMs - this.now()) / 1000) : 0;
     }
-    let t = Infinity;
+    const m = this.model;
+    let tankLeft = Infinity;
+    let volumeM3 = 0;
     for (const id of spec.tanks) {
-      const i = this.model.nodeOf(id);
-      if (i !== undefined) t = Math.min(t, this.model.tankTimeLeftS(i));
+      const i = m.nodeOf(id);
+      if (i === undefined) continue;
+      tankLeft = Math.min(tankLeft, m.tankTimeLeftS(i));
+      volumeM3 += Math.max(0, m.tankVolumeM3[i]! - m.tankMinVolM3[i]!);
     }
-    return t + spec.storageMin * 60;
+    let pumpLeft = Infinity;
+    for (const id of spec.pumps ?? []) {
+      const k = m.linkOf(id);
+      const ai = k !== undefined ? this.linkAsset[k]! : -1;
+      if (ai >= 0) pumpLeft = Math.min(pumpLeft, this.powerLeftS(ai));
+    }
+    let zoneLps = 0;
+    for (let j = 0; j < this.input.consumers.length; j++) {
+      const other = this.input.consumers[j]!;
+      const i = this.consumerNode[j]!;
+      if (i >= 0 && (j === c || other.tanks.some((t) => spec.tanks.includes(t)))) zoneLps += m.requiredLps[i]!;
+    }
+    const afterPumps = pumpLeft + (zoneLps > 1e-9 ? (volumeM3 * 1000) / zoneLps : 0);
+    return Math.min(tankLeft, afterPumps) + spec.storageMin * 60;
+  }
+
+  /** Seconds of backup power left for an asset: Infinity while supplied, 0 once lost or down. */
+  private powerLeftS(ai: number): number {
+    if (this.world.status[ai] === 2) return 0;
+    let left = Infinity;
+    const id = this.world.assets[ai]!.id;
+    for (const e of this.world.suppliersOf(id)) {
+      if (e.resource !== 'power') continue;
+      const ei = this.world.edges.indexOf(e);
+      if (this.world.edgeState[ei] === 1) left = Math.min(left, this.world.bufferRemaining(ei) / 1000);
+      else if (this.world.edgeState[ei] === 2) left = 0;
+    }
+    return left;
   }
 
   /** The reading SCADA shows for a sensor (spoofed or frozen when attacked). */
