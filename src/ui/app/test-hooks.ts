@@ -31,6 +31,8 @@ export interface TwinHooks {
   frames(): number;
   /** The grid's lines now: status 1 in service / 0 open, loading and flows (true and as SCADA reports). */
   powerBranches(): { id: string; status: number; loading: number; flowMW: number; reportedFlowMW: number }[];
+  /** The comms links now: state 0 down / 1 up / 2 congested, and utilisation (0..1). */
+  commsLinks(): { id: string; state: number; util: number }[];
   /** Selects a non-asset feature (e.g. { layer: 'power-network', id: 'line-…' }) for the inspector. */
   selectFeature(f: SelectedFeature | null): void;
   setViewMode(mode: ViewMode): void;
@@ -75,6 +77,12 @@ export function installTestHooks(client: TwinClient): void {
       const ps = live.snapshot?.power;
       if (!pv || !ps) return [];
       return pv.branches.map((b, k) => ({ id: b.id, status: ps.branchStatus[k]!, loading: ps.loading[k]!, flowMW: ps.flowMW[k]!, reportedFlowMW: ps.reportedFlowMW[k]! }));
+    },
+    commsLinks: () => {
+      const cv = live.world?.view.cyber;
+      const cs = live.snapshot?.cyber;
+      if (!cv || !cs) return [];
+      return cv.linkIds.map((id, l) => ({ id, state: cs.linkState[l]!, util: cs.linkUtil[l]! }));
     },
     selectFeature: (f) => selectFeature(f),
     setViewMode: (m) => setViewMode(m),
