@@ -22,6 +22,7 @@ export interface ExerciseDeps {
 }
 
 const POLL_MS = 25;
+const STATE_INTERVAL_MS = 200;
 
 export class ExerciseHost {
   /** The log the present simulation was built from (it may hold commands later than now). */
@@ -33,6 +34,8 @@ export class ExerciseHost {
   private lastStateKey = '';
   private seekGen = 0;
   private readonly branchMarks: number[] = [];
+  private lastStateAt = 0;
+  private stateTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly deps: ExerciseDeps) {}
 
@@ -119,6 +122,14 @@ export class ExerciseHost {
     }
     const key = `${cur.sim.events.length}|${cur.sim.commandLog.length}|${this.headMs}|${this.seedLog.length}|${this.compare?.mode ?? ''}|${this.branchedAtMs}`;
     if (key === this.lastStateKey) return;
+    // While the run races ahead, a few states a second are plenty; a new command goes out at once.
+    const now = performance.now();
+    const sameCommands = this.lastStateKey.split('|')[1] === String(cur.sim.commandLog.length);
+    if (sameCommands && this.lastStateKey !== '' && now - this.lastStateAt < STATE_INTERVAL_MS) {
+      if (!this.stateTimer) this.stateTimer = setTimeout(() => ((this.stateTimer = null), this.afterFrame()), STATE_INTERVAL_MS);
+      return;
+    }
+    this.lastStateAt = now;
     this.lastStateKey = key;
     this.deps.post({ type: 'exercise-state', state: this.state(cur.sim) });
   }

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseSession } from '../../src/scenario';
 import type { CompareMode, ExerciseSpec, ExerciseState } from '../../src/worker/exercise-protocol';
-import { shareAddress } from '../../src/ui/exercise/share-url';
+import { shareAddress, shareSessionJson } from '../../src/ui/exercise/share-url';
 import { openCity, waitForClock } from './app-fixture';
 import { launchBrowser, watchPage, type Browser } from './browser';
 
@@ -148,7 +148,7 @@ describe('a tabletop exercise', () => {
     await page.close();
   });
 
-  it('opens a shared moment, rehearses without touching the record, and briefs with the keyboard', async () => {
+  it('opens a shared moment, rehearses without touching the record, briefs with the keyboard, imports a session file', async () => {
     const page = await browser.newPage();
     const watch = watchPage(page, origin);
     const { url } = await shareAddress(baseUrl, { scenario: 'default', seed: 42, tMs: 45 * 60_000, commands: [{ tMs: 0, command: { type: 'inject.fire', inject: 'vendor-compromise' } }] });
@@ -190,6 +190,21 @@ describe('a tabletop exercise', () => {
     await expect.poll(() => briefing.innerText()).toContain('The way in');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('briefing').count()).toBe(0);
+
+    // Import a session file: the run goes to where the file says, with its commands.
+    await page.getByTestId('open-console').click();
+    const file = shareSessionJson('default', 42, 30 * 60_000, [
+      { tMs: 0, command: { type: 'inject.skip', inject: 'vendor-compromise' } },
+      { tMs: 60_000, command: { type: 'note.add', text: 'Quiet day <script>alert(1)</script>', kind: 'note' } },
+    ]);
+    await page.getByTestId('import-session').setInputFiles({ name: 'session.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await expect.poll(() => ex(page, (h) => h.state()?.injects.find((i) => i.id === 'vendor-compromise')?.state), { timeout: 60_000 }).toBe('skipped');
+    await settled(page);
+    await expect.poll(() => page.evaluate(() => window.__twin.clockMs()), { timeout: 60_000 }).toBe(30 * 60_000);
+    // Scenario and session text is shown as text, never as markup.
+    await page.locator('details.con-section', { hasText: 'Notes and evaluation' }).locator('summary').click();
+    expect(await page.locator('.note-list').innerText()).toContain('<script>alert(1)</script>');
+    expect(await page.locator('.note-list script').count()).toBe(0);
     expect(watch.errors).toEqual([]);
     await page.close();
   });

@@ -24,6 +24,9 @@ let reportWaiters: ((r: ReportFiles) => void)[] = [];
 let sessionWaiters: ((json: string) => void)[] = [];
 /** Nothing is autosaved until the start-up restore has been decided, so a reload cannot overwrite what it is about to restore. */
 let autosaveReady = false;
+let compareSetAt = 0;
+let compareTimer: ReturnType<typeof setTimeout> | null = null;
+let lastCompare: { mode: CompareMode; label: string; tMs: number; kpis: Record<string, number> } | null = null;
 /** The simulated time of the last autosave. */
 let savedUntilMs = -1;
 
@@ -58,8 +61,16 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
     compareLive.version++;
     const prev = exerciseStore.getState().compare;
     // KPIs reach React a few times a second at most.
-    if (!prev || prev.mode !== m.mode || Math.abs(m.tMs - prev.tMs) >= 30_000 || m.tMs < prev.tMs || !uiStore.getState().playing)
+    const now = performance.now();
+    if (!prev || prev.mode !== m.mode || prev.label !== m.label || now - compareSetAt >= 200) {
+      compareSetAt = now;
       exerciseStore.setState({ compare: { mode: m.mode, label: m.label, tMs: m.tMs, kpis: m.kpis } });
+    } else if (!compareTimer) compareTimer = setTimeout(() => {
+      compareTimer = null;
+      const latest = lastCompare;
+      if (latest) exerciseStore.setState({ compare: { mode: latest.mode, label: latest.label, tMs: latest.tMs, kpis: latest.kpis } });
+    }, 200);
+    lastCompare = m;
   });
   c.on('exercise-state', (m) => {
     if (m.state.compare === null && exerciseStore.getState().compare) exerciseStore.setState({ compare: null });
@@ -190,6 +201,9 @@ export function startCompare(mode: CompareMode): void {
 
 export function stopCompare(): void {
   need().send({ type: 'compare-stop' });
+  if (compareTimer) clearTimeout(compareTimer);
+  compareTimer = null;
+  lastCompare = null;
   compareLive.status = null;
   exerciseStore.setState({ compare: null });
 }
