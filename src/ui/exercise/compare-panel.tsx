@@ -14,7 +14,7 @@ import { startCompare, stopCompare } from './exercise-controller';
 import { compareLive, useExercise } from './exercise-store';
 
 /** Indicators where more is better; for the rest (people without power, assets down...) more is worse. */
-const HIGHER_IS_BETTER = new Set(['trafficMeanSpeed', 'tripsCompleted', 'trafficThroughput']);
+const HIGHER_IS_BETTER = new Set(['trafficMeanSpeed', 'tripsCompleted', 'trafficThroughput', 'camerasWorking']);
 
 const fmt = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-GB') : String(Math.round(v * 10) / 10));
 
