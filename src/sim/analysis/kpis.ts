@@ -21,7 +21,7 @@ export const KPI_DEFS: readonly KpiDef[] = [
   { id: 'assetsCompromised', label: 'Assets compromised', unit: 'assets', description: 'Devices an attacker controls.' },
   { id: 'recordsExfiltrated', label: 'Records taken', unit: 'records', description: 'Detection records (plates, faces, counts) exfiltrated or disclosed to another jurisdiction.' },
   { id: 'devicesWithoutComms', label: 'Devices without comms', unit: 'devices', description: 'Signals, pumps and substations whose control traffic misses its deadline.' },
-  { id: 'camerasWorking', label: 'Cameras working', unit: 'cameras', description: 'Cameras that see and record truly (not dark, not hijacked).' },
+  { id: 'camerasWorking', label: 'Cameras working', unit: 'cameras', description: 'Cameras working for their owner: not dark, not hijacked, not in a botnet.' },
   { id: 'mwShed', label: 'Power not served', unit: 'MW', description: 'Load the grid cannot serve: shed by priority or on de-energised buses.' },
   { id: 'trafficMeanSpeed', label: 'Mean traffic speed', unit: 'km/h', description: 'Mean speed of the vehicles on the road now.' },
   { id: 'vehiclesStuck', label: 'Vehicles stuck', unit: 'vehicles', description: 'Vehicles stopped for more than 5 minutes: gridlock.' },

@@ -1,5 +1,6 @@
 /**
- * The comms network and cameras in the 3D view: links as line segments coloured by utilisation
+ * The comms network and cameras in the 3D view: links as flat ribbons (wider for the backbone)
+ * coloured by utilisation
  * (down links near-black, congested links red), flows to vendor clouds tinted by the cloud's
  * jurisdiction, running exfiltrations as magenta lines from their source to the attacker's
  * server, and camera view cones coloured by camera state. Per-frame work reads the live snapshot
@@ -17,6 +18,8 @@ import { CAMERA_STATE_STYLE, CCTV_LAYER, COMMS_LAYER, DOWN_LINK_COLOR, EXFIL_COL
 const LINK_Y = 2.5;
 const CONE_Y = 1.2;
 const CONE_SEGMENTS = 6;
+/** Exfiltration is drawn well above the city so it reads as leaving it. */
+const EXFIL_Y = 70;
 const MAX_EXFIL = 64;
 
 const UTIL_RGB = UTIL_BANDS.map((b) => new Color(b.color));
@@ -64,9 +67,11 @@ function CyberDrawing({ cv }: { cv: CyberView }) {
     for (let l = 0; l < cv.linkIds.length; l++) {
       const band = utilBand(c.linkUtil[l]!, c.linkState[l]!);
       const col = band === null ? DOWN : band.id === 'idle' && tint[l] ? tint[l]! : UTIL_RGB[UTIL_BANDS.indexOf(band)]!;
-      la[l * 6] = la[l * 6 + 3] = col.r;
-      la[l * 6 + 1] = la[l * 6 + 4] = col.g;
-      la[l * 6 + 2] = la[l * 6 + 5] = col.b;
+      for (let v = 0; v < 6; v++) {
+        la[l * 18 + v * 3] = col.r;
+        la[l * 18 + v * 3 + 1] = col.g;
+        la[l * 18 + v * 3 + 2] = col.b;
+      }
     }
     lc.needsUpdate = true;
     const cc = cones.geometry.getAttribute('color') as BufferAttribute;
@@ -89,7 +94,7 @@ function CyberDrawing({ cv }: { cv: CyberView }) {
     for (let j = 0; j < n; j++) {
       const a = c.exfil[j * 3]!;
       const b = c.exfil[j * 3 + 1]!;
-      ea.set([cv.nodeX[a]!, LINK_Y + 6, cv.nodeZ[a]!, cv.nodeX[b]!, LINK_Y + 6, cv.nodeZ[b]!], j * 6);
+      ea.set([cv.nodeX[a]!, EXFIL_Y, cv.nodeZ[a]!, cv.nodeX[b]!, EXFIL_Y, cv.nodeZ[b]!], j * 6);
     }
     ep.needsUpdate = true;
     exfil.geometry.setDrawRange(0, n * 2);
@@ -108,15 +113,27 @@ function CyberDrawing({ cv }: { cv: CyberView }) {
   );
 }
 
-function buildLinks(cv: CyberView): LineSegments {
+/** Ribbon width by link class, metres: the backbone reads wider than a camera's drop cable. */
+const WIDTH: Record<string, number> = { access: 2, aggregation: 5, backhaul: 9, uplink: 12, vpn: 4, cloud: 8 };
+/** Height by class: drops stay in the street, the backbone runs above the rooftops like the power lines. */
+const HEIGHT: Record<string, number> = { access: 6, aggregation: 26, backhaul: 48, uplink: 52, vpn: 50, cloud: 60 };
+
+/** Each link as a flat ribbon (two triangles), so it reads at city scale where 1-px lines vanish. */
+function buildLinks(cv: CyberView): Mesh {
   const n = cv.linkIds.length;
-  const pos = new Float32Array(n * 6);
-  const col = new Float32Array(n * 6);
+  const pos = new Float32Array(n * 18);
+  const col = new Float32Array(n * 18);
   const tint: (Color | null)[] = [];
   for (let l = 0; l < n; l++) {
     const a = cv.linkA[l]!;
     const b = cv.linkB[l]!;
-    pos.set([cv.nodeX[a]!, LINK_Y, cv.nodeZ[a]!, cv.nodeX[b]!, LINK_Y, cv.nodeZ[b]!], l * 6);
+    const [ax, az, bx, bz] = [cv.nodeX[a]!, cv.nodeZ[a]!, cv.nodeX[b]!, cv.nodeZ[b]!];
+    const len = Math.hypot(bx - ax, bz - az) || 1;
+    const hw = (WIDTH[cv.linkClass[l]!] ?? 3) / 2;
+    const nx = (-(bz - az) / len) * hw;
+    const nz = ((bx - ax) / len) * hw;
+    const y = HEIGHT[cv.linkClass[l]!] ?? LINK_Y;
+    pos.set([ax + nx, y, az + nz, bx + nx, y, bz + nz, bx - nx, y, bz - nz, ax + nx, y, az + nz, bx - nx, y, bz - nz, ax - nx, y, az - nz], l * 18);
     // Links out to a cloud take the colour of the cloud's jurisdiction while lightly used.
     const j = cv.nodeJurisdiction[b] ?? cv.nodeJurisdiction[a] ?? null;
     tint.push(j !== null ? new Color(jurisdictionColor(j, cv.homeJurisdiction)) : null);
@@ -124,7 +141,7 @@ function buildLinks(cv: CyberView): LineSegments {
   const g = new BufferGeometry();
   g.setAttribute('position', new BufferAttribute(pos, 3));
   g.setAttribute('color', new BufferAttribute(col, 3));
-  const m = new LineSegments(g, new LineBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.85 }));
+  const m = new Mesh(g, new MeshBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.9, side: DoubleSide, depthWrite: false }));
   m.userData.tint = tint;
   m.frustumCulled = false;
   return m;
