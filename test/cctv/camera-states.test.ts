@@ -1,0 +1,52 @@
+/**
+ * Camera states in a running simulation, each an event with its cause: no power when the street
+ * cabinet feeding it by PoE goes down, hijacked (looped view, T0832) only for cameras the attacker
+ * holds, botnet membership, and back to ok; records accrue only while a camera works.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSimulation, SECOND, MINUTE } from '../../src/sim';
+import { networkFixture } from '../comms/network-fixture';
+
+const states = (sim: ReturnType<typeof createSimulation>, cam: string) =>
+  sim.events.filter((e) => e.type === 'cctv.camera.state' && e.source === cam).map((e) => (e.type === 'cctv.camera.state' ? e.data.to : ''));
+
+describe('camera states', () => {
+  it('goes dark when its PoE cabinet fails, caused by the cabinet going down, and comes back with it', () => {
+    const sim = createSimulation(networkFixture());
+    sim.apply({ type: 'asset.disable', targets: { ids: ['sw'] }, actor: 'operator', reason: 'cabinet flooded' });
+    sim.runUntil(5 * SECOND);
+    expect(states(sim, 'cam-1')).toEqual(['no-power']);
+    const ev = sim.events.find((e) => e.type === 'cctv.camera.state' && e.source === 'cam-1')!;
+    expect(sim.explain(ev.id).chain.some((e) => e.type === 'asset.disabled' && e.source === 'sw')).toBe(true);
+    sim.apply({ type: 'asset.restore', targets: { ids: ['sw'] } });
+    sim.runUntil(10 * SECOND);
+    expect(states(sim, 'cam-1')).toEqual(['no-power', 'ok']);
+  });
+
+  it('loops the view only of cameras the attacker holds', () => {
+    const sim = createSimulation(networkFixture());
+    sim.apply({ type: 'cctv.view', targets: { ids: ['cam-1'] }, mode: 'loop' });
+    sim.runUntil(3 * SECOND);
+    expect(states(sim, 'cam-1')).toEqual([]);
+    sim.apply({ type: 'vendor.compromise', vendor: 'kestrel' });
+    sim.apply({ type: 'cctv.view', targets: { ids: ['cam-1'] }, mode: 'loop', technique: 'T0832' });
+    sim.runUntil(6 * SECOND);
+    expect(states(sim, 'cam-1')).toEqual(['hijacked']);
+    expect(states(sim, 'cam-2')).toEqual([]);
+  });
+
+  it('records nothing real while hijacked, and keeps recording as a botnet member', () => {
+    const sim = createSimulation(networkFixture());
+    sim.apply({ type: 'vendor.compromise', vendor: 'kestrel' });
+    sim.apply({ type: 'cctv.view', targets: { kind: 'camera' }, mode: 'blind' });
+    sim.runUntil(10 * MINUTE);
+    const cctv = sim.cyber!.cctv;
+    expect(cctv.stored[0]).toBe(0);
+    sim.apply({ type: 'cctv.view', targets: { kind: 'camera' }, mode: 'clear' });
+    sim.apply({ type: 'threat.botnet', targets: { kind: 'camera' }, action: 'start', mbpsPerDevice: 1 });
+    sim.runUntil(20 * MINUTE);
+    expect(states(sim, 'cam-1')).toEqual(['hijacked', 'botnet']);
+    expect(cctv.stored[0]!).toBeGreaterThan(0);
+    expect(cctv.countByState().botnet).toBe(5);
+  });
+});
