@@ -12,4 +12,5 @@ export * from './inp-errors';
 export * from './model';
 export * from './plc';
 export * from './subsystem';
+export { Consumers, SERVICE_DEGRADED, SERVICE_LOST, powerLeftS } from './consumers';
 export * from './snapshot';

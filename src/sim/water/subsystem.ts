@@ -7,24 +7,14 @@
  * spoof, freeze or cut off — while EPANET keeps the truth and SCADA shows operators what arrives.
  * Consumers (neighbourhoods, the hospital) are held degraded or down by their service level.
  */
-import type { AssetId, EventBus, EventId, Scheduler, SimMs, TimerHandle, World, Command } from '../core';
-import { MINUTE } from '../core';
+import type { AssetId, EventBus, EventId, Scheduler, SimMs, World, Command } from '../core';
 import type { WaterEngine } from './engine';
 import { LINK_PUMP, WaterModel, type PdaOptions } from './model';
 import { channelKey, ruleFires, SCADA, spoofed, type PlcLinkSpec, type PlcRule, type PlcSpec, type Spoof } from './plc';
 import type { InpIssue } from './inp-errors';
+import { Consumers, powerLeftS, type WaterConsumer } from './consumers';
 
-/** A demand node that stands for an asset's supply: its service decides the asset's water status. */
-export interface WaterConsumer {
-  readonly node: string;
-  readonly asset: string;
-  /** Minutes of on-site storage the asset rides through once service is lost (the hospital's tanks). */
-  readonly storageMin: number;
-  /** Tanks it draws from, for the time left before service is lost. */
-  readonly tanks: readonly string[];
-  /** Pumps that supply it (link ids): while one runs on backup power, its time counts too. */
-  readonly pumps?: readonly string[];
-}
+export type { WaterConsumer } from './consumers';
 
 export interface WaterQualityInput {
   readonly chemical: string;
@@ -66,9 +56,6 @@ export interface WaterInput {
 
 type WaterCommand = Extract<Command, { type: `water.${string}` }>;
 
-/** Service thresholds: below 80% a consumer is degraded (low pressure), below 20% it has no water. */
-export const SERVICE_DEGRADED = 0.8;
-export const SERVICE_LOST = 0.2;
 
 export class WaterModelError extends Error {
   constructor(readonly issues: readonly InpIssue[], fileName: string) {
@@ -85,11 +72,9 @@ export class WaterSubsystem {
   readonly powered: Uint8Array;
   /** Per link: what its PLC (or the file's controls) last asked for. */
   readonly commanded: Uint8Array;
-  /** Per consumer: delivered / required, 0..1. */
-  readonly service: Float64Array;
-  readonly consumerAsset: Int32Array;
-  readonly consumerNode: Int32Array;
   readonly linkAsset: Int32Array;
+  /** Demand nodes that decide assets' water: service, holds, on-site storage, time left. */
+  readonly consumers: Consumers;
   readonly nodeAsset: Int32Array;
   /** Sensor → PLC that owns it. */
   readonly sensorOwner = new Map<string, string>();
@@ -101,15 +86,11 @@ export class WaterSubsystem {
   private readonly plcOfLink = new Map<number, string>();
   private readonly fileControls = new Map<number, number[]>();
   private readonly causeOf = new Map<string, EventId>();
-  private readonly serviceState: Uint8Array;
-  private readonly storageTimer: (TimerHandle | null)[];
   private readonly tankState: Uint8Array;
   private readonly exceeded = new Set<number>();
   private dosingNode = -1;
-  private modelled: Set<number> | null = null;
   private readonly sensorRef = new Map<string, number>();
   private readonly plcUp = new Map<string, boolean>();
-  private consumerNodes: Set<number> | null = null;
 
   constructor(
     readonly input: WaterInput,
@@ -139,11 +120,7 @@ export class WaterSubsystem {
       const i = m.nodeOf(na.node);
       if (i !== undefined) this.nodeAsset[i] = assetIdx(na.asset);
     }
-    this.consumerAsset = Int32Array.from(input.consumers, (c) => assetIdx(c.asset));
-    this.consumerNode = Int32Array.from(input.consumers, (c) => m.nodeOf(c.node) ?? -1);
-    this.service = new Float64Array(input.consumers.length).fill(1);
-    this.serviceState = new Uint8Array(input.consumers.length);
-    this.storageTimer = input.consumers.map(() => null);
+    this.consumers = new Consumers(input.consumers, m, world, bus, scheduler, now);
     this.tankState = new Uint8Array(m.nodeIds.length);
     this.setUpPlcs();
     if (q) {
@@ -296,46 +273,11 @@ export class WaterSubsystem {
       const ai = this.nodeAsset[i]!;
       this.bus.emit('water.tank.level', ai >= 0 ? this.world.assets[ai]!.id : null, { tank: m.nodeIds[i]!, state: state === 1 ? 'empty' : state === 2 ? 'full' : 'normal', levelM: Math.round(lvl * 1000) / 1000 }, causes);
     }
-    for (let c = 0; c < this.service.length; c++) {
-      const i = this.consumerNode[c]!;
-      if (i < 0) continue;
-      const req = m.requiredLps[i]!;
-      const s = req > 1e-9 ? Math.min(1, Math.max(0, m.deliveredLps[i]! / req)) : m.pressureM[i]! > 0 ? 1 : 0;
-      this.service[c] = s;
-      const state = s < SERVICE_LOST ? 2 : s < SERVICE_DEGRADED ? 1 : 0;
-      if (state !== this.serviceState[c]) this.serviceChanged(c, state, s);
-    }
+    this.consumers.update(() => this.upstreamCauses());
     if (this.input.quality) this.checkQuality();
     // SCADA's view is refreshed every step, so a frozen reading freezes at what operators last saw.
     this.refreshPlcs();
     for (const s of this.sensorOwner.keys()) this.reading(s, SCADA);
-  }
-
-  private serviceChanged(c: number, state: number, s: number): void {
-    const ai = this.consumerAsset[c]!;
-    const node = this.input.consumers[c]!.node;
-    const prev = this.serviceState[c]!;
-    this.serviceState[c] = state;
-    const src = ai >= 0 ? this.world.assets[ai]!.id : null;
-    const pct = Math.round(s * 1000) / 10;
-    const causes = this.upstreamCauses();
-    const ev = this.bus.emit(state === 2 ? 'water.service.lost' : state === 1 ? (prev === 2 ? 'water.service.restored' : 'water.service.degraded') : 'water.service.restored', src, { node, servicePct: pct }, causes);
-    this.storageTimer[c]?.cancel();
-    this.storageTimer[c] = null;
-    if (ai < 0) return;
-    if (state === 0) return this.world.release(ai, 'water', ev.id, `water service back (${pct}%)`);
-    const storage = this.input.consumers[c]!.storageMin * MINUTE;
-    if (state === 2 && storage > 0) {
-      // On-site storage carries the site (degraded) until it is spent.
-      this.world.hold(ai, 'water', ev.id, 'degraded', `mains water lost; on on-site storage for ${this.input.consumers[c]!.storageMin} min`);
-      this.storageTimer[c] = this.scheduler.at(this.now() + storage, () => {
-        this.storageTimer[c] = null;
-        const ex = this.bus.emit('dependency.buffer.exhausted', this.world.assets[ai]!.id, { edge: `${this.world.assets[ai]!.id}<-water-network` as never, supplier: this.world.assets[ai]!.id, resource: 'water' }, [ev.id]);
-        this.world.hold(ai, 'water', ex.id, 'down', 'on-site water storage spent');
-      });
-      return;
-    }
-    this.world.hold(ai, 'water', ev.id, state === 2 ? 'down' : 'degraded', state === 2 ? `no water (${pct}% of demand delivered)` : `low water pressure (${pct}% of demand delivered)`);
   }
 
   /** The latest causes behind a hydraulic change: pumps that stopped or were switched. */
@@ -429,83 +371,30 @@ export class WaterSubsystem {
 
   // --- read-outs for KPIs, the report and the UI ----------------------------------------
 
-  /** Residents without water: each consumer's residents times the share of demand not delivered. */
+  // --- read-outs for KPIs, the report and the UI ----------------------------------------
+
+  /** Per consumer: delivered / required, 0..1. */
+  get service(): Float64Array {
+    return this.consumers.service;
+  }
+
+  /** Residents without water (see Consumers.peopleWithoutWater). */
   peopleWithoutWater(): number {
-    let s = 0;
-    for (let c = 0; c < this.service.length; c++) {
-      const ai = this.consumerAsset[c]!;
-      if (ai >= 0) s += this.world.assets[ai]!.population * (1 - this.service[c]!);
-    }
-    const lpcd = this.input.litresPerPersonDay;
-    if (lpcd) {
-      const m = this.model;
-      const perLps = 86_400 / lpcd;
-      this.consumerNodes ??= new Set(this.consumerNode);
-      for (let i = 0; i < m.nodeIds.length; i++) {
-        const base = m.baseDemandLps[i]!;
-        const req = m.requiredLps[i]!;
-        if (base <= 0 || req <= 1e-9 || this.consumerNodes.has(i)) continue;
-        s += base * perLps * (1 - Math.min(1, Math.max(0, m.deliveredLps[i]! / req)));
-      }
-    }
-    return s;
+    return this.consumers.peopleWithoutWater(this.input.litresPerPersonDay);
   }
 
   /** Assets whose residents the hydraulic model accounts for (the KPI skips their dependency edges). */
   consumerAssets(): ReadonlySet<number> {
-    this.modelled ??= new Set([...this.consumerAsset].filter((i) => i >= 0));
-    return this.modelled;
+    return this.consumers.assets();
   }
 
-  /**
-   * Seconds before a consumer loses service at the present rates — the number a briefer is asked
-   * for first. Once mains service is lost: the on-site storage left. Before: the sooner of its
-   * tanks running dry at the present rate, and its pumps stopping (the backup power left on their
-   * stations) plus what its tanks then hold at the zone's present demand; then its own storage.
-   */
+  /** Seconds before consumer c loses water at the present rates (see Consumers.timeLeftS). */
   timeLeftS(c: number): number {
-    const spec = this.input.consumers[c]!;
-    if (this.serviceState[c] === 2) {
-      const t = this.storageTimer[c];
-      return t ? Math.max(0, (t.tMs - this.now()) / 1000) : 0;
-    }
-    const m = this.model;
-    let tankLeft = Infinity;
-    let volumeM3 = 0;
-    for (const id of spec.tanks) {
-      const i = m.nodeOf(id);
-      if (i === undefined) continue;
-      tankLeft = Math.min(tankLeft, m.tankTimeLeftS(i));
-      volumeM3 += Math.max(0, m.tankVolumeM3[i]! - m.tankMinVolM3[i]!);
-    }
-    let pumpLeft = Infinity;
-    for (const id of spec.pumps ?? []) {
-      const k = m.linkOf(id);
+    return this.consumers.timeLeftS(c, (link) => {
+      const k = this.model.linkOf(link);
       const ai = k !== undefined ? this.linkAsset[k]! : -1;
-      if (ai >= 0) pumpLeft = Math.min(pumpLeft, this.powerLeftS(ai));
-    }
-    let zoneLps = 0;
-    for (let j = 0; j < this.input.consumers.length; j++) {
-      const other = this.input.consumers[j]!;
-      const i = this.consumerNode[j]!;
-      if (i >= 0 && (j === c || other.tanks.some((t) => spec.tanks.includes(t)))) zoneLps += m.requiredLps[i]!;
-    }
-    const afterPumps = pumpLeft + (zoneLps > 1e-9 ? (volumeM3 * 1000) / zoneLps : 0);
-    return Math.min(tankLeft, afterPumps) + spec.storageMin * 60;
-  }
-
-  /** Seconds of backup power left for an asset: Infinity while supplied, 0 once lost or down. */
-  private powerLeftS(ai: number): number {
-    if (this.world.status[ai] === 2) return 0;
-    let left = Infinity;
-    const id = this.world.assets[ai]!.id;
-    for (const e of this.world.suppliersOf(id)) {
-      if (e.resource !== 'power') continue;
-      const ei = this.world.edges.indexOf(e);
-      if (this.world.edgeState[ei] === 1) left = Math.min(left, this.world.bufferRemaining(ei) / 1000);
-      else if (this.world.edgeState[ei] === 2) left = 0;
-    }
-    return left;
+      return ai >= 0 ? powerLeftS(this.world, ai) : Infinity;
+    });
   }
 
   /** The reading SCADA shows for a sensor (spoofed or frozen when attacked). */
