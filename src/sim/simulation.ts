@@ -189,6 +189,11 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   }
   if (traffic) engine.addSystem({ name: 'traffic', periodMs: traffic.periodMs, step: (t) => traffic.step(t) });
   if (population) engine.addSystem({ name: 'population', periodMs: population.periodMs, step: (t) => population.step(t) });
+  if (population) {
+    // Datasets the comms/CCTV side loses (stolen, or disclosed under a legal order) reach the attacker's holdings.
+    bus.on('data.exfiltrated', (e) => population.acquireNamed(e.data.dataset, 'exfiltrated', e.id));
+    bus.on('data.disclosed', (e) => void (e.data.withheld === null && population.acquireNamed(e.data.dataset, 'compelled', e.id)));
+  }
   for (const s of cyberSystems) engine.addSystem(s);
   engine.addSystem({ name: 'kpi', periodMs: MINUTE, step: (t) => void kpis.sample(t) });
   bus.on('power.load.shed', (e) => void kpis.sample(e.tMs));

@@ -5,6 +5,7 @@
  */
 import type { Command, LoggedCommand } from '../sim';
 import type { FromWorker, ReplyOf, RequestMessage, RequestType, ToWorker } from './protocol';
+import type { PrivacyWhatIf } from './privacy-query';
 
 /** The part of a Worker the client uses; a MessagePort or a fake works too. */
 export interface WorkerLike {
@@ -85,6 +86,11 @@ export class TwinClient {
 
   vehicle(slot: number): Promise<ReplyOf['vehicle']> {
     return this.request('vehicle', { slot });
+  }
+
+  /** What the attacker can learn from what it holds (or from a what-if); null without a population. */
+  privacy(whatIf?: PrivacyWhatIf): Promise<ReplyOf['privacy']> {
+    return this.request('privacy', whatIf ? { whatIf } : {});
   }
 
   /** Hash of a fresh run of the loaded scenario and seed (plus commands) at `untilMs`. */

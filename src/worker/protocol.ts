@@ -19,6 +19,7 @@ import type {
 
 import type { ScenarioIssue } from '../scenario';
 import type { ExerciseFromWorker, ExerciseToWorker } from './exercise-protocol';
+import type { PrivacyView, PrivacyWhatIf } from './privacy-query';
 
 /** An error in a scenario file: where, what was expected, and how to fix it (defined by the loader). */
 export type { ScenarioIssue };
@@ -165,6 +166,8 @@ export type ToWorker =
   | { readonly type: 'edgeBuffers'; readonly reqId: number; readonly assetId: string }
   | { readonly type: 'vehicle'; readonly reqId: number; readonly slot: number }
   | { readonly type: 'hashAt'; readonly reqId: number; readonly untilMs: number; readonly commands?: readonly LoggedCommand[] }
+  /** The privacy analysis of what the attacker holds, or of a what-if (on demand: it takes a second or more). */
+  | { readonly type: 'privacy'; readonly reqId: number; readonly whatIf?: PrivacyWhatIf }
   /** Time travel, sessions, the B run and the report (exercise-protocol.ts). */
   | ExerciseToWorker;
 
@@ -183,7 +186,7 @@ export type FromWorker =
       /** Simulated ms advanced per wall second over the last second (0 when paused). */
       readonly achievedSpeed: number;
     }
-  | { readonly type: 'reply'; readonly reqId: number; readonly result: CausalChain | null | string | EdgeBufferInfo[] | VehicleInfo }
+  | { readonly type: 'reply'; readonly reqId: number; readonly result: CausalChain | null | string | EdgeBufferInfo[] | VehicleInfo | PrivacyView }
   /** A request that could not be answered (unknown asset, nothing loaded): a readable message, no stack. */
   | { readonly type: 'reply-error'; readonly reqId: number; readonly message: string }
   | { readonly type: 'fatal'; readonly message: string }
@@ -196,6 +199,7 @@ export interface ReplyOf {
   readonly edgeBuffers: EdgeBufferInfo[];
   readonly hashAt: string;
   readonly vehicle: VehicleInfo | null;
+  readonly privacy: PrivacyView | null;
 }
 
 /** One vehicle, for its inspector: what it is, why it waits, and the rest of its route. */

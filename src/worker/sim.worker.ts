@@ -11,6 +11,7 @@ import { ExerciseHost } from './exercise-host';
 import type { FromWorker, RequestMessage, ScenarioIssue, ToWorker } from './protocol';
 import { QueryError, edgeBuffers, explainEvent, hashAt, whyStatus } from './queries';
 import { vehicleInfo } from './vehicle-query';
+import { privacyView } from './privacy-query';
 import { SimRunner, type RunnerHost } from './runner';
 import { dataReader, fetchDataFiles, fetchScenario } from './scenario-source';
 import { buildWorldView } from './world-view';
@@ -137,6 +138,9 @@ function answer(msg: RequestMessage): void {
       case 'hashAt':
         post({ type: 'reply', reqId: msg.reqId, result: hashAt(input, sim.seed, msg.untilMs, msg.commands) });
         return;
+      case 'privacy':
+        post({ type: 'reply', reqId: msg.reqId, result: privacyView(sim, msg.whatIf, () => performance.now()) });
+        return;
       default: {
         const never: never = msg;
         throw new Error(`unknown request ${String(never)}`);
@@ -189,6 +193,7 @@ function handle(msg: ToWorker): void {
     case 'edgeBuffers':
     case 'vehicle':
     case 'hashAt':
+    case 'privacy':
       void loading.then(() => answer(msg));
       return;
     default: {

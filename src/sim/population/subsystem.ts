@@ -210,6 +210,15 @@ export class PopulationSubsystem {
     else this.holdings.push(h);
   }
 
+  /**
+   * The comms/CCTV side names its datasets by where they are kept ("kestrel-cloud-plate",
+   * "nvr-1-face"); a stolen or disclosed one hands the attacker the matching population dataset.
+   */
+  acquireNamed(name: string, how: Acquisition, cause: EventId): void {
+    const d: DatasetId | null = /plate|anpr/.test(name) ? 'anpr' : /face/.test(name) ? 'face' : /wifi|probe/.test(name) ? 'wifi' : /meter/.test(name) ? 'meter' : /card|transit/.test(name) ? 'smartcard' : null;
+    if (d && !this.holdings.some((h) => h.dataset === d && h.atS !== null && h.atS >= this.clockS())) this.acquire(d, how, cause);
+  }
+
   handle(c: PrivacyCommand, cause: EventId): void {
     switch (c.type) {
       case 'privacy.anonymise': {

@@ -13,6 +13,7 @@ import { KpiStrip } from '../panels/kpi-strip';
 import { LayersPanel } from '../panels/layers-panel';
 import { Legend } from '../panels/legend';
 import { VendorPanel } from '../cyber/cyber-panels';
+import { PrivacyPanel } from '../privacy/privacy-panel';
 import { ScenarioBrief } from '../panels/scenario-brief';
 import { TopBar } from '../panels/top-bar';
 import { ViewControls } from '../panels/view-controls';
@@ -47,6 +48,7 @@ export function App() {
           <Legend />
           <ScenarioBrief />
           <VendorPanel />
+          <PrivacyPanel />
         </aside>
         <main className="viewport" aria-label="3D city view">
           {phase === 'ready' && hasWorld && (

@@ -25,6 +25,8 @@ const CORE: Record<string, Glyph> = {
   'asset.restored': { sym: '↺', color: STATUS_COLOR.ok, label: 'restored' },
   'dependency.buffer.exhausted': { sym: '◔', color: SUPPLY_COLOR[2], label: 'backup exhausted' },
   'dependency.supply.restored': { sym: '⤳', color: STATUS_COLOR.ok, label: 'supply restored' },
+  'privacy.dataset.acquired': { sym: '⛁', color: COMPROMISED_COLOR, label: 'attacker holds a dataset' },
+  'privacy.policy.changed': { sym: '⚙', color: NEUTRAL, label: 'anonymisation changed' },
   'threat.stage': { sym: '☠', color: COMPROMISED_COLOR, label: 'attack stage' },
   'botnet.flood': { sym: '≋', color: COMPROMISED_COLOR, label: 'botnet flood' },
   'data.exfiltration.started': { sym: '⇪', color: COMPROMISED_COLOR, label: 'exfiltration' },
