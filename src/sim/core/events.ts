@@ -100,6 +100,10 @@ export type SimEvent = {
 
 export type EventOf<K extends EventType> = Extract<SimEvent, { type: K }>;
 
+/** City-grid lines are named "line-a-b"; MATPOWER branches are numbered. */
+const lineName = (b: string) => (b.startsWith('line-') ? `the ${b.slice(5)} line` : `line ${b}`);
+const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
 /** A one-line plain-language description of an event, for logs, tooltips and reports. */
 export function describeEvent(e: SimEvent, name: (id: string) => string = (id) => id): string {
   const src = e.source ? name(e.source) : 'the city';
@@ -177,11 +181,11 @@ export function describeEvent(e: SimEvent, name: (id: string) => string = (id) =
     case 'dependency.supply.restored':
       return `${src}: ${e.data.resource} restored from ${name(e.data.supplier)}`;
     case 'power.breaker.opened':
-      return `Breaker on line ${e.data.branch} opened by ${e.data.actor}: ${e.data.reason}`;
+      return `Breaker on ${lineName(e.data.branch)} opened by ${e.data.actor}: ${e.data.reason}`;
     case 'power.breaker.closed':
-      return `Breaker on line ${e.data.branch} closed by ${e.data.actor}: ${e.data.reason}`;
+      return `Breaker on ${lineName(e.data.branch)} closed by ${e.data.actor}: ${e.data.reason}`;
     case 'power.branch.tripped':
-      return `Line ${e.data.branch} tripped by its protection after ${Math.round(e.data.overloadS)} s at ${Math.round(e.data.loadingPct)}% of its rating`;
+      return `${cap(lineName(e.data.branch))} tripped by its protection after ${Math.round(e.data.overloadS)} s at ${Math.round(e.data.loadingPct)}% of its rating`;
     case 'power.bus.deenergized':
       return `${src}: bus ${e.data.bus} de-energised (no generation left in its island)`;
     case 'power.bus.energized':

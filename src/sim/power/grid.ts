@@ -148,6 +148,7 @@ export class GridSubsystem {
           this.spoofFactor[k] = c.factor ?? 1;
         }
         this.bus.emit('power.telemetry.spoofed', null, { branches: ks.length, mode: c.mode, factor: c.factor ?? 1 }, [cause]);
+        this.updateTelemetry(); // operators see the spoofed values from now, not from the next minute's solve
         break;
       }
       case 'power.load.disconnect': {
