@@ -164,14 +164,11 @@ function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null
     ctx.assets.push({ id: assetId(id), kind, subsystem: 'water', name, position: pos, vendor: null, remoteAccess: false, district: null, population: 0, critical: kind === 'reservoir' });
     return id;
   };
-  const linkPos = (k: string): [number, number] => {
-    // A link sits between its end nodes; the .inp summary does not keep ends, so use the nearest named node.
-    return positions[k] ?? [W / 2, H / 2];
-  };
+  // A pump or valve sits halfway between its end nodes.
   const ends = linkEnds(text);
   const mid = (k: string): [number, number] => {
     const e = ends.get(k);
-    if (!e) return linkPos(k);
+    if (!e) return [W / 2, H / 2];
     const a = positions[e[0]] ?? [W / 2, H / 2];
     const b = positions[e[1]] ?? a;
     return [Math.round((a[0] + b[0]) / 2), Math.round((a[1] + b[1]) / 2)];
