@@ -33,6 +33,8 @@ export interface CyberSnapshot {
   readonly linkState: Uint8Array;
   /** Per camera (CCTV input order): index into CAMERA_STATES. */
   readonly cameraState: Uint8Array;
+  /** Per link: 1 when it lies on the attacker's path (from its way in to a device it holds). */
+  readonly attackPath: Uint8Array;
   /** Per running exfiltration: source node, destination node, Mb/s now — triples. */
   readonly exfil: Float32Array;
   readonly recordsExfiltrated: number;
@@ -115,6 +117,7 @@ export function createCyber(
         linkUtil: comms.utilisation(),
         linkState: Uint8Array.from(comms.linkUp, (u, l) => (comms.congested[l] ? 2 : u)),
         cameraState: cctv.state.slice(),
+        attackPath: attackPath(comms, world),
         exfil,
         recordsExfiltrated: threats.exfil.totalRecords(),
       };
@@ -194,4 +197,29 @@ function finalOf(input: CyberInput, comms: CommsSubsystem, cctv: CctvSubsystem, 
 /** The cyber layer's KPIs, zero when a scenario has no network (so every series has a value each sample). */
 export function cyberKpis(cyber: Cyber | null): { recordsExfiltrated: number; devicesWithoutComms: number; camerasWorking: number } {
   return cyber ? cyber.kpis() : { recordsExfiltrated: 0, devicesWithoutComms: 0, camerasWorking: 0 };
+}
+
+/**
+ * Links the attacker has come along: up the routing tree from every device it holds to the core,
+ * and the internet uplink when it came in from outside (default credentials, a backdoor calling home).
+ */
+function attackPath(comms: CommsSubsystem, world: World): Uint8Array {
+  const out = new Uint8Array(comms.net.linkCount);
+  const { parent, parentLink, nodeIndex } = comms.net;
+  let fromOutside = false;
+  for (let i = 0; i < world.assets.length; i++) {
+    const c = world.compromise[i];
+    if (!c) continue;
+    if (c.technique === 'T0812' || c.technique === 'T0857' || c.technique === 'T0839') fromOutside = true;
+    let n = nodeIndex.get(world.assets[i]!.id) ?? -1;
+    while (n >= 0 && parentLink[n]! >= 0 && !out[parentLink[n]!]) {
+      out[parentLink[n]!] = 1;
+      n = parent[n]!;
+    }
+  }
+  if (fromOutside) {
+    const inet = nodeIndex.get(comms.input.internet);
+    if (inet !== undefined && parentLink[inet]! >= 0) out[parentLink[inet]!] = 1;
+  }
+  return out;
 }

@@ -6,6 +6,7 @@
  * holds. Per-frame state is SimSnapshot.cyber.
  */
 import type { SimInput } from '../sim';
+import { blindSpots, BuildingGrid, computeCoverage } from '../sim/cctv';
 
 export interface VendorExposure {
   readonly vendor: string;
@@ -39,6 +40,10 @@ export interface CyberView {
   readonly vendors: readonly VendorExposure[];
   readonly datasets: readonly { readonly id: string; readonly kind: string; readonly jurisdiction: string; readonly cloudVendor: string | null }[];
   readonly attribution: string | null;
+  /** Cameras seeing each coverage cell at load (column-major: c * rows + r), for the heat map. */
+  readonly coverage: { readonly cellM: number; readonly cols: number; readonly rows: number; readonly seen: Uint8Array };
+  /** Sensitive and critical sites no camera watches. */
+  readonly blindSpots: readonly string[];
 }
 
 export function cyberView(input: SimInput): CyberView | null {
@@ -90,7 +95,20 @@ export function cyberView(input: SimInput): CyberView | null {
       cloudDatasets: c.cctv.datasets.filter((d) => d.cloudVendor === v.id).map((d) => d.id),
     };
   });
+  // The same line-of-sight coverage the simulation computes, for drawing (a few tens of ms at load).
+  const geom = {
+    count: cams.length,
+    x: Float32Array.from(cams, (_, k) => cameras[k * 6 + 1]!),
+    z: Float32Array.from(cams, (_, k) => cameras[k * 6 + 2]!),
+    heading: Float32Array.from(cams, (_, k) => cameras[k * 6 + 3]!),
+    fov: Float32Array.from(cams, (_, k) => cameras[k * 6 + 4]!),
+    range: Float32Array.from(cams, (_, k) => cameras[k * 6 + 5]!),
+  };
+  const cov = computeCoverage(geom, new BuildingGrid(input.city.buildings, input.city.sizeM), { cellM: c.cctv.coverageCellM, rays: 24, sizeM: input.city.sizeM });
+  const watched = c.cctv.watchSites.map((id) => assetIndex.get(id)).filter((i): i is number => i !== undefined).map((i) => ({ id: input.assets[i]!.id as string, x: input.assets[i]!.position[0], z: input.assets[i]!.position[1] }));
   return {
+    coverage: { cellM: cov.cellM, cols: cov.cols, rows: cov.rows, seen: Uint8Array.from(cov.seen, (v) => Math.min(255, v)) },
+    blindSpots: blindSpots(cov, input.city.buildings, watched),
     zones: c.comms.zones,
     nodeIds: c.comms.nodes.map((x) => x.id),
     nodeX,

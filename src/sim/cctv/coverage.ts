@@ -214,3 +214,24 @@ export function entrancesSeen(cov: Coverage, b: BuildingTable, out?: Uint8Array)
   }
   return n;
 }
+
+/**
+ * Sites nobody watches: a site is a blind spot when no camera sees any stretch of pavement along
+ * its building's faces (the footprint containing the site's position; a 20 m box when none does).
+ */
+export function blindSpots(cov: Coverage, b: BuildingTable, sites: readonly { readonly id: string; readonly x: number; readonly z: number }[]): string[] {
+  return sites
+    .filter(({ x, z }) => {
+      let k = -1;
+      for (let i = 0; i < b.count && k < 0; i++) if (Math.abs(b.x[i]! - x) <= b.w[i]! / 2 && Math.abs(b.z[i]! - z) <= b.d[i]! / 2) k = i;
+      const hw = k >= 0 ? b.w[k]! / 2 + 2 : 10;
+      const hd = k >= 0 ? b.d[k]! / 2 + 2 : 10;
+      const cx = k >= 0 ? b.x[k]! : x;
+      const cz = k >= 0 ? b.z[k]! : z;
+      for (let t = -1; t <= 1; t += 0.25) {
+        if (isSeen(cov, cx + hw, cz + t * hd) || isSeen(cov, cx - hw, cz + t * hd) || isSeen(cov, cx + t * hw, cz + hd) || isSeen(cov, cx + t * hw, cz - hd)) return false;
+      }
+      return true;
+    })
+    .map((s) => s.id);
+}

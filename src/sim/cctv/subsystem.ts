@@ -8,7 +8,7 @@
  */
 import type { BuildingTable, CameraState, EventBus, EventId, RoadSpec, SimMs, World } from '../core';
 import { HOUR, SECOND } from '../core';
-import { BuildingGrid, computeCoverage, entrancesSeen, streetCoverage, type CameraGeometry, type Coverage } from './coverage';
+import { blindSpots, BuildingGrid, computeCoverage, entrancesSeen, streetCoverage, type CameraGeometry, type Coverage } from './coverage';
 import { DetectionTable, hashIdentifier, SUBJECT_VEHICLE, type AnalyticsSite, type DatasetSpec, type IdentifierKind, type SubjectFrame } from './detections';
 
 export interface CameraSpec {
@@ -220,21 +220,11 @@ export class CctvSubsystem {
 
   summary(cov: Coverage = this.coverage) {
     const watched = this.input.watchSites.filter((id) => this.world.has(id));
-    // A site is a blind spot when no camera sees any stretch of pavement along its building's faces.
-    const b = this.buildings;
-    const blind = watched.filter((id) => {
-      const [x, z] = this.world.get(id).position;
-      let k = -1;
-      for (let i = 0; i < b.count && k < 0; i++) if (Math.abs(b.x[i]! - x) <= b.w[i]! / 2 && Math.abs(b.z[i]! - z) <= b.d[i]! / 2) k = i;
-      const hw = k >= 0 ? b.w[k]! / 2 + 2 : 10;
-      const hd = k >= 0 ? b.d[k]! / 2 + 2 : 10;
-      const cx = k >= 0 ? b.x[k]! : x;
-      const cz = k >= 0 ? b.z[k]! : z;
-      for (let t = -1; t <= 1; t += 0.25) {
-        if (isCovered(cov, cx + hw, cz + t * hd) || isCovered(cov, cx - hw, cz + t * hd) || isCovered(cov, cx + t * hw, cz + hd) || isCovered(cov, cx + t * hw, cz - hd)) return false;
-      }
-      return true;
-    });
+    const blind = blindSpots(
+      cov,
+      this.buildings,
+      watched.map((id) => ({ id, x: this.world.get(id).position[0], z: this.world.get(id).position[1] })),
+    );
     return {
       streetCoveragePct: Math.round(streetCoverage(cov, this.roads) * 1000) / 10,
       entrancesSeen: entrancesSeen(cov, this.buildings),
@@ -243,9 +233,3 @@ export class CctvSubsystem {
     };
   }
 }
-
-const isCovered = (cov: Coverage, x: number, z: number) => {
-  const c = Math.floor(x / cov.cellM);
-  const r = Math.floor(z / cov.cellM);
-  return c >= 0 && r >= 0 && c < cov.cols && r < cov.rows && cov.seen[c * cov.rows + r]! > 0;
-};

@@ -8,12 +8,12 @@
  */
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { BufferAttribute, BufferGeometry, Color, DoubleSide, LineBasicMaterial, LineSegments, Mesh, MeshBasicMaterial } from 'three';
+import { BufferAttribute, BufferGeometry, Color, DataTexture, DoubleSide, LineBasicMaterial, LineSegments, Mesh, MeshBasicMaterial, NearestFilter, PlaneGeometry, RGBAFormat } from 'three';
 import type { CyberView } from '../../worker/cyber-view';
 import { live } from '../store/live';
 import { useUi } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
-import { CAMERA_STATE_STYLE, CCTV_LAYER, COMMS_LAYER, DOWN_LINK_COLOR, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor, utilBand } from './cyber-style';
+import { ATTACK_PATH_COLOR, CAMERA_STATE_STYLE, CCTV_LAYER, COMMS_LAYER, COVERAGE_COLOR, DOWN_LINK_COLOR, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor, utilBand } from './cyber-style';
 
 const LINK_Y = 2.5;
 const CONE_Y = 1.2;
@@ -24,18 +24,20 @@ const MAX_EXFIL = 64;
 
 const UTIL_RGB = UTIL_BANDS.map((b) => new Color(b.color));
 const DOWN = new Color(DOWN_LINK_COLOR);
+const ATTACK = new Color(ATTACK_PATH_COLOR);
 const CAM_RGB = CAMERA_STATE_STYLE.map((s) => new Color(s.color));
 
 export function CyberLayer({ index }: { index: WorldIndex }) {
-  const cv = (index.view as { cyber?: CyberView | null }).cyber ?? null;
+  const cv = index.view.cyber ?? null;
   return cv ? <CyberDrawing cv={cv} /> : null;
 }
 
 function CyberDrawing({ cv }: { cv: CyberView }) {
-  const commsOn = useUi((s) => (s.layers as Record<string, boolean>)[COMMS_LAYER] ?? true);
-  const cctvOn = useUi((s) => (s.layers as Record<string, boolean>)[CCTV_LAYER] ?? true);
+  const commsOn = useUi((s) => s.layers[COMMS_LAYER]);
+  const cctvOn = useUi((s) => s.layers[CCTV_LAYER]);
   const links = useMemo(() => buildLinks(cv), [cv]);
   const cones = useMemo(() => buildCones(cv), [cv]);
+  const heat = useMemo(() => buildHeatMap(cv), [cv]);
   const exfil = useMemo(() => {
     const g = new BufferGeometry();
     g.setAttribute('position', new BufferAttribute(new Float32Array(MAX_EXFIL * 6), 3));
@@ -48,17 +50,17 @@ function CyberDrawing({ cv }: { cv: CyberView }) {
 
   useEffect(
     () => () => {
-      for (const o of [links, cones, exfil]) {
+      (heat.material as MeshBasicMaterial).map?.dispose();
+      for (const o of [links, cones, exfil, heat]) {
         o.geometry.dispose();
         (o.material as MeshBasicMaterial).dispose();
       }
     },
-    [links, cones, exfil],
+    [links, cones, exfil, heat],
   );
 
   useFrame(() => {
-    const s = live.snapshot as { cyber?: { linkUtil: Float32Array; linkState: Uint8Array; cameraState: Uint8Array; exfil: Float32Array } | null } | null;
-    const c = s?.cyber;
+    const c = live.snapshot?.cyber;
     if (!c || live.version === drawn.current) return;
     drawn.current = live.version;
     const lc = links.geometry.getAttribute('color') as BufferAttribute;
@@ -66,7 +68,8 @@ function CyberDrawing({ cv }: { cv: CyberView }) {
     const tint = links.userData.tint as (Color | null)[];
     for (let l = 0; l < cv.linkIds.length; l++) {
       const band = utilBand(c.linkUtil[l]!, c.linkState[l]!);
-      const col = band === null ? DOWN : band.id === 'idle' && tint[l] ? tint[l]! : UTIL_RGB[UTIL_BANDS.indexOf(band)]!;
+      // The attacker's path shows unless the link is down or congested, which matter more.
+      const col = band === null ? DOWN : band.id !== 'congested' && c.attackPath[l] ? ATTACK : band.id === 'idle' && tint[l] ? tint[l]! : UTIL_RGB[UTIL_BANDS.indexOf(band)]!;
       for (let v = 0; v < 6; v++) {
         la[l * 18 + v * 3] = col.r;
         la[l * 18 + v * 3 + 1] = col.g;
@@ -107,6 +110,7 @@ function CyberDrawing({ cv }: { cv: CyberView }) {
         <primitive object={exfil} />
       </group>
       <group visible={cctvOn}>
+        <primitive object={heat} />
         <primitive object={cones} />
       </group>
     </group>
@@ -167,6 +171,35 @@ function buildCones(cv: CyberView): Mesh {
   g.setAttribute('position', new BufferAttribute(pos, 3));
   g.setAttribute('color', new BufferAttribute(new Float32Array(pos.length), 3));
   const m = new Mesh(g, new MeshBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.35, side: DoubleSide, depthWrite: false }));
+  m.frustumCulled = false;
+  return m;
+}
+
+/** Coverage heat map: a ground-hugging texture, more opaque where more cameras see a cell. */
+function buildHeatMap(cv: CyberView): Mesh {
+  const { cols, rows, cellM, seen } = cv.coverage;
+  const data = new Uint8Array(cols * rows * 4);
+  const col = new Color(COVERAGE_COLOR);
+  for (let c = 0; c < cols; c++) {
+    for (let r = 0; r < rows; r++) {
+      const n = seen[c * rows + r]!;
+      const o = (r * cols + c) * 4;
+      data[o] = Math.round(col.r * 255);
+      data[o + 1] = Math.round(col.g * 255);
+      data[o + 2] = Math.round(col.b * 255);
+      data[o + 3] = n === 0 ? 0 : Math.min(230, 110 + 40 * n);
+    }
+  }
+  const tex = new DataTexture(data, cols, rows, RGBAFormat);
+  tex.magFilter = NearestFilter;
+  tex.flipY = false;
+  tex.needsUpdate = true;
+  const w = cols * cellM;
+  const h = rows * cellM;
+  const m = new Mesh(new PlaneGeometry(w, h), new MeshBasicMaterial({ map: tex, transparent: true, depthWrite: false }));
+  // The plane lies flat: texture row r runs south (+z) as the grid's rows do.
+  m.rotation.x = Math.PI / 2;
+  m.position.set(w / 2, 0.8, h / 2);
   m.frustumCulled = false;
   return m;
 }

@@ -9,7 +9,7 @@ import type { CyberView } from '../../worker/cyber-view';
 import { live } from '../store/live';
 import type { WorldIndex } from '../store/world-index';
 import { useUi } from '../store/ui-store';
-import { CAMERA_STATE_STYLE, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor } from './cyber-style';
+import { ATTACK_PATH_COLOR, CAMERA_STATE_STYLE, COVERAGE_COLOR, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor } from './cyber-style';
 
 import './cyber.css';
 
@@ -32,6 +32,7 @@ export function CommsLegend() {
         {UTIL_BANDS.map((b) => (
           <Swatch key={b.id} color={b.color} label={b.label} cue={b.cue} />
         ))}
+        <Swatch color={ATTACK_PATH_COLOR} label="The attacker's path to the devices it holds" cue="violet" />
         <Swatch color={EXFIL_COLOR} label="Data leaving for the attacker's server" cue="magenta line off the map" />
       </ul>
     </>
@@ -48,15 +49,25 @@ export function CctvLegend() {
         {CAMERA_STATE_STYLE.map((s) => (
           <Swatch key={s.id} color={s.color} label={s.label} cue={s.cue} />
         ))}
+        <Swatch color={COVERAGE_COLOR} label="Seen by a camera (line of sight past buildings)" cue="blue wash on the ground, deeper where several see" />
       </ul>
+      <BlindSpots />
     </>
   );
+}
+
+function BlindSpots() {
+  const world = useUi((s) => s.world);
+  const blind = world?.cyber?.blindSpots ?? [];
+  if (blind.length === 0) return null;
+  const name = (id: string) => world?.assets.find((a) => a.id === id)?.name ?? id;
+  return <p className="legend-note muted">Blind spots (no camera sees the site): {blind.map(name).join(', ')}</p>;
 }
 
 /** Who supplies what, and what is exposed if that vendor is compromised or compelled. */
 export function VendorPanel() {
   const index = useUi((s) => s.index) as WorldIndex | null;
-  const cv = (index?.view as { cyber?: CyberView | null } | undefined)?.cyber ?? null;
+  const cv: CyberView | null = index?.view.cyber ?? null;
   const records = useRecordsTaken();
   if (!cv) return null;
   return (
@@ -107,7 +118,7 @@ function useRecordsTaken(): number {
   const [n, setN] = useState(0);
   useEffect(() => {
     const t = setInterval(() => {
-      const c = (live.snapshot as { cyber?: { recordsExfiltrated: number } | null } | null)?.cyber;
+      const c = live.snapshot?.cyber;
       setN(c ? c.recordsExfiltrated : 0);
     }, 1000);
     return () => clearInterval(t);

@@ -15,6 +15,10 @@ export const UTIL_BANDS = [
 ] as const;
 export const DOWN_LINK_COLOR = '#20252e';
 export const EXFIL_COLOR = '#d64dff';
+/** Links the attacker came along (the compromise colour, as the asset markers use). */
+export const ATTACK_PATH_COLOR = '#b565ff';
+/** Coverage heat map: where cameras see, more opaque where more of them do. */
+export const COVERAGE_COLOR = '#7cc7ff';
 
 /** Band of a link: `state` 0 down, 1 up, 2 congested (SimSnapshot.cyber.linkState). */
 export function utilBand(util: number, state: number): (typeof UTIL_BANDS)[number] | null {
