@@ -143,6 +143,17 @@ describe('a tabletop exercise', () => {
     await expect.poll(() => page.evaluate(() => window.__twin.clockMs()), { timeout: 60_000 }).toBe(before);
     const restored = await ex(page, (h) => h.state()!.decisions[0]!);
     expect(restored).toMatchObject({ state: 'taken', option: 'wait', by: 'Deputy' });
+
+    // A fresh visit (another tab) is offered the saved session rather than dropped into it.
+    const other = await browser.newPage();
+    await openCity(other, baseUrl);
+    await other.getByTestId('offer-banner').waitFor({ timeout: 60_000 });
+    expect(await other.evaluate(() => window.__twin.clockMs())).toBe(0);
+    await other.getByTestId('restore-offered').click();
+    await other.getByTestId('restored-banner').waitFor({ timeout: 120_000 });
+    await expect.poll(() => other.evaluate(() => window.__twin.clockMs()), { timeout: 60_000 }).toBe(before);
+    expect(await ex(other, (h) => h.state()!.decisions[0]!.option)).toBe('wait');
+    await other.close();
     expect(watch.errors).toEqual([]);
     expect(watch.foreign).toEqual([]);
     await page.close();

@@ -132,7 +132,14 @@ async function restoreAtStart(c: TwinClient, choice: UrlChoice): Promise<void> {
     const rehearsalOn = sessionStorage.getItem('citytwin-rehearsal') === '1';
     if (rehearsalOn) exerciseStore.setState({ rehearsal: true });
     const rec = await loadSaved(rehearsalOn ? 'rehearsal' : 'main');
-    if (shouldRestore(rec, { scenario: choice.scenario, explicitScenario: params.has('scenario'), shareLink: false }) && rec) {
+    // A reload (or a crashed tab brought back) carries on at once; a fresh visit is offered the saved session,
+    // which is kept aside first, since this visit's own autosaves take its place.
+    const sameTab = sessionStorage.getItem(TAB_KEY) === '1' || navigationType() === 'reload';
+    sessionStorage.setItem(TAB_KEY, '1');
+    if (shouldRestore(rec, { scenario: choice.scenario, explicitScenario: params.has('scenario'), shareLink: false }) && rec && !sameTab) {
+      await saveSession({ ...rec, slot: 'previous' });
+      exerciseStore.setState({ offer: { untilMs: rec.untilMs, commands: rec.commands, savedAt: rec.savedAt } });
+    } else if (shouldRestore(rec, { scenario: choice.scenario, explicitScenario: params.has('scenario'), shareLink: false }) && rec) {
       exerciseStore.setState({ busy: { label: 'Restoring the saved session', targetMs: rec.untilMs }, restored: { untilMs: rec.untilMs, commands: rec.commands, savedAt: rec.savedAt, from: 'autosave' } });
       c.send({ type: 'session-import', text: rec.json, reason: 'restore' });
     }
@@ -295,6 +302,23 @@ export async function setRehearsal(on: boolean): Promise<void> {
     }
     toast('Rehearsal over: back to the exercise record');
   }
+}
+
+const TAB_KEY = 'citytwin-tab';
+
+function navigationType(): string {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return nav?.type ?? 'navigate';
+}
+
+/** Restores the session offered at start-up (kept aside in the "previous" slot). */
+export async function restoreOffered(): Promise<void> {
+  const rec = await loadSaved('previous');
+  exerciseStore.setState({ offer: null });
+  if (!rec) return toast('The saved session is no longer there', true);
+  exerciseStore.setState({ busy: { label: 'Restoring the saved session', targetMs: rec.untilMs }, restored: { untilMs: rec.untilMs, commands: rec.commands, savedAt: rec.savedAt, from: 'autosave' } });
+  need().send({ type: 'session-import', text: rec.json, reason: 'restore' });
+  scheduleSave(AUTOSAVE_EVERY_MS);
 }
 
 /** Forgets the autosaved session and starts the scenario afresh. */

@@ -7,7 +7,7 @@ import { formatClock } from '../../sim';
 import './exercise.css';
 import { BriefingOverlay } from './briefing-overlay';
 import { DecisionCard } from './decision-card';
-import { startFresh } from './exercise-controller';
+import { restoreOffered, startFresh } from './exercise-controller';
 import { exerciseStore, useExercise } from './exercise-store';
 import { FacilitatorConsole } from './facilitator-console';
 
@@ -17,6 +17,7 @@ export default function ExerciseDock() {
   const state = useExercise((s) => s.state);
   const rehearsal = useExercise((s) => s.rehearsal);
   const restored = useExercise((s) => s.restored);
+  const offer = useExercise((s) => s.offer);
   const toastMsg = useExercise((s) => s.toast);
   const busy = useExercise((s) => s.busy);
   const briefing = useExercise((s) => s.briefing);
@@ -37,6 +38,17 @@ export default function ExerciseDock() {
         {rehearsal && (
           <p className="banner rehearsal" data-testid="rehearsal-banner">
             REHEARSAL — not recorded. Turn rehearsal off to return to the exercise record.
+          </p>
+        )}
+        {offer && (
+          <p className="banner restored" data-testid="offer-banner">
+            A session saved in this browser{offer.savedAt ? ` at ${new Date(offer.savedAt).toLocaleString('en-GB')}` : ''} reached {formatClock(offer.untilMs)} with {offer.commands} command(s).{' '}
+            <button type="button" className="link-btn" onClick={() => void restoreOffered()} data-testid="restore-offered">
+              Restore it
+            </button>{' '}
+            <button type="button" className="link-btn" onClick={() => exerciseStore.setState({ offer: null })}>
+              Dismiss
+            </button>
           </p>
         )}
         {restored && !busy && (

@@ -20,6 +20,8 @@ export interface ExerciseUi {
   rehearsal: boolean;
   /** What was restored at start-up, for the banner. */
   restored: { untilMs: number; commands: number; savedAt: string; from: 'autosave' | 'link' | 'file' } | null;
+  /** A saved session offered to a fresh visit (restored without asking after a reload). */
+  offer: { untilMs: number; commands: number; savedAt: string } | null;
   /** A short message for the facilitator (saved, copied, an import error). */
   toast: { text: string; error: boolean } | null;
   lastSavedAt: number | null;
@@ -36,6 +38,7 @@ export const exerciseStore = createStore<ExerciseUi>()(() => ({
   briefing: null,
   rehearsal: false,
   restored: null,
+  offer: null,
   toast: null,
   lastSavedAt: null,
   facilitator: '',

@@ -3,7 +3,8 @@
  * each holding the session file's JSON (the format `twin report` reads) with a little metadata.
  * The pure parts (what a record holds, whether it applies to this page) are unit-tested.
  */
-export type SessionSlot = 'main' | 'rehearsal';
+/** The exercise, a rehearsal, and a session set aside when a fresh visit was offered it. */
+export type SessionSlot = 'main' | 'rehearsal' | 'previous';
 
 export interface SavedSession {
   readonly slot: SessionSlot;
