@@ -121,6 +121,8 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
 
 async function restoreAtStart(c: TwinClient, choice: UrlChoice): Promise<void> {
   const params = new URLSearchParams(window.location.search);
+  // A bad address is shown as an error; nothing is restored over it.
+  if (choice.issues.length > 0) return;
   try {
     const shared = await parseShare(window.location.search, window.location.hash);
     if (shared) {
