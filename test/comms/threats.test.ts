@@ -97,3 +97,27 @@ describe('compelled disclosure', () => {
     expect(sim.cyber!.threats.exfil.ledger()).toEqual([]);
   });
 });
+
+describe('firmware backdoor', () => {
+  const backdoor = { type: 'threat.campaign' as const, id: 'bd', entry: 'firmware-backdoor' as const, vendor: 'kestrel', kinds: ['camera'], objective: 'blind' as const, dwellMin: 1 };
+
+  it('triggers on every camera that can call home, whatever the vendor access, and blinds them at impact', () => {
+    const sim = createSimulation(networkFixture({ segmentation: true, policies: { 'vendor-remote-access': false } }));
+    sim.apply(backdoor);
+    sim.runUntil(5 * MINUTE);
+    const first = of(sim.events, 'threat.stage')[0]!;
+    expect(first.type === 'threat.stage' && [first.data.stage, first.data.assets, first.data.technique]).toEqual(['initial-access', 5, 'T0857']);
+    expect(sim.cyber!.cctv.countByState().hijacked).toBe(5);
+  });
+
+  it('stays silent when the firewall keeps the cameras from calling home', () => {
+    const sim = createSimulation(networkFixture({ segmentation: true }));
+    sim.apply({ type: 'comms.isolate', zone: 'cctv', isolated: true });
+    sim.runUntil(6 * MINUTE);
+    sim.apply(backdoor);
+    sim.runUntil(10 * MINUTE);
+    const stages = of(sim.events, 'threat.stage');
+    expect(stages.map((e) => e.type === 'threat.stage' && e.data.stage)).toEqual(['blocked']);
+    expect(sim.world.compromise.every((c) => c === null)).toBe(true);
+  });
+});

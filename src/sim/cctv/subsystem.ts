@@ -64,6 +64,7 @@ export class CctvSubsystem {
   private readonly cellStart: Int32Array;
   private readonly cellCams: Int32Array;
   private lastMs = 0;
+  private readonly perHour: Float64Array;
 
   constructor(
     readonly input: CctvInput,
@@ -115,6 +116,8 @@ export class CctvSubsystem {
     this.botnetEvent = new Array<EventId | null>(n).fill(null);
     this.stored = new Float64Array(input.datasets.length);
     this.identifying = new Float64Array(input.datasets.length);
+    this.perHour = new Float64Array(input.datasets.length);
+    for (const c of cams) for (const an of c.analytics) this.perHour[an.dataset]! += input.ratePerHour[an.kind];
     this.detections = new DetectionTable(cams.map((c) => c.asset), input.datasets.map((d) => d.id));
   }
 
@@ -167,10 +170,9 @@ export class CctvSubsystem {
     }
   }
 
+  /** Records a dataset can hold: its hourly intake (all cameras working) times its retention. */
   private capacityOf(d: number, retentionMs: number): number {
-    let perH = 0;
-    for (const c of this.input.cameras) for (const an of c.analytics) if (an.dataset === d) perH += this.input.ratePerHour[an.kind];
-    return (perH * retentionMs) / HOUR;
+    return (this.perHour[d]! * retentionMs) / HOUR;
   }
 
   /** Records a frame of subjects: one detection per subject, camera that sees it, and analytic. */
