@@ -24,6 +24,8 @@ export default defineConfig({
           hookTimeout: 240_000,
           fileParallelism: false,
           globalSetup: ['test/e2e/global-setup.ts'],
+          // The Node side of e2e tests builds simulations too (determinism against the browser).
+          setupFiles: ['test/setup/engines.ts'],
         },
       },
     ],
