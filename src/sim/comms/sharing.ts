@@ -132,11 +132,21 @@ export function shareMaxMin(capacity: Float64Array, flows: FlowArrays, ws: Shari
   const L = capacity.length;
   const { rem, active, frozen, order, linkFlowStart, linkFlows, load } = ws;
   const { offered, pathStart, pathLen, pathLinks, rate } = flows;
+  const { offeredAt } = ws;
   for (let l = 0; l < L; l++) {
     rem[l] = capacity[l]!;
     active[l] = 0;
     load[l] = 0;
+    offeredAt[l] = 0;
   }
+  for (let f = 0; f < flows.count; f++) {
+    const d = offered[f]!;
+    if (d <= 0) continue;
+    const s = pathStart[f]!;
+    for (let p = 0; p < pathLen[f]!; p++) offeredAt[pathLinks[s + p]!]! += d;
+  }
+  // A flow whose every link can carry all that is offered to it gets its whole demand (no
+  // allocation exceeds a demand, so those links never bind); only the rest need filling.
   for (let f = 0; f < flows.count; f++) {
     rate[f] = 0;
     if (offered[f]! <= 0) {
@@ -144,6 +154,20 @@ export function shareMaxMin(capacity: Float64Array, flows: FlowArrays, ws: Shari
       continue;
     }
     frozen[f] = 0;
+    const s = pathStart[f]!;
+    let free = true;
+    for (let p = 0; p < pathLen[f]!; p++) if (offeredAt[pathLinks[s + p]!]! > capacity[pathLinks[s + p]!]!) free = false;
+    if (!free) continue;
+    rate[f] = offered[f]!;
+    frozen[f] = 1;
+    for (let p = 0; p < pathLen[f]!; p++) {
+      const l = pathLinks[s + p]!;
+      rem[l] = Math.max(0, rem[l]! - offered[f]!);
+      load[l]! += offered[f]!;
+    }
+  }
+  for (let f = 0; f < flows.count; f++) {
+    if (frozen[f]) continue;
     const s = pathStart[f]!;
     for (let p = 0; p < pathLen[f]!; p++) active[pathLinks[s + p]!]!++;
   }
