@@ -12,6 +12,7 @@ export * from './signals';
 export * from './router';
 export * from './vehicles';
 export * from './model';
+export * from './junction';
 export * from './demand';
 export * from './geometry';
 export * from './subsystem';

@@ -13,33 +13,25 @@
  * change when the gain in acceleration, less politeness p = 0.2 times the new follower's loss,
  * exceeds Δa_th = 0.2 m/s², provided the new follower need not brake harder than b_safe = 4 m/s².
  * Only drivers held up by their leader look, and not within 25 m of the junction.
+ * Whether the vehicle heading a lane may pass its junction is decided in junction.ts.
  */
 import { CITY_IDM, idmAccel, type IdmParams } from './idm';
 import type { TrafficNetwork } from './network';
 import { Router } from './router';
-import { AMBER, DARK, GREEN, NO_SIGNAL, RED, SignalBank, type SignalSpec } from './signals';
-import { KIND_EMERGENCY, VehicleTable, W_AMBER, W_DARK, W_FULL, W_MOVING, W_QUEUE, W_RED, W_STOP, W_YIELD } from './vehicles';
+import { DARK, NO_SIGNAL, RED, SignalBank, type SignalSpec } from './signals';
+import { decide, FOLLOW_UP_MS } from './junction';
+import { KIND_EMERGENCY, VehicleTable, W_MOVING, W_QUEUE } from './vehicles';
 
 export const DT_S = 0.5;
-const B_COMF = 3;
 const B_SAFE = 4;
 const POLITENESS = 0.2;
 const LC_THRESHOLD = 0.2;
 const NO_LC_NEAR_END_M = 25;
-/** All-way stop: a vehicle stops within this distance of the line before it may go. */
-const STOP_ZONE_M = 3;
 /** All-way stop service headway per vehicle (HCM 2010 ch. 20 gives 3.5–5 s for conflicting approaches; adjacent approaches overlap, so 2.5 s). */
 const ALL_WAY_HEADWAY_MS = 2500;
-/** Critical gap for a minor-road vehicle entering a priority road (HCM 2010 Exhibit 19-10, about 5 s). */
-const CRITICAL_GAP_S = 5;
-const FOLLOW_UP_MS = 2000;
 const CONFLICT_WINDOW_MS = 1500;
 /** A vehicle stopped this long is counted as stuck (the issue's permanent-gridlock test). */
 export const STUCK_MS = 5 * 60_000;
-/** Blocked by a full road ahead this long, a driver looks for another way (the deadlock breaker). */
-const BLOCKED_REROUTE_MS = 45_000;
-/** Waiting at a red this long, drivers take the signal for broken (longer than any plan's cycle). */
-const RED_GIVE_UP_MS = 150_000;
 
 export interface TripRecord {
   readonly tag: number;
@@ -229,7 +221,7 @@ export class TrafficModel {
           gap = Infinity;
           V.canGo[v] = 0;
         } else {
-          wait = this.decide(v, l, dist, sp, nowMs);
+          wait = decide(this, v, l, dist, sp, nowMs);
           if (V.canGo[v]) {
             const t = this.laneTail[V.nextLane[v]!]!;
             if (t >= 0) {
@@ -336,111 +328,6 @@ export class TrafficModel {
       this.router.cost[l] = 0.5 * this.router.cost[l]! + 0.5 * target;
     }
     this.linkSpeedSum.fill(0);
-  }
-
-  /** Whether the head vehicle v on link l may pass the junction now; sets canGo and nextLane. */
-  private decide(v: number, l: number, dist: number, sp: number, nowMs: number): number {
-    const net = this.net;
-    const V = this.v;
-    V.canGo[v] = 0;
-    const ri = V.routeIdx[v]! + 1;
-    if (ri >= V.routeLen[v]!) {
-      // The stored route ran out before the destination: plan the rest from here.
-      if (!this.replan(v, l, -1, nowMs)) return W_FULL;
-    }
-    const m = V.routes[v * V.slot + V.routeIdx[v]! + 1]!;
-    const lane = this.bestLane(m);
-    V.nextLane[v] = lane;
-    if (this.laneRoom(lane) < this.idm.length) {
-      const since = V.stoppedSinceMs[v]!;
-      if (since >= 0 && nowMs - since > BLOCKED_REROUTE_MS && nowMs >= V.nextRerouteMs[v]!) {
-        V.nextRerouteMs[v] = nowMs + BLOCKED_REROUTE_MS;
-        this.replan(v, l, m, nowMs);
-      }
-      return W_FULL;
-    }
-    const n = net.linkTo[l]!;
-    const emergency = V.kind[v] === KIND_EMERGENCY;
-    const aspect = this.signals.aspect(l);
-    if (aspect === GREEN) {
-      V.canGo[v] = 1;
-      return W_MOVING;
-    }
-    if (aspect === AMBER) {
-      // Go on amber only when stopping would need more than comfortable braking.
-      if (sp * sp > 2 * B_COMF * dist) {
-        V.canGo[v] = 1;
-        return W_MOVING;
-      }
-      return W_AMBER;
-    }
-    // A red that outlasts any plan's cycle (an all-red attack, a stuck controller) is treated as
-    // broken: after RED_GIVE_UP_MS drivers proceed with care, as at an all-way stop.
-    if (aspect === RED && !emergency) {
-      const s = this.signals.linkSignal[l]!;
-      if (!this.signals.givenUp[s]) {
-        const since = V.stoppedSinceMs[v]!;
-        if (!(since >= 0 && nowMs - since > RED_GIVE_UP_MS)) return W_RED;
-        // Once one driver goes, the others see it and treat the junction as an all-way stop too.
-        this.signals.givenUp[s] = 1;
-      }
-    }
-    const inDeg = net.inStart[n + 1]! - net.inStart[n]!;
-    if (aspect === NO_SIGNAL && inDeg <= 1) {
-      V.canGo[v] = 1;
-      return W_MOVING;
-    }
-    const allWay = aspect === DARK || aspect === RED || !this.nodeMixedRank[n];
-    if (!allWay) {
-      if (net.linkRank[l] === this.nodeMaxRank[n] || emergency) {
-        V.canGo[v] = 1;
-        return W_MOVING;
-      }
-      // Minor road: give way; go into a gap of at least the critical gap.
-      if (dist > 6 || sp > 4 || nowMs - this.nodeMajorMs[n]! < FOLLOW_UP_MS || nowMs < this.nodeBusyUntil[n]!) return W_YIELD;
-      if (this.majorArriving(n, l)) return W_YIELD;
-      V.canGo[v] = 1;
-      return W_MOVING;
-    }
-    const reason = aspect === DARK ? W_DARK : W_STOP;
-    if (dist > STOP_ZONE_M || sp > 1) return reason;
-    if (nowMs < this.nodeBusyUntil[n]!) return reason;
-    // Approaches take turns when several are waiting.
-    const turn = this.nodeTurn[n]!;
-    const mine = this.linkInIdx[l]!;
-    if (turn !== mine && turn < inDeg) {
-      const other = net.inLinks[net.inStart[n]! + turn]!;
-      if (this.waitingAt(other)) return reason;
-    }
-    V.canGo[v] = 1;
-    return W_MOVING;
-  }
-
-  private majorArriving(n: number, self: number): boolean {
-    const net = this.net;
-    const rank = this.nodeMaxRank[n]!;
-    for (let k = net.inStart[n]!; k < net.inStart[n + 1]!; k++) {
-      const a = net.inLinks[k]!;
-      if (a === self || net.linkRank[a] !== rank) continue;
-      const l0 = net.linkLane0[a]!;
-      for (let q = 0; q < net.linkLanes[a]!; q++) {
-        const h = this.laneHead[l0 + q]!;
-        if (h < 0) continue;
-        const sp = this.v.speed[h]!;
-        if (sp > 1 && (net.linkLength[a]! - this.v.pos[h]!) / sp < CRITICAL_GAP_S) return true;
-      }
-    }
-    return false;
-  }
-
-  private waitingAt(a: number): boolean {
-    const net = this.net;
-    const l0 = net.linkLane0[a]!;
-    for (let q = 0; q < net.linkLanes[a]!; q++) {
-      const h = this.laneHead[l0 + q]!;
-      if (h >= 0 && net.linkLength[a]! - this.v.pos[h]! < STOP_ZONE_M + 1 && this.v.speed[h]! < 1) return true;
-    }
-    return false;
   }
 
   /** Re-plans v's route from link l (avoiding `avoid` when ≥ 0); false if no route is left. */
