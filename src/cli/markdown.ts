@@ -27,6 +27,11 @@ export function renderMarkdown(r: RunReport): string {
     const s = v as { assets: number; ok: number; degraded: number; down: number; compromised: number };
     if (s.assets > 0) lines.push(`| ${name} | ${s.assets} | ${s.ok} | ${s.degraded} | ${s.down} | ${s.compromised} |`);
   }
+  const data = (r.final as { data?: { exfiltrated: { dataset: string; records: number; bytes: number; destinationJurisdiction: string; identifying: number; how: string }[] } }).data;
+  if (data && data.exfiltrated.length > 0) {
+    lines.push('', '## Data that left the city', '', '| dataset | records | identifying | MB | now in | how |', '|---|---:|---:|---:|---|---|');
+    for (const d of data.exfiltrated) lines.push(`| ${d.dataset} | ${d.records.toLocaleString('en-GB')} | ${d.identifying.toLocaleString('en-GB')} | ${(d.bytes / 1e6).toFixed(1)} | ${d.destinationJurisdiction} | ${d.how} |`);
+  }
   lines.push('', `${r.events.length} events; ${r.perf.simS} simulated seconds in ${r.perf.wallS} s of wall time.`, '');
   return lines.join('\n');
 }
