@@ -34,6 +34,8 @@ export class Consumers {
   private readonly storageTimer: (TimerHandle | null)[];
   private modelled: Set<number> | null = null;
   private nodes: Set<number> | null = null;
+  /** The KPI is read every simulated minute but changes only with a solve: kept until the next. */
+  private people: number | null = null;
 
   constructor(
     readonly specs: readonly WaterConsumer[],
@@ -53,6 +55,7 @@ export class Consumers {
   /** After a solve: each consumer's service, and events and holds where its band changed. */
   update(causes: () => EventId[]): void {
     const m = this.model;
+    this.people = null;
     for (let c = 0; c < this.service.length; c++) {
       const i = this.node[c]!;
       if (i < 0) continue;
@@ -97,6 +100,7 @@ export class Consumers {
    * demand at that use per person) times its share not delivered.
    */
   peopleWithoutWater(litresPerPersonDay: number | null): number {
+    if (this.people !== null) return this.people;
     let s = 0;
     for (let c = 0; c < this.service.length; c++) {
       const ai = this.asset[c]!;
@@ -113,6 +117,7 @@ export class Consumers {
         s += base * perLps * (1 - Math.min(1, Math.max(0, m.deliveredLps[i]! / req)));
       }
     }
+    this.people = s;
     return s;
   }
 

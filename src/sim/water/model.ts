@@ -56,8 +56,6 @@ export class WaterModel {
   readonly elevationM: Float64Array;
   /** Per junction: its primary base demand, L/s (before patterns). */
   readonly baseDemandLps: Float64Array;
-  readonly x: Float64Array;
-  readonly y: Float64Array;
   readonly tanks: number[] = [];
   readonly pumps: number[] = [];
   readonly valves: number[] = [];
@@ -100,24 +98,19 @@ export class WaterModel {
     this.nodeType = new Uint8Array(n);
     this.elevationM = new Float64Array(n);
     this.baseDemandLps = new Float64Array(n);
-    this.x = new Float64Array(n);
-    this.y = new Float64Array(n);
+    this.bulk = bulkReader(p, n, m);
+    // EPANET numbers junctions first, then tanks and reservoirs; only those need asking which.
+    const junctions = n - p.getCount(lib.CountType.TankCount);
+    const elevation = this.bulk.nodes(lib.NodeProperty.Elevation, 0);
+    const base = this.bulk.nodes(lib.NodeProperty.BaseDemand, 1);
     for (let i = 0; i < n; i++) {
       const id = p.getNodeId(i + 1);
       this.nodeIds.push(id);
       this.nodeIndex.set(id, i);
-      const t = p.getNodeType(i + 1);
-      this.nodeType[i] = t === lib.NodeType.Tank ? NODE_TANK : t === lib.NodeType.Reservoir ? NODE_RESERVOIR : NODE_JUNCTION;
+      this.nodeType[i] = i < junctions ? NODE_JUNCTION : p.getNodeType(i + 1) === lib.NodeType.Tank ? NODE_TANK : NODE_RESERVOIR;
       if (this.nodeType[i] === NODE_TANK) this.tanks.push(i);
-      this.elevationM[i] = p.getNodeValue(i + 1, lib.NodeProperty.Elevation) * this.units.m;
-      if (this.nodeType[i] === NODE_JUNCTION) this.baseDemandLps[i] = p.getNodeValue(i + 1, lib.NodeProperty.BaseDemand) * this.units.lps;
-      try {
-        const c = p.getCoordinates(i + 1);
-        this.x[i] = c.x;
-        this.y[i] = c.y;
-      } catch {
-        // a node without [COORDINATES] stays at the origin; the scenario lays it out
-      }
+      this.elevationM[i] = elevation[i]! * this.units.m;
+      if (this.nodeType[i] === NODE_JUNCTION) this.baseDemandLps[i] = base[i]! * this.units.lps;
     }
     this.linkType = new Uint8Array(m);
     this.linkFrom = new Int32Array(m);
@@ -134,7 +127,6 @@ export class WaterModel {
       this.linkFrom[k] = ends.node1 - 1;
       this.linkTo[k] = ends.node2 - 1;
     }
-    this.bulk = bulkReader(p, n, m);
     this.pda = options.pda !== null || p.getDemandModel().type === lib.DemandModel.PDA;
     if (options.pda) {
       // PDA pressures are in the file's pressure unit: psi for US files (EPANET: 1 ft = 0.4333 psi).
