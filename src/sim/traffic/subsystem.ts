@@ -6,7 +6,7 @@
  * has imposed one — and emits events only for what a person would be told: a controller changing
  * mode, crash risk at a junction, gridlock, emergency units sent and arriving, roads closed.
  */
-import type { Command, EventBus, EventId, Rng, SimMs, World } from '../core';
+import { assetId, type Command, type EventBus, type EventId, type Rng, type SimMs, type World } from '../core';
 import { cityTripsDue, randomTripsDue, ZonePicker, type CityDemandSpec, type RandomTripsSpec } from './demand';
 import { nearestLink, placeOnLink } from './geometry';
 import { DT_S, TrafficModel } from './model';
@@ -178,7 +178,7 @@ export class TrafficSubsystem {
     const d = nearestLink(net, b[0], b[1]);
     if (o < 0 || d < 0) return null;
     const id = unitName ?? `unit-${++this.unitSerial}`;
-    const ev = this.bus.emit('traffic.emergency.dispatched', from as never, { unit: id, to: to as never, kind: this.world.get(from).kind === 'hospital' ? 'ambulance' : 'police' }, [cause]);
+    const ev = this.bus.emit('traffic.emergency.dispatched', assetId(from), { unit: id, to: assetId(to), kind: this.world.get(from).kind === 'hospital' ? 'ambulance' : 'police' }, [cause]);
     const unit: Unit = { id, from, to, sentMs: this.now(), event: ev.id, vehicle: -1, arrivedMs: null };
     this.units.push(unit);
     const tag = this.units.length - 1;
@@ -198,7 +198,7 @@ export class TrafficSubsystem {
     u.arrivedMs = t;
     const responseS = (t - u.sentMs) / 1000;
     this.responseTimesS.push(responseS);
-    this.bus.emit('traffic.emergency.arrived', u.to as never, { unit: u.id, responseS }, [u.event]);
+    this.bus.emit('traffic.emergency.arrived', assetId(u.to), { unit: u.id, responseS }, [u.event]);
   }
 
   private addDemand(nowMs: SimMs): void {
@@ -254,7 +254,7 @@ export class TrafficSubsystem {
       this.lastConflictEventMs[s] = nowMs;
       const asset = this.input.signals[s]!.asset;
       const cause = this.attackCause[s];
-      const ev = this.bus.emit('traffic.conflict', asset as never, { conflicts: fresh, total: c }, cause ? [cause] : []);
+      const ev = this.bus.emit('traffic.conflict', asset !== null ? assetId(asset) : null, { conflicts: fresh, total: c }, cause ? [cause] : []);
       // Crash risk is an incident: send an ambulance and the police.
       if (asset) {
         if (this.input.ambulanceStation) this.dispatch(this.input.ambulanceStation, asset, ev.id);
@@ -300,7 +300,7 @@ export class TrafficSubsystem {
     if (before === mode) return;
     this.model.signals.setMode(s, mode, this.now());
     const asset = this.input.signals[s]!.asset;
-    if (cause !== null) this.bus.emit('traffic.signal.mode', asset as never, { from: MODES[before]!, to: MODES[mode]!, reason }, [cause]);
+    if (cause !== null) this.bus.emit('traffic.signal.mode', asset !== null ? assetId(asset) : null, { from: MODES[before]!, to: MODES[mode]!, reason }, [cause]);
   }
 
   /** Vehicle positions for the UI: x, z, heading per vehicle, and its state (wait reason | kind << 4). */
@@ -323,4 +323,3 @@ export class TrafficSubsystem {
   }
 }
 
-export { MODE_DARK, MODE_FIXED };
