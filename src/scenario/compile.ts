@@ -255,6 +255,7 @@ function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues:
       return;
     case 'comms.isolate':
     case 'comms.vendor-access':
+    case 'comms.manual':
     case 'cctv.view':
     case 'threat.campaign':
     case 'threat.exfiltrate':

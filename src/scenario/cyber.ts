@@ -388,6 +388,10 @@ export function checkCyberCommand(c: CyberScenarioCommand, path: string, ctx: Cy
     case 'threat.exfiltrate':
       if (needNetwork()) c.datasets?.forEach((d, i) => !refs!.datasets.includes(d) && issues.push(issue(`${path}.datasets[${i}]`, `unknown dataset "${d}"`, suggest(d, [...refs!.datasets], 'datasets'))));
       return;
+    case 'comms.manual':
+      c.kinds?.forEach((k, i) => !ctx.kinds.includes(k) && issues.push(issue(`${path}.kinds[${i}]`, `no asset of kind "${k}" in this scenario`, suggest(k, [...ctx.kinds], 'kinds present'))));
+      needNetwork();
+      return;
     case 'threat.ransomware':
     case 'policy.set':
       needNetwork();

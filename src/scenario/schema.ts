@@ -63,6 +63,9 @@ export const commandSchema = z.discriminatedUnion('type', [
     .strictObject({ type: z.literal('comms.vendor-access'), vendor: slug, enabled: z.boolean(), actor: z.enum(ACTORS).optional() })
     .describe("Cut (or restore) a vendor's remote-maintenance VPN; cutting takes 15 minutes and ends the attacker's sessions through it."),
   z
+    .strictObject({ type: z.literal('comms.manual'), kinds: z.array(slug).min(1).optional(), enabled: z.boolean() })
+    .describe('Switch to manual operation: staff run devices by hand on site (30 minutes to get there), so lost comms no longer degrade them.'),
+  z
     .strictObject({ type: z.literal('cctv.view'), targets: selectorSchema, mode: z.enum(['loop', 'blind', 'clear']), technique: attackId.optional() })
     .describe("Loop or blind the view of cameras the attacker holds (T0832 manipulation of view), or clear it."),
   z

@@ -83,4 +83,16 @@ describe('comms subsystem', () => {
     expect(lost[0]!.type === 'comms.device.lost' && lost[0]!.data.reason).toBe('unreachable');
     expect(sim.explain(lost[0]!.id).chain.some((e) => e.type === 'threat.stage')).toBe(true);
   });
+
+  it('switching to manual operation takes 30 minutes, then lost comms no longer degrade the signal', () => {
+    const sim = floodRun('proportional');
+    expect(sim.world.statusOf('sig')).toBe('degraded');
+    sim.apply({ type: 'comms.manual', kinds: ['traffic-signal'], enabled: true });
+    sim.runUntil(29 * MINUTE);
+    expect(sim.world.statusOf('sig')).toBe('degraded');
+    sim.runUntil(31 * MINUTE);
+    expect(sim.world.statusOf('sig')).toBe('ok');
+    const why = sim.whyStatus('sig')!;
+    expect(why.chain.some((e) => e.type === 'threat.response' && e.data.action === 'switch-to-manual' && e.data.done)).toBe(true);
+  });
 });

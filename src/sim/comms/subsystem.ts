@@ -36,6 +36,8 @@ export class CommsSubsystem {
   private readonly forced = new Map<number, EventId>();
   readonly congested: Uint8Array;
   readonly vendorAccess = new Map<string, boolean>();
+  /** Device kinds run by hand on site (null entry: every kind), with the event that put them there. */
+  private manual: { kinds: ReadonlySet<string> | null; cause: EventId } | null = null;
   sharing: 'max-min' | 'proportional';
   private ws: SharingWorkspace;
   private readonly nodeAsset: Int32Array;
@@ -246,6 +248,15 @@ export class CommsSubsystem {
       // Loss of the device's own supply is the dependency graph's business (it already degrades
       // the device, with its cause); a cut further along — the control room dark — is ours.
       if (world.status[a] === 2 || world.hasLost(a, 'comms') || world.hasLost(a, 'control')) continue;
+      if (this.manual && (this.manual.kinds === null || this.manual.kinds.has(world.assets[a]!.kind))) {
+        // Run by hand on site: lost comms no longer matter to it.
+        if (this.lost[f]) {
+          this.lost[f] = 0;
+          world.release(a, 'comms', this.manual.cause, 'operated by hand on site');
+        }
+        this.missCount[f] = 0;
+        continue;
+      }
       let pathDown = false;
       const s = flows.pathStart[f]!;
       for (let p = 0; p < flows.pathLen[f]!; p++) if (!this.linkUp[flows.pathLinks[s + p]!]) pathDown = true;
@@ -333,6 +344,11 @@ export class CommsSubsystem {
   setVendorAccess(vendor: string, enabled: boolean, actor: Actor, cause: EventId): EventId {
     this.vendorAccess.set(vendor, enabled);
     return this.bus.emit('comms.vendor.access', null, { vendor: vendorId(vendor), enabled, actor }, [cause]).id;
+  }
+
+  /** Puts device kinds under manual operation on site (or hands them back to remote control). */
+  setManual(kinds: readonly string[] | null, enabled: boolean, cause: EventId): void {
+    this.manual = enabled ? { kinds: kinds ? new Set(kinds) : null, cause } : null;
   }
 
   /** Holds a node off the network (or lets it back), with the event that did it. */

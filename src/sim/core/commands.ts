@@ -19,6 +19,7 @@ export type Command =
   | { readonly type: 'inject.fire'; readonly inject: string }
   | { readonly type: 'comms.isolate'; /** A network zone id. */ readonly zone: string; readonly isolated: boolean; readonly actor?: Actor }
   | { readonly type: 'comms.vendor-access'; readonly vendor: string; readonly enabled: boolean; readonly actor?: Actor }
+  | { readonly type: 'comms.manual'; /** Device kinds run by hand on site; every remotely controlled kind when left out. */ readonly kinds?: readonly string[]; readonly enabled: boolean }
   | { readonly type: 'cctv.view'; readonly targets: AssetSelector; readonly mode: 'loop' | 'blind' | 'clear'; readonly technique?: string }
   | {
       readonly type: 'threat.campaign';
@@ -138,6 +139,8 @@ export function describeCommand(c: Command): string {
       return `${c.isolated ? 'isolate' : 'reconnect'} network zone ${c.zone}`;
     case 'comms.vendor-access':
       return `${c.enabled ? 'restore' : 'cut'} ${c.vendor}'s remote access`;
+    case 'comms.manual':
+      return `${c.enabled ? 'switch to manual operation of' : 'return to remote control of'} ${c.kinds?.join(', ') ?? 'every remotely controlled device'}`;
     case 'cctv.view':
       return c.mode === 'clear' ? `restore the true view of ${sel(c.targets)}` : `${c.mode === 'loop' ? 'loop' : 'blind'} the view of ${sel(c.targets)}`;
     case 'threat.campaign':

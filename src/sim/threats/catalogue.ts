@@ -54,6 +54,8 @@ export const RESPONSE_MS = {
   /** Per site, with crews working in parallel. */
   reflash: 30 * 60_000,
   reflashCrews: 8,
+  /** Staff to reach signal controllers and plant and run them by hand. */
+  manual: 30 * 60_000,
   /** A vendor's legal team answering an order. */
   disclosure: 2 * 3_600_000,
 } as const;

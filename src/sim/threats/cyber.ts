@@ -89,6 +89,9 @@ export class CyberThreats {
           this.comms.setVendorAccess(c.vendor, false, c.actor ?? 'operator', ev);
           for (const k of this.campaigns) if (k.entry === 'vendor-access' && k.vendor === c.vendor) k.halted = true;
         });
+      case 'comms.manual':
+        // Staff have to reach the sites before they can run them by hand.
+        return this.respond(c.enabled ? 'switch-to-manual' : 'return-to-remote', c.enabled ? RESPONSE_MS.manual : 0, 0, cause, (ev) => this.comms.setManual(c.kinds ?? null, c.enabled, ev));
       case 'cctv.view':
         for (const i of selectAssets(this.world, c.targets)) {
           const k = this.cctv.cameraIndex(this.world.assets[i]!.id);
