@@ -46,7 +46,7 @@ export function benchPopulation(residents = 100_000, days = 7): Record<string, u
   const wifi = P.releaseRecords('wifi', endS);
   const t3 = performance.now();
   const c3 = cpu();
-  const unicity = unicityOf(wifi, 2000);
+  const unicity = unicityOf(wifi, 1000);
   const t4 = performance.now();
   const c4 = cpu();
 
@@ -84,7 +84,7 @@ export function benchPopulation(residents = 100_000, days = 7): Record<string, u
       computeS: s2(t4 - t3),
       computeCpuS: s2(c4 - c3),
       target: '≤ 2 s for p = 1..10 at three resolutions',
-      samplesPerPoint: 2000,
+      samplesPerPoint: 1000,
       epsilon: unicity.filter((u) => u.p === 1 || u.p === 4 || u.p === 10).map((u) => ({ p: u.p, spatialM: u.spatialM, temporalS: u.temporalS, epsilon: Math.round(u.epsilon * 1000) / 1000 })),
     },
     linkage: {

@@ -10,6 +10,7 @@
  */
 import type { Rng } from '../core';
 import { IntHash } from './int-hash';
+import { radixSortKeys } from './radix-sort';
 
 /** Points of pseudonymous traces: one row per observation. */
 export interface TracePoints {
@@ -95,7 +96,7 @@ export function buildPointIndex(pts: TracePoints, trace: Int32Array, traceCount:
   }
   const pair = new Float64Array(n);
   for (let i = 0; i < n; i++) pair[i] = (cellOfRow[i]! * BIN_BITS + Math.floor(pts.t[i]! / bin)) * TRACE_BITS + trace[i]!;
-  pair.sort();
+  radixSortKeys(pair);
   let m = 0;
   for (let i = 0; i < n; i++) if (i === 0 || pair[i] !== pair[i - 1]) pair[m++] = pair[i]!;
   // Dense points in key order; posting lists come out sorted by trace.
@@ -154,7 +155,8 @@ export function lowerBound(a: Float64Array, v: number): number {
 
 /**
  * Whether the points `pick[0..p)` single out trace `self`: intersect their posting lists, smallest
- * first, stopping once only `self` is left. `cand` is scratch at least as long as the longest list.
+ * first (galloping through a list much longer than the candidates left), and stop once only `self`
+ * is left. `cand` is scratch as long as the longest list.
  */
 export function singledOut(ix: PointIndex, pick: Int32Array, p: number, self: number, cand: Int32Array): boolean {
   // Order the p points by posting-list length (insertion sort; p ≤ 10).
@@ -168,22 +170,39 @@ export function singledOut(ix: PointIndex, pick: Int32Array, p: number, self: nu
     }
     pick[b + 1] = v;
   }
-  const first = pick[0]!;
-  let n = 0;
-  for (let q = ix.pointStart[first]!; q < ix.pointStart[first + 1]!; q++) cand[n++] = ix.pointTraces[q]!;
-  for (let k = 1; k < p && n > 1; k++) {
-    const pt = pick[k]!;
-    let q = ix.pointStart[pt]!;
-    const end = ix.pointStart[pt + 1]!;
-    let w = 0;
-    for (let r = 0; r < n && q < end; r++) {
-      const c = cand[r]!;
-      while (q < end && ix.pointTraces[q]! < c) q++;
-      if (q < end && ix.pointTraces[q] === c) cand[w++] = c;
-    }
-    n = w;
-  }
+  const T = ix.pointTraces;
+  const s0 = ix.pointStart[pick[0]!]!;
+  const e0 = ix.pointStart[pick[0]! + 1]!;
+  if (e0 - s0 === 1) return T[s0] === self;
+  if (p === 1) return false;
+  // The first two lists intersect straight into the candidates; later lists filter them.
+  let n = intersect(T, s0, e0, T, ix.pointStart[pick[1]!]!, ix.pointStart[pick[1]! + 1]!, cand);
+  for (let k = 2; k < p && n > 1; k++) n = intersect(cand, 0, n, T, ix.pointStart[pick[k]!]!, ix.pointStart[pick[k]! + 1]!, cand);
   return n === 1 && cand[0] === self;
+}
+
+/**
+ * Writes into `out` the entries of a[as..ae) also in B[bs..be) (both sorted); returns how many.
+ * `out` may be `a` itself: it is written no faster than it is read.
+ */
+function intersect(a: Int32Array, as: number, ae: number, B: Int32Array, bs: number, be: number, out: Int32Array): number {
+  let q = bs;
+  let w = 0;
+  for (let r = as; r < ae && q < be; r++) {
+    const c = a[r]!;
+    if (be - q > 8 * (ae - r)) {
+      let lo = q;
+      let hi = be;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (B[mid]! < c) lo = mid + 1;
+        else hi = mid;
+      }
+      q = lo;
+    } else while (q < be && B[q]! < c) q++;
+    if (q < be && B[q] === c) out[w++] = c;
+  }
+  return w;
 }
 
 /** ε for each p at one resolution, over up to `samples` traces drawn with `rng`. */
