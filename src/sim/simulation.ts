@@ -25,7 +25,7 @@ import { KPI_DEFS, KpiRecorder, readKpis, powerFinal, type KpiDef, type KpiValue
 import { readTrafficKpis, trafficFinal, type TrafficFinal } from './analysis';
 import { TrafficSubsystem } from './traffic';
 import { PopulationSubsystem } from './population';
-import { privacyAnalysis, type PrivacyFinal, type PrivacyOptions } from './analysis';
+import { populationKpis, privacyAnalysis, type PrivacyFinal, type PrivacyOptions } from './analysis';
 import { GridSubsystem } from './power';
 import { waterFinal, type WaterFinal } from './analysis';
 import { ENGINE_NOT_LOADED, loadedWaterEngine, waterSnapshot, WaterSubsystem, type WaterEngine, type WaterSnapshot } from './water';
@@ -169,7 +169,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   };
   const injects = new InjectPlayer(input.injects, bus, engine.scheduler, run);
   const decisions = new DecisionBoard(input.decisions ?? [], bus, engine.scheduler, () => engine.nowMs, injects, run);
-  const kpis = new KpiRecorder(() => ({ ...readKpis(world, power, water), ...readTrafficKpis(traffic), ...cyberKpis(cyber) }));
+  const kpis = new KpiRecorder(() => ({ ...readKpis(world, power, water), ...readTrafficKpis(traffic), ...cyberKpis(cyber), ...populationKpis(population) }));
 
   engine.setCommandHandler((c) => {
     if (c.type === 'inject.fire') {
@@ -201,6 +201,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   bus.on('asset.status.changed', (e) => void kpis.sample(e.tMs));
   bus.on('asset.compromised', (e) => void kpis.sample(e.tMs));
   bus.on('asset.secured', (e) => void kpis.sample(e.tMs));
+  bus.on('privacy.dataset.acquired', (e) => void kpis.sample(e.tMs));
 
   bus.emit('sim.started', null, { scenarioId: input.id, seed });
   kpis.sample(0);
@@ -233,7 +234,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
       status: world.status.slice(),
       compromised: Uint8Array.from(world.compromise, (c) => (c ? 1 : 0)),
       edgeState: world.edgeState.slice(),
-      kpis: { ...readKpis(world, power, water), ...readTrafficKpis(traffic), ...cyberKpis(cyber) },
+      kpis: { ...readKpis(world, power, water), ...readTrafficKpis(traffic), ...cyberKpis(cyber), ...populationKpis(population) },
       eventCount: bus.events.length,
       power: power
         ? {
@@ -255,7 +256,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
       const ev = world.statusEvent[world.indexOf(assetId)];
       return ev ? explain((x) => bus.get(x), ev) : null;
     },
-    kpis: () => ({ ...readKpis(world, power, water), ...readTrafficKpis(traffic), ...cyberKpis(cyber) }),
+    kpis: () => ({ ...readKpis(world, power, water), ...readTrafficKpis(traffic), ...cyberKpis(cyber), ...populationKpis(population) }),
     finalPower: () => (power ? powerFinal(power) : null),
     cyber,
     finalCyber: () => (cyber ? cyber.final() : null),

@@ -7,3 +7,4 @@ export * from './water-final';
 export * from './unicity';
 export * from './linkage';
 export * from './privacy';
+export * from './privacy-kpis';
