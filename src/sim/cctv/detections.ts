@@ -32,6 +32,11 @@
  *
  * - Ground truth for analysis: `subject` keeps the subject's true index in the frame it came
  *   from (never visible to an attacker; only analysis uses it to score re-identification).
+ *
+ * - As wired today: the population subsystem keeps its own sensor records and learns of stolen or
+ *   disclosed CCTV datasets through the `data.exfiltrated` / `data.disclosed` events (dataset ids
+ *   such as "kestrel-cloud-plate", "nvr-1-count"); nothing yet hands CCTV a `SubjectFrame`, so
+ *   `detections` stays empty and datasets count records from each camera's analytics rates.
  */
 import type { SimMs } from '../core';
 
