@@ -38,6 +38,10 @@ export interface CyberSnapshot {
   /** Per running exfiltration: source node, destination node, Mb/s now — triples. */
   readonly exfil: Float32Array;
   readonly recordsExfiltrated: number;
+  /** Per zone (CommsInput order): 1 when isolated. */
+  readonly zoneIsolated: Uint8Array;
+  /** Policies in force now. */
+  readonly policies: Readonly<Record<string, boolean>>;
 }
 
 export interface Cyber {
@@ -120,6 +124,8 @@ export function createCyber(
         attackPath: attackPath(comms, world),
         exfil,
         recordsExfiltrated: threats.exfil.totalRecords(),
+        zoneIsolated: comms.firewall.isolated.slice(),
+        policies: { ...threats.policies },
       };
     },
   };

@@ -68,12 +68,16 @@ function BlindSpots() {
 export function VendorPanel() {
   const index = useUi((s) => s.index) as WorldIndex | null;
   const cv: CyberView | null = index?.view.cyber ?? null;
-  const records = useRecordsTaken();
+  const now = useCyberLive(cv);
   if (!cv) return null;
   return (
     <section className="panel vendors" aria-labelledby="vendors-h">
       <h2 id="vendors-h">Vendors and exposure</h2>
-      <p className="note">Records taken so far: {records.toLocaleString('en-GB')}</p>
+      <p className="note">Records taken so far: {now.records.toLocaleString('en-GB')}</p>
+      <p className="note">
+        Policies: {now.policies.length > 0 ? now.policies.join(', ') : 'none (flat network, vendors keep remote access)'}
+        {now.isolated.length > 0 && <> · isolated zones: {now.isolated.join(', ')}</>}
+      </p>
       <table>
         <thead>
           <tr>
@@ -114,14 +118,26 @@ export function VendorPanel() {
   );
 }
 
-function useRecordsTaken(): number {
-  const [n, setN] = useState(0);
+interface CyberLive {
+  readonly records: number;
+  readonly isolated: readonly string[];
+  readonly policies: readonly string[];
+}
+
+/** Slow-changing cyber state, polled once a second from the live snapshot (not per frame). */
+function useCyberLive(cv: CyberView | null): CyberLive {
+  const [v, setV] = useState<CyberLive>({ records: 0, isolated: [], policies: [] });
   useEffect(() => {
     const t = setInterval(() => {
       const c = live.snapshot?.cyber;
-      setN(c ? c.recordsExfiltrated : 0);
+      if (!c || !cv) return;
+      const isolated = cv.zones.filter((_, z) => c.zoneIsolated[z]);
+      const policies = Object.entries(c.policies)
+        .filter(([k, on]) => (k === 'vendor-remote-access' ? !on : on))
+        .map(([k]) => (k === 'vendor-remote-access' ? 'no vendor remote access' : k.replace(/-/g, ' ')));
+      setV((p) => (p.records === c.recordsExfiltrated && p.isolated.join() === isolated.join() && p.policies.join() === policies.join() ? p : { records: c.recordsExfiltrated, isolated, policies }));
     }, 1000);
     return () => clearInterval(t);
-  }, []);
-  return n;
+  }, [cv]);
+  return v;
 }
