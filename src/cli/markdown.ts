@@ -1,5 +1,6 @@
 /** The Markdown run report: a readable summary with the causal chains of the largest effects. */
 import { formatClock, type RunReport } from '../sim';
+import type { PrivacyFinal } from '../sim/analysis';
 
 const clock = (tS: number) => formatClock(tS * 1000);
 
@@ -32,6 +33,30 @@ export function renderMarkdown(r: RunReport): string {
     lines.push('', '## Data that left the city', '', '| dataset | records | identifying | MB | now in | how |', '|---|---:|---:|---:|---|---|');
     for (const d of data.exfiltrated) lines.push(`| ${d.dataset} | ${d.records.toLocaleString('en-GB')} | ${d.identifying.toLocaleString('en-GB')} | ${(d.bytes / 1e6).toFixed(1)} | ${d.destinationJurisdiction} | ${d.how} |`);
   }
+  const privacy = (r.final as { privacy?: PrivacyFinal }).privacy;
+  if (privacy) lines.push('', ...privacyMarkdown(privacy));
   lines.push('', `${r.events.length} events; ${r.perf.simS} simulated seconds in ${r.perf.wallS} s of wall time.`, '');
   return lines.join('\n');
+}
+
+/** What the attacker's data reveals: aggregates only, as in the privacy panel. */
+function privacyMarkdown(p: PrivacyFinal): string[] {
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  const out = ['## What the data reveals about residents', ''];
+  const held = p.datasets.filter((d) => d.held);
+  out.push(held.length ? `The attacker holds ${held.map((d) => `${d.id} (${d.held!.how})`).join(', ')}.` : 'The attacker holds no personal dataset.', '');
+  out.push(`**${p.reidentified.count.toLocaleString('en-GB')}** of ${p.residents.toLocaleString('en-GB')} residents (${pct(p.reidentified.share)}) are tied to their household${p.reidentified.wrong ? `; ${p.reidentified.wrong} identities are tied to the wrong one` : ''}.`, '');
+  for (const c of p.reidentified.byDatasets) out.push(`- ${c.datasets.join(' + ')}: ${c.count}`);
+  out.push('', '| unicity of ' + (p.unicity[0]?.dataset ?? '') + ' traces | p = 1 | p = 2 | p = 4 | p = 10 |', '|---|---:|---:|---:|---:|');
+  const byRes = new Map<string, Map<number, number>>();
+  for (const u of p.unicity) {
+    const k = `${u.spatialM > 0 ? `${u.spatialM} m` : 'sensor'}, ${u.temporalS / 3600} h`;
+    const m = byRes.get(k) ?? new Map<number, number>();
+    m.set(u.p, u.epsilon);
+    byRes.set(k, m);
+  }
+  for (const [k, m] of byRes) out.push(`| ${k} | ${[1, 2, 4, 10].map((q) => pct(m.get(q) ?? 0)).join(' | ')} |`);
+  out.push('', '| sensitive site | visitors | attributed | precision | recall |', '|---|---:|---:|---:|---:|');
+  for (const s of p.sensitiveSites) out.push(`| ${s.name}${s.watchedBy ? '' : ' (no camera at its door)'} | ${s.visitors} | ${s.attributed} | ${s.attributed ? pct(s.precision) : '–'} | ${pct(s.recall)} |`);
+  return out;
 }

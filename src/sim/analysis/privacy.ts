@@ -39,7 +39,7 @@ export interface PrivacyFinal {
     byDatasets: { datasets: string[]; count: number }[];
     links: LinkResult[];
   };
-  sensitiveSites: { site: string; name: string; kind: string; x: number; z: number; visitors: number; visitorHouseholds: number; attributed: number; correct: number; precision: number; recall: number }[];
+  sensitiveSites: { site: string; name: string; kind: string; x: number; z: number; /** The camera that watches its door, or null. */ watchedBy: string | null; visitors: number; visitorHouseholds: number; attributed: number; correct: number; precision: number; recall: number }[];
 }
 
 export interface PrivacyOptions {
@@ -149,6 +149,7 @@ export function privacyAnalysis(p: PopulationSubsystem, nowS: number, o: Privacy
       kind: site.kind,
       x,
       z,
+      watchedBy: cam >= 0 ? p.sensors.specs[cam]!.id : null,
       visitors: persons.size,
       visitorHouseholds: hhs.size,
       attributed: attributedHh.size,

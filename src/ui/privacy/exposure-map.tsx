@@ -47,6 +47,7 @@ export function ExposureMap({ view, sizeM, districts }: { view: PrivacyView; siz
             <tr key={s.site}>
               <th scope="row">
                 <span aria-hidden="true">{SITE_SYMBOL[s.kind] ?? '●'}</span> {s.name}
+                {!s.watchedBy && <small className="muted"> · no camera at its door</small>}
               </th>
               <td>{s.visitors}</td>
               <td>{s.attributed}</td>
