@@ -8,3 +8,6 @@ export * from './unicity';
 export * from './linkage';
 export * from './privacy';
 export * from './privacy-kpis';
+export * from './after-action';
+export * from './after-action-md';
+export * from './after-action-html';

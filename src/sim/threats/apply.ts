@@ -11,7 +11,10 @@ import { selectAssets } from './select';
 export const DEFAULT_REMOTE_ACCESS_TECHNIQUE = 'T0822';
 
 /** Commands that act on assets in general; each subsystem handles its own (`power.*`, ...). */
-export type AssetCommand = Exclude<Command, { type: `power.${string}` } | { type: `traffic.${string}` }>;
+export type AssetCommand = Extract<Command, { type: 'vendor.compromise' | 'asset.disable' | 'asset.restore' | 'asset.secure' }>;
+
+export const isAssetCommand = (c: Command): c is AssetCommand =>
+  c.type === 'vendor.compromise' || c.type === 'asset.disable' || c.type === 'asset.restore' || c.type === 'asset.secure';
 
 /** `canReach` says whether a vendor's remote access reaches an asset now (segmentation, cut VPNs); all, without a comms model. */
 export function applyAssetCommand(world: World, bus: EventBus, command: AssetCommand, cause: EventId, canReach?: (vendor: string, assetIndex: number) => boolean): void {
@@ -66,8 +69,6 @@ export function applyAssetCommand(world: World, bus: EventBus, command: AssetCom
       }
       return;
     }
-    case 'inject.fire':
-      return; // handled by the exercise layer
     default: {
       const never: never = command;
       throw new Error(`unhandled command ${String(never)}`);
