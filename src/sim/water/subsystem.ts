@@ -238,7 +238,7 @@ export class WaterSubsystem {
         this.causeOf.set(`link:${k}`, ev.id);
         if (!up) this.commanded[k] = m.linkOpen[k]!; // resumes its last state when power returns
         m.setLinkOpen(k, up === 1 && this.commanded[k] === 1);
-      }
+      } else if (up && own) m.setLinkOpen(k, this.commanded[k] === 1); // a valve catches up with what its PLC asked for meanwhile
     }
     for (const r of this.rules) {
       if (!this.plcAlive(r.plc)) continue; // a dead PLC drives nothing new; its outputs stay as they were
@@ -251,9 +251,8 @@ export class WaterSubsystem {
       const causes = [this.causeOf.get(`chan:${channelKey(r.sensor, r.plc)}`), this.causeOf.get(`logic:${r.plc}`), rd.stale ? this.causeOf.get(`deny:${this.sensorOwner.get(r.sensor)}->${r.plc}`) : undefined].filter((x): x is EventId => x !== undefined);
       const ev = this.bus.emit('water.link.commanded', this.assetIdOfLink(r.link), { link: m.linkIds[r.link]!, open: want, plc: r.plc, sensor: r.sensor, readingM: rd.value, trueM: this.truth(r.sensor) }, causes);
       this.causeOf.set(`link:${r.link}`, ev.id);
-      if (this.powered[r.link] || m.linkType[r.link] !== LINK_PUMP) {
-        if (this.powered[r.link]) m.setLinkOpen(r.link, want);
-      }
+      // Without power the command waits: a pump stays stopped, a motorised valve where it is.
+      if (this.powered[r.link]) m.setLinkOpen(r.link, want);
     }
   }
 
