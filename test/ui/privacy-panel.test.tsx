@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PrivacyView, PrivacyWhatIf } from '../../src/worker/privacy-query';
+import type { WorldView } from '../../src/worker/protocol';
+
+const calls: (PrivacyWhatIf | undefined)[] = [];
+const commands: unknown[] = [];
+const anon = { rotation: 'none' as const, cellM: 0, binS: 1, k: 1, epsilon: null, retentionS: null };
+const view: PrivacyView = {
+  tS: 3600,
+  historyDays: 7,
+  computeMs: 900,
+  residents: 1000,
+  households: 420,
+  datasets: (['anpr', 'face', 'smartcard', 'meter', 'wifi', 'aggregates'] as const).map((id) => ({ id, label: id, records: 100, anonymisation: 'stable pseudonyms', settings: anon, held: id === 'meter' ? { how: 'exfiltrated', atS: 10 } : null })),
+  unicity: [0, 500, 1000].flatMap((spatialM, r) => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((p) => ({ dataset: 'wifi' as const, p, spatialM, temporalS: 3600 * (r + 1), epsilon: Math.min(1, p / (10 + r * 5)), sampled: 500 }))),
+  reidentified: { count: 37, share: 0.037, wrong: 2, meanConfidence: 0.5, candidates: 300, byDatasets: [{ datasets: ['anpr', 'meter'], count: 37 }], links: [] },
+  sensitiveSites: [
+    { site: 'clinic', name: 'Sexual Health Clinic', kind: 'clinic', x: 500, z: 500, watchedBy: 'camera-001', visitors: 20, visitorHouseholds: 20, attributed: 2, correct: 2, precision: 1, recall: 0.1 },
+    { site: 'party-office', name: 'Party Office', kind: 'party-office', x: 900, z: 300, watchedBy: null, visitors: 5, visitorHouseholds: 5, attributed: 0, correct: 0, precision: 0, recall: 0 },
+  ],
+};
+
+vi.mock('../../src/ui/app/session', () => ({
+  twinClient: () => ({
+    privacy: (w?: PrivacyWhatIf) => {
+      calls.push(w);
+      return Promise.resolve(view);
+    },
+    command: (c: unknown) => commands.push(c),
+  }),
+}));
+
+const { PrivacyPanel } = await import('../../src/ui/privacy/privacy-panel');
+const { uiStore } = await import('../../src/ui/store/ui-store');
+
+describe('privacy panel', () => {
+  let host: HTMLDivElement;
+  beforeEach(() => {
+    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+    host = document.createElement('div');
+    document.body.append(host);
+    uiStore.setState({ world: { city: { sizeM: [1000, 1000], districts: [{ id: 'd', polygon: [[0, 0], [1000, 0], [1000, 1000]] }] } } as unknown as WorldView });
+  });
+  afterEach(() => {
+    host.remove();
+    calls.length = 0;
+    commands.length = 0;
+  });
+
+  it('shows holdings, re-identification, unicity and sites after an analysis, and turns settings into a policy', async () => {
+    const root = createRoot(host);
+    await act(async () => root.render(<PrivacyPanel />));
+    const analyse = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Analyse')!;
+    await act(async () => analyse.click());
+    expect(calls).toHaveLength(1);
+    const text = host.textContent ?? '';
+    expect(text).toContain('37 of 1,000 residents (3.7%) tied to their household');
+    expect(text).toContain('held · stolen');
+    expect(text).toContain('no camera at its door');
+    expect(host.querySelectorAll('.unicity-chart polyline')).toHaveLength(3);
+    expect(host.querySelectorAll('.exposure-table tbody tr')).toHaveLength(2);
+
+    // A slider change re-runs the analysis as a what-if, then "Apply as policy" makes it a command.
+    vi.useFakeTimers();
+    const select = host.querySelector<HTMLSelectElement>('#anon-dataset')!;
+    await act(async () => {
+      select.value = 'anpr';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const k = host.querySelector<HTMLInputElement>('#anon-anpr-k')!;
+    await act(async () => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      setter.call(k, '5');
+      k.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => vi.advanceTimersByTime(600));
+    vi.useRealTimers();
+    expect(calls.at(-1)?.anonymisation?.anpr?.k).toBe(5);
+    const apply = [...host.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Apply as policy'))!;
+    await act(async () => apply.click());
+    expect(commands).toEqual([{ type: 'privacy.anonymise', dataset: 'anpr', rotation: 'none', cellM: 0, binS: 1, k: 5, epsilon: null, retentionS: null }]);
+    await act(async () => root.unmount());
+  });
+});
