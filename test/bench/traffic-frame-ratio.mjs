@@ -38,7 +38,8 @@ for (let r = 0; r < 3; r++) {
     await page.waitForFunction(() => window.__twin.phase() === 'ready', null, { timeout: 120000 });
     await page.evaluate(() => window.__twin.client.step(600000));
     await page.waitForFunction(() => window.__twin.clockMs() >= 600000, null, { timeout: 300000 });
-    await page.waitForTimeout(1000);
+    await page.evaluate(() => window.__twin.client.pause());
+    await page.waitForTimeout(2000);
     runs[name].push(
       await page.evaluate(async () => {
         const ids = ['hospital', 'police-hq'];

@@ -54,6 +54,9 @@ function TrafficDrawing({ tv }: { tv: TrafficView }) {
       (lamps.material as MeshBasicMaterial).dispose();
       carGeo.dispose();
       carMat.dispose();
+      // The vehicles' instance buffers live on the GPU until disposed: free them with the layer.
+      cars.current?.dispose();
+      cars.current = null;
     },
     [links, lamps, carGeo, carMat],
   );
