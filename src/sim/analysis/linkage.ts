@@ -251,15 +251,20 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
   const pairFill = pairStart.slice(0, SL * SL);
   const pairHh = new Int32Array(pairStart[SL * SL]!);
   // Households in order of x, so each bucket is sorted by x and a candidate range is a binary search.
-  const byX = Int32Array.from({ length: H }, (_, h) => h).sort((a, b) => (meters.x[a]! || 0) - (meters.x[b]! || 0) || a - b);
-  for (const h of byX) {
+  // Households in order of (strip of x, z), so in each bucket a strip's z-range is one binary search.
+  const radius = HOME_RADIUS_M + meters.settings.cellM;
+  const strip = radius;
+  const place = new Float64Array(H);
+  for (let h = 0; h < H; h++) place[h] = Number.isFinite(meters.x[h]!) ? Math.floor(meters.x[h]! / strip) * 1e6 + meters.z[h]! : -1;
+  const byPlace = Int32Array.from({ length: H }, (_, h) => h).sort((a, b) => place[a]! - place[b]! || a - b);
+  for (const h of byPlace) {
+    if (place[h]! < 0) continue;
     for (let day = 0; day < days; day++) {
       const k = h * days + day;
       if (dep[k]! >= 0 && ret[k]! >= 0) pairHh[pairFill[dep[k]! * SL + ret[k]!]!++] = h;
     }
   }
 
-  const radius = HOME_RADIUS_M + meters.settings.cellM;
   const seen = new Int32Array(H).fill(-1);
   const obsDays = new Int32Array(days);
   const xs = new Float32Array(days);
@@ -291,15 +296,19 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
       const ls0 = Math.floor(lastT[k0]! / S);
       for (let ds = Math.max(0, fs0 - 1); ds <= Math.min(SL - 1, fs0 + 1); ds++) {
         for (let rs = Math.max(0, ls0); rs <= Math.min(SL - 1, ls0 + 1); rs++) {
-        const end = pairStart[ds * SL + rs + 1]!;
-        let lo = pairStart[ds * SL + rs]!;
-        let hi = end;
+        const bs = pairStart[ds * SL + rs]!;
+        const be = pairStart[ds * SL + rs + 1]!;
+        for (let st = Math.floor((ax - radius) / strip); st <= Math.floor((ax + radius) / strip); st++) {
+        const from = st * 1e6 + az - radius;
+        const to = st * 1e6 + az + radius;
+        let lo = bs;
+        let hi = be;
         while (lo < hi) {
           const mid = (lo + hi) >>> 1;
-          if (meters.x[pairHh[mid]!]! < ax - radius) lo = mid + 1;
+          if (place[pairHh[mid]!]! < from) lo = mid + 1;
           else hi = mid;
         }
-        for (let q = lo; q < end && !(meters.x[pairHh[q]!]! > ax + radius); q++) {
+        for (let q = lo; q < be && place[pairHh[q]!]! <= to; q++) {
           const h = pairHh[q]!;
           if (seen[h] === e) continue;
           seen[h] = e;
@@ -320,6 +329,7 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
             b1 = matched;
             best = h;
           } else if (matched > b2) b2 = matched;
+        }
         }
         }
       }
