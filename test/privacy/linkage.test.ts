@@ -164,3 +164,19 @@ describe('the attack on a simulated city', () => {
     expect(u[0]!.epsilon).toBeGreaterThan(u[2]!.epsilon);
   });
 });
+
+describe('published counts', () => {
+  const input = smallCity(2000, { startHour: 0 });
+  const P = runPopulation(input, 2);
+  const now = 2 * 86400;
+
+  it('costs accuracy as ε falls, and withholds more cells as k rises', () => {
+    const base = P.anonymisation.aggregates;
+    const at = (epsilon: number | null, k: number) => privacyAnalysis(P, now, { holds: [], samples: 50, anonymisation: { aggregates: { ...base, epsilon, k } } }).aggregates;
+    expect(at(null, 1).meanAbsError).toBe(0);
+    expect(at(0.1, 1).meanAbsError).toBeGreaterThan(at(1, 1).meanAbsError);
+    expect(at(null, 20).suppressed).toBeGreaterThan(at(null, 2).suppressed);
+    expect(at(null, 1).smallCounts).toBeGreaterThan(0);
+    expect(at(null, 5).smallCounts).toBe(0);
+  });
+});

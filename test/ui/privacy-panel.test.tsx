@@ -16,6 +16,7 @@ const view: PrivacyView = {
   households: 420,
   datasets: (['anpr', 'face', 'smartcard', 'meter', 'wifi', 'aggregates'] as const).map((id) => ({ id, label: id, records: 100, anonymisation: 'stable pseudonyms', settings: anon, held: id === 'meter' ? { how: 'exfiltrated', atS: 10 } : null })),
   unicity: [0, 500, 1000].flatMap((spatialM, r) => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((p) => ({ dataset: 'wifi' as const, p, spatialM, temporalS: 3600 * (r + 1), epsilon: Math.min(1, p / (10 + r * 5)), sampled: 500 }))),
+  aggregates: { cellM: 500, binS: 3600, published: 1200, suppressed: 30, smallCounts: 12, meanAbsError: 0 },
   reidentified: { count: 37, share: 0.037, wrong: 2, meanConfidence: 0.5, candidates: 300, byDatasets: [{ datasets: ['anpr', 'meter'], count: 37 }], links: [] },
   sensitiveSites: [
     { site: 'clinic', name: 'Sexual Health Clinic', kind: 'clinic', x: 500, z: 500, watchedBy: 'camera-001', visitors: 20, visitorHouseholds: 20, attributed: 2, correct: 2, precision: 1, recall: 0.1 },

@@ -39,6 +39,11 @@ export interface PrivacyFinal {
     byDatasets: { datasets: string[]; count: number }[];
     links: LinkResult[];
   };
+  /**
+   * The published counts: how many cells are published, withheld (k), or small enough to point at
+   * a few people (1 to 4), and what the noise costs in accuracy (mean absolute error, people).
+   */
+  aggregates: { cellM: number; binS: number; published: number; suppressed: number; smallCounts: number; meanAbsError: number };
   sensitiveSites: { site: string; name: string; kind: string; x: number; z: number; /** The camera that watches its door, or null. */ watchedBy: string | null; visitors: number; visitorHouseholds: number; attributed: number; correct: number; precision: number; recall: number }[];
 }
 
@@ -159,6 +164,7 @@ export function privacyAnalysis(p: PopulationSubsystem, nowS: number, o: Privacy
     };
   });
 
+  const aggregates = aggregateSummary(p, nowS, settings('aggregates'));
   T.mark('sites');
   return {
     timingsMs: T.ms,
@@ -175,8 +181,24 @@ export function privacyAnalysis(p: PopulationSubsystem, nowS: number, o: Privacy
       byDatasets: [...combos.entries()].sort((a, c) => c[1] - a[1] || (a[0] < c[0] ? -1 : 1)).map(([k, n]) => ({ datasets: k.split('+'), count: n })),
       links: ids.links,
     },
+    aggregates,
     sensitiveSites,
   };
+}
+
+function aggregateSummary(p: PopulationSubsystem, nowS: number, a: Anonymisation): PrivacyFinal['aggregates'] {
+  const noisy = p.releaseAggregates(nowS, a);
+  const exact = p.releaseAggregates(nowS, { ...a, epsilon: null, k: 1 });
+  const truth = new Map<string, number>();
+  for (let i = 0; i < exact.count.length; i++) truth.set(`${exact.x[i]},${exact.z[i]},${exact.t[i]}`, exact.count[i]!);
+  let err = 0;
+  let small = 0;
+  for (let i = 0; i < noisy.count.length; i++) {
+    const c = noisy.count[i]!;
+    err += Math.abs(c - (truth.get(`${noisy.x[i]},${noisy.z[i]},${noisy.t[i]}`) ?? 0));
+    if (c >= 1 && c < 5) small++;
+  }
+  return { cellM: noisy.cellM, binS: noisy.binS, published: noisy.count.length, suppressed: noisy.suppressed, smallCounts: small, meanAbsError: noisy.count.length ? r3(err / noisy.count.length) : 0 };
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;

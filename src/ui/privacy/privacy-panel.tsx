@@ -129,6 +129,10 @@ export function PrivacyPanel() {
           <p className="muted small">
             {view.historyDays > 0 ? `${view.historyDays} days recorded before the run. ` : ''}Analysed in {(view.computeMs / 1000).toFixed(1)} s.
           </p>
+          <h3>Published counts</h3>
+          <p className="small">
+            {view.aggregates.published.toLocaleString('en-GB')} counts per {view.aggregates.cellM} m cell and {view.aggregates.binS / 3600} h published, {view.aggregates.suppressed.toLocaleString('en-GB')} withheld; {view.aggregates.smallCounts.toLocaleString('en-GB')} of 1 to 4 people; noise off by {view.aggregates.meanAbsError} people on average.
+          </p>
           <h3>Unicity</h3>
           <UnicityChart unicity={view.unicity} />
           <h3>Sensitive sites</h3>
