@@ -99,6 +99,8 @@ export function linkPair(
   const touched = new Int32Array(tracesB);
   let links = 0;
   for (let a = 0; a < tracesA; a++) {
+    // A pseudonym seen fewer than twice can never co-occur often enough to be linked.
+    if (start[a + 1]! - start[a]! < 2) continue;
     let nt = 0;
     for (let q = start[a]!; q < start[a + 1]!; q++) {
       const r = recs[q]!;
