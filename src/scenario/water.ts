@@ -58,6 +58,15 @@ function fromCity(s: Scenario, ctx: WaterContext): WaterRefs | null {
   if (!net) return null;
   // The hydraulic model now decides these consumers' water; their storage edges would count it twice.
   for (let i = ctx.edges.length - 1; i >= 0; i--) if (net.replacedEdges.has(ctx.edges[i]!.id)) ctx.edges.splice(i, 1);
+  // A tower's level reaches its station's PLC over the street-cabinet network: without it the PLC
+  // holds the last reading (or fails safe, per "commsLoss").
+  const switches = ctx.generated.filter((a) => a.kind === 'access-switch');
+  for (const p of net.plcs) {
+    const a = ctx.generated.find((g) => g.id === p.asset);
+    if (!a || a.kind !== 'water-tower' || switches.length === 0) continue;
+    const sw = switches.reduce((best, x) => (Math.hypot(x.position[0] - a.position[0], x.position[1] - a.position[1]) < Math.hypot(best.position[0] - a.position[0], best.position[1] - a.position[1]) ? x : best));
+    ctx.edges.push({ id: edgeId(`${a.id}<-${sw.id}`), from: sw.id, to: a.id, kind: 'cyber', resource: 'comms', bufferMs: 0, effect: 'degraded', group: null, note: 'level telemetry to the pumping station\'s PLC', backup: null });
+  }
   const input: WaterInput = {
     ...common(s),
     inp: net.inp,
@@ -65,8 +74,8 @@ function fromCity(s: Scenario, ctx: WaterContext): WaterRefs | null {
     linkAssets: net.linkAssets,
     nodeAssets: net.nodeAssets,
     consumers: net.consumers,
-    plcs: [],
-    plcLinks: [],
+    plcs: net.plcs,
+    plcLinks: net.plcLinks,
     quality: null,
     initialLevels: [],
     patterns: [],
@@ -74,7 +83,7 @@ function fromCity(s: Scenario, ctx: WaterContext): WaterRefs | null {
     positions: net.positions,
   };
   const nodes = new Set(Object.keys(net.positions));
-  return { input, nodes, links: new Set(net.linkAssets.map((l) => l.link)), plcs: new Set(), controls: 0 };
+  return { input, nodes, links: new Set(net.linkAssets.map((l) => l.link)), plcs: new Set(net.plcs.map((p) => p.id)), controls: net.controls };
 }
 
 function read(file: string, path: string, ctx: WaterContext): string | null {

@@ -61,6 +61,29 @@ describe('generated city water network', () => {
     expect(sim.snapshot().water!.consumerTimeLeftS[h]).toBeCloseTo(25 * 60, 0);
   });
 
+  it("runs tower-fed pumps by PLC over the street cabinets; a PLC that loses the tower's reading holds the last one", () => {
+    const input = load();
+    expect(input.water!.plcs.map((p) => p.id).sort()).toEqual(['PLC_ELM_PARK', 'PLC_SOUTHMEAD', 'PLC_TOWER_NORTHGATE', 'PLC_TOWER_RIVERSIDE_SOUTH']);
+    const sim = createSimulation(input);
+    sim.runUntil(HOUR);
+    // Northgate's street cabinet runs out of battery: the tower's level no longer reaches Elm Park's PLC.
+    const cut = sim.events.find((e) => e.type === 'dependency.supply.lost' && e.source === 'water-tower-northgate' && e.data.resource === 'comms')!;
+    expect(cut).toBeDefined();
+    const full = sim.events.find((e) => e.type === 'water.tank.level' && e.data.tank === 'WATER_TOWER_NORTHGATE' && e.data.state === 'full')!;
+    expect(full.tMs).toBeGreaterThan(cut.tMs);
+    // Holding a reading from before the cut, the PLC never sees the tower full and keeps pumping.
+    sim.runUntil(2 * HOUR);
+    const f = sim.finalWater()!;
+    expect(f.pumps.find((p) => p.id === 'PU_ELM_PARK')!.status).toBe('open');
+    const seen = f.sensors.find((x) => x.id === 'P_WATER_TOWER_NORTHGATE')!;
+    expect(seen.trueValue).toBeCloseTo(12, 1);
+    expect(sim.water!.lastReading.get('P_WATER_TOWER_NORTHGATE->PLC_ELM_PARK')!).toBeLessThan(11.4);
+    // Comms back with the power at 3 h: the PLC sees the full tower and stops the pump.
+    sim.runUntil(3 * HOUR + 10 * MINUTE);
+    const stop = sim.events.find((e) => e.type === 'water.link.commanded' && e.data.link === 'PU_ELM_PARK' && !e.data.open && e.tMs >= cut.tMs)!;
+    expect(stop.tMs).toBeGreaterThanOrEqual(3 * HOUR);
+  });
+
   it('restores service when the crews re-close the breakers', () => {
     const sim = createSimulation(load());
     sim.runUntil(3 * HOUR + 10 * MINUTE);

@@ -26,6 +26,10 @@ export interface CityWaterNetwork {
   readonly positions: Record<string, [number, number]>;
   /** Ids of the dependency edges the hydraulic model replaces (water to modelled consumers). */
   readonly replacedEdges: Set<string>;
+  /** A PLC in each station that has towers (driving its pump by their level) and one in each tower (measuring it). */
+  readonly plcs: { id: string; asset: string; sensors: string[]; actuators: string[] }[];
+  readonly plcLinks: { from: string; to: string; sensors: string[] }[];
+  readonly controls: number;
 }
 
 const LPCD = 150;
@@ -107,7 +111,12 @@ export function makeCityWaterNetwork(generated: readonly GeneratedAsset[], edges
     linkAssets.push({ link: pu, asset: s.id });
   }
   // Towers float on their station's outlet; about 3 h of its average demand between floor and top.
+  // The station's PLC runs its pump by the tower's level (on below 40%, off near the top), which
+  // the tower's own PLC measures and sends over the comms network.
   const T: string[] = [];
+  const controls: string[] = [];
+  const plcs: CityWaterNetwork['plcs'] = [];
+  const plcLinks: CityWaterNetwork['plcLinks'] = [];
   for (const t of towers) {
     const st = stationFor(t.position as Pt);
     const vol = Math.max(200, demand.get(st.id)! * 3 * 3.6);
@@ -117,6 +126,13 @@ export function makeCityWaterNetwork(generated: readonly GeneratedAsset[], edges
     positions[tid] = [t.position[0], t.position[1]];
     nodeAssets.push({ node: tid, asset: t.id });
     pipe(`${id(st.id)}_OUT`, tid, dist(st.position, t.position), demand.get(st.id)! * PEAK);
+    const pu = pumpId(st.id);
+    controls.push(`LINK ${pu} OPEN IF NODE ${tid} BELOW ${(TOWER_MAX_M * 0.4).toFixed(1)}`, `LINK ${pu} CLOSED IF NODE ${tid} ABOVE ${(TOWER_MAX_M * 0.95).toFixed(1)}`);
+    const stationPlc = `PLC_${id(st.id).replace(/^PUMPING_STATION_/, '')}`;
+    if (!plcs.some((p) => p.id === stationPlc)) plcs.push({ id: stationPlc, asset: st.id, sensors: [`F_${pu}`], actuators: [pu] });
+    const towerPlc = `PLC_${tid.replace(/^WATER_TOWER_/, 'TOWER_')}`;
+    plcs.push({ id: towerPlc, asset: t.id, sensors: [`P_${tid}`], actuators: [] });
+    plcLinks.push({ from: towerPlc, to: stationPlc, sensors: [`P_${tid}`] });
   }
 
   const inp = [
@@ -148,6 +164,9 @@ export function makeCityWaterNetwork(generated: readonly GeneratedAsset[], edges
     '[PATTERNS]',
     `DIURNAL\t${PATTERN.join('\t')}`,
     '',
+    '[CONTROLS]',
+    ...controls,
+    '',
     '[TIMES]',
     'Duration\t24:00',
     'Hydraulic Timestep\t0:05',
@@ -164,5 +183,5 @@ export function makeCityWaterNetwork(generated: readonly GeneratedAsset[], edges
     '[END]',
     '',
   ].join('\n');
-  return { inp, linkAssets, nodeAssets, consumers, positions, replacedEdges };
+  return { inp, linkAssets, nodeAssets, consumers, positions, replacedEdges, plcs, plcLinks, controls: controls.length };
 }

@@ -209,7 +209,7 @@ export class WaterSubsystem {
   }
 
   private refreshPlcs(): void {
-    for (const [plc, ai] of this.plcAsset) this.plcUp.set(plc, this.world.status[ai] !== 2 && !this.world.hasLost(ai, 'comms'));
+    for (const [plc, ai] of this.plcAsset) this.plcUp.set(plc, this.world.status[ai] !== 2 && !this.world.hasLost(ai, 'comms') && !this.world.hasLost(ai, 'control'));
   }
 
   private plcAlive(plc: string): boolean {
