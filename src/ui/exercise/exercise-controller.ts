@@ -24,6 +24,8 @@ let reportWaiters: ((r: ReportFiles) => void)[] = [];
 let sessionWaiters: ((json: string) => void)[] = [];
 /** Nothing is autosaved until the start-up restore has been decided, so a reload cannot overwrite what it is about to restore. */
 let autosaveReady = false;
+/** Set while the real session is reloaded after a rehearsal; autosave resumes when it is back. */
+let returningFromRehearsal = false;
 let compareSetAt = 0;
 let compareTimer: ReturnType<typeof setTimeout> | null = null;
 let lastCompare: { mode: CompareMode; label: string; tMs: number; kpis: Record<string, number> } | null = null;
@@ -54,6 +56,10 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
   });
   c.on('seeked', () => {
     exerciseStore.setState({ busy: null });
+    if (returningFromRehearsal) {
+      returningFromRehearsal = false;
+      autosaveReady = true;
+    }
     scheduleSave(0);
   });
   c.on('compare-frame', (m) => {
@@ -92,6 +98,10 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
   });
   c.on('session-error', (m) => {
     exerciseStore.setState({ busy: null });
+    if (returningFromRehearsal) {
+      returningFromRehearsal = false;
+      autosaveReady = true;
+    }
     toast(`The session could not be loaded: ${m.issues.map((i) => `${i.path}: ${i.message}${i.hint ? ` (${i.hint})` : ''}`).join('; ')}`, true);
   });
   c.on('report-ready', (m) => {
@@ -294,11 +304,16 @@ export async function setRehearsal(on: boolean): Promise<void> {
     exerciseStore.setState({ rehearsal: true });
     toast('Rehearsal: nothing from now on goes into the exercise record');
   } else {
+    // A rehearsal autosave still on its way must not land in the real record's slot: stop
+    // autosaving until the real session is back.
+    autosaveReady = false;
     sessionStorage.removeItem('citytwin-rehearsal');
     exerciseStore.setState({ rehearsal: false });
     await deleteSaved('rehearsal');
     const rec = await loadSaved('main');
-    if (rec) {
+    if (!rec) autosaveReady = true;
+    else {
+      returningFromRehearsal = true;
       exerciseStore.setState({ busy: { label: 'Returning to the exercise record', targetMs: rec.untilMs } });
       need().send({ type: 'session-import', text: rec.json, reason: 'restore' });
     }
