@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // drive Debian's Chromium through playwright-core (see test/e2e/browser.ts).
 export default defineConfig({
   test: {
+    // In CI a JSON summary is kept too, so .ci/run can end with a plain "N passed, N failed" line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.tmp/vitest-results.json' }]] : ['default'],
     projects: [
       {
         test: {
