@@ -9,20 +9,9 @@ import { assetId, EventBus, Rng, Scheduler, World, type AssetSpec } from '../sim
 import { BuildingGrid, computeCoverage, entrancesSeen, streetCoverage, type CameraGeometry } from '../sim/cctv';
 import { CommsSubsystem, FLOW_KINDS, type CommsFlowSpec, type CommsInput, type CommsLinkSpec, type CommsNodeSpec } from '../sim/comms';
 import { generateCity } from '../scenario/city/generate';
+import { round, timeRuns } from './bench-timing';
 
-const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-function time(f: () => unknown, runs: number, warmup = 5): { medianMs: number; minMs: number; maxMs: number; runs: number } {
-  for (let i = 0; i < warmup; i++) f();
-  const ts: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    f();
-    ts.push(performance.now() - t0);
-  }
-  ts.sort((a, b) => a - b);
-  return { medianMs: round(ts[Math.floor(ts.length / 2)]!), minMs: round(ts[0]!), maxMs: round(ts[ts.length - 1]!), runs };
-}
+const time = (f: () => unknown, runs: number, warmup = 5) => timeRuns(f, runs, warmup);
 
 /** A seeded city-scale network: core, 20 aggregation nodes, 400 cabinets, 1,000 cameras and 5,000 devices, 20,000 flows. */
 export function syntheticCommsNetwork(sharing: 'max-min' | 'proportional', seed = 1): { input: CommsInput; assets: AssetSpec[] } {

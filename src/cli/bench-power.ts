@@ -21,23 +21,11 @@ import {
   type Ordering,
   type PowerNetwork,
 } from '../sim/power';
+import { round, timeRuns } from './bench-timing';
 
 const CASE30 = fileURLToPath(new URL('../../../shared/data/power/case30.m', import.meta.url));
 
-const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-/** Median and minimum of `runs` timings of `f`, in ms, after `warmup` untimed calls. */
-function time(f: () => unknown, runs: number, warmup = Math.min(5, runs)): { medianMs: number; minMs: number; runs: number } {
-  for (let i = 0; i < warmup; i++) f();
-  const ts: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    f();
-    ts.push(performance.now() - t0);
-  }
-  ts.sort((a, b) => a - b);
-  return { medianMs: round(ts[Math.floor(ts.length / 2)]!), minMs: round(ts[0]!), runs };
-}
+const time = (f: () => unknown, runs: number) => timeRuns(f, runs);
 
 function solveFigures(net: PowerNetwork, runs: number) {
   const warm = solveDc(net);

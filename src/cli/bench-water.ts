@@ -11,23 +11,14 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSimulation, HOUR, water, type SimInput } from '../sim';
 import { loadScenarioText } from '../scenario';
+import { round as roundTo, timeRuns } from './bench-timing';
 
 const SCENARIO = fileURLToPath(new URL('../../scenarios/ctown-cyberattacks.json', import.meta.url));
 const CTOWN = fileURLToPath(new URL('../../../shared/data/water/ctown/ctown_map.inp', import.meta.url));
 
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-function median(runs: number, f: () => void): { medianMs: number; minMs: number; runs: number } {
-  f(); // warm-up: JIT and the WASM heap
-  const ts: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    f();
-    ts.push(performance.now() - t0);
-  }
-  ts.sort((a, b) => a - b);
-  return { medianMs: round(ts[Math.floor(ts.length / 2)]!), minMs: round(ts[0]!), runs };
-}
+const round = (x: number, digits = 1) => roundTo(x, digits);
+/** Timings after one warm-up call (JIT and the WASM heap), to 0.1 ms. */
+const median = (runs: number, f: () => void) => timeRuns(f, runs, 1, 1);
 
 interface Timing {
   readonly medianMs: number;

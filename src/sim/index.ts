@@ -1,7 +1,8 @@
 /**
  * The simulation's one public facade. Everything outside src/sim (the scenario loader, the worker,
- * the CLI) uses what is exported here. Nothing in src/sim touches the DOM, React, three, fetch,
- * Date or Math.random: the same input, seed and commands give the same run anywhere.
+ * the CLI) uses what is exported here. Nothing in src/sim touches the page, React, three, the
+ * network, the wall clock or an unseeded random source: the same input, seed and commands give
+ * the same run anywhere (test/arch checks it).
  */
 export { createSimulation, BASE_TICK_MS } from './simulation';
 export type { Simulation, SimulationOptions, SimSnapshot, FinalAsset } from './simulation';

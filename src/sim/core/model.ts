@@ -82,7 +82,7 @@ export interface InjectSpec {
   readonly expected?: readonly ExpectedAction[];
 }
 
-/** An action expected of players after an inject: a kind of command within a time window. */
+/** An action expected of players after an inject: a kind of command within a time limit. */
 export interface ExpectedAction {
   readonly id: string;
   readonly description: string;

@@ -1,6 +1,6 @@
 /**
  * Evaluation against the exercise's expectations: for each fired inject, whether each expected
- * action was taken in its time window (a command of the expected kind in the command log, or an
+ * action was taken within its time limit (a command of the expected kind in the command log, or an
  * evaluator's mark for discussion-only actions), and a score: the share of expected actions met.
  */
 import type { DecisionSpec, InjectSpec, LoggedCommand, SimEvent } from '../core';
