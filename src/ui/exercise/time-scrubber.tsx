@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { formatClock } from '../../sim';
+import { live } from '../store/live';
 import { useUi } from '../store/ui-store';
 import { branch, seek } from './exercise-controller';
 import { useExercise } from './exercise-store';
@@ -60,7 +61,8 @@ export function TimeScrubber() {
           className="btn"
           data-testid="branch"
           disabled={!!busy}
-          onClick={() => branch(drag ?? clockMs)}
+          // The store's clock is refreshed a few times a second; branch from where the run really is.
+          onClick={() => branch(drag ?? live.snapshot?.tMs ?? clockMs)}
           aria-label={`Branch from ${formatClock(drag ?? clockMs)}: keep what happened up to here and try something else`}
           title="Keep the command log up to this moment and continue from here (a what-if)"
         >
