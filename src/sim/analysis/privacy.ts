@@ -9,6 +9,7 @@
 import { Rng, fnv1a32 } from '../core';
 import { DATASET_IDS, DATASET_LABELS, describeAnonymisation, type Anonymisation, type DatasetId, type PopulationSubsystem, type ReleasedMeters, type ReleasedRecords } from '../population';
 import { matchHomes, mergeIdentities, seenAt, type LinkResult } from './linkage';
+import { illustrativeTrace, type IllustrativeTrace } from './trace';
 import { buildPointIndex, denseTraces, unicityCurve, type UnicityPoint } from './unicity';
 
 export const UNICITY_RESOLUTIONS: readonly { spatialM: number; temporalS: number }[] = [
@@ -45,6 +46,8 @@ export interface PrivacyFinal {
    */
   aggregates: { cellM: number; binS: number; published: number; suppressed: number; smallCounts: number; meanAbsError: number };
   sensitiveSites: { site: string; name: string; kind: string; x: number; z: number; /** The camera that watches its door, or null. */ watchedBy: string | null; visitors: number; visitorHouseholds: number; attributed: number; correct: number; precision: number; recall: number }[];
+  /** One resident's reconstructed day (only when asked for with `illustrate`): the single exception to aggregates. */
+  illustration?: IllustrativeTrace;
 }
 
 export interface PrivacyOptions {
@@ -56,6 +59,8 @@ export interface PrivacyOptions {
   readonly samples?: number;
   /** Anonymisation overrides for a what-if, per dataset. */
   readonly anonymisation?: Partial<Record<DatasetId, Anonymisation>>;
+  /** Also build the one illustrative trace (the panel asks for it; `twin run` does not). */
+  readonly illustrate?: boolean;
 }
 
 export function unicityOf(rel: ReleasedRecords, samples: number, resolutions = UNICITY_RESOLUTIONS, ps = UNICITY_P): (UnicityPoint & { dataset: DatasetId })[] {
@@ -166,6 +171,7 @@ export function privacyAnalysis(p: PopulationSubsystem, nowS: number, o: Privacy
 
   const aggregates = aggregateSummary(p, nowS, settings('aggregates'));
   T.mark('sites');
+  const illustration = o.illustrate ? illustrativeTrace(p, ids, homes, meters) : undefined;
   return {
     timingsMs: T.ms,
     residents: P.count,
@@ -183,6 +189,7 @@ export function privacyAnalysis(p: PopulationSubsystem, nowS: number, o: Privacy
     },
     aggregates,
     sensitiveSites,
+    ...(illustration ? { illustration } : {}),
   };
 }
 
