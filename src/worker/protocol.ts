@@ -20,6 +20,7 @@ import type {
 import type { ScenarioIssue } from '../scenario';
 import type { ExerciseFromWorker, ExerciseToWorker } from './exercise-protocol';
 import type { PrivacyView, PrivacyWhatIf } from './privacy-query';
+import type { LiveCoverage } from './live-coverage';
 
 /** An error in a scenario file: where, what was expected, and how to fix it (defined by the loader). */
 export type { ScenarioIssue };
@@ -190,6 +191,8 @@ export type FromWorker =
   /** A request that could not be answered (unknown asset, nothing loaded): a readable message, no stack. */
   | { readonly type: 'reply-error'; readonly reqId: number; readonly message: string }
   | { readonly type: 'fatal'; readonly message: string }
+  /** Camera coverage now, sent when the set of working cameras changes (throttled; see live-coverage.ts). */
+  | { readonly type: 'coverage'; readonly coverage: LiveCoverage }
   | ExerciseFromWorker;
 
 /** What each request message is answered with. */

@@ -15,6 +15,7 @@ import { privacyView } from './privacy-query';
 import { SimRunner, type RunnerHost } from './runner';
 import { dataReader, fetchDataFiles, fetchScenario } from './scenario-source';
 import { buildWorldView } from './world-view';
+import { CoverageTracker } from './live-coverage';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -23,10 +24,25 @@ const host: RunnerHost = {
   post: (msg, transfer) => {
     self.postMessage(msg, transfer);
     // The exercise side follows every frame: the B run keeps step, the facilitator console's state follows.
-    if (msg.type === 'frame') exercise.afterFrame();
+    if (msg.type === 'frame') {
+      exercise.afterFrame();
+      trackCoverage();
+    }
   },
   later: (fn, ms) => void setTimeout(fn, ms),
 };
+
+/** Live camera coverage for the heat map, following whichever simulation is current. */
+let coverage: CoverageTracker | null = null;
+function trackCoverage(): void {
+  const cctv = current?.sim.cyber?.cctv ?? null;
+  if (coverage?.tracks !== cctv) {
+    coverage?.dispose();
+    const sim = current?.sim;
+    coverage = cctv && sim ? new CoverageTracker(cctv, host, (c) => post({ type: 'coverage', coverage: c }, [c.seen.buffer]), () => sim.nowMs) : null;
+  }
+  coverage?.poll();
+}
 
 function post(msg: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(msg, transfer);
