@@ -1,7 +1,8 @@
 /**
  * The privacy panel's question: what the attacker can learn from what it holds now — or from a
- * what-if set of datasets under what-if anonymisation — as aggregates only (unicity, how many
- * residents are re-identified, exposure per sensitive site). Runs on demand, never per frame.
+ * what-if set of datasets under what-if anonymisation — as aggregates (unicity, how many
+ * residents are re-identified, exposure per sensitive site), plus the one illustrative trace of a
+ * single synthetic resident's day. Runs on demand, never per frame.
  */
 import type { Simulation, population } from '../sim';
 import type { PrivacyFinal } from '../sim/analysis';
@@ -26,7 +27,7 @@ const PANEL_SAMPLES = 500;
 export function privacyView(sim: Simulation, whatIf: PrivacyWhatIf | undefined, now: () => number): PrivacyView | null {
   if (!sim.population) return null;
   const t0 = now();
-  const final = sim.finalPrivacy({ samples: PANEL_SAMPLES, ...(whatIf?.holds ? { holds: whatIf.holds } : {}), ...(whatIf?.anonymisation ? { anonymisation: whatIf.anonymisation } : {}) });
+  const final = sim.finalPrivacy({ samples: PANEL_SAMPLES, illustrate: true, ...(whatIf?.holds ? { holds: whatIf.holds } : {}), ...(whatIf?.anonymisation ? { anonymisation: whatIf.anonymisation } : {}) });
   if (!final) return null;
   const { timingsMs: _t, ...rest } = final;
   void _t;

@@ -16,8 +16,8 @@ describe("the privacy panel's query", () => {
     return () => (t += 5);
   })();
 
-  it('answers with aggregates only: no list grows with the number of residents', () => {
-    const v = privacyView(sim, undefined, clock)!;
+  it('answers with aggregates only, beside one illustrative trace: no list grows with the number of residents', () => {
+    const { illustration, ...v } = privacyView(sim, undefined, clock)!;
     expect(v.residents).toBe(1500);
     expect(v.historyDays).toBe(4);
     expect(v.datasets.filter((d) => d.held).map((d) => d.id)).toEqual(['anpr', 'meter', 'wifi']);
@@ -25,6 +25,12 @@ describe("the privacy panel's query", () => {
     // 3 resolutions × 10 values of p is the longest list; nothing per person or per household.
     expect(longest(v)).toBeLessThanOrEqual(30);
     expect(JSON.stringify(v)).not.toMatch(/"(truth|pid|trace|household)"/);
+    // The one exception: a single synthetic resident's day, named by a label and nothing else.
+    expect(illustration).toBeDefined();
+    const labels = JSON.stringify(illustration).match(/Resident R-\d+ \(synthetic\)/g) ?? [];
+    expect(new Set(labels).size).toBeLessThanOrEqual(1);
+    expect(JSON.stringify(illustration)).not.toMatch(/"(truth|pid|household)"/);
+    expect(illustration!.points.length).toBeLessThanOrEqual(80);
   });
 
   it('answers a what-if without changing the run', () => {
