@@ -137,7 +137,8 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const cyber = compileCyber(s, { assets, edges, vendors, city, readFile: options.readFile, issues });
   rememberCyberRefs(assets, cyber?.refs ?? null);
   const roads = compileTraffic(s, { assets, city, issues, osmRoads });
-  const people = compilePopulation(s.population, { assets, city, cityPopulation: gen ? assets.reduce((n, a) => n + a.population, 0) : 0, issues });
+  const cameraAnalytics = cyber ? new Map(cyber.input.cctv.cameras.map((c) => [c.asset, c.analytics.map((an) => an.kind)])) : null;
+  const people = compilePopulation(s.population, { assets, city, cityPopulation: gen ? assets.reduce((n, a) => n + a.population, 0) : 0, issues, cameraAnalytics });
   const waterNet = compileWater(s, { assets, edges, generated, city, readFile: options.readFile, issues });
   const roadIds = roads ? [...new Set(roads.linkIds.map((id) => (id.endsWith(':r') ? id.slice(0, -2) : id)))] : [];
 

@@ -3,7 +3,8 @@
  * generated clinic, place of worship and job centre, plus a party office and a support centre
  * taken from office buildings, since those are not infrastructure assets), schools, transit
  * stations (the central station and every other arterial junction, 800 m apart), and the
- * sensors — every camera asset, with ANPR, face analytics and a Wi-Fi probe as the settings say.
+ * sensors — every camera asset, with ANPR, face analytics and a Wi-Fi probe as the settings say
+ * (ANPR and face matching only where the CCTV section's analytics run them on that camera).
  */
 import { fnv1a32, parseDuration, population as pop, type AssetSpec, type CityModel } from '../sim';
 import { issue, type ScenarioIssue } from './issues';
@@ -18,6 +19,11 @@ export interface PopulationContext {
   /** Residents of the generated city, the default count. */
   readonly cityPopulation: number;
   readonly issues: ScenarioIssue[];
+  /**
+   * The CCTV section's analytics per camera asset id ('plate', 'face', 'count'), when there is one:
+   * a camera reads plates or matches faces for the population only if its analytics do.
+   */
+  readonly cameraAnalytics?: ReadonlyMap<string, readonly string[]> | null;
 }
 
 export function compilePopulation(p: PopulationSection | undefined, ctx: PopulationContext): pop.PopulationInput | null {
@@ -84,9 +90,10 @@ export function compilePopulation(p: PopulationSection | undefined, ctx: Populat
     const dx = x - Math.round(x / ARTERIAL_M) * ARTERIAL_M;
     const dz = z - Math.round(z / ARTERIAL_M) * ARTERIAL_M;
     const atJunction = Math.abs(dx) <= 15 && Math.abs(dz) <= 15;
+    const runs = ctx.cameraAnalytics?.get(a.id) ?? ['plate', 'face'];
     let kinds = 0;
-    if (atJunction && dx > 0 && inShare(a.id, 'anpr', anprShare)) kinds |= pop.SENSOR_ANPR;
-    if ((!atJunction && face !== 'none') || (atJunction && dx < 0 && face === 'sites-and-centre')) kinds |= pop.SENSOR_FACE;
+    if (atJunction && dx > 0 && inShare(a.id, 'anpr', anprShare) && runs.includes('plate')) kinds |= pop.SENSOR_ANPR;
+    if (((!atJunction && face !== 'none') || (atJunction && dx < 0 && face === 'sites-and-centre')) && runs.includes('face')) kinds |= pop.SENSOR_FACE;
     if (inShare(a.id, 'wifi', wifiShare)) kinds |= pop.SENSOR_WIFI;
     if (kinds) sensors.push({ id: a.id, x, z, kinds });
   }

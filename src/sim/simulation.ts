@@ -17,8 +17,10 @@ import {
   type SimEvent,
   type SimMs,
   MINUTE,
+  DAY,
   describeCommand,
 } from './core';
+import { cameraHooks } from './camera-sightings';
 import { InjectPlayer, DecisionBoard, applyExerciseCommand, isExerciseCommand, evaluate, type Evaluation } from './exercise';
 import { applyAssetCommand, isAssetCommand } from './threats';
 import { KPI_DEFS, KpiRecorder, readKpis, powerFinal, type KpiDef, type KpiValues, type PowerFinal } from './analysis';
@@ -157,7 +159,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
     water = new WaterSubsystem(input.water, eng, world, bus, engine.scheduler, () => engine.nowMs, input.durationMs);
   }
   const traffic = input.traffic ? new TrafficSubsystem(input.traffic, world, bus, engine.rng.fork('traffic'), () => engine.nowMs) : null;
-  const population = input.population ? new PopulationSubsystem(input.population, input.city.buildings, input.city.sizeM, engine.rng.fork('population'), bus, () => engine.nowMs) : null;
+  const population = input.population ? new PopulationSubsystem(input.population, input.city.buildings, input.city.sizeM, engine.rng.fork('population'), bus, () => engine.nowMs, { hooks: cyber ? (sensors) => cameraHooks(cyber, sensors, bus, input.population!.historyDays * DAY) : undefined }) : null;
   const run = (c: Command, cause: EventId) => {
     if (cyber?.handles(c)) return cyber.handle(c, cause);
     if (isPowerCommand(c)) power?.handle(c, cause);

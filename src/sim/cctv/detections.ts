@@ -33,10 +33,15 @@
  * - Ground truth for analysis: `subject` keeps the subject's true index in the frame it came
  *   from (never visible to an attacker; only analysis uses it to score re-identification).
  *
- * - As wired today: the population subsystem keeps its own sensor records and learns of stolen or
- *   disclosed CCTV datasets through the `data.exfiltrated` / `data.disclosed` events (dataset ids
- *   such as "kestrel-cloud-plate", "nvr-1-count"); nothing yet hands CCTV a `SubjectFrame`, so
- *   `detections` stays empty and datasets count records from each camera's analytics rates.
+ * - As wired today (src/sim/camera-sightings.ts): the population's camera sensors are the CCTV
+ *   cameras. A resident passing a camera that is recording (ok, or a botnet member) leaves a
+ *   plate read or face match in the population's own record log (what analysis re-identifies
+ *   from) and is counted, through `CctvSubsystem.recordSighting`, in every dataset that camera's
+ *   analytics feed — the NVR's or the vendor cloud's — with retention by the hour. A dark camera
+ *   records nobody. Stolen or disclosed datasets reach the population's attacker holdings through
+ *   the `data.exfiltrated` / `data.disclosed` events. `observe` and `detections` remain for frames
+ *   of subjects (no subsystem hands one today); without a population, datasets fill at the
+ *   scenario's hourly rates.
  */
 import type { SimMs } from '../core';
 

@@ -3,12 +3,16 @@
  * camera's state (ok, no power, no network, hijacked view, botnet member) as events with causes,
  * and the analytics (ANPR, face matching, people counting) filling datasets on the NVRs or in a
  * vendor's cloud. Datasets are what exfiltration and compelled disclosure take, so they count
- * records, identifying or not; records for actual subjects (from the population) go to
- * `detections` through `observe`.
+ * records, identifying or not. With a population, plate and face datasets count the residents the
+ * cameras actually saw (`recordSighting`, fed by the population's passes, history included) and
+ * retention deletes whole aged-out hours; without one, every analytic adds records at the
+ * scenario's hourly rate. Frames of subjects can also be handed to `observe`, which keeps each
+ * detection in `detections`.
  */
 import type { BuildingTable, CameraState, EventBus, EventId, RoadSpec, SimMs, World } from '../core';
 import { HOUR, SECOND } from '../core';
 import { blindSpots, BuildingGrid, computeCoverage, entrancesSeen, streetCoverage, type CameraGeometry, type Coverage } from './coverage';
+import { HourlyIntake } from './intake';
 import { DetectionTable, hashIdentifier, SUBJECT_VEHICLE, type AnalyticsSite, type DatasetSpec, type IdentifierKind, type SubjectFrame } from './detections';
 
 export interface CameraSpec {
@@ -65,6 +69,9 @@ export class CctvSubsystem {
   private readonly cellCams: Int32Array;
   private lastMs = 0;
   private readonly perHour: Float64Array;
+  /** Per dataset: 1 when its records come from subjects seen (recordSighting), not from rates. */
+  private readonly fed: Uint8Array;
+  private intake: HourlyIntake | null = null;
 
   constructor(
     readonly input: CctvInput,
@@ -117,6 +124,7 @@ export class CctvSubsystem {
     this.stored = new Float64Array(input.datasets.length);
     this.identifying = new Float64Array(input.datasets.length);
     this.perHour = new Float64Array(input.datasets.length);
+    this.fed = new Uint8Array(input.datasets.length);
     for (const c of cams) for (const an of c.analytics) this.perHour[an.dataset]! += input.ratePerHour[an.kind];
     this.detections = new DetectionTable(cams.map((c) => c.asset), input.datasets.map((d) => d.id));
   }
@@ -152,6 +160,7 @@ export class CctvSubsystem {
       // A looped or dark camera records nothing real; a botnet member keeps recording for its owner.
       if ((next === 0 || next === 4) && dtH > 0) {
         for (const an of this.input.cameras[k]!.analytics) {
+          if (this.fed[an.dataset]) continue;
           const add = this.input.ratePerHour[an.kind] * dtH;
           this.stored[an.dataset]! += add;
           if (an.kind !== 'count' && !this.anonymise) this.identifying[an.dataset]! += add;
@@ -161,6 +170,12 @@ export class CctvSubsystem {
     // Retention: nothing older than the dataset keeps.
     for (let d = 0; d < this.input.datasets.length; d++) {
       const ds = this.input.datasets[d]!;
+      if (this.fed[d] && this.intake) {
+        const held = this.intake.held(d, nowMs, ds.retentionMs);
+        this.stored[d] = held.records;
+        this.identifying[d] = held.identifying;
+        continue;
+      }
       const cap = this.capacityOf(d, ds.retentionMs);
       if (this.stored[d]! > cap) {
         const keep = cap / this.stored[d]!;
@@ -173,6 +188,21 @@ export class CctvSubsystem {
   /** Records a dataset can hold: its hourly intake (all cameras working) times its retention. */
   private capacityOf(d: number, retentionMs: number): number {
     return (this.perHour[d]! * retentionMs) / HOUR;
+  }
+
+  /**
+   * From now on plate and face datasets count the subjects cameras see (`recordSighting`), not
+   * rates; `historyMs` is how far before time 0 the first records may be dated.
+   */
+  feedFromSubjects(historyMs: SimMs): void {
+    this.intake = new HourlyIntake(this.input.datasets.length, historyMs);
+    this.input.datasets.forEach((d, i) => (this.fed[i] = d.kind === 'count' ? 0 : 1));
+  }
+
+  /** A subject seen by camera k (a plate read or a face match) goes to each dataset that analytic feeds. */
+  recordSighting(k: number, kind: 'plate' | 'face', tMs: SimMs): void {
+    if (!this.intake) return;
+    for (const an of this.input.cameras[k]!.analytics) if (an.kind === kind) this.intake.add(an.dataset, tMs, !this.anonymise);
   }
 
   /** Records a frame of subjects: one detection per subject, camera that sees it, and analytic. */

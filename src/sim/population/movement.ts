@@ -40,6 +40,17 @@ export interface Logs {
   readonly visits: RecordLog;
 }
 
+/**
+ * What the sensing systems outside the population tell it, and what it tells them back. `live[s]`
+ * is 0 while sensor s records nothing (its camera has no power or network, or shows a looped view);
+ * `sighting` hands each camera record (ANPR read or face match) to the CCTV datasets that keep it.
+ * A trip's passes are written when it departs, with the cameras' state at that moment.
+ */
+export interface SensorHooks {
+  readonly live: Uint8Array;
+  sighting(sensor: number, kind: 'plate' | 'face', tS: number, person: number): void;
+}
+
 export interface Occupancy {
   leave(household: number, tS: number): void;
   arrive(household: number, tS: number): void;
@@ -68,6 +79,7 @@ export class Movement {
     private readonly logs: Logs,
     private readonly occupancy: Occupancy,
     private readonly rng: Rng,
+    private readonly hooks: SensorHooks | null = null,
   ) {
     const n = P.count;
     this.phase = new Uint8Array(n);
@@ -162,15 +174,27 @@ export class Movement {
     const car = tr.mode === MODE_CAR;
     const phone = P.phone[i] === 1;
     const rng = this.rng;
+    const hooks = this.hooks;
     for (let k = 0; k < tr.n; k++) {
       const j = tr.junction[k]!;
       const tp = t + Math.round(tr.dtS[k]!);
       for (let q = S.junctionStart[j]!; q < S.junctionStart[j + 1]!; q++) {
         const s = S.junctionSensors[q]!;
         const kinds = S.kinds[s]!;
-        if (kinds & SENSOR_ANPR && car && rng.next() < P_ANPR) this.logs.anpr.push(s, tp, i);
-        if (kinds & SENSOR_FACE && !car && rng.next() < P_FACE) this.logs.face.push(s, tp, i);
-        if (kinds & SENSOR_WIFI && phone && rng.next() < (car ? P_WIFI_CAR : P_WIFI_WALK)) this.logs.wifi.push(s, tp, i);
+        // Draws happen whether or not the sensor is live, so a dark camera does not shift anyone else's records.
+        const anpr = kinds & SENSOR_ANPR && car && rng.next() < P_ANPR;
+        const face = kinds & SENSOR_FACE && !car && rng.next() < P_FACE;
+        const wifi = kinds & SENSOR_WIFI && phone && rng.next() < (car ? P_WIFI_CAR : P_WIFI_WALK);
+        if (hooks && !hooks.live[s]) continue;
+        if (anpr) {
+          this.logs.anpr.push(s, tp, i);
+          hooks?.sighting(s, 'plate', tp, i);
+        }
+        if (face) {
+          this.logs.face.push(s, tp, i);
+          hooks?.sighting(s, 'face', tp, i);
+        }
+        if (wifi) this.logs.wifi.push(s, tp, i);
       }
     }
     if (tr.tapIn >= 0) {
@@ -232,7 +256,14 @@ export class Movement {
     const s = this.sensors.buildingSensor[building]!;
     if (s < 0) return;
     const kinds = this.sensors.kinds[s]!;
-    if (kinds & SENSOR_FACE && this.rng.next() < P_FACE_SITE) this.logs.face.push(s, t, i);
-    if (kinds & SENSOR_WIFI && this.P.phone[i] === 1 && this.rng.next() < P_WIFI_WALK) this.logs.wifi.push(s, t, i);
+    const face = kinds & SENSOR_FACE && this.rng.next() < P_FACE_SITE;
+    const wifi = kinds & SENSOR_WIFI && this.P.phone[i] === 1 && this.rng.next() < P_WIFI_WALK;
+    const hooks = this.hooks;
+    if (hooks && !hooks.live[s]) return;
+    if (face) {
+      this.logs.face.push(s, t, i);
+      hooks?.sighting(s, 'face', t, i);
+    }
+    if (wifi) this.logs.wifi.push(s, t, i);
   }
 }

@@ -10,7 +10,7 @@ import { MINUTE } from '../core';
 import { makePlans, planDay, type PlanContext, type Plans } from './activity';
 import { HouseholdMeters, SLOT_S } from './household-meters';
 import { DATASET_IDS, type Acquisition, type Anonymisation, type DatasetId, type PopulationInput } from './model';
-import { Movement, PHASE_TRAVEL, type Logs } from './movement';
+import { Movement, PHASE_TRAVEL, type Logs, type SensorHooks } from './movement';
 import { makePeople, type People } from './people';
 import { RecordLog, SlotMatrix } from './records';
 import { releaseAggregates, releaseMeters, releaseRecords, type ReleasedAggregates, type ReleasedMeters, type ReleasedRecords } from './release';
@@ -28,6 +28,16 @@ export interface Holding {
   /** When it was taken (s); records after that are not in it. Null for a what-if (all records so far). */
   readonly atS: number | null;
   readonly event: EventId | null;
+}
+
+/**
+ * How the population meets the rest of the city (simulation.ts wires these; a subsystem may not
+ * import another): the travel model trips use, and the CCTV side's say on which cameras record and
+ * where their records go. Both are made once the sensors are indexed, before the history runs.
+ */
+export interface PopulationOptions {
+  readonly travel?: (sensors: SensorIndex) => TravelModel;
+  readonly hooks?: (sensors: SensorIndex) => SensorHooks;
 }
 
 export class PopulationSubsystem {
@@ -67,7 +77,7 @@ export class PopulationSubsystem {
     rng: Rng,
     private readonly bus: EventBus,
     private readonly now: () => SimMs,
-    travel?: TravelModel,
+    options: PopulationOptions = {},
   ) {
     const b = buildings;
     const sites = input.sensitive;
@@ -77,7 +87,7 @@ export class PopulationSubsystem {
     this.sensors = new SensorIndex(input.sensors, input.arterialM, sizeM, b, watched);
     this.logs = { anpr: new RecordLog(), face: new RecordLog(), smartcard: new RecordLog(), wifi: new RecordLog(), visits: new RecordLog() };
     this.meters = new HouseholdMeters(this.people.householdSize, rng.fork('meters'));
-    this.movement = new Movement(this.people, this.plans, b, this.sensors, travel ?? new GridTravel(this.sensors), this.logs, this.meters, rng.fork('movement'));
+    this.movement = new Movement(this.people, this.plans, b, this.sensors, options.travel?.(this.sensors) ?? new GridTravel(this.sensors), this.logs, this.meters, rng.fork('movement'), options.hooks?.(this.sensors) ?? null);
     this.cellCols = Math.ceil(sizeM[0] / AGGREGATE_CELL_M);
     this.cellRows = Math.ceil(sizeM[1] / AGGREGATE_CELL_M);
     this.presence = new SlotMatrix(this.cellCols * this.cellRows, 24);
