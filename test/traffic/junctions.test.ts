@@ -21,7 +21,7 @@ describe('junctions', () => {
     const east = link(200, 0, 400, 0);
     const greenAt = (m: TrafficModel) => {
       // Start with the north–south approach on red, and a car arriving on it.
-      m.signals.phase[0] = 1 - m.signals.linkGroup[south]!;
+      m.signals.forceStage(0, m.signals.mainStage(0, 1 - m.signals.linkGroup[south]!), 0);
       m.insert(south, east, 500, 0, -1, 1);
       for (let t = 1000; t < 120_000; t += 500) {
         m.step(t);

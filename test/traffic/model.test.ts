@@ -92,7 +92,7 @@ describe('traffic microsimulation', () => {
     const onward = [...Array(net.linkCount).keys()].find((l) => net.nodeX[net.linkFrom[l]!] === 200 && net.nodeX[net.linkTo[l]!] === 400)!;
     // Make the east approach red: it is in the other group from the current phase.
     const s = m.signals;
-    s.phase[0] = 1 - s.linkGroup[east]!;
+    s.forceStage(0, s.mainStage(0, 1 - s.linkGroup[east]!), 0);
     const v = m.insert(east, onward, 500, 0, -1, 1);
     expect(v).toBeGreaterThanOrEqual(0);
     let t = 500;

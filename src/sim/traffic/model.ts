@@ -1,35 +1,26 @@
 /**
  * The microsimulation: one synchronous step of every vehicle. Accelerations first (IDM against the
  * leader in the lane, or against the stop line / the tail of the next link when the vehicle heads
- * its lane), then the ballistic position update, then lane changes, then link transitions.
+ * its lane), then the ballistic position update, then lane changes (lane-change.ts: getting into
+ * the lane for the next turn, then MOBIL), then link transitions.
  *
  * No vehicle ever overlaps another: a vehicle's new position is clamped behind where its leader
  * was (leaders never move backwards), and a vehicle enters the next link only if the lane it
  * takes has room behind its last vehicle. Junctions are points: a vehicle passes one in a single
  * step, so vehicles on crossing movements never share space; when a controller gives conflicting
- * greens the near-misses are counted as crash risk instead.
- *
- * Lane changes follow MOBIL (Kesting, Treiber & Helbing 2007; "Traffic Flow Dynamics" §14.3):
- * change when the gain in acceleration, less politeness p = 0.2 times the new follower's loss,
- * exceeds Δa_th = 0.2 m/s², provided the new follower need not brake harder than b_safe = 4 m/s².
- * Only drivers held up by their leader look, and not within 25 m of the junction.
- * Whether the vehicle heading a lane may pass its junction is decided in junction.ts.
+ * greens the near-misses are counted as crash risk instead. Whether the vehicle heading a lane may
+ * pass its junction, and the junction's bookkeeping when it does, live in junction.ts.
  */
 import { CITY_IDM, idmAccel, type IdmParams } from './idm';
+import { decide, JunctionState, pass } from './junction';
+import { laneChanges } from './lane-change';
+import { buildMovements, turnOf } from './movements';
 import type { TrafficNetwork } from './network';
 import { Router } from './router';
-import { DARK, NO_SIGNAL, RED, SignalBank, type SignalSpec } from './signals';
-import { decide, FOLLOW_UP_MS } from './junction';
-import { KIND_EMERGENCY, VehicleTable, W_MOVING, W_QUEUE } from './vehicles';
+import { SignalBank, type SignalSpec } from './signals';
+import { VehicleTable, W_MOVING, W_QUEUE } from './vehicles';
 
 export const DT_S = 0.5;
-const B_SAFE = 4;
-const POLITENESS = 0.2;
-const LC_THRESHOLD = 0.2;
-const NO_LC_NEAR_END_M = 25;
-/** All-way stop service headway per vehicle (HCM 2010 ch. 20 gives 3.5–5 s for conflicting approaches; adjacent approaches overlap, so 2.5 s). */
-const ALL_WAY_HEADWAY_MS = 2500;
-const CONFLICT_WINDOW_MS = 1500;
 /** A vehicle stopped this long is counted as stuck (the issue's permanent-gridlock test). */
 export const STUCK_MS = 5 * 60_000;
 
@@ -62,13 +53,8 @@ export class TrafficModel {
   readonly linkSpeedSum: Float64Array;
   readonly linkVisits: Float64Array;
   readonly linkMeanSpeed: Float64Array;
-  readonly nodeBusyUntil: Float64Array;
-  readonly nodeMajorMs: Float64Array;
-  readonly nodeTurn: Int32Array;
-  readonly nodeMaxRank: Uint8Array;
-  readonly nodeMixedRank: Uint8Array;
-  readonly nodeGroupMs: Float64Array;
-  readonly linkInIdx: Int32Array;
+  readonly junctions: JunctionState;
+  /** Per signal: near-misses between crossing movements both shown right of way (crash risk). */
   readonly signalConflicts: Int32Array;
   /** Counters over the run. */
   tripsStarted = 0;
@@ -90,7 +76,8 @@ export class TrafficModel {
   constructor(net: TrafficNetwork, signals: readonly SignalSpec[], o: ModelOptions = {}) {
     this.net = net;
     this.idm = o.idm ?? CITY_IDM;
-    this.signals = new SignalBank(net, signals);
+    const movements = buildMovements(net);
+    this.signals = new SignalBank(net, signals, movements);
     this.router = new Router(net);
     this.v = new VehicleTable(o.initialCapacity ?? 1024, o.routeSlot ?? 64);
     this.rerouteMs = (o.rerouteS ?? 180) * 1000;
@@ -100,26 +87,7 @@ export class TrafficModel {
     this.linkSpeedSum = new Float64Array(net.linkCount);
     this.linkVisits = new Float64Array(net.linkCount);
     this.linkMeanSpeed = Float64Array.from(net.linkSpeed);
-    const N = net.nodeCount;
-    this.nodeBusyUntil = new Float64Array(N);
-    this.nodeMajorMs = new Float64Array(N).fill(-1e12);
-    this.nodeTurn = new Int32Array(N);
-    this.nodeMaxRank = new Uint8Array(N);
-    this.nodeMixedRank = new Uint8Array(N);
-    this.nodeGroupMs = new Float64Array(N * 2).fill(-1e12);
-    this.linkInIdx = new Int32Array(net.linkCount);
-    for (let n = 0; n < N; n++) {
-      let lo = 255;
-      let hi = 0;
-      for (let k = net.inStart[n]!; k < net.inStart[n + 1]!; k++) {
-        const l = net.inLinks[k]!;
-        this.linkInIdx[l] = k - net.inStart[n]!;
-        lo = Math.min(lo, net.linkRank[l]!);
-        hi = Math.max(hi, net.linkRank[l]!);
-      }
-      this.nodeMaxRank[n] = hi;
-      this.nodeMixedRank[n] = hi > lo ? 1 : 0;
-    }
+    this.junctions = new JunctionState(this, movements);
     this.signalConflicts = new Int32Array(this.signals.count);
     this.cross = new Int32Array(1024);
   }
@@ -147,6 +115,40 @@ export class TrafficModel {
       }
     }
     return best;
+  }
+
+  /**
+   * The lane of link `next` that v should enter: of the lanes that take its turn after `next`, the
+   * one with the most room; any lane with the most room when none of those has space.
+   */
+  entryLane(v: number, next: number): number {
+    const V = this.v;
+    const net = this.net;
+    const ri = V.routeIdx[v]! + 2;
+    if (net.linkLanes[next]! < 2 || ri >= V.routeLen[v]!) return this.bestLane(next);
+    const k = turnOf(net, next, V.routes[v * V.slot + ri]!);
+    if (k < 0) return this.bestLane(next);
+    const mv = this.junctions.mv;
+    const l0 = net.linkLane0[next]!;
+    let best = l0 + mv.laneLo[k]!;
+    let room = this.laneRoom(best);
+    for (let q = l0 + mv.laneLo[k]! + 1; q <= l0 + mv.laneHi[k]!; q++) {
+      const r = this.laneRoom(q);
+      if (r > room) {
+        room = r;
+        best = q;
+      }
+    }
+    return room >= this.idm.length ? best : this.bestLane(next);
+  }
+
+  /** Refreshes v's turn at the end of its link from its route; returns it (-1 at the destination). */
+  updateTurn(v: number): number {
+    const V = this.v;
+    const ri = V.routeIdx[v]! + 1;
+    const k = ri < V.routeLen[v]! ? turnOf(this.net, V.link[v]!, V.routes[v * V.slot + ri]!) : -1;
+    V.nextTurn[v] = k;
+    return k;
   }
 
   /**
@@ -180,6 +182,7 @@ export class TrafficModel {
     V.nextRerouteMs[v] = 0;
     V.freeFlowS[v] = this.net.linkLength[origin]! / this.net.linkSpeed[origin]!;
     V.wait[v] = W_MOVING;
+    this.updateTurn(v);
     this.appendToLane(v, lane);
     this.linkCount[origin]!++;
     this.tripsStarted++;
@@ -216,7 +219,8 @@ export class TrafficModel {
         V.canGo[v] = 0;
       } else {
         const dist = net.linkLength[l]! - x;
-        if ((dist < 40 || dist < sp * 3) && sig.linkSignal[l]! >= 0) sig.demand[l] = 1;
+        const k = V.nextTurn[v]!;
+        if (k >= 0 && (dist < 40 || dist < sp * 3) && sig.linkSignal[l]! >= 0) sig.turnDemand[k] = 1;
         if (V.routeIdx[v] === V.routeLen[v]! - 1 && l === V.dest[v]) {
           gap = Infinity;
           V.canGo[v] = 0;
@@ -277,15 +281,8 @@ export class TrafficModel {
     }
     this.distanceM += dist;
 
-    // 3. Lane changes (every other step for each vehicle, alternating by slot parity).
-    const parity = (nowMs / 500) & 1;
-    for (let i = 0; i < n; i++) {
-      const v = active[i]!;
-      if ((v & 1) !== parity || V.leader[v]! < 0) continue;
-      const l = V.link[v]!;
-      if (net.linkLanes[l]! < 2 || net.linkLength[l]! - V.pos[v]! < NO_LC_NEAR_END_M) continue;
-      this.considerLaneChange(v, l);
-    }
+    // 3. Lane changes: into the lane for the next turn, then MOBIL.
+    laneChanges(this, nowMs);
 
     // 4. Transitions: heads first; a follower that also crossed becomes a head once its leader has gone.
     let progress = true;
@@ -342,6 +339,7 @@ export class TrafficModel {
     }
     V.routeLen[v] = len;
     V.routeIdx[v] = 0;
+    this.updateTurn(v);
     return true;
   }
 
@@ -364,33 +362,13 @@ export class TrafficModel {
       V.speed[v] = 0;
       return;
     }
-    const n = net.linkTo[l]!;
-    const aspect = this.signals.aspect(l);
-    const allWay = aspect === DARK || aspect === RED || (aspect === NO_SIGNAL && !this.nodeMixedRank[n]);
-    const minor = aspect === NO_SIGNAL && !allWay && net.linkRank[l] !== this.nodeMaxRank[n] && V.kind[v] !== KIND_EMERGENCY;
-    if ((allWay || minor) && nowMs < this.nodeBusyUntil[n]! && net.inStart[n + 1]! - net.inStart[n]! > 1) {
+    let k = V.nextTurn[v]!;
+    if (k < 0 || net.outLinks[k] !== m) k = turnOf(net, l, m);
+    if (!pass(this, v, l, k, nowMs)) {
       // Another vehicle took the junction this very step: wait at the line.
       V.pos[v] = len - 0.1;
       V.speed[v] = 0;
       return;
-    }
-    const s = this.signals.linkSignal[l]!;
-    if (s >= 0) {
-      const g = this.signals.linkGroup[l]!;
-      const other = this.nodeGroupMs[n * 2 + (1 - g)]!;
-      if (nowMs - other < CONFLICT_WINDOW_MS) {
-        this.conflicts++;
-        this.signalConflicts[s]!++;
-      }
-      this.nodeGroupMs[n * 2 + g] = nowMs;
-    }
-    if (allWay) {
-      this.nodeBusyUntil[n] = nowMs + ALL_WAY_HEADWAY_MS;
-      const inDeg = net.inStart[n + 1]! - net.inStart[n]!;
-      this.nodeTurn[n] = (this.linkInIdx[l]! + 1) % inDeg;
-    } else if (aspect === NO_SIGNAL) {
-      if (net.linkRank[l] === this.nodeMaxRank[n]) this.nodeMajorMs[n] = nowMs;
-      else this.nodeBusyUntil[n] = nowMs + FOLLOW_UP_MS;
     }
     this.unlink(v);
     this.linkCount[l]!--;
@@ -398,6 +376,7 @@ export class TrafficModel {
     V.pos[v] = over;
     V.routeIdx[v]!++;
     V.freeFlowS[v]! += net.linkLength[m]! / net.linkSpeed[m]!;
+    this.updateTurn(v);
     this.appendToLane(v, lane);
     this.linkCount[m]!++;
     // Re-plan around a jam: when the route is old and the next link on it is running below half its limit.
@@ -428,49 +407,6 @@ export class TrafficModel {
     this.v.release(v);
   }
 
-  private considerLaneChange(v: number, l: number): void {
-    const V = this.v;
-    const p = this.idm;
-    const net = this.net;
-    const cur = V.lane[v]!;
-    const l0 = net.linkLane0[l]!;
-    const x = V.pos[v]!;
-    const sp = V.speed[v]!;
-    const v0 = net.linkSpeed[l]! * V.speedFactor[v]!;
-    const ld = V.leader[v]!;
-    const aCur = idmAccel(p, sp, v0, V.pos[ld]! - p.length - x, sp - V.speed[ld]!);
-    if (aCur > 0.5 * p.a * (1 - (sp / v0) ** 4)) return; // not held up
-    for (let d = -1; d <= 1; d += 2) {
-      const tgt = cur + d;
-      if (tgt < l0 || tgt >= l0 + net.linkLanes[l]!) continue;
-      // Find the new leader (first vehicle ahead) walking from the tail.
-      let f = -1;
-      let nl = this.laneTail[tgt]!;
-      while (nl >= 0 && V.pos[nl]! < x) {
-        f = nl;
-        nl = V.leader[nl]!;
-      }
-      const gapAhead = nl >= 0 ? V.pos[nl]! - p.length - x : Infinity;
-      const gapBehind = f >= 0 ? x - p.length - V.pos[f]! : Infinity;
-      if (gapAhead < 1 || gapBehind < 1) continue;
-      const aNew = idmAccel(p, sp, v0, gapAhead, nl >= 0 ? sp - V.speed[nl]! : 0);
-      let followerLoss = 0;
-      if (f >= 0) {
-        const fv0 = net.linkSpeed[l]! * V.speedFactor[f]!;
-        const fl = V.leader[f]!;
-        const before = fl >= 0 ? idmAccel(p, V.speed[f]!, fv0, V.pos[fl]! - p.length - V.pos[f]!, V.speed[f]! - V.speed[fl]!) : idmAccel(p, V.speed[f]!, fv0, Infinity, 0);
-        const after = idmAccel(p, V.speed[f]!, fv0, gapBehind, V.speed[f]! - sp);
-        if (after < -B_SAFE) continue;
-        followerLoss = before - after;
-      }
-      if (aNew - aCur - POLITENESS * followerLoss > LC_THRESHOLD) {
-        this.unlink(v);
-        this.insertBetween(v, tgt, f, nl);
-        return;
-      }
-    }
-  }
-
   private pushCross(v: number): void {
     if (this.crossCount === this.cross.length) {
       // Only reached if more vehicles cross in one step than ever before; kept as a safety net.
@@ -493,7 +429,7 @@ export class TrafficModel {
   }
 
   /** Inserts v into `lane` between follower f (or -1) and leader ld (or -1). */
-  private insertBetween(v: number, lane: number, f: number, ld: number): void {
+  insertBetween(v: number, lane: number, f: number, ld: number): void {
     const V = this.v;
     V.lane[v] = lane;
     V.leader[v] = ld;
@@ -504,7 +440,7 @@ export class TrafficModel {
     else this.laneTail[lane] = v;
   }
 
-  private unlink(v: number): void {
+  unlink(v: number): void {
     const V = this.v;
     const lane = V.lane[v]!;
     const ld = V.leader[v]!;

@@ -1,22 +1,35 @@
 /**
- * Signal controllers at junctions. Each signalised node splits its approaches into phase groups
- * by axis (approaches within 45° of one another, or of each other's opposite, go together), and
- * serves them in turn: green, amber, all-red. Plans are fixed-time or actuated (green extends while
- * detectors see arrivals, between a minimum and a maximum, gapping out otherwise).
+ * Signal controllers at junctions, with stages made of movements (a turn from one approach into
+ * one exit). Approaches are split by axis (within 45° of one another, or of each other's
+ * opposite); each axis has a main stage in which its ahead and left movements are protected and
+ * its right turns — which cross oncoming traffic, the UK driving on the left — are permissive:
+ * shown a green ball, they give way to the oncoming stream. A larger junction (an approach on the
+ * axis with two or more lanes) adds a right-turn arrow stage after the main one, run only when a
+ * right-turner waits (a demand-dependent stage, as UK controllers call them from detectors): the
+ * oncoming stream stops and the right turns go protected. Within a stage a movement is protected
+ * unless it conflicts with one that ranks above it (ahead and left above right, right above U).
+ *
+ * Between stages, movements that end show amber then red for the all-red time; movements that
+ * carry on into the next stage stay green (the right-turners of a main stage keep going into its
+ * arrow). Plans are fixed-time or actuated (a stage extends while its detectors see arrivals,
+ * between a minimum and a maximum, gapping out otherwise).
  *
  * Timing defaults follow the ITE/HCM practice for a 50 km/h street: amber = t + v/(2a) ≈ 1 s +
  * 13.9/(2·3.05) s ≈ 3 s; all-red = (W + L)/v ≈ (20 + 5)/13.9 ≈ 2 s; actuated passage time 3 s,
- * minimum green 7 s (HCM 2010, chapter 31; ITE "Traffic Signal Timing Manual", 2008).
+ * minimum green 7 s (HCM 2010, chapter 31; ITE "Traffic Signal Timing Manual", 2008). The arrow
+ * runs for the minimum green (the UK's 7 s minimum: DfT Traffic Advisory Leaflet 1/06), twice
+ * that at most when actuated.
  *
  * The controller's mode comes from its asset: dark (no power) makes the junction an all-way stop;
  * fixed (lost its control link) runs the fixed-time fallback; an attacker can impose all-red or
- * conflicting greens on a controller it holds.
+ * conflicting greens (every approach shown its main-stage green at once) on a controller it holds.
  */
+import { TURN_RIGHT, TURN_U, type Movements } from './movements';
 import type { TrafficNetwork } from './network';
 
 export interface SignalPlan {
   readonly kind: 'fixed' | 'actuated';
-  /** Green per phase group in the fixed-time plan (and the fallback of an actuated one), s. */
+  /** Green per main stage in the fixed-time plan (and the fallback of an actuated one), s. */
   readonly greenS: number;
   readonly amberS: number;
   readonly allRedS: number;
@@ -36,16 +49,26 @@ export const MODE_DARK = 2;
 export const MODE_ALL_RED = 3;
 export const MODE_ALL_GREEN = 4;
 
-/** What a driver on a link sees at its end. */
+/** What a driver sees for the movement it is about to make. */
 export const RED = 0;
 export const AMBER = 1;
 export const GREEN = 2;
 export const DARK = 3;
+/** A green ball for a movement that must give way (a permissive right turn). */
+export const GREEN_YIELD = 4;
 export const NO_SIGNAL = 255;
 
-const STAGE_GREEN = 0;
-const STAGE_AMBER = 1;
-const STAGE_ALL_RED = 2;
+export const INTERVAL_GREEN = 0;
+export const INTERVAL_AMBER = 1;
+export const INTERVAL_ALL_RED = 2;
+
+export const STAGE_MAIN = 0;
+export const STAGE_ARROW = 1;
+
+/** A movement's permission in a stage. */
+export const PERM_RED = 0;
+export const PERM_PERMISSIVE = 1;
+export const PERM_PROTECTED = 2;
 
 export interface SignalSpec {
   readonly node: number;
@@ -54,74 +77,164 @@ export interface SignalSpec {
   readonly plan: SignalPlan;
 }
 
+/** Turn class for ranking within a stage: ahead and left, then right, then U. */
+const turnClass = (kind: number) => (kind === TURN_U ? 2 : kind === TURN_RIGHT ? 1 : 0);
+
 export class SignalBank {
   readonly count: number;
   readonly node: Int32Array;
-  readonly groups: Uint8Array;
-  readonly phase: Uint8Array;
-  readonly stage: Uint8Array;
-  readonly stageStartMs: Float64Array;
   readonly mode: Uint8Array;
   /** 1 once drivers have taken a red that never ends for broken (cleared when the mode changes). */
   readonly givenUp: Uint8Array;
-  /** Per link: the signal at its end, or -1; and its phase group there. */
+  /** Per link: the signal at its end, or -1; and its axis group there (0 or 1). */
   readonly linkSignal: Int32Array;
   readonly linkGroup: Uint8Array;
-  /** Per link, set by the model each step: a vehicle is within the passage time of the stop line. */
-  readonly demand: Uint8Array;
+  /** Per signal: its turns (global turn ids) turns[turnStart[s] .. turnStart[s+1]); per turn, its index there. */
+  readonly turnStart: Int32Array;
+  readonly turns: Int32Array;
+  readonly turnLocal: Int32Array;
+  /** Per signal: its stages stageStart[s] .. stageStart[s+1] (global stage ids). */
+  readonly stageStart: Int32Array;
+  readonly stageKind: Uint8Array;
+  readonly stageGroup: Uint8Array;
+  /** Per stage: the permission of each of its signal's turns, at perm[permStart[stage] + local]. */
+  readonly permStart: Int32Array;
+  readonly perm: Uint8Array;
+  /** Per turn: its permission under conflicting greens (its main stage's). */
+  readonly allGreenPerm: Uint8Array;
+  /** Per signal: the current stage (local index), the next one, the interval and when it began. */
+  readonly current: Uint8Array;
+  readonly next: Uint8Array;
+  readonly interval: Uint8Array;
+  readonly intervalStartMs: Float64Array;
+  /** Per turn, set by the model each step: a vehicle waits or arrives for it (detectors). */
+  readonly turnDemand: Uint8Array;
   readonly plans: readonly SignalPlan[];
   readonly assets: readonly (string | null)[];
-  private readonly inStart: Int32Array;
-  private readonly inLinks: Int32Array;
+  /** Per turn: the link it leaves from. */
+  readonly turnFrom: Int32Array;
 
-  constructor(net: TrafficNetwork, specs: readonly SignalSpec[]) {
-    this.count = specs.length;
+  constructor(net: TrafficNetwork, specs: readonly SignalSpec[], mv: Movements) {
+    const S = specs.length;
+    this.count = S;
+    this.turnFrom = mv.from;
     this.node = Int32Array.from(specs, (s) => s.node);
     this.plans = specs.map((s) => s.plan);
     this.assets = specs.map((s) => s.asset);
-    this.groups = new Uint8Array(this.count);
-    this.phase = new Uint8Array(this.count);
-    this.stage = new Uint8Array(this.count);
-    this.stageStartMs = new Float64Array(this.count);
-    this.mode = new Uint8Array(this.count);
-    this.givenUp = new Uint8Array(this.count);
+    this.mode = new Uint8Array(S);
+    this.givenUp = new Uint8Array(S);
+    this.current = new Uint8Array(S);
+    this.next = new Uint8Array(S);
+    this.interval = new Uint8Array(S);
+    this.intervalStartMs = new Float64Array(S);
     this.linkSignal = new Int32Array(net.linkCount).fill(-1);
     this.linkGroup = new Uint8Array(net.linkCount);
-    this.demand = new Uint8Array(net.linkCount);
-    this.inStart = net.inStart;
-    this.inLinks = net.inLinks;
-    specs.forEach((s, i) => {
-      const n = s.node;
+    const T = net.outLinks.length;
+    this.turnLocal = new Int32Array(T).fill(-1);
+    this.turnDemand = new Uint8Array(T);
+    this.allGreenPerm = new Uint8Array(T);
+    const turnList: number[] = [];
+    const turnStart = [0];
+    const stageStart = [0];
+    const stageKind: number[] = [];
+    const stageGroup: number[] = [];
+    const permStart: number[] = [];
+    const perm: number[] = [];
+    specs.forEach((spec, s) => {
+      const n = spec.node;
       let axis = NaN;
-      let groups = 1;
+      const mine: number[] = [];
       for (let k = net.inStart[n]!; k < net.inStart[n + 1]!; k++) {
         const l = net.inLinks[k]!;
         const h = net.linkHeading[l]!;
         if (Number.isNaN(axis)) axis = h;
         let d = Math.abs(h - axis) % Math.PI;
         d = Math.min(d, Math.PI - d);
-        const g = d < Math.PI / 4 ? 0 : 1;
-        if (g === 1) groups = 2;
-        this.linkSignal[l] = i;
-        this.linkGroup[l] = g;
+        this.linkSignal[l] = s;
+        this.linkGroup[l] = d < Math.PI / 4 ? 0 : 1;
+        for (let t = net.outStart[l]!; t < net.outStart[l + 1]!; t++) {
+          this.turnLocal[t] = mine.length;
+          mine.push(t);
+        }
       }
-      this.groups[i] = groups;
-      // Neighbouring junctions start on different phases so the city does not pulse in step.
-      this.phase[i] = groups > 1 ? i % 2 : 0;
+      turnList.push(...mine);
+      turnStart.push(turnList.length);
+      const conflicts = (a: number, b: number) => {
+        for (let c = mv.conflictStart[a]!; c < mv.conflictStart[a + 1]!; c++) if (mv.conflictTurn[c] === b) return true;
+        return false;
+      };
+      const beats = (a: number, b: number) => {
+        const ca = turnClass(mv.kind[a]!);
+        const cb = turnClass(mv.kind[b]!);
+        return ca < cb || (ca === cb && a < b);
+      };
+      /** Permissions for a stage running `set`: protected unless a conflicting member ranks above. */
+      const stage = (set: readonly number[], kind: number, g: number) => {
+        stageKind.push(kind);
+        stageGroup.push(g);
+        permStart.push(perm.length);
+        for (const t of mine) {
+          if (!set.includes(t)) perm.push(PERM_RED);
+          else perm.push(set.some((o) => o !== t && beats(o, t) && conflicts(t, o)) ? PERM_PERMISSIVE : PERM_PROTECTED);
+        }
+      };
+      for (const g of [0, 1]) {
+        const set = mine.filter((t) => this.linkGroup[mv.from[t]!] === g);
+        if (set.length === 0) continue;
+        stage(set, STAGE_MAIN, g);
+        const p0 = permStart[permStart.length - 1]!;
+        for (const t of set) this.allGreenPerm[t] = perm[p0 + this.turnLocal[t]!]!;
+        const wide = set.some((t) => net.linkLanes[mv.from[t]!]! >= 2);
+        const rights = set.filter((t) => mv.kind[t] === TURN_RIGHT && perm[p0 + this.turnLocal[t]!] === PERM_PERMISSIVE);
+        if (wide && rights.length > 0) stage(rights, STAGE_ARROW, g);
+      }
+      stageStart.push(stageKind.length);
+      // Neighbouring junctions start on different axes so the city does not pulse in step.
+      const g1 = stageGroup.indexOf(1, stageStart[s]!);
+      this.current[s] = s % 2 === 1 && g1 >= 0 && g1 < stageStart[s + 1]! ? g1 - stageStart[s]! : 0;
+      this.next[s] = this.current[s]!;
     });
+    this.turnStart = Int32Array.from(turnStart);
+    this.turns = Int32Array.from(turnList);
+    this.stageStart = Int32Array.from(stageStart);
+    this.stageKind = Uint8Array.from(stageKind);
+    this.stageGroup = Uint8Array.from(stageGroup);
+    this.permStart = Int32Array.from(permStart);
+    this.perm = Uint8Array.from(perm);
   }
 
-  /** The aspect a driver on link l sees at its end. */
-  aspect(l: number): number {
-    const s = this.linkSignal[l]!;
+  /** What a driver about to make turn t sees (t's from-link ends at a signal, or NO_SIGNAL). */
+  turnAspect(t: number, from: number): number {
+    const s = this.linkSignal[from]!;
     if (s < 0) return NO_SIGNAL;
     const mode = this.mode[s]!;
     if (mode === MODE_DARK) return DARK;
     if (mode === MODE_ALL_RED) return RED;
-    if (mode === MODE_ALL_GREEN) return GREEN;
-    if (this.linkGroup[l] !== this.phase[s]) return RED;
-    const st = this.stage[s]!;
-    return st === STAGE_GREEN ? GREEN : st === STAGE_AMBER ? AMBER : RED;
+    if (mode === MODE_ALL_GREEN) return this.allGreenPerm[t] === PERM_PROTECTED ? GREEN : GREEN_YIELD;
+    const i = this.turnLocal[t]!;
+    const st = this.stageStart[s]!;
+    const cur = this.perm[this.permStart[st + this.current[s]!]! + i]!;
+    const iv = this.interval[s]!;
+    if (iv === INTERVAL_GREEN) return cur === PERM_PROTECTED ? GREEN : cur === PERM_PERMISSIVE ? GREEN_YIELD : RED;
+    if (cur === PERM_RED) return RED;
+    const nxt = this.perm[this.permStart[st + this.next[s]!]! + i]!;
+    if (nxt !== PERM_RED) return cur === PERM_PROTECTED && nxt === PERM_PROTECTED ? GREEN : GREEN_YIELD;
+    return iv === INTERVAL_AMBER ? AMBER : RED;
+  }
+
+  /** The most permissive aspect among link l's movements (green for a permissive one too). */
+  aspect(l: number): number {
+    const s = this.linkSignal[l]!;
+    if (s < 0) return NO_SIGNAL;
+    let best = -1;
+    for (let i = this.turnStart[s]!; i < this.turnStart[s + 1]!; i++) {
+      const t = this.turns[i]!;
+      if (this.turnFrom[t] !== l) continue;
+      const a = this.turnAspect(t, l);
+      const rank = a === GREEN || a === GREEN_YIELD ? 3 : a === AMBER ? 2 : a === DARK ? 1 : 0;
+      if (rank > best) best = rank;
+    }
+    return best === 3 ? GREEN : best === 2 ? AMBER : best === 1 ? DARK : RED;
   }
 
   /** Advances every running controller to `nowMs`; allocation-free. */
@@ -130,24 +243,33 @@ export class SignalBank {
       const mode = this.mode[s]!;
       if (mode === MODE_DARK || mode === MODE_ALL_RED || mode === MODE_ALL_GREEN) continue;
       const p = this.plans[s]!;
-      const el = (nowMs - this.stageStartMs[s]!) / 1000;
-      switch (this.stage[s]) {
-        case STAGE_GREEN: {
-          if (this.groups[s]! < 2) break;
+      const el = (nowMs - this.intervalStartMs[s]!) / 1000;
+      switch (this.interval[s]) {
+        case INTERVAL_GREEN: {
+          const stages = this.stageStart[s + 1]! - this.stageStart[s]!;
+          if (stages < 2) break;
+          const st = this.stageStart[s]! + this.current[s]!;
+          const arrow = this.stageKind[st] === STAGE_ARROW;
+          const actuated = p.kind === 'actuated' && mode === MODE_NORMAL;
           let end: boolean;
-          if (p.kind === 'actuated' && mode === MODE_NORMAL) {
-            end = el >= p.minGreenS && (el >= p.maxGreenS || !this.groupDemand(s, this.phase[s]!)) && this.groupDemand(s, 1 - this.phase[s]!);
-          } else end = el >= p.greenS;
-          if (end) this.setStage(s, STAGE_AMBER, nowMs);
+          if (actuated) {
+            const max = arrow ? 2 * p.minGreenS : p.maxGreenS;
+            end = el >= p.minGreenS && (el >= max || !this.stageDemand(s, this.current[s]!, arrow));
+          } else end = el >= (arrow ? p.minGreenS : p.greenS);
+          if (!end) break;
+          const nx = this.pick(s, !actuated);
+          if (nx === this.current[s]) break;
+          this.next[s] = nx;
+          this.setInterval(s, INTERVAL_AMBER, nowMs);
           break;
         }
-        case STAGE_AMBER:
-          if (el >= p.amberS) this.setStage(s, STAGE_ALL_RED, nowMs);
+        case INTERVAL_AMBER:
+          if (el >= p.amberS) this.setInterval(s, INTERVAL_ALL_RED, nowMs);
           break;
         default:
           if (el >= p.allRedS) {
-            this.phase[s] = (this.phase[s]! + 1) % this.groups[s]!;
-            this.setStage(s, STAGE_GREEN, nowMs);
+            this.current[s] = this.next[s]!;
+            this.setInterval(s, INTERVAL_GREEN, nowMs);
           }
       }
     }
@@ -159,41 +281,71 @@ export class SignalBank {
     const wasRunning = this.mode[s]! <= MODE_FIXED;
     this.mode[s] = mode;
     this.givenUp[s] = 0;
-    if (mode <= MODE_FIXED && !wasRunning) this.setStage(s, STAGE_ALL_RED, nowMs);
+    if (mode <= MODE_FIXED && !wasRunning) {
+      this.next[s] = this.current[s]!;
+      this.setInterval(s, INTERVAL_ALL_RED, nowMs);
+    }
   }
 
-  /** Per signal, for snapshots: 0 red, 1 amber, 2 green, 3 dark for group 0; group 1 in the high bits. */
+  /** Starts stage `local` of signal s at once (tests, and operators' manual control). */
+  forceStage(s: number, local: number, nowMs: number): void {
+    this.current[s] = local;
+    this.next[s] = local;
+    this.setInterval(s, INTERVAL_GREEN, nowMs);
+  }
+
+  /** The first stage of signal s that serves axis group g (its main stage), as a local index. */
+  mainStage(s: number, g: number): number {
+    for (let st = this.stageStart[s]!; st < this.stageStart[s + 1]!; st++) if (this.stageGroup[st] === g && this.stageKind[st] === STAGE_MAIN) return st - this.stageStart[s]!;
+    return 0;
+  }
+
+  /** Per signal, for snapshots: 0 red, 1 amber, 2 green, 3 dark for axis 0; axis 1 in the high bits. */
   packed(s: number): number {
-    const n = this.node[s]!;
     let a0 = RED;
     let a1 = RED;
-    for (let k = this.inStart[n]!; k < this.inStart[n + 1]!; k++) {
-      const l = this.inLinks[k]!;
-      if (this.linkGroup[l] === 0) a0 = this.aspect(l);
-      else a1 = this.aspect(l);
+    const rank = (a: number) => (a === GREEN || a === GREEN_YIELD ? 3 : a === AMBER ? 2 : a === DARK ? 1 : 0);
+    for (let i = this.turnStart[s]!; i < this.turnStart[s + 1]!; i++) {
+      const t = this.turns[i]!;
+      const l = this.turnFrom[t]!;
+      const a = this.turnAspect(t, l);
+      const shown = a === GREEN_YIELD ? GREEN : a;
+      if (this.linkGroup[l] === 0) a0 = rank(shown) > rank(a0) ? shown : a0;
+      else a1 = rank(shown) > rank(a1) ? shown : a1;
     }
     return a0 | (a1 << 2) | (this.mode[s]! << 4);
   }
 
-  /** Clears the detectors (only links that end at a signal ever set them). */
+  /** Clears the detectors (only turns at signals ever set them). */
   clearDemand(): void {
-    for (let s = 0; s < this.count; s++) {
-      const n = this.node[s]!;
-      for (let k = this.inStart[n]!; k < this.inStart[n + 1]!; k++) this.demand[this.inLinks[k]!] = 0;
-    }
+    for (let i = 0; i < this.turns.length; i++) this.turnDemand[this.turns[i]!] = 0;
   }
 
-  private groupDemand(s: number, g: number): boolean {
-    const n = this.node[s]!;
-    for (let k = this.inStart[n]!; k < this.inStart[n + 1]!; k++) {
-      const l = this.inLinks[k]!;
-      if (this.linkGroup[l] === g && this.demand[l]) return true;
+  private stageDemand(s: number, local: number, protectedOnly: boolean): boolean {
+    const p0 = this.permStart[this.stageStart[s]! + local]!;
+    const t0 = this.turnStart[s]!;
+    for (let i = 0; i < this.turnStart[s + 1]! - t0; i++) {
+      const pm = this.perm[p0 + i]!;
+      if (pm === PERM_RED || (protectedOnly && pm !== PERM_PROTECTED)) continue;
+      if (this.turnDemand[this.turns[t0 + i]!]) return true;
     }
     return false;
   }
 
-  private setStage(s: number, stage: number, nowMs: number): void {
-    this.stage[s] = stage;
-    this.stageStartMs[s] = nowMs;
+  /** The next stage to run: the next main stage (in a fixed plan) or the next one with demand. */
+  private pick(s: number, fixed: boolean): number {
+    const stages = this.stageStart[s + 1]! - this.stageStart[s]!;
+    const cur = this.current[s]!;
+    for (let d = 1; d < stages; d++) {
+      const local = (cur + d) % stages;
+      const arrow = this.stageKind[this.stageStart[s]! + local] === STAGE_ARROW;
+      if ((fixed && !arrow) || this.stageDemand(s, local, arrow)) return local;
+    }
+    return cur;
+  }
+
+  private setInterval(s: number, iv: number, nowMs: number): void {
+    this.interval[s] = iv;
+    this.intervalStartMs[s] = nowMs;
   }
 }

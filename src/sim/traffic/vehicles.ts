@@ -7,7 +7,7 @@
  */
 
 /** Why a vehicle is slow or stopped, for the inspector. */
-export const WAIT_REASONS = ['moving', 'red signal', 'amber signal', 'stop sign (all-way stop)', 'giving way to main road', 'road ahead full', 'queue', 'dark signal: all-way stop', 'free'] as const;
+export const WAIT_REASONS = ['moving', 'red signal', 'amber signal', 'stop sign (all-way stop)', 'giving way to main road', 'road ahead full', 'queue', 'dark signal: all-way stop', 'free', 'giving way to oncoming traffic', 'getting into lane for its turn'] as const;
 export type WaitReason = (typeof WAIT_REASONS)[number];
 export const W_MOVING = 0;
 export const W_RED = 1;
@@ -17,6 +17,8 @@ export const W_YIELD = 4;
 export const W_FULL = 5;
 export const W_QUEUE = 6;
 export const W_DARK = 7;
+export const W_ONCOMING = 9;
+export const W_LANE = 10;
 
 export const KIND_CAR = 0;
 export const KIND_EMERGENCY = 1;
@@ -47,6 +49,8 @@ export class VehicleTable {
   kind!: Uint8Array;
   canGo!: Uint8Array;
   nextLane!: Int32Array;
+  /** The turn (index into the network's outLinks) at the end of the current link, or -1 at the destination. */
+  nextTurn!: Int32Array;
   tag!: Int32Array;
   /** Active vehicles, in a stable order (removal swaps the last one in). */
   active!: Int32Array;
@@ -125,6 +129,7 @@ export class VehicleTable {
     this.kind = g8(this.kind);
     this.canGo = g8(this.canGo);
     this.nextLane = g32(this.nextLane, -1);
+    this.nextTurn = g32(this.nextTurn, -1);
     this.tag = g32(this.tag, -1);
     this.active = g32(this.active);
     this.activeAt = g32(this.activeAt, -1);
