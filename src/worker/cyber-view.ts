@@ -23,6 +23,8 @@ export interface VendorExposure {
 
 export interface CyberView {
   readonly zones: readonly string[];
+  /** Firewall rules between zones, in force while segmentation is on (the live policy is in the snapshot). */
+  readonly zoneRules: readonly { readonly from: string; readonly to: string }[];
   readonly nodeIds: readonly string[];
   readonly nodeX: Float32Array;
   readonly nodeZ: Float32Array;
@@ -110,6 +112,7 @@ export function cyberView(input: SimInput): CyberView | null {
     coverage: { cellM: cov.cellM, cols: cov.cols, rows: cov.rows, seen: Uint8Array.from(cov.seen, (v) => Math.min(255, v)) },
     blindSpots: blindSpots(cov, input.city.buildings, watched),
     zones: c.comms.zones,
+    zoneRules: c.comms.rules.map((r) => ({ from: r.from, to: r.to })),
     nodeIds: c.comms.nodes.map((x) => x.id),
     nodeX,
     nodeZ,

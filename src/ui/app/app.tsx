@@ -13,6 +13,7 @@ import { KpiStrip } from '../panels/kpi-strip';
 import { LayersPanel } from '../panels/layers-panel';
 import { Legend } from '../panels/legend';
 import { VendorPanel } from '../cyber/cyber-panels';
+import { CctvPanel } from '../cyber/cctv-panel';
 import { PrivacyPanel } from '../privacy/privacy-panel';
 import { ScenarioBrief } from '../panels/scenario-brief';
 import { TopBar } from '../panels/top-bar';
@@ -47,6 +48,7 @@ export function App() {
           <LayersPanel />
           <Legend />
           <ScenarioBrief />
+          <CctvPanel />
           <VendorPanel />
           <PrivacyPanel />
         </aside>

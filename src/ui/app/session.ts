@@ -11,6 +11,7 @@ import { mergePoints, type Point } from '../store/kpi-history';
 import { live, pushSnapshot, setLiveWorld } from '../store/live';
 import { EVENT_LOG_CAP, uiStore, type UiState } from '../store/ui-store';
 import { buildWorldIndex } from '../store/world-index';
+import { listenForCoverage } from '../cyber/coverage-store';
 import type { UrlChoice } from './url-params';
 
 /** How often run summaries reach React, in ms. Frames themselves arrive about every 40 ms. */
@@ -62,6 +63,7 @@ export function startSession(c: TwinClient, choice: UrlChoice): void {
       chain: null,
     });
   });
+  listenForCoverage(c);
   c.on('load-error', (msg) => uiStore.setState({ phase: 'load-error', issues: msg.issues }));
   c.on('fatal', (msg) => uiStore.setState({ phase: 'fatal', fatal: msg.message }));
   // A seek back, branch or restore rebuilds the run from the start: its frames resend every event and KPI point.

@@ -3,17 +3,23 @@
  * coloured by utilisation
  * (down links near-black, congested links red), flows to vendor clouds tinted by the cloud's
  * jurisdiction, running exfiltrations as magenta lines from their source to the attacker's
- * server, and camera view cones coloured by camera state. Per-frame work reads the live snapshot
- * in useFrame, only when its version changes, writing colour buffers directly.
+ * server, network zones as halos under their devices (zone-halos.tsx), camera view cones
+ * coloured by camera state, and the coverage heat map, repainted from the worker's live coverage
+ * as cameras go dark. Per-frame work reads the live snapshot in useFrame, only when its version
+ * changes, writing colour buffers directly.
  */
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferAttribute, BufferGeometry, Color, DataTexture, DoubleSide, LineBasicMaterial, LineSegments, Mesh, MeshBasicMaterial, NearestFilter, PlaneGeometry, RGBAFormat } from 'three';
 import type { CyberView } from '../../worker/cyber-view';
 import { live } from '../store/live';
 import { useUi } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
-import { ATTACK_PATH_COLOR, CAMERA_STATE_STYLE, CCTV_LAYER, COMMS_LAYER, COVERAGE_COLOR, DOWN_LINK_COLOR, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor, utilBand } from './cyber-style';
+import { coverageStore } from './coverage-store';
+import { heatTexels } from './heat-texels';
+import { ZoneHalos } from './zone-halos';
+import { ZONES_LAYER } from './zones';
+import { ATTACK_PATH_COLOR, CAMERA_STATE_STYLE, CCTV_LAYER, COMMS_LAYER, COVERAGE_COLOR, COVERAGE_LOST_COLOR, DOWN_LINK_COLOR, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor, utilBand } from './cyber-style';
 
 const LINK_Y = 2.5;
 const CONE_Y = 1.2;
@@ -29,11 +35,12 @@ const CAM_RGB = CAMERA_STATE_STYLE.map((s) => new Color(s.color));
 
 export function CyberLayer({ index }: { index: WorldIndex }) {
   const cv = index.view.cyber ?? null;
-  return cv ? <CyberDrawing cv={cv} /> : null;
+  return cv ? <CyberDrawing cv={cv} index={index} /> : null;
 }
 
-function CyberDrawing({ cv }: { cv: CyberView }) {
+function CyberDrawing({ cv, index }: { cv: CyberView; index: WorldIndex }) {
   const commsOn = useUi((s) => s.layers[COMMS_LAYER]);
+  const zonesOn = useUi((s) => s.layers[ZONES_LAYER]);
   const cctvOn = useUi((s) => s.layers[CCTV_LAYER]);
   const links = useMemo(() => buildLinks(cv), [cv]);
   const cones = useMemo(() => buildCones(cv), [cv]);
@@ -47,6 +54,21 @@ function CyberDrawing({ cv }: { cv: CyberView }) {
     return l;
   }, []);
   const drawn = useRef(-1);
+  const invalidate = useThree((s) => s.invalidate);
+
+  // The heat map follows the worker's live coverage: dark cameras' fans leave it as they go dark.
+  useEffect(() => {
+    const paint = () => {
+      const live = coverageStore.getState().coverage;
+      const fits = live && live.cols === cv.coverage.cols && live.rows === cv.coverage.rows;
+      paintHeatMap(heat, cv.coverage.seen, fits ? live.seen : cv.coverage.seen);
+      invalidate();
+    };
+    paint();
+    return coverageStore.subscribe((s, prev) => {
+      if (s.coverage !== prev.coverage) paint();
+    });
+  }, [cv, heat, invalidate]);
 
   useEffect(
     () => () => {
@@ -108,6 +130,9 @@ function CyberDrawing({ cv }: { cv: CyberView }) {
       <group visible={commsOn}>
         <primitive object={links} />
         <primitive object={exfil} />
+      </group>
+      <group visible={zonesOn}>
+        <ZoneHalos cv={cv} index={index} />
       </group>
       <group visible={cctvOn}>
         <primitive object={heat} />
@@ -177,29 +202,33 @@ function buildCones(cv: CyberView): Mesh {
 
 /** Coverage heat map: a ground-hugging texture, more opaque where more cameras see a cell. */
 function buildHeatMap(cv: CyberView): Mesh {
-  const { cols, rows, cellM, seen } = cv.coverage;
-  const data = new Uint8Array(cols * rows * 4);
-  const col = new Color(COVERAGE_COLOR);
-  for (let c = 0; c < cols; c++) {
-    for (let r = 0; r < rows; r++) {
-      const n = seen[c * rows + r]!;
-      const o = (r * cols + c) * 4;
-      data[o] = Math.round(col.r * 255);
-      data[o + 1] = Math.round(col.g * 255);
-      data[o + 2] = Math.round(col.b * 255);
-      data[o + 3] = n === 0 ? 0 : Math.min(230, 110 + 40 * n);
-    }
-  }
-  const tex = new DataTexture(data, cols, rows, RGBAFormat);
+  const { cols, rows, cellM } = cv.coverage;
+  const tex = new DataTexture(new Uint8Array(cols * rows * 4), cols, rows, RGBAFormat);
   tex.magFilter = NearestFilter;
   tex.flipY = false;
-  tex.needsUpdate = true;
   const w = cols * cellM;
   const h = rows * cellM;
-  const m = new Mesh(new PlaneGeometry(w, h), new MeshBasicMaterial({ map: tex, transparent: true, depthWrite: false }));
-  // The plane lies flat: texture row r runs south (+z) as the grid's rows do.
+  const m = new Mesh(new PlaneGeometry(w, h), new MeshBasicMaterial({ map: tex, transparent: true, depthWrite: false, side: DoubleSide }));
+  // The plane lies flat: texture row r runs south (+z) as the grid's rows do. Turned that way it
+  // faces down, so it is drawn double-sided (single-sided, it was culled from every view above).
   m.rotation.x = Math.PI / 2;
   m.position.set(w / 2, 0.8, h / 2);
   m.frustumCulled = false;
+  paintHeatMap(m, cv.coverage.seen, cv.coverage.seen);
   return m;
+}
+
+const rgb = (hex: string) => {
+  const c = new Color(hex);
+  return [Math.round(c.r * 255), Math.round(c.g * 255), Math.round(c.b * 255)] as const;
+};
+const SEEN_RGB = rgb(COVERAGE_COLOR);
+const LOST_RGB = rgb(COVERAGE_LOST_COLOR);
+
+/** Repaints the heat map from the load-time and live coverage grids (see heat-texels.ts). */
+function paintHeatMap(m: Mesh, atLoad: Uint8Array, now: Uint8Array): void {
+  const tex = (m.material as MeshBasicMaterial).map as DataTexture;
+  const { width: cols, height: rows } = tex.image;
+  (tex.image.data as Uint8Array).set(heatTexels(atLoad, now, cols, rows, SEEN_RGB, LOST_RGB));
+  tex.needsUpdate = true;
 }

@@ -9,7 +9,8 @@ import type { CyberView } from '../../worker/cyber-view';
 import { live } from '../store/live';
 import type { WorldIndex } from '../store/world-index';
 import { useUi } from '../store/ui-store';
-import { ATTACK_PATH_COLOR, CAMERA_STATE_STYLE, COVERAGE_COLOR, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor } from './cyber-style';
+import { useCoverage } from './coverage-store';
+import { ATTACK_PATH_COLOR, CAMERA_STATE_STYLE, COVERAGE_COLOR, COVERAGE_LOST_COLOR, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor } from './cyber-style';
 
 import './cyber.css';
 
@@ -49,7 +50,8 @@ export function CctvLegend() {
         {CAMERA_STATE_STYLE.map((s) => (
           <Swatch key={s.id} color={s.color} label={s.label} cue={s.cue} />
         ))}
-        <Swatch color={COVERAGE_COLOR} label="Seen by a camera (line of sight past buildings)" cue="blue wash on the ground, deeper where several see" />
+        <Swatch color={COVERAGE_COLOR} label="Seen by a camera now (line of sight past buildings)" cue="blue wash on the ground, deeper where several see" />
+        <Swatch color={COVERAGE_LOST_COLOR} label="Seen at the start, by no working camera now" cue="red diagonal hatching" />
       </ul>
       <BlindSpots />
     </>
@@ -58,7 +60,8 @@ export function CctvLegend() {
 
 function BlindSpots() {
   const world = useUi((s) => s.world);
-  const blind = world?.cyber?.blindSpots ?? [];
+  const live = useCoverage((s) => s.coverage);
+  const blind = live?.blindSpots ?? world?.cyber?.blindSpots ?? [];
   if (blind.length === 0) return null;
   const name = (id: string) => world?.assets.find((a) => a.id === id)?.name ?? id;
   return <p className="legend-note muted">Blind spots (no camera sees the site): {blind.map(name).join(', ')}</p>;

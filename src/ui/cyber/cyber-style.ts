@@ -19,6 +19,8 @@ export const EXFIL_COLOR = '#d64dff';
 export const ATTACK_PATH_COLOR = '#b565ff';
 /** Coverage heat map: where cameras see, more opaque where more of them do. */
 export const COVERAGE_COLOR = '#7cc7ff';
+/** Ground a camera saw at the start that none sees now (hatched, so not colour alone). */
+export const COVERAGE_LOST_COLOR = '#ef4b3f';
 
 /** Band of a link: `state` 0 down, 1 up, 2 congested (SimSnapshot.cyber.linkState). */
 export function utilBand(util: number, state: number): (typeof UTIL_BANDS)[number] | null {

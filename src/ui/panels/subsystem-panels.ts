@@ -14,6 +14,8 @@ import { WaterAssetSection, WaterLegend } from '../water/water-panels';
 import { WATER_LAYER } from '../water/water-style';
 import { CctvLegend, CommsLegend } from '../cyber/cyber-panels';
 import { CCTV_LAYER, COMMS_LAYER } from '../cyber/cyber-style';
+import { ZoneAssetSection, ZonesLegend } from '../cyber/zone-panels';
+import { ZONES_LAYER, zoneMembers } from '../cyber/zones';
 import type { LayerId } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
 
@@ -67,6 +69,14 @@ export const SUBSYSTEM_PANELS: readonly SubsystemPanels[] = [
     icon: '⇅',
     count: (w) => w.cyber?.linkIds.length ?? 0,
     Legend: CommsLegend,
+  },
+  {
+    layer: ZONES_LAYER,
+    label: 'Network zones',
+    icon: '◌',
+    count: (w) => (w.cyber ? zoneMembers(w.cyber).reduce((n, m) => n + m.assets.length, 0) : 0),
+    Legend: ZonesLegend,
+    AssetSection: ZoneAssetSection,
   },
   {
     layer: CCTV_LAYER,
