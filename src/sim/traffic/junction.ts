@@ -14,10 +14,16 @@
  * rotation) and counts crash risk — two movements whose paths cross, both shown right of way
  * within 1.5 s of each other, as under an attacker's conflicting greens.
  */
-import { CONFLICT_CROSS, LEVEL_MAJOR, LEVEL_MINOR, LEVEL_MAJOR_RIGHT, TURN_RIGHT, TURN_U, turnOf, type Movements } from './movements';
+import { CONFLICT_CROSS as CONFLICT_CROSS_, LEVEL_MAJOR as LEVEL_MAJOR_, LEVEL_MINOR as LEVEL_MINOR_, LEVEL_MAJOR_RIGHT as LEVEL_MAJOR_RIGHT_, TURN_RIGHT as TURN_RIGHT_, TURN_U as TURN_U_, turnOf as turnOf_, type Movements } from './movements';
 import type { TrafficModel } from './model';
-import { AMBER, DARK, GREEN, GREEN_YIELD, NO_SIGNAL, RED } from './signals';
-import { KIND_EMERGENCY, W_AMBER, W_DARK, W_FULL, W_LANE, W_MOVING, W_ONCOMING, W_RED, W_STOP, W_YIELD } from './vehicles';
+import { AMBER as AMBER_, DARK as DARK_, GREEN as GREEN_, GREEN_YIELD as GREEN_YIELD_, NO_SIGNAL as NO_SIGNAL_, RED as RED_ } from './signals';
+import { KIND_EMERGENCY as KIND_EMERGENCY_, W_AMBER as W_AMBER_, W_DARK as W_DARK_, W_FULL as W_FULL_, W_LANE as W_LANE_, W_MOVING as W_MOVING_, W_ONCOMING as W_ONCOMING_, W_RED as W_RED_, W_STOP as W_STOP_, W_YIELD as W_YIELD_ } from './vehicles';
+// Local copies of imported bindings read in hot loops (some module loaders turn every read of an
+// import into a function call).
+const CONFLICT_CROSS = CONFLICT_CROSS_, LEVEL_MAJOR = LEVEL_MAJOR_, LEVEL_MINOR = LEVEL_MINOR_, LEVEL_MAJOR_RIGHT = LEVEL_MAJOR_RIGHT_, TURN_RIGHT = TURN_RIGHT_, TURN_U = TURN_U_;
+const turnOf = turnOf_, AMBER = AMBER_, DARK = DARK_, GREEN = GREEN_, GREEN_YIELD = GREEN_YIELD_, NO_SIGNAL = NO_SIGNAL_;
+const RED = RED_, KIND_EMERGENCY = KIND_EMERGENCY_, W_AMBER = W_AMBER_, W_DARK = W_DARK_, W_FULL = W_FULL_, W_LANE = W_LANE_;
+const W_MOVING = W_MOVING_, W_ONCOMING = W_ONCOMING_, W_RED = W_RED_, W_STOP = W_STOP_, W_YIELD = W_YIELD_;
 
 /** Comfortable braking for the amber decision (ITE's amber formula uses 3.05 m/s²). */
 const B_COMF = 3;
@@ -83,18 +89,31 @@ export function decide(m: TrafficModel, v: number, l: number, dist: number, sp: 
     // The stored route ran out before the destination: plan the rest from here.
     if (!m.replan(v, l, -1, nowMs)) return W_FULL;
   }
-  let next = V.routes[v * V.slot + V.routeIdx[v]! + 1]!;
+  const next = V.routes[v * V.slot + V.routeIdx[v]! + 1]!;
   let k = V.nextTurn[v]!;
   if (k < 0 || net.outLinks[k] !== next) k = m.updateTurn(v);
   // In a lane that does not take the turn (it could not get over in time): wait at the line for a
-  // gap to change lanes, then take another way (or, when there is none, turn from this lane).
+  // gap to change lanes; after WRONG_LANE_MS, squeeze across and turn from this lane (a deadlock
+  // breaker, counted in wrongLaneTurns; re-routing instead would cost an A* search each time).
   const rel = V.lane[v]! - net.linkLane0[l]!;
   if (k >= 0 && (rel < mv.laneLo[k]! || rel > mv.laneHi[k]!) && dist < 30) {
     const since = V.stoppedSinceMs[v]!;
     if (!(since >= 0 && nowMs - since > WRONG_LANE_MS)) return W_LANE;
-    if (m.replan(v, l, next, nowMs)) {
-      next = V.routes[v * V.slot + V.routeIdx[v]! + 1]!;
-      k = m.updateTurn(v);
+  }
+  if (k < 0) k = turnOf(net, l, next);
+  const n = net.linkTo[l]!;
+  const emergency = V.kind[v] === KIND_EMERGENCY;
+  const sig = m.signals;
+  const aspect = sig.turnAspect(k, l);
+  // A red that outlasts any plan's cycle (an all-red attack, a stuck controller) is treated as
+  // broken: after RED_GIVE_UP_MS drivers proceed with care, as at an all-way stop.
+  if (aspect === RED && !emergency) {
+    const s = sig.linkSignal[l]!;
+    if (!sig.givenUp[s]) {
+      const since = V.stoppedSinceMs[v]!;
+      if (!(since >= 0 && nowMs - since > RED_GIVE_UP_MS)) return W_RED;
+      // Once one driver goes, the others see it and treat the junction as an all-way stop too.
+      sig.givenUp[s] = 1;
     }
   }
   const lane = m.entryLane(v, next);
@@ -107,11 +126,6 @@ export function decide(m: TrafficModel, v: number, l: number, dist: number, sp: 
     }
     return W_FULL;
   }
-  if (k < 0) k = turnOf(net, l, next);
-  const n = net.linkTo[l]!;
-  const emergency = V.kind[v] === KIND_EMERGENCY;
-  const sig = m.signals;
-  const aspect = sig.turnAspect(k, l);
   if (aspect === GREEN) return go(V, v);
   if (aspect === GREEN_YIELD) {
     if (emergency) return go(V, v);
@@ -124,17 +138,6 @@ export function decide(m: TrafficModel, v: number, l: number, dist: number, sp: 
     // A right-turner already waiting for the oncoming stream clears when it stops (Highway Code rule 178).
     if (V.wait[v] === W_ONCOMING && dist < LOOK_M && !mustYield(m, v, k, true, nowMs, TURN_GAP_S)) return go(V, v);
     return W_AMBER;
-  }
-  // A red that outlasts any plan's cycle (an all-red attack, a stuck controller) is treated as
-  // broken: after RED_GIVE_UP_MS drivers proceed with care, as at an all-way stop.
-  if (aspect === RED && !emergency) {
-    const s = sig.linkSignal[l]!;
-    if (!sig.givenUp[s]) {
-      const since = V.stoppedSinceMs[v]!;
-      if (!(since >= 0 && nowMs - since > RED_GIVE_UP_MS)) return W_RED;
-      // Once one driver goes, the others see it and treat the junction as an all-way stop too.
-      sig.givenUp[s] = 1;
-    }
   }
   const inDeg = net.inStart[n + 1]! - net.inStart[n]!;
   if (aspect === NO_SIGNAL) {
@@ -213,7 +216,7 @@ function arriving(m: TrafficModel, a: number, j: number, gapS: number): boolean 
       if (d > reach) break;
       if (V.nextTurn[h] === j) {
         const sp = V.speed[h]!;
-        if (sp > 1 ? d / sp < gapS : head && d < 8 && readyToGo(V.wait[h]!)) return true;
+        if (sp > 1 ? d / sp < gapS : head && d < 8 && READY[V.wait[h]!] === 1) return true;
       }
       head = false;
     }
@@ -221,10 +224,9 @@ function arriving(m: TrafficModel, a: number, j: number, gapS: number): boolean 
   return false;
 }
 
-/** A head vehicle stopped at the line that is not itself held back by something else. */
-function readyToGo(w: number): boolean {
-  return w !== W_FULL && w !== W_LANE && w !== W_ONCOMING && w !== W_YIELD && w !== W_RED && w !== W_STOP && w !== W_DARK;
-}
+/** Per wait reason: a head vehicle stopped at the line for it is not held back by anything else. */
+const READY = new Uint8Array(16).fill(1);
+for (const w of [W_FULL, W_LANE, W_ONCOMING, W_YIELD, W_RED, W_STOP, W_DARK]) READY[w] = 0;
 
 function waitingAt(m: TrafficModel, a: number): boolean {
   const net = m.net;
@@ -265,6 +267,8 @@ export function pass(m: TrafficModel, v: number, l: number, k: number, nowMs: nu
     J.rightOfWayMs[k] = nowMs;
   }
   J.passMs[k] = nowMs;
+  const rel = m.v.lane[v]! - net.linkLane0[l]!;
+  if (rel < J.mv.laneLo[k]! || rel > J.mv.laneHi[k]!) m.wrongLaneTurns++;
   if (allWay) {
     J.busyUntil[n] = nowMs + ALL_WAY_HEADWAY_MS;
     J.turnOfNode[n] = (J.linkInIdx[l]! + 1) % inDeg;

@@ -14,8 +14,11 @@
  * b_safe = 4 m/s². Only drivers held up by their leader look, each every other step, not within
  * 25 m of the junction, and only into lanes that take their turn once within the zone.
  */
-import { idmAccel } from './idm';
+import { idmAccel as idmAccel_ } from './idm';
 import type { TrafficModel } from './model';
+// Local copies of imported bindings read in hot loops (some module loaders turn every read of an
+// import into a function call).
+const idmAccel = idmAccel_;
 
 const B_SAFE = 4;
 const POLITENESS = 0.2;

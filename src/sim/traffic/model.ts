@@ -11,14 +11,17 @@
  * greens the near-misses are counted as crash risk instead. Whether the vehicle heading a lane may
  * pass its junction, and the junction's bookkeeping when it does, live in junction.ts.
  */
-import { CITY_IDM, idmAccel, type IdmParams } from './idm';
-import { decide, JunctionState, pass } from './junction';
+import { CITY_IDM, idmAccel as idmAccel_, type IdmParams } from './idm';
+import { decide as decide_, JunctionState, pass as pass_ } from './junction';
 import { laneChanges } from './lane-change';
-import { buildMovements, turnOf } from './movements';
+import { buildMovements, turnOf as turnOf_ } from './movements';
 import type { TrafficNetwork } from './network';
 import { Router } from './router';
 import { SignalBank, type SignalSpec } from './signals';
-import { VehicleTable, W_MOVING, W_QUEUE } from './vehicles';
+import { VehicleTable, W_MOVING as W_MOVING_, W_QUEUE as W_QUEUE_ } from './vehicles';
+// Local copies of imported bindings read in hot loops (some module loaders turn every read of an
+// import into a function call).
+const idmAccel = idmAccel_, decide = decide_, pass = pass_, turnOf = turnOf_, W_MOVING = W_MOVING_, W_QUEUE = W_QUEUE_;
 
 export const DT_S = 0.5;
 /** A vehicle stopped this long is counted as stuck (the permanent-gridlock test). */
@@ -62,6 +65,8 @@ export class TrafficModel {
   tripsUnroutable = 0;
   vehicleUpdates = 0;
   conflicts = 0;
+  /** Turns made from a lane that does not take them, by drivers who could not get over in time. */
+  wrongLaneTurns = 0;
   stuckNow = 0;
   maxStuck = 0;
   sumTripS = 0;
@@ -156,7 +161,7 @@ export class TrafficModel {
    * when the origin is full (try again later) and -1 when dest cannot be reached.
    */
   insert(origin: number, dest: number, nowMs: number, kind: number, tag: number, speedFactor: number): number {
-    const lane = this.bestLane(origin);
+    let lane = this.bestLane(origin);
     if (this.laneRoom(lane) < this.idm.length) return -2;
     const V = this.v;
     const v = V.alloc();
@@ -182,7 +187,13 @@ export class TrafficModel {
     V.nextRerouteMs[v] = 0;
     V.freeFlowS[v] = this.net.linkLength[origin]! / this.net.linkSpeed[origin]!;
     V.wait[v] = W_MOVING;
-    this.updateTurn(v);
+    const k = this.updateTurn(v);
+    // Start in a lane that takes the first turn when one has room.
+    if (k >= 0) {
+      const lo = this.net.linkLane0[origin]! + this.junctions.mv.laneLo[k]!;
+      const hi = this.net.linkLane0[origin]! + this.junctions.mv.laneHi[k]!;
+      for (let q = lo; (lane < lo || lane > hi) && q <= hi; q++) if (this.laneRoom(q) >= this.idm.length) lane = q;
+    }
     this.appendToLane(v, lane);
     this.linkCount[origin]!++;
     this.tripsStarted++;
