@@ -1,6 +1,7 @@
 /**
  * Population and privacy figures for `npm run bench`: 100,000 synthetic residents of the default
- * city over 7 days (traces generated as the population steps minute by minute), unicity for
+ * city over 7 days (traces generated as the population steps minute by minute, trips routed on the
+ * city's road network at free-flow times), unicity for
  * p = 1 to 10 at three resolutions, and linkage across four datasets (ANPR, face, smart card,
  * Wi-Fi) with homes from the smart meters. Speed is measured here and never asserted in tests;
  * the issue's targets are printed beside the measurements.
@@ -9,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadScenarioText } from '../scenario';
-import { EventBus, Rng, population as pop } from '../sim';
+import { EventBus, NetworkTravel, Rng, population as pop, traffic } from '../sim';
 import { matchHomes, mergeIdentities, unicityOf } from '../sim/analysis';
 
 const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/default.json', import.meta.url));
@@ -34,7 +35,10 @@ export function benchPopulation(residents = 100_000, days = 7): Record<string, u
   const bus = new EventBus(() => now);
   const t0 = performance.now();
   const c0 = cpu();
-  const P = new pop.PopulationSubsystem(input.population!, input.city.buildings, input.city.sizeM, new Rng(input.seed).fork('population'), bus, () => now);
+  // Trips on the city's road network at free-flow travel times (no traffic model runs here).
+  const net = input.traffic?.network;
+  const travel = net ? (sensors: pop.SensorIndex) => new NetworkTravel(net, sensors, input.city.sizeM, new traffic.Router(net).cost) : undefined;
+  const P = new pop.PopulationSubsystem(input.population!, input.city.buildings, input.city.sizeM, new Rng(input.seed).fork('population'), bus, () => now, { travel });
   const t1 = performance.now();
   const c1 = cpu();
   for (now = 60_000; now <= days * DAY_MS; now += 60_000) P.step(now);

@@ -21,6 +21,7 @@ import {
   describeCommand,
 } from './core';
 import { cameraHooks } from './camera-sightings';
+import { NetworkTravel } from './network-travel';
 import { InjectPlayer, DecisionBoard, applyExerciseCommand, isExerciseCommand, evaluate, type Evaluation } from './exercise';
 import { applyAssetCommand, isAssetCommand } from './threats';
 import { KPI_DEFS, KpiRecorder, readKpis, powerFinal, type KpiDef, type KpiValues, type PowerFinal } from './analysis';
@@ -159,7 +160,13 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
     water = new WaterSubsystem(input.water, eng, world, bus, engine.scheduler, () => engine.nowMs, input.durationMs);
   }
   const traffic = input.traffic ? new TrafficSubsystem(input.traffic, world, bus, engine.rng.fork('traffic'), () => engine.nowMs) : null;
-  const population = input.population ? new PopulationSubsystem(input.population, input.city.buildings, input.city.sizeM, engine.rng.fork('population'), bus, () => engine.nowMs, { hooks: cyber ? (sensors) => cameraHooks(cyber, sensors, bus, input.population!.historyDays * DAY) : undefined }) : null;
+  let travel: NetworkTravel | null = null;
+  const population = input.population
+    ? new PopulationSubsystem(input.population, input.city.buildings, input.city.sizeM, engine.rng.fork('population'), bus, () => engine.nowMs, {
+        hooks: cyber ? (sensors) => cameraHooks(cyber, sensors, bus, input.population!.historyDays * DAY) : undefined,
+        travel: traffic ? (sensors) => (travel = new NetworkTravel(traffic.model.net, sensors, input.city.sizeM, traffic.model.router.cost)) : undefined,
+      })
+    : null;
   const run = (c: Command, cause: EventId) => {
     if (cyber?.handles(c)) return cyber.handle(c, cause);
     if (isPowerCommand(c)) power?.handle(c, cause);
@@ -191,6 +198,8 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   }
   if (traffic) engine.addSystem({ name: 'traffic', periodMs: traffic.periodMs, step: (t) => traffic.step(t) });
   if (population) engine.addSystem({ name: 'population', periodMs: population.periodMs, step: (t) => population.step(t) });
+  // Residents' trips follow the traffic model's travel times: re-solved when the roads have changed.
+  if (travel && traffic) engine.addSystem({ name: 'population-travel', periodMs: 15 * MINUTE, step: () => void travel!.refreshIfChanged(traffic.model.router.cost, traffic.model.router.closed) });
   if (population) {
     // Datasets the comms/CCTV side loses (stolen, or disclosed under a legal order) reach the attacker's holdings.
     bus.on('data.exfiltrated', (e) => population.acquireNamed(e.data.dataset, 'exfiltrated', e.id));

@@ -4,7 +4,7 @@
  * and a camera that goes dark stops recording anyone — without shifting anyone else's records.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulation, HOUR, type SimInput } from '../../src/sim';
+import { createSimulation, HOUR, type SimInput, type Simulation } from '../../src/sim';
 import { loadScenarioText } from '../../src/scenario';
 
 const scenario = (extra: Record<string, unknown> = {}) =>
@@ -19,6 +19,13 @@ const scenario = (extra: Record<string, unknown> = {}) =>
     ...extra,
   });
 
+interface DatasetFinal {
+  readonly kind: string;
+  readonly records: number;
+  readonly identifying: number;
+}
+const datasetsOf = (sim: Simulation) => sim.finalCyber()!.cctv.datasets as DatasetFinal[];
+
 function load(extra: Record<string, unknown> = {}): SimInput {
   const r = loadScenarioText(scenario(extra));
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
@@ -30,8 +37,7 @@ describe('camera sightings feed the CCTV datasets', () => {
     const sim = createSimulation(load());
     sim.runUntil(2 * HOUR + 30_000); // inside hour 2, so the last CCTV step counted hour 2's records
     const P = sim.population!;
-    const final = sim.finalCyber()!;
-    const sets = final.cctv.datasets;
+    const sets = datasetsOf(sim);
     const plate = sets.filter((d) => d.kind === 'plate').reduce((n, d) => n + d.records, 0);
     const face = sets.filter((d) => d.kind === 'face').reduce((n, d) => n + d.records, 0);
     // Records dated up to the end of the current hour are held (a trip's passes are written when it departs).
@@ -58,7 +64,7 @@ describe('camera sightings feed the CCTV datasets', () => {
     b.apply({ type: 'asset.disable', targets: { kind: 'camera', district: 'market-quarter' }, reason: 'test: cameras lose power' });
     a.runUntil(3 * HOUR);
     b.runUntil(3 * HOUR);
-    const dark = new Set(input.assets.filter((x) => x.kind === 'camera' && x.district === 'market-quarter').map((x) => x.id));
+    const dark = new Set<string>(input.assets.filter((x) => x.kind === 'camera' && x.district === 'market-quarter').map((x) => x.id));
     expect(dark.size).toBeGreaterThan(0);
     const P = b.population!;
     const darkSensors = new Set(P.sensors.specs.flatMap((s, i) => (dark.has(s.id) ? [i] : [])));
@@ -76,7 +82,7 @@ describe('camera sightings feed the CCTV datasets', () => {
     // The other sensors' records are untouched by the blackout.
     expect(count(b, (s) => !darkSensors.has(s))).toBe(count(a, (s) => !darkSensors.has(s)));
     // And the datasets the attacker could steal are smaller.
-    const plates = (sim: typeof a) => sim.finalCyber()!.cctv.datasets.filter((d) => d.kind === 'plate').reduce((n, d) => n + d.records, 0);
+    const plates = (sim: typeof a) => datasetsOf(sim).filter((d) => d.kind === 'plate').reduce((n, d) => n + d.records, 0);
     expect(plates(b)).toBeLessThan(plates(a));
   });
 });

@@ -1,11 +1,12 @@
 /**
- * How long a trip takes and which junctions it passes, by mode. `TravelModel` is the seam: until
- * the traffic subsystem's router is wired in (sim/simulation.ts may pass one that reads observed
- * link speeds), `GridTravel` routes on the generated city's street grid — cars take the arterial
- * grid (every 400 m, where the cameras are), pedestrians take the Manhattan path on local streets,
- * transit riders walk to the nearest station, wait for the next departure (10-minute headway) and
- * ride. Speeds are round urban averages (DfT congestion statistics CGN0501: about 30 km/h on urban
- * A roads; walking 4.7 km/h, NTS).
+ * How long a trip takes and which junctions it passes, by mode. `TravelModel` is the seam: when
+ * the city has a traffic model, simulation.ts passes one that routes on its road network with its
+ * current travel times (src/sim/network-travel.ts). `GridTravel` is the stand-alone fallback on
+ * the generated city's street grid — cars take the arterial grid (every 400 m, where the cameras
+ * are), pedestrians take the Manhattan path on local streets, transit riders walk to the nearest
+ * station, wait for the next departure (10-minute headway) and ride. Speeds are round urban
+ * averages (DfT congestion statistics CGN0501: about 30 km/h on urban A roads; walking 4.7 km/h,
+ * NTS).
  */
 import { MODE_CAR, MODE_TRANSIT } from './people';
 import type { SensorIndex } from './sensors';
