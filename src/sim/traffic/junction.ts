@@ -15,6 +15,7 @@
  * within 1.5 s of each other, as under an attacker's conflicting greens.
  */
 import { CONFLICT_CROSS as CONFLICT_CROSS_, LEVEL_MAJOR as LEVEL_MAJOR_, LEVEL_MINOR as LEVEL_MINOR_, LEVEL_MAJOR_RIGHT as LEVEL_MAJOR_RIGHT_, TURN_RIGHT as TURN_RIGHT_, TURN_U as TURN_U_, turnOf as turnOf_, type Movements } from './movements';
+import { entryLane as entryLane_, laneRoom as laneRoom_ } from './lanes';
 import type { TrafficModel } from './model';
 import { AMBER as AMBER_, DARK as DARK_, GREEN as GREEN_, GREEN_YIELD as GREEN_YIELD_, NO_SIGNAL as NO_SIGNAL_, RED as RED_ } from './signals';
 import { KIND_EMERGENCY as KIND_EMERGENCY_, W_AMBER as W_AMBER_, W_DARK as W_DARK_, W_FULL as W_FULL_, W_LANE as W_LANE_, W_MOVING as W_MOVING_, W_ONCOMING as W_ONCOMING_, W_RED as W_RED_, W_STOP as W_STOP_, W_YIELD as W_YIELD_ } from './vehicles';
@@ -23,7 +24,7 @@ import { KIND_EMERGENCY as KIND_EMERGENCY_, W_AMBER as W_AMBER_, W_DARK as W_DAR
 const CONFLICT_CROSS = CONFLICT_CROSS_, LEVEL_MAJOR = LEVEL_MAJOR_, LEVEL_MINOR = LEVEL_MINOR_, LEVEL_MAJOR_RIGHT = LEVEL_MAJOR_RIGHT_, TURN_RIGHT = TURN_RIGHT_, TURN_U = TURN_U_;
 const turnOf = turnOf_, AMBER = AMBER_, DARK = DARK_, GREEN = GREEN_, GREEN_YIELD = GREEN_YIELD_, NO_SIGNAL = NO_SIGNAL_;
 const RED = RED_, KIND_EMERGENCY = KIND_EMERGENCY_, W_AMBER = W_AMBER_, W_DARK = W_DARK_, W_FULL = W_FULL_, W_LANE = W_LANE_;
-const W_MOVING = W_MOVING_, W_ONCOMING = W_ONCOMING_, W_RED = W_RED_, W_STOP = W_STOP_, W_YIELD = W_YIELD_;
+const entryLane = entryLane_, laneRoom = laneRoom_, W_MOVING = W_MOVING_, W_ONCOMING = W_ONCOMING_, W_RED = W_RED_, W_STOP = W_STOP_, W_YIELD = W_YIELD_;
 
 /** Comfortable braking for the amber decision (ITE's amber formula uses 3.05 m/s²). */
 const B_COMF = 3;
@@ -116,9 +117,9 @@ export function decide(m: TrafficModel, v: number, l: number, dist: number, sp: 
       sig.givenUp[s] = 1;
     }
   }
-  const lane = m.entryLane(v, next);
+  const lane = entryLane(m, v, next);
   V.nextLane[v] = lane;
-  if (m.laneRoom(lane) < m.idm.length) {
+  if (laneRoom(m, lane) < m.idm.length) {
     const since = V.stoppedSinceMs[v]!;
     if (since >= 0 && nowMs - since > BLOCKED_REROUTE_MS && nowMs >= V.nextRerouteMs[v]!) {
       V.nextRerouteMs[v] = nowMs + BLOCKED_REROUTE_MS;

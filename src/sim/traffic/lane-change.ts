@@ -15,6 +15,7 @@
  * 25 m of the junction, and only into lanes that take their turn once within the zone.
  */
 import { idmAccel as idmAccel_ } from './idm';
+import { insertBetween, unlink } from './lanes';
 import type { TrafficModel } from './model';
 // Local copies of imported bindings read in hot loops (some module loaders turn every read of an
 // import into a function call).
@@ -108,7 +109,7 @@ function tryChange(m: TrafficModel, v: number, l: number, tgt: number, mandatory
     followerLoss = before - after;
   }
   if (!mandatory && !(aNew - aCur - POLITENESS * followerLoss > LC_THRESHOLD)) return false;
-  m.unlink(v);
-  m.insertBetween(v, tgt, f, nl);
+  unlink(m, v);
+  insertBetween(m, v, tgt, f, nl);
   return true;
 }

@@ -14,6 +14,7 @@
 import { CITY_IDM, idmAccel as idmAccel_, type IdmParams } from './idm';
 import { decide as decide_, JunctionState, pass as pass_ } from './junction';
 import { laneChanges } from './lane-change';
+import { appendToLane, bestLane, laneRoom, unlink } from './lanes';
 import { buildMovements, turnOf as turnOf_ } from './movements';
 import type { TrafficNetwork } from './network';
 import { Router } from './router';
@@ -101,52 +102,6 @@ export class TrafficModel {
     return this.v.activeCount;
   }
 
-  /** Room (m) behind the last vehicle of a lane for a vehicle to enter at position 0. */
-  laneRoom(lane: number): number {
-    const t = this.laneTail[lane]!;
-    return t < 0 ? this.net.linkLength[this.net.laneLink[lane]!]! : this.v.pos[t]! - this.idm.length - this.idm.s0;
-  }
-
-  /** The lane of link l with the most room (lowest index on ties). */
-  bestLane(l: number): number {
-    const l0 = this.net.linkLane0[l]!;
-    let best = l0;
-    let room = this.laneRoom(l0);
-    for (let k = 1; k < this.net.linkLanes[l]!; k++) {
-      const r = this.laneRoom(l0 + k);
-      if (r > room) {
-        room = r;
-        best = l0 + k;
-      }
-    }
-    return best;
-  }
-
-  /**
-   * The lane of link `next` that v should enter: of the lanes that take its turn after `next`, the
-   * one with the most room; any lane with the most room when none of those has space.
-   */
-  entryLane(v: number, next: number): number {
-    const V = this.v;
-    const net = this.net;
-    const ri = V.routeIdx[v]! + 2;
-    if (net.linkLanes[next]! < 2 || ri >= V.routeLen[v]!) return this.bestLane(next);
-    const k = turnOf(net, next, V.routes[v * V.slot + ri]!);
-    if (k < 0) return this.bestLane(next);
-    const mv = this.junctions.mv;
-    const l0 = net.linkLane0[next]!;
-    let best = l0 + mv.laneLo[k]!;
-    let room = this.laneRoom(best);
-    for (let q = l0 + mv.laneLo[k]! + 1; q <= l0 + mv.laneHi[k]!; q++) {
-      const r = this.laneRoom(q);
-      if (r > room) {
-        room = r;
-        best = q;
-      }
-    }
-    return room >= this.idm.length ? best : this.bestLane(next);
-  }
-
   /** Refreshes v's turn at the end of its link from its route; returns it (-1 at the destination). */
   updateTurn(v: number): number {
     const V = this.v;
@@ -161,8 +116,8 @@ export class TrafficModel {
    * when the origin is full (try again later) and -1 when dest cannot be reached.
    */
   insert(origin: number, dest: number, nowMs: number, kind: number, tag: number, speedFactor: number): number {
-    let lane = this.bestLane(origin);
-    if (this.laneRoom(lane) < this.idm.length) return -2;
+    let lane = bestLane(this, origin);
+    if (laneRoom(this, lane) < this.idm.length) return -2;
     const V = this.v;
     const v = V.alloc();
     const len = this.router.route(origin, dest, V.routes, v * V.slot, V.slot);
@@ -192,9 +147,9 @@ export class TrafficModel {
     if (k >= 0) {
       const lo = this.net.linkLane0[origin]! + this.junctions.mv.laneLo[k]!;
       const hi = this.net.linkLane0[origin]! + this.junctions.mv.laneHi[k]!;
-      for (let q = lo; (lane < lo || lane > hi) && q <= hi; q++) if (this.laneRoom(q) >= this.idm.length) lane = q;
+      for (let q = lo; (lane < lo || lane > hi) && q <= hi; q++) if (laneRoom(this, q) >= this.idm.length) lane = q;
     }
-    this.appendToLane(v, lane);
+    appendToLane(this, v, lane);
     this.linkCount[origin]!++;
     this.tripsStarted++;
     return v;
@@ -381,14 +336,14 @@ export class TrafficModel {
       V.speed[v] = 0;
       return;
     }
-    this.unlink(v);
+    unlink(this, v);
     this.linkCount[l]!--;
     V.link[v] = m;
     V.pos[v] = over;
     V.routeIdx[v]!++;
     V.freeFlowS[v]! += net.linkLength[m]! / net.linkSpeed[m]!;
     this.updateTurn(v);
-    this.appendToLane(v, lane);
+    appendToLane(this, v, lane);
     this.linkCount[m]!++;
     // Re-plan around a jam: when the route is old and the next link on it is running below half its limit.
     if (this.rerouteMs > 0 && nowMs - V.routedMs[v]! > this.rerouteMs && V.routeIdx[v]! + 1 < V.routeLen[v]!) {
@@ -399,7 +354,7 @@ export class TrafficModel {
 
   private arrive(v: number, nowMs: number): void {
     const V = this.v;
-    this.unlink(v);
+    unlink(this, v);
     this.linkCount[V.link[v]!]!--;
     const dur = (nowMs - V.departMs[v]!) / 1000;
     this.tripsCompleted++;
@@ -413,7 +368,7 @@ export class TrafficModel {
 
   /** Removes a vehicle from the network at once (an emergency vehicle recalled, a test). */
   remove(v: number): void {
-    this.unlink(v);
+    unlink(this, v);
     this.linkCount[this.v.link[v]!]!--;
     this.v.release(v);
   }
@@ -428,39 +383,5 @@ export class TrafficModel {
     this.cross[this.crossCount++] = v;
   }
 
-  private appendToLane(v: number, lane: number): void {
-    const V = this.v;
-    const t = this.laneTail[lane]!;
-    V.lane[v] = lane;
-    V.leader[v] = t;
-    V.follower[v] = -1;
-    if (t >= 0) V.follower[t] = v;
-    else this.laneHead[lane] = v;
-    this.laneTail[lane] = v;
-  }
 
-  /** Inserts v into `lane` between follower f (or -1) and leader ld (or -1). */
-  insertBetween(v: number, lane: number, f: number, ld: number): void {
-    const V = this.v;
-    V.lane[v] = lane;
-    V.leader[v] = ld;
-    V.follower[v] = f;
-    if (ld >= 0) V.follower[ld] = v;
-    else this.laneHead[lane] = v;
-    if (f >= 0) V.leader[f] = v;
-    else this.laneTail[lane] = v;
-  }
-
-  unlink(v: number): void {
-    const V = this.v;
-    const lane = V.lane[v]!;
-    const ld = V.leader[v]!;
-    const f = V.follower[v]!;
-    if (ld >= 0) V.follower[ld] = f;
-    else this.laneHead[lane] = f;
-    if (f >= 0) V.leader[f] = ld;
-    else this.laneTail[lane] = ld;
-    V.leader[v] = -1;
-    V.follower[v] = -1;
-  }
 }
