@@ -32,7 +32,6 @@ describe('unicity (de Montjoye et al. 2013)', () => {
   ];
   const ix = index(rows);
   const P = (x: number, t: number) => ix.find(x, 10, t);
-  const cand = new Int32Array(8);
 
   it('indexes each point to the traces that hold it, in trace order', () => {
     const list = (p: number) => [...ix.pointTraces.subarray(ix.pointStart[p]!, ix.pointStart[p + 1]!)];
@@ -43,10 +42,10 @@ describe('unicity (de Montjoye et al. 2013)', () => {
   });
 
   it('says whether p points single a trace out, by intersecting their traces', () => {
-    expect(singledOut(ix, Int32Array.of(P(10, 100)), 1, 0, cand)).toBe(false);
-    expect(singledOut(ix, Int32Array.of(P(10, 100), P(20, 200)), 2, 0, cand)).toBe(false); // C holds both too
-    expect(singledOut(ix, Int32Array.of(P(20, 200), P(40, 400)), 2, 2, cand)).toBe(true);
-    expect(singledOut(ix, Int32Array.of(P(30, 300)), 1, 1, cand)).toBe(true);
+    expect(singledOut(ix, Int32Array.of(P(10, 100)), 1, 0)).toBe(false);
+    expect(singledOut(ix, Int32Array.of(P(10, 100), P(20, 200)), 2, 0)).toBe(false); // C holds both too
+    expect(singledOut(ix, Int32Array.of(P(20, 200), P(40, 400)), 2, 2)).toBe(true);
+    expect(singledOut(ix, Int32Array.of(P(30, 300)), 1, 1)).toBe(true);
   });
 
   it('is 1 when every point belongs to one trace and 0 when every trace is the same', () => {
@@ -86,5 +85,30 @@ describe('unicity (de Montjoye et al. 2013)', () => {
     const coarse = unicityCurve(index(rows3, 500, 3600), 500, 3600, [1, 2], 10, new Rng(3));
     expect(fine.map((u) => u.epsilon)).toEqual([1, 1]);
     expect(coarse.map((u) => u.epsilon)).toEqual([0, 0]);
+  });
+
+  it('builds the same index through the table of points as by sorting point keys, and singles out as brute force does', () => {
+    const r = new Rng(19);
+    const rows4: [number, number, number, number][] = [];
+    for (let i = 0; i < 4000; i++) rows4.push([Math.floor(r.next() * 300), Math.floor(r.next() * 12) * 250, Math.floor(r.next() * 5) * 300, Math.floor(r.next() * 20000)]);
+    const pts = points(rows4);
+    const { trace, count } = denseTraces(pts.pid, pts.n);
+    for (const [spatialM, temporalS, centred] of [[0, 600, false], [500, 3600, true]] as const) {
+      const a = buildPointIndex(pts, trace, count, spatialM, temporalS, { centred });
+      const b = buildPointIndex(pts, trace, count, spatialM, temporalS, { centred, tableLimit: 0 });
+      expect([a.points, [...a.pointStart], [...a.pointTraces], [...a.traceStart], [...a.tracePoints]]).toEqual([b.points, [...b.pointStart], [...b.pointTraces], [...b.traceStart], [...b.tracePoints]]);
+      for (let i = 0; i < pts.n; i += 7) expect(a.find(pts.x[i]!, pts.z[i]!, pts.t[i]!)).toBe(b.find(pts.x[i]!, pts.z[i]!, pts.t[i]!));
+      expect(a.find(-5000, 0, 0)).toBe(-1);
+      // Brute force: a trace is singled out when no other trace holds all the points picked.
+      const holds = (tr: number, p: number) => a.tracePoints.subarray(a.traceStart[tr]!, a.traceStart[tr + 1]!).includes(p);
+      for (let tr = 0; tr < count; tr += 3) {
+        const own = [...a.tracePoints.subarray(a.traceStart[tr]!, a.traceStart[tr + 1]!)];
+        for (let p = 1; p <= Math.min(4, own.length); p++) {
+          const pick = Int32Array.from(own.slice(own.length - p));
+          const expected = ![...Array(count).keys()].some((o) => o !== tr && [...pick].every((q) => holds(o, q)));
+          expect(singledOut(a, pick, p, tr)).toBe(expected);
+        }
+      }
+    }
   });
 });

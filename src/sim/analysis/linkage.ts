@@ -12,7 +12,7 @@
  * attacker holds; `truth` is used afterwards, to score it.
  */
 import type { ReleasedMeters, ReleasedRecords } from '../population';
-import { buildPointIndex, denseTraces, type PointIndex } from './unicity';
+import { buildPointIndex, denseTraces, groupByTrace, type PointIndex, type TraceGroups } from './point-index';
 
 const MIN_CO = 3;
 const ROTATION_RANK = { none: 0, daily: 1, 'per-record': 2 } as const;
@@ -67,17 +67,6 @@ class UnionFind {
   }
 }
 
-/** Records grouped by trace (CSR of record indices). */
-function byTrace(trace: Int32Array, n: number, traces: number): { start: Int32Array; recs: Int32Array } {
-  const start = new Int32Array(traces + 1);
-  for (let i = 0; i < n; i++) start[trace[i]! + 1]!++;
-  for (let k = 0; k < traces; k++) start[k + 1]! += start[k]!;
-  const fill = start.slice(0, traces);
-  const recs = new Int32Array(n);
-  for (let i = 0; i < n; i++) recs[fill[trace[i]!]!++] = i;
-  return { start, recs };
-}
-
 /** Links pseudonyms of A to pseudonyms of B by co-occurrence; calls `join` for each accepted pair. */
 export function linkPair(
   A: ReleasedRecords,
@@ -88,13 +77,20 @@ export function linkPair(
   tracesB: number,
   join: (a: number, b: number) => void,
   cache: Map<string, PointIndex> = new Map(),
+  groupsA: TraceGroups = groupByTrace(A, traceA, tracesA),
+  groupsB?: TraceGroups,
 ): number {
   const cell = Math.max(MIN_LINK_CELL_M, A.settings.cellM, B.settings.cellM);
   const bin = Math.max(MIN_LINK_BIN_S, A.settings.binS, B.settings.binS);
   const key = `${B.dataset}/${cell}/${bin}`;
   let ix = cache.get(key);
-  if (!ix) cache.set(key, (ix = buildPointIndex(B, traceB, tracesB, cell, bin, true)));
-  const { start, recs } = byTrace(traceA, A.n, tracesA);
+  if (!ix) cache.set(key, (ix = buildPointIndex(B, traceB, tracesB, cell, bin, { centred: true, ...(groupsB ? { groups: groupsB } : {}) })));
+  const { start, place, t } = groupsA;
+  // A's places in B's cells: a few hundred look-ups instead of one a record.
+  const cellOf = new Int32Array(groupsA.placeX.length);
+  for (let pl = 0; pl < cellOf.length; pl++) cellOf[pl] = ix.cellAt(groupsA.placeX[pl]!, groupsA.placeZ[pl]!);
+  const PS = ix.pointStart;
+  const PT = ix.pointTraces;
   const counts = new Int32Array(tracesB);
   const touched = new Int32Array(tracesB);
   let links = 0;
@@ -103,14 +99,13 @@ export function linkPair(
     if (start[a + 1]! - start[a]! < 2) continue;
     let nt = 0;
     for (let q = start[a]!; q < start[a + 1]!; q++) {
-      const r = recs[q]!;
-      const p = ix.find(A.x[r]!, A.z[r]!, A.t[r]!);
+      const p = ix.pointAt(cellOf[place[q]!]!, t[q]!);
       if (p < 0) continue;
-      const s = ix.pointStart[p]!;
-      const e = ix.pointStart[p + 1]!;
-      if (e - s > CROWD) continue;
-      for (let k = s; k < e; k++) {
-        const b = ix.pointTraces[k]!;
+      const e = PS[p + 1]!;
+      // Crowded moments say nothing.
+      if (e - PS[p]! > CROWD) continue;
+      for (let k = PS[p]!; k < e; k++) {
+        const b = PT[k]!;
         if (counts[b] === 0) touched[nt++] = b;
         counts[b]!++;
       }
@@ -145,6 +140,9 @@ export function mergeIdentities(held: readonly ReleasedRecords[]): Identities {
     offset += count;
     return d;
   });
+  // Records grouped by trace, once per dataset: each takes part in several pairs.
+  const groups: (TraceGroups | undefined)[] = [];
+  const groupsOf = (k: number) => (groups[k] ??= groupByTrace(datasets[k]!.rel, datasets[k]!.trace, datasets[k]!.traces));
   const uf = new UnionFind(offset);
   const links: LinkResult[] = [];
   const cache = new Map<string, PointIndex>();
@@ -156,11 +154,13 @@ export function mergeIdentities(held: readonly ReleasedRecords[]): Identities {
       if (hub >= 0 && i !== hub && j !== hub) continue;
       // Query from the side whose pseudonyms rotate more often: one day's MAC belongs to one plate,
       // while one plate carries a week of daily MACs.
-      let A = datasets[hub < 0 || i === hub ? j : i]!;
-      let B = datasets[hub < 0 ? i : hub]!;
-      if (ROTATION_RANK[B.rel.settings.rotation] > ROTATION_RANK[A.rel.settings.rotation]) [A, B] = [B, A];
+      let ia = hub < 0 || i === hub ? j : i;
+      let ib = hub < 0 ? i : hub;
+      if (ROTATION_RANK[datasets[ib]!.rel.settings.rotation] > ROTATION_RANK[datasets[ia]!.rel.settings.rotation]) [ia, ib] = [ib, ia];
+      const A = datasets[ia]!;
+      const B = datasets[ib]!;
       if (A.rel.settings.rotation === 'per-record' || B.rel.settings.rotation === 'per-record' || A.rel.n === 0 || B.rel.n === 0) continue;
-      const n = linkPair(A.rel, A.trace, A.traces, B.rel, B.trace, B.traces, (a, b) => uf.union(A.offset + a, B.offset + b), cache);
+      const n = linkPair(A.rel, A.trace, A.traces, B.rel, B.trace, B.traces, (a, b) => uf.union(A.offset + a, B.offset + b), cache, groupsOf(ia), groupsOf(ib));
       links.push({ a: A.rel.dataset, b: B.rel.dataset, links: n });
     }
   }

@@ -10,7 +10,7 @@ import { Rng, fnv1a32 } from '../core';
 import { DATASET_IDS, DATASET_LABELS, describeAnonymisation, type Anonymisation, type DatasetId, type PopulationSubsystem, type ReleasedMeters, type ReleasedRecords } from '../population';
 import { matchHomes, mergeIdentities, seenAt, type LinkResult } from './linkage';
 import { illustrativeTrace, type IllustrativeTrace } from './trace';
-import { buildPointIndex, denseTraces, unicityCurve, type UnicityPoint } from './unicity';
+import { buildPointIndex, denseTraces, groupByTrace, unicityCurve, type UnicityPoint } from './unicity';
 
 export const UNICITY_RESOLUTIONS: readonly { spatialM: number; temporalS: number }[] = [
   { spatialM: 0, temporalS: 3600 },
@@ -65,10 +65,12 @@ export interface PrivacyOptions {
 
 export function unicityOf(rel: ReleasedRecords, samples: number, resolutions = UNICITY_RESOLUTIONS, ps = UNICITY_P): (UnicityPoint & { dataset: DatasetId })[] {
   const { trace, count } = denseTraces(rel.pid, rel.n);
+  // The records grouped by trace serve every resolution.
+  const groups = groupByTrace(rel, trace, count);
   const rng = new Rng(fnv1a32(`unicity:${rel.dataset}`));
   const out: (UnicityPoint & { dataset: DatasetId })[] = [];
   for (const r of resolutions) {
-    const ix = buildPointIndex(rel, trace, count, Math.max(r.spatialM, rel.settings.cellM), Math.max(r.temporalS, rel.settings.binS));
+    const ix = buildPointIndex(rel, trace, count, Math.max(r.spatialM, rel.settings.cellM), Math.max(r.temporalS, rel.settings.binS), { groups });
     for (const u of unicityCurve(ix, r.spatialM, r.temporalS, ps, samples, rng.fork(`${r.spatialM}/${r.temporalS}`))) out.push({ ...u, dataset: rel.dataset });
   }
   return out;

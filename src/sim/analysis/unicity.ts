@@ -9,17 +9,9 @@
  * coarsening lowers uniqueness only slowly (about as the 1/10 power of resolution).
  */
 import type { Rng } from '../core';
-import { IntHash } from './int-hash';
-import { radixSortKeys } from './radix-sort';
+import type { PointIndex } from './point-index';
 
-/** Points of pseudonymous traces: one row per observation. */
-export interface TracePoints {
-  readonly n: number;
-  readonly pid: Uint32Array;
-  readonly x: Float32Array;
-  readonly z: Float32Array;
-  readonly t: Int32Array;
-}
+export { buildPointIndex, denseTraces, groupByTrace, lowerBound, type PointIndex, type PointIndexOptions, type TraceGroups, type TracePoints } from './point-index';
 
 export interface UnicityPoint {
   readonly p: number;
@@ -31,186 +23,81 @@ export interface UnicityPoint {
   readonly sampled: number;
 }
 
-/** The inverted index at one resolution: point → traces (CSR), and trace → points (CSR). */
-export interface PointIndex {
-  readonly traces: number;
-  readonly points: number;
-  readonly pointStart: Int32Array;
-  readonly pointTraces: Int32Array;
-  readonly traceStart: Int32Array;
-  readonly tracePoints: Int32Array;
-  /** The dense point of a place and time at this resolution, or -1 when no trace has it. */
-  find(x: number, z: number, t: number): number;
-}
-
-/** Dense trace numbers for pseudonyms, in order of first appearance. */
-export function denseTraces(pid: Uint32Array, n: number): { trace: Int32Array; count: number } {
-  // Pseudonyms are 32-bit; the table takes 31, so the top bit goes into a second table.
-  const lo = new IntHash(1 << 16);
-  const hi = new IntHash(1 << 16);
-  const trace = new Int32Array(n);
-  const denseOf = new Int32Array(n);
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    const p = pid[i]!;
-    const t = p >= 0x80000000 ? hi : lo;
-    const before = t.size;
-    const local = t.id(p & 0x7fffffff, true);
-    // Local numbers per table; map them to one dense numbering in order of first appearance.
-    const slot = t === hi ? n - 1 - local : local;
-    if (t.size > before) denseOf[slot] = count++;
-    trace[i] = denseOf[slot]!;
-  }
-  return { trace, count };
-}
-
-
 /**
- * Builds the index: each observation becomes the point (cell of `spatialM` metres, bin of
- * `temporalS` seconds; spatialM 0 keeps exact positions), duplicates within a trace collapse.
- * `centred` cells are centred on multiples of the cell size (so two sensors either side of a
- * junction share one), else they start there. Cells are numbered densely (a city has few sensor
- * places), so (cell, bin, trace) packs into one exact float64 — each field as wide as it needs —
- * and one typed-array sort does it.
+ * Whether the points `pick[0..p)` single out trace `self`: whether `self` holds them all and no
+ * other trace does. A leapfrog join of their posting lists (shortest first, each seek galloping
+ * forward from where that list stood) walks the traces common to all of them in order and stops
+ * at the first one other than `self`; lists are read forward only, never merged in full.
+ * `cursor` is scratch of at least p entries. Reorders `pick`.
  */
-export function buildPointIndex(pts: TracePoints, trace: Int32Array, traceCount: number, spatialM: number, temporalS: number, centred = false): PointIndex {
-  const n = pts.n;
-  const cellM = spatialM > 0 ? spatialM : 1;
-  const bin = Math.max(1, temporalS);
-  const cellIds = new IntHash(1024);
-  const cellOf = (x: number, z: number, add: boolean): number => {
-    const cx = (centred ? Math.round(x / cellM) : Math.floor(x / cellM)) + 1024;
-    const cz = (centred ? Math.round(z / cellM) : Math.floor(z / cellM)) + 1024;
-    return cellIds.id((cx & 0x7fff) * 32768 + (cz & 0x7fff), add);
-  };
-  let maxBin = 0;
-  const cellOfRow = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    maxBin = Math.max(maxBin, Math.floor(pts.t[i]! / bin));
-    cellOfRow[i] = cellOf(pts.x[i]!, pts.z[i]!, true);
-  }
-  const BIN_BITS = maxBin + 1;
-  const TRACE_BITS = Math.max(1, traceCount);
-  if (cellIds.size * BIN_BITS * TRACE_BITS > Number.MAX_SAFE_INTEGER) {
-    throw new Error(`index too large (${cellIds.size} places × ${BIN_BITS} time bins × ${TRACE_BITS} traces): coarsen the resolution`);
-  }
-  const pair = new Float64Array(n);
-  for (let i = 0; i < n; i++) pair[i] = (cellOfRow[i]! * BIN_BITS + Math.floor(pts.t[i]! / bin)) * TRACE_BITS + trace[i]!;
-  radixSortKeys(pair);
-  let m = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || pair[i] !== pair[i - 1]) pair[m++] = pair[i]!;
-  // Dense points in key order; posting lists come out sorted by trace.
-  const keys = new Float64Array(m);
-  const pointOfPair = new Int32Array(m);
-  const pointTraces = new Int32Array(m);
-  const perTrace = new Int32Array(traceCount + 1);
-  let points = 0;
-  for (let i = 0; i < m; i++) {
-    const v = pair[i]!;
-    const key = Math.floor(v / TRACE_BITS);
-    const tr = v - key * TRACE_BITS;
-    if (points === 0 || keys[points - 1] !== key) keys[points++] = key;
-    pointOfPair[i] = points - 1;
-    pointTraces[i] = tr;
-    perTrace[tr + 1]!++;
-  }
-  const pointStart = new Int32Array(points + 1);
-  for (let i = 0; i < m; i++) pointStart[pointOfPair[i]! + 1]!++;
-  for (let k = 0; k < points; k++) pointStart[k + 1]! += pointStart[k]!;
-  for (let k = 0; k < traceCount; k++) perTrace[k + 1]! += perTrace[k]!;
-  const traceStart = perTrace.slice();
-  const fill = perTrace.slice(0, traceCount);
-  const tracePoints = new Int32Array(m);
-  for (let i = 0; i < m; i++) tracePoints[fill[pointTraces[i]!]!++] = pointOfPair[i]!;
-  const sortedKeys = keys.subarray(0, points);
-  return {
-    traces: traceCount,
-    points,
-    pointStart,
-    pointTraces,
-    traceStart,
-    tracePoints,
-    find: (x, z, t) => {
-      const c = cellOf(x, z, false);
-      if (c < 0) return -1;
-      const b = Math.floor(t / bin);
-      if (b < 0 || b >= BIN_BITS) return -1;
-      const key = c * BIN_BITS + b;
-      const p = lowerBound(sortedKeys, key);
-      return p < points && sortedKeys[p] === key ? p : -1;
-    },
-  };
-}
-
-export function lowerBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * Whether the points `pick[0..p)` single out trace `self`: intersect their posting lists, smallest
- * first (galloping through a list much longer than the candidates left), and stop once only `self`
- * is left. `cand` is scratch as long as the longest list.
- */
-export function singledOut(ix: PointIndex, pick: Int32Array, p: number, self: number, cand: Int32Array): boolean {
+export function singledOut(ix: PointIndex, pick: Int32Array, p: number, self: number, cursor: Int32Array = new Int32Array(p)): boolean {
+  const PS = ix.pointStart;
+  const T = ix.pointTraces;
   // Order the p points by posting-list length (insertion sort; p ≤ 10).
   for (let a = 1; a < p; a++) {
     const v = pick[a]!;
-    const len = ix.pointStart[v + 1]! - ix.pointStart[v]!;
+    const len = PS[v + 1]! - PS[v]!;
     let b = a - 1;
-    while (b >= 0 && ix.pointStart[pick[b]! + 1]! - ix.pointStart[pick[b]!]! > len) {
+    while (b >= 0 && PS[pick[b]! + 1]! - PS[pick[b]!]! > len) {
       pick[b + 1] = pick[b]!;
       b--;
     }
     pick[b + 1] = v;
   }
-  const T = ix.pointTraces;
-  const s0 = ix.pointStart[pick[0]!]!;
-  const e0 = ix.pointStart[pick[0]! + 1]!;
-  if (e0 - s0 === 1) return T[s0] === self;
-  if (p === 1) return false;
-  // The first two lists intersect straight into the candidates; later lists filter them.
-  let n = intersect(T, s0, e0, T, ix.pointStart[pick[1]!]!, ix.pointStart[pick[1]! + 1]!, cand);
-  for (let k = 2; k < p && n > 1; k++) n = intersect(cand, 0, n, T, ix.pointStart[pick[k]!]!, ix.pointStart[pick[k]! + 1]!, cand);
-  return n === 1 && cand[0] === self;
-}
-
-/**
- * Writes into `out` the entries of a[as..ae) also in B[bs..be) (both sorted); returns how many.
- * `out` may be `a` itself: it is written no faster than it is read.
- */
-function intersect(a: Int32Array, as: number, ae: number, B: Int32Array, bs: number, be: number, out: Int32Array): number {
-  let q = bs;
-  let w = 0;
-  for (let r = as; r < ae && q < be; r++) {
-    const c = a[r]!;
-    if (be - q > 8 * (ae - r)) {
-      let lo = q;
-      let hi = be;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (B[mid]! < c) lo = mid + 1;
-        else hi = mid;
+  for (let k = 0; k < p; k++) cursor[k] = PS[pick[k]!]!;
+  let selfHolds = false;
+  let x = T[cursor[0]!]!;
+  let agree = 1;
+  for (let k = p > 1 ? 1 : 0; ; ) {
+    if (agree === p) {
+      // x is in every list.
+      if (x !== self) return false;
+      selfHolds = true;
+      const c = ++cursor[k]!;
+      if (c >= PS[pick[k]! + 1]!) break;
+      x = T[c]!;
+      agree = 1;
+    } else {
+      // Seek list k to its first trace ≥ x: a few steps (short gaps are the rule), then gallop
+      // and binary search. Everything before `lo` is below x.
+      const end = PS[pick[k]! + 1]!;
+      let lo = cursor[k]!;
+      if (T[lo]! < x) {
+        const near = Math.min(end, lo + 9);
+        lo++;
+        while (lo < near && T[lo]! < x) lo++;
+        if (lo === near && lo < end) {
+          let hi = lo;
+          for (let step = 8; hi < end && T[hi]! < x; step *= 2) {
+            lo = hi + 1;
+            hi += step;
+          }
+          if (hi > end) hi = end;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (T[mid]! < x) lo = mid + 1;
+            else hi = mid;
+          }
+        }
+        cursor[k] = lo;
+        if (lo >= end) break;
       }
-      q = lo;
-    } else while (q < be && B[q]! < c) q++;
-    if (q < be && B[q] === c) out[w++] = c;
+      const y = T[lo]!;
+      if (y === x) agree++;
+      else {
+        x = y;
+        agree = 1;
+      }
+    }
+    if (++k === p) k = 0;
   }
-  return w;
+  return selfHolds;
 }
 
 /** ε for each p at one resolution, over up to `samples` traces drawn with `rng`. */
 export function unicityCurve(ix: PointIndex, spatialM: number, temporalS: number, ps: readonly number[], samples: number, rng: Rng): UnicityPoint[] {
-  let longest = 0;
-  for (let k = 0; k < ix.points; k++) longest = Math.max(longest, ix.pointStart[k + 1]! - ix.pointStart[k]!);
-  const cand = new Int32Array(longest);
   const pick = new Int32Array(Math.max(1, ...ps));
+  const cursor = new Int32Array(pick.length);
   const scratch = new Int32Array(4096);
   const out: UnicityPoint[] = [];
   // One random order of all traces; for each p, the first `samples` traces in it with p points or
@@ -243,7 +130,7 @@ export function unicityCurve(ix: PointIndex, spatialM: number, temporalS: number
         scratch[k] = v;
         pick[k] = v;
       }
-      if (singledOut(ix, pick, p, tr, cand)) unique++;
+      if (singledOut(ix, pick, p, tr, cursor)) unique++;
     }
     out.push({ p, spatialM, temporalS, epsilon: take > 0 ? unique / take : 0, sampled: take });
   }
