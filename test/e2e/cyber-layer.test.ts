@@ -2,7 +2,10 @@
  * The cyber layers in the browser, on the camera-botnet scenario: the vendor panel says who
  * supplies what and what each vendor's cloud holds where; the comms and camera layers have
  * toggles and draw over the city (the canvas changes when they are hidden); once the botnet's
- * flood starts, congested links show in red.
+ * flood starts, congested links show in red. Then, on the CCTV-exfiltration scenario: network zones
+ * are listed with their devices and a camera's zone is named in the inspector; isolating the CCTV
+ * zone marks it isolated and takes the cameras' view away, so the CCTV panel's street coverage
+ * drops from its load-time figure.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -69,5 +72,41 @@ describe('the cyber layers', () => {
     await page.waitForTimeout(800);
     const stats = await pixelStats(page, await page.locator('canvas').screenshot(), [CONGESTED], 40);
     console.log(`e2e: congested-red pixels after the flood ${stats.near[CONGESTED]}`);
+  });
+
+  // On the camera-botnet run every camera is a botnet member by now, and a botnet camera still
+  // counts as seeing; the CCTV-exfiltration run has working cameras to darken.
+  it('lists the network zones with their devices and names a camera’s zone in the inspector', async () => {
+    await openCity(page, baseUrl, '?scenario=cctv-exfiltration');
+    const cctv = page.getByTestId('zone-cctv');
+    await expect.poll(async () => (await cctv.textContent()) ?? '').toMatch(/CCTV: cameras and recorders — \d+ devices/);
+    expect(await cctv.textContent()).not.toMatch(/isolated/);
+    expect(await page.getByLabel('Show the network zones layer').isChecked()).toBe(true);
+    const camera = await page.evaluate(() => window.__twin.world()!.assets.find((a) => a.kind === 'camera')!.id);
+    await page.evaluate((id) => window.__twin.select(id), camera);
+    const zone = page.getByTestId('zone-section');
+    await expect.poll(async () => (await zone.textContent()) ?? '').toMatch(/Network zone.*CCTV: cameras and recorders/);
+  });
+
+  it('marks the CCTV zone isolated when the inject fires, and the street coverage drops as its cameras go dark', async () => {
+    const figure = page.getByTestId('street-coverage');
+    await expect.poll(async () => (await figure.textContent()) ?? '').toMatch(/\d/);
+    const pct = (t: string) => [...t.matchAll(/([\d.]+)%/g)].map((m) => Number(m[1]));
+    const before = pct((await figure.textContent())!);
+    console.log(`e2e: street coverage before isolating the CCTV zone: ${(await figure.textContent())!}`);
+    const start = before.at(-1)!;
+    expect(start).toBeGreaterThan(0);
+    await page.getByLabel('Other injects').selectOption('isolate-cctv');
+    await page.getByRole('button', { name: 'Fire the selected inject now' }).click();
+    await page.getByRole('button', { name: 'Play simulation' }).click();
+    await expect.poll(async () => (await page.getByTestId('zone-cctv').textContent()) ?? '', { timeout: 30_000 }).toMatch(/isolated/);
+    expect(await page.getByTestId('zone-section').textContent()).toMatch(/isolated/);
+    // Cameras lose the network within minutes of sim time; the worker recomputes coverage within seconds.
+    await expect.poll(async () => pct((await figure.textContent()) ?? '').at(-1) ?? start, { timeout: 60_000, interval: 500 }).toBeLessThan(start);
+    await page.getByRole('button', { name: 'Pause simulation' }).click();
+    const text = (await figure.textContent())!;
+    console.log(`e2e: street coverage after isolating the CCTV zone: ${text}`);
+    expect(text).toMatch(/^was [\d.]+%, now [\d.]+%$/);
+    expect(pct(text)[0]).toBeGreaterThanOrEqual(start);
   });
 });
