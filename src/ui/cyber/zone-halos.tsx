@@ -47,7 +47,7 @@ class FlatShape {
 }
 
 const SEGMENTS = 40;
-const RIM = 0.8;
+const RIM = 0.74;
 
 /** A faint disc with a solid rim: a device in a zone that is connected as usual. */
 export function haloGeometry(): BufferGeometry {
@@ -67,12 +67,12 @@ export function isolatedHaloGeometry(): BufferGeometry {
   const dashes = 10;
   for (let k = 0; k < dashes; k++) {
     const a = (2 * Math.PI * k) / dashes;
-    s.arc(RIM, 1.05, a, a + (Math.PI / dashes) * 1.1, 4, 1);
+    s.arc(RIM - 0.04, 1.08, a, a + (Math.PI / dashes) * 1.1, 4, 1);
   }
   const c = Math.SQRT1_2;
   for (const d of [-0.45, 0, 0.45]) {
     const half = Math.sqrt(RIM * RIM - d * d) * 0.92;
-    const w = 0.07;
+    const w = 0.08;
     // Along (c, c), offset across (-c, c).
     const at = (t: number, o: number) => [t * c - (d + o) * c, t * c + (d + o) * c] as const;
     s.quad(at(-half, -w), at(half, -w), at(half, w), at(-half, w), 0.85);
@@ -122,7 +122,7 @@ export function ZoneHalos({ cv, index }: { cv: CyberView; index: WorldIndex }) {
       const isolated = iso?.[m.zone] === 1;
       const mesh = isolated ? meshes.isolated : meshes.solid;
       for (const a of m.assets) {
-        const r = Math.max(MARKER_BASE_M * 0.75 * scale, markerSize(place, a, scale) * 0.9);
+        const r = Math.max(MARKER_BASE_M * 0.85 * scale, markerSize(place, a, scale) * 1.1);
         o.position.set(place.x[a]!, place.top[a]! + 0.7, place.z[a]!);
         o.scale.set(r, 1, r);
         o.updateMatrix();
