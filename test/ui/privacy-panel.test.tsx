@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PrivacyView, PrivacyWhatIf } from '../../src/worker/privacy-query';
 import type { WorldView } from '../../src/worker/protocol';
+import { sampleTrace } from './trace-fixture';
 
 const calls: (PrivacyWhatIf | undefined)[] = [];
 const commands: unknown[] = [];
@@ -22,6 +23,7 @@ const view: PrivacyView = {
     { site: 'clinic', name: 'Sexual Health Clinic', kind: 'clinic', x: 500, z: 500, watchedBy: 'camera-001', visitors: 20, visitorHouseholds: 20, attributed: 2, correct: 2, precision: 1, recall: 0.1 },
     { site: 'party-office', name: 'Party Office', kind: 'party-office', x: 900, z: 300, watchedBy: null, visitors: 5, visitorHouseholds: 5, attributed: 0, correct: 0, precision: 0, recall: 0 },
   ],
+  illustration: sampleTrace,
 };
 
 vi.mock('../../src/ui/app/session', () => ({
@@ -63,6 +65,15 @@ describe('privacy panel', () => {
     expect(text).toContain('no camera at its door');
     expect(host.querySelectorAll('.unicity-chart polyline')).toHaveLength(3);
     expect(host.querySelectorAll('.exposure-table tbody tr')).toHaveLength(2);
+    // The one illustrative trace: its caption, a mark per record with a tooltip, the path, home and site, and a key.
+    const trace = host.querySelector('.trace')!;
+    expect(trace.querySelector('.trace-caption')?.textContent).toMatch(/^From the three datasets .* Resident R-0042 \(synthetic\) at home .* — right: they arrived at 10:35\.$/);
+    expect(trace.querySelectorAll('.trace-point')).toHaveLength(4);
+    expect(trace.querySelector('.trace-point title')?.textContent).toBe('08:02 · ANPR plate read (plate a1b2c3)');
+    expect(trace.querySelectorAll('.trace-path, .trace-home, .trace-site')).toHaveLength(3);
+    expect(trace.querySelector('.trace-legend')?.textContent).toContain('Wi-Fi probe');
+    expect(trace.querySelectorAll('.trace-records li')).toHaveLength(4);
+    expect(trace.querySelector('.trace-joins')?.textContent).toContain('recorded at the same place and time 5 times');
 
     // A slider change re-runs the analysis as a what-if, then "Apply as policy" makes it a command.
     vi.useFakeTimers();

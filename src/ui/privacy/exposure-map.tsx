@@ -5,7 +5,7 @@
  */
 import type { PrivacyView } from '../../worker/privacy-query';
 
-const SITE_SYMBOL: Record<string, string> = { clinic: '✚', 'place-of-worship': '☗', 'job-centre': '€', 'party-office': '⚑', 'support-centre': '☂' };
+export const SITE_SYMBOL: Record<string, string> = { clinic: '✚', 'place-of-worship': '☗', 'job-centre': '€', 'party-office': '⚑', 'support-centre': '☂' };
 
 export function ExposureMap({ view, sizeM, districts }: { view: PrivacyView; sizeM: readonly [number, number]; districts: readonly { id: string; polygon: readonly (readonly [number, number])[] }[] }) {
   const W = 260;

@@ -1,7 +1,8 @@
 /**
  * The privacy panel: which datasets the attacker holds and how it got them, how unique the traces
  * are (the unicity curve), how many residents it re-identifies and from which datasets, and the
- * exposure of each sensitive site — aggregates only, never a dossier on a synthetic person. The
+ * exposure of each sensitive site — aggregates, never a dossier on a synthetic person beyond one
+ * illustrative trace (one resident's day as the attacker reconstructs it, beside the truth). The
  * analysis runs in the worker on demand; the what-if controls re-run it as they change, and
  * "Apply as policy" turns the anonymisation settings into commands in the run.
  */
@@ -12,6 +13,7 @@ import { twinClient } from '../app/session';
 import { useUi } from '../store/ui-store';
 import { ExposureMap } from './exposure-map';
 import { AnonymisationControls, DATASET_SHORT_LABEL, HoldingsControls, type WhatIfSettings } from './privacy-controls';
+import { TraceSection } from './trace-map';
 import { UnicityChart } from './unicity-chart';
 
 import './privacy.css';
@@ -137,6 +139,7 @@ export function PrivacyPanel() {
           <UnicityChart unicity={view.unicity} />
           <h3>Sensitive sites</h3>
           <ExposureMap view={view} sizeM={world.city.sizeM} districts={world.city.districts} />
+          <TraceSection trace={view.illustration} districts={world.city.districts} />
           <details className="what-if">
             <summary>What if… (holdings and anonymisation)</summary>
             <HoldingsControls ids={view.datasets.map((d) => d.id)} holds={holds ?? heldNow} onChange={setHolds} />
