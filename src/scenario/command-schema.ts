@@ -71,6 +71,15 @@ export const commandSchema = z.discriminatedUnion('type', [
   z
     .strictObject({ type: z.literal('policy.set'), policy: z.enum(['segmentation', 'vendor-remote-access', 'data-localisation', 'edge-anonymisation', 'egress-monitoring']), enabled: z.boolean() })
     .describe('Enforce or lift a policy at run time.'),
+  z
+    .strictObject({
+      type: z.literal('policy.vendor.ban'),
+      vendor: slug,
+      kinds: z.array(slug).min(1).optional().describe('Asset kinds it may no longer supply; every kind it supplies here when left out (its own VPN gateway is never counted).'),
+      replacement: slug.nullable().describe("The vendor whose kit replaces it (its remote maintenance and cloud come with it), or null for kit with no vendor tie."),
+      crews: z.int().min(1).max(1000).optional().describe('Crews swapping kit in parallel (default 4).'),
+    })
+    .describe('Ban a vendor from asset kinds during the run: crews replace its kit unit by unit (a camera about 1.5 h, a signal controller 4 h, a recorder 6 h, anything else 4 h), each unit out of service while it is swapped; new kit removes any attacker foothold, and camera data leaves the vendor’s cloud.'),
   // Power grid (issue 3): breakers, protection, SCADA telemetry, smart meters, generators, crews.
   z
     .strictObject({ type: z.literal('power.breaker'), action: z.enum(['open', 'close']), branches: z.array(z.string().min(1)).optional(), substations: z.array(slug).optional(), actor: z.enum(ACTORS).optional(), technique: attackId.optional(), reason: text(300).optional() })

@@ -265,6 +265,7 @@ function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues:
     case 'threat.ransomware':
     case 'threat.reflash':
     case 'policy.set':
+    case 'policy.vendor.ban':
       return checkCyberCommand(c, path, ctx, issues);
     case 'inject.fire':
       if (!ctx.injectIds.includes(c.inject)) issues.push(issue(`${path}.inject`, `unknown inject "${c.inject}"`, suggest(c.inject, ctx.injectIds, 'injects')));

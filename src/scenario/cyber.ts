@@ -6,12 +6,13 @@
  * their analytics and datasets, and the policies in force.
  */
 import { assetId, edgeId, parseDuration, DAY, type AssetSpec, type CityModel, type EdgeSpec, type VendorSpec } from '../sim';
-import type { CameraSpec, CctvInput, DatasetSpec, IdentifierKind } from '../sim/cctv';
+import { datasetSalt, type CameraSpec, type CctvInput, type DatasetSpec, type IdentifierKind } from '../sim/cctv';
 import type { CommsFlowSpec, CommsInput, CommsLinkSpec, CommsNodeSpec, LinkClass, ZoneRule } from '../sim/comms';
 import type { CyberInput } from '../sim/cyber';
 import { issue, suggest, type ScenarioIssue } from './issues';
 import { parseCameraRegister, placeCameras } from './import/camera-register';
 import { ZONE_IDS } from './cyber-schema';
+import { checkBan } from './vendor-ban-check';
 import type { Scenario } from './schema';
 
 export interface CyberContext {
@@ -184,7 +185,7 @@ export function compileCyber(s: Scenario, ctx: CyberContext): { input: CyberInpu
     bufferMs: s.comms?.bufferMs ?? 100,
   };
   return {
-    input: { comms, cctv, attackerNode: 'attacker', cloudNodes, controlRoom: controlRoom ? controlRoom.id : null, policies, homeJurisdiction: home },
+    input: { comms, cctv, attackerNode: 'attacker', cloudNodes, controlRoom: controlRoom ? controlRoom.id : null, policies, homeJurisdiction: home, vendors },
     refs: { zones: ZONE_IDS, datasets: datasetIds },
   };
 }
@@ -207,9 +208,7 @@ function buildCctv(
     if (i === undefined) {
       i = datasets.length;
       datasetIndex.set(id, i);
-      let salt = 0x9e3779b9;
-      for (let k = 0; k < id.length; k++) salt = Math.imul(salt ^ id.charCodeAt(k), 0x01000193) >>> 0;
-      datasets.push({ id, kind, storeAsset, cloudVendor, jurisdiction, retentionMs, salt });
+      datasets.push({ id, kind, storeAsset, cloudVendor, jurisdiction, retentionMs, salt: datasetSalt(id) });
     }
     return i;
   };
@@ -396,6 +395,8 @@ export function checkCyberCommand(c: CyberScenarioCommand, path: string, ctx: Cy
     case 'policy.set':
       needNetwork();
       return;
+    case 'policy.vendor.ban':
+      return checkBan(c, path, ctx, issues, needNetwork);
     default: {
       const never: never = c;
       return never;

@@ -3,10 +3,10 @@
  * stepping in that order each second. Subsystems may not import one another, so the joins live
  * here — which camera's stream is which comms flow, and whether it gets through.
  */
-import type { Command, EventBus, EventId, Hasher, Rng, Scheduler, SimMs, World } from './core';
+import type { Command, EventBus, EventId, Hasher, Rng, Scheduler, SimMs, VendorSpec, World } from './core';
 import { CAMERA_STATES, CctvSubsystem, type CctvInput } from './cctv';
 import { CommsSubsystem, FLOW_KINDS, LINK_CLASSES, type CommsInput } from './comms';
-import { CyberThreats, isCyberCommand, type CyberCommand, type LedgerEntry, type PolicyName } from './threats';
+import { CyberThreats, isCyberCommand, type BanProgramme, type CyberCommand, type LedgerEntry, type PolicyName, type Resupplied } from './threats';
 
 export interface CyberInput {
   readonly comms: CommsInput;
@@ -17,6 +17,8 @@ export interface CyberInput {
   readonly controlRoom: string | null;
   readonly policies: Readonly<Record<PolicyName, boolean>>;
   readonly homeJurisdiction: string;
+  /** The scenario's vendors, for a ban issued during the run (who takes over, with what access and cloud). */
+  readonly vendors?: readonly VendorSpec[];
 }
 
 export interface CyberFinal {
@@ -42,6 +44,10 @@ export interface CyberSnapshot {
   readonly zoneIsolated: Uint8Array;
   /** Policies in force now. */
   readonly policies: Readonly<Record<string, boolean>>;
+  /** Assets given new kit from another supplier during the run (vendor bans), in the order done. */
+  readonly resupplied: readonly Resupplied[];
+  /** Vendor bans issued during the run: units done of all, and when the last is back in service. */
+  readonly bans: readonly BanProgramme[];
 }
 
 export interface Cyber {
@@ -66,12 +72,6 @@ export function createCyber(
   const comms = new CommsSubsystem(input.comms, world, bus, ctx.now, input.policies.segmentation);
   // Coverage is computed once at load (its wall time is a bench figure).
   const cctv = new CctvSubsystem(input.cctv, world, bus, ctx.city.buildings, ctx.city.roads, ctx.city.sizeM);
-  const threats = new CyberThreats(world, bus, ctx.scheduler, ctx.now, ctx.rng, comms, cctv, {
-    attackerNode: input.attackerNode,
-    cloudNode: (v) => input.cloudNodes[v] ?? null,
-    controlRoom: input.controlRoom,
-    policies: input.policies,
-  });
   // Each camera's video flow: the one its stream rides.
   const video = FLOW_KINDS.indexOf('video');
   const camFlow = new Int32Array(cctv.geometry.count).fill(-1);
@@ -80,6 +80,23 @@ export function createCyber(
     const k = cctv.cameraIndex(comms.net.nodeIds[comms.flows.src[f]!]!);
     if (k >= 0 && camFlow[k] === -1) camFlow[k] = f;
   }
+  // New kit streams somewhere else: the old flow stops, a new one starts (a rebuild, once a camera).
+  const rerouteVideo = (k: number, node: string, cause: EventId) => {
+    const old = camFlow[k]!;
+    if (old >= 0 && comms.net.nodeIds[comms.flows.dst[old]!] === node) return;
+    if (old >= 0) comms.setDemand(old, 0, cause);
+    const cam = cctv.input.cameras[k]!;
+    camFlow[k] = comms.addFlow({ src: cam.asset, dst: node, kind: 'video', demandMbps: cam.videoMbps, deadlineMs: null }, cause);
+  };
+  const threats = new CyberThreats(world, bus, ctx.scheduler, ctx.now, ctx.rng, comms, cctv, {
+    attackerNode: input.attackerNode,
+    cloudNode: (v) => input.cloudNodes[v] ?? null,
+    controlRoom: input.controlRoom,
+    policies: input.policies,
+    vendors: input.vendors ?? [],
+    homeJurisdiction: input.homeJurisdiction,
+    rerouteVideo,
+  });
   addSystem('comms', comms.periodMs, (t) => comms.step(t));
   addSystem('cctv', cctv.periodMs, (t) => {
     for (let k = 0; k < camFlow.length; k++) {
@@ -126,6 +143,8 @@ export function createCyber(
         recordsExfiltrated: threats.exfil.totalRecords(),
         zoneIsolated: comms.firewall.isolated.slice(),
         policies: { ...threats.policies },
+        resupplied: threats.bans.resupplied.slice(),
+        bans: threats.bans.programmes.map((p) => ({ ...p })),
       };
     },
   };
@@ -177,6 +196,7 @@ function finalOf(input: CyberInput, comms: CommsSubsystem, cctv: CctvSubsystem, 
       segmented: comms.firewall.segmented,
       isolatedZones: comms.firewall.zones.filter((_, z) => comms.firewall.isolated[z]),
       vendorAccess: Object.fromEntries([...comms.vendorAccess].sort()),
+      ...(threats.bans.programmes.length > 0 ? { vendorBans: threats.bans.programmes.map(({ vendor, kinds, replacement, assets, done, endMs }) => ({ vendor, kinds, replacement, assets, replaced: done, endMs })) } : {}),
     },
     cctv: {
       cameras: cctv.geometry.count,
@@ -187,14 +207,14 @@ function finalOf(input: CyberInput, comms: CommsSubsystem, cctv: CctvSubsystem, 
       liveEntrancesSeen: now.entrancesSeen,
       buildings: atLoad.buildings,
       blindSpots: now.blindSpots,
-      datasets: input.cctv.datasets.map((d, i) => ({ id: d.id, kind: d.kind, jurisdiction: d.jurisdiction, cloudVendor: d.cloudVendor, records: Math.floor(cctv.stored[i]!), identifying: Math.floor(cctv.identifying[i]!) })),
+      datasets: cctv.input.datasets.map((d, i) => ({ id: d.id, kind: d.kind, jurisdiction: d.jurisdiction, cloudVendor: d.cloudVendor, records: Math.floor(cctv.stored[i]!), identifying: Math.floor(cctv.identifying[i]!) })),
       detections: cctv.detections.count,
       attribution: input.cctv.attribution,
       stateNames: CAMERA_STATES,
     },
     data: {
       exfiltrated: ledger,
-      detected: threats.exfil.jobs.filter((j) => j.detected).map((j) => input.cctv.datasets[j.dataset]!.id),
+      detected: threats.exfil.jobs.filter((j) => j.detected).map((j) => cctv.input.datasets[j.dataset]!.id),
       policies: { ...threats.policies },
     },
   };

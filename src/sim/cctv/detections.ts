@@ -66,6 +66,13 @@ export interface DatasetSpec {
   readonly salt: number;
 }
 
+/** A dataset's salt, from its id: the same id gets the same salt whether it was made at load or during a run. */
+export function datasetSalt(id: string): number {
+  let salt = 0x9e3779b9;
+  for (let k = 0; k < id.length; k++) salt = Math.imul(salt ^ id.charCodeAt(k), 0x01000193) >>> 0;
+  return salt;
+}
+
 /** One detection, as plain data. */
 export interface DetectionRecord {
   /** Camera asset id, e.g. "camera-017". */

@@ -22,6 +22,13 @@ export class HourlyIntake {
     this.identifying = Array.from({ length: datasets }, () => new Float64Array(size));
   }
 
+  /** One more (empty) dataset, added during a run. */
+  addDataset(): void {
+    const size = this.records[0]?.length ?? this.base + 48;
+    this.records.push(new Float64Array(size));
+    this.identifying.push(new Float64Array(size));
+  }
+
   add(dataset: number, tMs: SimMs, identifying: boolean): void {
     const h = Math.max(0, this.base + Math.floor(tMs / HOUR));
     let r = this.records[dataset]!;

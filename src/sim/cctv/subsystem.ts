@@ -58,9 +58,17 @@ export class CctvSubsystem {
   readonly hijackEvent: (EventId | null)[];
   readonly botnet: Uint8Array;
   readonly botnetEvent: (EventId | null)[];
+  /** The scenario's cameras and datasets; a vendor ban rewires cameras and may add datasets during a run. */
+  readonly input: CctvInput;
   /** Per dataset: records held (after retention) and how many of them identify someone. */
-  readonly stored: Float64Array;
-  readonly identifying: Float64Array;
+  get stored(): Float64Array {
+    return this.storedBy;
+  }
+  get identifying(): Float64Array {
+    return this.identifyingBy;
+  }
+  private storedBy: Float64Array;
+  private identifyingBy: Float64Array;
   readonly detections: DetectionTable;
   /** Edge anonymisation: identifiers are stripped before anything leaves the camera. */
   anonymise = false;
@@ -68,19 +76,27 @@ export class CctvSubsystem {
   private readonly cellStart: Int32Array;
   private readonly cellCams: Int32Array;
   private lastMs = 0;
-  private readonly perHour: Float64Array;
+  private perHour: Float64Array;
   /** Per dataset: 1 when its records come from subjects seen (recordSighting), not from rates. */
-  private readonly fed: Uint8Array;
+  private fed: Uint8Array;
+  private readonly cams: CameraSpec[];
+  private readonly sets: DatasetSpec[];
+  private readonly setIds: string[];
   private intake: HourlyIntake | null = null;
 
   constructor(
-    readonly input: CctvInput,
+    scenario: CctvInput,
     private readonly world: World,
     private readonly bus: EventBus,
     private readonly buildings: BuildingTable,
     private readonly roads: readonly RoadSpec[],
     sizeM: readonly [number, number],
   ) {
+    // Copies, so rewiring during a run never touches the loaded scenario.
+    this.cams = [...scenario.cameras];
+    this.sets = [...scenario.datasets];
+    this.setIds = this.sets.map((d) => d.id);
+    const input = (this.input = { ...scenario, cameras: this.cams, datasets: this.sets });
     const cams = input.cameras;
     const n = cams.length;
     this.camAsset = Int32Array.from(cams, (c) => world.indexOf(c.asset));
@@ -121,12 +137,12 @@ export class CctvSubsystem {
     this.hijackEvent = new Array<EventId | null>(n).fill(null);
     this.botnet = new Uint8Array(n);
     this.botnetEvent = new Array<EventId | null>(n).fill(null);
-    this.stored = new Float64Array(input.datasets.length);
-    this.identifying = new Float64Array(input.datasets.length);
+    this.storedBy = new Float64Array(input.datasets.length);
+    this.identifyingBy = new Float64Array(input.datasets.length);
     this.perHour = new Float64Array(input.datasets.length);
     this.fed = new Uint8Array(input.datasets.length);
     for (const c of cams) for (const an of c.analytics) this.perHour[an.dataset]! += input.ratePerHour[an.kind];
-    this.detections = new DetectionTable(cams.map((c) => c.asset), input.datasets.map((d) => d.id));
+    this.detections = new DetectionTable(cams.map((c) => c.asset), this.setIds);
   }
 
   private sees(k: number, px: number, pz: number, reach: Float32Array, rays: number): boolean {
@@ -225,6 +241,36 @@ export class CctvSubsystem {
         }
       }
     }
+  }
+
+  /** The index of a dataset, adding it (empty) when the run has none by that id. */
+  datasetIndex(spec: DatasetSpec): number {
+    const had = this.setIds.indexOf(spec.id);
+    if (had >= 0) return had;
+    const grow = <T extends Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(a.length + 1);
+      b.set(a);
+      return b;
+    };
+    this.sets.push(spec);
+    this.setIds.push(spec.id);
+    this.storedBy = grow(this.storedBy, (n) => new Float64Array(n));
+    this.identifyingBy = grow(this.identifyingBy, (n) => new Float64Array(n));
+    this.perHour = grow(this.perHour, (n) => new Float64Array(n));
+    this.fed = grow(this.fed, (n) => new Uint8Array(n));
+    if (this.intake) {
+      this.intake.addDataset();
+      this.fed[this.sets.length - 1] = spec.kind === 'count' ? 0 : 1;
+    }
+    return this.sets.length - 1;
+  }
+
+  /** New kit on camera k: where its video and analytics go from now on (records already held stay where they are). */
+  rewire(k: number, to: Pick<CameraSpec, 'nvr' | 'cloudVendor' | 'analytics'>): void {
+    const old = this.cams[k]!;
+    this.cams[k] = { ...old, nvr: to.nvr, cloudVendor: to.cloudVendor, analytics: to.analytics };
+    // The old datasets keep their capacity: what they hold ages out with retention, not at once.
+    for (const an of to.analytics) if (!old.analytics.some((o) => o.dataset === an.dataset && o.kind === an.kind)) this.perHour[an.dataset]! += this.input.ratePerHour[an.kind];
   }
 
   /** Marks cameras as botnet members or hijacked (threats call these), with the event that did it. */

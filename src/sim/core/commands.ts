@@ -43,6 +43,16 @@ export type Command =
   | { readonly type: 'threat.ransomware'; readonly technique?: string }
   | { readonly type: 'threat.reflash'; readonly targets: AssetSelector }
   | { readonly type: 'policy.set'; readonly policy: 'segmentation' | 'vendor-remote-access' | 'data-localisation' | 'edge-anonymisation' | 'egress-monitoring'; readonly enabled: boolean }
+  | {
+      readonly type: 'policy.vendor.ban';
+      readonly vendor: string;
+      /** Asset kinds it may no longer supply; every kind it supplies when left out (never its own VPN gateway). */
+      readonly kinds?: readonly string[];
+      /** Who supplies the replacement kit, or null for kit with no vendor tie (no cloud, no remote access). */
+      readonly replacement: string | null;
+      /** Crews swapping kit in parallel; default 4. */
+      readonly crews?: number;
+    }
   | { readonly type: 'inject.hold'; readonly inject: string }
   | { readonly type: 'inject.release'; readonly inject: string }
   | { readonly type: 'inject.skip'; readonly inject: string }
@@ -157,6 +167,8 @@ export function describeCommand(c: Command): string {
       return `reflash firmware on ${sel(c.targets)}`;
     case 'policy.set':
       return `${c.enabled ? 'enforce' : 'lift'} policy ${c.policy}`;
+    case 'policy.vendor.ban':
+      return `ban ${c.vendor} from ${c.kinds?.join(', ') ?? 'everything it supplies'}: replace its kit with ${c.replacement ?? 'unbranded kit'} (${c.crews ?? 4} crews)`;
     case 'inject.hold':
       return `hold inject ${c.inject}`;
     case 'inject.release':

@@ -5,6 +5,7 @@
  */
 import type { AssetId, EdgeId, EventId, InjectId, VendorId } from './ids';
 import type { SimMs } from './time';
+import { formatClock, formatDuration } from './time';
 
 export type AssetStatus = 'ok' | 'degraded' | 'down';
 export type EdgeKind = 'physical' | 'cyber' | 'geographic' | 'logical';
@@ -42,6 +43,8 @@ export interface EventPayloads {
   'decision.expired': { decision: string; title: string };
   'note.added': { text: string; author: string; kind: 'note' | 'evaluation'; expected: string | null; met: boolean | null };
   'vendor.access.compromised': { vendor: VendorId; technique: string; assets: number };
+  'vendor.banned': { vendor: VendorId; kinds: readonly string[]; replacement: VendorId | null; assets: number; crews: number; endMs: SimMs };
+  'vendor.asset.replaced': { vendor: VendorId; replacement: VendorId | null; kind: string; downS: number; remoteAccess: boolean };
   'asset.compromised': { vendor: VendorId | null; technique: string };
   'asset.secured': { previousTechnique: string };
   'asset.disabled': { actor: Actor; technique: string | null; reason: string };
@@ -162,6 +165,12 @@ export function describeEvent(e: SimEvent, name: (id: string) => string = (id) =
       return `${e.data.kind === 'evaluation' ? 'Evaluator' : 'Note'}${e.data.author ? ` (${e.data.author})` : ''}: ${e.data.text}`;
     case 'vendor.access.compromised':
       return `Attacker gains ${name(e.data.vendor)}'s remote access (${e.data.technique}), reaching ${e.data.assets} assets`;
+    case 'vendor.banned':
+      return e.data.assets === 0
+        ? `${name(e.data.vendor)} banned from ${e.data.kinds.join(', ')}: it supplies none of them here, nothing to replace`
+        : `${name(e.data.vendor)} banned from ${e.data.kinds.join(', ')}: ${e.data.crews} crew(s) replace its ${e.data.assets} asset(s) with ${e.data.replacement ? `${name(e.data.replacement)}'s` : 'unbranded'} kit, each out of service while it is swapped, until ${formatClock(e.data.endMs)}`;
+    case 'vendor.asset.replaced':
+      return `${src} replaced: ${e.data.replacement ? `now supplied by ${name(e.data.replacement)}` : 'no vendor any more'}${e.data.remoteAccess ? ' (with its remote maintenance)' : ', no vendor remote access'}, after ${formatDuration(e.data.downS * 1000)} out of service; ${name(e.data.vendor)}'s access and any foothold on it are gone`;
     case 'asset.compromised':
       return `${src} compromised (${e.data.technique})`;
     case 'asset.secured':

@@ -56,7 +56,8 @@ export class World {
     private readonly scheduler: Scheduler,
     private readonly now: () => SimMs,
   ) {
-    this.assets = assets;
+    // A copy: a vendor ban swaps kit during a run, and the scenario's own list must stay as loaded.
+    this.assets = [...assets];
     this.edges = edges;
     assets.forEach((a, i) => this.index.set(a.id, i));
     this.status = new Uint8Array(assets.length);
@@ -151,6 +152,14 @@ export class World {
 
   setCompromised(i: number, c: Compromise | null): void {
     this.compromise[i] = c;
+  }
+
+  /**
+   * New kit from another supplier (a vendor ban): the asset keeps its place, kind and dependencies,
+   * only who supplied it and whether that vendor can reach it by remote maintenance change.
+   */
+  resupply(i: number, vendor: VendorId | null, remoteAccess: boolean): void {
+    (this.assets as AssetSpec[])[i] = { ...this.assets[i]!, vendor, remoteAccess };
   }
 
   /** Takes an asset out of service (breaker opened, device bricked, plant shut down). */

@@ -6,13 +6,14 @@
  * that take realistic time to bite. Policies switch at run time. Every effect is an event whose
  * causes lead back through the stages to the command that started the attack.
  */
-import type { Actor, AssetSelector, Command, EventBus, EventId, Rng, Scheduler, SimMs, World } from '../core';
+import type { Actor, AssetSelector, Command, EventBus, EventId, Rng, Scheduler, SimMs, VendorSpec, World } from '../core';
 import { vendorId } from '../core';
 import type { CctvSubsystem } from '../cctv';
 import type { CommsSubsystem } from '../comms';
 import { LATERAL_KINDS, LATERAL_SUCCESS, RESPONSE_MS, TECHNIQUE } from './catalogue';
 import { Exfiltration } from './exfiltration';
 import { selectAssets } from './select';
+import { VendorBans } from './vendor-ban';
 
 export type CyberCommand = Extract<Command, { type: `threat.${string}` | `policy.${string}` | `cctv.${string}` | `comms.${string}` }>;
 export const isCyberCommand = (c: Command): c is CyberCommand => /^(threat|policy|cctv|comms)\./.test(c.type);
@@ -25,6 +26,11 @@ export interface CyberOptions {
   /** The asset that is the operator's control room (its IT), or null. */
   readonly controlRoom: string | null;
   readonly policies: Readonly<Record<PolicyName, boolean>>;
+  /** Vendors a ban may hand kit to, and the city's jurisdiction (for recorders' datasets). */
+  readonly vendors: readonly VendorSpec[];
+  readonly homeJurisdiction: string;
+  /** Sends camera k's video to another node (its new recorder or cloud). */
+  readonly rerouteVideo: (camera: number, node: string, cause: EventId) => void;
 }
 
 export type PolicyName = Extract<Command, { type: 'policy.set' }>['policy'];
@@ -43,6 +49,7 @@ interface Campaign {
 
 export class CyberThreats {
   readonly exfil: Exfiltration;
+  readonly bans: VendorBans;
   readonly policies: Record<PolicyName, boolean>;
   private readonly campaigns: Campaign[] = [];
   private floodFlows = new Map<number, number>();
@@ -62,6 +69,12 @@ export class CyberThreats {
     this.policies = { ...opts.policies };
     this.exfil.monitored = this.policies['egress-monitoring'];
     cctv.anonymise = this.policies['edge-anonymisation'];
+    this.bans = new VendorBans(world, bus, scheduler, now, cctv, opts.vendors, opts.homeJurisdiction, {
+      newHardware: (i, ev) => this.newHardware(i, ev),
+      rerouteVideo: opts.rerouteVideo,
+      cloudNode: opts.cloudNode,
+      localised: () => this.policies['data-localisation'],
+    });
     if (!this.policies['vendor-remote-access']) for (const v of comms.input.vendorAccess) comms.vendorAccess.set(v.vendor, false);
   }
 
@@ -120,6 +133,8 @@ export class CyberThreats {
         return this.reflash(c.targets, cause);
       case 'policy.set':
         return this.setPolicy(c.policy, c.enabled, 'operator', cause);
+      case 'policy.vendor.ban':
+        return this.bans.start(c, cause);
       default: {
         const never: never = c;
         throw new Error(`unhandled command ${String(never)}`);
@@ -324,6 +339,16 @@ export class CyberThreats {
         this.world.setCompromised(i, null);
       }
     });
+  }
+
+  /** New kit in place of asset i: the attacker's flood, exfiltration from it and any hijacked view end. */
+  private newHardware(i: number, cause: EventId): void {
+    const id = this.world.assets[i]!.id;
+    this.stopFlood(cause, new Set([i]));
+    const node = this.comms.nodeOf(id);
+    if (node !== undefined) for (const j of this.exfil.jobs) if (this.comms.flows.src[j.flow] === node) this.exfil.stop(j, `${this.world.assets[i]!.name} replaced with new kit`, cause);
+    const k = this.cctv.cameraIndex(id);
+    if (k >= 0) this.cctv.setHijacked(k, false, cause);
   }
 
   setPolicy(policy: PolicyName, enabled: boolean, actor: Actor, cause: EventId): void {

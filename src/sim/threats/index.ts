@@ -4,3 +4,4 @@ export * from './apply';
 export * from './catalogue';
 export * from './exfiltration';
 export * from './cyber';
+export * from './vendor-ban';
