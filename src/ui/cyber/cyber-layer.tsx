@@ -4,8 +4,8 @@
  * (down links near-black, congested links red), flows to vendor clouds tinted by the cloud's
  * jurisdiction, running exfiltrations as magenta lines from their source to the attacker's
  * server, network zones as halos under their devices (zone-halos.tsx), camera view cones
- * coloured by camera state, and the coverage heat map, repainted from the worker's live coverage
- * as cameras go dark. Per-frame work reads the live snapshot in useFrame, only when its version
+ * coloured by camera state, the coverage heat map, repainted from the worker's live coverage
+ * as cameras go dark, and the watched sites nobody sees (blind-spot-marks.tsx). Per-frame work reads the live snapshot in useFrame, only when its version
  * changes, writing colour buffers directly.
  */
 import { useFrame, useThree } from '@react-three/fiber';
@@ -18,6 +18,7 @@ import type { WorldIndex } from '../store/world-index';
 import { coverageStore } from './coverage-store';
 import { heatTexels } from './heat-texels';
 import { ZoneHalos } from './zone-halos';
+import { BlindSpotMarks } from './blind-spot-marks';
 import { ZONES_LAYER } from './zones';
 import { ATTACK_PATH_COLOR, CAMERA_STATE_STYLE, CCTV_LAYER, COMMS_LAYER, COVERAGE_COLOR, COVERAGE_LOST_COLOR, DOWN_LINK_COLOR, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor, utilBand } from './cyber-style';
 
@@ -137,6 +138,7 @@ function CyberDrawing({ cv, index }: { cv: CyberView; index: WorldIndex }) {
       <group visible={cctvOn}>
         <primitive object={heat} />
         <primitive object={cones} />
+        <BlindSpotMarks cv={cv} index={index} />
       </group>
     </group>
   );

@@ -10,7 +10,7 @@ import { live } from '../store/live';
 import type { WorldIndex } from '../store/world-index';
 import { useUi } from '../store/ui-store';
 import { useCoverage } from './coverage-store';
-import { ATTACK_PATH_COLOR, CAMERA_STATE_STYLE, COVERAGE_COLOR, COVERAGE_LOST_COLOR, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor } from './cyber-style';
+import { ATTACK_PATH_COLOR, BLIND_SINCE_COLOR, BLIND_START_COLOR, CAMERA_STATE_STYLE, COVERAGE_COLOR, COVERAGE_LOST_COLOR, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor } from './cyber-style';
 
 import './cyber.css';
 
@@ -52,6 +52,8 @@ export function CctvLegend() {
         ))}
         <Swatch color={COVERAGE_COLOR} label="Seen by a camera now (line of sight past buildings)" cue="blue wash on the ground, deeper where several see" />
         <Swatch color={COVERAGE_LOST_COLOR} label="Seen at the start, by no working camera now" cue="red diagonal hatching" />
+        <Swatch color={BLIND_SINCE_COLOR} label="Watched site no camera sees since cameras went dark" cue="bold red corners around it" />
+        <Swatch color={BLIND_START_COLOR} label="Watched site no camera has seen from the start" cue="thin grey corners" />
       </ul>
       <BlindSpots />
     </>

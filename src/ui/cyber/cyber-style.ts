@@ -21,6 +21,9 @@ export const ATTACK_PATH_COLOR = '#b565ff';
 export const COVERAGE_COLOR = '#7cc7ff';
 /** Ground a camera saw at the start that none sees now (hatched, so not colour alone). */
 export const COVERAGE_LOST_COLOR = '#ef4b3f';
+/** Watched sites no camera sees: bold red corners when blinded since the start, thin grey when always blind. */
+export const BLIND_SINCE_COLOR = '#ff6b5e';
+export const BLIND_START_COLOR = '#c9d1d9';
 
 /** Band of a link: `state` 0 down, 1 up, 2 congested (SimSnapshot.cyber.linkState). */
 export function utilBand(util: number, state: number): (typeof UTIL_BANDS)[number] | null {
