@@ -1,0 +1,227 @@
+/**
+ * The last step of the linkage attack: tie merged identities to homes, and so to households,
+ * through the smart meters. A household whose meter shows the home emptying in the half-hour slot
+ * of the identity's first sighting of the day, or one either side, and filling again in the slot
+ * of its last or the next, on at least three and most of the days it was seen, and on two days
+ * more than any other household near where it is first seen, is taken to be its home.
+ *
+ * Each identity's candidates are found through households bucketed by (slot emptied, slot filled)
+ * and ordered by place within a bucket; the scan reads copies of their places laid out in bucket
+ * order, and each household's days in one interleaved row, so it runs through memory in order.
+ */
+import type { ReleasedMeters } from '../population';
+import type { Identities } from './linkage';
+
+const EMPTY_KWH_PER_HALF_HOUR = 0.075;
+/** First sightings fall within this of home: the nearest arterial crossing or station is at most 400 m away on each axis. */
+const HOME_RADIUS_M = 450;
+const DAY_S = 86400;
+/** Days on which a household's meter must fit an identity's comings and goings. */
+const MIN_DAYS = 3;
+
+export interface HomeMatches {
+  /** Meter row (household pseudonym) each identity is tied to, or -1. */
+  readonly household: Int32Array;
+  readonly confidence: Float32Array;
+  /** Identities seen on at least two days (the only ones a home can be tied to). */
+  readonly candidates: number;
+}
+
+/**
+ * Ties identities to households through the smart meters. `startHour` turns run time into days.
+ */
+export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: number): HomeMatches {
+  const E = ids.entities;
+  const household = new Int32Array(E).fill(-1);
+  const confidence = new Float32Array(E);
+  if (!meters.linkable || meters.slots === 0) return { household, confidence, candidates: 0 };
+  const off = startHour * 3600;
+  let maxT = 0;
+  for (const d of ids.datasets) for (let i = 0; i < d.rel.n; i++) if (d.rel.t[i]! > maxT) maxT = d.rel.t[i]!;
+  const days = Math.max(1, Math.floor((Math.max(maxT, meters.slots * meters.slotS) + off) / DAY_S) + 1);
+  // Per identity and day: first sighting (time, place) and last sighting (time).
+  const firstT = new Int32Array(E * days).fill(-1);
+  const firstX = new Float32Array(E * days);
+  const firstZ = new Float32Array(E * days);
+  const lastT = new Int32Array(E * days).fill(-1);
+  for (const d of ids.datasets) {
+    const r = d.rel;
+    for (let i = 0; i < r.n; i++) {
+      const e = ids.entityOf[d.offset + d.trace[i]!]!;
+      const t = r.t[i]!;
+      const day = Math.floor((t + off) / DAY_S);
+      if (day < 0 || day >= days) continue;
+      const k = e * days + day;
+      if (firstT[k] === -1 || t < firstT[k]!) {
+        firstT[k] = t;
+        firstX[k] = r.x[i]!;
+        firstZ[k] = r.z[i]!;
+      }
+      if (t > lastT[k]!) lastT[k] = t;
+    }
+  }
+  const H = meters.households;
+  const S = meters.slotS;
+  const SL = meters.slots;
+  const dr = departures(meters, days, off);
+
+  // Households by (slot the home empties, slot it fills again), CSR: the candidates for an
+  // identity are those whose home emptied and filled around its first and last sighting of a day.
+  const pairStart = new Int32Array(SL * SL + 1);
+  for (let k = 0; k < H * days; k++) if (dr[2 * k]! >= 0 && dr[2 * k + 1]! >= 0) pairStart[dr[2 * k]! * SL + dr[2 * k + 1]! + 1]!++;
+  for (let q = 0; q < SL * SL; q++) pairStart[q + 1]! += pairStart[q]!;
+  const pairFill = pairStart.slice(0, SL * SL);
+  const M = pairStart[SL * SL]!;
+  const pairHh = new Int32Array(M);
+  // Households in order of (strip of x, z), so in each bucket a strip's z-range is one binary search.
+  const radius = HOME_RADIUS_M + meters.settings.cellM;
+  const strip = radius;
+  const place = new Float64Array(H);
+  for (let h = 0; h < H; h++) place[h] = Number.isFinite(meters.x[h]!) ? Math.floor(meters.x[h]! / strip) * 1e6 + meters.z[h]! : -1;
+  const byPlace = Int32Array.from({ length: H }, (_, h) => h).sort((a, b) => place[a]! - place[b]! || a - b);
+  for (const h of byPlace) {
+    if (place[h]! < 0) continue;
+    for (let day = 0; day < days; day++) {
+      const k = h * days + day;
+      if (dr[2 * k]! >= 0 && dr[2 * k + 1]! >= 0) pairHh[pairFill[dr[2 * k]! * SL + dr[2 * k + 1]!]!++] = h;
+    }
+  }
+  // The scan's reads, in bucket order: each entry's place and its household's days (slots fit 16 bits
+  // whenever the slot-pair table above fits in memory).
+  const pairPlace = new Float64Array(M);
+  const pairX = new Float32Array(M);
+  const pairZ = new Float32Array(M);
+  const W = 2 * days;
+  const pairDays = SL < 32767 ? new Int16Array(M * W) : new Int32Array(M * W);
+  for (let q = 0; q < M; q++) {
+    const h = pairHh[q]!;
+    pairPlace[q] = place[h]!;
+    pairX[q] = meters.x[h]!;
+    pairZ[q] = meters.z[h]!;
+    pairDays.set(dr.subarray(h * W, h * W + W), q * W);
+  }
+
+  const seen = new Int32Array(H).fill(-1);
+  const obsDays = new Int32Array(days);
+  const firstSlot = new Int32Array(days);
+  const lastSlot = new Int32Array(days);
+  const xs = new Float32Array(days);
+  const zs = new Float32Array(days);
+  const sorted = new Float64Array(days);
+  let candidates = 0;
+  for (let e = 0; e < E; e++) {
+    let nd = 0;
+    for (let day = 0; day < days; day++) {
+      const k = e * days + day;
+      if (firstT[k]! < 0 || lastT[k]! - firstT[k]! < 1800) continue;
+      obsDays[nd] = day;
+      firstSlot[nd] = Math.floor(firstT[k]! / S);
+      lastSlot[nd] = Math.floor(lastT[k]! / S);
+      xs[nd] = firstX[k]!;
+      zs[nd] = firstZ[k]!;
+      nd++;
+    }
+    if (nd < MIN_DAYS) continue;
+    candidates++;
+    const ax = median(xs, nd, sorted);
+    const az = median(zs, nd, sorted);
+    const need = Math.max(MIN_DAYS, Math.ceil(0.6 * nd));
+    let best = -1;
+    let b1 = 0;
+    let b2 = 0;
+    // Any household that fits on `need - 1` days or more fits on one of these seed days (pigeonhole).
+    const seeds = Math.min(nd, nd - need + 2);
+    for (let j0 = 0; j0 < seeds; j0++) {
+      const fs0 = firstSlot[j0]!;
+      const ls0 = lastSlot[j0]!;
+      for (let ds = Math.max(0, fs0 - 1); ds <= Math.min(SL - 1, fs0 + 1); ds++) {
+        for (let rs = Math.max(0, ls0); rs <= Math.min(SL - 1, ls0 + 1); rs++) {
+          const bs = pairStart[ds * SL + rs]!;
+          const be = pairStart[ds * SL + rs + 1]!;
+          for (let st = Math.floor((ax - radius) / strip); st <= Math.floor((ax + radius) / strip); st++) {
+            const from = st * 1e6 + az - radius;
+            const to = st * 1e6 + az + radius;
+            let lo = bs;
+            let hi = be;
+            while (lo < hi) {
+              const mid = (lo + hi) >>> 1;
+              if (pairPlace[mid]! < from) lo = mid + 1;
+              else hi = mid;
+            }
+            for (let q = lo; q < be && pairPlace[q]! <= to; q++) {
+              const h = pairHh[q]!;
+              if (seen[h] === e) continue;
+              seen[h] = e;
+              if (Math.abs(pairX[q]! - ax) > radius || Math.abs(pairZ[q]! - az) > radius) continue;
+              // Days on which the meter fits; stop once this household can beat neither the bar nor the runner-up.
+              const bar = Math.max(need - 1, b2 + 1);
+              const row = q * W;
+              let matched = 0;
+              for (let j = 0; j < nd; j++) {
+                if (matched + (nd - j) < bar) break;
+                const o = row + 2 * obsDays[j]!;
+                const d = pairDays[o]!;
+                const r = pairDays[o + 1]!;
+                const fs = firstSlot[j]!;
+                const ls = lastSlot[j]!;
+                if (d >= 0 && d >= fs - 1 && d <= fs + 1 && r >= ls && r <= ls + 1) matched++;
+              }
+              if (matched > b1) {
+                b2 = b1;
+                b1 = matched;
+                best = h;
+              } else if (matched > b2) b2 = matched;
+            }
+          }
+        }
+      }
+    }
+    if (best >= 0 && b1 >= need && b1 - b2 >= 2) {
+      household[e] = best;
+      confidence[e] = (b1 - b2) / nd;
+    }
+  }
+  return { household, confidence, candidates };
+}
+
+/**
+ * Per household and day, interleaved: the slot the home first empties after 06:00 (before then, a
+ * sleeping household draws little more than standby), and the slot it fills again (-1 for none).
+ * Slot by slot across all households, so the slot-major readings are read in order.
+ */
+function departures(meters: ReleasedMeters, days: number, off: number): Int32Array {
+  const H = meters.households;
+  const S = meters.slotS;
+  const empty = EMPTY_KWH_PER_HALF_HOUR * (S / 1800);
+  const dr = new Int32Array(2 * H * days).fill(-1);
+  for (let day = 0; day < days; day++) {
+    const s0 = Math.max(0, Math.ceil((day * DAY_S + 6 * 3600 - off) / S));
+    const s1 = Math.min(meters.slots, Math.floor(((day + 1) * DAY_S - off) / S));
+    for (let s = s0; s < s1; s++) {
+      const base = s * H;
+      for (let h = 0; h < H; h++) {
+        const o = 2 * (h * days + day);
+        if (dr[o + 1]! >= 0) continue;
+        const isEmpty = meters.kwh[base + h]! <= empty;
+        if (dr[o]! < 0) {
+          if (isEmpty) dr[o] = s;
+        } else if (!isEmpty) dr[o + 1] = s;
+      }
+    }
+  }
+  return dr;
+}
+
+/** The median as the sorted list's middle entry (the upper of two), through `sorted` as scratch. */
+function median(a: Float32Array, n: number, sorted: Float64Array): number {
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && sorted[j]! > v) {
+      sorted[j + 1] = sorted[j]!;
+      j--;
+    }
+    sorted[j + 1] = v;
+  }
+  return sorted[n >> 1]!;
+}
