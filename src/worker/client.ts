@@ -88,6 +88,11 @@ export class TwinClient {
     return this.request('vehicle', { slot });
   }
 
+  /** A signal controller's stages and what each movement shows, by the controller's asset id. */
+  signal(assetId: string): Promise<ReplyOf['signal']> {
+    return this.request('signal', { assetId });
+  }
+
   /** What the attacker can learn from what it holds (or from a what-if); null without a population. */
   privacy(whatIf?: PrivacyWhatIf): Promise<ReplyOf['privacy']> {
     return this.request('privacy', whatIf ? { whatIf } : {});

@@ -166,6 +166,8 @@ export type ToWorker =
   | { readonly type: 'why'; readonly reqId: number; readonly assetId: string }
   | { readonly type: 'edgeBuffers'; readonly reqId: number; readonly assetId: string }
   | { readonly type: 'vehicle'; readonly reqId: number; readonly slot: number }
+  /** A signal controller's stages and movements, by its asset id. */
+  | { readonly type: 'signal'; readonly reqId: number; readonly assetId: string }
   | { readonly type: 'hashAt'; readonly reqId: number; readonly untilMs: number; readonly commands?: readonly LoggedCommand[] }
   /** The privacy analysis of what the attacker holds, or of a what-if (on demand: it takes a second or more). */
   | { readonly type: 'privacy'; readonly reqId: number; readonly whatIf?: PrivacyWhatIf }
@@ -187,7 +189,7 @@ export type FromWorker =
       /** Simulated ms advanced per wall second over the last second (0 when paused). */
       readonly achievedSpeed: number;
     }
-  | { readonly type: 'reply'; readonly reqId: number; readonly result: CausalChain | null | string | EdgeBufferInfo[] | VehicleInfo | PrivacyView }
+  | { readonly type: 'reply'; readonly reqId: number; readonly result: CausalChain | null | string | EdgeBufferInfo[] | VehicleInfo | SignalInfo | PrivacyView }
   /** A request that could not be answered (unknown asset, nothing loaded): a readable message, no stack. */
   | { readonly type: 'reply-error'; readonly reqId: number; readonly message: string }
   | { readonly type: 'fatal'; readonly message: string }
@@ -202,6 +204,7 @@ export interface ReplyOf {
   readonly edgeBuffers: EdgeBufferInfo[];
   readonly hashAt: string;
   readonly vehicle: VehicleInfo | null;
+  readonly signal: SignalInfo | null;
   readonly privacy: PrivacyView | null;
 }
 
@@ -214,6 +217,29 @@ export interface VehicleInfo {
   readonly route: readonly string[];
   readonly remainingM: number;
   readonly onRoadS: number;
+}
+
+/** One movement (approach × turn) of a signal: what it shows now and its permission in each stage. */
+export interface SignalMovementInfo {
+  /** The compass point the approach comes from. */
+  readonly from: string;
+  readonly turn: string;
+  readonly now: 'green' | 'green, give way' | 'amber' | 'red' | 'dark';
+  /** Per stage, in order: 'protected', 'give way' (permissive) or 'red'. */
+  readonly stages: readonly string[];
+}
+
+/** A signal controller for its inspector: mode, stages (main or right-turn arrow) and movements. */
+export interface SignalInfo {
+  readonly mode: string;
+  /** The stage running now and the one it is changing to (the same when not changing). */
+  readonly stage: number;
+  readonly next: number;
+  readonly interval: 'green' | 'amber' | 'all-red';
+  readonly stages: readonly string[];
+  readonly movements: readonly SignalMovementInfo[];
+  /** Near-misses counted here so far (crossing movements both shown green). */
+  readonly conflicts: number;
 }
 export type RequestType = keyof ReplyOf;
 export type RequestMessage = Extract<ToWorker, { readonly reqId: number }>;

@@ -10,6 +10,7 @@ import type { ScenarioMeta } from '../scenario';
 import { ExerciseHost } from './exercise-host';
 import type { FromWorker, RequestMessage, ScenarioIssue, ToWorker } from './protocol';
 import { QueryError, edgeBuffers, explainEvent, hashAt, whyStatus } from './queries';
+import { signalInfo } from './signal-query';
 import { vehicleInfo } from './vehicle-query';
 import { privacyView } from './privacy-query';
 import { SimRunner, type RunnerHost } from './runner';
@@ -151,6 +152,9 @@ function answer(msg: RequestMessage): void {
       case 'vehicle':
         post({ type: 'reply', reqId: msg.reqId, result: vehicleInfo(sim, msg.slot) });
         return;
+      case 'signal':
+        post({ type: 'reply', reqId: msg.reqId, result: signalInfo(sim, msg.assetId) });
+        return;
       case 'hashAt':
         post({ type: 'reply', reqId: msg.reqId, result: hashAt(input, sim.seed, msg.untilMs, msg.commands) });
         return;
@@ -208,6 +212,7 @@ function handle(msg: ToWorker): void {
     case 'why':
     case 'edgeBuffers':
     case 'vehicle':
+    case 'signal':
     case 'hashAt':
     case 'privacy':
       void loading.then(() => answer(msg));

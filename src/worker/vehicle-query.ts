@@ -2,7 +2,7 @@
 import { traffic, type Simulation } from '../sim';
 import type { VehicleInfo } from './protocol';
 
-const WAITING = ['moving', 'waiting at a red signal', 'stopping for amber', 'at a stop line (all-way stop)', 'giving way to the main road', 'the road ahead is full', 'in a queue', 'at a dark signal (all-way stop)', 'free road'];
+const WAITING = ['moving', 'waiting at a red signal', 'stopping for amber', 'at a stop line (all-way stop)', 'giving way to the main road', 'the road ahead is full', 'in a queue', 'at a dark signal (all-way stop)', 'free road', 'turning right: giving way to oncoming traffic', 'getting into lane for its turn'];
 
 export function vehicleInfo(sim: Simulation, slot: number): VehicleInfo | null {
   const t = sim.traffic;

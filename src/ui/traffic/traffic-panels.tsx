@@ -1,14 +1,16 @@
 /**
  * The traffic layer's parts of the side panels: a signal controller's section in its asset
- * inspector (plan, the mode its power and control link leave it in, the phase it shows now), the
+ * inspector (plan, the mode its power and control link leave it in, its stages and what each
+ * movement — approach and turn — shows now: protected green, green but give way, amber, red), the
  * inspector for a clicked vehicle (what it is and why it is waiting), and the legend.
  */
 import { useEffect, useState } from 'react';
-import type { TrafficView, VehicleInfo } from '../../worker/protocol';
+import type { SignalInfo, TrafficView, VehicleInfo } from '../../worker/protocol';
 import { twinClient } from '../app/session';
 import { live } from '../store/live';
 import { useUi } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
+import './traffic.css';
 import { ASPECT, ASPECT_COLOR, CONGESTION_BANDS, MODE_LABEL, VEHICLE_COLOR, WAIT_LABEL, unpackSignal } from './traffic-style';
 
 function Dot({ color, square }: { color: string; square?: boolean }) {
@@ -46,8 +48,77 @@ export function TrafficAssetSection({ index, asset }: { index: WorldIndex; asset
           </>
         )}
       </dl>
+      <SignalMovements assetId={index.view.assets[asset]!.id} />
       <p className="muted">Power and the control link are listed under Depends on: without power the junction goes dark; without its control link it runs fixed time.</p>
     </div>
+  );
+}
+
+/** Asks the worker about a signal controller whenever the clock moves. */
+function useSignal(assetId: string): SignalInfo | null {
+  const clock = useUi((s) => s.clockMs);
+  const [info, setInfo] = useState<SignalInfo | null>(null);
+  useEffect(() => {
+    let alive = true;
+    twinClient()
+      ?.signal(assetId)
+      .then((v) => alive && setInfo(v))
+      .catch(() => undefined);
+    return () => void (alive = false);
+  }, [assetId, clock]);
+  return info;
+}
+
+const NOW_COLOR: Record<SignalInfo['movements'][number]['now'], string> = {
+  green: ASPECT_COLOR[2],
+  'green, give way': ASPECT_COLOR[2],
+  amber: ASPECT_COLOR[1],
+  red: ASPECT_COLOR[0],
+  dark: ASPECT_COLOR[3],
+};
+
+/** Stages and movements: one row per approach and turn, one column per stage. */
+function SignalMovements({ assetId }: { assetId: string }) {
+  const info = useSignal(assetId);
+  if (!info || info.movements.length === 0) return null;
+  const stageName = (k: number) => `${k + 1}: ${info.stages[k]}`;
+  return (
+    <>
+      <h3>Stages and movements</h3>
+      <p className="muted">
+        Running stage {stageName(info.stage)}
+        {info.interval !== 'green' ? ` (${info.interval}, changing to ${stageName(info.next)})` : ''}. Right turns cross oncoming traffic: on a plain green they give way; an arrow stage protects them.
+        {info.conflicts > 0 ? ` Near-misses here: ${info.conflicts}.` : ''}
+      </p>
+      <table className="signal-movements" data-testid="signal-movements">
+        <thead>
+          <tr>
+            <th scope="col">From</th>
+            <th scope="col">Turn</th>
+            <th scope="col">Now</th>
+            {info.stages.map((st, k) => (
+              <th scope="col" key={k} aria-current={k === info.stage ? 'step' : undefined}>
+                {k === info.stage ? <strong>{stageName(k)}</strong> : stageName(k)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {info.movements.map((mv, i) => (
+            <tr key={i}>
+              <td>{mv.from}</td>
+              <td>{mv.turn}</td>
+              <td>
+                <Dot color={NOW_COLOR[mv.now]} /> {mv.now}
+              </td>
+              {mv.stages.map((p, k) => (
+                <td key={k}>{p === 'red' ? '—' : p}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
 
