@@ -16,6 +16,8 @@ import { pixelStats } from './pixels';
 const baseUrl = inject('baseUrl');
 /** Congested-link red and the working-camera cone colour, see src/ui/cyber/cyber-style.ts. */
 const CONGESTED = '#e5534b';
+/** Corners framing a watched site no camera sees since cameras went dark (cyber-style.ts BLIND_SINCE_COLOR). */
+const BLIND_SINCE = '#ff6b5e';
 let browser: Browser;
 let page: Page;
 
@@ -96,6 +98,11 @@ describe('the cyber layers', () => {
     console.log(`e2e: street coverage before isolating the CCTV zone: ${(await figure.textContent())!}`);
     const start = before.at(-1)!;
     expect(start).toBeGreaterThan(0);
+    // The police headquarters is watched by cameras in the CCTV zone: once they go dark it is framed as newly blind.
+    await page.evaluate(() => window.__twin.focus('police-hq'));
+    await page.waitForTimeout(600);
+    const red = async () => (await pixelStats(page, await page.locator('canvas').screenshot(), [BLIND_SINCE], 30)).near[BLIND_SINCE]!;
+    const redBefore = await red();
     await page.getByLabel('Other injects').selectOption('isolate-cctv');
     await page.getByRole('button', { name: 'Fire the selected inject now' }).click();
     await page.getByRole('button', { name: 'Play simulation' }).click();
@@ -108,5 +115,10 @@ describe('the cyber layers', () => {
     console.log(`e2e: street coverage after isolating the CCTV zone: ${text}`);
     expect(text).toMatch(/^was [\d.]+%, now [\d.]+%$/);
     expect(pct(text)[0]).toBeGreaterThanOrEqual(start);
+    await expect.poll(async () => (await page.getByRole('region', { name: 'CCTV coverage' }).textContent()) ?? '').toMatch(/Newly blind:.*Police Headquarters/);
+    await page.waitForTimeout(600);
+    const redAfter = await red();
+    console.log(`e2e: newly-blind red pixels near the police headquarters before ${redBefore}, after ${redAfter}`);
+    expect(redAfter).toBeGreaterThan(redBefore + 50);
   });
 });
