@@ -91,7 +91,8 @@ function haloMesh(geom: BufferGeometry, count: number): InstancedMesh {
 }
 
 export function ZoneHalos({ cv, index }: { cv: CyberView; index: WorldIndex }) {
-  const members = useMemo(() => zoneMembers(cv), [cv]);
+  // Bigger zones first, so a handful of control-room or DMZ halos are drawn over a street full of signals.
+  const members = useMemo(() => zoneMembers(cv).sort((a, b) => b.assets.length - a.assets.length || a.zone - b.zone), [cv]);
   const total = members.reduce((n, m) => n + m.assets.length, 0);
   const meshes = useMemo(() => ({ solid: haloMesh(haloGeometry(), total), isolated: haloMesh(isolatedHaloGeometry(), total) }), [total]);
   const drawn = useRef({ scale: -1, isolated: '' });
@@ -122,7 +123,8 @@ export function ZoneHalos({ cv, index }: { cv: CyberView; index: WorldIndex }) {
       const isolated = iso?.[m.zone] === 1;
       const mesh = isolated ? meshes.isolated : meshes.solid;
       for (const a of m.assets) {
-        const r = Math.max(MARKER_BASE_M * 0.85 * scale, markerSize(place, a, scale) * 1.1);
+        // An isolated zone's halos are drawn half as large again: the change that matters reads from the whole-city view.
+        const r = Math.max(MARKER_BASE_M * 0.85 * scale, markerSize(place, a, scale) * 1.1) * (isolated ? 1.5 : 1);
         o.position.set(place.x[a]!, place.top[a]! + 0.7, place.z[a]!);
         o.scale.set(r, 1, r);
         o.updateMatrix();
