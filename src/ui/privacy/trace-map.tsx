@@ -4,8 +4,10 @@
  * order, the home the meters give away and the sensitive site — with a plain-language caption,
  * how the pseudonyms were joined, the records as a list, and the truth beside the inference.
  */
+import { useEffect } from 'react';
 import type { IllustrativeTrace } from '../../sim/analysis';
 import { SITE_SYMBOL } from './exposure-map';
+import { traceStore, useTraceStore } from './trace-store';
 import { dayLabel, hhmm, isTraceDataset, traceCaption, TRACE_STYLE, type TraceDataset } from './trace-text';
 
 type District = { readonly id: string; readonly name?: string; readonly polygon: readonly (readonly [number, number])[] };
@@ -49,6 +51,10 @@ function frame(t: IllustrativeTrace) {
 }
 
 export function TraceSection({ trace, districts }: { trace: IllustrativeTrace | undefined; districts: readonly District[] }) {
+  const onMap = useTraceStore((s) => s.onMap);
+  // The 3D map's trace layer follows the panel's latest analysis; it goes when the panel does.
+  useEffect(() => traceStore.setState({ trace: trace ?? null }), [trace]);
+  useEffect(() => () => traceStore.setState({ trace: null, onMap: false }), []);
   if (!trace) return null;
   const caption = traceCaption(trace, districts);
   if (trace.status !== 'traced' || !trace.day || !trace.home || !trace.actual) {
@@ -90,22 +96,6 @@ export function TraceSection({ trace, districts }: { trace: IllustrativeTrace | 
             {districts.map((d) => (
               <polygon key={d.id} points={d.polygon.map(([x, z]) => `${px(x)},${pz(z)}`).join(' ')} className="district" />
             ))}
-            <g className="trace-home">
-              <title>{`Inferred home: smart meter ${home.alias} in the ${home.cellM} m cell around (${Math.round(home.x)}, ${Math.round(home.z)})`}</title>
-              <rect x={px(home.x) - cellPx / 2} y={pz(home.z) - cellPx / 2} width={cellPx} height={cellPx} />
-              <text x={px(home.x)} y={pz(home.z) + 5} textAnchor="middle">
-                ⌂
-              </text>
-            </g>
-            {trace.site && (
-              <g className="trace-site" transform={`translate(${px(trace.site.x)},${pz(trace.site.z)})`}>
-                <title>{`Inferred visit: ${trace.site.name} at ${hhmm(trace.site.clockS)}`}</title>
-                <circle r={8} />
-                <text y={3.5} textAnchor="middle">
-                  {SITE_SYMBOL[trace.site.kind] ?? '●'}
-                </text>
-              </g>
-            )}
             {path.length > 1 && <polyline className="trace-path" points={path.map((q) => q.join(',')).join(' ')} markerMid="url(#trace-arrow)" markerEnd="url(#trace-arrow)" />}
             {points.map((p, i) => {
               const d = p.dataset as TraceDataset;
@@ -117,6 +107,23 @@ export function TraceSection({ trace, districts }: { trace: IllustrativeTrace | 
                 </g>
               );
             })}
+            {/* Home and site on top: a ring (or the meter's cell) round the place, the symbol just above it. */}
+            <g className="trace-home">
+              <title>{`Inferred home: smart meter ${home.alias} in the ${home.cellM} m cell around (${Math.round(home.x)}, ${Math.round(home.z)})`}</title>
+              <rect x={px(home.x) - cellPx / 2} y={pz(home.z) - cellPx / 2} width={cellPx} height={cellPx} />
+              <text x={px(home.x)} y={pz(home.z) - cellPx / 2 - 2} textAnchor="middle">
+                ⌂
+              </text>
+            </g>
+            {trace.site && (
+              <g className="trace-site" transform={`translate(${px(trace.site.x)},${pz(trace.site.z)})`}>
+                <title>{`Inferred visit: ${trace.site.name} at ${hhmm(trace.site.clockS)}`}</title>
+                <circle r={9} />
+                <text y={-11} textAnchor="middle">
+                  {SITE_SYMBOL[trace.site.kind] ?? '●'}
+                </text>
+              </g>
+            )}
           </g>
           <g className="trace-scale" transform={`translate(4,${H + 9})`}>
             <line x1={0} x2={scaleM * k} y1={0} y2={0} />
@@ -150,6 +157,10 @@ export function TraceSection({ trace, districts }: { trace: IllustrativeTrace | 
           )}
         </ul>
       </figure>
+      <label className="check trace-on-map" title="Draws the day's path, its records and the home and site pillars over the 3D city">
+        <input type="checkbox" checked={onMap} onChange={(e) => traceStore.setState({ onMap: e.target.checked })} />
+        <span>Draw this trace on the 3D map</span>
+      </label>
       <TraceDetails trace={trace} points={points} />
     </section>
   );

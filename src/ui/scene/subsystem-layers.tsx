@@ -8,9 +8,10 @@ import { PowerLayer } from '../power/power-layer';
 import { TrafficLayer } from '../traffic/traffic-layer';
 import { WaterLayer } from '../water/water-layer';
 import { CyberLayer } from '../cyber/cyber-layer';
+import { PrivacyTraceLayer } from '../privacy/trace-layer';
 import type { WorldIndex } from '../store/world-index';
 
-export const SUBSYSTEM_SCENE_LAYERS: readonly ComponentType<{ index: WorldIndex }>[] = [PowerLayer, TrafficLayer, WaterLayer, CyberLayer];
+export const SUBSYSTEM_SCENE_LAYERS: readonly ComponentType<{ index: WorldIndex }>[] = [PowerLayer, TrafficLayer, WaterLayer, CyberLayer, PrivacyTraceLayer];
 
 export function SubsystemLayers({ index }: { index: WorldIndex }) {
   return (
