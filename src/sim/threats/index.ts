@@ -4,4 +4,5 @@ export * from './apply';
 export * from './catalogue';
 export * from './exfiltration';
 export * from './cyber';
+export * from './swap-plan';
 export * from './vendor-ban';

@@ -11,28 +11,12 @@
  * (A ban in the scenario file is different: the kit was replaced before the run, at compile time.)
  */
 import type { Command, EventBus, EventId, Scheduler, SimMs, VendorSpec, World } from '../core';
-import { HOUR, vendorId } from '../core';
+import { vendorId } from '../core';
 import { datasetSalt, type CameraSpec, type CctvSubsystem } from '../cctv';
+import { DEFAULT_CREWS, planSwaps } from './swap-plan';
 
 export type VendorBanCommand = Extract<Command, { type: 'policy.vendor.ban' }>;
 
-/**
- * Time one crew needs to swap one unit and bring it back into service. Engineering estimates, not
- * measured figures: a camera on an existing bracket and cable is unmounted, replaced, re-terminated,
- * aimed and enrolled with the recorder in an hour or two from a cherry picker; a signal controller
- * swap means loading the junction's timing plans and testing the conflict monitor before the
- * signals go back on (half a day, the junction dark meanwhile); a recorder means migrating storage
- * and re-enrolling every camera on it. Anything else: half a day.
- */
-export const SWAP_MS: Readonly<Record<string, SimMs>> = {
-  camera: 1.5 * HOUR,
-  'traffic-signal': 4 * HOUR,
-  nvr: 6 * HOUR,
-};
-export const DEFAULT_SWAP_MS = 4 * HOUR;
-export const DEFAULT_CREWS = 4;
-
-export const swapMs = (kind: string): SimMs => SWAP_MS[kind] ?? DEFAULT_SWAP_MS;
 
 /** What the rest of the cyber layer does when new kit goes in. */
 export interface BanHooks {
@@ -91,16 +75,7 @@ export class VendorBans {
     picked.sort((a, b) => (world.assets[a]!.id < world.assets[b]!.id ? -1 : 1));
     const crews = Math.max(1, Math.floor(c.crews ?? DEFAULT_CREWS));
     const now = this.now();
-    // Each crew takes the next unit on the list as soon as it is free (lowest crew first on a tie).
-    const free = new Array<number>(crews).fill(now);
-    const plan = picked.map((i) => {
-      let crew = 0;
-      for (let k = 1; k < crews; k++) if (free[k]! < free[crew]!) crew = k;
-      const startMs = free[crew]!;
-      const endMs = startMs + swapMs(world.assets[i]!.kind);
-      free[crew] = endMs;
-      return { i, startMs, endMs };
-    });
+    const plan = planSwaps(picked.map((i) => world.assets[i]!.kind), crews, now).map((p, n) => ({ ...p, i: picked[n]! }));
     const endMs = plan.reduce((m, p) => Math.max(m, p.endMs), now);
     const replacement = c.replacement === null ? null : (this.vendors.find((v) => v.id === c.replacement) ?? null);
     const ban = this.bus.emit('vendor.banned', null, { vendor: vendorId(c.vendor), kinds, replacement: c.replacement === null ? null : vendorId(c.replacement), assets: plan.length, crews, endMs }, [cause]);

@@ -5,11 +5,13 @@
  * compelled — and a short live line of records taken. Plain React, no three.js.
  */
 import { useEffect, useState } from 'react';
+import { formatClock } from '../../sim';
 import type { CyberView } from '../../worker/cyber-view';
 import { live } from '../store/live';
 import type { WorldIndex } from '../store/world-index';
 import { useUi } from '../store/ui-store';
 import { useCoverage } from './coverage-store';
+import { BanControl, suppliedNow, useSupplyNow } from './vendor-ban';
 import { ATTACK_PATH_COLOR, BLIND_SINCE_COLOR, BLIND_START_COLOR, CAMERA_STATE_STYLE, COVERAGE_COLOR, COVERAGE_LOST_COLOR, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor } from './cyber-style';
 
 import './cyber.css';
@@ -74,7 +76,9 @@ export function VendorPanel() {
   const index = useUi((s) => s.index) as WorldIndex | null;
   const cv: CyberView | null = index?.view.cyber ?? null;
   const now = useCyberLive(cv);
-  if (!cv) return null;
+  const supply = useSupplyNow();
+  if (!cv || !index) return null;
+  const vendorName = (id: string | null) => (id === null ? 'unbranded kit' : (index.view.vendors.find((x) => x.id === id)?.name ?? id));
   return (
     <section className="panel vendors" aria-labelledby="vendors-h">
       <h2 id="vendors-h">Vendors and exposure</h2>
@@ -83,6 +87,12 @@ export function VendorPanel() {
         Policies: {now.policies.length > 0 ? now.policies.join(', ') : 'none (flat network, vendors keep remote access)'}
         {now.isolated.length > 0 && <> · isolated zones: {now.isolated.join(', ')}</>}
       </p>
+      {supply.bans.map((b, i) => (
+        <p key={i} className="ban-progress" role="status">
+          {vendorName(b.vendor)} banned from {b.kinds.join(', ')}: {b.done} of {b.assets} unit(s) replaced by {vendorName(b.replacement)}
+          {b.done < b.assets ? `, finished by ${formatClock(b.endMs)}` : ', done'}
+        </p>
+      ))}
       <table>
         <thead>
           <tr>
@@ -93,29 +103,36 @@ export function VendorPanel() {
           </tr>
         </thead>
         <tbody>
-          {cv.vendors.map((v) => (
-            <tr key={v.vendor}>
-              <th scope="row">
-                {v.name}
-                <br />
-                <small>{v.jurisdiction}</small>
-              </th>
-              <td>{v.supplies.map((s) => `${s.count} ${s.kind}`).join(', ') || '—'}</td>
-              <td>
-                {v.remoteAccessAssets > 0 ? `${v.remoteAccessAssets} assets` : 'none'}
-                {v.vpnZones.length > 0 && <small> · VPN reaches {v.vpnZones.join(', ')}</small>}
-              </td>
-              <td>
-                {v.cloudDatasets.length > 0 ? (
-                  <>
-                    <span className="swatch" style={{ background: jurisdictionColor(v.cloudJurisdiction, cv.homeJurisdiction) }} aria-hidden="true" /> {v.cloudDatasets.length} dataset(s) in {v.cloudJurisdiction}
-                  </>
-                ) : (
-                  'none'
-                )}
-              </td>
-            </tr>
-          ))}
+          {cv.vendors.map((v) => {
+            // Who supplies what can change during the run (a ban's crews swap the kit).
+            const here = suppliedNow(index, supply, v.vendor);
+            const spec = index.view.vendors.find((x) => x.id === v.vendor);
+            const queued = new Set(supply.bans.filter((b) => b.vendor === v.vendor && b.done < b.assets).flatMap((b) => b.kinds));
+            return (
+              <tr key={v.vendor}>
+                <th scope="row">
+                  {v.name}
+                  <br />
+                  <small>{v.jurisdiction}</small>
+                  {spec && <BanControl vendor={spec} vendors={index.view.vendors} units={here.units} queuedKinds={queued} />}
+                </th>
+                <td>{here.kinds.map((s) => `${s.count} ${s.kind}`).join(', ') || '—'}</td>
+                <td>
+                  {here.remote > 0 ? `${here.remote} assets` : 'none'}
+                  {v.vpnZones.length > 0 && <small> · VPN reaches {v.vpnZones.join(', ')}</small>}
+                </td>
+                <td>
+                  {v.cloudDatasets.length > 0 ? (
+                    <>
+                      <span className="swatch" style={{ background: jurisdictionColor(v.cloudJurisdiction, cv.homeJurisdiction) }} aria-hidden="true" /> {v.cloudDatasets.length} dataset(s) in {v.cloudJurisdiction}
+                    </>
+                  ) : (
+                    'none'
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       {cv.attribution && <p className="attribution">{cv.attribution}</p>}

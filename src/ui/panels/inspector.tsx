@@ -98,7 +98,10 @@ export function Inspector() {
       </section>
     );
   }
-  const a = index.view.assets[i]!;
+  const loaded = index.view.assets[i]!;
+  // A vendor ban may have swapped the kit during the run: the supplier now, not at load.
+  const swapped = live.snapshot?.cyber?.resupplied.find((r) => r.asset === loaded.id);
+  const a = swapped ? { ...loaded, vendor: swapped.vendor, remoteAccess: swapped.remoteAccess } : loaded;
   const vendor = a.vendor ? index.view.vendors.find((v) => v.id === a.vendor) : undefined;
   const status = statusName(live.snapshot?.status[i]);
   const compromised = live.snapshot?.compromised[i] === 1;

@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+/**
+ * The vendor panel's "Ban from…" control says what a ban costs before it is sent (units, how long
+ * each is down, how long the programme takes with the crews chosen) and sends policy.vendor.ban;
+ * the panel's supply counts follow the kit swapped during the run.
+ */
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { vendorId, type VendorSpec } from '../../src/sim';
+import type { WorldIndex } from '../../src/ui/store/world-index';
+
+const commands: unknown[] = [];
+vi.mock('../../src/ui/app/session', () => ({ twinClient: () => ({ command: (c: unknown) => commands.push(c) }) }));
+
+const { BanControl, suppliedNow } = await import('../../src/ui/cyber/vendor-ban');
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const kestrel: VendorSpec = { id: vendorId('kestrel'), name: 'Kestrel', jurisdiction: 'Calderra', supplies: ['camera', 'nvr'], remoteMaintenance: true, cloudJurisdiction: 'Calderra' };
+const meridian: VendorSpec = { id: vendorId('meridian'), name: 'Meridian', jurisdiction: 'United Kingdom', supplies: ['traffic-signal'], remoteMaintenance: false, cloudJurisdiction: null };
+const units = [
+  ...[1, 2, 3, 4, 5, 6].map((k) => ({ id: `camera-${k}`, kind: 'camera' })),
+  { id: 'nvr-1', kind: 'nvr' },
+];
+
+let host: HTMLDivElement;
+let root: Root;
+beforeEach(() => {
+  commands.length = 0;
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+describe('the Ban from… control', () => {
+  it('shows the cost with the crews chosen, then sends the ban', () => {
+    act(() => root.render(<BanControl vendor={kestrel} vendors={[kestrel, meridian]} units={units} queuedKinds={new Set()} />));
+    const summary = host.querySelector('summary')!;
+    expect(summary.textContent).toMatch(/Ban from/);
+    expect(summary.getAttribute('title')).toMatch(/out of service while it is swapped/);
+    // Six cameras at 1.5 h and a recorder at 6 h, four crews in id order: the recorder waits for a crew until 1.5 h, done at 7.5 h.
+    expect(host.querySelector('.ban-cost')!.textContent).toMatch(/7 unit\(s\).*6 camera \(1 h 30 min each\), 1 nvr \(6 h each\).*takes 7 h 30 min/);
+    const nvr = [...host.querySelectorAll('label')].find((l) => l.textContent?.includes('nvr'))!.querySelector('input')!;
+    act(() => nvr.click());
+    const crews = host.querySelector<HTMLInputElement>('input[type="number"]')!;
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    act(() => {
+      setter.call(crews, '2');
+      crews.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(host.querySelector('.ban-cost')!.textContent).toMatch(/6 unit\(s\).*takes 4 h 30 min/);
+    act(() => host.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
+    expect(commands).toEqual([{ type: 'policy.vendor.ban', vendor: 'kestrel', kinds: ['camera'], replacement: 'meridian', crews: 2 }]);
+  });
+
+  it('offers no vendor as the replacement, and has nothing to do for kinds already being replaced', () => {
+    act(() => root.render(<BanControl vendor={kestrel} vendors={[kestrel, meridian]} units={units} queuedKinds={new Set(['camera', 'nvr'])} />));
+    expect(host.querySelector('.ban-cost')!.textContent).toBe('Nothing to replace.');
+    expect(host.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled).toBe(true);
+    expect([...host.querySelectorAll('option')].map((o) => o.value)).toEqual(['meridian', '']);
+  });
+});
+
+describe('supply now', () => {
+  it('lays the kit swapped during the run over the loaded assets', () => {
+    const assets = [
+      ...units.map((u) => ({ ...u, vendor: kestrel.id, remoteAccess: true })),
+      { id: 'gateway-kestrel', kind: 'vendor-gateway', vendor: kestrel.id, remoteAccess: true },
+    ];
+    const index = { view: { assets, vendors: [kestrel, meridian] } } as unknown as WorldIndex;
+    const supply = { changed: new Map([['camera-1', { vendor: 'meridian', remoteAccess: false }]]), bans: [], nowMs: 0 };
+    const k = suppliedNow(index, supply, 'kestrel');
+    expect(k.kinds).toEqual([{ kind: 'camera', count: 5 }, { kind: 'nvr', count: 1 }, { kind: 'vendor-gateway', count: 1 }]);
+    expect(k.remote).toBe(7);
+    expect(k.units.map((u) => u.id)).not.toContain('gateway-kestrel');
+    expect(suppliedNow(index, supply, 'meridian')).toMatchObject({ kinds: [{ kind: 'camera', count: 1 }], remote: 0 });
+  });
+});
