@@ -69,11 +69,11 @@ describe('privacy panel', () => {
     const trace = host.querySelector('.trace')!;
     expect(trace.querySelector('.trace-caption')?.textContent).toMatch(/^From the three datasets .* Resident R-0042 \(synthetic\) at home .* — right: they arrived at 10:35\.$/);
     expect(trace.querySelectorAll('.trace-point')).toHaveLength(4);
-    expect(trace.querySelector('.trace-point title')?.textContent).toBe('08:02 · ANPR plate read (plate a1b2c3)');
+    expect(trace.querySelector('.trace-point title')?.textContent).toBe('08:02 · ANPR plate read (plate hash a1b2c3)');
     expect(trace.querySelectorAll('.trace-path, .trace-home, .trace-site')).toHaveLength(3);
     expect(trace.querySelector('.trace-legend')?.textContent).toContain('Wi-Fi probe');
     expect(trace.querySelectorAll('.trace-records li')).toHaveLength(4);
-    expect(trace.querySelector('.trace-joins')?.textContent).toContain('recorded at the same place and time 5 times');
+    expect(trace.querySelector('.trace-joins')?.textContent).toContain('MAC hash d4e5f6 ↔ plate hash a1b2c3: recorded at the same place and time 5 times (e.g. 08:02 near (400, 400))');
 
     // A slider change re-runs the analysis as a what-if, then "Apply as policy" makes it a command.
     vi.useFakeTimers();

@@ -190,8 +190,8 @@ function TraceDetails({ trace, points }: { trace: IllustrativeTrace; points: Ill
           <ul>
             {trace.joins.map((j, i) => (
               <li key={i}>
-                {nameOf(j.a)?.label ?? j.a} {j.aliasA} ↔ {nameOf(j.b)?.label ?? j.b} {j.aliasB}: recorded at the same place and time {j.matches} times
-                {j.examples[0] ? ` (e.g. ${hhmm(j.examples[0].clockS)}${j.examples[0].day === trace.day!.index ? '' : ' another day'} near (${j.examples[0].x}, ${j.examples[0].z}))` : ''}
+                {nameOf(j.a)?.noun ?? j.a} {j.aliasA} ↔ {nameOf(j.b)?.noun ?? j.b} {j.aliasB}: recorded at the same place and time {j.matches} times
+                {j.examples[0] ? ` (e.g. ${hhmm(j.examples[0].clockS)}${j.examples[0].day === trace.day!.index ? '' : ' on another day'} near (${j.examples[0].x}, ${j.examples[0].z}))` : ''}
               </li>
             ))}
           </ul>

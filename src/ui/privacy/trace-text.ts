@@ -10,7 +10,7 @@ export type TraceDataset = 'anpr' | 'face' | 'smartcard' | 'wifi';
 
 /** Colours apart for the common colour-vision deficiencies; shapes differ too. */
 export const TRACE_STYLE: Record<TraceDataset, { color: string; shape: 'square' | 'triangle' | 'diamond' | 'circle'; label: string; noun: string }> = {
-  anpr: { color: '#ffd166', shape: 'square', label: 'ANPR plate read', noun: 'plate' },
+  anpr: { color: '#ffd166', shape: 'square', label: 'ANPR plate read', noun: 'plate hash' },
   face: { color: '#ff6b8b', shape: 'triangle', label: 'Face match', noun: 'face template' },
   smartcard: { color: '#6ecbff', shape: 'diamond', label: 'Smart-card tap', noun: 'card' },
   wifi: { color: '#b8f28c', shape: 'circle', label: 'Wi-Fi probe', noun: 'MAC hash' },
