@@ -111,12 +111,15 @@ export function illustrativeTrace(p: PopulationSubsystem, ids: Identities, homes
 
   // Sensitive-site cameras, as the attacker reads them off the published camera register.
   const sites = p.input.sensitive.map((s, si) => ({ si, spec: s, cam: p.sensors.buildingSensor[s.building]! })).filter((s) => s.cam >= 0);
+  // Each camera's place at each cell size a held dataset uses (snapped as the dataset's records are).
+  const snapped = new Map<number, { si: number; x: number; z: number }[]>();
   const siteAt = (cell: number, x: number, z: number): number => {
-    for (const s of sites) {
-      const sx = cell > 0 ? (Math.floor(p.sensors.x[s.cam]! / cell) + 0.5) * cell : p.sensors.x[s.cam]!;
-      const sz = cell > 0 ? (Math.floor(p.sensors.z[s.cam]! / cell) + 0.5) * cell : p.sensors.z[s.cam]!;
-      if (Math.abs(x - sx) <= 1 && Math.abs(z - sz) <= 1) return s.si;
+    let at = snapped.get(cell);
+    if (!at) {
+      const snap = (v: number) => (cell > 0 ? (Math.floor(v / cell) + 0.5) * cell : v);
+      snapped.set(cell, (at = sites.map((s) => ({ si: s.si, x: snap(p.sensors.x[s.cam]!), z: snap(p.sensors.z[s.cam]!) }))));
     }
+    for (const s of at) if (Math.abs(x - s.x) <= 1 && Math.abs(z - s.z) <= 1) return s.si;
     return -1;
   };
   const atSite = new Uint8Array(E);
