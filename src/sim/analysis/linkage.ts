@@ -78,7 +78,7 @@ export function linkPair(
   const bin = Math.max(MIN_LINK_BIN_S, A.settings.binS, B.settings.binS);
   const key = `${B.dataset}/${cell}/${bin}`;
   let ix = cache.get(key);
-  if (!ix) cache.set(key, (ix = buildPointIndex(B, traceB, tracesB, cell, bin, { centred: true, ...(groupsB ? { groups: groupsB } : {}) })));
+  if (!ix) cache.set(key, (ix = buildPointIndex(B, traceB, tracesB, cell, bin, { centred: true, timeMajor: true, ...(groupsB ? { groups: groupsB } : {}) })));
   const { start, place, t } = groupsA;
   // A's places in B's cells: a few hundred look-ups instead of one a record.
   const cellOf = new Int32Array(groupsA.placeX.length);

@@ -55,6 +55,11 @@ export interface PointIndexOptions {
   readonly groups?: TraceGroups;
   /** Largest grid of points (cells × bins) indexed through a table; beyond it, point keys are sorted. */
   readonly tableLimit?: number;
+  /**
+   * Number points in order of (bin, cell) rather than (cell, bin): a trace's points, close in time,
+   * are then close in the index too, which is what a pass over traces wants (the linkage).
+   */
+  readonly timeMajor?: boolean;
 }
 
 const TABLE_LIMIT = 1 << 22;
@@ -197,7 +202,8 @@ export function groupByTrace(pts: TracePoints, trace: Int32Array, traces: number
 /**
  * Builds the index: each observation becomes the point (cell of `spatialM` metres, bin of
  * `temporalS` seconds; spatialM 0 keeps exact positions), duplicates within a trace collapse.
- * Cells are numbered densely in order of first appearance and points in order of (cell, bin).
+ * Cells are numbered densely in order of first appearance and points in order of (cell, bin),
+ * or (bin, cell) when `timeMajor`.
  */
 export function buildPointIndex(pts: TracePoints, trace: Int32Array, traceCount: number, spatialM: number, temporalS: number, o: PointIndexOptions = {}): PointIndex {
   const g = o.groups ?? groupByTrace(pts, trace, traceCount);
@@ -215,7 +221,11 @@ export function buildPointIndex(pts: TracePoints, trace: Int32Array, traceCount:
   const cellOfPlace = new Int32Array(g.placeX.length);
   for (let pl = 0; pl < cellOfPlace.length; pl++) cellOfPlace[pl] = cellOf(g.placeX[pl]!, g.placeZ[pl]!, true);
   const BINS = Math.floor(g.maxT / bin) + 1;
-  const grid = cellIds.size * BINS;
+  const CELLS = cellIds.size;
+  const grid = CELLS * BINS;
+  // Point keys: cell-major (points in order of cell, then bin), or time-major.
+  const cellStride = o.timeMajor ? 1 : BINS;
+  const binStride = o.timeMajor ? CELLS : 1;
 
   // Each grouped record's point: through a table of the grid, or by searching the sorted keys.
   const pointOf = new Int32Array(n);
@@ -225,7 +235,7 @@ export function buildPointIndex(pts: TracePoints, trace: Int32Array, traceCount:
   if (grid <= (o.tableLimit ?? TABLE_LIMIT)) {
     table = new Int32Array(grid);
     for (let j = 0; j < n; j++) {
-      const k = cellOfPlace[g.place[j]!]! * BINS + Math.floor(g.t[j]! / bin);
+      const k = cellOfPlace[g.place[j]!]! * cellStride + Math.floor(g.t[j]! / bin) * binStride;
       pointOf[j] = k;
       table[k] = 1;
     }
@@ -233,7 +243,7 @@ export function buildPointIndex(pts: TracePoints, trace: Int32Array, traceCount:
     for (let j = 0; j < n; j++) pointOf[j] = table[pointOf[j]!]!;
   } else {
     const all = new Float64Array(n);
-    for (let j = 0; j < n; j++) all[j] = cellOfPlace[g.place[j]!]! * BINS + Math.floor(g.t[j]! / bin);
+    for (let j = 0; j < n; j++) all[j] = cellOfPlace[g.place[j]!]! * cellStride + Math.floor(g.t[j]! / bin) * binStride;
     const sorted = all.slice();
     radixSortKeys(sorted);
     for (let j = 0; j < n; j++) if (j === 0 || sorted[j] !== sorted[j - 1]) sorted[points++] = sorted[j]!;
@@ -281,7 +291,7 @@ export function buildPointIndex(pts: TracePoints, trace: Int32Array, traceCount:
     if (c < 0) return -1;
     const b = Math.floor(t / bin);
     if (b < 0 || b >= BINS) return -1;
-    const key = c * BINS + b;
+    const key = c * cellStride + b * binStride;
     if (table) return table[key]!;
     const p = lowerBound(keys!, key);
     return p < points && keys![p] === key ? p : -1;
