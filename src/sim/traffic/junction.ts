@@ -136,7 +136,8 @@ export function decide(m: TrafficModel, v: number, l: number, dist: number, sp: 
   if (aspect === AMBER) {
     // Go on amber only when stopping would need more than comfortable braking.
     if (sp * sp > 2 * B_COMF * dist) return go(V, v);
-    // A right-turner already waiting for the oncoming stream clears when it stops (Highway Code rule 178).
+    // A right-turner already waiting for the oncoming stream clears the junction once that stream
+    // stops for its amber, as UK drivers do (it still needs a safe gap, Highway Code rule 180).
     if (V.wait[v] === W_ONCOMING && dist < LOOK_M && !mustYield(m, v, k, true, nowMs, TURN_GAP_S)) return go(V, v);
     return W_AMBER;
   }

@@ -8,9 +8,10 @@
  * The UK drives on the left, so the right turn is the one that crosses oncoming traffic and the
  * left turn is the short one. Paths are compared on a circle around the junction: each arm has its
  * inbound lane just clockwise of its outbound lane (drivers keep left), and two movements cross
- * exactly when their chords on that circle interleave; movements into the same exit merge.
+ * exactly when their chords on that circle interleave; movements into the same exit merge. Two
+ * opposing right turns do not cross: they pass nearside to nearside (Highway Code rule 181).
  *
- * Give-way at junctions without signals (the Highway Code, rules 170–172 and 180): the major road
+ * Give-way at junctions without signals (the Highway Code, rules 172 and 180): the major road
  * has priority; its drivers turning right give way to oncoming traffic; the minor roads give way
  * to everything on the major road, minor right turns also to the minor road opposite. The major
  * road is the pair of arms with the highest class, then most lanes, then highest speed limit
@@ -97,7 +98,8 @@ export function buildMovements(net: TrafficNetwork): Movements {
       if (kind[k] === TURN_THROUGH) hasThrough = true;
       kinds |= 1 << (kind[k] === TURN_U ? TURN_RIGHT : kind[k]!);
     }
-    // Lanes by the turn ahead (Highway Code rule 133: keep left to go left, right to go right):
+    // Lanes by the turn ahead (Highway Code rules 179 and 182: to turn right take up a position
+    // just left of the middle of the road, to turn left keep to the left; rule 134: follow lane signs):
     // with a way ahead, the kerb lane takes left and ahead, the offside lane right and ahead; with
     // none, the lanes are shared out between left and right; with only one direction, any lane.
     const n = net.linkLanes[l]!;
