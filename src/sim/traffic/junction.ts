@@ -64,7 +64,7 @@ export class JunctionState {
   readonly rightOfWayMs: Float64Array;
 
   constructor(
-    readonly m: TrafficModel,
+    m: TrafficModel,
     readonly mv: Movements,
   ) {
     const net = m.net;
