@@ -24,6 +24,15 @@ const units = [
   { id: 'nvr-1', kind: 'nvr' },
 ];
 
+/** Opens the control as a click on its summary would (the form is made only while open). */
+function openControl(): void {
+  const d = host.querySelector('details')!;
+  act(() => {
+    d.open = true;
+    d.dispatchEvent(new Event('toggle'));
+  });
+}
+
 let host: HTMLDivElement;
 let root: Root;
 beforeEach(() => {
@@ -43,6 +52,8 @@ describe('the Ban from… control', () => {
     const summary = host.querySelector('summary')!;
     expect(summary.textContent).toMatch(/Ban from/);
     expect(summary.getAttribute('title')).toMatch(/out of service while it is swapped/);
+    expect(host.querySelector('form')).toBeNull();
+    openControl();
     // Six cameras at 1.5 h and a recorder at 6 h, four crews in id order: the recorder waits for a crew until 1.5 h, done at 7.5 h.
     expect(host.querySelector('.ban-cost')!.textContent).toMatch(/7 unit\(s\).*6 camera \(1 h 30 min each\), 1 nvr \(6 h each\).*takes 7 h 30 min/);
     const nvr = [...host.querySelectorAll('label')].find((l) => l.textContent?.includes('nvr'))!.querySelector('input')!;
@@ -60,6 +71,7 @@ describe('the Ban from… control', () => {
 
   it('offers no vendor as the replacement, and has nothing to do for kinds already being replaced', () => {
     act(() => root.render(<BanControl vendor={kestrel} vendors={[kestrel, meridian]} units={units} queuedKinds={new Set(['camera', 'nvr'])} />));
+    openControl();
     expect(host.querySelector('.ban-cost')!.textContent).toBe('Nothing to replace.');
     expect(host.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled).toBe(true);
     expect([...host.querySelectorAll('option')].map((o) => o.value)).toEqual(['meridian', '']);

@@ -71,6 +71,8 @@ export function BanControl({ vendor, vendors, units, queuedKinds }: { vendor: Ve
   const [replacement, setReplacement] = useState<string>(others[0]?.id ?? '');
   const [crews, setCrews] = useState(DEFAULT_CREWS);
   const [sent, setSent] = useState(false);
+  // The form exists only while open, so a closed control adds nothing but its summary to the row.
+  const [open, setOpen] = useState(false);
   // Units already in a ban's programme (of this vendor, still running) are not scheduled twice.
   const todo = units.filter((u) => kinds.includes(u.kind) && !queuedKinds.has(u.kind)).sort((a, b) => (a.id < b.id ? -1 : 1));
   const plan = planSwaps(todo.map((u) => u.kind), crews, 0);
@@ -84,46 +86,54 @@ export function BanControl({ vendor, vendors, units, queuedKinds }: { vendor: Ve
     setSent(true);
   };
   return (
-    <details className="vendor-ban" onToggle={() => setSent(false)}>
-      <summary title={COST_NOTE} aria-label={`Ban ${vendor.name} from supplying kit: shows the cost before you confirm`}>
+    <details
+      className="vendor-ban"
+      onToggle={(e) => {
+        setOpen(e.currentTarget.open);
+        setSent(false);
+      }}
+    >
+      <summary title={COST_NOTE} aria-label={`Ban from… (${vendor.name}): shows what a ban costs before you confirm`}>
         Ban from…
       </summary>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          send();
-        }}
-      >
-        <p className="small muted">{COST_NOTE}</p>
-        <fieldset>
-          <legend>Kinds it may no longer supply</legend>
-          {kindsHere.map((k) => (
-            <label key={k}>
-              <input type="checkbox" checked={kinds.includes(k)} onChange={(e) => setKinds(e.target.checked ? [...kinds, k] : kinds.filter((x) => x !== k))} /> {k}
-            </label>
-          ))}
-        </fieldset>
-        <label htmlFor={`${id}-repl`}>Replaced by</label>
-        <select id={`${id}-repl`} value={replacement} onChange={(e) => setReplacement(e.target.value)}>
-          {others.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.name} ({v.jurisdiction}{v.remoteMaintenance ? ', keeps remote maintenance' : ''}{v.cloudJurisdiction ? `, cloud in ${v.cloudJurisdiction}` : ''})
-            </option>
-          ))}
-          <option value="">No vendor (unbranded kit, no remote access, no cloud)</option>
-        </select>
-        <label htmlFor={`${id}-crews`}>Crews working in parallel</label>
-        <input id={`${id}-crews`} type="number" min={1} max={50} value={crews} onChange={(e) => setCrews(Math.max(1, Math.min(50, Math.floor(Number(e.target.value) || 1))))} />
-        <p className="ban-cost" aria-live="polite">
-          {todo.length === 0
-            ? 'Nothing to replace.'
-            : `${todo.length} unit(s) down in turn — ${downByKind.join(', ')}; the programme takes ${formatDuration(lengthMs)}${supplyClock(lengthMs)}.`}
-        </p>
-        <button type="submit" className="btn" disabled={todo.length === 0 || kinds.length === 0}>
-          Start the replacement
-        </button>
-        {sent && <span className="small muted" role="status"> Ban issued: watch its units go down and come back in the event log.</span>}
-      </form>
+      {open && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            send();
+          }}
+        >
+          <p className="small muted">{COST_NOTE}</p>
+          <fieldset>
+            <legend>Kinds it may no longer supply</legend>
+            {kindsHere.map((k) => (
+              <label key={k}>
+                <input type="checkbox" checked={kinds.includes(k)} onChange={(e) => setKinds(e.target.checked ? [...kinds, k] : kinds.filter((x) => x !== k))} /> {k}
+              </label>
+            ))}
+          </fieldset>
+          <label htmlFor={`${id}-repl`}>Replaced by</label>
+          <select id={`${id}-repl`} value={replacement} onChange={(e) => setReplacement(e.target.value)}>
+            {others.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name} ({v.jurisdiction}{v.remoteMaintenance ? ', keeps remote maintenance' : ''}{v.cloudJurisdiction ? `, cloud in ${v.cloudJurisdiction}` : ''})
+              </option>
+            ))}
+            <option value="">No vendor (unbranded kit, no remote access, no cloud)</option>
+          </select>
+          <label htmlFor={`${id}-crews`}>Crews working in parallel</label>
+          <input id={`${id}-crews`} type="number" min={1} max={50} value={crews} onChange={(e) => setCrews(Math.max(1, Math.min(50, Math.floor(Number(e.target.value) || 1))))} />
+          <p className="ban-cost" aria-live="polite">
+            {todo.length === 0
+              ? 'Nothing to replace.'
+              : `${todo.length} unit(s) down in turn — ${downByKind.join(', ')}; the programme takes ${formatDuration(lengthMs)}${supplyClock(lengthMs)}.`}
+          </p>
+          <button type="submit" className="btn" disabled={todo.length === 0 || kinds.length === 0}>
+            Start the replacement
+          </button>
+          {sent && <span className="small muted" role="status"> Ban issued: watch its units go down and come back in the event log.</span>}
+        </form>
+      )}
     </details>
   );
 }
