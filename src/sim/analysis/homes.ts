@@ -37,28 +37,44 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
   if (!meters.linkable || meters.slots === 0) return { household, confidence, candidates: 0 };
   const off = startHour * 3600;
   let maxT = 0;
-  for (const d of ids.datasets) for (let i = 0; i < d.rel.n; i++) if (d.rel.t[i]! > maxT) maxT = d.rel.t[i]!;
+  ids.datasets.forEach((d, k) => {
+    const g = ids.groups?.[k];
+    if (g) maxT = Math.max(maxT, g.maxT);
+    else for (let i = 0; i < d.rel.n; i++) if (d.rel.t[i]! > maxT) maxT = d.rel.t[i]!;
+  });
   const days = Math.max(1, Math.floor((Math.max(maxT, meters.slots * meters.slotS) + off) / DAY_S) + 1);
-  // Per identity and day: first sighting (time, place) and last sighting (time), interleaved, so
-  // a record touches two cache lines rather than four.
-  const times = new Int32Array(2 * E * days).fill(-1);
+  // Per identity and day: first sighting (time, and which record: the first of equal times in
+  // dataset and row order) and last sighting (time), interleaved; and the first sighting's place.
+  const times = new Int32Array(3 * E * days).fill(-1);
   const firstXZ = new Float32Array(2 * E * days);
-  for (const d of ids.datasets) {
-    const r = d.rel;
-    for (let i = 0; i < r.n; i++) {
-      const e = ids.entityOf[d.offset + d.trace[i]!]!;
-      const t = r.t[i]!;
-      const day = Math.floor((t + off) / DAY_S);
-      if (day < 0 || day >= days) continue;
-      const k = 2 * (e * days + day);
-      if (times[k] === -1 || t < times[k]!) {
-        times[k] = t;
-        firstXZ[k] = r.x[i]!;
-        firstXZ[k + 1] = r.z[i]!;
-      }
-      if (t > times[k + 1]!) times[k + 1] = t;
+  const note = (e: number, t: number, x: number, z: number, seq: number) => {
+    const day = Math.floor((t + off) / DAY_S);
+    if (day < 0 || day >= days) return;
+    const k = e * days + day;
+    const f = times[3 * k]!;
+    if (f === -1 || t < f || (t === f && seq < times[3 * k + 2]!)) {
+      times[3 * k] = t;
+      times[3 * k + 2] = seq;
+      firstXZ[2 * k] = x;
+      firstXZ[2 * k + 1] = z;
     }
-  }
+    if (t > times[3 * k + 1]!) times[3 * k + 1] = t;
+  };
+  let seq0 = 0;
+  ids.datasets.forEach((d, di) => {
+    const g = ids.groups?.[di];
+    if (g) {
+      // Trace by trace: one identity's records land close together.
+      for (let tr = 0; tr < d.traces; tr++) {
+        const e = ids.entityOf[d.offset + tr]!;
+        for (let j = g.start[tr]!, end = g.start[tr + 1]!; j < end; j++) note(e, g.t[j]!, g.placeX[g.place[j]!]!, g.placeZ[g.place[j]!]!, seq0 + g.row[j]!);
+      }
+    } else {
+      const r = d.rel;
+      for (let i = 0; i < r.n; i++) note(ids.entityOf[d.offset + d.trace[i]!]!, r.t[i]!, r.x[i]!, r.z[i]!, seq0 + i);
+    }
+    seq0 += d.rel.n;
+  });
   const H = meters.households;
   const S = meters.slotS;
   const SL = meters.slots;
@@ -111,15 +127,15 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
   for (let e = 0; e < E; e++) {
     let nd = 0;
     for (let day = 0; day < days; day++) {
-      const k = 2 * (e * days + day);
-      const first = times[k]!;
-      const last = times[k + 1]!;
+      const k = e * days + day;
+      const first = times[3 * k]!;
+      const last = times[3 * k + 1]!;
       if (first < 0 || last - first < 1800) continue;
       obsDays[nd] = day;
       firstSlot[nd] = Math.floor(first / S);
       lastSlot[nd] = Math.floor(last / S);
-      xs[nd] = firstXZ[k]!;
-      zs[nd] = firstXZ[k + 1]!;
+      xs[nd] = firstXZ[2 * k]!;
+      zs[nd] = firstXZ[2 * k + 1]!;
       nd++;
     }
     if (nd < MIN_DAYS) continue;

@@ -36,6 +36,8 @@ export interface Identities {
   /** Bit set of the datasets (by position in `datasets`) each identity draws on. */
   readonly sources: Int32Array;
   readonly links: LinkResult[];
+  /** Per held dataset, its records grouped by trace, where the linkage built them. */
+  readonly groups?: readonly (TraceGroups | undefined)[];
 }
 
 class UnionFind {
@@ -170,7 +172,7 @@ export function mergeIdentities(held: readonly ReleasedRecords[]): Identities {
   datasets.forEach((d, k) => {
     for (let t = 0; t < d.traces; t++) sources[entityOf[d.offset + t]!]! |= 1 << k;
   });
-  return { datasets, entityOf, entities, sources, links };
+  return { datasets, entityOf, entities, sources, links, groups };
 }
 
 /**

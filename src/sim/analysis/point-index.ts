@@ -27,6 +27,8 @@ export interface TraceGroups {
   /** Per grouped record: its place (a distinct position, numbered in order of first appearance among the rows) and time. */
   readonly place: Int32Array;
   readonly t: Int32Array;
+  /** Per grouped record: its row in the dataset. */
+  readonly row: Int32Array;
   readonly placeX: Float32Array;
   readonly placeZ: Float32Array;
   readonly maxT: number;
@@ -191,12 +193,14 @@ export function groupByTrace(pts: TracePoints, trace: Int32Array, traces: number
   const fill = start.slice(0, traces);
   const place = new Int32Array(n);
   const t = new Int32Array(n);
+  const row = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const j = fill[trace[i]!]!++;
     place[j] = placeOfRow[i]!;
     t[j] = pts.t[i]!;
+    row[j] = i;
   }
-  return { traces, start, place, t, placeX, placeZ, maxT };
+  return { traces, start, place, t, row, placeX, placeZ, maxT };
 }
 
 /**
