@@ -158,6 +158,35 @@ describe('a vendor ban during the run', () => {
     expect(cctv.stored[sets.findIndex((d) => d.id === 'meridian-cloud-plate')]!).toBeGreaterThan(0);
   });
 
+  it("extends the replacement's maintenance VPN to the zone of its new kit, so it is exposed as the ban's price", () => {
+    // Segmented network; Meridian keeps a VPN (gateway in the vendor DMZ) that reaches only the traffic zone.
+    const base = fixture({ segmentation: true });
+    const c = base.cyber!;
+    const gw = { ...base.assets.find((a) => a.id === 'gateway-kestrel')!, id: 'gateway-meridian' as never, name: 'gateway-meridian', vendor: MERIDIAN.id };
+    const input: SimInput = {
+      ...base,
+      assets: [...base.assets, gw],
+      cyber: {
+        ...c,
+        comms: {
+          ...c.comms,
+          nodes: [...c.comms.nodes, { id: 'gateway-meridian', asset: 'gateway-meridian', zone: 'vendor-dmz', jurisdiction: null }],
+          links: [...c.comms.links, { id: 'core~gwm', a: 'core', b: 'gateway-meridian', capacityMbps: 100, cls: 'vpn' as const }],
+          vendorAccess: [...c.comms.vendorAccess, { vendor: 'meridian', gateway: 'gateway-meridian', zones: ['traffic'] }],
+        },
+      },
+    };
+    const before = createSimulation(input);
+    expect(before.cyber!.vendorReaches('meridian', before.world.indexOf('cam-1'))).toBe(false);
+    const sim = createSimulation(input);
+    sim.apply({ type: 'policy.vendor.ban', vendor: 'kestrel', kinds: ['camera'], replacement: 'meridian', crews: 5 });
+    sim.runUntil(SWAP_MS.camera! + MINUTE);
+    sim.apply({ type: 'vendor.compromise', vendor: 'meridian' });
+    sim.runUntil(SWAP_MS.camera! + 2 * MINUTE);
+    const held = sim.world.assets.filter((_, i) => sim.world.compromise[i] !== null).map((a) => a.id);
+    expect(held.sort()).toEqual([...CAMS, 'gateway-meridian']);
+  });
+
   it('comes out the same twice, and a run with no ban is untouched', () => {
     const run = (ban: boolean) => {
       const sim = createSimulation(fixture());

@@ -36,6 +36,8 @@ export class CommsSubsystem {
   private readonly forced = new Map<number, EventId>();
   readonly congested: Uint8Array;
   readonly vendorAccess = new Map<string, boolean>();
+  /** Zones a vendor's VPN was extended into during the run: where its new kit went (a ban's replacement). */
+  readonly grantedZones = new Map<string, Set<string>>();
   /** Device kinds run by hand on site (null entry: every kind), with the event that put them there. */
   private manual: { kinds: ReadonlySet<string> | null; cause: EventId } | null = null;
   sharing: 'max-min' | 'proportional';
@@ -372,7 +374,7 @@ export class CommsSubsystem {
     if (gw === undefined || !this.nodeUp[gw]) return new Set();
     const from = this.net.nodeZone[gw]!;
     const out = new Set<number>();
-    const listed = new Set(spec.zones.map((z) => this.firewall.index.get(z)).filter((z): z is number => z !== undefined));
+    const listed = new Set([...spec.zones, ...(this.grantedZones.get(vendor) ?? [])].map((z) => this.firewall.index.get(z)).filter((z): z is number => z !== undefined));
     for (let z = 0; z < this.firewall.zones.length; z++) {
       if (this.firewall.zones[z] === 'internet' || this.firewall.isolated[z]) continue;
       if (!this.firewall.segmented || listed.has(z) || z === from) out.add(z);

@@ -349,6 +349,10 @@ export class CyberThreats {
     if (node !== undefined) for (const j of this.exfil.jobs) if (this.comms.flows.src[j.flow] === node) this.exfil.stop(j, `${this.world.assets[i]!.name} replaced with new kit`, cause);
     const k = this.cctv.cameraIndex(id);
     if (k >= 0) this.cctv.setHijacked(k, false, cause);
+    // The new supplier maintains it: its VPN (if it has one) reaches the zone the kit is in, as for a ban at load.
+    const a = this.world.assets[i]!;
+    const zone = this.comms.zoneOfAsset(id);
+    if (a.vendor !== null && a.remoteAccess && zone !== null) this.comms.grantedZones.set(a.vendor, (this.comms.grantedZones.get(a.vendor) ?? new Set()).add(zone));
   }
 
   setPolicy(policy: PolicyName, enabled: boolean, actor: Actor, cause: EventId): void {
