@@ -153,19 +153,25 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
       const ls0 = lastSlot[j0]!;
       for (let ds = Math.max(0, fs0 - 1); ds <= Math.min(SL - 1, fs0 + 1); ds++) {
         for (let rs = Math.max(0, ls0); rs <= Math.min(SL - 1, ls0 + 1); rs++) {
-          const bs = pairStart[ds * SL + rs]!;
           const be = pairStart[ds * SL + rs + 1]!;
+          // Strips in order: each search gallops on from where the last strip's range ended.
+          let lo = pairStart[ds * SL + rs]!;
           for (let st = Math.floor((ax - radius) / strip); st <= Math.floor((ax + radius) / strip); st++) {
             const from = st * 1e6 + az - radius;
             const to = st * 1e6 + az + radius;
-            let lo = bs;
-            let hi = be;
+            let hi = lo;
+            for (let step = 1; hi < be && pairPlace[hi]! < from; step *= 2) {
+              lo = hi + 1;
+              hi += step;
+            }
+            if (hi > be) hi = be;
             while (lo < hi) {
               const mid = (lo + hi) >>> 1;
               if (pairPlace[mid]! < from) lo = mid + 1;
               else hi = mid;
             }
-            for (let q = lo; q < be && pairPlace[q]! <= to; q++) {
+            let q = lo;
+            for (; q < be && pairPlace[q]! <= to; q++) {
               const h = pairHh[q]!;
               if (seen[h] === e) continue;
               seen[h] = e;
@@ -189,6 +195,7 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
                 best = h;
               } else if (matched > b2) b2 = matched;
             }
+            lo = q;
           }
         }
       }
