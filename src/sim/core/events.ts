@@ -168,7 +168,7 @@ export function describeEvent(e: SimEvent, name: (id: string) => string = (id) =
     case 'vendor.banned':
       return e.data.assets === 0
         ? `${name(e.data.vendor)} banned from ${e.data.kinds.join(', ')}: it supplies none of them here, nothing to replace`
-        : `${name(e.data.vendor)} banned from ${e.data.kinds.join(', ')}: ${e.data.crews} crew(s) replace its ${e.data.assets} asset(s) with ${e.data.replacement ? `${name(e.data.replacement)}'s` : 'unbranded'} kit, each out of service while it is swapped, until ${formatClock(e.data.endMs)}`;
+        : `${name(e.data.vendor)} banned from ${e.data.kinds.join(', ')}: ${e.data.crews} crew(s) replace its ${e.data.assets} asset(s) with ${e.data.replacement ? `kit from ${name(e.data.replacement)}` : 'unbranded kit'}, each out of service while it is swapped, until ${formatClock(e.data.endMs)}`;
     case 'vendor.asset.replaced':
       return `${src} replaced: ${e.data.replacement ? `now supplied by ${name(e.data.replacement)}` : 'no vendor any more'}${e.data.remoteAccess ? ' (with its remote maintenance)' : ', no vendor remote access'}, after ${formatDuration(e.data.downS * 1000)} out of service; ${name(e.data.vendor)}'s access and any foothold on it are gone`;
     case 'asset.compromised':

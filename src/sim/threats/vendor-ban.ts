@@ -78,12 +78,13 @@ export class VendorBans {
     const plan = planSwaps(picked.map((i) => world.assets[i]!.kind), crews, now).map((p, n) => ({ ...p, i: picked[n]! }));
     const endMs = plan.reduce((m, p) => Math.max(m, p.endMs), now);
     const replacement = c.replacement === null ? null : (this.vendors.find((v) => v.id === c.replacement) ?? null);
+    const bannedName = this.vendors.find((v) => v.id === c.vendor)?.name ?? c.vendor;
     const ban = this.bus.emit('vendor.banned', null, { vendor: vendorId(c.vendor), kinds, replacement: c.replacement === null ? null : vendorId(c.replacement), assets: plan.length, crews, endMs }, [cause]);
     const programme: BanProgramme = { vendor: c.vendor, kinds, replacement: c.replacement, assets: plan.length, done: 0, startMs: now, endMs };
     this.programmes.push(programme);
     for (const p of plan) {
       this.queued.add(p.i);
-      this.scheduler.at(p.startMs, () => world.hold(p.i, HOLD, ban.id, 'down', `being replaced: ${c.vendor} is banned from supplying ${world.assets[p.i]!.kind}`));
+      this.scheduler.at(p.startMs, () => world.hold(p.i, HOLD, ban.id, 'down', `being replaced: ${bannedName} is banned from supplying ${world.assets[p.i]!.kind}`));
       this.scheduler.at(p.endMs, () => this.finish(p.i, c.vendor, replacement, c.replacement, p.endMs - p.startMs, ban.id, programme));
     }
   }
