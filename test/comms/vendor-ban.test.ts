@@ -46,6 +46,9 @@ describe('a vendor ban during the run', () => {
     const end = t0 + 2 * cam + nvr;
     const ban = of(sim.events, 'vendor.banned')[0]!;
     expect(ban.data).toMatchObject({ vendor: 'kestrel', kinds: ['camera', 'nvr'], replacement: 'meridian', assets: 6, crews: 2, endMs: end });
+    // An operator's command, logged in plain words, is the root of the programme.
+    const root = sim.events.find((e) => e.id === ban.causes[0])!;
+    expect(root.type === 'command.applied' && root.data).toEqual({ command: 'ban kestrel from camera, nvr: replace its kit with meridian (2 crews)', actor: 'operator' });
     const replaced = () => of(sim.events, 'vendor.asset.replaced').map((e) => e.source);
     const down = () => [...CAMS, 'nvr'].filter((id) => sim.world.statusOf(id) === 'down');
     expect(replaced()).toEqual([]);
@@ -57,6 +60,9 @@ describe('a vendor ban during the run', () => {
     sim.runUntil(t0 + 2 * cam + SECOND);
     expect(replaced()).toHaveLength(4);
     expect(down()).toEqual(['cam-5', 'nvr']);
+    // The cascade: new cameras stream to the recorder, which is now being swapped itself.
+    sim.runUntil(t0 + 2 * cam + 10 * SECOND);
+    expect(sim.cyber!.cctv.countByState()).toMatchObject({ 'no-power': 1, 'no-network': 4 });
     sim.runUntil(t0 + 3 * cam + SECOND);
     expect(replaced()).toHaveLength(5);
     expect(down()).toEqual(['nvr']);
