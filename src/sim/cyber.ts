@@ -48,6 +48,8 @@ export interface CyberSnapshot {
   readonly resupplied: readonly Resupplied[];
   /** Vendor bans issued during the run: units done of all, and when the last is back in service. */
   readonly bans: readonly BanProgramme[];
+  /** Datasets made during the run (where a ban's new kit sends camera data). */
+  readonly datasetsAdded: readonly { readonly id: string; readonly kind: string; readonly jurisdiction: string; readonly cloudVendor: string | null }[];
 }
 
 export interface Cyber {
@@ -145,6 +147,7 @@ export function createCyber(
         policies: { ...threats.policies },
         resupplied: threats.bans.resupplied.slice(),
         bans: threats.bans.programmes.map((p) => ({ ...p })),
+        datasetsAdded: cctv.input.datasets.slice(input.cctv.datasets.length).map(({ id, kind, jurisdiction, cloudVendor }) => ({ id, kind, jurisdiction, cloudVendor })),
       };
     },
   };

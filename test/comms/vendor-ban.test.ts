@@ -155,6 +155,7 @@ describe('a vendor ban during the run', () => {
       expect(c.analytics.map((a) => sets[a.dataset]!.id).sort()).toEqual(['meridian-cloud-plate', 'nvr-count']);
     }
     expect(sets.find((d) => d.id === 'meridian-cloud-plate')!.jurisdiction).toBe('United Kingdom');
+    expect(sim.cyber!.snapshot().datasetsAdded).toEqual([{ id: 'meridian-cloud-plate', kind: 'plate', jurisdiction: 'United Kingdom', cloudVendor: 'meridian' }]);
     // Each camera's live video flow now ends at Meridian's cloud, and the cameras work.
     const video = FLOW_KINDS.indexOf('video');
     const live = [...Array(comms.flows.count).keys()].filter((f) => comms.flows.kind[f] === video && comms.flows.demand[f]! > 0);

@@ -14,6 +14,9 @@ const commands: unknown[] = [];
 vi.mock('../../src/ui/app/session', () => ({ twinClient: () => ({ command: (c: unknown) => commands.push(c) }) }));
 
 const { BanControl, suppliedNow } = await import('../../src/ui/cyber/vendor-ban');
+const { VendorPanel } = await import('../../src/ui/cyber/cyber-panels');
+const { uiStore } = await import('../../src/ui/store/ui-store');
+const { live } = await import('../../src/ui/store/live');
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -85,11 +88,46 @@ describe('supply now', () => {
       { id: 'gateway-kestrel', kind: 'vendor-gateway', vendor: kestrel.id, remoteAccess: true },
     ];
     const index = { view: { assets, vendors: [kestrel, meridian] } } as unknown as WorldIndex;
-    const supply = { changed: new Map([['camera-1', { vendor: 'meridian', remoteAccess: false }]]), bans: [], nowMs: 0 };
+    const supply = { changed: new Map([['camera-1', { vendor: 'meridian', remoteAccess: false }]]), bans: [], nowMs: 0, datasetsAdded: [] };
     const k = suppliedNow(index, supply, 'kestrel');
     expect(k.kinds).toEqual([{ kind: 'camera', count: 5 }, { kind: 'nvr', count: 1 }, { kind: 'vendor-gateway', count: 1 }]);
     expect(k.remote).toBe(7);
     expect(k.units.map((u) => u.id)).not.toContain('gateway-kestrel');
     expect(suppliedNow(index, supply, 'meridian')).toMatchObject({ kinds: [{ kind: 'camera', count: 1 }], remote: 0 });
+  });
+});
+
+describe('the vendor panel during a ban', () => {
+  it('counts what each vendor supplies now, the cloud the new kit writes to, and the ban under way', () => {
+    vi.useFakeTimers();
+    const assets = [...units.map((u) => ({ ...u, vendor: kestrel.id, remoteAccess: true })), { id: 'gateway-kestrel', kind: 'vendor-gateway', vendor: kestrel.id, remoteAccess: true }];
+    const merCloud = { ...meridian, cloudJurisdiction: 'United Kingdom' };
+    const exposure = (v: VendorSpec, datasets: string[]) => ({ vendor: v.id, name: v.name, jurisdiction: v.jurisdiction, supplies: [], remoteAccessAssets: 0, vpnZones: [], cloudJurisdiction: v.cloudJurisdiction, cloudDatasets: datasets });
+    const index = {
+      view: { assets, vendors: [kestrel, merCloud], cyber: { zones: ['cctv'], homeJurisdiction: 'United Kingdom', attribution: null, vendors: [exposure(kestrel, ['kestrel-cloud-plate']), exposure(merCloud, [])] } },
+    } as unknown as WorldIndex;
+    uiStore.setState({ index });
+    live.snapshot = {
+      tMs: 3 * 3_600_000,
+      cyber: {
+        recordsExfiltrated: 0,
+        zoneIsolated: new Uint8Array(1),
+        policies: {},
+        resupplied: [{ asset: 'camera-1', vendor: 'meridian', remoteAccess: false }, { asset: 'camera-2', vendor: 'meridian', remoteAccess: false }],
+        bans: [{ vendor: 'kestrel', kinds: ['camera'], replacement: 'meridian', assets: 6, done: 2, startMs: 0, endMs: 4.5 * 3_600_000 }],
+        datasetsAdded: [{ id: 'meridian-cloud-plate', kind: 'plate', jurisdiction: 'United Kingdom', cloudVendor: 'meridian' }],
+      },
+    } as never;
+    act(() => root.render(<VendorPanel />));
+    act(() => vi.advanceTimersByTime(1100));
+    const rows = [...host.querySelectorAll('tbody tr')].map((r) => r.textContent ?? '');
+    expect(rows[0]).toMatch(/4 camera, 1 nvr, 1 vendor-gateway/);
+    expect(rows[0]).toMatch(/6 assets/);
+    expect(rows[1]).toMatch(/2 camera/);
+    expect(rows[1]).toMatch(/1 dataset\(s\) in United Kingdom/);
+    expect(host.querySelector('.ban-progress')!.textContent).toBe('Kestrel banned from camera: 2 of 6 unit(s) replaced by Meridian, finished by 04:30:00');
+    expect(host.querySelectorAll('summary')).toHaveLength(2);
+    live.snapshot = null;
+    vi.useRealTimers();
   });
 });

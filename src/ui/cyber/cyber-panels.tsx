@@ -108,6 +108,7 @@ export function VendorPanel() {
             const here = suppliedNow(index, supply, v.vendor);
             const spec = index.view.vendors.find((x) => x.id === v.vendor);
             const queued = new Set(supply.bans.filter((b) => b.vendor === v.vendor && b.done < b.assets).flatMap((b) => b.kinds));
+            const clouds = v.cloudDatasets.length + supply.datasetsAdded.filter((d) => d.cloudVendor === v.vendor).length;
             return (
               <tr key={v.vendor}>
                 <th scope="row">
@@ -122,9 +123,9 @@ export function VendorPanel() {
                   {v.vpnZones.length > 0 && <small> · VPN reaches {v.vpnZones.join(', ')}</small>}
                 </td>
                 <td>
-                  {v.cloudDatasets.length > 0 ? (
+                  {clouds > 0 ? (
                     <>
-                      <span className="swatch" style={{ background: jurisdictionColor(v.cloudJurisdiction, cv.homeJurisdiction) }} aria-hidden="true" /> {v.cloudDatasets.length} dataset(s) in {v.cloudJurisdiction}
+                      <span className="swatch" style={{ background: jurisdictionColor(v.cloudJurisdiction, cv.homeJurisdiction) }} aria-hidden="true" /> {clouds} dataset(s) in {v.cloudJurisdiction}
                     </>
                   ) : (
                     'none'

@@ -19,9 +19,11 @@ export interface SupplyNow {
   readonly changed: ReadonlyMap<string, { readonly vendor: string | null; readonly remoteAccess: boolean }>;
   readonly bans: readonly { readonly vendor: string; readonly kinds: readonly string[]; readonly replacement: string | null; readonly assets: number; readonly done: number; readonly endMs: number }[];
   readonly nowMs: number;
+  /** Datasets made during the run, e.g. in the replacement vendor's cloud. */
+  readonly datasetsAdded: readonly { readonly id: string; readonly cloudVendor: string | null }[];
 }
 
-const EMPTY: SupplyNow = { changed: new Map(), bans: [], nowMs: 0 };
+const EMPTY: SupplyNow = { changed: new Map(), bans: [], nowMs: 0, datasetsAdded: [] };
 
 /** Polled once a second from the live snapshot (the lists only grow, so their lengths say when to re-render). */
 export function useSupplyNow(): SupplyNow {
@@ -32,9 +34,9 @@ export function useSupplyNow(): SupplyNow {
       const c = s?.cyber;
       if (!s || !c) return;
       setV((p) => {
-        const same = p.changed.size === c.resupplied.length && p.bans.length === c.bans.length && p.bans.every((b, i) => b.done === c.bans[i]!.done);
+        const same = p.changed.size === c.resupplied.length && p.datasetsAdded.length === c.datasetsAdded.length && p.bans.length === c.bans.length && p.bans.every((b, i) => b.done === c.bans[i]!.done);
         if (same && Math.floor(p.nowMs / 60_000) === Math.floor(s.tMs / 60_000)) return p;
-        return { changed: new Map(c.resupplied.map((r) => [r.asset, { vendor: r.vendor, remoteAccess: r.remoteAccess }])), bans: c.bans, nowMs: s.tMs };
+        return { changed: new Map(c.resupplied.map((r) => [r.asset, { vendor: r.vendor, remoteAccess: r.remoteAccess }])), bans: c.bans, nowMs: s.tMs, datasetsAdded: c.datasetsAdded };
       });
     }, 1000);
     return () => clearInterval(t);
