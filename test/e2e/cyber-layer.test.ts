@@ -35,7 +35,7 @@ describe('the cyber layers', () => {
   it('lists the vendors with what they supply and where their cloud keeps the data', async () => {
     const panel = page.getByRole('region', { name: 'Vendors and exposure' });
     await expect.poll(() => panel.isVisible()).toBe(true);
-    const kestrel = panel.getByRole('row', { name: /Kestrel Vision Systems/ });
+    const kestrel = panel.getByRole('listitem').filter({ hasText: /Kestrel Vision Systems/ });
     await expect.poll(async () => (await kestrel.textContent()) ?? '').toMatch(/camera/);
     expect(await kestrel.textContent()).toMatch(/dataset\(s\) in Republic of Calderra/);
   });

@@ -120,7 +120,7 @@ describe('the vendor panel during a ban', () => {
     } as never;
     act(() => root.render(<VendorPanel />));
     act(() => vi.advanceTimersByTime(1100));
-    const rows = [...host.querySelectorAll('tbody tr')].map((r) => r.textContent ?? '');
+    const rows = [...host.querySelectorAll('.vendor-card')].map((r) => r.textContent ?? '');
     expect(rows[0]).toMatch(/4 camera, 1 nvr, 1 vendor-gateway/);
     expect(rows[0]).toMatch(/6 assets/);
     expect(rows[1]).toMatch(/2 camera/);

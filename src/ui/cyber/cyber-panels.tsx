@@ -93,36 +93,28 @@ export function VendorPanel() {
           {b.done < b.assets ? `, finished by ${formatClock(b.endMs)}` : ', done'}
         </p>
       ))}
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Vendor</th>
-            <th scope="col">Supplies</th>
-            <th scope="col">Remote access to</th>
-            <th scope="col">Cloud data</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cv.vendors.map((v) => {
-            // Who supplies what can change during the run (a ban's crews swap the kit).
-            const here = suppliedNow(index, supply, v.vendor);
-            const spec = index.view.vendors.find((x) => x.id === v.vendor);
-            const queued = new Set(supply.bans.filter((b) => b.vendor === v.vendor && b.done < b.assets).flatMap((b) => b.kinds));
-            const clouds = v.cloudDatasets.length + supply.datasetsAdded.filter((d) => d.cloudVendor === v.vendor).length;
-            return (
-              <tr key={v.vendor}>
-                <th scope="row">
-                  {v.name}
-                  <br />
-                  <small>{v.jurisdiction}</small>
-                  {spec && <BanControl vendor={spec} vendors={index.view.vendors} units={here.units} queuedKinds={queued} />}
-                </th>
-                <td>{here.kinds.map((s) => `${s.count} ${s.kind}`).join(', ') || '—'}</td>
-                <td>
+      <ul className="vendor-list">
+        {cv.vendors.map((v) => {
+          // Who supplies what can change during the run (a ban's crews swap the kit).
+          const here = suppliedNow(index, supply, v.vendor);
+          const spec = index.view.vendors.find((x) => x.id === v.vendor);
+          const queued = new Set(supply.bans.filter((b) => b.vendor === v.vendor && b.done < b.assets).flatMap((b) => b.kinds));
+          const clouds = v.cloudDatasets.length + supply.datasetsAdded.filter((d) => d.cloudVendor === v.vendor).length;
+          return (
+            <li key={v.vendor} className="vendor-card">
+              <h3>
+                {v.name} <small>{v.jurisdiction}</small>
+              </h3>
+              <dl>
+                <dt>Supplies</dt>
+                <dd>{here.kinds.map((s) => `${s.count} ${s.kind}`).join(', ') || '—'}</dd>
+                <dt>Remote access to</dt>
+                <dd>
                   {here.remote > 0 ? `${here.remote} assets` : 'none'}
                   {v.vpnZones.length > 0 && <small> · VPN reaches {v.vpnZones.join(', ')}</small>}
-                </td>
-                <td>
+                </dd>
+                <dt>Cloud data</dt>
+                <dd>
                   {clouds > 0 ? (
                     <>
                       <span className="swatch" style={{ background: jurisdictionColor(v.cloudJurisdiction, cv.homeJurisdiction) }} aria-hidden="true" /> {clouds} dataset(s) in {v.cloudJurisdiction}
@@ -130,12 +122,13 @@ export function VendorPanel() {
                   ) : (
                     'none'
                   )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                </dd>
+              </dl>
+              {spec && <BanControl vendor={spec} vendors={index.view.vendors} units={here.units} queuedKinds={queued} />}
+            </li>
+          );
+        })}
+      </ul>
       {cv.attribution && <p className="attribution">{cv.attribution}</p>}
     </section>
   );
