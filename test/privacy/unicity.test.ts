@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/sim';
-import { buildPointIndex, denseTraces, singledOut, unicityCurve, type TracePoints } from '../../src/sim/analysis';
+import { buildPointIndex, denseTraces, postingBits, singledOut, singledOutBits, unicityCurve, type TracePoints } from '../../src/sim/analysis';
 
 /** Points from [trace, x, z, t] rows; pseudonyms are trace numbers + 1. */
 function points(rows: [number, number, number, number][]): TracePoints {
@@ -87,7 +87,7 @@ describe('unicity (de Montjoye et al. 2013)', () => {
     expect(coarse.map((u) => u.epsilon)).toEqual([0, 0]);
   });
 
-  it('builds the same index through the table of points as by sorting point keys, and singles out as brute force does', () => {
+  it('builds the same index through the table of points as by sorting point keys, and singles out as brute force does (through the lists and through their bit sets)', () => {
     const r = new Rng(19);
     const rows4: [number, number, number, number][] = [];
     for (let i = 0; i < 4000; i++) rows4.push([Math.floor(r.next() * 300), Math.floor(r.next() * 12) * 250, Math.floor(r.next() * 5) * 300, Math.floor(r.next() * 20000)]);
@@ -99,6 +99,8 @@ describe('unicity (de Montjoye et al. 2013)', () => {
       expect([a.points, [...a.pointStart], [...a.pointTraces], [...a.traceStart], [...a.tracePoints]]).toEqual([b.points, [...b.pointStart], [...b.pointTraces], [...b.traceStart], [...b.tracePoints]]);
       for (let i = 0; i < pts.n; i += 7) expect(a.find(pts.x[i]!, pts.z[i]!, pts.t[i]!)).toBe(b.find(pts.x[i]!, pts.z[i]!, pts.t[i]!));
       expect(a.find(-5000, 0, 0)).toBe(-1);
+      const bits = postingBits(a)!;
+      expect(postingBits(a, 0)).toBeNull();
       // Brute force: a trace is singled out when no other trace holds all the points picked.
       const holds = (tr: number, p: number) => a.tracePoints.subarray(a.traceStart[tr]!, a.traceStart[tr + 1]!).includes(p);
       for (let tr = 0; tr < count; tr += 3) {
@@ -106,7 +108,8 @@ describe('unicity (de Montjoye et al. 2013)', () => {
         for (let p = 1; p <= Math.min(4, own.length); p++) {
           const pick = Int32Array.from(own.slice(own.length - p));
           const expected = ![...Array(count).keys()].some((o) => o !== tr && [...pick].every((q) => holds(o, q)));
-          expect(singledOut(a, pick, p, tr)).toBe(expected);
+          expect(singledOut(a, pick.slice(), p, tr)).toBe(expected);
+          expect(singledOutBits(a, bits, pick.slice(), p, tr)).toBe(expected);
         }
       }
     }

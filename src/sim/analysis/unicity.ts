@@ -94,10 +94,64 @@ export function singledOut(ix: PointIndex, pick: Int32Array, p: number, self: nu
   return selfHolds;
 }
 
+/** Largest set of posting bit sets (32-bit words) built for a resolution: 64 MB, the coarse grids. */
+const BITS_LIMIT = 1 << 24;
+
+/**
+ * The posting lists as bit sets over traces (`words` words a point), when they fit in `limit`
+ * words — at coarse resolutions, where there are few points and their lists run to thousands.
+ */
+export function postingBits(ix: PointIndex, limit = BITS_LIMIT): { bits: Int32Array; words: number } | null {
+  const words = (ix.traces + 31) >>> 5;
+  if (ix.points * words > limit) return null;
+  const bits = new Int32Array(ix.points * words);
+  const T = ix.pointTraces;
+  for (let p = 0; p < ix.points; p++) {
+    const base = p * words;
+    for (let k = ix.pointStart[p]!, e = ix.pointStart[p + 1]!; k < e; k++) bits[base + (T[k]! >>> 5)]! |= 1 << (T[k]! & 31);
+  }
+  return { bits, words };
+}
+
+/**
+ * `singledOut` through the bit sets: each trace of the shortest list is tested against the other
+ * points' bits, rarest first, and the first other trace that holds them all ends the search.
+ */
+export function singledOutBits(ix: PointIndex, b: { bits: Int32Array; words: number }, pick: Int32Array, p: number, self: number): boolean {
+  const PS = ix.pointStart;
+  const { bits, words } = b;
+  for (let a = 1; a < p; a++) {
+    const v = pick[a]!;
+    const len = PS[v + 1]! - PS[v]!;
+    let c = a - 1;
+    while (c >= 0 && PS[pick[c]! + 1]! - PS[pick[c]!]! > len) {
+      pick[c + 1] = pick[c]!;
+      c--;
+    }
+    pick[c + 1] = v;
+  }
+  if (!holdsBits(bits, words, pick, p, self, 0)) return false;
+  const T = ix.pointTraces;
+  for (let k = PS[pick[0]!]!, e = PS[pick[0]! + 1]!; k < e; k++) {
+    const c = T[k]!;
+    if (c !== self && holdsBits(bits, words, pick, p, c, 1)) return false;
+  }
+  return true;
+}
+
+/** Whether trace `tr` holds the points `pick[from..p)`, by their bit sets. */
+function holdsBits(bits: Int32Array, words: number, pick: Int32Array, p: number, tr: number, from: number): boolean {
+  const w = tr >>> 5;
+  const m = 1 << (tr & 31);
+  for (let a = from; a < p; a++) if (!(bits[pick[a]! * words + w]! & m)) return false;
+  return true;
+}
+
 /** ε for each p at one resolution, over up to `samples` traces drawn with `rng`. */
 export function unicityCurve(ix: PointIndex, spatialM: number, temporalS: number, ps: readonly number[], samples: number, rng: Rng): UnicityPoint[] {
   const pick = new Int32Array(Math.max(1, ...ps));
   const cursor = new Int32Array(pick.length);
+  const bits = postingBits(ix);
   const scratch = new Int32Array(4096);
   const out: UnicityPoint[] = [];
   // One random order of all traces; for each p, the first `samples` traces in it with p points or
@@ -130,7 +184,7 @@ export function unicityCurve(ix: PointIndex, spatialM: number, temporalS: number
         scratch[k] = v;
         pick[k] = v;
       }
-      if (singledOut(ix, pick, p, tr, cursor)) unique++;
+      if (bits ? singledOutBits(ix, bits, pick, p, tr) : singledOut(ix, pick, p, tr, cursor)) unique++;
     }
     out.push({ p, spatialM, temporalS, epsilon: take > 0 ? unique / take : 0, sampled: take });
   }
