@@ -18,6 +18,8 @@ export interface TrafficFinal {
   meanDelayS: number;
   vehicleUpdates: number;
   conflicts: number;
+  /** Turns made from the wrong lane after waiting 10 s at the line (the lane-choice deadlock breaker). */
+  wrongLaneTurns: number;
   signals: { total: number; dark: number; fixedTime: number; attacked: number };
   emergency: { dispatched: number; arrived: number; responseMedianS: number | null; responseP90S: number | null };
 }
@@ -75,6 +77,7 @@ export function trafficFinal(t: TrafficSubsystem): TrafficFinal {
     meanDelayS: m.tripsCompleted > 0 ? r2(m.sumDelayS / m.tripsCompleted) : 0,
     vehicleUpdates: m.vehicleUpdates,
     conflicts: m.conflicts,
+    wrongLaneTurns: m.wrongLaneTurns,
     signals: { total: modes.length, dark, fixedTime: fixed, attacked },
     emergency: {
       dispatched: t.units.length,
