@@ -10,7 +10,7 @@
  * it.
  */
 import type { ReleasedRecords } from '../population';
-import { buildPointIndex, denseTraces, groupByTrace, type PointIndex, type TraceGroups } from './point-index';
+import { buildPointIndex, groupByTrace, groupsOf as groupsOfRelease, tracesOf, type PointIndex, type TraceGroups } from './point-index';
 
 export { matchHomes, type HomeMatches } from './homes';
 
@@ -131,14 +131,14 @@ export function linkPair(
 export function mergeIdentities(held: readonly ReleasedRecords[]): Identities {
   let offset = 0;
   const datasets = held.map((rel) => {
-    const { trace, count } = denseTraces(rel.pid, rel.n);
+    const { trace, count } = tracesOf(rel);
     const d = { rel, trace, traces: count, offset };
     offset += count;
     return d;
   });
   // Records grouped by trace, once per dataset: each takes part in several pairs.
   const groups: (TraceGroups | undefined)[] = [];
-  const groupsOf = (k: number) => (groups[k] ??= groupByTrace(datasets[k]!.rel, datasets[k]!.trace, datasets[k]!.traces));
+  const groupsOf = (k: number) => (groups[k] ??= groupsOfRelease(datasets[k]!.rel));
   const uf = new UnionFind(offset);
   const links: LinkResult[] = [];
   const cache = new Map<string, PointIndex>();

@@ -172,6 +172,25 @@ function placeIds(x: Float32Array, z: Float32Array, n: number, out: Int32Array):
   return count;
 }
 
+/**
+ * A released dataset's dense traces (and, once asked for, its groups), computed once per release:
+ * the unicity and the linkage of one analysis may read the same one. A release is never changed
+ * after it is made, so its identity stands for its contents.
+ */
+const prepared = new WeakMap<TracePoints, { trace: Int32Array; count: number; groups?: TraceGroups }>();
+
+export function tracesOf(pts: TracePoints): { trace: Int32Array; count: number } {
+  let e = prepared.get(pts);
+  if (!e) prepared.set(pts, (e = denseTraces(pts.pid, pts.n)));
+  return e;
+}
+
+export function groupsOf(pts: TracePoints): TraceGroups {
+  tracesOf(pts);
+  const e = prepared.get(pts)!;
+  return (e.groups ??= groupByTrace(pts, e.trace, e.count));
+}
+
 /** Groups a dataset's records by trace (one stable counting sort) and numbers their places. */
 export function groupByTrace(pts: TracePoints, trace: Int32Array, traces: number): TraceGroups {
   const n = pts.n;

@@ -10,7 +10,7 @@ import { Rng, fnv1a32 } from '../core';
 import { DATASET_IDS, DATASET_LABELS, describeAnonymisation, type Anonymisation, type DatasetId, type PopulationSubsystem, type ReleasedMeters, type ReleasedRecords } from '../population';
 import { matchHomes, mergeIdentities, seenAtEach, type LinkResult } from './linkage';
 import { illustrativeTrace, type IllustrativeTrace } from './trace';
-import { buildPointIndex, denseTraces, groupByTrace, unicityCurve, type UnicityPoint } from './unicity';
+import { buildPointIndex, groupsOf, tracesOf, unicityCurve, type UnicityPoint } from './unicity';
 
 export const UNICITY_RESOLUTIONS: readonly { spatialM: number; temporalS: number }[] = [
   { spatialM: 0, temporalS: 3600 },
@@ -64,9 +64,9 @@ export interface PrivacyOptions {
 }
 
 export function unicityOf(rel: ReleasedRecords, samples: number, resolutions = UNICITY_RESOLUTIONS, ps = UNICITY_P): (UnicityPoint & { dataset: DatasetId })[] {
-  const { trace, count } = denseTraces(rel.pid, rel.n);
+  const { trace, count } = tracesOf(rel);
   // The records grouped by trace serve every resolution.
-  const groups = groupByTrace(rel, trace, count);
+  const groups = groupsOf(rel);
   const rng = new Rng(fnv1a32(`unicity:${rel.dataset}`));
   const out: (UnicityPoint & { dataset: DatasetId })[] = [];
   for (const r of resolutions) {
@@ -87,11 +87,13 @@ export function privacyAnalysis(p: PopulationSubsystem, nowS: number, o: Privacy
 
   const T = timings();
   const uDataset = o.unicityDataset ?? 'wifi';
-  const unicity = unicityOf(p.releaseRecords(uDataset, nowS, settings(uDataset)), o.samples ?? 1000);
+  const uRelease = p.releaseRecords(uDataset, nowS, settings(uDataset));
+  const unicity = unicityOf(uRelease, o.samples ?? 1000);
 
   T.mark('unicity');
   const held: ReleasedRecords[] = [];
-  for (const d of RECORD_DATASETS) if (heldAt.has(d)) held.push(p.releaseRecords(d, heldAt.get(d)!, settings(d)));
+  // A dataset held as of now is the release the unicity read (and its traces are numbered already).
+  for (const d of RECORD_DATASETS) if (heldAt.has(d)) held.push(d === uDataset && heldAt.get(d) === nowS ? uRelease : p.releaseRecords(d, heldAt.get(d)!, settings(d)));
   const meters: ReleasedMeters | null = heldAt.has('meter') ? p.releaseMeters(heldAt.get('meter')!, settings('meter')) : null;
   T.mark('release');
   const ids = mergeIdentities(held);

@@ -11,7 +11,7 @@
 import type { Rng } from '../core';
 import type { PointIndex } from './point-index';
 
-export { buildPointIndex, denseTraces, groupByTrace, lowerBound, type PointIndex, type PointIndexOptions, type TraceGroups, type TracePoints } from './point-index';
+export { buildPointIndex, denseTraces, groupByTrace, groupsOf, lowerBound, tracesOf, type PointIndex, type PointIndexOptions, type TraceGroups, type TracePoints } from './point-index';
 
 export interface UnicityPoint {
   readonly p: number;
