@@ -193,31 +193,3 @@ export function seenAt(ids: Identities, x: number, z: number): Set<number> {
   }
   return out;
 }
-
-/**
- * For each of several camera positions, every identity recorded there (as `seenAt` gives it), in
- * one pass over the records: as a mark per identity (1 when seen there).
- */
-export function seenAtEach(ids: Identities, at: readonly { readonly x: number; readonly z: number }[]): Uint8Array[] {
-  const marks = at.map(() => new Uint8Array(ids.entities));
-  if (at.length === 0) return marks;
-  const sx = new Float64Array(at.length);
-  const sz = new Float64Array(at.length);
-  for (const d of ids.datasets) {
-    const r = d.rel;
-    const cell = r.settings.cellM;
-    at.forEach((c, s) => {
-      sx[s] = cell > 0 ? (Math.floor(c.x / cell) + 0.5) * cell : c.x;
-      sz[s] = cell > 0 ? (Math.floor(c.z / cell) + 0.5) * cell : c.z;
-    });
-    for (let i = 0; i < r.n; i++) {
-      const x = r.x[i]!;
-      const z = r.z[i]!;
-      for (let s = 0; s < at.length; s++) {
-        if (Math.abs(x - sx[s]!) > 1 || Math.abs(z - sz[s]!) > 1) continue;
-        marks[s]![ids.entityOf[d.offset + d.trace[i]!]!] = 1;
-      }
-    }
-  }
-  return marks;
-}

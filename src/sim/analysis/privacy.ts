@@ -8,7 +8,7 @@
  */
 import { Rng, fnv1a32 } from '../core';
 import { DATASET_IDS, DATASET_LABELS, describeAnonymisation, type Anonymisation, type DatasetId, type PopulationSubsystem, type ReleasedMeters, type ReleasedRecords } from '../population';
-import { matchHomes, mergeIdentities, seenAtEach, type LinkResult } from './linkage';
+import { matchHomes, mergeIdentities, seenAt, type LinkResult } from './linkage';
 import { illustrativeTrace, type IllustrativeTrace } from './trace';
 import { buildPointIndex, groupsOf, tracesOf, unicityCurve, type UnicityPoint } from './unicity';
 
@@ -137,10 +137,6 @@ export function privacyAnalysis(p: PopulationSubsystem, nowS: number, o: Privacy
   const upTo = holdings.length ? Math.max(...holdings.map((h) => h.atS ?? nowS)) : nowS;
   const V = p.logs.visits;
   const b = p.buildings;
-  // Who each site's camera recorded, for all sites in one pass over the records.
-  const cams = p.input.sensitive.map((site) => p.sensors.buildingSensor[site.building]!);
-  const watched = homes && meters ? seenAtEach(ids, cams.filter((c) => c >= 0).map((c) => ({ x: p.sensors.x[c]!, z: p.sensors.z[c]! }))) : [];
-  let nextWatched = 0;
   const sensitiveSites = p.input.sensitive.map((site, si) => {
     const persons = new Set<number>();
     const hhs = new Set<number>();
@@ -152,11 +148,9 @@ export function privacyAnalysis(p: PopulationSubsystem, nowS: number, o: Privacy
     const x = b.x[site.building]!;
     const z = b.z[site.building]!;
     const attributedHh = new Set<number>();
-    const cam = cams[si]!;
+    const cam = p.sensors.buildingSensor[site.building]!;
     if (homes && meters && cam >= 0) {
-      const seen = watched[nextWatched++]!;
-      for (let e = 0; e < seen.length; e++) {
-        if (!seen[e]) continue;
+      for (const e of seenAt(ids, p.sensors.x[cam]!, p.sensors.z[cam]!)) {
         const h = homes.household[e]!;
         if (h >= 0) attributedHh.add(meters.truth[h]!);
       }
