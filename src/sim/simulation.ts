@@ -26,7 +26,7 @@ import { InjectPlayer, DecisionBoard, applyExerciseCommand, isExerciseCommand, e
 import { applyAssetCommand, isAssetCommand } from './threats';
 import { KPI_DEFS, KpiRecorder, readKpis, powerFinal, type KpiDef, type KpiValues, type PowerFinal } from './analysis';
 import { readTrafficKpis, trafficFinal, type TrafficFinal } from './analysis';
-import { TrafficSubsystem } from './traffic';
+import { SignalApproaches, TrafficSubsystem } from './traffic';
 import { PopulationSubsystem } from './population';
 import { populationKpis, privacyAnalysis, type PrivacyFinal, type PrivacyOptions } from './analysis';
 import { GridSubsystem } from './power';
@@ -76,6 +76,11 @@ export interface TrafficSnapshot {
   readonly vehicleSlot: Int32Array;
   /** Per signal (input order): aspect of group 0 | group 1 << 2 | mode << 4. */
   readonly signals: Uint8Array;
+  /**
+   * Per signal approach (SignalApproaches order: the view's), three aspects — left, ahead, right —
+   * each RED, AMBER, GREEN, DARK or GREEN_YIELD, or NO_SIGNAL where it has no such movement.
+   */
+  readonly approaches: Uint8Array;
   /** Per link: mean speed over the speed limit at the last cost refresh, 0..1. */
   readonly congestion: Float32Array;
 }
@@ -160,6 +165,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
     water = new WaterSubsystem(input.water, eng, world, bus, engine.scheduler, () => engine.nowMs, input.durationMs);
   }
   const traffic = input.traffic ? new TrafficSubsystem(input.traffic, world, bus, engine.rng.fork('traffic'), () => engine.nowMs) : null;
+  const approaches = input.traffic ? new SignalApproaches(input.traffic.network, input.traffic.signals.map((s) => s.node)) : null;
   let travel: NetworkTravel | null = null;
   const population = input.population
     ? new PopulationSubsystem(input.population, input.city.buildings, input.city.sizeM, engine.rng.fork('population'), bus, () => engine.nowMs, {
@@ -258,7 +264,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
             shedMW: Float32Array.from(power.result.shedMW),
           }
         : null,
-      traffic: traffic ? trafficSnapshot(traffic) : null,
+      traffic: traffic ? trafficSnapshot(traffic, approaches!) : null,
       water: water ? waterSnapshot(water) : null,
       cyber: cyber ? cyber.snapshot() : null,
     }),
@@ -314,7 +320,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   return sim;
 }
 
-function trafficSnapshot(t: TrafficSubsystem): TrafficSnapshot {
+function trafficSnapshot(t: TrafficSubsystem, approaches: SignalApproaches): TrafficSnapshot {
   const b = t.vehicleBuffers();
   const m = t.model;
   const signals = new Uint8Array(m.signals.count);
@@ -322,5 +328,5 @@ function trafficSnapshot(t: TrafficSubsystem): TrafficSnapshot {
   const net = t.input.network;
   const congestion = new Float32Array(net.linkCount);
   for (let l = 0; l < net.linkCount; l++) congestion[l] = Math.min(1, m.linkMeanSpeed[l]! / net.linkSpeed[l]!);
-  return { vehicles: b.xzh, vehicleState: b.state, vehicleSlot: b.slot, signals, congestion };
+  return { vehicles: b.xzh, vehicleState: b.state, vehicleSlot: b.slot, signals, approaches: approaches.aspects(m.signals, m.junctions.mv.kind), congestion };
 }

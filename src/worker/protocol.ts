@@ -139,6 +139,15 @@ export interface TrafficView {
   readonly lanes: Uint8Array;
   /** Per signal, in the snapshot's order: the asset (index, or -1), where it is, and its plan. */
   readonly signals: readonly { readonly asset: number; readonly x: number; readonly z: number; readonly plan: { readonly kind: 'fixed' | 'actuated'; readonly greenS: number; readonly amberS: number; readonly allRedS: number; readonly minGreenS: number; readonly maxGreenS: number } }[];
+  /** Per signal approach (an incoming link; the order of the snapshot's `approaches`), for the lamps. */
+  readonly approaches: SignalApproachView;
+}
+
+/** Signal approaches: their signal and link, and x, z (m) and heading (rad) where each one's stop line crosses the middle of its carriageway. */
+export interface SignalApproachView {
+  readonly signal: Int32Array;
+  readonly link: Int32Array;
+  readonly stop: Float32Array;
 }
 
 /** A grid as the power layer draws it. Arrays are in the network's order (the snapshot's order). */

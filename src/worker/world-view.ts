@@ -5,6 +5,7 @@
 import type { KpiDef, SimInput, water as simWater } from '../sim';
 import { waterView } from './water-view';
 import { cyberView } from './cyber-view';
+import { approachView } from './approach-view';
 import type { PowerView, TrafficView, WorldView } from './protocol';
 
 /** The scenario description as the loader reports it. */
@@ -104,6 +105,7 @@ export function trafficView(input: SimInput): TrafficView | null {
     links,
     lanes: net.linkLanes.slice(),
     signals: t.signals.map((s) => ({ asset: s.asset !== null ? (assetIndex.get(s.asset) ?? -1) : -1, x: net.nodeX[s.node]!, z: net.nodeZ[s.node]!, plan: s.plan })),
+    approaches: approachView(net, t.signals),
   };
 }
 

@@ -10,6 +10,7 @@ export * from './idm';
 export * from './network';
 export * from './grid-network';
 export * from './signals';
+export * from './signal-approaches';
 export * from './router';
 export * from './vehicles';
 export * from './model';
