@@ -106,8 +106,11 @@ export function createCyber(
       if (f < 0) continue;
       const off = comms.flows.offered[f]!;
       const ok = off > 0 && comms.flows.rate[f]! >= 0.5 * off ? 1 : 0;
-      if (!ok && cctv.networkOk[k]) cctv.networkCause[k] = comms.lossCauses(f)[0] ?? null;
+      const cut = ok ? 0 : comms.cutOff(f) ? 1 : 0;
+      // The cause is taken when the stream is lost, and again when a starved stream is cut off altogether.
+      if (!ok && (cctv.networkOk[k] || cut > cctv.networkCut[k]!)) cctv.networkCause[k] = comms.lossCauses(f)[0] ?? null;
       cctv.networkOk[k] = ok;
+      cctv.networkCut[k] = cut;
     }
     cctv.step(t);
   });

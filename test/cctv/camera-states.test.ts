@@ -49,4 +49,35 @@ describe('camera states', () => {
     expect(cctv.stored[0]!).toBeGreaterThan(0);
     expect(cctv.countByState().botnet).toBe(5);
   });
+
+  it('shows a flooding botnet member as botnet while congestion starves its stream, and as no network once its zone is isolated', () => {
+    const sim = createSimulation(networkFixture());
+    sim.apply({ type: 'vendor.compromise', vendor: 'kestrel' });
+    // 5 × 60 Mb/s of flood over a 100 Mb/s backhaul: the cameras' own video to the control room starves.
+    sim.apply({ type: 'threat.botnet', targets: { kind: 'camera' }, action: 'start', mbpsPerDevice: 60 });
+    sim.runUntil(5 * MINUTE);
+    const cctv = sim.cyber!.cctv;
+    expect([...cctv.networkOk]).toEqual([0, 0, 0, 0, 0]);
+    expect(cctv.countByState().botnet).toBe(5);
+    // Isolating a zone is a response that takes its crew five minutes.
+    sim.apply({ type: 'comms.isolate', zone: 'cctv', isolated: true });
+    sim.runUntil(9 * MINUTE);
+    expect(cctv.countByState().botnet).toBe(5);
+    sim.runUntil(11 * MINUTE);
+    expect(cctv.countByState()).toMatchObject({ botnet: 0, 'no-network': 5 });
+    expect(states(sim, 'cam-1').at(-1)).toBe('no-network');
+    const ev = sim.events.filter((e) => e.type === 'cctv.camera.state' && e.source === 'cam-1').at(-1)!;
+    expect(sim.explain(ev.id).chain.some((e) => e.type === 'command.applied' && JSON.stringify(e.data).includes('isolate'))).toBe(true);
+    sim.apply({ type: 'comms.isolate', zone: 'cctv', isolated: false });
+    sim.runUntil(20 * MINUTE);
+    expect(cctv.countByState().botnet).toBe(5);
+  });
+
+  it('shows a camera switched off by the operator as out of service, not as without power', () => {
+    const sim = createSimulation(networkFixture());
+    sim.apply({ type: 'asset.disable', targets: { ids: ['cam-2'] }, actor: 'operator', reason: 'maintenance' });
+    sim.runUntil(5 * SECOND);
+    expect(states(sim, 'cam-2')).toEqual(['offline']);
+    expect(states(sim, 'cam-1')).toEqual([]);
+  });
 });

@@ -43,7 +43,15 @@ export interface CctvInput {
   readonly attribution: string | null;
 }
 
-export const CAMERA_STATES: readonly CameraState[] = ['ok', 'no-power', 'no-network', 'hijacked', 'botnet'];
+/**
+ * Camera states by index (the snapshot's cameraState). Which one a camera shows, first match wins:
+ * down for want of power, mains or PoE from its switch (1); down for any other reason — switched
+ * off, being replaced (5); cut off from the network — its zone isolated or its path broken (2); a
+ * botnet member (4); hijacked (3); its stream starved by congestion (2); else working (0). A botnet
+ * camera whose zone is isolated is dark to everyone, so isolation outranks the botnet; congestion
+ * does not — a flooding camera starves its own stream but still sees, and records, for its owner.
+ */
+export const CAMERA_STATES: readonly CameraState[] = ['ok', 'no-power', 'no-network', 'hijacked', 'botnet', 'offline'];
 
 export class CctvSubsystem {
   readonly name = 'cctv';
@@ -53,6 +61,8 @@ export class CctvSubsystem {
   readonly state: Uint8Array;
   /** Set by the wiring from the comms model each step: 1 when the camera's stream gets through. */
   readonly networkOk: Uint8Array;
+  /** Set with networkOk: 1 when the stream has no way through at all (path down or blocked), not merely congested. */
+  readonly networkCut: Uint8Array;
   readonly networkCause: (EventId | null)[];
   readonly hijacked: Uint8Array;
   readonly hijackEvent: (EventId | null)[];
@@ -132,6 +142,7 @@ export class CctvSubsystem {
     this.cellCams = Int32Array.from(flat);
     this.state = new Uint8Array(n);
     this.networkOk = new Uint8Array(n).fill(1);
+    this.networkCut = new Uint8Array(n);
     this.networkCause = new Array<EventId | null>(n).fill(null);
     this.hijacked = new Uint8Array(n);
     this.hijackEvent = new Array<EventId | null>(n).fill(null);
@@ -167,9 +178,11 @@ export class CctvSubsystem {
     const { world } = this;
     for (let k = 0; k < this.geometry.count; k++) {
       const a = this.camAsset[k]!;
-      const next = this.botnet[k] ? 4 : this.hijacked[k] ? 3 : world.status[a] === 2 ? 1 : !this.networkOk[k] ? 2 : 0;
+      const down = world.status[a] === 2;
+      const cut = !this.networkOk[k] && this.networkCut[k];
+      const next = down ? (world.hasLost(a, 'power') || world.hasLost(a, 'comms') ? 1 : 5) : cut ? 2 : this.botnet[k] ? 4 : this.hijacked[k] ? 3 : !this.networkOk[k] ? 2 : 0;
       if (next !== this.state[k]) {
-        const cause = next === 4 ? this.botnetEvent[k] : next === 3 ? this.hijackEvent[k] : next === 1 ? world.statusEvent[a] : next === 2 ? this.networkCause[k] : (this.networkCause[k] ?? world.statusEvent[a]);
+        const cause = next === 4 ? this.botnetEvent[k] : next === 3 ? this.hijackEvent[k] : next === 1 || next === 5 ? world.statusEvent[a] : next === 2 ? this.networkCause[k] : (this.networkCause[k] ?? world.statusEvent[a]);
         this.bus.emit('cctv.camera.state', world.assets[a]!.id, { from: CAMERA_STATES[this.state[k]!]!, to: CAMERA_STATES[next]!, technique: next === 3 ? 'T0832' : null }, cause ? [cause] : []);
         this.state[k] = next;
       }
@@ -285,7 +298,7 @@ export class CctvSubsystem {
   }
 
   countByState(): Record<CameraState, number> {
-    const out = { ok: 0, 'no-power': 0, 'no-network': 0, hijacked: 0, botnet: 0 } as Record<CameraState, number>;
+    const out = { ok: 0, 'no-power': 0, 'no-network': 0, hijacked: 0, botnet: 0, offline: 0 } as Record<CameraState, number>;
     for (let k = 0; k < this.state.length; k++) out[CAMERA_STATES[this.state[k]!]!]++;
     return out;
   }

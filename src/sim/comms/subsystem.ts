@@ -285,6 +285,11 @@ export class CommsSubsystem {
   }
 
   /** Why a flow is not getting through now: the congestion, the firewall, or the dead nodes on its path. */
+  /** Whether flow f has no way through at all: a link on its path down, or blocked by a firewall or isolation. */
+  cutOff(f: number): boolean {
+    return this.flows.demand[f]! > 0 && this.flows.offered[f] === 0;
+  }
+
   lossCauses(f: number): EventId[] {
     let pathDown = false;
     const s = this.flows.pathStart[f]!;

@@ -12,7 +12,7 @@ export type EdgeKind = 'physical' | 'cyber' | 'geographic' | 'logical';
 export type Resource = 'power' | 'water' | 'comms' | 'control' | 'data' | 'service';
 export type Actor = 'attacker' | 'operator' | 'scenario' | 'vendor';
 /** A camera as its owner would describe it: working, dark for lack of power or network, or in an attacker's hands. */
-export type CameraState = 'ok' | 'no-power' | 'no-network' | 'hijacked' | 'botnet';
+export type CameraState = 'ok' | 'no-power' | 'no-network' | 'hijacked' | 'botnet' | 'offline';
 
 /** Event payloads by type. Add a type here and every exhaustive switch tells you where to handle it. */
 export interface EventPayloads {
@@ -134,7 +134,7 @@ export function describeEvent(e: SimEvent, name: (id: string) => string = (id) =
     case 'threat.response':
       return `Response ${e.data.action} ${e.data.done ? 'complete' : `under way (${Math.round(e.data.durationS / 60)} min)`} on ${e.data.assets} asset(s)`;
     case 'cctv.camera.state':
-      return `${src}: camera ${e.data.to === 'ok' ? 'working again' : e.data.to === 'hijacked' ? 'view hijacked (looped or blinded)' : e.data.to === 'botnet' ? 'recruited into a botnet' : e.data.to === 'no-power' ? 'dark: no power' : 'dark: no network'}${e.data.technique ? ` (${e.data.technique})` : ''}`;
+      return `${src}: camera ${e.data.to === 'ok' ? 'working again' : e.data.to === 'hijacked' ? 'view hijacked (looped or blinded)' : e.data.to === 'botnet' ? 'recruited into a botnet' : e.data.to === 'no-power' ? 'dark: no power' : e.data.to === 'offline' ? 'dark: out of service (switched off or being replaced)' : 'dark: no network'}${e.data.technique ? ` (${e.data.technique})` : ''}`;
     case 'botnet.flood':
       return e.data.started ? `Botnet of ${e.data.members} device(s) floods the network with ${Math.round(e.data.offeredMbps)} Mb/s (${e.data.technique})` : `Botnet flood stops`;
     case 'data.exfiltration.started':

@@ -106,7 +106,7 @@ function CyberDrawing({ cv, index }: { cv: CyberView; index: WorldIndex }) {
     for (let k = 0; k < c.cameraState.length; k++) {
       const col = CAM_RGB[c.cameraState[k]!] ?? CAM_RGB[0]!;
       // A dark camera draws no cone: alpha is not per vertex, so its colour matches the ground.
-      const dark = c.cameraState[k] === 1;
+      const dark = c.cameraState[k] === 1 || c.cameraState[k] === 5;
       for (let v = 0; v < per; v += 3) {
         ca[k * per + v] = dark ? 0.08 : col.r;
         ca[k * per + v + 1] = dark ? 0.09 : col.g;

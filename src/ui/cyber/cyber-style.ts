@@ -38,6 +38,7 @@ export const CAMERA_STATE_STYLE = [
   { id: 'no-network', color: '#6b7280', label: 'No network: records locally only', cue: 'grey cone' },
   { id: 'hijacked', color: '#ff9f43', label: 'Hijacked: looped or blinded view', cue: 'orange cone' },
   { id: 'botnet', color: '#d64dff', label: 'Botnet member', cue: 'magenta cone' },
+  { id: 'offline', color: '#39404d', label: 'Out of service: switched off or being replaced', cue: 'dark, no cone' },
 ] as const;
 
 /** A stable colour per jurisdiction: the city's own is green, others from a fixed ring. */
