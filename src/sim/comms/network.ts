@@ -174,3 +174,21 @@ export function treePath(net: CommsNetwork, a: number, b: number, out: number[])
   for (let i = down.length - 1; i >= 0; i--) out.push(down[i]!);
   return true;
 }
+
+/** Flow arrays for n flows (paths: room for that many path links), all zero. */
+export function emptyFlows(n: number, paths: number) {
+  return {
+    count: n,
+    src: new Int32Array(n),
+    dst: new Int32Array(n),
+    kind: new Uint8Array(n),
+    demand: new Float64Array(n),
+    deadlineMs: new Float64Array(n),
+    delayMs: new Float64Array(n),
+    offered: new Float64Array(n),
+    rate: new Float64Array(n),
+    pathStart: new Int32Array(n),
+    pathLen: new Int32Array(n),
+    pathLinks: new Int32Array(paths),
+  };
+}

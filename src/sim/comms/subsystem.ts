@@ -8,9 +8,10 @@
  */
 import type { Actor, EventBus, EventId, SimMs, World } from '../core';
 import { SECOND, vendorId, type Hasher } from '../core';
-import { buildNetwork, FLOW_KINDS, treePath, type CommsFlowSpec, type CommsInput, type CommsNetwork, type FlowKind } from './network';
+import { buildNetwork, emptyFlows, FLOW_KINDS, treePath, type CommsFlowSpec, type CommsInput, type CommsNetwork, type FlowKind } from './network';
 import { shareMaxMin, shareProportional, SharingWorkspace, type FlowArrays } from './sharing';
 import { ZoneFirewall } from './zones';
+import { blockCauses, congestionCauses, downCauses, lossCauses, pathDown, type CauseState } from './loss-causes';
 
 /** Steps of missed deadlines before a device counts as having lost comms (and of met ones to regain it). */
 const GRACE_STEPS = 3;
@@ -50,6 +51,7 @@ export class CommsSubsystem {
   private readonly zoneEvent: (EventId | null)[];
   private sortDirty = true;
   private readonly pathScratch: number[] = [];
+  private readonly causeState: CauseState;
 
   constructor(
     readonly input: CommsInput,
@@ -74,6 +76,8 @@ export class CommsSubsystem {
     this.lost = new Uint8Array(0);
     this.rebuildFlows(input.flows.map((f) => ({ spec: f, cause: null })));
     this.ws = new SharingWorkspace(this.net.linkCount, this.flows);
+    const { net, flows, linkUp, nodeUp, nodeAsset, forced, congestedEvent, zoneEvent } = this;
+    this.causeState = { world, net, flows, linkUp, nodeUp, nodeAsset, forced, congestedEvent, zoneEvent };
   }
 
   // --- flows -----------------------------------------------------------------------------------
@@ -259,76 +263,37 @@ export class CommsSubsystem {
         this.missCount[f] = 0;
         continue;
       }
-      let pathDown = false;
-      const s = flows.pathStart[f]!;
-      for (let p = 0; p < flows.pathLen[f]!; p++) if (!this.linkUp[flows.pathLinks[s + p]!]) pathDown = true;
-      const blocked = !pathDown && flows.offered[f] === 0;
+      const down = pathDown(this.causeState, f);
+      const blocked = !down && flows.offered[f] === 0;
       const loss = flows.offered[f]! > 0 ? 1 - flows.rate[f]! / flows.offered[f]! : 1;
-      const miss = pathDown || blocked || loss > CONTROL_LOSS_LIMIT || flows.delayMs[f]! > flows.deadlineMs[f]!;
+      const miss = down || blocked || loss > CONTROL_LOSS_LIMIT || flows.delayMs[f]! > flows.deadlineMs[f]!;
       if (miss) {
         this.okCount[f] = 0;
         if (++this.missCount[f]! >= GRACE_STEPS && !this.lost[f]) {
           this.lost[f] = 1;
-          const causes = pathDown ? this.downCauses(f) : blocked ? this.blockCauses(f) : this.congestionCauses(f);
-          const ev = this.bus.emit('comms.device.lost', world.assets[a]!.id, { reason: pathDown ? 'unreachable' : blocked ? 'blocked' : 'congestion', lossPct: Math.round(loss * 100), delayMs: Math.round(flows.delayMs[f]!) }, causes);
-          world.hold(a, 'comms', ev.id, 'degraded', pathDown ? 'lost comms: its control room cannot be reached' : blocked ? 'lost comms: control traffic blocked by the firewall' : 'lost comms: control traffic misses its deadline');
+          const causes = down ? downCauses(this.causeState, f) : blocked ? blockCauses(this.causeState, f) : congestionCauses(this.causeState, f);
+          const ev = this.bus.emit('comms.device.lost', world.assets[a]!.id, { reason: down ? 'unreachable' : blocked ? 'blocked' : 'congestion', lossPct: Math.round(loss * 100), delayMs: Math.round(flows.delayMs[f]!) }, causes);
+          world.hold(a, 'comms', ev.id, 'degraded', down ? 'lost comms: its control room cannot be reached' : blocked ? 'lost comms: control traffic blocked by the firewall' : 'lost comms: control traffic misses its deadline');
         }
       } else {
         this.missCount[f] = 0;
         if (this.lost[f] && ++this.okCount[f]! >= GRACE_STEPS) {
           this.lost[f] = 0;
-          const ev = this.bus.emit('comms.device.restored', world.assets[a]!.id, { lossPct: Math.round(loss * 100), delayMs: Math.round(flows.delayMs[f]!) }, this.congestionCauses(f));
+          const ev = this.bus.emit('comms.device.restored', world.assets[a]!.id, { lossPct: Math.round(loss * 100), delayMs: Math.round(flows.delayMs[f]!) }, congestionCauses(this.causeState, f));
           world.release(a, 'comms', ev.id, 'comms restored');
         }
       }
     }
   }
 
-  /** Why a flow is not getting through now: the congestion, the firewall, or the dead nodes on its path. */
   /** Whether flow f has no way through at all: a link on its path down, or blocked by a firewall or isolation. */
   cutOff(f: number): boolean {
     return this.flows.demand[f]! > 0 && this.flows.offered[f] === 0;
   }
 
+  /** Why flow f is not getting through now (see loss-causes.ts). */
   lossCauses(f: number): EventId[] {
-    let pathDown = false;
-    const s = this.flows.pathStart[f]!;
-    for (let p = 0; p < this.flows.pathLen[f]!; p++) if (!this.linkUp[this.flows.pathLinks[s + p]!]) pathDown = true;
-    if (pathDown) return this.downCauses(f);
-    return this.flows.offered[f] === 0 ? this.blockCauses(f) : this.congestionCauses(f);
-  }
-
-  private congestionCauses(f: number): EventId[] {
-    const out: EventId[] = [];
-    const s = this.flows.pathStart[f]!;
-    for (let p = 0; p < this.flows.pathLen[f]!; p++) {
-      const e = this.congestedEvent[this.flows.pathLinks[s + p]!];
-      if (e && !out.includes(e)) out.push(e);
-    }
-    return out;
-  }
-
-  private downCauses(f: number): EventId[] {
-    const out: EventId[] = [];
-    const s = this.flows.pathStart[f]!;
-    for (let p = 0; p < this.flows.pathLen[f]!; p++) {
-      const l = this.flows.pathLinks[s + p]!;
-      for (const n of [this.net.linkA[l]!, this.net.linkB[l]!]) {
-        const a = this.nodeAsset[n]!;
-        const e = this.nodeUp[n] ? null : (this.forced.get(n) ?? (a >= 0 ? this.world.statusEvent[a] : null));
-        if (e && !out.includes(e)) out.push(e);
-      }
-    }
-    return out;
-  }
-
-  private blockCauses(f: number): EventId[] {
-    const out: EventId[] = [];
-    for (const z of [this.net.nodeZone[this.flows.src[f]!]!, this.net.nodeZone[this.flows.dst[f]!]!]) {
-      const e = this.zoneEvent[z];
-      if (e && !out.includes(e)) out.push(e);
-    }
-    return out;
+    return lossCauses(this.causeState, f);
   }
 
   // --- commands and policies -------------------------------------------------------------------
@@ -422,23 +387,6 @@ export class CommsSubsystem {
     h.bytes(this.linkUp).bytes(this.congested).bytes(this.lost);
     for (let l = 0; l < this.net.linkCount; l++) h.num(Math.round(this.ws.load[l]! / 1000));
   }
-}
-
-function emptyFlows(n: number, paths: number) {
-  return {
-    count: n,
-    src: new Int32Array(n),
-    dst: new Int32Array(n),
-    kind: new Uint8Array(n),
-    demand: new Float64Array(n),
-    deadlineMs: new Float64Array(n),
-    delayMs: new Float64Array(n),
-    offered: new Float64Array(n),
-    rate: new Float64Array(n),
-    pathStart: new Int32Array(n),
-    pathLen: new Int32Array(n),
-    pathLinks: new Int32Array(paths),
-  };
 }
 
 export type { FlowKind };
