@@ -50,6 +50,8 @@ export interface CyberSnapshot {
   readonly bans: readonly BanProgramme[];
   /** Datasets made during the run (where a ban's new kit sends camera data). */
   readonly datasetsAdded: readonly { readonly id: string; readonly kind: string; readonly jurisdiction: string; readonly cloudVendor: string | null }[];
+  /** Per vendor with a remote-maintenance VPN: whether its access is on, and the zones it reaches now (segmentation, isolation, a dead gateway). */
+  readonly vendorReach: readonly { readonly vendor: string; readonly enabled: boolean; readonly zones: readonly string[] }[];
 }
 
 export interface Cyber {
@@ -151,6 +153,11 @@ export function createCyber(
         resupplied: threats.bans.resupplied.slice(),
         bans: threats.bans.programmes.map((p) => ({ ...p })),
         datasetsAdded: cctv.input.datasets.slice(input.cctv.datasets.length).map(({ id, kind, jurisdiction, cloudVendor }) => ({ id, kind, jurisdiction, cloudVendor })),
+        vendorReach: input.comms.vendorAccess.map(({ vendor }) => ({
+          vendor,
+          enabled: comms.vendorAccess.get(vendor) !== false,
+          zones: [...comms.vendorZones(vendor)].sort((a, b) => a - b).map((z) => comms.firewall.zones[z]!),
+        })),
       };
     },
   };

@@ -88,7 +88,7 @@ describe('supply now', () => {
       { id: 'gateway-kestrel', kind: 'vendor-gateway', vendor: kestrel.id, remoteAccess: true },
     ];
     const index = { view: { assets, vendors: [kestrel, meridian] } } as unknown as WorldIndex;
-    const supply = { changed: new Map([['camera-1', { vendor: 'meridian', remoteAccess: false }]]), bans: [], nowMs: 0, datasetsAdded: [] };
+    const supply = { changed: new Map([['camera-1', { vendor: 'meridian', remoteAccess: false }]]), bans: [], nowMs: 0, datasetsAdded: [], reach: new Map() };
     const k = suppliedNow(index, supply, 'kestrel');
     expect(k.kinds).toEqual([{ kind: 'camera', count: 5 }, { kind: 'nvr', count: 1 }, { kind: 'vendor-gateway', count: 1 }]);
     expect(k.remote).toBe(7);
@@ -102,7 +102,7 @@ describe('the vendor panel during a ban', () => {
     vi.useFakeTimers();
     const assets = [...units.map((u) => ({ ...u, vendor: kestrel.id, remoteAccess: true })), { id: 'gateway-kestrel', kind: 'vendor-gateway', vendor: kestrel.id, remoteAccess: true }];
     const merCloud = { ...meridian, cloudJurisdiction: 'United Kingdom' };
-    const exposure = (v: VendorSpec, datasets: string[]) => ({ vendor: v.id, name: v.name, jurisdiction: v.jurisdiction, supplies: [], remoteAccessAssets: 0, vpnZones: [], cloudJurisdiction: v.cloudJurisdiction, cloudDatasets: datasets });
+    const exposure = (v: VendorSpec, datasets: string[]) => ({ vendor: v.id, name: v.name, jurisdiction: v.jurisdiction, supplies: [], remoteAccessAssets: 0, vpnZones: v === kestrel ? ['cctv', 'network'] : [], cloudJurisdiction: v.cloudJurisdiction, cloudDatasets: datasets });
     const index = {
       view: { assets, vendors: [kestrel, merCloud], cyber: { zones: ['cctv'], homeJurisdiction: 'United Kingdom', attribution: null, vendors: [exposure(kestrel, ['kestrel-cloud-plate']), exposure(merCloud, [])] } },
     } as unknown as WorldIndex;
@@ -116,17 +116,23 @@ describe('the vendor panel during a ban', () => {
         resupplied: [{ asset: 'camera-1', vendor: 'meridian', remoteAccess: false }, { asset: 'camera-2', vendor: 'meridian', remoteAccess: false }],
         bans: [{ vendor: 'kestrel', kinds: ['camera'], replacement: 'meridian', assets: 6, done: 2, startMs: 0, endMs: 4.5 * 3_600_000 }],
         datasetsAdded: [{ id: 'meridian-cloud-plate', kind: 'plate', jurisdiction: 'United Kingdom', cloudVendor: 'meridian' }],
+        // The scenario gave Kestrel's VPN the cctv and network zones; cctv is isolated now.
+        vendorReach: [{ vendor: 'kestrel', enabled: true, zones: ['network'] }],
       },
     } as never;
     act(() => root.render(<VendorPanel />));
     act(() => vi.advanceTimersByTime(1100));
     const rows = [...host.querySelectorAll('.vendor-card')].map((r) => r.textContent ?? '');
     expect(rows[0]).toMatch(/4 camera, 1 nvr, 1 vendor-gateway/);
-    expect(rows[0]).toMatch(/6 assets/);
+    expect(rows[0]).toMatch(/6 assets · VPN reaches networkCloud data/);
     expect(rows[1]).toMatch(/2 camera/);
     expect(rows[1]).toMatch(/1 dataset\(s\) in United Kingdom/);
     expect(host.querySelector('.ban-progress')!.textContent).toBe('Kestrel banned from camera: 2 of 6 unit(s) replaced by Meridian, finished by 04:30:00');
     expect(host.querySelectorAll('summary')).toHaveLength(2);
+    // Cutting the vendor's access shows at the next poll.
+    (live.snapshot as unknown as { cyber: { vendorReach: unknown } }).cyber.vendorReach = [{ vendor: 'kestrel', enabled: false, zones: [] }];
+    act(() => vi.advanceTimersByTime(1100));
+    expect(host.querySelector('.vendor-card')!.textContent).toMatch(/VPN access cut/);
     live.snapshot = null;
     vi.useRealTimers();
   });

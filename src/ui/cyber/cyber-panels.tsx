@@ -111,7 +111,7 @@ export function VendorPanel() {
                 <dt>Remote access to</dt>
                 <dd>
                   {here.remote > 0 ? `${here.remote} assets` : 'none'}
-                  {v.vpnZones.length > 0 && <small> · VPN reaches {v.vpnZones.join(', ')}</small>}
+                  <VpnReach planned={v.vpnZones} now={supply.reach.get(v.vendor)} />
                 </dd>
                 <dt>Cloud data</dt>
                 <dd>
@@ -156,4 +156,12 @@ function useCyberLive(cv: CyberView | null): CyberLive {
     return () => clearInterval(t);
   }, [cv]);
   return v;
+}
+
+/** Where a vendor's remote-maintenance VPN lands now, against what the scenario gave it (policies and responses change it). */
+function VpnReach({ planned, now }: { planned: readonly string[]; now: { enabled: boolean; zones: readonly string[] } | undefined }) {
+  if (!now) return planned.length > 0 ? <small> · VPN reaches {planned.join(', ')}</small> : null;
+  if (!now.enabled) return <small className="vpn-cut"> · VPN access cut</small>;
+  if (now.zones.length === 0) return <small className="vpn-cut"> · VPN reaches no zone now</small>;
+  return <small> · VPN reaches {now.zones.join(', ')}</small>;
 }

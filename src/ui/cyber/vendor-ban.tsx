@@ -21,9 +21,12 @@ export interface SupplyNow {
   readonly nowMs: number;
   /** Datasets made during the run, e.g. in the replacement vendor's cloud. */
   readonly datasetsAdded: readonly { readonly id: string; readonly cloudVendor: string | null }[];
+  /** Vendor → whether its VPN access is on and the zones it reaches now; absent until the first snapshot. */
+  readonly reach: ReadonlyMap<string, { readonly enabled: boolean; readonly zones: readonly string[] }>;
 }
 
-const EMPTY: SupplyNow = { changed: new Map(), bans: [], nowMs: 0, datasetsAdded: [] };
+const EMPTY: SupplyNow = { changed: new Map(), bans: [], nowMs: 0, datasetsAdded: [], reach: new Map() };
+const reachKey = (r: readonly { vendor: string; enabled: boolean; zones: readonly string[] }[]) => r.map((x) => `${x.vendor}:${x.enabled}:${x.zones.join(',')}`).join(';');
 
 /** Polled once a second from the live snapshot (the lists only grow, so their lengths say when to re-render). */
 export function useSupplyNow(): SupplyNow {
@@ -34,9 +37,16 @@ export function useSupplyNow(): SupplyNow {
       const c = s?.cyber;
       if (!s || !c) return;
       setV((p) => {
-        const same = p.changed.size === c.resupplied.length && p.datasetsAdded.length === c.datasetsAdded.length && p.bans.length === c.bans.length && p.bans.every((b, i) => b.done === c.bans[i]!.done);
+        const reach = c.vendorReach ?? [];
+        const same = p.changed.size === c.resupplied.length && p.datasetsAdded.length === c.datasetsAdded.length && p.bans.length === c.bans.length && p.bans.every((b, i) => b.done === c.bans[i]!.done) && reachKey([...p.reach].map(([vendor, r]) => ({ vendor, ...r }))) === reachKey(reach);
         if (same && Math.floor(p.nowMs / 60_000) === Math.floor(s.tMs / 60_000)) return p;
-        return { changed: new Map(c.resupplied.map((r) => [r.asset, { vendor: r.vendor, remoteAccess: r.remoteAccess }])), bans: c.bans, nowMs: s.tMs, datasetsAdded: c.datasetsAdded };
+        return {
+          changed: new Map(c.resupplied.map((r) => [r.asset, { vendor: r.vendor, remoteAccess: r.remoteAccess }])),
+          bans: c.bans,
+          nowMs: s.tMs,
+          datasetsAdded: c.datasetsAdded,
+          reach: new Map(reach.map((r) => [r.vendor, { enabled: r.enabled, zones: r.zones }])),
+        };
       });
     }, 1000);
     return () => clearInterval(t);
