@@ -53,6 +53,8 @@ export interface WorldView {
       readonly h: Float32Array;
       readonly district: Uint16Array;
       readonly use: Uint8Array;
+      /** Real footprints (OpenStreetMap cities), as in the sim's BuildingOutlines; absent for generated cities. */
+      readonly outline?: { readonly start: Uint32Array; readonly xz: Float32Array };
     };
   };
   readonly assets: readonly {

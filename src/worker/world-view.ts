@@ -34,6 +34,7 @@ export function buildWorldView(meta: ViewMeta, input: SimInput, seed: number, kp
     h: b.h.slice(0, b.count),
     district: b.district.slice(0, b.count),
     use: b.use.slice(0, b.count),
+    ...(b.outline ? { outline: { start: b.outline.start.slice(0, b.count + 1), xz: b.outline.xz.slice(0, 2 * b.outline.start[b.count]!) } } : {}),
   };
   const view: WorldView = {
     scenario: {
@@ -85,9 +86,9 @@ export function buildWorldView(meta: ViewMeta, input: SimInput, seed: number, kp
     water: waterView(input, water),
     cyber: cyberView(input),
   };
-  const transfer = [buildings.x, buildings.z, buildings.w, buildings.d, buildings.h, buildings.district, buildings.use].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
+  const arrays: ArrayBufferView[] = [buildings.x, buildings.z, buildings.w, buildings.d, buildings.h, buildings.district, buildings.use];
+  if (buildings.outline) arrays.push(buildings.outline.start, buildings.outline.xz);
+  const transfer = arrays.map((a) => a.buffer as ArrayBuffer);
   return { view, transfer };
 }
 

@@ -241,19 +241,12 @@ function lastRef(refs: readonly string[], missing: string): string {
 
 function makeBuildings(osm: OsmData, ways: OsmData['ways'], project: (n: OsmNode) => [number, number], inside: (p: readonly [number, number]) => boolean): BuildingTable {
   const rows: number[][] = [];
+  const start: number[] = [0];
+  const xz: number[] = [];
   for (const w of ways) {
     if (w.refs.length < 4 || w.refs[0] !== w.refs[w.refs.length - 1]) continue;
-    const pts: [number, number][] = [];
-    let complete = true;
-    for (const r of w.refs) {
-      const n = osm.nodes.get(r);
-      if (!n) {
-        complete = false;
-        break;
-      }
-      pts.push(project(n));
-    }
-    if (!complete) continue;
+    const pts = footprintRing(osm, w.refs, project);
+    if (!pts) continue;
     // Shoelace area and centroid; the box keeps the footprint's bounding-box proportions and its area.
     let a2 = 0;
     let cx = 0;
@@ -262,9 +255,9 @@ function makeBuildings(osm: OsmData, ways: OsmData['ways'], project: (n: OsmNode
     let x1 = -Infinity;
     let z0 = Infinity;
     let z1 = -Infinity;
-    for (let i = 0; i + 1 < pts.length; i++) {
+    for (let i = 0; i < pts.length; i++) {
       const [xa, za] = pts[i]!;
-      const [xb, zb] = pts[i + 1]!;
+      const [xb, zb] = pts[(i + 1) % pts.length]!;
       const c = xa * zb - xb * za;
       a2 += c;
       cx += (xa + xb) * c;
@@ -282,6 +275,10 @@ function makeBuildings(osm: OsmData, ways: OsmData['ways'], project: (n: OsmNode
     const kind = w.tags.building!;
     const use = CIVIC.has(kind) || w.tags.amenity === 'school' ? 3 : INDUSTRY.has(kind) ? 2 : HOME.has(kind) ? 0 : 1;
     rows.push([c[0], c[1], (x1 - x0) * s, (z1 - z0) * s, parseHeight(w.tags), use]);
+    // One winding for every ring (positive shoelace sum), so walls and roofs face the same way.
+    if (a2 < 0) pts.reverse();
+    for (const p of pts) xz.push(p[0], p[1]);
+    start.push(xz.length / 2);
   }
   return {
     count: rows.length,
@@ -292,7 +289,26 @@ function makeBuildings(osm: OsmData, ways: OsmData['ways'], project: (n: OsmNode
     h: Float32Array.from(rows, (r) => r[4]!),
     district: new Uint16Array(rows.length),
     use: Uint8Array.from(rows, (r) => r[5]!),
+    outline: { start: Uint32Array.from(start), xz: Float32Array.from(xz) },
   };
+}
+
+/**
+ * A closed way's ring in ground coordinates, without its closing point or repeated points (the
+ * same node twice in a row, or two nodes at one spot); null when a node is missing from the
+ * extract or fewer than 3 distinct points remain.
+ */
+function footprintRing(osm: OsmData, refs: readonly string[], project: (n: OsmNode) => [number, number]): [number, number][] | null {
+  const pts: [number, number][] = [];
+  for (const r of refs.slice(0, -1)) {
+    const n = osm.nodes.get(r);
+    if (!n) return null;
+    const p = project(n);
+    const last = pts[pts.length - 1];
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) pts.push(p);
+  }
+  while (pts.length > 1 && pts[0]![0] === pts[pts.length - 1]![0] && pts[0]![1] === pts[pts.length - 1]![1]) pts.pop();
+  return pts.length >= 3 ? pts : null;
 }
 
 /** Nodes of the largest strongly connected part of the directed road graph (iterative Tarjan). */

@@ -1,7 +1,8 @@
 /**
  * What cameras can see: a 2D line-of-sight model. Each camera casts rays across its field of view
- * out to its range; a ray stops at the first building footprint it meets (buildings are the
- * city's axis-aligned footprints, indexed in a uniform grid). The rays make a visibility fan,
+ * out to its range; a ray stops at the first building footprint it meets: the building's real
+ * outline where the city has one (OpenStreetMap), else its axis-aligned box; either way indexed
+ * in a uniform grid by bounding box. The rays make a visibility fan,
  * rasterised into a coverage grid (how many cameras see each cell), from which street coverage,
  * building entrances seen, and blind spots are read. A building the camera is mounted on (its
  * position inside the footprint) does not block its own view.
@@ -44,17 +45,21 @@ export class BuildingGrid {
   readonly rows: number;
   readonly start: Int32Array;
   readonly items: Int32Array;
+  /** Per building: the bounding box x0, x1, z0, z1 (the box itself when there is no outline). */
+  private readonly bbox: Float64Array;
 
   constructor(readonly b: BuildingTable, sizeM: readonly [number, number]) {
     this.cols = Math.max(1, Math.ceil(sizeM[0] / GRID_M));
     this.rows = Math.max(1, Math.ceil(sizeM[1] / GRID_M));
+    this.bbox = boundingBoxes(b);
+    const bb = this.bbox;
     const cells = this.cols * this.rows;
     const counts = new Int32Array(cells + 1);
     const each = (i: number, fn: (cell: number) => void) => {
-      const c0 = this.col(b.x[i]! - b.w[i]! / 2);
-      const c1 = this.col(b.x[i]! + b.w[i]! / 2);
-      const r0 = this.row(b.z[i]! - b.d[i]! / 2);
-      const r1 = this.row(b.z[i]! + b.d[i]! / 2);
+      const c0 = this.col(bb[i * 4]!);
+      const c1 = this.col(bb[i * 4 + 1]!);
+      const r0 = this.row(bb[i * 4 + 2]!);
+      const r1 = this.row(bb[i * 4 + 3]!);
       for (let c = c0; c <= c1; c++) for (let r = r0; r <= r1; r++) fn(c * this.rows + r);
     };
     for (let i = 0; i < b.count; i++) each(i, (cell) => counts[cell + 1]!++);
@@ -78,7 +83,8 @@ export class BuildingGrid {
    * up to `max`; footprints that contain the origin are ignored.
    */
   cast(x: number, z: number, dx: number, dz: number, max: number): number {
-    const b = this.b;
+    const bb = this.bbox;
+    const outline = this.b.outline;
     let best = max;
     // Walk the grid cells the ray crosses (Amanatides & Woo, 1987).
     let c = this.col(x);
@@ -94,29 +100,29 @@ export class BuildingGrid {
       const cell = c * this.rows + r;
       for (let k = this.start[cell]!; k < this.start[cell + 1]!; k++) {
         const i = this.items[k]!;
-        const hw = b.w[i]! / 2;
-        const hd = b.d[i]! / 2;
-        const x0 = b.x[i]! - hw;
-        const x1 = b.x[i]! + hw;
-        const z0 = b.z[i]! - hd;
-        const z1 = b.z[i]! + hd;
-        if (x > x0 && x < x1 && z > z0 && z < z1) continue;
-        // Slab test.
+        const x0 = bb[i * 4]!;
+        const x1 = bb[i * 4 + 1]!;
+        const z0 = bb[i * 4 + 2]!;
+        const z1 = bb[i * 4 + 3]!;
+        if (!outline && x > x0 && x < x1 && z > z0 && z < z1) continue;
+        // Slab test: the hit itself for a box, a cheap rejection for an outline.
         let tn = 0;
         let tf = best;
         if (dx !== 0) {
           const a = (x0 - x) / dx;
-          const bb = (x1 - x) / dx;
-          tn = Math.max(tn, Math.min(a, bb));
-          tf = Math.min(tf, Math.max(a, bb));
+          const b1 = (x1 - x) / dx;
+          tn = Math.max(tn, Math.min(a, b1));
+          tf = Math.min(tf, Math.max(a, b1));
         } else if (x < x0 || x > x1) continue;
         if (dz !== 0) {
           const a = (z0 - z) / dz;
-          const bb = (z1 - z) / dz;
-          tn = Math.max(tn, Math.min(a, bb));
-          tf = Math.min(tf, Math.max(a, bb));
+          const b1 = (z1 - z) / dz;
+          tn = Math.max(tn, Math.min(a, b1));
+          tf = Math.min(tf, Math.max(a, b1));
         } else if (z < z0 || z > z1) continue;
-        if (tn <= tf && tn < best) best = tn;
+        if (tn > tf || tn >= best) continue;
+        if (!outline) best = tn;
+        else best = Math.min(best, rayRing(outline, i, x, z, dx, dz, best));
       }
       if (tMaxC < tMaxR) {
         t = tMaxC;
@@ -132,6 +138,61 @@ export class BuildingGrid {
     }
     return best;
   }
+}
+
+function boundingBoxes(b: BuildingTable): Float64Array {
+  const out = new Float64Array(b.count * 4);
+  const o = b.outline;
+  for (let i = 0; i < b.count; i++) {
+    if (!o) {
+      const hw = b.w[i]! / 2;
+      const hd = b.d[i]! / 2;
+      out.set([b.x[i]! - hw, b.x[i]! + hw, b.z[i]! - hd, b.z[i]! + hd], i * 4);
+      continue;
+    }
+    let x0 = Infinity;
+    let x1 = -Infinity;
+    let z0 = Infinity;
+    let z1 = -Infinity;
+    for (let p = o.start[i]!; p < o.start[i + 1]!; p++) {
+      x0 = Math.min(x0, o.xz[2 * p]!);
+      x1 = Math.max(x1, o.xz[2 * p]!);
+      z0 = Math.min(z0, o.xz[2 * p + 1]!);
+      z1 = Math.max(z1, o.xz[2 * p + 1]!);
+    }
+    out.set([x0, x1, z0, z1], i * 4);
+  }
+  return out;
+}
+
+/**
+ * Distance along the ray to the first edge of building i's outline, or `max` when it meets none
+ * before that; also `max` when the origin lies inside the outline (a camera on its own building).
+ */
+function rayRing(o: NonNullable<BuildingTable['outline']>, i: number, x: number, z: number, dx: number, dz: number, max: number): number {
+  const p0 = o.start[i]!;
+  const p1 = o.start[i + 1]!;
+  let best = max;
+  let inside = false;
+  for (let p = p0, q = p1 - 1; p < p1; q = p++) {
+    const ax = o.xz[2 * q]!;
+    const az = o.xz[2 * q + 1]!;
+    const bx = o.xz[2 * p]!;
+    const bz = o.xz[2 * p + 1]!;
+    // Even–odd crossings of the line from the origin towards +x, for the inside test.
+    if (az > z !== bz > z && x < ax + ((bx - ax) * (z - az)) / (bz - az)) inside = !inside;
+    // Origin + t·dir = a + s·(b − a), solved by cross products.
+    const ex = bx - ax;
+    const ez = bz - az;
+    const den = dx * ez - dz * ex;
+    if (den === 0) continue;
+    const wx = ax - x;
+    const wz = az - z;
+    const t = (wx * ez - wz * ex) / den;
+    const s = (wx * dz - wz * dx) / den;
+    if (t >= 0 && t < best && s >= 0 && s <= 1) best = t;
+  }
+  return inside ? max : best;
 }
 
 /** Casts every camera's rays and rasterises the fans into a coverage grid. */

@@ -132,6 +132,22 @@ export interface BuildingTable {
   readonly district: Uint16Array;
   /** 0 home, 1 office/shop, 2 industrial, 3 civic. */
   readonly use: Uint8Array;
+  /**
+   * Real footprints where the source has them (OpenStreetMap); procedural cities leave this out.
+   * x, z, w, d still hold the centroid and a box of the same area, for code that thinks in boxes.
+   */
+  readonly outline?: BuildingOutlines;
+}
+
+/**
+ * One ring per building: building i's points are start[i] .. start[i+1]-1 (count + 1 offsets,
+ * counted in points), point p at (xz[2p], xz[2p+1]). Rings are not closed (the last point is not
+ * the first again), hold at least 3 distinct points, and wind with a positive shoelace sum
+ * Σ (x_k z_k+1 − x_k+1 z_k): clockwise seen from above, since z runs south.
+ */
+export interface BuildingOutlines {
+  readonly start: Uint32Array;
+  readonly xz: Float32Array;
 }
 
 export interface CityModel {

@@ -1,12 +1,15 @@
 /**
- * Every building as one InstancedMesh of boxes. Each building belongs to its nearest neighbourhood;
- * when that neighbourhood has lost power outright the building goes dark, so a blackout reads at
- * a glance across the city. Buildings are not pickable (markers are), which keeps raycasts cheap.
+ * Every building: one InstancedMesh of boxes, or, where the city has real footprints (OpenStreetMap),
+ * one merged mesh of extruded outlines. Each building belongs to its nearest neighbourhood; when
+ * that neighbourhood has lost power outright the building goes dark, so a blackout reads at a
+ * glance across the city. Buildings are not pickable (markers are), which keeps raycasts cheap.
  */
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, BufferAttribute, Color, DynamicDrawUsage, InstancedBufferAttribute, InstancedMesh, MeshBasicMaterial, Object3D } from 'three';
+import { BoxGeometry, BufferAttribute, Color, DynamicDrawUsage, InstancedBufferAttribute, InstancedMesh, Mesh, MeshBasicMaterial, Object3D } from 'three';
+import type { WorldView } from '../../worker/protocol';
 import { BUILDING_COLOR, BUILDING_DARK } from '../palette';
+import { buildFootprintGeometry, paintFootprints, SHADE } from './footprint-geometry';
 import { live } from '../store/live';
 import { sceneHandle } from '../store/scene-handle';
 import { hasLost, type WorldIndex } from '../store/world-index';
@@ -41,7 +44,7 @@ export function neighbourhoodOfBuildings(index: WorldIndex): Int32Array {
 function buildingGeometry(): BoxGeometry {
   const g = new BoxGeometry(1, 1, 1).translate(0, 0.5, 0);
   // BoxGeometry faces in order: +x, -x, +y, -y, +z, -z; four vertices each.
-  const shade = [0.78, 0.62, 1.0, 0.3, 0.88, 0.55];
+  const shade = [SHADE.east, SHADE.west, SHADE.roof, SHADE.floor, SHADE.south, SHADE.north];
   const colors = new Float32Array(24 * 3);
   for (let f = 0; f < 6; f++) for (let v = 0; v < 4; v++) colors.fill(shade[f]!, (f * 4 + v) * 3, (f * 4 + v) * 3 + 3);
   g.setAttribute('color', new BufferAttribute(colors, 3));
@@ -51,32 +54,63 @@ function buildingGeometry(): BoxGeometry {
   return g;
 }
 
+type BuildingArrays = WorldView['city']['buildings'];
+
+/** Each building's lit colour (three floats a building): its use's tint with a little variation. */
+function litColours(b: BuildingArrays): Float32Array {
+  const c = new Color();
+  const out = new Float32Array(b.count * 3);
+  for (let i = 0; i < b.count; i++) {
+    // A small deterministic variation per building keeps blocks from looking like one slab.
+    const jitter = 0.86 + (((i * 2654435761) >>> 0) % 1000) / 1000 * 0.22;
+    c.set(BUILDING_COLOR[b.use[i]! as 0 | 1 | 2 | 3] ?? BUILDING_COLOR[0]).multiplyScalar(jitter);
+    out.set([c.r, c.g, c.b], i * 3);
+  }
+  return out;
+}
+
+/** A drawn set of buildings and how to repaint it from per-building colours. */
+interface BuildingMesh {
+  readonly mesh: Mesh;
+  readonly paint: (rgb: Float32Array) => void;
+}
+
+function boxMesh(b: BuildingArrays, lit: Float32Array): BuildingMesh {
+  const m = new InstancedMesh(buildingGeometry(), new MeshBasicMaterial({ color: 0xffffff, vertexColors: true }), b.count);
+  const o = new Object3D();
+  for (let i = 0; i < b.count; i++) {
+    o.position.set(b.x[i]!, 0, b.z[i]!);
+    o.scale.set(Math.max(1, b.w[i]!), Math.max(1, b.h[i]!), Math.max(1, b.d[i]!));
+    o.updateMatrix();
+    m.setMatrixAt(i, o.matrix);
+  }
+  m.instanceColor = new InstancedBufferAttribute(lit.slice(), 3);
+  m.instanceColor.setUsage(DynamicDrawUsage);
+  m.computeBoundingSphere();
+  return {
+    mesh: m,
+    paint: (rgb) => {
+      (m.instanceColor!.array as Float32Array).set(rgb);
+      m.instanceColor!.needsUpdate = true;
+    },
+  };
+}
+
+function footprintMesh(b: BuildingArrays, lit: Float32Array): BuildingMesh {
+  const f = buildFootprintGeometry(b, lit);
+  const m = new Mesh(f.geometry, new MeshBasicMaterial({ color: 0xffffff, vertexColors: true }));
+  return { mesh: m, paint: (rgb) => paintFootprints(f, rgb) };
+}
+
 export function Buildings({ index, visible }: { index: WorldIndex; visible: boolean }) {
   const b = index.view.city.buildings;
   const owner = useMemo(() => neighbourhoodOfBuildings(index), [index]);
   const hoods = useMemo(() => [...new Set(owner)].filter((i) => i >= 0), [owner]);
-  const { mesh, lit } = useMemo(() => {
-    const geom = buildingGeometry();
-    const mat = new MeshBasicMaterial({ color: 0xffffff, vertexColors: true });
-    const m = new InstancedMesh(geom, mat, b.count);
-    const o = new Object3D();
-    const c = new Color();
-    const litColors = new Float32Array(b.count * 3);
-    for (let i = 0; i < b.count; i++) {
-      o.position.set(b.x[i]!, 0, b.z[i]!);
-      o.scale.set(Math.max(1, b.w[i]!), Math.max(1, b.h[i]!), Math.max(1, b.d[i]!));
-      o.updateMatrix();
-      m.setMatrixAt(i, o.matrix);
-      // A small deterministic variation per building keeps blocks from looking like one slab.
-      const jitter = 0.86 + (((i * 2654435761) >>> 0) % 1000) / 1000 * 0.22;
-      c.set(BUILDING_COLOR[b.use[i]! as 0 | 1 | 2 | 3] ?? BUILDING_COLOR[0]).multiplyScalar(jitter);
-      litColors.set([c.r, c.g, c.b], i * 3);
-    }
-    m.instanceColor = new InstancedBufferAttribute(litColors.slice(), 3);
-    m.instanceColor.setUsage(DynamicDrawUsage);
-    m.computeBoundingSphere();
-    m.raycast = () => {};
-    return { mesh: m, lit: litColors };
+  const { mesh, paint, lit } = useMemo(() => {
+    const lit = litColours(b);
+    const drawn = b.outline ? footprintMesh(b, lit) : boxMesh(b, lit);
+    drawn.mesh.raycast = () => {};
+    return { ...drawn, lit };
   }, [b]);
   const state = useRef({ version: -1, dark: new Set<number>() });
 
@@ -87,7 +121,7 @@ export function Buildings({ index, visible }: { index: WorldIndex; visible: bool
     return () => {
       mesh.geometry.dispose();
       (mesh.material as MeshBasicMaterial).dispose();
-      mesh.dispose();
+      if (mesh instanceof InstancedMesh) mesh.dispose();
     };
   }, [mesh]);
 
@@ -100,13 +134,10 @@ export function Buildings({ index, visible }: { index: WorldIndex; visible: bool
     const prev = state.current.dark;
     if (dark.size === prev.size && [...dark].every((h) => prev.has(h))) return;
     state.current.dark = dark;
-    const colors = mesh.instanceColor!.array as Float32Array;
+    const rgb = lit.slice();
     const off = new Color(BUILDING_DARK);
-    for (let i = 0; i < b.count; i++) {
-      if (dark.has(owner[i]!)) colors.set([off.r, off.g, off.b], i * 3);
-      else colors.set(lit.subarray(i * 3, i * 3 + 3), i * 3);
-    }
-    mesh.instanceColor!.needsUpdate = true;
+    for (let i = 0; i < b.count; i++) if (dark.has(owner[i]!)) rgb.set([off.r, off.g, off.b], i * 3);
+    paint(rgb);
   });
 
   return <primitive object={mesh} visible={visible} />;
