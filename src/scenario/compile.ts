@@ -24,7 +24,8 @@ import {
 import { generateCity } from './city/generate';
 import type { GeneratedAsset } from './city/infrastructure';
 import { compilePower } from './power';
-import { checkCyberCommand, compileCyber, rememberCyberRefs } from './cyber';
+import { compileCyber } from './cyber';
+import { checkCyberCommand, rememberCyberRefs } from './cyber-check';
 import { checkExerciseCommand, checkPowerCommand, type ExerciseRefs } from './check-refs';
 import { compileBriefing, compileDecisions, compileExpected } from './exercise';
 import { compileTraffic } from './traffic';

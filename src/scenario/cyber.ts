@@ -12,7 +12,6 @@ import type { CyberInput } from '../sim/cyber';
 import { issue, suggest, type ScenarioIssue } from './issues';
 import { parseCameraRegister, placeCameras } from './import/camera-register';
 import { ZONE_IDS } from './cyber-schema';
-import { checkBan } from './vendor-ban-check';
 import type { Scenario } from './schema';
 
 export interface CyberContext {
@@ -328,78 +327,5 @@ function importRegister(s: Scenario, ctx: CyberContext): void {
     ctx.assets.push({ id: assetId(id), kind: 'camera', subsystem: 'cctv', name: `${c.name} (register ${c.ref})`, position: c.position, vendor: v ? v.id : null, remoteAccess: v?.remoteMaintenance ?? false, district: null, population: 0, critical: false });
     const sw = switches.reduce<AssetSpec | null>((b, x) => (!b || (x.position[0] - c.position[0]) ** 2 + (x.position[1] - c.position[1]) ** 2 < (b.position[0] - c.position[0]) ** 2 + (b.position[1] - c.position[1]) ** 2 ? x : b), null);
     if (sw) ctx.edges.push({ id: edgeId(`${id}<-${sw.id}`), from: sw.id, to: assetId(id), kind: 'cyber', resource: 'comms', bufferMs: 0, effect: 'down', group: null, note: 'PoE: power and network over the access switch', backup: null });
-  }
-}
-
-// --- command reference checks ------------------------------------------------------------------
-
-type CyberScenarioCommand = Extract<import('./schema').ScenarioCommand, { type: `threat.${string}` | `policy.${string}` | `cctv.${string}` | `comms.${string}` }>;
-
-/** What checkCyberCommand needs of the compiler's reference context. */
-export interface CyberCheckContext {
-  readonly vendorIds: readonly string[];
-  readonly known: ReadonlySet<string>;
-  readonly allIds: readonly string[];
-  readonly kinds: readonly string[];
-  readonly assets: readonly AssetSpec[];
-}
-
-// The compiler's reference context is shared with other subsystems; rather than widen it, the
-// cyber refs of a compile are remembered against its (unique) asset array.
-const refsByAssets = new WeakMap<object, CyberRefs | null>();
-export const rememberCyberRefs = (assets: object, refs: CyberRefs | null) => void refsByAssets.set(assets, refs);
-
-export function checkCyberCommand(c: CyberScenarioCommand, path: string, ctx: CyberCheckContext, issues: ScenarioIssue[]): void {
-  const refs = refsByAssets.get(ctx.assets) ?? null;
-  const vendor = (v: string | undefined, p: string) => {
-    if (v !== undefined && !ctx.vendorIds.includes(v)) issues.push(issue(`${path}.${p}`, `unknown vendor "${v}"`, suggest(v, [...ctx.vendorIds], 'vendors')));
-  };
-  const selector = (t: { ids?: readonly string[] | undefined; kind?: string | undefined; vendor?: string | undefined }, p: string) => {
-    t.ids?.forEach((id, k) => !ctx.known.has(id) && issues.push(issue(`${path}.${p}.ids[${k}]`, `unknown asset "${id}"`, suggest(id, [...ctx.allIds], 'asset ids'))));
-    if (t.kind !== undefined && !ctx.kinds.includes(t.kind)) issues.push(issue(`${path}.${p}.kind`, `no asset of kind "${t.kind}" in this scenario`, suggest(t.kind, [...ctx.kinds], 'kinds present')));
-    vendor(t.vendor, `${p}.vendor`);
-  };
-  const needNetwork = () => {
-    if (!refs) issues.push(issue(path, 'this scenario has no communications network', 'add a city with infrastructure, or a "comms" section'));
-    return refs !== null;
-  };
-  switch (c.type) {
-    case 'comms.isolate':
-      if (needNetwork() && !refs!.zones.includes(c.zone)) issues.push(issue(`${path}.zone`, `unknown zone "${c.zone}"`, suggest(c.zone, [...refs!.zones], 'zones')));
-      return;
-    case 'comms.vendor-access':
-    case 'threat.disclose':
-      vendor(c.vendor, 'vendor');
-      needNetwork();
-      return;
-    case 'cctv.view':
-    case 'threat.botnet':
-    case 'threat.reflash':
-      selector(c.targets, 'targets');
-      needNetwork();
-      return;
-    case 'threat.campaign':
-      vendor(c.vendor, 'vendor');
-      if (c.entry === 'vendor-access' && c.vendor === undefined) issues.push(issue(`${path}.vendor`, 'a vendor-access attack needs the vendor', 'name the vendor whose remote access is abused'));
-      c.kinds?.forEach((k, i) => !ctx.kinds.includes(k) && issues.push(issue(`${path}.kinds[${i}]`, `no asset of kind "${k}" in this scenario`, suggest(k, [...ctx.kinds], 'kinds present'))));
-      needNetwork();
-      return;
-    case 'threat.exfiltrate':
-      if (needNetwork()) c.datasets?.forEach((d, i) => !refs!.datasets.includes(d) && issues.push(issue(`${path}.datasets[${i}]`, `unknown dataset "${d}"`, suggest(d, [...refs!.datasets], 'datasets'))));
-      return;
-    case 'comms.manual':
-      c.kinds?.forEach((k, i) => !ctx.kinds.includes(k) && issues.push(issue(`${path}.kinds[${i}]`, `no asset of kind "${k}" in this scenario`, suggest(k, [...ctx.kinds], 'kinds present'))));
-      needNetwork();
-      return;
-    case 'threat.ransomware':
-    case 'policy.set':
-      needNetwork();
-      return;
-    case 'policy.vendor.ban':
-      return checkBan(c, path, ctx, issues, needNetwork);
-    default: {
-      const never: never = c;
-      return never;
-    }
   }
 }

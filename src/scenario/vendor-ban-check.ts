@@ -1,6 +1,6 @@
 /** Reference checks for a vendor ban issued as a command (policy.vendor.ban): each problem with its path and a hint. */
 import { issue, suggest, type ScenarioIssue } from './issues';
-import type { CyberCheckContext } from './cyber';
+import type { CyberCheckContext } from './cyber-check';
 import type { ScenarioCommand } from './schema';
 
 /** A ban must name known vendors, and kinds the banned vendor supplies here (its VPN gateway is not kit to replace). */
