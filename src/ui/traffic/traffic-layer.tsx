@@ -1,20 +1,24 @@
 /**
  * Traffic in the 3D view: every vehicle as one instance of a small box on its lane (blue for
  * emergency units, orange while waiting), links drawn beside the road centre coloured and widened
- * by congestion, and each signalised junction as a lamp showing its phase (grey when dark).
+ * by congestion, and at each signalised junction one lamp group per approach, just before the stop
+ * line over its own lanes, showing its left, ahead and right movements by shape and colour (a green
+ * arrow the way of the turn; with a white give-way triangle when the turn must give way; a red bar,
+ * a short amber bar, a grey disc when dark: see signal-lamps.ts).
  *
  * All per-frame work reads the live snapshot in useFrame and only when its version changes; the
  * instance buffer is written directly (no Object3D per vehicle, no React render per frame).
  */
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, BufferAttribute, BufferGeometry, Color, DynamicDrawUsage, type Group, InstancedBufferAttribute, InstancedMesh, LineBasicMaterial, LineSegments, Matrix4, MeshBasicMaterial, SphereGeometry } from 'three';
+import { BoxGeometry, BufferAttribute, BufferGeometry, Color, DynamicDrawUsage, type Group, InstancedBufferAttribute, InstancedMesh, LineBasicMaterial, LineSegments, MeshBasicMaterial } from 'three';
 import type { TrafficView } from '../../worker/protocol';
 import { viewState } from '../scene/view-state';
 import { live } from '../store/live';
 import { selectFeature, uiStore, useUi } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
-import { ASPECT_COLOR, CONGESTION_BANDS, TRAFFIC_LAYER, VEHICLE_COLOR, congestionBand, unpackSignal } from './traffic-style';
+import { SignalLamps } from './signal-lamps';
+import { CONGESTION_BANDS, TRAFFIC_LAYER, VEHICLE_COLOR, congestionBand } from './traffic-style';
 
 const CAR_Y = 1.2;
 const LINK_Y = 0.6;
@@ -27,18 +31,7 @@ export function TrafficLayer({ index }: { index: WorldIndex }) {
 function TrafficDrawing({ tv }: { tv: TrafficView }) {
   const on = useUi((s) => s.layers[TRAFFIC_LAYER]);
   const links = useMemo(() => buildLinks(tv), [tv]);
-  const lamps = useMemo(() => {
-    const m = new InstancedMesh(new SphereGeometry(3.2, 10, 8), new MeshBasicMaterial({ color: '#ffffff' }), Math.max(1, tv.signals.length));
-    const at = new Matrix4();
-    tv.signals.forEach((s, i) => {
-      m.setMatrixAt(i, at.makeTranslation(s.x, 9, s.z));
-      m.setColorAt(i, LAMP_RGB[2]!);
-    });
-    m.count = tv.signals.length;
-    m.frustumCulled = false;
-    m.raycast = () => {};
-    return m;
-  }, [tv]);
+  const lamps = useMemo(() => new SignalLamps(tv), [tv]);
   const cars = useRef<InstancedMesh | null>(null);
   const carGeo = useMemo(() => new BoxGeometry(4.5, 1.6, 1.9), []);
   const carMat = useMemo(() => new MeshBasicMaterial({ color: '#ffffff' }), []);
@@ -50,8 +43,7 @@ function TrafficDrawing({ tv }: { tv: TrafficView }) {
     () => () => {
       links.geometry.dispose();
       (links.material as LineBasicMaterial).dispose();
-      lamps.geometry.dispose();
-      (lamps.material as MeshBasicMaterial).dispose();
+      lamps.dispose();
       carGeo.dispose();
       carMat.dispose();
       // The vehicles' instance buffers live on the GPU until disposed: free them with the layer.
@@ -120,11 +112,8 @@ function TrafficDrawing({ tv }: { tv: TrafficView }) {
       arr.set([b.r, b.g, b.b, b.r, b.g, b.b], l * 6);
     }
     lc.needsUpdate = true;
-    for (let s = 0; s < t.signals.length; s++) {
-      const { a0, mode } = unpackSignal(t.signals[s]!);
-      lamps.setColorAt(s, LAMP_RGB[mode === 2 ? 3 : a0]!);
-    }
-    if (lamps.instanceColor) lamps.instanceColor.needsUpdate = true;
+    // Lamps grow faster than vehicles: from afar each approach still shows as its colour and shape.
+    if (t.approaches) lamps.update(t.approaches, Math.max(1, viewState.markerScale * 4));
   });
 
   return (
@@ -136,7 +125,7 @@ function TrafficDrawing({ tv }: { tv: TrafficView }) {
       if (slot !== undefined && uiStore.getState().layers[TRAFFIC_LAYER]) selectFeature({ layer: TRAFFIC_LAYER, id: `vehicle:${slot}` });
     }}>
       <primitive object={links} />
-      <primitive object={lamps} />
+      <primitive object={lamps.group} />
     </group>
   );
 }
@@ -145,7 +134,6 @@ const MOVING = new Color(VEHICLE_COLOR.moving);
 const WAITING = new Color(VEHICLE_COLOR.waiting);
 const EMERGENCY = new Color(VEHICLE_COLOR.emergency);
 const BAND_RGB = CONGESTION_BANDS.map((b) => new Color(b.color));
-const LAMP_RGB = ASPECT_COLOR.map((c) => new Color(c));
 
 /** One segment per link, 2 m to the driving side of the road centre (the UK drives on the left). */
 function buildLinks(tv: TrafficView): LineSegments {

@@ -2,7 +2,8 @@
  * The traffic layer's parts of the side panels: a signal controller's section in its asset
  * inspector (plan, the mode its power and control link leave it in, its stages and what each
  * movement — approach and turn — shows now: protected green, green but give way, amber, red), the
- * inspector for a clicked vehicle (what it is and why it is waiting), and the legend.
+ * inspector for a clicked vehicle (what it is and why it is waiting), and the legend (with the
+ * signal lamps' shapes, so their phase never rests on colour alone).
  */
 import { useEffect, useState } from 'react';
 import type { SignalInfo, TrafficView, VehicleInfo } from '../../worker/protocol';
@@ -11,12 +12,35 @@ import { live } from '../store/live';
 import { useUi } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
 import './traffic.css';
-import { ASPECT, ASPECT_COLOR, CONGESTION_BANDS, MODE_LABEL, VEHICLE_COLOR, WAIT_LABEL, unpackSignal } from './traffic-style';
+import { ASPECT, ASPECT_COLOR, CONGESTION_BANDS, LAMP_BOARD_COLOR, LAMP_YIELD_COLOR, MODE_LABEL, VEHICLE_COLOR, WAIT_LABEL, unpackSignal } from './traffic-style';
 
 function Dot({ color, square }: { color: string; square?: boolean }) {
   return (
     <svg width="14" height="14" aria-hidden="true">
       {square ? <rect x="2" y="4" width="10" height="6" fill={color} /> : <circle cx="7" cy="7" r="5" fill={color} />}
+    </svg>
+  );
+}
+
+type Glyph = 'go' | 'give-way' | 'stop' | 'amber' | 'dark';
+const LAMP_LEGEND: readonly { glyph: Glyph; label: string }[] = [
+  { glyph: 'go', label: 'Arrow: green, go (points the way of the turn)' },
+  { glyph: 'give-way', label: 'Arrow with a white triangle: green, but give way to oncoming traffic' },
+  { glyph: 'stop', label: 'Bar: red, stop' },
+  { glyph: 'amber', label: 'Short bar: amber, stop if you safely can' },
+  { glyph: 'dark', label: 'Grey disc: signal dark, all-way stop' },
+];
+
+/** The shapes the 3D lamps use (signal-lamps.ts), on their dark backboard. */
+function LampGlyph({ glyph }: { glyph: Glyph }) {
+  return (
+    <svg width="18" height="14" aria-hidden="true" style={{ flex: 'none' }}>
+      <rect x="0.5" y="0.5" width="17" height="13" rx="2" fill={LAMP_BOARD_COLOR} stroke="rgba(255, 255, 255, 0.35)" />
+      {(glyph === 'go' || glyph === 'give-way') && <path d="M7 13 V6 H4 L9 1 L14 6 H11 V13 Z" fill={ASPECT_COLOR[2]} transform={glyph === 'give-way' ? 'translate(2 0)' : undefined} />}
+      {glyph === 'give-way' && <path d="M1 12 H7 L4 8 Z" fill={LAMP_YIELD_COLOR} />}
+      {glyph === 'stop' && <rect x="2" y="5" width="14" height="4" fill={ASPECT_COLOR[0]} />}
+      {glyph === 'amber' && <rect x="5.5" y="5" width="7" height="4" fill={ASPECT_COLOR[1]} />}
+      {glyph === 'dark' && <circle cx="9" cy="7" r="4.5" fill={ASPECT_COLOR[3]} />}
     </svg>
   );
 }
@@ -205,9 +229,14 @@ export function TrafficLegend() {
         <li>
           <Dot color={VEHICLE_COLOR.emergency} square /> <span>Ambulance or police on a call</span>
         </li>
-        <li>
-          <Dot color={ASPECT_COLOR[3]} /> <span>Signal lamp: its phase; grey when dark</span>
-        </li>
+      </ul>
+      <p className="muted">Signals: per approach, just before the stop line on its own side of the road, a lamp for each way on — left, ahead, right.</p>
+      <ul className="legend-list">
+        {LAMP_LEGEND.map((g) => (
+          <li key={g.glyph}>
+            <LampGlyph glyph={g.glyph} /> <span>{g.label}</span>
+          </li>
+        ))}
       </ul>
     </>
   );

@@ -17,8 +17,12 @@ export function congestionBand(ratio: number): (typeof CONGESTION_BANDS)[number]
   return CONGESTION_BANDS[CONGESTION_BANDS.length - 1]!;
 }
 
-export const ASPECT = ['red', 'amber', 'green', 'dark'] as const;
-export const ASPECT_COLOR = ['#e5534b', '#e3b341', '#4fb37a', '#5b6272'] as const;
+/** By the simulation's aspect code: RED, AMBER, GREEN, DARK, GREEN_YIELD (green, but give way). */
+export const ASPECT = ['red', 'amber', 'green', 'dark', 'green, give way'] as const;
+export const ASPECT_COLOR = ['#e5534b', '#e3b341', '#4fb37a', '#8a91a0', '#4fb37a'] as const;
+/** The signal lamps' backboard, and the give-way triangle shown with a permissive green. */
+export const LAMP_BOARD_COLOR = '#14171d';
+export const LAMP_YIELD_COLOR = '#f4f6fa';
 export const MODE_LABEL = ['Running its plan', 'Fixed-time fallback (control link lost)', 'Dark: all-way stop (no power)', 'Attacker: all red', 'Attacker: conflicting greens'] as const;
 
 /** Same order as the simulation's WAIT_REASONS. */
