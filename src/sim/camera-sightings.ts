@@ -7,7 +7,7 @@
  * the residents' own passes, and a dark camera leaves a gap in them.
  */
 import type { EventBus, SimMs } from './core';
-import type { SensorHooks, SensorIndex } from './population';
+import type { SensorHooks, SensorIndex, StoreLoss } from './population';
 import type { Cyber } from './cyber';
 
 export function cameraHooks(cyber: Cyber, sensors: SensorIndex, bus: EventBus, historyMs: SimMs): SensorHooks {
@@ -30,5 +30,26 @@ export function cameraHooks(cyber: Cyber, sensors: SensorIndex, bus: EventBus, h
       const k = camera[sensor]!;
       if (k >= 0) cctv.recordSighting(k, kind, (tS - historyS) * 1000);
     },
+  };
+}
+
+/**
+ * What a lost CCTV store held of the residents' records: the sensors of the cameras whose
+ * analytics feed it (as wired now), its retention, and how many records have left it so far
+ * (stolen or handed over, from the threats' ledger). Undefined for a name that is no store.
+ */
+export function storeLoss(cyber: Cyber, sensors: SensorIndex, name: string): StoreLoss | undefined {
+  const { cctv } = cyber;
+  const d = cctv.input.datasets.findIndex((x) => x.id === name);
+  if (d < 0) return undefined;
+  const mask = new Uint8Array(sensors.count);
+  sensors.specs.forEach((s, i) => {
+    const k = cctv.cameraIndex(s.id);
+    if (k >= 0 && cctv.input.cameras[k]!.analytics.some((an) => an.dataset === d)) mask[i] = 1;
+  });
+  return {
+    sensors: mask,
+    retentionS: cctv.input.datasets[d]!.retentionMs / 1000,
+    taken: () => cyber.threats.exfil.ledger().reduce((n, e) => n + (e.dataset === name ? e.records : 0), 0),
   };
 }

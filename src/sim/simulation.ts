@@ -20,7 +20,7 @@ import {
   DAY,
   describeCommand,
 } from './core';
-import { cameraHooks } from './camera-sightings';
+import { cameraHooks, storeLoss } from './camera-sightings';
 import { NetworkTravel } from './network-travel';
 import { InjectPlayer, DecisionBoard, applyExerciseCommand, isExerciseCommand, evaluate, type Evaluation } from './exercise';
 import { applyAssetCommand, isAssetCommand } from './threats';
@@ -208,8 +208,10 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   if (travel && traffic) engine.addSystem({ name: 'population-travel', periodMs: 15 * MINUTE, step: () => void travel!.refreshIfChanged(traffic.model.router.cost, traffic.model.router.closed) });
   if (population) {
     // Datasets the comms/CCTV side loses (stolen, or disclosed under a legal order) reach the attacker's holdings.
-    bus.on('data.exfiltrated', (e) => population.acquireNamed(e.data.dataset, 'exfiltrated', e.id));
-    bus.on('data.disclosed', (e) => void (e.data.withheld === null && population.acquireNamed(e.data.dataset, 'compelled', e.id)));
+    // What such a store held: the records of the cameras that feed it, as many as have left it.
+    const loss = (name: string) => (cyber ? storeLoss(cyber, population.sensors, name) : undefined);
+    bus.on('data.exfiltrated', (e) => population.acquireNamed(e.data.dataset, 'exfiltrated', e.id, loss(e.data.dataset)));
+    bus.on('data.disclosed', (e) => void (e.data.withheld === null && population.acquireNamed(e.data.dataset, 'compelled', e.id, loss(e.data.dataset))));
   }
   for (const s of cyberSystems) engine.addSystem(s);
   engine.addSystem({ name: 'kpi', periodMs: MINUTE, step: (t) => void kpis.sample(t) });

@@ -7,7 +7,7 @@
  * aggregates: nothing here names a synthetic person.
  */
 import { Rng, fnv1a32 } from '../core';
-import { DATASET_IDS, DATASET_LABELS, describeAnonymisation, type Anonymisation, type DatasetId, type PopulationSubsystem, type ReleasedMeters, type ReleasedRecords } from '../population';
+import { DATASET_IDS, DATASET_LABELS, describeAnonymisation, type Anonymisation, type DatasetId, type Holding, type PopulationSubsystem, type ReleasedMeters, type ReleasedRecords } from '../population';
 import { matchHomes, mergeIdentities, seenAt, type LinkResult } from './linkage';
 import { illustrativeTrace, type IllustrativeTrace } from './trace';
 import { buildPointIndex, groupsOf, tracesOf, unicityCurve, type UnicityPoint } from './unicity';
@@ -78,8 +78,11 @@ export function unicityOf(rel: ReleasedRecords, samples: number, resolutions = U
 
 export function privacyAnalysis(p: PopulationSubsystem, nowS: number, o: PrivacyOptions = {}): PrivacyFinal {
   const settings = (d: DatasetId) => o.anonymisation?.[d] ?? p.anonymisation[d];
-  const holdings = o.holds ? o.holds.map((d) => ({ dataset: d, how: 'what-if', atS: null as number | null })) : p.holdings;
+  const holdings: readonly Holding[] = o.holds ? o.holds.map((d) => ({ dataset: d, how: 'what-if', atS: null, event: null, anonymisation: null, parts: null })) : p.holdings;
   const heldAt = new Map(holdings.map((h) => [h.dataset, h.atS ?? nowS]));
+  const holding = (d: DatasetId) => holdings.find((h) => h.dataset === d)!;
+  // A stolen copy keeps the anonymisation it was taken with; a what-if's overrides apply to everything held.
+  const heldSettings = (d: DatasetId) => o.anonymisation?.[d] ?? holding(d).anonymisation ?? p.anonymisation[d];
   const datasets = DATASET_IDS.map((id) => {
     const h = holdings.find((x) => x.dataset === id);
     return { id, label: DATASET_LABELS[id], records: p.recordCount(id), anonymisation: describeAnonymisation(settings(id)), settings: settings(id), held: h ? { how: h.how, atS: h.atS } : null };
@@ -93,8 +96,13 @@ export function privacyAnalysis(p: PopulationSubsystem, nowS: number, o: Privacy
   T.mark('unicity');
   const held: ReleasedRecords[] = [];
   // A dataset held as of now is the release the unicity read (and its traces are numbered already).
-  for (const d of RECORD_DATASETS) if (heldAt.has(d)) held.push(d === uDataset && heldAt.get(d) === nowS ? uRelease : p.releaseRecords(d, heldAt.get(d)!, settings(d)));
-  const meters: ReleasedMeters | null = heldAt.has('meter') ? p.releaseMeters(heldAt.get('meter')!, settings('meter')) : null;
+  for (const d of RECORD_DATASETS) {
+    if (!heldAt.has(d)) continue;
+    const h = holding(d);
+    const same = d === uDataset && heldAt.get(d) === nowS && h.parts === null && heldSettings(d) === settings(d);
+    held.push(same ? uRelease : p.releaseHolding(h, d, nowS, o.anonymisation?.[d]));
+  }
+  const meters: ReleasedMeters | null = heldAt.has('meter') ? p.releaseMeters(heldAt.get('meter')!, heldSettings('meter')) : null;
   T.mark('release');
   const ids = mergeIdentities(held);
   T.mark('link');

@@ -40,7 +40,12 @@ export interface ReleasedRecords {
 const snap = (v: number, cell: number) => (cell > 0 ? (Math.floor(v / cell) + 0.5) * cell : v);
 const dayOf = (tS: number, startHour: number) => Math.floor((tS + startHour * 3600) / 86400);
 
-export function releaseRecords(dataset: DatasetId, log: RecordLog, sensors: SensorIndex, a: Anonymisation, upToS: number, startHour: number): ReleasedRecords {
+/**
+ * A record dataset as released under `a`: records up to `upToS` within retention (and, with
+ * `only`, just the log records marked 1 — an attacker's partial copy), placed on cells, binned in
+ * time, pseudonymised, then k-suppressed.
+ */
+export function releaseRecords(dataset: DatasetId, log: RecordLog, sensors: SensorIndex, a: Anonymisation, upToS: number, startHour: number, only?: Uint8Array): ReleasedRecords {
   const salt = DATASET_SALT[dataset];
   const oldest = a.retentionS === null ? -Infinity : upToS - a.retentionS;
   const bin = Math.max(1, Math.round(a.binS));
@@ -48,7 +53,7 @@ export function releaseRecords(dataset: DatasetId, log: RecordLog, sensors: Sens
   let n = 0;
   for (let i = 0; i < log.count; i++) {
     const t = log.t(i);
-    if (t <= upToS && t >= oldest) {
+    if (t <= upToS && t >= oldest && (!only || only[i] === 1)) {
       keep[i] = 1;
       n++;
     }

@@ -28,6 +28,36 @@ export interface Holding {
   /** When it was taken (s); records after that are not in it. Null for a what-if (all records so far). */
   readonly atS: number | null;
   readonly event: EventId | null;
+  /**
+   * The anonymisation of the copy as it was taken: a policy tightened afterwards does not reach
+   * data already gone. Null for a what-if (the settings in force now).
+   */
+  readonly anonymisation: Anonymisation | null;
+  /** What of the dataset the copy holds, when it is not all of it: the stores it came from. */
+  readonly parts: readonly HoldingPart[] | null;
+}
+
+/**
+ * A copy taken from one store of a dataset (a vendor's cloud, a recorder): only the records of the
+ * sensors that feed that store, none older than the store kept when the theft began, and only as
+ * many as were taken — oldest first, the order a bulk copy of a record store goes in.
+ */
+export interface HoldingPart {
+  /** The store's name ("kestrel-cloud-plate"). */
+  readonly source: string;
+  /** Per sensor (SensorIndex order): 1 when it feeds the store. */
+  readonly sensors: Uint8Array;
+  /** The oldest record the store still held when the copying began (s, population clock). */
+  readonly fromS: number;
+  /** Records taken from the store so far. */
+  readonly taken: () => number;
+}
+
+/** What the comms/CCTV side knows of a store it lost: which sensors feed it, its retention, how much has gone. */
+export interface StoreLoss {
+  readonly sensors: Uint8Array;
+  readonly retentionS: number;
+  readonly taken: () => number;
 }
 
 /**
@@ -124,7 +154,7 @@ export class PopulationSubsystem {
     };
     this.historyS = Math.round(input.historyDays) * DAY_S;
     this.startClockS = Math.round(input.startHour * 3600);
-    for (const h of input.attackerHolds) this.holdings.push({ dataset: h.dataset, how: h.how, atS: null, event: null });
+    for (const h of input.attackerHolds) this.holdings.push({ dataset: h.dataset, how: h.how, atS: null, event: null, anonymisation: null, parts: null });
     planDay(this.ctx, this.weekday(0), this.planRng);
     this.movement.startDay(-this.startClockS, 0);
     this.advance(this.historyS);
@@ -198,8 +228,8 @@ export class PopulationSubsystem {
     }
   }
 
-  releaseRecords(d: 'anpr' | 'face' | 'smartcard' | 'wifi', upToS: number, a: Anonymisation = this.anonymisation[d]): ReleasedRecords {
-    return releaseRecords(d, this.logs[d], this.sensors, a, upToS, this.input.startHour);
+  releaseRecords(d: 'anpr' | 'face' | 'smartcard' | 'wifi', upToS: number, a: Anonymisation = this.anonymisation[d], only?: Uint8Array): ReleasedRecords {
+    return releaseRecords(d, this.logs[d], this.sensors, a, upToS, this.input.startHour, only);
   }
 
   releaseMeters(upToS: number, a: Anonymisation = this.anonymisation.meter): ReleasedMeters {
@@ -210,23 +240,69 @@ export class PopulationSubsystem {
     return releaseAggregates(this.presence, this.cellCols, this.cellRows, AGGREGATE_CELL_M, a, upToS, this.noiseRng.fork(`release-${upToS}`));
   }
 
+  /**
+   * The attacker's copy of a record dataset: as it was anonymised when taken (unless `a` overrides,
+   * for a what-if), up to when it was taken, and only the parts taken when it came from stores.
+   */
+  releaseHolding(h: Holding, d: 'anpr' | 'face' | 'smartcard' | 'wifi', nowS: number, a?: Anonymisation): ReleasedRecords {
+    const upToS = h.atS ?? nowS;
+    return this.releaseRecords(d, upToS, a ?? h.anonymisation ?? this.anonymisation[d], h.parts ? this.partMask(d, h.parts, upToS) : undefined);
+  }
+
+  /** Per log record: 1 when some part of the copy has it (each part's oldest records first, up to what it took). */
+  private partMask(d: 'anpr' | 'face' | 'smartcard' | 'wifi', parts: readonly HoldingPart[], upToS: number): Uint8Array {
+    const log = this.logs[d];
+    const only = new Uint8Array(log.count);
+    for (const part of parts) {
+      let left = Math.floor(part.taken());
+      for (let i = 0; i < log.count && left > 0; i++) {
+        const t = log.t(i);
+        if (t < part.fromS || t > upToS || !part.sensors[log.sensor(i)]) continue;
+        if (!only[i]) only[i] = 1;
+        left--;
+      }
+    }
+    return only;
+  }
+
   /** The attacker takes a dataset (exfiltration, compelled disclosure, purchase, publication). */
   acquire(dataset: DatasetId, how: Acquisition, cause: EventId | null): void {
     const nowS = this.clockS();
-    const ev = this.bus.emit('privacy.dataset.acquired', null, { dataset, how, records: this.recordCount(dataset) }, cause ? [cause] : []);
-    const i = this.holdings.findIndex((h) => h.dataset === dataset);
-    const h: Holding = { dataset, how, atS: how === 'what-if' ? null : nowS, event: ev.id };
-    if (i >= 0) this.holdings[i] = h;
-    else this.holdings.push(h);
+    const whatIf = how === 'what-if';
+    this.hold({ dataset, how, atS: whatIf ? null : nowS, event: null, anonymisation: whatIf ? null : { ...this.anonymisation[dataset] }, parts: null }, this.recordCount(dataset), cause);
+  }
+
+  private hold(h: Holding, records: number, cause: EventId | null): void {
+    const ev = this.bus.emit('privacy.dataset.acquired', null, { dataset: h.dataset, how: h.how, records }, cause ? [cause] : []);
+    const i = this.holdings.findIndex((x) => x.dataset === h.dataset);
+    const held = { ...h, event: ev.id };
+    if (i >= 0) this.holdings[i] = held;
+    else this.holdings.push(held);
   }
 
   /**
    * The comms/CCTV side names its datasets by where they are kept ("kestrel-cloud-plate",
-   * "nvr-1-face"); a stolen or disclosed one hands the attacker the matching population dataset.
+   * "nvr-1-face"); a stolen or disclosed one hands the attacker what that store held of the
+   * matching population dataset — all of it when the store is not described (`loss` absent).
    */
-  acquireNamed(name: string, how: Acquisition, cause: EventId): void {
+  acquireNamed(name: string, how: Acquisition, cause: EventId, loss?: StoreLoss): void {
     const d: DatasetId | null = /plate|anpr/.test(name) ? 'anpr' : /face/.test(name) ? 'face' : /wifi|probe/.test(name) ? 'wifi' : /meter/.test(name) ? 'meter' : /card|transit/.test(name) ? 'smartcard' : null;
-    if (d && !this.holdings.some((h) => h.dataset === d && h.atS !== null && h.atS >= this.clockS())) this.acquire(d, how, cause);
+    if (!d) return;
+    const nowS = this.clockS();
+    const had = this.holdings.find((h) => h.dataset === d);
+    if (!loss || d === 'meter') {
+      if (!had || had.atS === null || had.atS < nowS) this.acquire(d, how, cause);
+      return;
+    }
+    // A part per store; a later theft from the same store keeps where that copy began.
+    const parts = had?.parts ? [...had.parts] : [];
+    const same = parts.findIndex((q) => q.source === name);
+    const part: HoldingPart = { source: name, sensors: loss.sensors, fromS: same >= 0 ? parts[same]!.fromS : nowS - loss.retentionS, taken: loss.taken };
+    if (same >= 0) parts[same] = part;
+    else parts.push(part);
+    // A copy of the whole dataset already held stays whole.
+    if (had && had.parts === null && had.atS !== null) return;
+    this.hold({ dataset: d, how: had?.how ?? how, atS: nowS, event: null, anonymisation: had?.anonymisation ?? { ...this.anonymisation[d] }, parts }, Math.floor(parts.reduce((n, q) => n + q.taken(), 0)), cause);
   }
 
   handle(c: PrivacyCommand, cause: EventId): void {
