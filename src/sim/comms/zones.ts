@@ -48,18 +48,12 @@ export class ZoneFirewall {
     return this.allowed[from * this.zones.length + to] === 1;
   }
 
-  /** Zones reachable from a set of zones by hops the firewall allows (the attacker's lateral reach). */
-  closure(start: readonly number[]): Set<number> {
-    const seen = new Set<number>(start);
-    const stack = [...start];
-    while (stack.length > 0) {
-      const a = stack.pop()!;
-      for (let b = 0; b < this.zones.length; b++) {
-        if (b === this.internet || seen.has(b) || !this.allows(a, b)) continue;
-        seen.add(b);
-        stack.push(b);
-      }
+  /** The zones given and those the firewall lets any of them reach directly (the internet aside). */
+  oneHop(start: readonly number[]): Set<number> {
+    const out = new Set<number>(start);
+    for (const a of start) {
+      for (let b = 0; b < this.zones.length; b++) if (b !== this.internet && this.allows(a, b)) out.add(b);
     }
-    return seen;
+    return out;
   }
 }

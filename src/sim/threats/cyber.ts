@@ -45,7 +45,12 @@ interface Campaign {
   readonly kinds: readonly string[];
   readonly assets: number[];
   halted: boolean;
+  /** Rounds of lateral movement made so far. */
+  hops: number;
 }
+
+/** Rounds of lateral movement a campaign makes at most, one firewall hop each. */
+const MAX_HOPS = 3;
 
 export class CyberThreats {
   readonly exfil: Exfiltration;
@@ -145,7 +150,7 @@ export class CyberThreats {
   // --- campaigns ---------------------------------------------------------------------------------
 
   private startCampaign(c: Extract<Command, { type: 'threat.campaign' }>, cause: EventId): void {
-    const k: Campaign = { id: c.id, entry: c.entry, vendor: c.vendor ?? null, objective: c.objective, dwellMs: Math.round((c.dwellMin ?? 30) * 60_000), destination: c.destination ?? 'an undisclosed jurisdiction', kinds: c.kinds ?? ['camera'], assets: [], halted: false };
+    const k: Campaign = { id: c.id, entry: c.entry, vendor: c.vendor ?? null, objective: c.objective, dwellMs: Math.round((c.dwellMin ?? 30) * 60_000), destination: c.destination ?? 'an undisclosed jurisdiction', kinds: c.kinds ?? ['camera'], assets: [], halted: false, hops: 0 };
     this.campaigns.push(k);
     const kinds = new Set(k.kinds);
     const { world } = this;
@@ -200,7 +205,10 @@ export class CyberThreats {
     const taken = found.filter(() => this.rng.chance(LATERAL_SUCCESS));
     const ev = this.bus.emit('threat.stage', null, { campaign: k.id, stage: 'lateral-movement', technique: TECHNIQUE.remoteServices, assets: taken.length, zones: this.zonesOf(taken), note: `moves on to ${taken.length} of ${found.length} device(s) it can reach` }, [cause]);
     this.compromise(k, taken, TECHNIQUE.remoteServices, ev.id);
-    this.scheduler.at(this.now() + k.dwellMs, () => this.impact(k, ev.id));
+    // A foothold in a new zone that opens zones not yet in reach: another round.
+    k.hops++;
+    if (this.reachZones(k).size > zones.size && k.hops < MAX_HOPS) this.scheduler.at(this.now() + k.dwellMs, () => this.discover(k, ev.id));
+    else this.scheduler.at(this.now() + k.dwellMs, () => this.impact(k, ev.id));
   }
 
   private impact(k: Campaign, cause: EventId): void {
@@ -235,13 +243,22 @@ export class CyberThreats {
     return true;
   }
 
-  private reachZones(k: Campaign): Set<number> {
-    const start = new Set<number>();
+  /** Zones where the campaign holds a device now. */
+  private heldZones(k: Campaign): Set<number> {
+    const out = new Set<number>();
     for (const i of k.assets) {
       const z = this.comms.zoneOfAsset(this.world.assets[i]!.id);
-      if (z !== null && this.world.compromise[i] !== null) start.add(this.comms.firewall.index.get(z)!);
+      if (z !== null && this.world.compromise[i] !== null) out.add(this.comms.firewall.index.get(z)!);
     }
-    return this.comms.firewall.closure([...start].sort((a, b) => a - b));
+    return out;
+  }
+
+  /**
+   * Zones the attacker can reach from its footholds: theirs, and those the firewall lets them talk
+   * to directly. Going further means first taking a device in a zone on the way (another round).
+   */
+  private reachZones(k: Campaign): Set<number> {
+    return this.comms.firewall.oneHop([...this.heldZones(k)].sort((a, b) => a - b));
   }
 
   private compromise(k: Campaign, targets: readonly number[], technique: string, cause: EventId): void {
