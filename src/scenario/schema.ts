@@ -184,7 +184,10 @@ export const trafficSchema = z
       .optional(),
     signals: z
       .strictObject({
-        plan: z.enum(['fixed', 'actuated']).optional(),
+        plan: z
+          .enum(['fixed', 'actuated'])
+          .optional()
+          .describe("Signal plan: 'actuated' (stages extend while detectors see arrivals; default for a city's signals, which fall back to fixed time when they lose their control link) or 'fixed' (default on a benchmark grid)."),
         greenS: seconds(300).optional(),
         amberS: seconds(10).optional(),
         allRedS: seconds(10).optional(),

@@ -24,7 +24,9 @@ export interface TrafficContext {
 export function compileTraffic(s: Scenario, ctx: TrafficContext): TrafficInput | null {
   const t = s.traffic;
   if (t?.enabled === false) return null;
-  const plan = signalPlan(t?.signals);
+  // A city's controllers are demand-actuated while linked to the control centre (the fallback on
+  // losing that link is fixed time); the benchmark grid runs fixed time unless told otherwise.
+  const plan = signalPlan(t?.signals, t?.grid ? 'fixed' : 'actuated');
   let network: traffic.TrafficNetwork;
   let linkIds: string[];
   let signals: traffic.SignalSpec[];
@@ -74,10 +76,10 @@ export function compileTraffic(s: Scenario, ctx: TrafficContext): TrafficInput |
   return { network, linkIds, signals, randomTrips, city, rerouteS: (t?.rerouteMin ?? 3) * 60, ambulanceStation: ambulance, policeStation: police };
 }
 
-function signalPlan(p: NonNullable<Scenario['traffic']>['signals']): traffic.SignalPlan {
+function signalPlan(p: NonNullable<Scenario['traffic']>['signals'], kind: traffic.SignalPlan['kind']): traffic.SignalPlan {
   const d = traffic.DEFAULT_PLAN;
   return {
-    kind: p?.plan ?? d.kind,
+    kind: p?.plan ?? kind,
     greenS: p?.greenS ?? d.greenS,
     amberS: p?.amberS ?? d.amberS,
     allRedS: p?.allRedS ?? d.allRedS,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, MINUTE, type Simulation } from '../../src/sim';
 import { loadScenarioText } from '../../src/scenario';
@@ -51,6 +52,28 @@ describe('traffic coupled to signal assets', () => {
     sim.step(1000);
     expect(sim.world.statusOf(sig)).toBe('degraded');
     expect(sim.traffic!.model.signals.mode[s]).toBe(MODE_FIXED);
+  });
+
+  it('falls back to fixed time when a flood on the backhaul starves its control traffic, and back once the flood is cut off', () => {
+    // The shipped botnet exercise: 132 cameras flood the backhaul the signals' control polls share, from 65 min.
+    const sc = JSON.parse(readFileSync('scenarios/camera-botnet.json', 'utf8'));
+    delete sc.decisions;
+    const r = loadScenarioText(JSON.stringify(sc));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const sim = createSimulation(r.input);
+    sim.runUntil(80 * MINUTE);
+    const fixed = sim.events.filter((e) => e.type === 'traffic.signal.mode' && e.data.to === 'fixed');
+    expect(fixed.length).toBeGreaterThan(5);
+    const chain = sim.explain(fixed[0]!.id).chain.map((e) => e.type);
+    expect(chain).toContain('comms.device.lost');
+    expect(chain).toContain('comms.link.congested');
+    expect(chain).toContain('botnet.flood');
+    const s = sim.traffic!.signalIndexOf(fixed[0]!.source as string)!;
+    expect(sim.traffic!.model.signals.mode[s]).toBe(MODE_FIXED);
+    // Isolating the camera zone (5 min to take effect) ends the flood: the link comes back, so does the plan.
+    sim.apply({ type: 'comms.isolate', zone: 'cctv', isolated: true });
+    sim.runUntil(95 * MINUTE);
+    expect(sim.traffic!.model.signals.mode[s]).toBe(MODE_NORMAL);
   });
 
   it('takes an attacker plan only on controllers the attacker holds; conflicting greens make crash risk and send ambulances', () => {

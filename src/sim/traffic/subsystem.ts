@@ -291,7 +291,9 @@ export class TrafficSubsystem {
       } else if (st === 2) {
         mode = MODE_DARK;
         reason = 'signals dark: drivers treat the junction as an all-way stop';
-      } else if (st === 1 && (this.world.hasLost(ai, 'control') || this.world.hasLost(ai, 'comms'))) {
+      } else if (st === 1 && (this.world.hasLost(ai, 'control') || this.world.hasLost(ai, 'comms') || this.world.isHeld(ai, 'comms'))) {
+        // Its cabinet or link is gone (a lost dependency), or its control traffic no longer gets
+        // through — congestion, a firewall — which the comms model holds against it.
         mode = MODE_FIXED;
         reason = 'lost its control link: fixed-time fallback';
       }
