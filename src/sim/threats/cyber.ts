@@ -11,6 +11,7 @@ import { vendorId } from '../core';
 import type { CctvSubsystem } from '../cctv';
 import type { CommsSubsystem } from '../comms';
 import { LATERAL_KINDS, LATERAL_SUCCESS, RESPONSE_MS, TECHNIQUE } from './catalogue';
+import { Localisation } from './localisation';
 import { Exfiltration } from './exfiltration';
 import { selectAssets } from './select';
 import { VendorBans } from './vendor-ban';
@@ -58,6 +59,7 @@ export class CyberThreats {
   readonly policies: Record<PolicyName, boolean>;
   private readonly campaigns: Campaign[] = [];
   private floodFlows = new Map<number, number>();
+  private readonly localisation: Localisation;
   private lastMs = 0;
 
   constructor(
@@ -81,6 +83,7 @@ export class CyberThreats {
       localised: () => this.policies['data-localisation'],
     });
     if (!this.policies['vendor-remote-access']) for (const v of comms.input.vendorAccess) comms.vendorAccess.set(v.vendor, false);
+    this.localisation = new Localisation(cctv, opts.homeJurisdiction, opts.rerouteVideo, opts.cloudNode);
   }
 
   step(nowMs: SimMs): void {
@@ -384,6 +387,8 @@ export class CyberThreats {
         return;
       case 'data-localisation':
         if (enabled) for (const j of this.exfil.jobs) if (this.cctv.input.datasets[j.dataset]!.cloudVendor !== null) this.exfil.stop(j, 'data repatriated from the vendor cloud', ev.id);
+        // The cameras keep their video and analytics at home from now on (or go back to the clouds).
+        this.localisation.apply(enabled, ev.id);
         return;
       case 'edge-anonymisation':
         this.cctv.anonymise = enabled;

@@ -14,6 +14,7 @@ import type { Command, EventBus, EventId, Scheduler, SimMs, VendorSpec, World } 
 import { vendorId } from '../core';
 import { datasetSalt, type CameraSpec, type CctvSubsystem } from '../cctv';
 import { DEFAULT_CREWS, planSwaps } from './swap-plan';
+import { recorderDataset } from './localisation';
 
 export type VendorBanCommand = Extract<Command, { type: 'policy.vendor.ban' }>;
 
@@ -127,8 +128,7 @@ export class VendorBans {
         return [{ kind: an.kind, site: 'cloud', dataset: this.cctv.datasetIndex({ ...base, id, storeAsset: null, cloudVendor: cloud.id, jurisdiction: cloud.cloudJurisdiction!, salt: datasetSalt(id) }) }];
       }
       if (cam.nvr === null) return [];
-      const id = `${cam.nvr}-${an.kind}`;
-      return [{ kind: an.kind, site: 'nvr', dataset: this.cctv.datasetIndex({ ...base, id, storeAsset: cam.nvr, cloudVendor: null, jurisdiction: this.homeJurisdiction, salt: datasetSalt(id) }) }];
+      return [{ kind: an.kind, site: 'nvr', dataset: recorderDataset(this.cctv, cam.nvr, an.kind, ds.retentionMs, this.homeJurisdiction) }];
     });
     const usesCloud = cloud !== null && analytics.some((an) => sets[an.dataset]!.cloudVendor === cloud.id);
     const cloudVendor = cam.cloudVendor === banned ? (usesCloud ? cloud.id : null) : cam.cloudVendor;
