@@ -10,6 +10,7 @@
  * it.
  */
 import type { ReleasedRecords } from '../population';
+import { LinkList, mergeConstrained } from './identity-merge';
 import { buildPointIndex, groupByTrace, groupsOf as groupsOfRelease, tracesOf, type PointIndex, type TraceGroups } from './point-index';
 
 export { matchHomes, type HomeMatches } from './homes';
@@ -23,7 +24,7 @@ const MIN_LINK_BIN_S = 60;
 export interface LinkResult {
   readonly a: string;
   readonly b: string;
-  /** Pseudonyms of `a` linked to one of `b`. */
+  /** Pseudonyms of `a` linked to one of `b` (links refused as contradicting stronger ones left out). */
   readonly links: number;
 }
 
@@ -40,30 +41,10 @@ export interface Identities {
   readonly groups?: readonly (TraceGroups | undefined)[];
 }
 
-class UnionFind {
-  readonly parent: Int32Array;
-  constructor(n: number) {
-    this.parent = new Int32Array(n);
-    for (let i = 0; i < n; i++) this.parent[i] = i;
-  }
-  find(i: number): number {
-    let r = i;
-    while (this.parent[r] !== r) r = this.parent[r]!;
-    while (this.parent[i] !== r) {
-      const n = this.parent[i]!;
-      this.parent[i] = r;
-      i = n;
-    }
-    return r;
-  }
-  union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-}
-
-/** Links pseudonyms of A to pseudonyms of B by co-occurrence; calls `join` for each accepted pair. */
+/**
+ * Links pseudonyms of A to pseudonyms of B by co-occurrence; calls `join` for each accepted pair,
+ * with its co-occurrences and those of the runner-up (how strong the link is).
+ */
 export function linkPair(
   A: ReleasedRecords,
   traceA: Int32Array,
@@ -71,7 +52,7 @@ export function linkPair(
   B: ReleasedRecords,
   traceB: Int32Array,
   tracesB: number,
-  join: (a: number, b: number) => void,
+  join: (a: number, b: number, co: number, runnerUp: number) => void,
   cache: Map<string, PointIndex> = new Map(),
   groupsA: TraceGroups = groupByTrace(A, traceA, tracesA),
   groupsB?: TraceGroups,
@@ -120,7 +101,7 @@ export function linkPair(
       } else if (c > c2) c2 = c;
     }
     if (b1 >= 0 && ((c1 >= MIN_CO && c2 * 3 <= c1) || (c1 >= 2 && c2 === 0))) {
-      join(a, b1);
+      join(a, b1, c1, c2);
       links++;
     }
   }
@@ -139,8 +120,8 @@ export function mergeIdentities(held: readonly ReleasedRecords[]): Identities {
   // Records grouped by trace, once per dataset: each takes part in several pairs.
   const groups: (TraceGroups | undefined)[] = [];
   const groupsOf = (k: number) => (groups[k] ??= groupsOfRelease(datasets[k]!.rel));
-  const uf = new UnionFind(offset);
-  const links: LinkResult[] = [];
+  const candidates = new LinkList();
+  const pairs: { a: string; b: string }[] = [];
   const cache = new Map<string, PointIndex>();
   // The dataset that shares places with all the others (Wi-Fi sniffers sit on camera poles and in
   // stations) is the hub: each other dataset is joined to it. Without it, every pair is tried.
@@ -155,19 +136,17 @@ export function mergeIdentities(held: readonly ReleasedRecords[]): Identities {
       if (ROTATION_RANK[datasets[ib]!.rel.settings.rotation] > ROTATION_RANK[datasets[ia]!.rel.settings.rotation]) [ia, ib] = [ib, ia];
       const A = datasets[ia]!;
       const B = datasets[ib]!;
+      // A pseudonym that changes every record names nobody: nothing to link.
       if (A.rel.settings.rotation === 'per-record' || B.rel.settings.rotation === 'per-record' || A.rel.n === 0 || B.rel.n === 0) continue;
-      const n = linkPair(A.rel, A.trace, A.traces, B.rel, B.trace, B.traces, (a, b) => uf.union(A.offset + a, B.offset + b), cache, groupsOf(ia), groupsOf(ib));
-      links.push({ a: A.rel.dataset, b: B.rel.dataset, links: n });
+      const pair = pairs.length;
+      pairs.push({ a: A.rel.dataset, b: B.rel.dataset });
+      linkPair(A.rel, A.trace, A.traces, B.rel, B.trace, B.traces, (a, b, c1, c2) => candidates.add(A.offset + a, B.offset + b, c1, c2, pair), cache, groupsOf(ia), groupsOf(ib));
     }
   }
-  const entityOf = new Int32Array(offset);
-  const rootId = new Int32Array(offset).fill(-1);
-  let entities = 0;
-  for (let i = 0; i < offset; i++) {
-    const r = uf.find(i);
-    if (rootId[r] === -1) rootId[r] = entities++;
-    entityOf[i] = rootId[r]!;
-  }
+  // Strongest links first, each only where it contradicts none already made (identity-merge.ts).
+  const merging = datasets.map((d, k) => ({ rel: d.rel, traces: d.traces, offset: d.offset, groups: groups[k] }));
+  const { entityOf, entities, applied } = mergeConstrained(merging, offset, candidates, pairs.length);
+  const links: LinkResult[] = pairs.map((p, k) => ({ ...p, links: applied[k]! }));
   const sources = new Int32Array(entities);
   datasets.forEach((d, k) => {
     for (let t = 0; t < d.traces; t++) sources[entityOf[d.offset + t]!]! |= 1 << k;
