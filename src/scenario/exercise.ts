@@ -25,7 +25,7 @@ export function compileDecisions(
     if (seen.has(d.id)) issues.push(issue(`${path}.id`, `decision id "${d.id}" is used twice`, 'give each decision its own id'));
     seen.add(d.id);
     if (d.afterInject !== undefined && !ctx.injectIds.includes(d.afterInject)) issues.push(issue(`${path}.afterInject`, `unknown inject "${d.afterInject}"`, suggest(d.afterInject, ctx.injectIds, 'injects')));
-    if (d.at !== undefined && d.afterInject !== undefined) issues.push(issue(`${path}.at`, 'give either "at" or "afterInject", not both', 'a decision opens once'));
+    if ([d.at, d.afterInject, d.afterEvent].filter((x) => x !== undefined).length > 1) issues.push(issue(`${path}.at`, 'give one of "at", "afterInject" and "afterEvent"', 'a decision opens once'));
     const atMs = d.at !== undefined ? parseDuration(d.at) : null;
     if (atMs !== null && atMs > ctx.durationMs) issues.push(issue(`${path}.at`, `opens at ${d.at}, after the scenario ends`, 'move it earlier or lengthen "duration"'));
     const ids = new Set<string>();
@@ -40,6 +40,7 @@ export function compileDecisions(
       prompt: d.prompt ?? '',
       atMs,
       afterInject: d.afterInject ?? null,
+      afterEvent: d.afterEvent ?? null,
       budgetMs: (d.budget !== undefined ? parseDuration(d.budget) : null) ?? 15 * MINUTE,
       options: d.options.map((o) => ({ id: o.id, label: o.label, commands: o.commands as Command[], recommended: o.recommended ?? false })),
     };

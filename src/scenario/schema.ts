@@ -8,6 +8,7 @@ import { cctvSchema, commsSchema, policiesSchema } from './cyber-schema';
 import { populationSchema } from './population-schema';
 import { commandSchema } from './command-schema';
 import { attackId, duration, EDGE_KINDS, finite, point, RESOURCES, slug, SUBSYSTEM_NAMES, text } from './schema-primitives';
+import { DECISION_TRIGGERS } from '../sim';
 
 export { commandSchema, selectorSchema } from './command-schema';
 export { ACTORS, EDGE_KINDS, RESOURCES, SUBSYSTEM_NAMES } from './schema-primitives';
@@ -95,8 +96,9 @@ export const decisionSchema = z.strictObject({
   id: slug,
   title: text(200).min(1),
   prompt: text(4000).optional(),
-  at: duration.optional().describe('When it is put to players; or use afterInject; leave both out for on demand.'),
+  at: duration.optional().describe('When it is put to players; or use afterInject or afterEvent; leave all out for on demand.'),
   afterInject: slug.optional(),
+  afterEvent: z.enum(DECISION_TRIGGERS).optional().describe('Put to players when this first happens in the run, e.g. "data.exfiltration.detected".'),
   budget: duration.optional().describe('Time players have to decide (default 15m).'),
   options: z
     .array(z.strictObject({ id: slug, label: text(200).min(1), commands: z.array(commandSchema), recommended: z.boolean().optional() }))

@@ -319,6 +319,7 @@ export function specOf(input: SimInput, scenarioName: string): ExerciseSpec {
       prompt: d.prompt,
       atMs: d.atMs,
       afterInject: d.afterInject,
+      afterEvent: d.afterEvent,
       budgetMs: d.budgetMs,
       options: d.options.map((o) => ({ id: o.id, label: o.label, recommended: o.recommended, effects: o.commands.map(describeCommand) })),
     })),

@@ -46,6 +46,7 @@ export interface ExerciseSpec {
     readonly prompt: string;
     readonly atMs: number | null;
     readonly afterInject: string | null;
+    readonly afterEvent: string | null;
     readonly budgetMs: number;
     readonly options: readonly { readonly id: string; readonly label: string; readonly recommended: boolean; readonly effects: readonly string[] }[];
   }[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, injectId, MINUTE, type DecisionSpec, type InjectSpec } from '../../src/sim';
+import { createSimulation, injectId, MINUTE, vendorId, type DecisionSpec, type InjectSpec } from '../../src/sim';
 import { asset, edge, input } from './helpers';
 
 const injects: InjectSpec[] = [
@@ -24,6 +24,7 @@ const decisions: DecisionSpec[] = [
     prompt: '',
     atMs: null,
     afterInject: 'hack',
+    afterEvent: null,
     budgetMs: 15 * MINUTE,
     options: [
       { id: 'restore', label: 'Restore now', commands: [{ type: 'asset.restore', targets: { ids: ['sub'] } }], recommended: true },
@@ -45,6 +46,22 @@ describe('exercise control', () => {
     expect(sim.world.statusOf('sub')).toBe('down');
     const applied = sim.events.find((e) => e.type === 'inject.applied')!;
     expect(sim.explain(applied.id).chain.map((e) => e.type)).toEqual(['command.applied', 'inject.released', 'inject.applied']);
+  });
+
+  it('opens a decision on the first event of its kind, caused by it, and only once', () => {
+    const onCompromise: DecisionSpec = { ...decisions[0]!, id: 'on-compromise', afterInject: null, afterEvent: 'asset.compromised' };
+    const acme = vendorId('acme');
+    const base = input([asset('sub'), asset('cam-1', { vendor: acme, remoteAccess: true }), asset('cam-2', { vendor: acme, remoteAccess: true })], [], []);
+    const sim = createSimulation({ ...base, vendors: [{ id: acme, name: 'Acme', jurisdiction: 'X', supplies: ['thing'], remoteMaintenance: true, cloudJurisdiction: null }], decisions: [onCompromise] });
+    sim.runUntil(30 * MINUTE);
+    expect(sim.events.some((e) => e.type === 'decision.opened')).toBe(false);
+    sim.apply({ type: 'vendor.compromise', vendor: 'acme' });
+    sim.runUntil(31 * MINUTE);
+    const compromised = sim.events.filter((e) => e.type === 'asset.compromised');
+    expect(compromised).toHaveLength(2);
+    const opened = sim.events.filter((e) => e.type === 'decision.opened');
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.causes).toEqual([compromised[0]!.id]);
   });
 
   it('skips an inject for good', () => {

@@ -100,6 +100,8 @@ export interface DecisionSpec {
   /** Opens at this time, or when `afterInject` fires, or on demand when both are null. */
   readonly atMs: SimMs | null;
   readonly afterInject: string | null;
+  /** Opens when the first event of this kind happens (what players are asked to react to), if set. */
+  readonly afterEvent: DecisionTrigger | null;
   readonly budgetMs: SimMs;
   readonly options: readonly { readonly id: string; readonly label: string; readonly commands: readonly Command[]; readonly recommended: boolean }[];
 }
@@ -186,3 +188,16 @@ export interface BriefingStep {
   /** Simulated time to move to (replaying from the start when it lies behind), or null. */
   readonly atMs: number | null;
 }
+
+/** Events a decision can open on: the moments a facilitator would put a question to players. */
+export const DECISION_TRIGGERS = [
+  'data.exfiltration.started',
+  'data.exfiltration.detected',
+  'data.disclosed',
+  'botnet.flood',
+  'comms.device.lost',
+  'asset.compromised',
+  'power.load.shed',
+  'traffic.signal.mode',
+] as const;
+export type DecisionTrigger = (typeof DECISION_TRIGGERS)[number];

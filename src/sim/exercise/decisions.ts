@@ -1,5 +1,6 @@
 /**
- * Decision points: a question put to players at a time (or when an inject fires), with options
+ * Decision points: a question put to players at a time, when an inject fires or when something
+ * happens (the first event of a kind — an exfiltration detected, a botnet flood), with options
  * that each apply commands, and a time budget. The decision taken — by whom and why — is an
  * event, and the commands of the chosen option are caused by it, so the after-action report can
  * show what each decision did.
@@ -41,6 +42,8 @@ export class DecisionBoard {
     injects.onFired((inj, ev) => {
       for (const d of decisions) if (d.afterInject === inj.id) this.open(d.id, [ev]);
     });
+    // On the first event of its kind, caused by it (later ones find the decision open already).
+    for (const d of decisions) if (d.afterEvent !== null) bus.on(d.afterEvent, (e) => this.open(d.id, [e.id]));
   }
 
   open(id: string, causes: EventId[]): void {

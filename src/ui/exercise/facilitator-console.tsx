@@ -115,7 +115,7 @@ export function FacilitatorConsole() {
                 return (
                   <p key={r.id} className="decision-waiting small">
                     <span>
-                      {d.title} <span className="muted">({d.afterInject ? `opens after ${d.afterInject}` : d.atMs !== null ? `opens at ${formatClock(d.atMs)}` : 'on demand'})</span>
+                      {d.title} <span className="muted">({d.afterInject ? `opens after ${d.afterInject}` : d.afterEvent ? `opens on the first ${d.afterEvent}` : d.atMs !== null ? `opens at ${formatClock(d.atMs)}` : 'on demand'})</span>
                     </span>
                     <button type="button" className="btn" disabled={!!busy} onClick={() => sendCommand({ type: 'decision.open', decision: d.id })} aria-label={`Open decision now: ${d.title}`}>
                       Open now
