@@ -85,7 +85,10 @@ export class Exfiltration {
       const bpr = per[ds.kind];
       const avail = this.cctv.stored[job.dataset]!;
       // The attacker cannot take more than the dataset holds: once caught up, it trickles.
+      const before = job.bytes;
       job.bytes = Math.min(job.bytes + sent, avail * bpr);
+      // What the egress monitor can see is what actually left, not what the flow could have carried.
+      const moved = Math.max(0, job.bytes - before);
       const records = Math.floor(job.bytes / bpr);
       const share = avail > 0 ? this.cctv.identifying[job.dataset]! / avail : 0;
       job.identifying = Math.floor(records * share);
@@ -96,7 +99,7 @@ export class Exfiltration {
       }
       if (!job.detected) {
         const scale = this.monitored ? DETECT_SCALE_MONITORED : DETECT_SCALE_UNMONITORED;
-        if (this.rng.next() < 1 - Math.exp(-sent / scale)) {
+        if (moved > 0 && this.rng.next() < 1 - Math.exp(-moved / scale)) {
           job.detected = true;
           this.bus.emit('data.exfiltration.detected', null, { dataset: ds.id, bytes: Math.round(job.bytes), delayS: Math.round((now - job.startMs) / 1000) }, [job.started]);
         }
