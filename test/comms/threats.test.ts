@@ -50,6 +50,21 @@ describe('attacker progression and exfiltration', () => {
     expect(of(sim.events, 'data.exfiltrated').length).toBeLessThan(20);
   });
 
+  it('takes only what a thin link to the attacker carries, shared between its jobs', () => {
+    const input = networkFixture();
+    const links = input.cyber!.comms.links.map((l) => (l.id === 'internet~attacker' ? { ...l, capacityMbps: 0.02 } : l));
+    const sim = createSimulation({ ...input, cyber: { ...input.cyber!, comms: { ...input.cyber!.comms, links } } });
+    sim.apply({ type: 'threat.campaign', id: 'heist', entry: 'vendor-access', vendor: 'kestrel', objective: 'exfiltrate', dwellMin: 10, destination: 'Calderra' });
+    sim.runUntil(2 * HOUR);
+    const ledger = sim.cyber!.threats.exfil.ledger();
+    const bytes = ledger.reduce((n, e) => n + e.bytes, 0);
+    const elapsedS = (2 * HOUR - 30 * MINUTE) / 1000;
+    // 20 kb/s for 90 minutes at most, against the 120 Mb/s the two jobs ask for (the stores hold more).
+    expect(bytes).toBeLessThanOrEqual((0.02e6 / 8) * elapsedS + 1);
+    expect(bytes).toBeGreaterThan(0.5 * (0.02e6 / 8) * elapsedS);
+    expect(ledger.reduce((n, e) => n + e.records, 0)).toBeLessThan(sim.cyber!.cctv.stored.reduce((n, x) => n + x, 0));
+  });
+
   it('is blocked at the door when vendors hold no remote access', () => {
     const sim = campaign({ policies: { 'vendor-remote-access': false } });
     sim.runUntil(HOUR);
