@@ -37,6 +37,8 @@ export interface CyberSnapshot {
   readonly cameraState: Uint8Array;
   /** Per link: 1 when it lies on the attacker's path (from its way in to a device it holds). */
   readonly attackPath: Uint8Array;
+  /** Per link: comms node of the vendor cloud whose device data (camera video and analytics) it carries most of, -1 none. */
+  readonly linkCloud: Int32Array;
   /** Per running exfiltration: source node, destination node, Mb/s now — triples. */
   readonly exfil: Float32Array;
   readonly recordsExfiltrated: number;
@@ -92,6 +94,7 @@ export function createCyber(
     const cam = cctv.input.cameras[k]!;
     camFlow[k] = comms.addFlow({ src: cam.asset, dst: node, kind: 'video', demandMbps: cam.videoMbps, deadlineMs: null }, cause);
   };
+  const cloudNodes = Object.keys(input.cloudNodes).sort().map((v) => comms.net.nodeIndex.get(input.cloudNodes[v]!) ?? -1).filter((n) => n >= 0);
   const threats = new CyberThreats(world, bus, ctx.scheduler, ctx.now, ctx.rng, comms, cctv, {
     attackerNode: input.attackerNode,
     cloudNode: (v) => input.cloudNodes[v] ?? null,
@@ -146,6 +149,7 @@ export function createCyber(
         linkState: Uint8Array.from(comms.linkUp, (u, l) => (comms.congested[l] ? 2 : u)),
         cameraState: cctv.state.slice(),
         attackPath: attackPath(comms, world),
+        linkCloud: linkClouds(comms, cloudNodes),
         exfil,
         recordsExfiltrated: threats.exfil.totalRecords(),
         zoneIsolated: comms.firewall.isolated.slice(),
@@ -236,6 +240,38 @@ function finalOf(input: CyberInput, comms: CommsSubsystem, cctv: CctvSubsystem, 
 /** The cyber layer's KPIs, zero when a scenario has no network (so every series has a value each sample). */
 export function cyberKpis(cyber: Cyber | null): { recordsExfiltrated: number; devicesWithoutComms: number; camerasWorking: number } {
   return cyber ? cyber.kpis() : { recordsExfiltrated: 0, devicesWithoutComms: 0, camerasWorking: 0 };
+}
+
+/**
+ * Per link, the vendor cloud whose device data it carries most of (by demand; ties to the first
+ * cloud), or -1: the paths of the flows from devices to each cloud. A ban or data localisation
+ * reroutes video during a run, so this is worked out afresh for each snapshot (one pass over the flows).
+ */
+function linkClouds(comms: CommsSubsystem, clouds: readonly number[]): Int32Array {
+  const m = comms.net.linkCount;
+  const out = new Int32Array(m).fill(-1);
+  if (clouds.length === 0) return out;
+  const load = new Float64Array(m * clouds.length);
+  const { flows } = comms;
+  const exfil = FLOW_KINDS.indexOf('exfiltration');
+  const flood = FLOW_KINDS.indexOf('flood');
+  for (let f = 0; f < flows.count; f++) {
+    if (flows.demand[f]! <= 0 || flows.kind[f] === exfil || flows.kind[f] === flood) continue;
+    const c = clouds.indexOf(flows.dst[f]!);
+    if (c < 0) continue;
+    const s = flows.pathStart[f]!;
+    for (let p = 0; p < flows.pathLen[f]!; p++) load[flows.pathLinks[s + p]! * clouds.length + c]! += flows.demand[f]!;
+  }
+  for (let l = 0; l < m; l++) {
+    let best = 0;
+    for (let c = 0; c < clouds.length; c++) {
+      if (load[l * clouds.length + c]! > best) {
+        best = load[l * clouds.length + c]!;
+        out[l] = clouds[c]!;
+      }
+    }
+  }
+  return out;
 }
 
 /**
