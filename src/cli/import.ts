@@ -1,12 +1,14 @@
 /**
  * `twin import osm FILE.osm --out SCENARIO.json [--name NAME]`: checks an OpenStreetMap extract,
- * prints what the city will hold (buildings, roads, signals) and writes a scenario that references
+ * prints what the city will hold (buildings, roads, signals, civic places) and what was cleaned
+ * or dropped, and writes a scenario that references
  * the file (by a path relative to the scenario) with city traffic demand. Exit 1 when the file
  * cannot be used, with the problem and how to fix it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { buildOsmCity, formatIssue, parseOsm } from '../scenario';
+import { describeSignalNodes } from '../scenario/city/osm-signals';
 import { UsageError, parseArgs } from './args';
 
 export function importCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -48,8 +50,11 @@ export function importCommand(argv: readonly string[], out: (s: string) => void,
   };
   writeFileSync(outPath, `${JSON.stringify(scenario, null, 2)}\n`);
   const s = built.stats;
-  out(`${file}: ${s.buildings} buildings, ${s.roadWays} drivable ways → ${s.links} road links, ${built.signals.length} signalised junctions`);
-  out(`  cleaned: ${s.mergedJunctions} junction(s) merged across very short pieces, ${s.waysCut} way(s) cut where they leave the extract, ${s.droppedDisconnected} piece(s) not connected to the main network dropped`);
+  const kinds = [...new Set(built.places.map((p) => p.kind))].sort();
+  const places = kinds.map((k) => `${built.places.filter((p) => p.kind === k).length} ${k}`).join(', ');
+  out(`${file}: ${s.buildings} buildings, ${s.roadWays} drivable ways → ${s.links} road links, ${built.signals.length} signalised junctions, civic places: ${places || 'none'}`);
+  out(`  cleaned: ${s.duplicateNodes} duplicate node(s) snapped together, ${s.mergedJunctions} junction(s) merged across very short pieces, ${s.waysCut} way(s) cut where they leave the extract, ${s.droppedDisconnected} piece(s) not connected to the main network dropped`);
+  out(`  signals: ${describeSignalNodes(built.signalNodes)}`);
   out(`wrote ${options.out} (city.osm = "${rel}"); © OpenStreetMap contributors`);
   return 0;
 }

@@ -11,6 +11,7 @@ import { EventLog } from '../panels/event-log';
 import { Inspector } from '../panels/inspector';
 import { KpiStrip } from '../panels/kpi-strip';
 import { LayersPanel } from '../panels/layers-panel';
+import { MapAttribution } from '../panels/map-attribution';
 import { Legend } from '../panels/legend';
 import { VendorPanel } from '../cyber/cyber-panels';
 import { CctvPanel } from '../cyber/cctv-panel';
@@ -60,6 +61,7 @@ export function App() {
           )}
           {phase === 'ready' && <ViewControls />}
           {phase === 'ready' && <ViewModeToggle />}
+          {phase === 'ready' && <MapAttribution />}
           {phase === 'ready' && (
             <Suspense fallback={null}>
               <ExerciseDock />

@@ -1,0 +1,126 @@
+/**
+ * What real OpenStreetMap extracts hold, handled: duplicate nodes (two ids at one spot), signal
+ * nodes that are stop lines, forks or crossings rather than junctions, and civic places that the
+ * traffic demand (school trips) and emergency dispatch need.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildOsmCity, loadScenarioText, parseOsm } from '../../src/scenario';
+import { createSimulation, MINUTE, traffic } from '../../src/sim';
+import { itWithSharedData } from '../power/shared-data';
+
+const node = (id: number, lat: number, lon: number, tags = '') => (tags ? `<node id="${id}" lat="${lat}" lon="${lon}">${tags}</node>` : `<node id="${id}" lat="${lat}" lon="${lon}"/>`);
+const tag = (k: string, v: string) => `<tag k="${k}" v="${v}"/>`;
+const way = (id: number, refs: number[], tags: string) => `<way id="${id}">${refs.map((r) => `<nd ref="${r}"/>`).join('')}${tags}</way>`;
+const osm = (body: string) => `<?xml version="1.0"?><osm version="0.6"><bounds minlat="53.4490" minlon="-2.2020" maxlat="53.4510" maxlon="-2.1980"/>${body}</osm>`;
+
+function build(text: string) {
+  const p = parseOsm(text, 'city.osm');
+  if (!p.ok) throw new Error(JSON.stringify(p.issues));
+  return buildOsmCity(p.data, 'T');
+}
+
+/** Road links into and out of the network node nearest (x, z). */
+function arms(roads: ReturnType<typeof build>['roads'], x: number, z: number): { in: number; out: number } {
+  const net = traffic.buildNetwork(roads.map((r) => ({ ...r, name: r.id })));
+  let n = 0;
+  for (let k = 1; k < net.nodeCount; k++) if (Math.hypot(net.nodeX[k]! - x, net.nodeZ[k]! - z) < Math.hypot(net.nodeX[n]! - x, net.nodeZ[n]! - z)) n = k;
+  let out = 0;
+  for (let l = 0; l < net.linkCount; l++) if (net.linkFrom[l] === n) out++;
+  return { in: net.inStart[n + 1]! - net.inStart[n]!, out };
+}
+
+/** A crossroads at node 2 (east–west way 100, north–south way 101), ~100 m arms. */
+const CROSS = `${node(1, 53.45, -2.2015)}${node(2, 53.45, -2.2)}${node(3, 53.45, -2.1985)}${node(4, 53.4509, -2.2)}${node(5, 53.4491, -2.2)}`;
+
+describe('OpenStreetMap cleaning', () => {
+  it('joins a crossroads drawn with two node ids at one spot into one 4-arm junction', () => {
+    // Way 101 crosses way 100 at node 7, which sits exactly on node 2 but is not node 2.
+    const text = osm(`${CROSS}${node(7, 53.45, -2.2)}${way(100, [1, 2, 3], tag('highway', 'residential'))}${way(101, [4, 7, 5], tag('highway', 'residential'))}`);
+    const c = build(text);
+    expect(c.stats.duplicateNodes).toBe(1);
+    expect(c.roads.length).toBe(4);
+    const centre = c.roads.find((r) => r.id === 'osm-100-0')!.b;
+    expect(arms(c.roads, centre[0], centre[1])).toEqual({ in: 4, out: 4 });
+  });
+
+  it('snaps nodes within half a metre (the lowest id wins), but not a metre apart', () => {
+    // Node 8 is ~0.3 m east of node 2; node 9 ~1.3 m east of it.
+    const near = build(osm(`${CROSS}${node(8, 53.45, -2.199996)}${way(100, [1, 2, 3], tag('highway', 'residential'))}${way(101, [4, 8, 5], tag('highway', 'residential'))}`));
+    expect(near.stats.duplicateNodes).toBe(1);
+    expect(near.roads.length).toBe(4);
+    expect(near.roads.filter((r) => r.id.startsWith('osm-101')).every((r) => r.a[0] === near.roads[0]!.b[0] || r.b[0] === near.roads[0]!.b[0])).toBe(true);
+    const apart = build(osm(`${CROSS}${node(9, 53.45, -2.19998)}${way(100, [1, 2, 3], tag('highway', 'residential'))}${way(101, [4, 9, 5], tag('highway', 'residential'))}`));
+    expect(apart.stats.duplicateNodes).toBe(0);
+    expect(apart.roads.length).toBe(1);
+  });
+
+  it('gives a junction one signal for all its stop lines, and says why other signal nodes are not signals', () => {
+    const sig = tag('highway', 'traffic_signals');
+    const text = osm(
+      CROSS +
+        // Two stop lines ~10 m before the crossroads, a signalled crossing mid-way, one outside the area.
+        node(20, 53.45, -2.20015, sig) + node(21, 53.45009, -2.2, sig) + node(22, 53.45, -2.2012, sig) + node(23, 53.46, -2.2, sig) +
+        way(100, [1, 20, 2, 3], tag('highway', 'residential')) + way(101, [4, 21, 2, 5], tag('highway', 'residential')),
+    );
+    const c = build(text);
+    expect(c.signals.map((s) => s.id)).toEqual(['signal-osm-20']);
+    expect(Object.fromEntries(c.signalNodes.map((n) => [n.node, n.fate]))).toEqual({ 20: 'signalised', 21: 'same-junction', 22: 'mid-way', 23: 'outside' });
+  });
+
+  it('reports a signal at a fork — a junction with only 2 approaches — instead of counting it', () => {
+    // 1–2 two-way, 2→3 one-way, 3–4 and 4–2 two-way: node 2 meets three roads but only 1 and 4 lead into it.
+    const text = osm(
+      node(1, 53.45, -2.2015) + node(2, 53.45, -2.2, tag('highway', 'traffic_signals')) + node(3, 53.4508, -2.199) + node(4, 53.45, -2.1985) +
+        way(100, [1, 2], tag('highway', 'residential')) + way(101, [2, 3], tag('highway', 'residential') + tag('oneway', 'yes')) +
+        way(102, [3, 4], tag('highway', 'residential')) + way(103, [4, 2], tag('highway', 'residential')),
+    );
+    const c = build(text);
+    expect(c.roads.length).toBe(4);
+    expect(c.signals).toEqual([]);
+    expect(c.signalNodes).toEqual([{ node: '2', fate: 'fork', junction: '2' }]);
+  });
+
+  it('makes hospitals, police and fire stations and schools assets that dispatch and school trips use', () => {
+    const grounds = [30, 31, 32, 33];
+    const text = osm(
+      CROSS +
+        node(10, 53.4503, -2.2012, tag('amenity', 'hospital') + tag('name', "St Mary's")) +
+        node(11, 53.4497, -2.1990, tag('amenity', 'police')) +
+        node(12, 53.4497, -2.2010, tag('amenity', 'fire_station')) +
+        node(13, 53.4520, -2.2000, tag('amenity', 'hospital')) + // outside the area
+        node(30, 53.4503, -2.1995) + node(31, 53.4503, -2.1988) + node(32, 53.4506, -2.1988) + node(33, 53.4506, -2.1995) +
+        node(34, 53.45045, -2.1992, tag('amenity', 'school')) + // the same school as its grounds
+        way(100, [1, 2, 3], tag('highway', 'residential')) + way(101, [4, 2, 5], tag('highway', 'residential')) +
+        way(200, [...grounds, 30], tag('amenity', 'school') + tag('name', 'Elm Road Primary')),
+    );
+    const c = build(text);
+    expect(c.places.map((p) => [p.id, p.kind, p.name])).toEqual([
+      ['hospital-osm-n10', 'hospital', "St Mary's"],
+      ['police-hq-osm-n11', 'police-hq', 'Police station'],
+      ['fire-station-osm-n12', 'fire-station', 'Fire station'],
+      ['school-osm-w200', 'school', 'Elm Road Primary'],
+    ]);
+    const r = loadScenarioText(JSON.stringify({ version: 1, seed: 3, city: { osm: 'c.osm' }, traffic: { demand: { city: { peakTripsPerHour: 300 } } } }), { readFile: () => text });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const t = r.input.traffic!;
+    expect(t.ambulanceStation).toBe('hospital-osm-n10');
+    expect(t.policeStation).toBe('police-hq-osm-n11');
+    expect(t.city!.schools.links.length).toBe(1);
+    const sim = createSimulation(r.input);
+    sim.apply({ type: 'traffic.emergency.dispatch', from: 'hospital-osm-n10', to: 'school-osm-w200', unit: 'amb-1' });
+    sim.runUntil(10 * MINUTE);
+    expect(sim.events.some((e) => e.type === 'traffic.emergency.arrived' && e.data.unit === 'amb-1')).toBe(true);
+  });
+
+  itWithSharedData('imports Levenshulme with as many signals as the run controls, its hospitals and schools', 'osm/levenshulme.osm', (text) => {
+    const c = build(text);
+    const r = loadScenarioText(JSON.stringify({ version: 1, city: { osm: 'lev.osm' } }), { readFile: () => text });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.input.traffic!.signals.length).toBe(c.signals.length);
+    expect(c.signalNodes.filter((n) => n.fate === 'signalised').length).toBe(c.signals.length);
+    expect(c.places.filter((p) => p.kind === 'hospital').length).toBe(2);
+    expect(c.places.filter((p) => p.kind === 'school').length).toBe(6);
+    expect(r.input.traffic!.ambulanceStation).toMatch(/^hospital-osm-/);
+    expect(r.input.traffic!.city!.schools.links.length).toBeGreaterThan(0);
+  });
+});
