@@ -52,6 +52,7 @@ export const commandSchema = z.discriminatedUnion('type', [
       entry: z.enum(['vendor-access', 'default-credentials', 'firmware-backdoor']).describe("How the attacker gets in: a vendor's remote access (T0862, T0822), default credentials on internet-exposed devices (T0812, T0883), a firmware backdoor (T0857, T0839)."),
       vendor: slug.optional(),
       kinds: z.array(slug).min(1).optional().describe('Asset kinds the entry targets (default credentials, backdoor); default cameras.'),
+      firmware: text(60).min(1).optional().describe('For a firmware backdoor: the release that carries it (e.g. "4.2.1"); kit reflashed with a verified image, or running another release, is clean.'),
       objective: z.enum(['exfiltrate', 'botnet', 'disrupt', 'blind']),
       dwellMin: finite.min(0).max(43_200).optional().describe('Minutes between attack stages (default 30).'),
       destination: text(120).min(1).optional().describe("Jurisdiction of the attacker's server, for exfiltration."),

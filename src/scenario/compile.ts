@@ -6,6 +6,7 @@
 import {
   assetId,
   backupBufferMs,
+  firmwareOf,
   edgeId,
   injectId,
   parseDuration,
@@ -63,6 +64,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
     supplies: v.supplies,
     remoteMaintenance: v.remoteMaintenance,
     cloudJurisdiction: v.cloud?.jurisdiction ?? null,
+    ...(v.firmware !== undefined ? { firmware: v.firmware } : {}),
   }));
   dupes(vendors.map((v) => v.id), (i, id) => issues.push(issue(`vendors[${i}].id`, `vendor id "${id}" is used twice`, 'give each vendor its own id')));
   const vendorIds = vendors.map((v) => v.id as string);
@@ -127,6 +129,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
       position: a.position,
       vendor: v?.id ?? null,
       remoteAccess: a.remoteAccess ?? v?.remoteMaintenance ?? false,
+      ...(a.firmware !== undefined ? { firmware: a.firmware } : {}),
       district: a.district ?? null,
       population: a.population ?? 0,
       critical: a.critical ?? false,
@@ -137,6 +140,13 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const grid = compilePower(s, { assets, edges, generated, city, readFile: options.readFile, issues });
   const cyber = compileCyber(s, { assets, edges, vendors, city, readFile: options.readFile, issues });
   rememberCyberRefs(assets, cyber?.refs ?? null);
+  // Every asset records the firmware it runs: its vendor's release unless the scenario says otherwise
+  // (after the cyber layer, which may have banned vendors or imported cameras).
+  assets.forEach((a, i) => {
+    if (a.firmware !== undefined) return;
+    const v = vendors.find((x) => x.id === a.vendor);
+    assets[i] = { ...a, firmware: v ? firmwareOf(v) : null };
+  });
   const roads = compileTraffic(s, { assets, city, issues, osmRoads });
   const cameraAnalytics = cyber ? new Map(cyber.input.cctv.cameras.map((c) => [c.asset, c.analytics.map((an) => an.kind)])) : null;
   const people = compilePopulation(s.population, { assets, city, cityPopulation: gen ? assets.reduce((n, a) => n + a.population, 0) : 0, issues, cameraAnalytics });

@@ -26,6 +26,7 @@ export const vendorSchema = z.strictObject({
     .nullable()
     .optional()
     .describe("Where the vendor's cloud keeps the city's data; null when it runs none."),
+  firmware: text(60).min(1).optional().describe('The firmware release the vendor\'s kit runs, e.g. "4.2.1" (default "1.0"); a firmware-backdoor campaign can name it.'),
   notes: text(2000).optional(),
 });
 
@@ -37,6 +38,7 @@ export const assetSchema = z.strictObject({
   position: point,
   vendor: slug.nullable().optional(),
   remoteAccess: z.boolean().optional(),
+  firmware: text(60).min(1).optional().describe('Its firmware release when it differs from its vendor\'s (default: the vendor\'s).'),
   district: slug.optional(),
   population: z.int().min(0).max(10_000_000).optional(),
   critical: z.boolean().optional(),

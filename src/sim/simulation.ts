@@ -53,6 +53,8 @@ export interface SimSnapshot {
   readonly status: Uint8Array;
   /** Per asset: 1 when an attacker controls it. */
   readonly compromised: Uint8Array;
+  /** Assets whose firmware changed during the run (a reflash, new kit), with what they run now. */
+  readonly firmwareChanged: readonly { readonly asset: string; readonly firmware: string | null }[];
   /** Per edge: 0 supplied, 1 on buffer, 2 lost. */
   readonly edgeState: Uint8Array;
   readonly kpis: KpiValues;
@@ -252,6 +254,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
       tMs: engine.nowMs,
       status: world.status.slice(),
       compromised: Uint8Array.from(world.compromise, (c) => (c ? 1 : 0)),
+      firmwareChanged: [...world.firmwareChanged].map((i) => ({ asset: world.assets[i]!.id as string, firmware: world.assets[i]!.firmware ?? null })),
       edgeState: world.edgeState.slice(),
       kpis: { ...readKpis(world, power, water), ...readTrafficKpis(traffic), ...cyberKpis(cyber), ...populationKpis(population) },
       eventCount: bus.events.length,

@@ -65,6 +65,7 @@ export interface WorldView {
     readonly position: readonly [number, number];
     readonly vendor: string | null;
     readonly remoteAccess: boolean;
+    readonly firmware: string | null;
     readonly district: string | null;
     readonly population: number;
     readonly critical: boolean;

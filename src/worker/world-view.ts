@@ -63,6 +63,7 @@ export function buildWorldView(meta: ViewMeta, input: SimInput, seed: number, kp
       position: [a.position[0], a.position[1]] as const,
       vendor: a.vendor,
       remoteAccess: a.remoteAccess,
+      firmware: a.firmware ?? null,
       district: a.district,
       population: a.population,
       critical: a.critical,

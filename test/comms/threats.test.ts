@@ -135,4 +135,32 @@ describe('firmware backdoor', () => {
     expect(stages.map((e) => e.type === 'threat.stage' && e.data.stage)).toEqual(['blocked']);
     expect(sim.world.compromise.every((c) => c === null)).toBe(true);
   });
+
+  it('triggers only on kit running the release that carries it', () => {
+    const input = networkFixture({ segmentation: true });
+    const assets = input.assets.map((a) => (a.kind === 'camera' ? { ...a, firmware: ['cam-1', 'cam-2', 'cam-3'].includes(a.id) ? 'Kestrel 4.2.1' : 'Kestrel 4.3.0' } : a));
+    const sim = createSimulation({ ...input, assets });
+    sim.apply({ ...backdoor, firmware: '4.2.1' });
+    sim.runUntil(30_000);
+    // At initial access (lateral movement may take others later, by other means).
+    expect(of(sim.events, 'asset.compromised').map((e) => e.source).sort()).toEqual(['cam-1', 'cam-2', 'cam-3']);
+  });
+
+  it('is gone from kit reflashed with a verified image: the attacker is removed when the crew is done, and the backdoor cannot trigger there again', () => {
+    const sim = createSimulation(networkFixture({ segmentation: true }));
+    sim.apply(backdoor);
+    sim.runUntil(5 * MINUTE);
+    expect(sim.cyber!.cctv.countByState().hijacked).toBe(5);
+    sim.apply({ type: 'threat.reflash', targets: { kind: 'camera' } });
+    sim.runUntil(30 * MINUTE);
+    expect(of(sim.events, 'asset.secured')).toHaveLength(0);
+    sim.runUntil(36 * MINUTE);
+    expect(of(sim.events, 'asset.secured')).toHaveLength(5);
+    expect(sim.world.get('cam-1').firmware).toMatch(/verified image/);
+    expect(sim.cyber!.cctv.countByState().hijacked).toBe(0);
+    sim.apply({ ...backdoor, id: 'bd-again' });
+    sim.runUntil(40 * MINUTE);
+    const again = of(sim.events, 'threat.stage').filter((e) => e.type === 'threat.stage' && e.data.campaign === 'bd-again');
+    expect(again.map((e) => e.type === 'threat.stage' && e.data.stage)).toEqual(['blocked']);
+  });
 });

@@ -30,6 +30,8 @@ export type Command =
       readonly vendor?: string;
       /** Asset kinds the entry targets (default credentials, backdoor); defaults to cameras. */
       readonly kinds?: readonly string[];
+      /** For a backdoor: the firmware release that carries it ("4.2.1"); every release of the vendor's when left out. */
+      readonly firmware?: string;
       /** What the attacker does once in: steal data (T0882, T1537), flood the network (botnet), disrupt (T0831 manipulation of control) or blind the operators (T0832 manipulation of view). */
       readonly objective: 'exfiltrate' | 'botnet' | 'disrupt' | 'blind';
       /** Minutes between stages (discovery, lateral movement, impact); default 30. */

@@ -20,7 +20,12 @@ export interface VendorSpec {
   readonly remoteMaintenance: boolean;
   /** Where the vendor's cloud keeps data, or null when it runs no cloud for the city. */
   readonly cloudJurisdiction: string | null;
+  /** The firmware release its kit runs ("4.2.1"); absent: "1.0". */
+  readonly firmware?: string;
 }
+
+/** The firmware a vendor's kit ships with: "<vendor name> <release>". */
+export const firmwareOf = (v: VendorSpec): string => `${v.name} ${v.firmware ?? '1.0'}`;
 
 export interface AssetSpec {
   readonly id: AssetId;
@@ -31,6 +36,8 @@ export interface AssetSpec {
   readonly position: readonly [number, number];
   readonly vendor: VendorId | null;
   readonly remoteAccess: boolean;
+  /** The firmware it runs, "<vendor> <release>" (null for kit without a vendor); set at compile. */
+  readonly firmware?: string | null;
   readonly district: string | null;
   /** Residents whose service this asset stands for (a neighbourhood), 0 for plant. */
   readonly population: number;

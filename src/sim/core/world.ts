@@ -37,6 +37,8 @@ export class World {
   readonly status: Uint8Array;
   readonly edgeState: Uint8Array;
   readonly compromise: (Compromise | null)[];
+  /** Assets given other firmware during the run, in the order first changed. */
+  readonly firmwareChanged = new Set<number>();
   /** Event that set the asset's present status (for "why?"). */
   readonly statusEvent: (EventId | null)[];
   private readonly index = new Map<string, number>();
@@ -158,8 +160,15 @@ export class World {
    * New kit from another supplier (a vendor ban): the asset keeps its place, kind and dependencies,
    * only who supplied it and whether that vendor can reach it by remote maintenance change.
    */
-  resupply(i: number, vendor: VendorId | null, remoteAccess: boolean): void {
-    (this.assets as AssetSpec[])[i] = { ...this.assets[i]!, vendor, remoteAccess };
+  resupply(i: number, vendor: VendorId | null, remoteAccess: boolean, firmware: string | null = null): void {
+    (this.assets as AssetSpec[])[i] = { ...this.assets[i]!, vendor, remoteAccess, firmware };
+    this.firmwareChanged.add(i);
+  }
+
+  /** New firmware on an asset (a reflash with a verified image). */
+  setFirmware(i: number, firmware: string | null): void {
+    (this.assets as AssetSpec[])[i] = { ...this.assets[i]!, firmware };
+    this.firmwareChanged.add(i);
   }
 
   /** Takes an asset out of service (breaker opened, device bricked, plant shut down). */

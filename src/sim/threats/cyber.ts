@@ -48,6 +48,8 @@ interface Campaign {
   halted: boolean;
   /** Rounds of lateral movement made so far. */
   hops: number;
+  /** For a backdoor: the firmware release that carries it (null: every release of the vendor's). */
+  readonly firmware: string | null;
 }
 
 /** Rounds of lateral movement a campaign makes at most, one firewall hop each. */
@@ -60,6 +62,8 @@ export class CyberThreats {
   private readonly campaigns: Campaign[] = [];
   private floodFlows = new Map<number, number>();
   private readonly localisation: Localisation;
+  /** Assets reflashed with a verified image: no backdoor survives on them. */
+  private readonly verified = new Set<number>();
   private lastMs = 0;
 
   constructor(
@@ -153,7 +157,7 @@ export class CyberThreats {
   // --- campaigns ---------------------------------------------------------------------------------
 
   private startCampaign(c: Extract<Command, { type: 'threat.campaign' }>, cause: EventId): void {
-    const k: Campaign = { id: c.id, entry: c.entry, vendor: c.vendor ?? null, objective: c.objective, dwellMs: Math.round((c.dwellMin ?? 30) * 60_000), destination: c.destination ?? 'an undisclosed jurisdiction', kinds: c.kinds ?? ['camera'], assets: [], halted: false, hops: 0 };
+    const k: Campaign = { id: c.id, entry: c.entry, vendor: c.vendor ?? null, objective: c.objective, dwellMs: Math.round((c.dwellMin ?? 30) * 60_000), destination: c.destination ?? 'an undisclosed jurisdiction', kinds: c.kinds ?? ['camera'], assets: [], halted: false, hops: 0, firmware: c.firmware ?? null };
     this.campaigns.push(k);
     const kinds = new Set(k.kinds);
     const { world } = this;
@@ -173,7 +177,7 @@ export class CyberThreats {
       technique = TECHNIQUE.systemFirmware;
       // The backdoor is already inside; it needs only to call home through the firewall.
       const inet = this.comms.firewall.index.get('internet') ?? -1;
-      targets = world.assets.map((_, i) => i).filter((i) => (!k.vendor || world.assets[i]!.vendor === k.vendor) && kinds.has(world.assets[i]!.kind) && this.callsHome(i, inet));
+      targets = world.assets.map((_, i) => i).filter((i) => (!k.vendor || world.assets[i]!.vendor === k.vendor) && kinds.has(world.assets[i]!.kind) && this.backdoored(i, k) && this.callsHome(i, inet));
       note = `backdoored firmware (${TECHNIQUE.moduleFirmware}) triggers on ${targets.length} device(s) that can call home`;
     }
     if (targets.length === 0) {
@@ -185,6 +189,13 @@ export class CyberThreats {
     if (c.entry === 'vendor-access' && k.vendor) this.bus.emit('vendor.access.compromised', null, { vendor: vendorId(k.vendor), technique, assets: targets.length }, [stage.id]);
     this.compromise(k, targets, technique, stage.id);
     this.scheduler.at(this.now() + k.dwellMs, () => this.discover(k, stage.id));
+  }
+
+  /** Whether asset i still runs the image with the backdoor: not reflashed, and of the release named (if any). */
+  private backdoored(i: number, k: Campaign): boolean {
+    if (this.verified.has(i)) return false;
+    const fw = this.world.assets[i]!.firmware ?? null;
+    return k.firmware === null || (fw !== null && fw.endsWith(` ${k.firmware}`));
   }
 
   private callsHome(i: number, inet: number): boolean {
@@ -344,21 +355,32 @@ export class CyberThreats {
     });
   }
 
+  /**
+   * Reflashes firmware with a verified image, crew by crew: each site takes RESPONSE_MS.reflash and
+   * the crews work in parallel, so units come back clean one after another (in id order), each the
+   * moment its crew is done — the attacker, its flood and any hijacked view end there.
+   */
   private reflash(targets: AssetSelector, cause: EventId): void {
-    const picked = selectAssets(this.world, targets);
-    const rounds = Math.max(1, Math.ceil(picked.length / RESPONSE_MS.reflashCrews));
-    this.respond('reflash-firmware', rounds * RESPONSE_MS.reflash, picked.length, cause, (ev) => {
-      const set = new Set(picked);
-      this.stopFlood(ev, set);
-      for (const i of picked) {
-        const k = this.cctv.cameraIndex(this.world.assets[i]!.id);
-        if (k >= 0) this.cctv.setHijacked(k, false, ev);
+    const picked = [...selectAssets(this.world, targets)].sort((a, b) => (this.world.assets[a]!.id < this.world.assets[b]!.id ? -1 : 1));
+    const crews = RESPONSE_MS.reflashCrews;
+    const rounds = Math.max(1, Math.ceil(picked.length / crews));
+    const t0 = this.now();
+    const start = this.bus.emit('threat.response', null, { action: 'reflash-firmware', done: false, durationS: (rounds * RESPONSE_MS.reflash) / 1000, assets: picked.length }, [cause]);
+    picked.forEach((i, n) => {
+      this.scheduler.at(t0 + (Math.floor(n / crews) + 1) * RESPONSE_MS.reflash, () => {
+        const a = this.world.assets[i]!;
+        this.stopFlood(start.id, new Set([i]));
+        const k = this.cctv.cameraIndex(a.id);
+        if (k >= 0) this.cctv.setHijacked(k, false, start.id);
+        this.verified.add(i);
+        if (!(a.firmware ?? '').endsWith('(verified image)')) this.world.setFirmware(i, `${a.firmware ?? 'firmware'} (verified image)`);
         const c = this.world.compromise[i];
-        if (!c) continue;
-        this.bus.emit('asset.secured', this.world.assets[i]!.id, { previousTechnique: c.technique }, [ev, c.event]);
+        if (!c) return;
+        this.bus.emit('asset.secured', a.id, { previousTechnique: c.technique }, [start.id, c.event]);
         this.world.setCompromised(i, null);
-      }
+      });
     });
+    this.scheduler.at(t0 + rounds * RESPONSE_MS.reflash, () => void this.bus.emit('threat.response', null, { action: 'reflash-firmware', done: true, durationS: (rounds * RESPONSE_MS.reflash) / 1000, assets: picked.length }, [start.id]));
   }
 
   /** New kit in place of asset i: the attacker's flood, exfiltration from it and any hijacked view end. */

@@ -11,7 +11,7 @@
  * (A ban in the scenario file is different: the kit was replaced before the run, at compile time.)
  */
 import type { Command, EventBus, EventId, Scheduler, SimMs, VendorSpec, World } from '../core';
-import { vendorId } from '../core';
+import { firmwareOf, vendorId } from '../core';
 import { datasetSalt, type CameraSpec, type CctvSubsystem } from '../cctv';
 import { DEFAULT_CREWS, planSwaps } from './swap-plan';
 import { recorderDataset } from './localisation';
@@ -95,7 +95,7 @@ export class VendorBans {
     const a = world.assets[i]!;
     const remoteAccess = repl?.remoteMaintenance ?? false;
     const vendor = repl ? repl.id : replId === null ? null : vendorId(replId);
-    world.resupply(i, vendor, remoteAccess);
+    world.resupply(i, vendor, remoteAccess, repl ? firmwareOf(repl) : null);
     const ev = bus.emit('vendor.asset.replaced', a.id, { vendor: vendorId(banned), replacement: vendor, kind: a.kind, downS: downMs / 1000, remoteAccess }, [ban]);
     const c = world.compromise[i];
     if (c) {

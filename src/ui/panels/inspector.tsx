@@ -103,6 +103,8 @@ export function Inspector() {
   const swapped = live.snapshot?.cyber?.resupplied.find((r) => r.asset === loaded.id);
   const a = swapped ? { ...loaded, vendor: swapped.vendor, remoteAccess: swapped.remoteAccess } : loaded;
   const vendor = a.vendor ? index.view.vendors.find((v) => v.id === a.vendor) : undefined;
+  // Firmware now: a reflash or new kit during the run changes it.
+  const firmware = live.snapshot?.firmwareChanged?.find((f) => f.asset === loaded.id)?.firmware ?? loaded.firmware;
   const status = statusName(live.snapshot?.status[i]);
   const compromised = live.snapshot?.compromised[i] === 1;
   const supplies = index.inEdges[i] ?? [];
@@ -134,6 +136,12 @@ export function Inspector() {
           {vendor ? `${vendor.name} (${vendor.jurisdiction})` : a.vendor ?? 'none'}
           {vendor && (a.remoteAccess ? ' · remote maintenance access' : ' · no remote access')}
         </dd>
+        {(firmware ?? null) !== null && (
+          <>
+            <dt>Firmware</dt>
+            <dd>{firmware}</dd>
+          </>
+        )}
         {a.district && (
           <>
             <dt>District</dt>
