@@ -35,4 +35,18 @@ describe('shipped scenarios with traffic', () => {
     expect(f.signals.dark).toBe(0);
     expect(f.tripsCompleted).toBeGreaterThan(1000);
   });
+
+  it('camera-botnet: signals whose control polls the flood starves run fixed time, and no vehicle is stuck', () => {
+    const { sim, f } = runShipped('camera-botnet');
+    expect(f.maxVehiclesStuck).toBe(0);
+    expect(f.signals.fixedTime).toBeGreaterThan(5);
+    const fixed = sim.events.find((e) => e.type === 'traffic.signal.mode' && e.data.to === 'fixed')!;
+    expect(sim.explain(fixed.id).chain.some((e) => e.type === 'botnet.flood')).toBe(true);
+  });
+
+  it.each(['cctv-exfiltration', 'compelled-disclosure'])('%s: the city keeps moving, no vehicle stuck', (name) => {
+    const { f } = runShipped(name);
+    expect(f.maxVehiclesStuck).toBe(0);
+    expect(f.tripsCompleted).toBeGreaterThan(1000);
+  });
 });
