@@ -1,8 +1,8 @@
 /**
  * The comms network and cameras in the 3D view: links as flat ribbons (wider for the backbone)
  * coloured by utilisation
- * (down links near-black, congested links red), flows to vendor clouds tinted by the cloud's
- * jurisdiction, running exfiltrations as magenta lines from their source to the attacker's
+ * (down links near-black, congested links red), links carrying device data to a vendor cloud
+ * striped down the middle in the cloud's jurisdiction colour (link-colors.ts), running exfiltrations as magenta lines from their source to the attacker's
  * server, network zones as halos under their devices (zone-halos.tsx), camera view cones
  * coloured by camera state, the coverage heat map, repainted from the worker's live coverage
  * as cameras go dark, and the watched sites nobody sees (blind-spot-marks.tsx). Per-frame work reads the live snapshot in useFrame, only when its version
@@ -20,7 +20,8 @@ import { heatTexels } from './heat-texels';
 import { ZoneHalos } from './zone-halos';
 import { BlindSpotMarks } from './blind-spot-marks';
 import { ZONES_LAYER } from './zones';
-import { ATTACK_PATH_COLOR, CAMERA_STATE_STYLE, CCTV_LAYER, COMMS_LAYER, COVERAGE_COLOR, COVERAGE_LOST_COLOR, DOWN_LINK_COLOR, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor, utilBand } from './cyber-style';
+import { CAMERA_STATE_STYLE, CCTV_LAYER, COMMS_LAYER, COVERAGE_COLOR, COVERAGE_LOST_COLOR, EXFIL_COLOR } from './cyber-style';
+import { flowTint, ribbonColor } from './link-colors';
 
 const LINK_Y = 2.5;
 const CONE_Y = 1.2;
@@ -29,9 +30,9 @@ const CONE_SEGMENTS = 6;
 const EXFIL_Y = 70;
 const MAX_EXFIL = 64;
 
-const UTIL_RGB = UTIL_BANDS.map((b) => new Color(b.color));
-const DOWN = new Color(DOWN_LINK_COLOR);
-const ATTACK = new Color(ATTACK_PATH_COLOR);
+/** Hex → Color, made once per colour (the link colours are a handful). */
+const RGB = new Map<string, Color>();
+const rgbOf = (hex: string) => RGB.get(hex) ?? RGB.set(hex, new Color(hex)).get(hex)!;
 const CAM_RGB = CAMERA_STATE_STYLE.map((s) => new Color(s.color));
 
 export function CyberLayer({ index }: { index: WorldIndex }) {
@@ -44,6 +45,7 @@ function CyberDrawing({ cv, index }: { cv: CyberView; index: WorldIndex }) {
   const zonesOn = useUi((s) => s.layers[ZONES_LAYER]);
   const cctvOn = useUi((s) => s.layers[CCTV_LAYER]);
   const links = useMemo(() => buildLinks(cv), [cv]);
+  const stripes = useMemo(() => buildStripes(cv), [cv]);
   const cones = useMemo(() => buildCones(cv), [cv]);
   const heat = useMemo(() => buildHeatMap(cv), [cv]);
   const exfil = useMemo(() => {
@@ -74,12 +76,12 @@ function CyberDrawing({ cv, index }: { cv: CyberView; index: WorldIndex }) {
   useEffect(
     () => () => {
       (heat.material as MeshBasicMaterial).map?.dispose();
-      for (const o of [links, cones, exfil, heat]) {
+      for (const o of [links, stripes, cones, exfil, heat]) {
         o.geometry.dispose();
         (o.material as MeshBasicMaterial).dispose();
       }
     },
-    [links, cones, exfil, heat],
+    [links, stripes, cones, exfil, heat],
   );
 
   useFrame(() => {
@@ -88,18 +90,26 @@ function CyberDrawing({ cv, index }: { cv: CyberView; index: WorldIndex }) {
     drawn.current = live.version;
     const lc = links.geometry.getAttribute('color') as BufferAttribute;
     const la = lc.array as Float32Array;
-    const tint = links.userData.tint as (Color | null)[];
+    const sp = stripes.geometry.getAttribute('position') as BufferAttribute;
+    const sc = stripes.geometry.getAttribute('color') as BufferAttribute;
+    const [spa, sca] = [sp.array as Float32Array, sc.array as Float32Array];
+    const { base, shown } = stripes.userData as { base: Float32Array; shown: Uint8Array };
+    let moved = false;
     for (let l = 0; l < cv.linkIds.length; l++) {
-      const band = utilBand(c.linkUtil[l]!, c.linkState[l]!);
-      // The attacker's path shows unless the link is down or congested, which matter more.
-      const col = band === null ? DOWN : band.id !== 'congested' && c.attackPath[l] ? ATTACK : band.id === 'idle' && tint[l] ? tint[l]! : UTIL_RGB[UTIL_BANDS.indexOf(band)]!;
-      for (let v = 0; v < 6; v++) {
-        la[l * 18 + v * 3] = col.r;
-        la[l * 18 + v * 3 + 1] = col.g;
-        la[l * 18 + v * 3 + 2] = col.b;
+      paint(la, l, rgbOf(ribbonColor(c, l)));
+      // A stripe not drawn collapses to a point (alpha is not per vertex).
+      const tint = flowTint(cv, c, l);
+      if ((tint !== null ? 1 : 0) !== shown[l]) {
+        shown[l] = tint !== null ? 1 : 0;
+        if (tint !== null) spa.set(base.subarray(l * 18, l * 18 + 18), l * 18);
+        else spa.fill(0, l * 18, l * 18 + 18);
+        moved = true;
       }
+      if (tint !== null) paint(sca, l, rgbOf(tint));
     }
     lc.needsUpdate = true;
+    sc.needsUpdate = true;
+    if (moved) sp.needsUpdate = true;
     const cc = cones.geometry.getAttribute('color') as BufferAttribute;
     const ca = cc.array as Float32Array;
     const per = CONE_SEGMENTS * 3 * 3;
@@ -130,6 +140,7 @@ function CyberDrawing({ cv, index }: { cv: CyberView; index: WorldIndex }) {
     <group name="cyber-layer">
       <group visible={commsOn}>
         <primitive object={links} />
+        <primitive object={stripes} />
         <primitive object={exfil} />
       </group>
       <group visible={zonesOn}>
@@ -149,33 +160,56 @@ const WIDTH: Record<string, number> = { access: 2, aggregation: 5, backhaul: 9, 
 /** Height by class: drops stay in the street, the backbone runs above the rooftops like the power lines. */
 const HEIGHT: Record<string, number> = { access: 6, aggregation: 26, backhaul: 48, uplink: 52, vpn: 50, cloud: 60 };
 
+/** Writes one colour to a link's six vertices. */
+function paint(a: Float32Array, l: number, col: Color): void {
+  for (let v = 0; v < 6; v++) {
+    a[l * 18 + v * 3] = col.r;
+    a[l * 18 + v * 3 + 1] = col.g;
+    a[l * 18 + v * 3 + 2] = col.b;
+  }
+}
+
 /** Each link as a flat ribbon (two triangles), so it reads at city scale where 1-px lines vanish. */
 function buildLinks(cv: CyberView): Mesh {
+  const g = new BufferGeometry();
+  g.setAttribute('position', new BufferAttribute(ribbons(cv, 1, 0), 3));
+  g.setAttribute('color', new BufferAttribute(new Float32Array(cv.linkIds.length * 18), 3));
+  const m = new Mesh(g, new MeshBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.9, side: DoubleSide, depthWrite: false }));
+  m.frustumCulled = false;
+  return m;
+}
+
+/**
+ * The data-flow overlay: a stripe down the middle of each link carrying device data to a cloud, just
+ * above its ribbon, opaque so it reads over the utilisation colour; all collapsed until the first frame.
+ */
+function buildStripes(cv: CyberView): Mesh {
+  const base = ribbons(cv, 0.5, 1);
+  const g = new BufferGeometry();
+  g.setAttribute('position', new BufferAttribute(new Float32Array(base.length), 3));
+  g.setAttribute('color', new BufferAttribute(new Float32Array(base.length), 3));
+  const m = new Mesh(g, new MeshBasicMaterial({ vertexColors: true, side: DoubleSide }));
+  m.userData = { base, shown: new Uint8Array(cv.linkIds.length) };
+  m.frustumCulled = false;
+  return m;
+}
+
+/** Two triangles a link, `widthScale` of its class width (at least 1.5 m), `lift` metres above its class height. */
+function ribbons(cv: CyberView, widthScale: number, lift: number): Float32Array {
   const n = cv.linkIds.length;
   const pos = new Float32Array(n * 18);
-  const col = new Float32Array(n * 18);
-  const tint: (Color | null)[] = [];
   for (let l = 0; l < n; l++) {
     const a = cv.linkA[l]!;
     const b = cv.linkB[l]!;
     const [ax, az, bx, bz] = [cv.nodeX[a]!, cv.nodeZ[a]!, cv.nodeX[b]!, cv.nodeZ[b]!];
     const len = Math.hypot(bx - ax, bz - az) || 1;
-    const hw = (WIDTH[cv.linkClass[l]!] ?? 3) / 2;
+    const hw = Math.max(1.5, (WIDTH[cv.linkClass[l]!] ?? 3) * widthScale) / 2;
     const nx = (-(bz - az) / len) * hw;
     const nz = ((bx - ax) / len) * hw;
-    const y = HEIGHT[cv.linkClass[l]!] ?? LINK_Y;
+    const y = (HEIGHT[cv.linkClass[l]!] ?? LINK_Y) + lift;
     pos.set([ax + nx, y, az + nz, bx + nx, y, bz + nz, bx - nx, y, bz - nz, ax + nx, y, az + nz, bx - nx, y, bz - nz, ax - nx, y, az - nz], l * 18);
-    // Links out to a cloud take the colour of the cloud's jurisdiction while lightly used.
-    const j = cv.nodeJurisdiction[b] ?? cv.nodeJurisdiction[a] ?? null;
-    tint.push(j !== null ? new Color(jurisdictionColor(j, cv.homeJurisdiction)) : null);
   }
-  const g = new BufferGeometry();
-  g.setAttribute('position', new BufferAttribute(pos, 3));
-  g.setAttribute('color', new BufferAttribute(col, 3));
-  const m = new Mesh(g, new MeshBasicMaterial({ vertexColors: true, transparent: true, opacity: 0.9, side: DoubleSide, depthWrite: false }));
-  m.userData.tint = tint;
-  m.frustumCulled = false;
-  return m;
+  return pos;
 }
 
 /** One flat fan of triangles per camera (unoccluded outline of its view; coverage is computed in the sim). */

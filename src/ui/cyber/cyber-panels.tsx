@@ -2,7 +2,8 @@
  * The cyber layers' parts of the side panels: the legend (links by utilisation, exfiltration,
  * camera states, jurisdictions) and the vendor panel — who supplies what, what each vendor's VPN
  * reaches, what its cloud holds and where, i.e. the exposure if that vendor is compromised or
- * compelled — and a short live line of records taken. Plain React, no three.js.
+ * compelled — a short live line of records taken, and the policy switches (policies.tsx). Plain
+ * React, no three.js.
  */
 import { useEffect, useState } from 'react';
 import { formatClock } from '../../sim';
@@ -12,7 +13,9 @@ import type { WorldIndex } from '../store/world-index';
 import { useUi } from '../store/ui-store';
 import { useCoverage } from './coverage-store';
 import { BanControl, suppliedNow, useSupplyNow } from './vendor-ban';
-import { ATTACK_PATH_COLOR, BLIND_SINCE_COLOR, BLIND_START_COLOR, CAMERA_STATE_STYLE, COVERAGE_COLOR, COVERAGE_LOST_COLOR, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor } from './cyber-style';
+import { ATTACK_PATH_COLOR, BLIND_SINCE_COLOR, BLIND_START_COLOR, CAMERA_STATE_STYLE, COVERAGE_COLOR, COVERAGE_LOST_COLOR, DOWN_LINK_COLOR, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor } from './cyber-style';
+import { cloudJurisdictions } from './link-colors';
+import { PolicyControls } from './policies';
 
 import './cyber.css';
 
@@ -26,8 +29,9 @@ const Swatch = ({ color, label, cue }: { color: string; label: string; cue: stri
 );
 
 export function CommsLegend() {
-  const has = useUi((s) => (s.world?.cyber?.linkIds.length ?? 0) > 0);
-  if (!has) return null;
+  const cv = useUi((s) => s.world?.cyber ?? null);
+  if (!cv || cv.linkIds.length === 0) return null;
+  const clouds = cloudJurisdictions(cv);
   return (
     <>
       <h3>Comms links · utilisation</h3>
@@ -35,9 +39,21 @@ export function CommsLegend() {
         {UTIL_BANDS.map((b) => (
           <Swatch key={b.id} color={b.color} label={b.label} cue={b.cue} />
         ))}
+        <Swatch color={DOWN_LINK_COLOR} label="Down" cue="near-black" />
         <Swatch color={ATTACK_PATH_COLOR} label="The attacker's path to the devices it holds" cue="violet" />
         <Swatch color={EXFIL_COLOR} label="Data leaving for the attacker's server" cue="magenta line off the map" />
       </ul>
+      {clouds.length > 0 && (
+        <>
+          <h3>Data flows to vendor clouds · jurisdiction</h3>
+          <ul className="legend-list">
+            {clouds.map((j) => (
+              <Swatch key={j} color={jurisdictionColor(j, cv.homeJurisdiction)} label={`To a cloud in ${j}`} cue="stripe along the link" />
+            ))}
+          </ul>
+          <p className="legend-note muted">Camera video and analytics, striped from the camera to the cloud (where clouds share a link, the largest share); a down or congested link shows that instead.</p>
+        </>
+      )}
     </>
   );
 }
@@ -83,10 +99,8 @@ export function VendorPanel() {
     <section className="panel vendors" aria-labelledby="vendors-h">
       <h2 id="vendors-h">Vendors and exposure</h2>
       <p className="note">Records taken so far: {now.records.toLocaleString('en-GB')}</p>
-      <p className="note">
-        Policies: {now.policies.length > 0 ? now.policies.join(', ') : 'none (flat network, vendors keep remote access)'}
-        {now.isolated.length > 0 && <> · isolated zones: {now.isolated.join(', ')}</>}
-      </p>
+      {now.isolated.length > 0 && <p className="note">Isolated zones: {now.isolated.join(', ')}</p>}
+      <PolicyControls />
       {supply.bans.map((b, i) => (
         <p key={i} className="ban-progress" role="status">
           {vendorName(b.vendor)} banned from {b.kinds.join(', ')}: {b.done} of {b.assets} unit(s) replaced by {vendorName(b.replacement)}
@@ -137,21 +151,17 @@ export function VendorPanel() {
 interface CyberLive {
   readonly records: number;
   readonly isolated: readonly string[];
-  readonly policies: readonly string[];
 }
 
 /** Slow-changing cyber state, polled once a second from the live snapshot (not per frame). */
 function useCyberLive(cv: CyberView | null): CyberLive {
-  const [v, setV] = useState<CyberLive>({ records: 0, isolated: [], policies: [] });
+  const [v, setV] = useState<CyberLive>({ records: 0, isolated: [] });
   useEffect(() => {
     const t = setInterval(() => {
       const c = live.snapshot?.cyber;
       if (!c || !cv) return;
       const isolated = cv.zones.filter((_, z) => c.zoneIsolated[z]);
-      const policies = Object.entries(c.policies)
-        .filter(([k, on]) => (k === 'vendor-remote-access' ? !on : on))
-        .map(([k]) => (k === 'vendor-remote-access' ? 'no vendor remote access' : k.replace(/-/g, ' ')));
-      setV((p) => (p.records === c.recordsExfiltrated && p.isolated.join() === isolated.join() && p.policies.join() === policies.join() ? p : { records: c.recordsExfiltrated, isolated, policies }));
+      setV((p) => (p.records === c.recordsExfiltrated && p.isolated.join() === isolated.join() ? p : { records: c.recordsExfiltrated, isolated }));
     }, 1000);
     return () => clearInterval(t);
   }, [cv]);

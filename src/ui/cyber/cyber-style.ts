@@ -41,8 +41,11 @@ export const CAMERA_STATE_STYLE = [
   { id: 'offline', color: '#39404d', label: 'Out of service: switched off or being replaced', cue: 'dark, no cone' },
 ] as const;
 
-/** A stable colour per jurisdiction: the city's own is green, others from a fixed ring. */
-const RING = ['#ff7b72', '#d2a8ff', '#ffa657', '#79c0ff', '#f2cc60', '#56d364'];
+/**
+ * A stable colour per jurisdiction: the city's own is green, others from a fixed ring with no green
+ * (it would read as home), red, violet, amber or teal (the link states the data-flow stripes sit on).
+ */
+const RING = ['#ff9a3c', '#8fd3ff', '#f5e6b8', '#c8915a', '#ffffff', '#ff7eb6'];
 export function jurisdictionColor(j: string | null, home: string): string {
   if (j === null || j === home) return '#4fb37a';
   let h = 0;
