@@ -63,4 +63,42 @@ describe('releasing a dataset', () => {
     expect(err(0.1)).toBeLessThan(12);
     expect(err(10)).toBeLessThan(0.2);
   });
+
+  // 100 cells for 24 hours: the first 50 cells hold 50 people, the other 50 nobody.
+  const halfEmpty = () => {
+    const counts = new pop.SlotMatrix(100, 24);
+    for (let h = 0; h < 24; h++) for (let c = 0; c < 50; c++) counts.set(h, c, 50);
+    return counts;
+  };
+  const release = (a: Partial<pop.Anonymisation>) => pop.releaseAggregates(halfEmpty(), 10, 10, 250, { ...base, cellM: 250, binS: 3600, ...a }, 24 * 3600, new Rng(5));
+  // Cells 0–49 are columns 0–4 of the 10 × 10 grid (cell c * rows + r), so x < 1250 m.
+  const empty = (r: pop.ReleasedAggregates, i: number) => r.x[i]! > 1250;
+
+  it('noises empty cells too, so a published count does not prove that anyone was there', () => {
+    const exact = release({ epsilon: null });
+    expect(exact.count.length).toBe(50 * 24);
+    const noisy = release({ epsilon: 0.5 });
+    const published = [...noisy.count.keys()].filter((i) => empty(noisy, i));
+    // About half of the empty cells' noise rounds up to a count of 1 or more (P(Laplace(2) ≥ 0.5) ≈ 0.39).
+    expect(published.length).toBeGreaterThan(0.3 * 50 * 24);
+    expect(published.length).toBeLessThan(0.5 * 50 * 24);
+    expect(published.every((i) => noisy.count[i]! >= 1)).toBe(true);
+    // Every cell is either published or withheld.
+    expect(noisy.count.length + noisy.suppressed).toBe(100 * 24);
+  });
+
+  it('withholds on the noisy count: some full cells fall under k and some empty ones rise over it', () => {
+    const r = release({ epsilon: 0.05, k: 10 });
+    let emptyShown = 0;
+    for (let i = 0; i < r.count.length; i++) {
+      expect(r.count[i]).toBeGreaterThanOrEqual(10);
+      if (empty(r, i)) emptyShown++;
+    }
+    const fullShown = r.count.length - emptyShown;
+    // Laplace noise of scale 20: P(50 + noise < 9.5) ≈ 7% of the 1,200 full cells withheld; P(noise ≥ 9.5) ≈ 31% of the empty ones shown.
+    expect(fullShown).toBeLessThan(1200 - 30);
+    expect(fullShown).toBeGreaterThan(1200 - 150);
+    expect(emptyShown).toBeGreaterThan(250);
+    expect(emptyShown).toBeLessThan(500);
+  });
 });

@@ -77,13 +77,15 @@ describe('linking pseudonyms across datasets', () => {
 });
 
 describe('tying an identity to a home through smart meters', () => {
-  // Three households, 4 days of half-hours. Household 0 empties at 08:00 and fills at 17:30 every day;
-  // household 1 empties at 10:00–12:00; household 2 is always occupied.
+  // Three households, 4 days of half-hours, drawing 0.1 kWh asleep (to 06:00) and 0.3 up and about.
+  // Household 0 empties at 08:00 and fills at 17:30 every day; household 1 empties at 10:00–12:00;
+  // household 2 is always occupied.
   const days = 4;
   const H = 3;
   const slots = days * 48;
   const kwh = new Float32Array(slots * H).fill(0.3);
   for (let d = 0; d < days; d++) {
+    for (let s = 0; s < 12; s++) for (let h = 0; h < H; h++) kwh[(d * 48 + s) * H + h] = 0.1;
     for (let s = 16; s < 35; s++) kwh[(d * 48 + s) * H + 0] = 0.06;
     for (let s = 20; s < 24; s++) kwh[(d * 48 + s) * H + 1] = 0.06;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/sim';
-import { buildPointIndex, denseTraces, postingBits, singledOut, singledOutBits, unicityCurve, type TracePoints } from '../../src/sim/analysis';
+import { buildPointIndex, denseTraces, postingBits, singledOut, singledOutBits, unicityCurve, unicityOf, type TracePoints } from '../../src/sim/analysis';
 
 /** Points from [trace, x, z, t] rows; pseudonyms are trace numbers + 1. */
 function points(rows: [number, number, number, number][]): TracePoints {
@@ -85,6 +85,23 @@ describe('unicity (de Montjoye et al. 2013)', () => {
     const coarse = unicityCurve(index(rows3, 500, 3600), 500, 3600, [1, 2], 10, new Rng(3));
     expect(fine.map((u) => u.epsilon)).toEqual([1, 1]);
     expect(coarse.map((u) => u.epsilon)).toEqual([0, 0]);
+  });
+
+  it('labels each curve with the resolution its points were taken at, never finer than the release, and says how many traces it sampled', () => {
+    const r = new Rng(23);
+    const rows5: [number, number, number, number][] = [];
+    for (let i = 0; i < 3000; i++) rows5.push([Math.floor(r.next() * 400), Math.floor(r.next() * 8) * 600 + 250, 250, Math.floor(r.next() * 40) * 7200]);
+    const release = (cellM: number, binS: number) => ({ ...points(rows5), dataset: 'wifi' as const, truth: new Int32Array(rows5.length), settings: { rotation: 'none' as const, cellM, binS, k: 1, epsilon: null, retentionS: null } });
+    const res = (u: { spatialM: number; temporalS: number }[]) => [...new Set(u.map((x) => `${x.spatialM}/${x.temporalS}`))];
+    // Released at sensor places, by the minute: the resolutions asked for.
+    expect(res(unicityOf(release(0, 60), 50))).toEqual(['0/3600', '500/7200', '1000/14400']);
+    // Released in 500 m cells and 2 h bins: the finest curve is really at 500 m and 2 h — the same as the second, so given once.
+    const coarse = unicityOf(release(500, 7200), 50);
+    expect(res(coarse)).toEqual(['500/7200', '1000/14400']);
+    for (const u of coarse) {
+      expect(u.sampled).toBeLessThanOrEqual(u.eligible);
+      if (u.p === 1) expect([u.sampled, u.eligible]).toEqual([50, new Set(rows5.map((x) => x[0])).size]);
+    }
   });
 
   it('builds the same index through the table of points as by sorting point keys, and singles out as brute force does (through the lists and through their bit sets)', () => {

@@ -16,9 +16,22 @@ const view: PrivacyView = {
   residents: 1000,
   households: 420,
   datasets: (['anpr', 'face', 'smartcard', 'meter', 'wifi', 'aggregates'] as const).map((id) => ({ id, label: id, records: 100, anonymisation: 'stable pseudonyms', settings: anon, held: id === 'meter' ? { how: 'exfiltrated', atS: 10 } : null })),
-  unicity: [0, 500, 1000].flatMap((spatialM, r) => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((p) => ({ dataset: 'wifi' as const, p, spatialM, temporalS: 3600 * (r + 1), epsilon: Math.min(1, p / (10 + r * 5)), sampled: 500 }))),
+  unicity: [0, 500, 1000].flatMap((spatialM, r) => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((p) => ({ dataset: 'wifi' as const, p, spatialM, temporalS: 3600 * (r + 1), epsilon: Math.min(1, p / (10 + r * 5)), sampled: 500, eligible: 2000 - 100 * p }))),
   aggregates: { cellM: 500, binS: 3600, published: 1200, suppressed: 30, smallCounts: 12, meanAbsError: 0 },
-  reidentified: { count: 37, share: 0.037, wrong: 2, meanConfidence: 0.5, candidates: 300, byDatasets: [{ datasets: ['anpr', 'meter'], count: 37 }], links: [] },
+  reidentified: {
+    count: 37,
+    share: 0.037,
+    wrong: 3,
+    ties: 40,
+    meanConfidence: 0.9,
+    byConfidence: [
+      { from: 0, to: 0.5, ties: 3, right: 1 },
+      { from: 0.5, to: 0.8, ties: 5, right: 4 },
+      { from: 0.8, to: 0.9, ties: 10, right: 10 },
+      { from: 0.9, to: 0.95, ties: 0, right: 0 },
+      { from: 0.95, to: 1, ties: 22, right: 22 },
+    ],
+    candidates: 300, byDatasets: [{ datasets: ['anpr', 'meter'], count: 37 }], links: [] },
   sensitiveSites: [
     { site: 'clinic', name: 'Sexual Health Clinic', kind: 'clinic', x: 500, z: 500, watchedBy: 'camera-001', visitors: 20, visitorHouseholds: 20, attributed: 2, correct: 2, precision: 1, recall: 0.1 },
     { site: 'party-office', name: 'Party Office', kind: 'party-office', x: 900, z: 300, watchedBy: null, visitors: 5, visitorHouseholds: 5, attributed: 0, correct: 0, precision: 0, recall: 0 },
@@ -64,6 +77,11 @@ describe('privacy panel', () => {
     expect(text).toContain('held · stolen');
     expect(text).toContain('no camera at its door');
     expect(host.querySelectorAll('.unicity-chart polyline')).toHaveLength(3);
+    // Calibration: the attacker's confidence against how often it is right, as counts.
+    expect(text).toContain('When the attacker is 80% sure or more, it is right 32 of 32 times.');
+    expect(host.querySelectorAll('.confidence-table tbody tr')).toHaveLength(5);
+    expect(host.querySelector('.confidence-table tbody tr')?.textContent).toBe('0% to under 50%31 (33%)');
+    expect(host.querySelector('.sampling-note')?.textContent).toContain('500 of 1,900 at p = 1');
     expect(host.querySelectorAll('.exposure-table tbody tr')).toHaveLength(2);
     // The one illustrative trace: its caption, a mark per record with a tooltip, the path, home and site, and a key.
     const trace = host.querySelector('.trace')!;

@@ -1,9 +1,24 @@
 /**
  * The last step of the linkage attack: tie merged identities to homes, and so to households,
  * through the smart meters. A household whose meter shows the home emptying in the half-hour slot
- * of the identity's first sighting of the day, or one either side, and filling again in the slot
- * of its last or the next, on at least three and most of the days it was seen, and on two days
- * more than any other household near where it is first seen, is taken to be its home.
+ * of the identity's first sighting of the day, or one either side, and filling again — for the
+ * first or the last time that day — in the slot of its last sighting or the next, on at least
+ * three and most of the days it was seen, and on two days more than any other household near
+ * where it is first seen, is taken to be its home. The meter is read as the attacker would read
+ * it, against each household's own night-time baseline (meter-occupancy.ts).
+ *
+ * Why the last fill as well as the first: the day's last sighting is the last return home, so a
+ * resident who comes home from work and goes out again in the evening is back when the home fills
+ * for the last time. That shows only when nobody else was in; an evening out of a home where
+ * others stay shows nothing on the meter, and such a day does not fit.
+ *
+ * The confidence of a tie is the attacker's own estimate of the chance it is right, made without
+ * the truth by the target–decoy method (Elias and Gygi 2007, Nature Methods 4:207): each identity
+ * is also looked for half the city away, where its home is not, and the ties the same rule makes
+ * there, at a margin (days fitted by the best household less those of the runner-up, over days
+ * seen) like a real tie's, estimate the share of real ties at that margin that are chance. A
+ * little cautious: a decoy search has no true home to lose to. (A town under a kilometre or so
+ * across has no room for a decoy search, and its ties all read 1.)
  *
  * Each identity's candidates are found through households bucketed by (slot emptied, slot filled)
  * and ordered by place within a bucket; the scan reads copies of their places laid out in bucket
@@ -11,8 +26,8 @@
  */
 import type { ReleasedMeters } from '../population';
 import type { Identities } from './linkage';
+import { homeRhythm } from './meter-occupancy';
 
-const EMPTY_KWH_PER_HALF_HOUR = 0.075;
 /** First sightings fall within this of home: the nearest arterial crossing or station is at most 400 m away on each axis. */
 const HOME_RADIUS_M = 450;
 const DAY_S = 86400;
@@ -22,6 +37,7 @@ const MIN_DAYS = 3;
 export interface HomeMatches {
   /** Meter row (household pseudonym) each identity is tied to, or -1. */
   readonly household: Int32Array;
+  /** Per tied identity, the attacker's estimate (0 to 1) that the tie is right; 0 when untied. */
   readonly confidence: Float32Array;
   /** Identities seen on at least two days (the only ones a home can be tied to). */
   readonly candidates: number;
@@ -78,12 +94,18 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
   const H = meters.households;
   const S = meters.slotS;
   const SL = meters.slots;
-  const dr = departures(meters, days, off);
+  const dr = homeRhythm(meters, days, off);
+  // A household-day is listed under (slot emptied, first slot filled) and, if it fills again later, (slot emptied, last slot filled).
+  const each = (k: number, f: (d: number, r: number) => void) => {
+    if (dr[3 * k]! < 0 || dr[3 * k + 1]! < 0) return;
+    f(dr[3 * k]!, dr[3 * k + 1]!);
+    if (dr[3 * k + 2] !== dr[3 * k + 1]) f(dr[3 * k]!, dr[3 * k + 2]!);
+  };
 
-  // Households by (slot the home empties, slot it fills again), CSR: the candidates for an
+  // Household-days by (slot the home empties, slot it fills again), CSR: the candidates for an
   // identity are those whose home emptied and filled around its first and last sighting of a day.
   const pairStart = new Int32Array(SL * SL + 1);
-  for (let k = 0; k < H * days; k++) if (dr[2 * k]! >= 0 && dr[2 * k + 1]! >= 0) pairStart[dr[2 * k]! * SL + dr[2 * k + 1]! + 1]!++;
+  for (let k = 0; k < H * days; k++) each(k, (d, r) => pairStart[d * SL + r + 1]!++);
   for (let q = 0; q < SL * SL; q++) pairStart[q + 1]! += pairStart[q]!;
   const pairFill = pairStart.slice(0, SL * SL);
   const M = pairStart[SL * SL]!;
@@ -92,21 +114,27 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
   const radius = HOME_RADIUS_M + meters.settings.cellM;
   const strip = radius;
   const place = new Float64Array(H);
-  for (let h = 0; h < H; h++) place[h] = Number.isFinite(meters.x[h]!) ? Math.floor(meters.x[h]! / strip) * 1e6 + meters.z[h]! : -1;
+  let minX = Infinity;
+  let maxX = -Infinity;
+  for (let h = 0; h < H; h++) {
+    const x = meters.x[h]!;
+    place[h] = Number.isFinite(x) ? Math.floor(x / strip) * 1e6 + meters.z[h]! : -1;
+    if (Number.isFinite(x)) {
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+    }
+  }
   const byPlace = Int32Array.from({ length: H }, (_, h) => h).sort((a, b) => place[a]! - place[b]! || a - b);
   for (const h of byPlace) {
     if (place[h]! < 0) continue;
-    for (let day = 0; day < days; day++) {
-      const k = h * days + day;
-      if (dr[2 * k]! >= 0 && dr[2 * k + 1]! >= 0) pairHh[pairFill[dr[2 * k]! * SL + dr[2 * k + 1]!]!++] = h;
-    }
+    for (let day = 0; day < days; day++) each(h * days + day, (d, r) => (pairHh[pairFill[d * SL + r]!++] = h));
   }
   // The scan's reads, in bucket order: each entry's place and its household's days (slots fit 16 bits
   // whenever the slot-pair table above fits in memory).
   const pairPlace = new Float64Array(M);
   const pairX = new Float32Array(M);
   const pairZ = new Float32Array(M);
-  const W = 2 * days;
+  const W = 3 * days;
   const pairDays = SL < 32767 ? new Int16Array(M * W) : new Int32Array(M * W);
   for (let q = 0; q < M; q++) {
     const h = pairHh[q]!;
@@ -123,29 +151,16 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
   const xs = new Float32Array(days);
   const zs = new Float32Array(days);
   const sorted = new Float64Array(days);
-  let candidates = 0;
-  for (let e = 0; e < E; e++) {
-    let nd = 0;
-    for (let day = 0; day < days; day++) {
-      const k = e * days + day;
-      const first = times[3 * k]!;
-      const last = times[3 * k + 1]!;
-      if (first < 0 || last - first < 1800) continue;
-      obsDays[nd] = day;
-      firstSlot[nd] = Math.floor(first / S);
-      lastSlot[nd] = Math.floor(last / S);
-      xs[nd] = firstXZ[2 * k]!;
-      zs[nd] = firstXZ[2 * k + 1]!;
-      nd++;
-    }
-    if (nd < MIN_DAYS) continue;
-    candidates++;
-    const ax = median(xs, nd, sorted);
-    const az = median(zs, nd, sorted);
-    const need = Math.max(MIN_DAYS, Math.ceil(0.6 * nd));
-    let best = -1;
-    let b1 = 0;
-    let b2 = 0;
+  let nd = 0;
+  let need = 0;
+  let best = -1;
+  let b1 = 0;
+  let b2 = 0;
+  /** The best and runner-up households for the identity's days (in obsDays...) around (ax, az); `tag` marks households seen. */
+  const search = (ax: number, az: number, tag: number) => {
+    best = -1;
+    b1 = 0;
+    b2 = 0;
     // Any household that fits on `need - 1` days or more fits on one of these seed days (pigeonhole).
     const seeds = Math.min(nd, nd - need + 2);
     for (let j0 = 0; j0 < seeds; j0++) {
@@ -173,8 +188,8 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
             let q = lo;
             for (; q < be && pairPlace[q]! <= to; q++) {
               const h = pairHh[q]!;
-              if (seen[h] === e) continue;
-              seen[h] = e;
+              if (seen[h] === tag) continue;
+              seen[h] = tag;
               if (Math.abs(pairX[q]! - ax) > radius || Math.abs(pairZ[q]! - az) > radius) continue;
               // Days on which the meter fits; stop once this household can beat neither the bar nor the runner-up.
               const bar = Math.max(need - 1, b2 + 1);
@@ -182,12 +197,14 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
               let matched = 0;
               for (let j = 0; j < nd; j++) {
                 if (matched + (nd - j) < bar) break;
-                const o = row + 2 * obsDays[j]!;
+                const o = row + 3 * obsDays[j]!;
                 const d = pairDays[o]!;
-                const r = pairDays[o + 1]!;
                 const fs = firstSlot[j]!;
                 const ls = lastSlot[j]!;
-                if (d >= 0 && d >= fs - 1 && d <= fs + 1 && r >= ls && r <= ls + 1) matched++;
+                if (d < 0 || d < fs - 1 || d > fs + 1) continue;
+                const r = pairDays[o + 1]!;
+                const r2 = pairDays[o + 2]!;
+                if ((r >= ls && r <= ls + 1) || (r2 >= ls && r2 <= ls + 1)) matched++;
               }
               if (matched > b1) {
                 b2 = b1;
@@ -200,40 +217,75 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
         }
       }
     }
-    if (best >= 0 && b1 >= need && b1 - b2 >= 2) {
+    return best >= 0 && b1 >= need && b1 - b2 >= 2;
+  };
+
+  // Decoys: the same search half the city's width away (wrapping round), where the home is not.
+  const span = maxX - minX;
+  const decoyX = (ax: number) => minX + ((ax - minX + span / 2) % span + span) % span;
+  const margins: number[] = [];
+  const decoyMargins: number[] = [];
+  let candidates = 0;
+  for (let e = 0; e < E; e++) {
+    nd = 0;
+    for (let day = 0; day < days; day++) {
+      const k = e * days + day;
+      const first = times[3 * k]!;
+      const last = times[3 * k + 1]!;
+      if (first < 0 || last - first < 1800) continue;
+      obsDays[nd] = day;
+      firstSlot[nd] = Math.floor(first / S);
+      lastSlot[nd] = Math.floor(last / S);
+      xs[nd] = firstXZ[2 * k]!;
+      zs[nd] = firstXZ[2 * k + 1]!;
+      nd++;
+    }
+    if (nd < MIN_DAYS) continue;
+    candidates++;
+    const ax = median(xs, nd, sorted);
+    const az = median(zs, nd, sorted);
+    need = Math.max(MIN_DAYS, Math.ceil(0.6 * nd));
+    if (span > 2 * radius && search(decoyX(ax), az, -2 - e)) decoyMargins.push((b1 - b2) / nd);
+    if (search(ax, az, e)) {
       household[e] = best;
-      confidence[e] = (b1 - b2) / nd;
+      margins.push((b1 - b2) / nd);
     }
   }
+  // Margins to estimated chances of being right (margins in identity order, as computed: equal fractions compare equal).
+  const right = precisionByMargin(margins, decoyMargins);
+  for (let e = 0, i = 0; e < E; e++) if (household[e]! >= 0) confidence[e] = right(margins[i++]!);
   return { household, confidence, candidates };
 }
 
 /**
- * Per household and day, interleaved: the slot the home first empties after 06:00 (before then, a
- * sleeping household draws little more than standby), and the slot it fills again (-1 for none).
- * Slot by slot across all households, so the slot-major readings are read in order.
+ * The estimated share of right ties at each margin: 1 − decoy ties / real ties, margin level by
+ * level (a decoy counts at the highest real level at or below its own), pooled with neighbours
+ * where needed so that a wider margin is never trusted less (pool-adjacent-violators).
  */
-function departures(meters: ReleasedMeters, days: number, off: number): Int32Array {
-  const H = meters.households;
-  const S = meters.slotS;
-  const empty = EMPTY_KWH_PER_HALF_HOUR * (S / 1800);
-  const dr = new Int32Array(2 * H * days).fill(-1);
-  for (let day = 0; day < days; day++) {
-    const s0 = Math.max(0, Math.ceil((day * DAY_S + 6 * 3600 - off) / S));
-    const s1 = Math.min(meters.slots, Math.floor(((day + 1) * DAY_S - off) / S));
-    for (let s = s0; s < s1; s++) {
-      const base = s * H;
-      for (let h = 0; h < H; h++) {
-        const o = 2 * (h * days + day);
-        if (dr[o + 1]! >= 0) continue;
-        const isEmpty = meters.kwh[base + h]! <= empty;
-        if (dr[o]! < 0) {
-          if (isEmpty) dr[o] = s;
-        } else if (!isEmpty) dr[o + 1] = s;
-      }
-    }
+export function precisionByMargin(real: readonly number[], decoy: readonly number[]): (margin: number) => number {
+  const levels = [...new Set(real)].sort((a, b) => a - b);
+  if (levels.length === 0) return () => 0;
+  const ties = levels.map((l) => real.filter((m) => m === l).length);
+  const chance = levels.map(() => 0);
+  for (const m of decoy) {
+    let i = levels.length - 1;
+    while (i > 0 && levels[i]! > m) i--;
+    chance[i]!++;
   }
-  return dr;
+  // Blocks of levels [first, last], each with its ties and decoys, merged while out of order.
+  const blocks: { first: number; last: number; ties: number; chance: number }[] = [];
+  const p = (b: { ties: number; chance: number }) => 1 - b.chance / b.ties;
+  levels.forEach((_, i) => {
+    blocks.push({ first: i, last: i, ties: ties[i]!, chance: chance[i]! });
+    while (blocks.length > 1 && p(blocks[blocks.length - 2]!) > p(blocks[blocks.length - 1]!)) {
+      const b = blocks.pop()!;
+      const a = blocks[blocks.length - 1]!;
+      blocks[blocks.length - 1] = { first: a.first, last: b.last, ties: a.ties + b.ties, chance: a.chance + b.chance };
+    }
+  });
+  const at = new Map<number, number>();
+  for (const b of blocks) for (let i = b.first; i <= b.last; i++) at.set(levels[i]!, Math.max(0, p(b)));
+  return (m) => at.get(m) ?? 0;
 }
 
 /** The median as the sorted list's middle entry (the upper of two), through `sorted` as scratch. */

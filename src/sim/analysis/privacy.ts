@@ -30,11 +30,21 @@ export interface PrivacyFinal {
   datasets: { id: DatasetId; label: string; records: number; anonymisation: string; settings: Anonymisation; held: { how: string; atS: number | null } | null }[];
   unicity: (UnicityPoint & { dataset: DatasetId })[];
   reidentified: {
+    /** Residents tied to their own household (each once, however many identities of theirs are tied). */
     count: number;
+    /** `count` over all residents. */
     share: number;
     /** Identities tied to the wrong household. */
     wrong: number;
+    /** Identities tied to a household, right or wrong: the attacker's claims. */
+    ties: number;
+    /** The attacker's own confidence (its estimate of the chance a tie is right; see homes.ts), averaged over all ties, right and wrong. */
     meanConfidence: number;
+    /**
+     * Calibration: ties by the attacker's confidence, in bands [from, to) (the last includes 1),
+     * and how many of them are right, which only the simulation knows. Bands sum to `ties`.
+     */
+    byConfidence: ConfidenceBand[];
     /** Identities seen on two days or more: those a home could be tied to. */
     candidates: number;
     byDatasets: { datasets: string[]; count: number }[];
@@ -50,6 +60,28 @@ export interface PrivacyFinal {
   illustration?: IllustrativeTrace;
 }
 
+export interface ConfidenceBand {
+  from: number;
+  to: number;
+  ties: number;
+  right: number;
+}
+
+/** The calibration table's bands of confidence. */
+export const CONFIDENCE_BANDS = [0, 0.5, 0.8, 0.9, 0.95, 1];
+
+export function confidenceBands(): ConfidenceBand[] {
+  return CONFIDENCE_BANDS.slice(1).map((to, i) => ({ from: CONFIDENCE_BANDS[i]!, to, ties: 0, right: 0 }));
+}
+
+/** Counts one tie into its band. */
+export function addTie(bands: ConfidenceBand[], confidence: number, right: boolean): void {
+  let i = 0;
+  while (i < bands.length - 1 && confidence >= bands[i]!.to) i++;
+  bands[i]!.ties++;
+  if (right) bands[i]!.right++;
+}
+
 export interface PrivacyOptions {
   /** Analyse these datasets as held now (a what-if), instead of what the attacker has taken. */
   readonly holds?: readonly DatasetId[];
@@ -63,15 +95,26 @@ export interface PrivacyOptions {
   readonly illustrate?: boolean;
 }
 
+/**
+ * Unicity of a released dataset at each resolution asked for — or at the dataset's own, where it
+ * is coarser (points cannot be finer than the release): each point carries the resolution used,
+ * and a resolution that comes out the same as an earlier one is not repeated.
+ */
 export function unicityOf(rel: ReleasedRecords, samples: number, resolutions = UNICITY_RESOLUTIONS, ps = UNICITY_P): (UnicityPoint & { dataset: DatasetId })[] {
   const { trace, count } = tracesOf(rel);
   // The records grouped by trace serve every resolution.
   const groups = groupsOf(rel);
   const rng = new Rng(fnv1a32(`unicity:${rel.dataset}`));
   const out: (UnicityPoint & { dataset: DatasetId })[] = [];
+  const done = new Set<string>();
   for (const r of resolutions) {
-    const ix = buildPointIndex(rel, trace, count, Math.max(r.spatialM, rel.settings.cellM), Math.max(r.temporalS, rel.settings.binS), { groups });
-    for (const u of unicityCurve(ix, r.spatialM, r.temporalS, ps, samples, rng.fork(`${r.spatialM}/${r.temporalS}`))) out.push({ ...u, dataset: rel.dataset });
+    const spatialM = Math.max(r.spatialM, rel.settings.cellM);
+    const temporalS = Math.max(r.temporalS, rel.settings.binS);
+    if (done.has(`${spatialM}/${temporalS}`)) continue;
+    done.add(`${spatialM}/${temporalS}`);
+    const ix = buildPointIndex(rel, trace, count, spatialM, temporalS, { groups });
+    // The stream is named by the resolution asked for, so a dataset's curves do not shift with its settings.
+    for (const u of unicityCurve(ix, spatialM, temporalS, ps, samples, rng.fork(`${r.spatialM}/${r.temporalS}`))) out.push({ ...u, dataset: rel.dataset });
   }
   return out;
 }
@@ -120,22 +163,27 @@ export function privacyAnalysis(p: PopulationSubsystem, nowS: number, o: Privacy
   }
   const correctPerson = new Uint8Array(P.count);
   let wrong = 0;
+  let ties = 0;
   let confSum = 0;
   let count = 0;
+  const byConfidence = confidenceBands();
   const combos = new Map<string, number>();
   if (homes && meters) {
     for (let e = 0; e < ids.entities; e++) {
       const h = homes.household[e]!;
       if (h < 0) continue;
       const person = personOf[e]!;
-      if (person < 0 || P.household[person] !== meters.truth[h]) {
+      const right = person >= 0 && P.household[person] === meters.truth[h];
+      ties++;
+      confSum += homes.confidence[e]!;
+      addTie(byConfidence, homes.confidence[e]!, right);
+      if (!right) {
         wrong++;
         continue;
       }
       if (correctPerson[person]) continue;
       correctPerson[person] = 1;
       count++;
-      confSum += homes.confidence[e]!;
       const names = ids.datasets.filter((_, k) => ids.sources[e]! & (1 << k)).map((d) => d.rel.dataset as string);
       const key = [...names, 'meter'].sort().join('+');
       combos.set(key, (combos.get(key) ?? 0) + 1);
@@ -194,7 +242,9 @@ export function privacyAnalysis(p: PopulationSubsystem, nowS: number, o: Privacy
       count,
       share: r3(count / Math.max(1, P.count)),
       wrong,
-      meanConfidence: count ? r3(confSum / count) : 0,
+      ties,
+      meanConfidence: ties ? r3(confSum / ties) : 0,
+      byConfidence,
       candidates: homes?.candidates ?? 0,
       byDatasets: [...combos.entries()].sort((a, c) => c[1] - a[1] || (a[0] < c[0] ? -1 : 1)).map(([k, n]) => ({ datasets: k.split('+'), count: n })),
       links: ids.links,

@@ -9,13 +9,12 @@
  */
 import { type DatasetId, type PopulationSubsystem, type ReleasedMeters } from '../population';
 import type { HomeMatches, Identities } from './linkage';
+import { occupancyThreshold } from './meter-occupancy';
 import { alias, explainJoins, type TraceJoin } from './trace-joins';
 
 export type { TraceJoin } from './trace-joins';
 
 const DAY_S = 86400;
-/** As linkage.ts reads the meters: a half hour under this draws no more than standby. */
-const EMPTY_KWH_PER_HALF_HOUR = 0.075;
 /** A true visit counts as the inferred one if the arrival was this long before the sighting or less. */
 const VISIT_WINDOW_S = 4 * 3600;
 const MAX_POINTS = 80;
@@ -182,7 +181,8 @@ export function illustrativeTrace(p: PopulationSubsystem, ids: Identities, homes
   const h = homes.household[e]!;
   const slot = meters.slotS;
   const H = meters.households;
-  const empty = EMPTY_KWH_PER_HALF_HOUR * (slot / 1800);
+  // Read as homes.ts reads it: against the household's own night-time baseline.
+  const empty = occupancyThreshold(meters, off, h);
   let left: number | null = null;
   let back: number | null = null;
   for (let s = Math.max(0, Math.ceil((dayStart + 6 * 3600) / slot)); s < Math.min(meters.slots, Math.floor((dayStart + DAY_S) / slot)); s++) {

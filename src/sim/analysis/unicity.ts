@@ -15,12 +15,15 @@ export { buildPointIndex, denseTraces, groupByTrace, groupsOf, lowerBound, trace
 
 export interface UnicityPoint {
   readonly p: number;
+  /** The resolution the points were taken at: place cells (0: the sensors' own places) and time bins. */
   readonly spatialM: number;
   readonly temporalS: number;
   /** Share of sampled traces singled out by p random points. */
   readonly epsilon: number;
   /** Traces sampled (those with at least p distinct points). */
   readonly sampled: number;
+  /** Traces with at least p distinct points: `sampled` of these were drawn. */
+  readonly eligible: number;
 }
 
 /**
@@ -166,6 +169,8 @@ export function unicityCurve(ix: PointIndex, spatialM: number, temporalS: number
     order[j] = v;
   }
   for (const p of ps) {
+    let eligible = 0;
+    for (let tr = 0; tr < ix.traces; tr++) if (ix.traceStart[tr + 1]! - ix.traceStart[tr]! >= p) eligible++;
     const r = rng.fork(`p${p}`);
     let take = 0;
     let unique = 0;
@@ -186,7 +191,7 @@ export function unicityCurve(ix: PointIndex, spatialM: number, temporalS: number
       }
       if (bits ? singledOutBits(ix, bits, pick, p, tr) : singledOut(ix, pick, p, tr, cursor)) unique++;
     }
-    out.push({ p, spatialM, temporalS, epsilon: take > 0 ? unique / take : 0, sampled: take });
+    out.push({ p, spatialM, temporalS, epsilon: take > 0 ? unique / take : 0, sampled: take, eligible });
   }
   return out;
 }

@@ -2,10 +2,9 @@
  * Releasing a dataset: the records a system holds, as they leave it under the dataset's
  * anonymisation — pseudonyms (salted hash, rotated daily or per record), locations snapped to
  * cells, times floored to bins, cells seen by fewer than k distinct pseudonyms suppressed
- * (Sweeney 2002, k-anonymity), records past retention deleted. Aggregates get Laplace noise of
- * scale 1/ε per count (Dwork, McSherry, Nissim and Smith 2006; a resident is in one cell an hour,
- * so the sensitivity of an hourly count is 1). `truth` keeps the real person or household of each
- * released row for scoring the attacks; attack code must never read it to decide anything.
+ * (Sweeney 2002, k-anonymity), records past retention deleted. Aggregates get Laplace noise (see
+ * releaseAggregates). `truth` keeps the real person or household of each released row for scoring
+ * the attacks; attack code must never read it to decide anything.
  */
 import type { Rng } from '../core';
 import type { Anonymisation, DatasetId } from './model';
@@ -164,15 +163,27 @@ export function releaseMeters(kwh: SlotMatrix, homeX: Float32Array, homeZ: Float
 export interface ReleasedAggregates {
   readonly cellM: number;
   readonly binS: number;
-  /** One row per published count: cell centre, bin start, count (after noise); suppressed cells are left out. */
+  /** One row per published count: cell centre, bin start, count (after noise); withheld cells are left out. */
   readonly x: Float32Array;
   readonly z: Float32Array;
   readonly t: Int32Array;
   readonly count: Float32Array;
+  /** Cells withheld: under k after noise (empty cells included: with noise, they are not told apart). */
   readonly suppressed: number;
 }
 
-/** Hourly counts on the base grid (`counts`: hour-major, cells cols×rows of baseCellM), coarsened, suppressed and noised. */
+/**
+ * Hourly counts on the base grid (`counts`: hour-major, cells cols×rows of baseCellM), coarsened,
+ * noised, then suppressed. With ε set, every cell of every bin — empty ones too — gets Laplace
+ * noise of scale 1/ε (Dwork, McSherry, Nissim and Smith 2006), and the small-count suppression
+ * that follows reads only the noisy value, so the release as a whole is ε-differentially private
+ * per bin: a resident is in one cell an hour, so adding or removing one changes a bin's table by
+ * at most 1 in total (the sensitivity), and what is published is the same to within a factor
+ * e^ε either way. ε is per person per bin released: over n bins the guarantee is nε (basic
+ * composition). Skipping empty cells before the noise, or suppressing on the true count, would
+ * tell which cells are empty and break the guarantee. Without ε, counts are exact and empty cells
+ * are withheld like any other under k (or under 1).
+ */
 export function releaseAggregates(counts: SlotMatrix, cols: number, rows: number, baseCellM: number, a: Anonymisation, upToS: number, rng: Rng): ReleasedAggregates {
   const f = Math.max(1, Math.round(a.cellM / baseCellM));
   const per = Math.max(1, Math.round(a.binS / 3600));
@@ -197,10 +208,10 @@ export function releaseAggregates(counts: SlotMatrix, cols: number, rows: number
     for (let c = 0; c < cc; c++) {
       for (let r = 0; r < rr; r++) {
         let v = acc[c * rr + r]!;
-        if (v === 0) continue;
         if (a.epsilon !== null) v += laplace(rng, 1 / a.epsilon);
         v = Math.max(0, Math.round(v));
-        if (v < a.k) {
+        // On the noisy value only; a count of 0 is never published.
+        if (v < Math.max(1, a.k)) {
           suppressed++;
           continue;
         }

@@ -12,6 +12,7 @@ import type { PrivacyView, PrivacyWhatIf } from '../../worker/privacy-query';
 import { twinClient } from '../app/session';
 import { useUi } from '../store/ui-store';
 import { ExposureMap } from './exposure-map';
+import { ConfidenceTable } from './confidence-table';
 import { AnonymisationControls, DATASET_SHORT_LABEL, HoldingsControls, type WhatIfSettings } from './privacy-controls';
 import { TraceSection } from './trace-map';
 import { UnicityChart } from './unicity-chart';
@@ -116,6 +117,7 @@ export function PrivacyPanel() {
               ))}
             </ul>
           )}
+          <ConfidenceTable reidentified={view.reidentified} />
           <h3>Datasets</h3>
           <table className="datasets-table">
             <tbody>

@@ -1,6 +1,8 @@
 /**
  * The unicity curve: the share of traces that p random points single out (de Montjoye et al.
- * 2013), one line per resolution, p = 1 to 10. Lines differ by dash as well as colour.
+ * 2013), one line per resolution, p = 1 to 10. Lines differ by dash as well as colour, and are
+ * labelled with the resolution the points were really taken at (never finer than the dataset's
+ * own cells and bins), with the share of traces sampled when not all of them were.
  */
 import type { PrivacyView } from '../../worker/privacy-query';
 
@@ -17,6 +19,18 @@ export function resolutionLabel(spatialM: number, temporalS: number): string {
   const place = spatialM > 0 ? `${spatialM >= 1000 ? `${spatialM / 1000} km` : `${spatialM} m`} cells` : 'sensor';
   const time = temporalS >= 3600 ? `${temporalS / 3600} h` : `${Math.round(temporalS / 60)} min`;
   return `${place}, ${time}`;
+}
+
+/** "Sampled 500 of 12,000 traces (4%)" or, as p rises and fewer traces qualify, a range of shares; null when every trace was used. */
+export function samplingNote(unicity: PrivacyView['unicity']): string | null {
+  const used = unicity.filter((u) => u.eligible > 0);
+  if (used.every((u) => u.sampled >= u.eligible)) return null;
+  const shares = used.map((u) => u.sampled / u.eligible);
+  const lo = Math.min(...shares);
+  const hi = Math.max(...shares);
+  const pct = (x: number) => `${x < 0.1 ? Math.round(x * 1000) / 10 : Math.round(x * 100)}%`;
+  const most = used.reduce((a, b) => (b.eligible > a.eligible ? b : a));
+  return `Each point from a random sample of traces: ${most.sampled.toLocaleString('en-GB')} of ${most.eligible.toLocaleString('en-GB')} at p = ${most.p}; ${lo === hi ? pct(lo) : `${pct(lo)} to ${pct(hi)}`} of those that qualify.`;
 }
 
 export function UnicityChart({ unicity }: { unicity: PrivacyView['unicity'] }) {
@@ -53,6 +67,7 @@ export function UnicityChart({ unicity }: { unicity: PrivacyView['unicity'] }) {
       </svg>
       <figcaption>
         <span className="muted">Share of {dataset} traces singled out by p points (x: p)</span>
+        {samplingNote(unicity) && <span className="muted small sampling-note"> {samplingNote(unicity)}</span>}
         <ul className="legend-list">
           {list.map((s, i) => (
             <li key={s.label}>
