@@ -33,6 +33,8 @@ const HOME_RADIUS_M = 450;
 const DAY_S = 86400;
 /** Days on which a household's meter must fit an identity's comings and goings. */
 const MIN_DAYS = 3;
+/** Identities per decoy search at most: beyond this many, every n-th identity gets one. */
+const DECOY_SAMPLE = 80_000;
 
 export interface HomeMatches {
   /** Meter row (household pseudonym) each identity is tied to, or -1. */
@@ -225,6 +227,8 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
   const decoyX = (ax: number) => minX + ((ax - minX + span / 2) % span + span) % span;
   const margins: number[] = [];
   const decoyMargins: number[] = [];
+  // In a large city a sample of the identities makes enough decoy searches (each then stands for `every`).
+  const every = Math.max(1, Math.floor(E / DECOY_SAMPLE));
   let candidates = 0;
   for (let e = 0; e < E; e++) {
     nd = 0;
@@ -245,14 +249,14 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
     const ax = median(xs, nd, sorted);
     const az = median(zs, nd, sorted);
     need = Math.max(MIN_DAYS, Math.ceil(0.6 * nd));
-    if (span > 2 * radius && search(decoyX(ax), az, -2 - e)) decoyMargins.push((b1 - b2) / nd);
+    if (span > 2 * radius && e % every === 0 && search(decoyX(ax), az, -2 - e)) decoyMargins.push((b1 - b2) / nd);
     if (search(ax, az, e)) {
       household[e] = best;
       margins.push((b1 - b2) / nd);
     }
   }
   // Margins to estimated chances of being right (margins in identity order, as computed: equal fractions compare equal).
-  const right = precisionByMargin(margins, decoyMargins);
+  const right = precisionByMargin(margins, decoyMargins, every);
   for (let e = 0, i = 0; e < E; e++) if (household[e]! >= 0) confidence[e] = right(margins[i++]!);
   return { household, confidence, candidates };
 }
@@ -262,7 +266,7 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
  * level (a decoy counts at the highest real level at or below its own), pooled with neighbours
  * where needed so that a wider margin is never trusted less (pool-adjacent-violators).
  */
-export function precisionByMargin(real: readonly number[], decoy: readonly number[]): (margin: number) => number {
+export function precisionByMargin(real: readonly number[], decoy: readonly number[], decoyWeight = 1): (margin: number) => number {
   const levels = [...new Set(real)].sort((a, b) => a - b);
   if (levels.length === 0) return () => 0;
   const ties = levels.map((l) => real.filter((m) => m === l).length);
@@ -270,7 +274,7 @@ export function precisionByMargin(real: readonly number[], decoy: readonly numbe
   for (const m of decoy) {
     let i = levels.length - 1;
     while (i > 0 && levels[i]! > m) i--;
-    chance[i]!++;
+    chance[i]! += decoyWeight;
   }
   // Blocks of levels [first, last], each with its ties and decoys, merged while out of order.
   const blocks: { first: number; last: number; ties: number; chance: number }[] = [];
