@@ -71,9 +71,10 @@ export function compileTraffic(s: Scenario, ctx: TrafficContext): TrafficInput |
   let city: traffic.CityDemandSpec | null = null;
   const wantCity = d?.city !== undefined || (!t?.grid && !d?.randomTrips && ctx.city.buildings.count > 0);
   if (wantCity && !t?.grid) city = cityDemand(network, ctx, d?.city?.peakTripsPerHour ?? 1500, parseClock(d?.city?.startClock ?? '07:00'));
-  const ambulance = ctx.assets.find((a) => a.kind === 'hospital')?.id ?? null;
-  const police = ctx.assets.find((a) => a.kind === 'police-hq')?.id ?? null;
-  return { network, linkIds, signals, randomTrips, city, rerouteS: (t?.rerouteMin ?? 3) * 60, ambulanceStation: ambulance, policeStation: police };
+  // Every station of a kind can send a unit; the simulation picks the quickest for each incident.
+  const ambulanceStations = ctx.assets.filter((a) => a.kind === 'hospital').map((a) => a.id);
+  const policeStations = ctx.assets.filter((a) => a.kind === 'police-hq').map((a) => a.id);
+  return { network, linkIds, signals, randomTrips, city, rerouteS: (t?.rerouteMin ?? 3) * 60, ambulanceStations, policeStations };
 }
 
 function signalPlan(p: NonNullable<Scenario['traffic']>['signals'], kind: traffic.SignalPlan['kind']): traffic.SignalPlan {

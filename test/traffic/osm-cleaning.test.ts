@@ -103,8 +103,8 @@ describe('OpenStreetMap cleaning', () => {
     const r = loadScenarioText(JSON.stringify({ version: 1, seed: 3, city: { osm: 'c.osm' }, traffic: { demand: { city: { peakTripsPerHour: 300 } } } }), { readFile: () => text });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     const t = r.input.traffic!;
-    expect(t.ambulanceStation).toBe('hospital-osm-n10');
-    expect(t.policeStation).toBe('police-hq-osm-n11');
+    expect(t.ambulanceStations).toEqual(['hospital-osm-n10']);
+    expect(t.policeStations).toEqual(['police-hq-osm-n11']);
     expect(t.city!.schools.links.length).toBe(1);
     const sim = createSimulation(r.input);
     sim.apply({ type: 'traffic.emergency.dispatch', from: 'hospital-osm-n10', to: 'school-osm-w200', unit: 'amb-1' });
@@ -120,7 +120,7 @@ describe('OpenStreetMap cleaning', () => {
     expect(c.signalNodes.filter((n) => n.fate === 'signalised').length).toBe(c.signals.length);
     expect(c.places.filter((p) => p.kind === 'hospital').length).toBe(2);
     expect(c.places.filter((p) => p.kind === 'school').length).toBe(6);
-    expect(r.input.traffic!.ambulanceStation).toMatch(/^hospital-osm-/);
+    expect(r.input.traffic!.ambulanceStations).toHaveLength(2);
     expect(r.input.traffic!.city!.schools.links.length).toBeGreaterThan(0);
   });
 });

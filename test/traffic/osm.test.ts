@@ -105,4 +105,18 @@ describe('OpenStreetMap import', () => {
     expect(f.tripsUnroutable).toBe(0);
     expect(f.maxVehiclesStuck).toBe(0);
   });
+
+  // The peak the issue #5 audit found stuck vehicles at: queues into the one street that reaches
+  // the district's largest workplace must keep moving (merging in turn, discharging at
+  // car-following headways).
+  itWithSharedData('keeps Levenshulme moving at 1400 trips an hour: nobody stuck for 5 minutes in 2 hours', 'osm/levenshulme.osm', (text) => {
+    const sc = { version: 1, seed: 1, city: { osm: 'lev.osm' }, traffic: { demand: { city: { peakTripsPerHour: 1400, startClock: '07:30' } } } };
+    const r = loadScenarioText(JSON.stringify(sc), { readFile: (f) => (f === 'lev.osm' ? text : null) });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const sim = createSimulation(r.input);
+    sim.runUntil(2 * HOUR);
+    const f = sim.finalTraffic()!;
+    expect(f.tripsCompleted).toBeGreaterThan(2000);
+    expect(f.maxVehiclesStuck).toBe(0);
+  });
 });

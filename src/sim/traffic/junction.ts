@@ -1,6 +1,8 @@
 /**
  * Junction control for the vehicle at the head of its lane: may it make its turn this step?
- * It must be in a lane that takes the turn and have room on the lane it will enter; then the
+ * It must be in a lane that takes the turn and have room on the lane it will enter (counting the
+ * room a moving last vehicle there opens within one IDM time gap, so a queue discharging into a
+ * short link flows at car-following headways rather than a car length at a time); then the
  * signal decides for its movement (a protected green goes; a permissive green — a right turn
  * across oncoming traffic — goes into a gap; amber goes only when stopping would need more than
  * comfortable braking; red stops, and a red that never ends is given up as broken), or, without a
@@ -119,7 +121,10 @@ export function decide(m: TrafficModel, v: number, l: number, dist: number, sp: 
   }
   const lane = entryLane(m, v, next);
   V.nextLane[v] = lane;
-  if (laneRoom(m, lane) < m.idm.length) {
+  // Room on the lane it enters, counting what its last vehicle clears in one time gap (T): a driver
+  // follows a moving car across rather than waiting for a whole car's length to open up.
+  const tail = m.laneTail[lane]!;
+  if (laneRoom(m, lane) + (tail >= 0 ? V.speed[tail]! * m.idm.T : 0) < m.idm.length) {
     const since = V.stoppedSinceMs[v]!;
     if (since >= 0 && nowMs - since > BLOCKED_REROUTE_MS && nowMs >= V.nextRerouteMs[v]!) {
       V.nextRerouteMs[v] = nowMs + BLOCKED_REROUTE_MS;

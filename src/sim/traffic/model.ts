@@ -1,8 +1,9 @@
 /**
  * The microsimulation: one synchronous step of every vehicle. Accelerations first (IDM against the
  * leader in the lane, or against the stop line / the tail of the next link when the vehicle heads
- * its lane), then the ballistic position update, then lane changes (lane-change.ts: getting into
- * the lane for the next turn, then MOBIL), then link transitions.
+ * its lane, and the zipper merge's pairings), then the ballistic position update, then lane changes
+ * (lane-change.ts: getting into the lane for the next turn, in turn, then MOBIL), then link
+ * transitions. A driver stopped in a queue for long looks for another way (reroute.ts).
  *
  * No vehicle ever overlaps another: a vehicle's new position is clamped behind where its leader
  * was (leaders never move backwards), and a vehicle enters the next link only if the lane it
@@ -13,16 +14,18 @@
  */
 import { CITY_IDM, idmAccel as idmAccel_, type IdmParams } from './idm';
 import { decide as decide_, JunctionState, pass as pass_ } from './junction';
-import { laneChanges } from './lane-change';
+import { laneChanges, zipperAccel as zipperAccel_ } from './lane-change';
 import { appendToLane, bestLane, laneRoom, unlink } from './lanes';
 import { buildMovements, turnOf as turnOf_ } from './movements';
 import type { TrafficNetwork } from './network';
+import { rerouteQueued as rerouteQueued_, QUEUE_REROUTE_MS as QUEUE_REROUTE_MS_ } from './reroute';
 import { Router } from './router';
 import { SignalBank, type SignalSpec } from './signals';
 import { VehicleTable, W_MOVING as W_MOVING_, W_QUEUE as W_QUEUE_ } from './vehicles';
 // Local copies of imported bindings read in hot loops (some module loaders turn every read of an
 // import into a function call).
 const idmAccel = idmAccel_, decide = decide_, pass = pass_, turnOf = turnOf_, W_MOVING = W_MOVING_, W_QUEUE = W_QUEUE_;
+const zipperAccel = zipperAccel_, rerouteQueued = rerouteQueued_, QUEUE_REROUTE_MS = QUEUE_REROUTE_MS_;
 
 export const DT_S = 0.5;
 /** A vehicle stopped this long is counted as stuck (the permanent-gridlock test). */
@@ -142,6 +145,9 @@ export class TrafficModel {
     V.nextRerouteMs[v] = 0;
     V.freeFlowS[v] = this.net.linkLength[origin]! / this.net.linkSpeed[origin]!;
     V.wait[v] = W_MOVING;
+    V.mergeBehind[v] = -1;
+    V.letIn[v] = -1;
+    V.courtesy[v] = 0;
     const k = this.updateTurn(v);
     // Start in a lane that takes the first turn when one has room.
     if (k >= 0) {
@@ -201,12 +207,19 @@ export class TrafficModel {
           } else gap = dist - 0.5;
         }
       }
-      V.acc[v] = idmAccel(p, sp, v0, gap, sp - vl);
+      let acc = idmAccel(p, sp, v0, gap, sp - vl);
+      // The zipper merge: not passing the vehicle it must merge behind, or letting one in.
+      if (V.mergeBehind[v]! >= 0 || V.letIn[v]! >= 0) acc = zipperAccel(this, v, acc, sp, v0);
+      V.acc[v] = acc;
       V.wait[v] = wait;
       if (sample) this.linkSpeedSum[l]! += sp;
       if (sp < 0.1) {
-        if (V.stoppedSinceMs[v]! < 0) V.stoppedSinceMs[v] = nowMs;
-        else if (nowMs - V.stoppedSinceMs[v]! > STUCK_MS) stuck++;
+        const since = V.stoppedSinceMs[v]!;
+        if (since < 0) V.stoppedSinceMs[v] = nowMs;
+        else {
+          if (nowMs - since > STUCK_MS) stuck++;
+          if (ld >= 0 && nowMs - since > QUEUE_REROUTE_MS && nowMs >= V.nextRerouteMs[v]!) rerouteQueued(this, v, l, nowMs - since, nowMs);
+        }
       } else V.stoppedSinceMs[v] = -1;
     }
     this.vehicleUpdates += n;
@@ -298,11 +311,8 @@ export class TrafficModel {
     const V = this.v;
     const len = this.router.route(l, V.dest[v]!, V.routes, v * V.slot, V.slot, avoid);
     V.routedMs[v] = nowMs;
-    if (len === 0) {
-      if (avoid >= 0) return false;
-      // Unreachable now (closed links): keep the old route and wait.
-      return false;
-    }
+    // Unreachable now (closed links, or only through the avoided one): keep the old route and wait.
+    if (len === 0) return false;
     V.routeLen[v] = len;
     V.routeIdx[v] = 0;
     this.updateTurn(v);
@@ -341,6 +351,7 @@ export class TrafficModel {
     V.link[v] = m;
     V.pos[v] = over;
     V.routeIdx[v]!++;
+    V.courtesy[v] = 0;
     V.freeFlowS[v]! += net.linkLength[m]! / net.linkSpeed[m]!;
     this.updateTurn(v);
     appendToLane(this, v, lane);
@@ -382,6 +393,4 @@ export class TrafficModel {
     }
     this.cross[this.crossCount++] = v;
   }
-
-
 }

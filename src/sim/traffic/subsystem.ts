@@ -9,6 +9,7 @@
 import { assetId, type Command, type EventBus, type EventId, type Rng, type SimMs, type World } from '../core';
 import { cityTripsDue, randomTripsDue, ZonePicker, type CityDemandSpec, type RandomTripsSpec } from './demand';
 import { nearestLink, placeOnLink } from './geometry';
+import { chooseStation } from './stations';
 import { DT_S, TrafficModel } from './model';
 import type { TrafficNetwork } from './network';
 import { MODE_ALL_GREEN, MODE_ALL_RED, MODE_DARK, MODE_FIXED, MODE_NORMAL, MODES, type SignalSpec } from './signals';
@@ -24,9 +25,9 @@ export interface TrafficInput {
   readonly city: CityDemandSpec | null;
   /** Re-plan routes on the way when older than this many seconds (0: only when blocked). */
   readonly rerouteS: number;
-  /** Crash risk at a junction sends an ambulance from the first of these and police from the second. */
-  readonly ambulanceStation: string | null;
-  readonly policeStation: string | null;
+  /** Crash risk at a junction sends an ambulance from the quickest of these stations, and the police from the quickest of those. */
+  readonly ambulanceStations: readonly string[];
+  readonly policeStations: readonly string[];
 }
 
 type TrafficCommand = Extract<Command, { type: `traffic.${string}` }>;
@@ -65,6 +66,7 @@ export class TrafficSubsystem {
   private lastDemandMs = -1;
   private gridlocked = false;
   private unitSerial = 0;
+  private routeScratch: Int32Array | null = null;
   completedLastMinute = 0;
   private completedAtMinute = 0;
 
@@ -255,12 +257,24 @@ export class TrafficSubsystem {
       const asset = this.input.signals[s]!.asset;
       const cause = this.attackCause[s];
       const ev = this.bus.emit('traffic.conflict', asset !== null ? assetId(asset) : null, { conflicts: fresh, total: c }, cause ? [cause] : []);
-      // Crash risk is an incident: send an ambulance and the police.
+      // Crash risk is an incident: send an ambulance and the police, each from the quickest station.
       if (asset) {
-        if (this.input.ambulanceStation) this.dispatch(this.input.ambulanceStation, asset, ev.id);
-        if (this.input.policeStation) this.dispatch(this.input.policeStation, asset, ev.id);
+        const ambulance = this.stationFor(this.input.ambulanceStations, asset);
+        if (ambulance) this.dispatch(ambulance, asset, ev.id);
+        const police = this.stationFor(this.input.policeStations, asset);
+        if (police) this.dispatch(police, asset, ev.id);
       }
     }
+  }
+
+  /** Of `stations` (asset ids), the one whose unit would reach asset `to` soonest (see stations.ts). */
+  stationFor(stations: readonly string[], to: string): string | null {
+    if (!this.world.has(to)) return null;
+    const places = stations.filter((id) => this.world.has(id)).map((id) => ({ id, x: this.world.get(id).position[0], z: this.world.get(id).position[1] }));
+    const b = this.world.get(to).position;
+    const net = this.input.network;
+    this.routeScratch ??= new Int32Array(net.linkCount);
+    return chooseStation(net, this.model.router, places, b[0], b[1], this.routeScratch);
   }
 
   private rerouteAroundClosures(): void {

@@ -52,6 +52,14 @@ export class VehicleTable {
   /** The turn (index into the network's outLinks) at the end of the current link, or -1 at the destination. */
   nextTurn!: Int32Array;
   tag!: Int32Array;
+  /**
+   * The zipper merge (lane-change.ts), refreshed every step: for a driver who must change lanes
+   * and cannot yet, the target-lane vehicle it will merge behind; for a target-lane driver, the
+   * merging driver it is letting in; and whether it has already let one in on this link.
+   */
+  mergeBehind!: Int32Array;
+  letIn!: Int32Array;
+  courtesy!: Uint8Array;
   /** Active vehicles, in a stable order (removal swaps the last one in). */
   active!: Int32Array;
   activeAt!: Int32Array;
@@ -131,6 +139,9 @@ export class VehicleTable {
     this.nextLane = g32(this.nextLane, -1);
     this.nextTurn = g32(this.nextTurn, -1);
     this.tag = g32(this.tag, -1);
+    this.mergeBehind = g32(this.mergeBehind, -1);
+    this.letIn = g32(this.letIn, -1);
+    this.courtesy = g8(this.courtesy);
     this.active = g32(this.active);
     this.activeAt = g32(this.activeAt, -1);
     const free = new Int32Array(cap);
