@@ -34,6 +34,20 @@ describe('shipped scenarios with traffic', () => {
     expect(sim.events.some((e) => e.type === 'traffic.signal.mode' && e.data.to === 'dark')).toBe(true);
     expect(f.signals.dark).toBe(0);
     expect(f.tripsCompleted).toBeGreaterThan(1000);
+    // The delay KPI, minute by minute, averages (weighted by trips) to the run's mean delay per trip.
+    const delay = sim.kpiSeries.trafficDelay!;
+    const done = sim.kpiSeries.trafficThroughput!;
+    expect(delay.length).toBeGreaterThan(60);
+    expect(delay.some(([, v]) => v > 0)).toBe(true);
+    const perMinute = new Map(done.map(([t, v]) => [t, v / 60]));
+    let trips = 0;
+    let minutes = 0;
+    for (const [t, v] of delay) {
+      const n = perMinute.get(t) ?? 0;
+      trips += n;
+      minutes += n * v;
+    }
+    expect((minutes * 60) / trips).toBeCloseTo(f.meanDelayS, -1);
   });
 
   it('camera-botnet: signals whose control polls the flood starves run fixed time, and no vehicle is stuck', () => {

@@ -27,7 +27,9 @@ export const KPI_DEFS: readonly KpiDef[] = [
   { id: 'vehiclesStuck', label: 'Vehicles stuck', unit: 'vehicles', description: 'Vehicles stopped for more than 5 minutes: gridlock.' },
   { id: 'tripsCompleted', label: 'Trips completed', unit: 'trips', description: 'Vehicle trips that have reached their destination so far.' },
   { id: 'trafficThroughput', label: 'Traffic throughput', unit: 'trips/h', description: 'Trips completed in the last minute, as an hourly rate.' },
+  { id: 'trafficDelay', label: 'Delay per trip', unit: 'min', description: 'Time the trips completed in the last minute lost against driving their route at the speed limit, on average.' },
   { id: 'personalDatasetsHeld', label: 'Personal datasets held', unit: 'datasets', description: 'Datasets about residents (plates, faces, smart cards, meters, Wi-Fi, counts) the attacker holds, stolen or handed over.' },
+  { id: 'emergencyResponseMedian', label: 'Emergency response (median)', unit: 'min', description: 'Time for ambulances and police to reach incidents, median so far.' },
   { id: 'emergencyResponseP90', label: 'Emergency response (90th pct)', unit: 'min', description: 'Time for ambulances and police to reach incidents, 90th percentile so far.' },
 ];
 

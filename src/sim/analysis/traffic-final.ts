@@ -1,6 +1,6 @@
 /**
  * Traffic figures: the KPIs sampled each minute (mean speed, vehicles stuck, trips completed,
- * throughput, emergency response times) and the traffic state at the end of a run in the report's
+ * throughput, delay, emergency response times) and the traffic state at the end of a run in the report's
  * shape (`final.traffic`).
  */
 import type { TrafficSubsystem } from '../traffic';
@@ -43,12 +43,14 @@ function instantMeanSpeed(t: TrafficSubsystem): number {
 }
 
 export function readTrafficKpis(t: TrafficSubsystem | null): Record<string, number> {
-  if (!t) return { trafficMeanSpeed: 0, vehiclesStuck: 0, tripsCompleted: 0, trafficThroughput: 0, emergencyResponseP90: 0 };
+  if (!t) return { trafficMeanSpeed: 0, vehiclesStuck: 0, tripsCompleted: 0, trafficThroughput: 0, trafficDelay: 0, emergencyResponseMedian: 0, emergencyResponseP90: 0 };
   return {
     trafficMeanSpeed: r2(instantMeanSpeed(t) * 3.6),
     vehiclesStuck: t.model.stuckNow,
     tripsCompleted: t.model.tripsCompleted,
     trafficThroughput: t.completedLastMinute * 60,
+    trafficDelay: t.completedLastMinute > 0 ? r2(t.delayLastMinute / t.completedLastMinute / 60) : 0,
+    emergencyResponseMedian: r2((quantile(t.responseTimesS, 0.5) ?? 0) / 60),
     emergencyResponseP90: r2((quantile(t.responseTimesS, 0.9) ?? 0) / 60),
   };
 }

@@ -69,6 +69,9 @@ export class TrafficSubsystem {
   private routeScratch: Int32Array | null = null;
   completedLastMinute = 0;
   private completedAtMinute = 0;
+  /** Delay (time lost against free flow) of the trips completed in the last minute, summed, s. */
+  delayLastMinute = 0;
+  private delayAtMinute = 0;
 
   constructor(
     readonly input: TrafficInput,
@@ -127,6 +130,8 @@ export class TrafficSubsystem {
     if (nowMs % 60_000 === 0) {
       this.completedLastMinute = this.model.tripsCompleted - this.completedAtMinute;
       this.completedAtMinute = this.model.tripsCompleted;
+      this.delayLastMinute = this.model.sumDelayS - this.delayAtMinute;
+      this.delayAtMinute = this.model.sumDelayS;
     }
   }
 
