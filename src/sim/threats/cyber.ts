@@ -12,6 +12,7 @@ import type { CctvSubsystem } from '../cctv';
 import type { CommsSubsystem } from '../comms';
 import { LATERAL_KINDS, LATERAL_SUCCESS, RESPONSE_MS, TECHNIQUE } from './catalogue';
 import { Localisation } from './localisation';
+import { reflashCrewByCrew } from './reflash';
 import { Exfiltration } from './exfiltration';
 import { selectAssets } from './select';
 import { VendorBans } from './vendor-ban';
@@ -46,8 +47,7 @@ interface Campaign {
   readonly kinds: readonly string[];
   readonly assets: number[];
   halted: boolean;
-  /** Rounds of lateral movement made so far. */
-  hops: number;
+  hops: number; // rounds of lateral movement made so far
   /** For a backdoor: the firmware release that carries it (null: every release of the vendor's). */
   readonly firmware: string | null;
 }
@@ -267,10 +267,7 @@ export class CyberThreats {
     return out;
   }
 
-  /**
-   * Zones the attacker can reach from its footholds: theirs, and those the firewall lets them talk
-   * to directly. Going further means first taking a device in a zone on the way (another round).
-   */
+  /** Zones reachable from its footholds: theirs and those the firewall lets them talk to directly. */
   private reachZones(k: Campaign): Set<number> {
     return this.comms.firewall.oneHop([...this.heldZones(k)].sort((a, b) => a - b));
   }
@@ -355,32 +352,11 @@ export class CyberThreats {
     });
   }
 
-  /**
-   * Reflashes firmware with a verified image, crew by crew: each site takes RESPONSE_MS.reflash and
-   * the crews work in parallel, so units come back clean one after another (in id order), each the
-   * moment its crew is done — the attacker, its flood and any hijacked view end there.
-   */
   private reflash(targets: AssetSelector, cause: EventId): void {
-    const picked = [...selectAssets(this.world, targets)].sort((a, b) => (this.world.assets[a]!.id < this.world.assets[b]!.id ? -1 : 1));
-    const crews = RESPONSE_MS.reflashCrews;
-    const rounds = Math.max(1, Math.ceil(picked.length / crews));
-    const t0 = this.now();
-    const start = this.bus.emit('threat.response', null, { action: 'reflash-firmware', done: false, durationS: (rounds * RESPONSE_MS.reflash) / 1000, assets: picked.length }, [cause]);
-    picked.forEach((i, n) => {
-      this.scheduler.at(t0 + (Math.floor(n / crews) + 1) * RESPONSE_MS.reflash, () => {
-        const a = this.world.assets[i]!;
-        this.stopFlood(start.id, new Set([i]));
-        const k = this.cctv.cameraIndex(a.id);
-        if (k >= 0) this.cctv.setHijacked(k, false, start.id);
-        this.verified.add(i);
-        if (!(a.firmware ?? '').endsWith('(verified image)')) this.world.setFirmware(i, `${a.firmware ?? 'firmware'} (verified image)`);
-        const c = this.world.compromise[i];
-        if (!c) return;
-        this.bus.emit('asset.secured', a.id, { previousTechnique: c.technique }, [start.id, c.event]);
-        this.world.setCompromised(i, null);
-      });
+    reflashCrewByCrew(this.world, this.bus, this.scheduler, this.now(), this.cctv, selectAssets(this.world, targets), cause, {
+      verified: this.verified,
+      stopFlood: (i, ev) => this.stopFlood(ev, new Set([i])),
     });
-    this.scheduler.at(t0 + rounds * RESPONSE_MS.reflash, () => void this.bus.emit('threat.response', null, { action: 'reflash-firmware', done: true, durationS: (rounds * RESPONSE_MS.reflash) / 1000, assets: picked.length }, [start.id]));
   }
 
   /** New kit in place of asset i: the attacker's flood, exfiltration from it and any hijacked view end. */
