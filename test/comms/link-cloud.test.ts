@@ -3,18 +3,11 @@
  * input): the cameras' paths up to the internet and out to the cloud. Data localisation moves the
  * video onto the city's recorders during a run, so those links stop carrying it; lifted, it comes back.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, MINUTE, type Command } from '../../src/sim';
-import { loadScenarioText } from '../../src/scenario';
+import { shippedInput } from '../scenario/shipped-fixture';
 
-function sim() {
-  const s = JSON.parse(readFileSync('scenarios/compelled-disclosure.json', 'utf8'));
-  delete s.decisions;
-  const r = loadScenarioText(JSON.stringify(s));
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return createSimulation(r.input);
-}
+const sim = () => createSimulation(shippedInput('compelled-disclosure'));
 const localise = (enabled: boolean): Command => ({ type: 'policy.set', policy: 'data-localisation', enabled });
 
 describe('links carrying device data to vendor clouds', () => {

@@ -3,18 +3,11 @@
  * vendor's cloud onto the city's recorders: the cloud stops collecting, the recorders take over,
  * and a legal order to the vendor finds nothing to hand over. Switched off, the cameras go back.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, HOUR, MINUTE, type Command } from '../../src/sim';
-import { loadScenarioText } from '../../src/scenario';
+import { shippedInput } from '../scenario/shipped-fixture';
 
-function sim() {
-  const s = JSON.parse(readFileSync('scenarios/compelled-disclosure.json', 'utf8'));
-  delete s.decisions;
-  const r = loadScenarioText(JSON.stringify(s));
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return createSimulation(r.input);
-}
+const sim = () => createSimulation(shippedInput('compelled-disclosure'));
 const localise = (enabled: boolean): Command => ({ type: 'policy.set', policy: 'data-localisation', enabled });
 
 describe('data localisation during a run', () => {

@@ -4,20 +4,15 @@
  * no stepping stone. On the shipped CCTV exercise the campaign stays among the cameras with
  * segmentation, and reaches signals, substations and pumps on a flat network.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, HOUR } from '../../src/sim';
-import { loadScenarioText } from '../../src/scenario';
+import { shippedInput } from '../scenario/shipped-fixture';
 
 function run(edit: (s: Record<string, any>) => void) {
-  const s = JSON.parse(readFileSync('scenarios/cctv-exfiltration.json', 'utf8'));
-  delete s.decisions;
-  edit(s);
-  const r = loadScenarioText(JSON.stringify(s));
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  const sim = createSimulation(r.input);
+  const input = shippedInput('cctv-exfiltration', edit);
+  const sim = createSimulation(input);
   sim.runUntil(4 * HOUR);
-  const zoneOf = new Map(r.input.cyber!.comms.nodes.map((n) => [n.asset, n.zone]));
+  const zoneOf = new Map(input.cyber!.comms.nodes.map((n) => [n.asset, n.zone]));
   const zones = new Set(sim.events.filter((e) => e.type === 'asset.compromised').map((e) => zoneOf.get(e.source as string)));
   const rounds = sim.events.filter((e) => e.type === 'threat.stage' && e.data.stage === 'lateral-movement').length;
   return { zones, rounds };

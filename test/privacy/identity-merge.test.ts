@@ -10,23 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../src/scenario';
 import { EventBus, NetworkTravel, Rng, population as pop, traffic } from '../../src/sim';
 import { denseTraces, linkPair, mergeIdentities, privacyAnalysis, type Identities } from '../../src/sim/analysis';
-
-type Row = [number, number, number, number, number];
-const settings = (rotation: pop.Rotation): pop.Anonymisation => ({ rotation, cellM: 0, binS: 1, k: 1, epsilon: null, retentionS: null });
-
-/** Released records from [pseudonym, x, z, t, truth] rows. */
-function released(dataset: pop.DatasetId, rows: Row[], rotation: pop.Rotation): pop.ReleasedRecords {
-  return {
-    dataset,
-    n: rows.length,
-    pid: Uint32Array.from(rows, (r) => r[0]),
-    x: Float32Array.from(rows, (r) => r[1]),
-    z: Float32Array.from(rows, (r) => r[2]),
-    t: Int32Array.from(rows, (r) => r[3]),
-    truth: Int32Array.from(rows, (r) => r[4]),
-    settings: settings(rotation),
-  };
-}
+import { released, type Row } from './released-fixture';
 
 const DAY = 86400;
 // Four camera junctions on a 400 m grid, passed a minute apart from `t0`.

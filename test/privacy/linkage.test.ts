@@ -2,22 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { population as pop } from '../../src/sim';
 import { denseTraces, linkPair, matchHomes, mergeIdentities, privacyAnalysis } from '../../src/sim/analysis';
 import { runPopulation, smallCity } from '../population/fixture';
-
-const settings = (rotation: pop.Rotation = 'none'): pop.Anonymisation => ({ rotation, cellM: 0, binS: 1, k: 1, epsilon: null, retentionS: null });
-
-/** Released records from [pseudonym, x, z, t, truth] rows. */
-function released(dataset: pop.DatasetId, rows: [number, number, number, number, number][], rotation: pop.Rotation = 'none'): pop.ReleasedRecords {
-  return {
-    dataset,
-    n: rows.length,
-    pid: Uint32Array.from(rows, (r) => r[0]),
-    x: Float32Array.from(rows, (r) => r[1]),
-    z: Float32Array.from(rows, (r) => r[2]),
-    t: Int32Array.from(rows, (r) => r[3]),
-    truth: Int32Array.from(rows, (r) => r[4]),
-    settings: settings(rotation),
-  };
-}
+import { released, settings } from './released-fixture';
 
 describe('linking pseudonyms across datasets', () => {
   // Plates 11 and 12 pass cameras at junctions (400 m grid); Wi-Fi sniffers on the same poles hear MACs 21, 22, 23.

@@ -1,24 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, MINUTE, type Simulation } from '../../src/sim';
-import { loadScenarioText } from '../../src/scenario';
+import { signalCity } from './city-fixture';
+import { shippedInput } from '../scenario/shipped-fixture';
 import { MODE_ALL_GREEN, MODE_DARK, MODE_FIXED, MODE_NORMAL } from '../../src/sim/traffic';
 
-function city(extra: Record<string, unknown> = {}): Simulation {
-  const r = loadScenarioText(
-    JSON.stringify({
-      version: 1,
-      seed: 3,
-      duration: '2h',
-      city: { generator: { buildings: 1200, population: 20000, sizeM: [2400, 2000] } },
-      vendors: [{ id: 'sigco', name: 'SigCo', jurisdiction: 'Nowhere', supplies: ['traffic-signal'], remoteMaintenance: true }],
-      traffic: { demand: { city: { peakTripsPerHour: 1500, startClock: '07:30' } } },
-      ...extra,
-    }),
-  );
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return createSimulation(r.input);
-}
+const city = (extra: Record<string, unknown> = {}): Simulation => createSimulation(signalCity(extra));
 
 const signalOf = (sim: Simulation, i: number) => sim.traffic!.input.signals[i]!.asset!;
 
@@ -56,11 +42,7 @@ describe('traffic coupled to signal assets', () => {
 
   it('falls back to fixed time when a flood on the backhaul starves its control traffic, and back once the flood is cut off', () => {
     // The shipped botnet exercise: 132 cameras flood the backhaul the signals' control polls share, from 65 min.
-    const sc = JSON.parse(readFileSync('scenarios/camera-botnet.json', 'utf8'));
-    delete sc.decisions;
-    const r = loadScenarioText(JSON.stringify(sc));
-    if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    const sim = createSimulation(r.input);
+    const sim = createSimulation(shippedInput('camera-botnet'));
     sim.runUntil(80 * MINUTE);
     const fixed = sim.events.filter((e) => e.type === 'traffic.signal.mode' && e.data.to === 'fixed');
     expect(fixed.length).toBeGreaterThan(5);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, MINUTE } from '../../src/sim';
-import { loadScenarioText } from '../../src/scenario';
+import { signalCity } from './city-fixture';
 import { buildNetwork, chooseStation, Router, type RoadSegment } from '../../src/sim/traffic';
 
 describe('emergency stations', () => {
@@ -37,22 +37,11 @@ describe('emergency stations', () => {
   });
 
   it('lists every hospital and police station, and answers crash risk from the one quickest to reach the junction', () => {
-    const r = loadScenarioText(
-      JSON.stringify({
-        version: 1,
-        seed: 3,
-        duration: '2h',
-        city: { generator: { buildings: 1200, population: 20000, sizeM: [2400, 2000] } },
-        vendors: [{ id: 'sigco', name: 'SigCo', jurisdiction: 'Nowhere', supplies: ['traffic-signal'], remoteMaintenance: true }],
-        // The generated city's hospital stands at (1150, 450); a second one in the south.
-        assets: [{ id: 'hospital-south', kind: 'hospital', subsystem: 'civic', name: 'South Hospital', position: [1550, 1650] }],
-        traffic: { demand: { city: { peakTripsPerHour: 1500, startClock: '07:30' } } },
-      }),
-    );
-    if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    expect([...r.input.traffic!.ambulanceStations].sort()).toEqual(['hospital', 'hospital-south']);
-    expect(r.input.traffic!.policeStations).toEqual(['police-hq']);
-    const sim = createSimulation({ ...r.input, water: null, population: null } as typeof r.input);
+    // The generated city's hospital stands at (1150, 450); a second one in the south.
+    const input = signalCity({ assets: [{ id: 'hospital-south', kind: 'hospital', subsystem: 'civic', name: 'South Hospital', position: [1550, 1650] }] });
+    expect([...input.traffic!.ambulanceStations].sort()).toEqual(['hospital', 'hospital-south']);
+    expect(input.traffic!.policeStations).toEqual(['police-hq']);
+    const sim = createSimulation({ ...input, water: null, population: null } as typeof input);
     const t = sim.traffic!;
     const north = 'signal-12-4'; // at (1200, 400)
     const south = 'signal-16-16'; // at (1600, 1600)

@@ -29,29 +29,14 @@ export function makeBuildings(osm: OsmData, ways: OsmData['ways'], project: (n: 
     const pts = footprintRing(osm, w.refs, project);
     if (!pts) continue;
     // Shoelace area and centroid; the box keeps the footprint's bounding-box proportions and its area.
-    let a2 = 0;
-    let cx = 0;
-    let cz = 0;
-    let x0 = Infinity;
-    let x1 = -Infinity;
-    let z0 = Infinity;
-    let z1 = -Infinity;
-    for (let i = 0; i < pts.length; i++) {
-      const [xa, za] = pts[i]!;
-      const [xb, zb] = pts[(i + 1) % pts.length]!;
-      const c = xa * zb - xb * za;
-      a2 += c;
-      cx += (xa + xb) * c;
-      cz += (za + zb) * c;
-      x0 = Math.min(x0, xa);
-      x1 = Math.max(x1, xa);
-      z0 = Math.min(z0, za);
-      z1 = Math.max(z1, za);
-    }
+    const a2 = signedArea2(pts);
     const area = Math.abs(a2) / 2;
     if (area < 4) continue;
-    const c: [number, number] = [cx / (3 * a2), cz / (3 * a2)];
+    const c = centroid(pts);
     if (!inside(c)) continue;
+    const xs = pts.map((p) => p[0]);
+    const zs = pts.map((p) => p[1]);
+    const [x0, x1, z0, z1] = [Math.min(...xs), Math.max(...xs), Math.min(...zs), Math.max(...zs)];
     const s = Math.sqrt(area / Math.max(1e-6, (x1 - x0) * (z1 - z0)));
     const kind = w.tags.building!;
     const use = CIVIC.has(kind) || CIVIC.has(w.tags.amenity ?? '') ? 3 : INDUSTRY.has(kind) ? 2 : HOME.has(kind) ? 0 : 1;
@@ -90,4 +75,34 @@ export function footprintRing(osm: OsmData, refs: readonly string[], project: (n
   }
   while (pts.length > 1 && pts[0]![0] === pts[pts.length - 1]![0] && pts[0]![1] === pts[pts.length - 1]![1]) pts.pop();
   return pts.length >= 3 ? pts : null;
+}
+
+type Pt = readonly [number, number];
+
+/** Twice the ring's signed area (shoelace; positive when it winds from +x towards +z). */
+export function signedArea2(r: readonly Pt[]): number {
+  let a2 = 0;
+  for (let i = 0; i < r.length; i++) {
+    const [xa, za] = r[i]!;
+    const [xb, zb] = r[(i + 1) % r.length]!;
+    a2 += xa * zb - xb * za;
+  }
+  return a2;
+}
+
+/** The ring's area centroid (its vertices' mean when it has no area). */
+export function centroid(r: readonly Pt[]): [number, number] {
+  let a2 = 0;
+  let cx = 0;
+  let cz = 0;
+  for (let i = 0; i < r.length; i++) {
+    const [xa, za] = r[i]!;
+    const [xb, zb] = r[(i + 1) % r.length]!;
+    const c = xa * zb - xb * za;
+    a2 += c;
+    cx += (xa + xb) * c;
+    cz += (za + zb) * c;
+  }
+  if (Math.abs(a2) < 1e-9) return [r.reduce((s, p) => s + p[0], 0) / r.length, r.reduce((s, p) => s + p[1], 0) / r.length];
+  return [cx / (3 * a2), cz / (3 * a2)];
 }

@@ -8,7 +8,7 @@
  */
 import { assetId, type AssetSpec } from '../../sim';
 import type { OsmData, OsmNode } from '../import/osm';
-import { footprintRing } from './osm-buildings';
+import { centroid, footprintRing, signedArea2 } from './osm-buildings';
 import { byOsmId } from './osm-graph';
 
 type Pt = readonly [number, number];
@@ -55,7 +55,7 @@ export function civicPlaces(osm: OsmData, project: (n: OsmNode) => [number, numb
       take(`w${w.id}`, w.tags, pts.length > 0 ? [pts.reduce((s, p) => s + p[0], 0) / pts.length, pts.reduce((s, p) => s + p[1], 0) / pts.length] : null, null);
     }
   }
-  const counted = found.filter((f) => !found.some((o) => o !== f && o.kind === f.kind && o.ring !== null && contains(o.ring, f.at) && (f.ring === null || area(o.ring) > area(f.ring))));
+  const counted = found.filter((f) => !found.some((o) => o !== f && o.kind === f.kind && o.ring !== null && contains(o.ring, f.at) && (f.ring === null || ringArea(o.ring) > ringArea(f.ring))));
   return counted.map((f) => ({
     id: assetId(`${f.kind}-osm-${f.ref}`),
     kind: f.kind,
@@ -70,28 +70,7 @@ export function civicPlaces(osm: OsmData, project: (n: OsmNode) => [number, numb
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-function area(r: readonly Pt[]): number {
-  let a = 0;
-  for (let i = 0; i < r.length; i++) a += r[i]![0] * r[(i + 1) % r.length]![1] - r[(i + 1) % r.length]![0] * r[i]![1];
-  return Math.abs(a) / 2;
-}
 
-/** The ring's area centroid (its vertices' mean when it has no area). */
-function centroid(r: readonly Pt[]): Pt {
-  let a2 = 0;
-  let cx = 0;
-  let cz = 0;
-  for (let i = 0; i < r.length; i++) {
-    const [xa, za] = r[i]!;
-    const [xb, zb] = r[(i + 1) % r.length]!;
-    const c = xa * zb - xb * za;
-    a2 += c;
-    cx += (xa + xb) * c;
-    cz += (za + zb) * c;
-  }
-  if (Math.abs(a2) < 1e-9) return [r.reduce((s, p) => s + p[0], 0) / r.length, r.reduce((s, p) => s + p[1], 0) / r.length];
-  return [cx / (3 * a2), cz / (3 * a2)];
-}
 
 /** Even–odd point in polygon. */
 function contains(r: readonly Pt[], p: Pt): boolean {
@@ -103,3 +82,5 @@ function contains(r: readonly Pt[], p: Pt): boolean {
   }
   return inside;
 }
+
+const ringArea = (r: readonly Pt[]) => Math.abs(signedArea2(r)) / 2;

@@ -138,11 +138,12 @@ export function privacyAnalysis(p: PopulationSubsystem, nowS: number, o: Privacy
 
   T.mark('unicity');
   const held: ReleasedRecords[] = [];
-  // A dataset held as of now is the release the unicity read (and its traces are numbered already).
+  // A what-if holding of the whole dataset as of now is the release the unicity read (its traces
+  // are numbered already); a stolen copy has its own settings, time and parts.
   for (const d of RECORD_DATASETS) {
     if (!heldAt.has(d)) continue;
     const h = holding(d);
-    const same = d === uDataset && heldAt.get(d) === nowS && h.parts === null && heldSettings(d) === settings(d);
+    const same = d === uDataset && h.atS === null && h.anonymisation === null && h.parts === null;
     held.push(same ? uRelease : p.releaseHolding(h, d, nowS, o.anonymisation?.[d]));
   }
   const meters: ReleasedMeters | null = heldAt.has('meter') ? p.releaseMeters(heldAt.get('meter')!, heldSettings('meter')) : null;

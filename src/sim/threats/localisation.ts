@@ -6,15 +6,10 @@
  * cameras are wired locally from the start, at compile time.)
  */
 import type { EventId } from '../core';
-import { datasetSalt, type CameraSpec, type CctvSubsystem } from '../cctv';
+import type { CameraSpec, CctvSubsystem } from '../cctv';
+import { movedAnalytics } from './rewiring';
 
 type Wiring = Pick<CameraSpec, 'nvr' | 'cloudVendor' | 'analytics'>;
-
-/** The index of the city's own dataset of this kind on a recorder, made when the run has none. */
-export function recorderDataset(cctv: CctvSubsystem, nvr: string, kind: CameraSpec['analytics'][number]['kind'], retentionMs: number, homeJurisdiction: string): number {
-  const id = `${nvr}-${kind}`;
-  return cctv.datasetIndex({ id, kind, retentionMs, storeAsset: nvr, cloudVendor: null, jurisdiction: homeJurisdiction, salt: datasetSalt(id) });
-}
 
 export class Localisation {
   /** Cameras moved off a cloud, with the wiring they had. */
@@ -45,11 +40,7 @@ export class Localisation {
     cctv.input.cameras.forEach((cam, k) => {
       const cloudy = cam.analytics.some((an) => sets[an.dataset]!.cloudVendor !== null);
       if (cam.cloudVendor === null && !cloudy) return;
-      const analytics = cam.analytics.flatMap((an): CameraSpec['analytics'][number][] => {
-        const ds = sets[an.dataset]!;
-        if (ds.cloudVendor === null) return [an];
-        return cam.nvr === null ? [] : [{ kind: an.kind, site: 'nvr', dataset: recorderDataset(cctv, cam.nvr, an.kind, ds.retentionMs, this.homeJurisdiction) }];
-      });
+      const analytics = movedAnalytics(cctv, cam, (ds) => ds.cloudVendor !== null, null, this.homeJurisdiction);
       this.moved.set(k, { nvr: cam.nvr, cloudVendor: cam.cloudVendor, analytics: cam.analytics });
       cctv.rewire(k, { nvr: cam.nvr, cloudVendor: null, analytics });
       if (cam.cloudVendor !== null && cam.nvr !== null) this.rerouteVideo(k, cam.nvr, cause);

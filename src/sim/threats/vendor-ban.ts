@@ -12,9 +12,9 @@
  */
 import type { Command, EventBus, EventId, Scheduler, SimMs, VendorSpec, World } from '../core';
 import { firmwareOf, vendorId } from '../core';
-import { datasetSalt, type CameraSpec, type CctvSubsystem } from '../cctv';
+import type { CctvSubsystem } from '../cctv';
 import { DEFAULT_CREWS, planSwaps } from './swap-plan';
-import { recorderDataset } from './localisation';
+import { movedAnalytics } from './rewiring';
 
 export type VendorBanCommand = Extract<Command, { type: 'policy.vendor.ban' }>;
 
@@ -119,17 +119,7 @@ export class VendorBans {
     const cam = this.cctv.input.cameras[k]!;
     const sets = this.cctv.input.datasets;
     const cloud = repl && repl.cloudJurisdiction !== null && !this.hooks.localised() && this.hooks.cloudNode(repl.id) !== null ? repl : null;
-    const analytics = cam.analytics.flatMap((an): CameraSpec['analytics'][number][] => {
-      const ds = sets[an.dataset]!;
-      if (ds.cloudVendor !== banned) return [an];
-      const base = { kind: an.kind, retentionMs: ds.retentionMs };
-      if (cloud) {
-        const id = `${cloud.id}-cloud-${an.kind}`;
-        return [{ kind: an.kind, site: 'cloud', dataset: this.cctv.datasetIndex({ ...base, id, storeAsset: null, cloudVendor: cloud.id, jurisdiction: cloud.cloudJurisdiction!, salt: datasetSalt(id) }) }];
-      }
-      if (cam.nvr === null) return [];
-      return [{ kind: an.kind, site: 'nvr', dataset: recorderDataset(this.cctv, cam.nvr, an.kind, ds.retentionMs, this.homeJurisdiction) }];
-    });
+    const analytics = movedAnalytics(this.cctv, cam, (ds) => ds.cloudVendor === banned, cloud, this.homeJurisdiction);
     const usesCloud = cloud !== null && analytics.some((an) => sets[an.dataset]!.cloudVendor === cloud.id);
     const cloudVendor = cam.cloudVendor === banned ? (usesCloud ? cloud.id : null) : cam.cloudVendor;
     this.cctv.rewire(k, { nvr: cam.nvr, cloudVendor, analytics });
