@@ -107,7 +107,8 @@ describe('the cyber layers', () => {
     await page.getByRole('button', { name: 'Fire the selected inject now' }).click();
     await page.getByRole('button', { name: 'Play simulation' }).click();
     await expect.poll(async () => (await page.getByTestId('zone-cctv').textContent()) ?? '', { timeout: 30_000 }).toMatch(/isolated/);
-    expect(await page.getByTestId('zone-section').textContent()).toMatch(/isolated/);
+    // The inspector refreshes on its own 1 s schedule, independently of the legend: wait for it too.
+    await expect.poll(async () => (await page.getByTestId('zone-section').textContent()) ?? '', { timeout: 5_000 }).toMatch(/isolated/);
     // Cameras lose the network within minutes of sim time; the worker recomputes coverage within seconds.
     await expect.poll(async () => pct((await figure.textContent()) ?? '').at(-1) ?? start, { timeout: 60_000, interval: 500 }).toBeLessThan(start);
     await page.getByRole('button', { name: 'Pause simulation' }).click();
