@@ -224,7 +224,8 @@ export interface ReplyOf {
 export interface VehicleInfo {
   readonly emergency: boolean;
   readonly speedKmh: number;
-  readonly waiting: string;
+  /** The vehicle it waits on (the car it merges behind or lets in, or the car ahead in a queue), by slot. */
+  readonly heldBy: number | null;
   /** Road ids from the one it is on to its destination (the first 40). */
   readonly route: readonly string[];
   readonly remainingM: number;

@@ -2,8 +2,6 @@
 import { traffic, type Simulation } from '../sim';
 import type { VehicleInfo } from './protocol';
 
-const WAITING = ['moving', 'waiting at a red signal', 'stopping for amber', 'at a stop line (all-way stop)', 'giving way to the main road', 'the road ahead is full', 'in a queue', 'at a dark signal (all-way stop)', 'free road', 'turning right: giving way to oncoming traffic', 'getting into lane for its turn'];
-
 export function vehicleInfo(sim: Simulation, slot: number): VehicleInfo | null {
   const t = sim.traffic;
   if (!t || !Number.isInteger(slot) || !t.model.v.isActive(slot)) return null;
@@ -19,9 +17,15 @@ export function vehicleInfo(sim: Simulation, slot: number): VehicleInfo | null {
   return {
     emergency: V.kind[slot] === traffic.KIND_EMERGENCY,
     speedKmh: Math.round(V.speed[slot]! * 36) / 10,
-    waiting: WAITING[V.wait[slot]!] ?? 'moving',
+    heldBy: heldBy(t.model.v, slot),
     route,
     remainingM: Math.round(remainingM),
     onRoadS: Math.round((sim.nowMs - V.departMs[slot]!) / 1000),
   };
+}
+
+/** The vehicle this one waits on: the car it merges behind or lets in, or the queue's car ahead. */
+function heldBy(V: traffic.VehicleTable, v: number): number | null {
+  const u = V.hold[v]! > 0 ? V.heldBy[v]! : V.wait[v] === traffic.W_QUEUE ? V.leader[v]! : -1;
+  return u >= 0 && V.isActive(u) ? u : null;
 }

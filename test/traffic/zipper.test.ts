@@ -100,7 +100,23 @@ describe('zipper merge', () => {
     for (let k = 0; k < 3; k++) beside.push(standing(lane0, 86 - 7 * k));
     run(5_000);
     m.signals.setMode(0, MODE_NORMAL, now());
-    run(now() + 150_000);
+    // What the inspector says while they wait: the merging driver names the car it merges behind
+    // (in the other lane), and the car letting it in names it.
+    const merging = new Set<string>();
+    const letting = new Set<string>();
+    run(now() + 150_000, () => {
+      for (let i = 0; i < m.v.activeCount; i++) {
+        const v = m.v.active[i]!;
+        const u = m.v.heldBy[v]!;
+        if (m.v.hold[v] === 0) continue;
+        expect(m.v.speed[v]).toBeLessThan(2);
+        expect(m.v.lane[u]).not.toBe(m.v.lane[v]);
+        if (m.v.hold[v] === 1) merging.add(`${v}>${u}`);
+        else letting.add(`${v}>${u}`);
+      }
+    });
+    expect([...merging].some((p) => beside.includes(Number(p.split('>')[0])))).toBe(true);
+    expect([...letting].some((p) => beside.includes(Number(p.split('>')[1])))).toBe(true);
     expect(order.length).toBe(9);
     // Nobody cut in at the head, and no two merging drivers went one after the other.
     expect(beside).not.toContain(order[0]);

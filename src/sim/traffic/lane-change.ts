@@ -46,6 +46,8 @@ const NO_LC_NEAR_END_M = 25;
 export const MANDATORY_ZONE_M = 200;
 /** Target-lane drivers let a merging vehicle in below this speed, m/s (18 km/h: this model's reading of rule 134's "very low speed"). */
 const COURTESY_MPS = 5;
+/** Below this speed, m/s, a driver the zipper slows is shown as waiting for it (as a queue is). */
+const HELD_MPS = 2;
 /** The least bumper-to-bumper gap, m, ahead of and behind a vehicle changing lanes. */
 const MIN_GAP_M = 1;
 
@@ -139,6 +141,9 @@ function tryChange(m: TrafficModel, v: number, l: number, tgt: number, mandatory
   insertBetween(m, v, tgt, f, nl);
   // It has let one in: the next merging driver waits for the vehicle behind it.
   if (f >= 0) V.courtesy[f] = 1;
+  // Neither waits on the other any longer (the inspector reads these after the step).
+  V.hold[v] = 0;
+  if (f >= 0 && V.heldBy[f] === v) V.hold[f] = 0;
   return true;
 }
 
@@ -177,6 +182,7 @@ export function zipperAccel(m: TrafficModel, v: number, acc: number, sp: number,
   const p = m.idm;
   const x = V.pos[v]!;
   const l = V.link[v]!;
+  V.hold[v] = 0;
   for (let pass = 0; pass < 2; pass++) {
     const u = pass === 0 ? V.mergeBehind[v]! : V.letIn[v]!;
     if (u < 0) continue;
@@ -184,7 +190,12 @@ export function zipperAccel(m: TrafficModel, v: number, acc: number, sp: number,
     else V.letIn[v] = -1;
     if (V.activeAt[u]! < 0 || V.link[u] !== l || V.lane[u] === V.lane[v] || !(V.pos[u]! > x)) continue;
     const a = idmAccel(p, sp, v0, V.pos[u]! - p.length - x, sp - V.speed[u]!);
-    if (a < acc && (pass === 0 || a >= -B_SAFE || sp < 1)) acc = a;
+    if (a < acc && (pass === 0 || a >= -B_SAFE || sp < 1)) {
+      acc = a;
+      // Said in the inspector when this is why the driver is (nearly) stopped.
+      V.hold[v] = sp < HELD_MPS ? pass + 1 : 0;
+      V.heldBy[v] = u;
+    }
   }
   return acc;
 }

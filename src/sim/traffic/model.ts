@@ -210,6 +210,7 @@ export class TrafficModel {
       let acc = idmAccel(p, sp, v0, gap, sp - vl);
       // The zipper merge: not passing the vehicle it must merge behind, or letting one in.
       if (V.mergeBehind[v]! >= 0 || V.letIn[v]! >= 0) acc = zipperAccel(this, v, acc, sp, v0);
+      else V.hold[v] = 0;
       V.acc[v] = acc;
       V.wait[v] = wait;
       if (sample) this.linkSpeedSum[l]! += sp;

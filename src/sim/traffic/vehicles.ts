@@ -7,7 +7,7 @@
  */
 
 /** Why a vehicle is slow or stopped, for the inspector. */
-export const WAIT_REASONS = ['moving', 'red signal', 'amber signal', 'stop sign (all-way stop)', 'giving way to main road', 'road ahead full', 'queue', 'dark signal: all-way stop', 'free', 'giving way to oncoming traffic', 'getting into lane for its turn'] as const;
+export const WAIT_REASONS = ['moving', 'red signal', 'amber signal', 'stop sign (all-way stop)', 'giving way to main road', 'road ahead full', 'queue', 'dark signal: all-way stop', 'free', 'giving way to oncoming traffic', 'getting into lane for its turn', 'merging in turn', 'letting a merging vehicle in'] as const;
 export type WaitReason = (typeof WAIT_REASONS)[number];
 export const W_MOVING = 0;
 export const W_RED = 1;
@@ -19,6 +19,9 @@ export const W_QUEUE = 6;
 export const W_DARK = 7;
 export const W_ONCOMING = 9;
 export const W_LANE = 10;
+/** Shown, not decided on: V.hold's reasons (the zipper merge) replace wait in the snapshot. */
+export const W_MERGE = 11;
+export const W_LET_IN = 12;
 
 export const KIND_CAR = 0;
 export const KIND_EMERGENCY = 1;
@@ -60,6 +63,12 @@ export class VehicleTable {
   mergeBehind!: Int32Array;
   letIn!: Int32Array;
   courtesy!: Uint8Array;
+  /**
+   * For the inspector only: 1 when the zipper merge is what holds a slow driver back (it waits
+   * for the gap behind heldBy), 2 when it is letting heldBy in; 0 otherwise. No rule reads it.
+   */
+  hold!: Uint8Array;
+  heldBy!: Int32Array;
   /** Active vehicles, in a stable order (removal swaps the last one in). */
   active!: Int32Array;
   activeAt!: Int32Array;
@@ -142,6 +151,8 @@ export class VehicleTable {
     this.mergeBehind = g32(this.mergeBehind, -1);
     this.letIn = g32(this.letIn, -1);
     this.courtesy = g8(this.courtesy);
+    this.hold = g8(this.hold);
+    this.heldBy = g32(this.heldBy, -1);
     this.active = g32(this.active);
     this.activeAt = g32(this.activeAt, -1);
     const free = new Int32Array(cap);

@@ -33,6 +33,12 @@ export interface TwinHooks {
   powerBranches(): { id: string; status: number; loading: number; flowMW: number; reportedFlowMW: number }[];
   /** The comms links now: state 0 down / 1 up / 2 congested, and utilisation (0..1). */
   commsLinks(): { id: string; state: number; util: number }[];
+  /** Vehicles on the road now: slot, position (m) and state (wait reason | kind << 4). */
+  vehicles(): { slot: number; x: number; z: number; state: number }[];
+  /** Page coordinates of a point in the city, or null off screen. */
+  screenPositionOfPoint(x: number, y: number, z: number): { x: number; y: number } | null;
+  /** Centres the view on a point of the ground, from distanceM (default 900 m). */
+  focusPoint(x: number, z: number, distanceM?: number): void;
   /** Selects a non-asset feature (e.g. { layer: 'power-network', id: 'line-…' }) for the inspector. */
   selectFeature(f: SelectedFeature | null): void;
   setViewMode(mode: ViewMode): void;
@@ -71,6 +77,13 @@ export function installTestHooks(client: TwinClient): void {
       if (i !== undefined) sceneHandle.current?.focusAsset(i);
     },
     cityDrawnAt: () => sceneHandle.cityDrawnAt,
+    vehicles: () => {
+      const t = live.snapshot?.traffic;
+      if (!t) return [];
+      return [...t.vehicleSlot].map((slot, i) => ({ slot, x: t.vehicles[i * 3]!, z: t.vehicles[i * 3 + 1]!, state: t.vehicleState[i]! }));
+    },
+    screenPositionOfPoint: (x, y, z) => sceneHandle.current?.screenPositionOfPoint(x, y, z) ?? null,
+    focusPoint: (x, z, d) => sceneHandle.current?.focusPoint(x, z, d),
     frames: () => live.frames,
     powerBranches: () => {
       const pv = live.world?.view.power;

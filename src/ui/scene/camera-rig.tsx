@@ -59,14 +59,23 @@ export function CameraRig({ index }: { index: WorldIndex }) {
 
     const offset = new Vector3();
     const place = placementOf(index);
+    const project = (x: number, y: number, z: number) => {
+      const v = new Vector3(x, y, z).project(camera);
+      if (v.z > 1 || Math.abs(v.x) > 1 || Math.abs(v.y) > 1) return null;
+      const rect = gl.domElement.getBoundingClientRect();
+      return { x: rect.left + ((v.x + 1) / 2) * rect.width, y: rect.top + ((1 - v.y) / 2) * rect.height };
+    };
+    const focus = (x: number, z: number, distanceM = 900) => {
+      offset.copy(camera.position).sub(controls.target).setLength(Math.max(controls.minDistance, distanceM));
+      controls.target.set(x, 0, z);
+      camera.position.copy(controls.target).add(offset);
+      controls.update();
+      invalidate();
+    };
     sceneHandle.current = {
       invalidate,
-      screenPositionOf: (i) => {
-        const v = new Vector3(place.x[i]!, markerY(place, i, viewState.markerScale), place.z[i]!).project(camera);
-        if (v.z > 1 || Math.abs(v.x) > 1 || Math.abs(v.y) > 1) return null;
-        const rect = gl.domElement.getBoundingClientRect();
-        return { x: rect.left + ((v.x + 1) / 2) * rect.width, y: rect.top + ((1 - v.y) / 2) * rect.height };
-      },
+      screenPositionOf: (i) => project(place.x[i]!, markerY(place, i, viewState.markerScale), place.z[i]!),
+      screenPositionOfPoint: (x, y, z) => project(x, y, z),
       zoom: (factor) => {
         offset.copy(camera.position).sub(controls.target).multiplyScalar(factor);
         const len = Math.min(controls.maxDistance, Math.max(controls.minDistance, offset.length()));
@@ -81,13 +90,8 @@ export function CameraRig({ index }: { index: WorldIndex }) {
         controls.update();
         invalidate();
       },
-      focusAsset: (i) => {
-        offset.copy(camera.position).sub(controls.target).setLength(900);
-        controls.target.set(place.x[i]!, 0, place.z[i]!);
-        camera.position.copy(controls.target).add(offset);
-        controls.update();
-        invalidate();
-      },
+      focusAsset: (i) => focus(place.x[i]!, place.z[i]!),
+      focusPoint: (x, z, d) => focus(x, z, d),
     };
     invalidate();
     return () => {

@@ -8,9 +8,13 @@ export interface SceneHandle {
   invalidate(): void;
   /** Page (CSS pixel) coordinates of an asset's marker, or null when off screen or hidden. */
   screenPositionOf(assetIndex: number): { x: number; y: number } | null;
+  /** Page coordinates of a point in the city (x east, y up, z south, metres), or null off screen. */
+  screenPositionOfPoint(x: number, y: number, z: number): { x: number; y: number } | null;
   zoom(factor: number): void;
   resetView(): void;
   focusAsset(assetIndex: number): void;
+  /** Centres the view on a point of the ground, from distanceM (default: the distance focusAsset uses). */
+  focusPoint(x: number, z: number, distanceM?: number): void;
 }
 
 export const sceneHandle: { current: SceneHandle | null; cityDrawnAt: number | null } = { current: null, cityDrawnAt: null };

@@ -101,6 +101,10 @@ function TrafficDrawing({ tv }: { tv: TrafficView }) {
       col[i * 3 + 2] = rgb.b;
     }
     mesh.count = n;
+    // Picking tests the instances' bounding sphere first; three computes it once, so drop it
+    // whenever the vehicles move (it is recomputed on the next click, not every frame).
+    mesh.boundingSphere = null;
+    mesh.boundingBox = null;
     mesh.userData.slots = t.vehicleSlot;
     mesh.instanceMatrix.needsUpdate = true;
     mesh.instanceColor!.needsUpdate = true;

@@ -9,10 +9,13 @@ import { useEffect, useState } from 'react';
 import type { SignalInfo, TrafficView, VehicleInfo } from '../../worker/protocol';
 import { twinClient } from '../app/session';
 import { live } from '../store/live';
-import { useUi } from '../store/ui-store';
+import { selectFeature, useUi } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
 import './traffic.css';
-import { ASPECT, ASPECT_COLOR, CONGESTION_BANDS, LAMP_BOARD_COLOR, LAMP_YIELD_COLOR, MODE_LABEL, VEHICLE_COLOR, WAIT_LABEL, unpackSignal } from './traffic-style';
+import { ASPECT, ASPECT_COLOR, CONGESTION_BANDS, LAMP_BOARD_COLOR, LAMP_YIELD_COLOR, MODE_LABEL, TRAFFIC_LAYER, VEHICLE_COLOR, WAIT_LABEL, unpackSignal } from './traffic-style';
+
+/** WAIT_LABEL's index of "letting a merging car in". */
+const W_LET_IN = 12;
 
 function Dot({ color, square }: { color: string; square?: boolean }) {
   return (
@@ -176,6 +179,16 @@ export function VehicleInspector({ id }: { index: WorldIndex; id: string }) {
       <dl className="facts">
         <dt>Now</dt>
         <dd>{WAIT_LABEL[st & 15] ?? 'Moving'}</dd>
+        {info?.heldBy != null && (
+          <>
+            <dt>{(st & 15) === W_LET_IN ? 'Letting in' : 'Waiting on'}</dt>
+            <dd>
+              <button type="button" className="link-btn" data-testid="held-by" onClick={() => selectFeature({ layer: TRAFFIC_LAYER, id: `vehicle:${info.heldBy}` })}>
+                car #{info.heldBy}
+              </button>
+            </dd>
+          </>
+        )}
         <dt>Where</dt>
         <dd>
           {Math.round(t.vehicles[i * 3]!)} m east, {Math.round(t.vehicles[i * 3 + 1]!)} m south
@@ -224,7 +237,7 @@ export function TrafficLegend() {
           <Dot color={VEHICLE_COLOR.moving} square /> <span>Vehicle moving</span>
         </li>
         <li>
-          <Dot color={VEHICLE_COLOR.waiting} square /> <span>Vehicle waiting (signal, stop line, queue)</span>
+          <Dot color={VEHICLE_COLOR.waiting} square /> <span>Vehicle waiting (signal, stop line, queue, merge)</span>
         </li>
         <li>
           <Dot color={VEHICLE_COLOR.emergency} square /> <span>Ambulance or police on a call</span>

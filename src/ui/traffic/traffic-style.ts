@@ -26,7 +26,7 @@ export const LAMP_YIELD_COLOR = '#f4f6fa';
 export const MODE_LABEL = ['Running its plan', 'Fixed-time fallback (control link lost)', 'Dark: all-way stop (no power)', 'Attacker: all red', 'Attacker: conflicting greens'] as const;
 
 /** Same order as the simulation's WAIT_REASONS. */
-export const WAIT_LABEL = ['Moving', 'Waiting at a red signal', 'Stopping for amber', 'At a stop line (all-way stop)', 'Giving way to the main road', 'Road ahead is full', 'In a queue', 'At a dark signal (all-way stop)', 'Free road', 'Turning right: giving way to oncoming traffic', 'Getting into lane for its turn'] as const;
+export const WAIT_LABEL = ['Moving', 'Waiting at a red signal', 'Stopping for amber', 'At a stop line (all-way stop)', 'Giving way to the main road', 'Road ahead is full', 'In a queue', 'At a dark signal (all-way stop)', 'Free road', 'Turning right: giving way to oncoming traffic', 'Getting into lane for its turn', 'Merging in turn: waits for the gap behind the car alongside', 'Letting a merging car in ahead of it'] as const;
 
 export const VEHICLE_COLOR = { moving: '#d9dee8', waiting: '#f08c5a', emergency: '#3b82f6' } as const;
 

@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SignalInfo, WorldView } from '../../src/worker/protocol';
+import type { SignalInfo, VehicleInfo, WorldView } from '../../src/worker/protocol';
 import type { WorldIndex } from '../../src/ui/store/world-index';
 
 const asked: string[] = [];
@@ -20,8 +20,14 @@ const info: SignalInfo = {
   conflicts: 0,
 };
 
+const car: { -readonly [K in keyof VehicleInfo]: VehicleInfo[K] } = { emergency: false, speedKmh: 0.4, heldBy: 7, route: ['road-a', 'road-b'], remainingM: 640, onRoadS: 95 };
+
 vi.mock('../../src/ui/app/session', () => ({
   twinClient: () => ({
+    vehicle: (slot: number) => {
+      asked.push(`vehicle ${slot}`);
+      return Promise.resolve(car);
+    },
     signal: (id: string) => {
       asked.push(id);
       return Promise.resolve(info);
@@ -29,7 +35,9 @@ vi.mock('../../src/ui/app/session', () => ({
   }),
 }));
 
-const { TrafficAssetSection } = await import('../../src/ui/traffic/traffic-panels');
+const { TrafficAssetSection, VehicleInspector } = await import('../../src/ui/traffic/traffic-panels');
+const { live } = await import('../../src/ui/store/live');
+const { uiStore } = await import('../../src/ui/store/ui-store');
 
 describe('signal inspector', () => {
   let host: HTMLDivElement;
@@ -56,6 +64,27 @@ describe('signal inspector', () => {
     expect(rows[1]).toEqual(['south', 'right', 'green', 'give way', 'protected', '—']);
     expect(table.querySelector('th[aria-current="step"]')?.textContent).toBe('2: right-turn arrow');
     expect(host.textContent).toContain('Running stage 2: right-turn arrow.');
+    await act(async () => root.unmount());
+  });
+
+  it('says why a car waits and which car it waits on, and opens that car', async () => {
+    // Slot 3 (waiting to merge in turn, reason 11) and slot 7 beside it, as the worker's snapshot has them.
+    live.snapshot = { traffic: { vehicles: new Float32Array([120, 40, 0, 122, 43, 0]), vehicleState: new Uint8Array([11, 12]), vehicleSlot: new Int32Array([3, 7]) } } as unknown as typeof live.snapshot;
+    const root = createRoot(host);
+    await act(async () => root.render(<VehicleInspector index={{} as WorldIndex} id="vehicle:3" />));
+    expect(asked).toEqual(['vehicle 3']);
+    const facts = [...host.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling!.textContent}`);
+    expect(facts).toContain('Now: Merging in turn: waits for the gap behind the car alongside');
+    expect(facts).toContain('Waiting on: car #7');
+    await act(async () => (host.querySelector('[data-testid="held-by"]') as HTMLButtonElement).click());
+    expect(uiStore.getState().selectedFeature).toEqual({ layer: 'traffic-network', id: 'vehicle:7' });
+    // The car letting it in says so.
+    car.heldBy = 3;
+    await act(async () => root.render(<VehicleInspector index={{} as WorldIndex} id="vehicle:7" />));
+    const facts7 = [...host.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling!.textContent}`);
+    expect(facts7).toContain('Now: Letting a merging car in ahead of it');
+    expect(facts7).toContain('Letting in: car #3');
+    live.snapshot = null;
     await act(async () => root.unmount());
   });
 });
