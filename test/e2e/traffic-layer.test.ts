@@ -1,6 +1,6 @@
 /**
  * The traffic layer in the browser, on the default city with busy streets: vehicles are drawn over the streets and
- * hidden with the layer's toggle; clicking a vehicle opens it in the inspector with why it waits,
+ * hidden with the layer's toggle; clicking a vehicle rings it and opens it in the inspector with why it waits,
  * the car it waits on (a link that opens that car) and the rest of its route; a traffic signal's
  * inspector lists its movements with what each shows now.
  */
@@ -15,6 +15,8 @@ const baseUrl = inject('baseUrl');
 /** Vehicle colours, see src/ui/traffic/traffic-style.ts VEHICLE_COLOR. */
 const MOVING = '#d9dee8';
 const WAITING = '#f08c5a';
+/** The ring on the inspected vehicle (src/ui/palette.ts SELECTED_COLOR). */
+const SELECTED = '#ffffff';
 /** Wait reason "in a queue" (src/sim/traffic/vehicles.ts WAIT_REASONS). */
 const W_QUEUE = 6;
 let browser: Browser;
@@ -91,8 +93,16 @@ describe('the traffic layer', () => {
     await page.waitForTimeout(600);
     const at = await page.evaluate(({ x, z }) => window.__twin.screenPositionOfPoint(x, 1, z), v);
     expect(at).not.toBeNull();
+    const clip = { x: at!.x - 40, y: at!.y - 40, width: 80, height: 80 };
+    const white = async () => (await pixelStats(page, await page.screenshot({ clip }), [SELECTED], 16)).near[SELECTED]!;
+    const whiteBefore = await white();
     await page.mouse.click(at!.x, at!.y);
     await expect.poll(() => inspector().isVisible()).toBe(true);
+    // The inspected car wears a white ring.
+    await page.waitForTimeout(300);
+    const whiteAfter = await white();
+    console.log(`e2e: white pixels around the clicked car before ${whiteBefore}, after ${whiteAfter}`);
+    expect(whiteAfter).toBeGreaterThan(whiteBefore + 40);
     // Cars in a queue nearly touch: the click may land on a neighbour.
     const heading = (await inspector().getByRole('heading', { level: 2 }).textContent())!;
     expect(heading).toMatch(/^(Car|Emergency vehicle) #\d+$/);

@@ -4,15 +4,17 @@
  * by congestion, and at each signalised junction one lamp group per approach, just before the stop
  * line over its own lanes, showing its left, ahead and right movements by shape and colour (a green
  * arrow the way of the turn; with a white give-way triangle when the turn must give way; a red bar,
- * a short amber bar, a grey disc when dark: see signal-lamps.ts).
+ * a short amber bar, a grey disc when dark: see signal-lamps.ts). The vehicle in the inspector
+ * wears a white ring, drawn over everything else.
  *
  * All per-frame work reads the live snapshot in useFrame and only when its version changes; the
  * instance buffer is written directly (no Object3D per vehicle, no React render per frame).
  */
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, BufferAttribute, BufferGeometry, Color, DynamicDrawUsage, type Group, InstancedBufferAttribute, InstancedMesh, LineBasicMaterial, LineSegments, MeshBasicMaterial } from 'three';
+import { BoxGeometry, BufferAttribute, BufferGeometry, Color, DynamicDrawUsage, type Group, InstancedBufferAttribute, InstancedMesh, LineBasicMaterial, LineSegments, Mesh, MeshBasicMaterial, RingGeometry } from 'three';
 import type { TrafficView } from '../../worker/protocol';
+import { SELECTED_COLOR } from '../palette';
 import { viewState } from '../scene/view-state';
 import { live } from '../store/live';
 import { selectFeature, uiStore, useUi } from '../store/ui-store';
@@ -38,6 +40,12 @@ function TrafficDrawing({ tv }: { tv: TrafficView }) {
   const drawn = useRef(-1);
   const drawnScale = useRef(-1);
   const group = useRef<Group | null>(null);
+  // The inspected vehicle wears a ring (drawn over buildings, so it can be found in a dense block).
+  const selected = useUi((s) => (s.selectedFeature?.layer === TRAFFIC_LAYER && s.selectedFeature.id.startsWith('vehicle:') ? Number(s.selectedFeature.id.slice(8)) : -1));
+  const ring = useMemo(() => selectionRing(), []);
+  const drawnSelected = useRef(-2);
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => invalidate(), [selected, invalidate]);
 
   useEffect(
     () => () => {
@@ -46,19 +54,22 @@ function TrafficDrawing({ tv }: { tv: TrafficView }) {
       lamps.dispose();
       carGeo.dispose();
       carMat.dispose();
+      ring.geometry.dispose();
+      (ring.material as MeshBasicMaterial).dispose();
       // The vehicles' instance buffers live on the GPU until disposed: free them with the layer.
       cars.current?.dispose();
       cars.current = null;
     },
-    [links, lamps, carGeo, carMat],
+    [links, lamps, carGeo, carMat, ring],
   );
 
   useFrame(() => {
     const snap = live.snapshot;
     const t = snap?.traffic;
-    if (!t || !group.current || (live.version === drawn.current && viewState.scaleVersion === drawnScale.current)) return;
+    if (!t || !group.current || (live.version === drawn.current && viewState.scaleVersion === drawnScale.current && selected === drawnSelected.current)) return;
     drawn.current = live.version;
     drawnScale.current = viewState.scaleVersion;
+    drawnSelected.current = selected;
     // Vehicles grow as the camera pulls back (like the markers), so traffic stays visible city-wide.
     const k = Math.max(1, viewState.markerScale * 2);
     const n = t.vehicleState.length;
@@ -101,6 +112,12 @@ function TrafficDrawing({ tv }: { tv: TrafficView }) {
       col[i * 3 + 2] = rgb.b;
     }
     mesh.count = n;
+    const at = selected >= 0 ? t.vehicleSlot.indexOf(selected) : -1;
+    ring.visible = at >= 0;
+    if (at >= 0) {
+      ring.position.set(v[at * 3]!, LINK_Y + 0.4, v[at * 3 + 1]!);
+      ring.scale.setScalar(k);
+    }
     // Picking tests the instances' bounding sphere first; three computes it once, so drop it
     // whenever the vehicles move (it is recomputed on the next click, not every frame).
     mesh.boundingSphere = null;
@@ -130,8 +147,19 @@ function TrafficDrawing({ tv }: { tv: TrafficView }) {
     }}>
       <primitive object={links} />
       <primitive object={lamps.group} />
+      <primitive object={ring} />
     </group>
   );
+}
+
+function selectionRing(): Mesh {
+  const m = new Mesh(new RingGeometry(4, 5.5, 32), new MeshBasicMaterial({ color: SELECTED_COLOR, depthTest: false, transparent: true, toneMapped: false, fog: false }));
+  m.rotation.x = -Math.PI / 2;
+  m.renderOrder = 12;
+  m.visible = false;
+  m.name = 'selected-vehicle';
+  m.raycast = () => undefined;
+  return m;
 }
 
 const MOVING = new Color(VEHICLE_COLOR.moving);
