@@ -18,7 +18,7 @@ export interface TrafficContext {
   readonly city: CityModel;
   readonly issues: ScenarioIssue[];
   /** Road segments from an OpenStreetMap extract, when the city comes from one. */
-  readonly osmRoads?: readonly (traffic.RoadSegment & { readonly id: string })[] | null;
+  readonly osmRoads?: readonly (traffic.RoadSegment & { readonly id: string; readonly street?: string })[] | null;
 }
 
 export function compileTraffic(s: Scenario, ctx: TrafficContext): TrafficInput | null {
@@ -29,6 +29,8 @@ export function compileTraffic(s: Scenario, ctx: TrafficContext): TrafficInput |
   const plan = signalPlan(t?.signals, t?.grid ? 'fixed' : 'actuated');
   let network: traffic.TrafficNetwork;
   let linkIds: string[];
+  /** Per link, the street it is part of, for people (null when unnamed, and on the benchmark grid). */
+  let linkStreets: (string | null)[] | null = null;
   let signals: traffic.SignalSpec[];
   if (t?.grid) {
     const g = t.grid;
@@ -46,6 +48,7 @@ export function compileTraffic(s: Scenario, ctx: TrafficContext): TrafficInput |
       oneway: false,
       rank: r.cls === 'arterial' ? 2 : 0,
       name: r.id,
+      street: r.street,
     }));
     if (segs.length === 0) {
       if (t) ctx.issues.push(issue('traffic', 'there are no roads to drive on', 'add "city": { "generator": {} } or "city": { "osm": "FILE.osm" }, or give "traffic": { "grid": { ... } }'));
@@ -53,6 +56,8 @@ export function compileTraffic(s: Scenario, ctx: TrafficContext): TrafficInput |
     }
     network = traffic.buildNetwork(segs.map((x) => ({ ...x, name: x.id })));
     linkIds = linkNames(network, (l) => network.linkName[l]!);
+    const streetOf = new Map(segs.map((x) => [x.id, x.street]));
+    linkStreets = network.linkName.map((n) => streetOf.get(n) ?? null);
     signals = [];
     const nodeAt = new Map<string, number>();
     for (let n = 0; n < network.nodeCount; n++) nodeAt.set(`${Math.round(network.nodeX[n]!)},${Math.round(network.nodeZ[n]!)}`, n);
@@ -74,7 +79,7 @@ export function compileTraffic(s: Scenario, ctx: TrafficContext): TrafficInput |
   // Every station of a kind can send a unit; the simulation picks the quickest for each incident.
   const ambulanceStations = ctx.assets.filter((a) => a.kind === 'hospital').map((a) => a.id);
   const policeStations = ctx.assets.filter((a) => a.kind === 'police-hq').map((a) => a.id);
-  return { network, linkIds, signals, randomTrips, city, rerouteS: (t?.rerouteMin ?? 3) * 60, ambulanceStations, policeStations };
+  return { network, linkIds, linkStreets, signals, randomTrips, city, rerouteS: (t?.rerouteMin ?? 3) * 60, ambulanceStations, policeStations };
 }
 
 function signalPlan(p: NonNullable<Scenario['traffic']>['signals'], kind: traffic.SignalPlan['kind']): traffic.SignalPlan {

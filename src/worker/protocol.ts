@@ -226,8 +226,11 @@ export interface VehicleInfo {
   readonly speedKmh: number;
   /** The vehicle it waits on (the car it merges behind or lets in, or the car ahead in a queue), by slot. */
   readonly heldBy: number | null;
-  /** Road ids from the one it is on to its destination (the first 40). */
-  readonly route: readonly string[];
+  /**
+   * The rest of its route, street by street from the one it is on (the first 40 legs; road ids
+   * where the network has no street names, as on the benchmark grid), with metres on each.
+   */
+  readonly route: readonly { readonly road: string; readonly m: number }[];
   readonly remainingM: number;
   readonly onRoadS: number;
 }

@@ -7,13 +7,20 @@ export function vehicleInfo(sim: Simulation, slot: number): VehicleInfo | null {
   if (!t || !Number.isInteger(slot) || !t.model.v.isActive(slot)) return null;
   const V = t.model.v;
   const net = t.input.network;
-  const route: string[] = [];
-  let remainingM = net.linkLength[V.link[slot]!]! - V.pos[slot]!;
+  // The rest of the route as streets: consecutive links of one street make one leg.
+  const streets = t.input.linkStreets;
+  const route: { road: string; m: number }[] = [];
+  let remainingM = 0;
   for (let k = V.routeIdx[slot]!; k < V.routeLen[slot]!; k++) {
     const l = V.routes[slot * V.slot + k]!;
-    if (route.length < 40) route.push(t.input.linkIds[l] ?? String(l));
-    if (k > V.routeIdx[slot]!) remainingM += net.linkLength[l]!;
+    const m = k === V.routeIdx[slot]! ? net.linkLength[l]! - V.pos[slot]! : net.linkLength[l]!;
+    remainingM += m;
+    const road = streets?.[l] ?? (streets ? 'unnamed road' : (t.input.linkIds[l] ?? String(l)));
+    const last = route.at(-1);
+    if (last && last.road === road) last.m += m;
+    else if (route.length < 40) route.push({ road, m });
   }
+  for (const leg of route) leg.m = Math.round(leg.m);
   return {
     emergency: V.kind[slot] === traffic.KIND_EMERGENCY,
     speedKmh: Math.round(V.speed[slot]! * 36) / 10,

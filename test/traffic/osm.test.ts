@@ -83,6 +83,12 @@ describe('OpenStreetMap import', () => {
     expect(c.city.buildings.count).toBeGreaterThan(800);
     expect(c.roads.length).toBeGreaterThan(200);
     expect(c.signals.length).toBeGreaterThan(3);
+    // Streets keep their names (the A6 through the district among them) for routes in the inspector.
+    const named = c.roads.filter((r) => r.street);
+    console.log(`Levenshulme: ${named.length} of ${c.roads.length} road pieces named, ${new Set(named.map((r) => r.street)).size} streets`);
+    expect(named.length / c.roads.length).toBeGreaterThan(0.6);
+    expect(c.roads.some((r) => r.street === 'Stockport Road')).toBe(true);
+    expect(c.city.roads.filter((r) => r.street).length).toBe(named.length);
     const net = traffic.buildNetwork(c.roads);
     // No link too short to hold a car (tiny pieces were merged).
     for (let l = 0; l < net.linkCount; l++) expect(net.linkLength[l]).toBeGreaterThan(5);

@@ -20,7 +20,7 @@ const info: SignalInfo = {
   conflicts: 0,
 };
 
-const car: { -readonly [K in keyof VehicleInfo]: VehicleInfo[K] } = { emergency: false, speedKmh: 0.4, heldBy: 7, route: ['road-a', 'road-b'], remainingM: 640, onRoadS: 95 };
+const car: { -readonly [K in keyof VehicleInfo]: VehicleInfo[K] } = { emergency: false, speedKmh: 0.4, heldBy: 7, route: [{ road: 'Mill Street', m: 240 }, { road: 'Canal Way', m: 1400 }], remainingM: 640, onRoadS: 95 };
 
 vi.mock('../../src/ui/app/session', () => ({
   twinClient: () => ({
@@ -76,6 +76,7 @@ describe('signal inspector', () => {
     const facts = [...host.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling!.textContent}`);
     expect(facts).toContain('Now: Merging in turn: waits for the gap behind the car alongside');
     expect(facts).toContain('Waiting on: car #7');
+    expect([...host.querySelectorAll('.route-list li')].map((li) => li.textContent)).toEqual(['Mill Street · 240 m', 'Canal Way · 1.4 km']);
     await act(async () => (host.querySelector('[data-testid="held-by"]') as HTMLButtonElement).click());
     expect(uiStore.getState().selectedFeature).toEqual({ layer: 'traffic-network', id: 'vehicle:7' });
     // The car letting it in says so.

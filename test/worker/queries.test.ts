@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../src/scenario';
 import { createSimulation, HOUR, MINUTE } from '../../src/sim';
 import { edgeBuffers, explainEvent, hashAt, QueryError, whyStatus } from '../../src/worker/queries';
+import { vehicleInfo } from '../../src/worker/vehicle-query';
 import { buildWorldView } from '../../src/worker/world-view';
 
 const loaded = loadScenarioText(readFileSync(resolve(__dirname, '../../scenarios/default.json'), 'utf8'));
@@ -28,6 +29,20 @@ describe('worker queries on the default scenario', () => {
     const chain = whyStatus(sim, 'pumping-station-old-town');
     expect(chain).not.toBeNull();
     expect(chain!.roots.some((r) => r.type === 'inject.applied')).toBe(true);
+  });
+
+  it("gives a vehicle's route street by street, adding up to what it still has to drive", () => {
+    const V = sim.traffic!.model.v;
+    const infos = [...V.active.subarray(0, V.activeCount)].map((v) => vehicleInfo(sim, v)!);
+    expect(infos.length).toBeGreaterThan(10);
+    for (const info of infos) {
+      expect(info.route.length).toBeGreaterThan(0);
+      // Generated streets are named (Mill Street, Canal Way ...); one leg per street, never two in a row.
+      for (const leg of info.route) expect(leg.road).toMatch(/^[A-Z][a-z]+ (Street|Road|Lane|Way)( \d+)?$/);
+      for (let k = 1; k < info.route.length; k++) expect(info.route[k]!.road).not.toBe(info.route[k - 1]!.road);
+      if (info.route.length < 40) expect(Math.abs(info.route.reduce((a, l) => a + l.m, 0) - info.remainingM)).toBeLessThanOrEqual(info.route.length);
+    }
+    expect(vehicleInfo(sim, -1)).toBeNull();
   });
 
   it('answers unknown ids with readable errors or null', () => {

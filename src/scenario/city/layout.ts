@@ -102,7 +102,7 @@ export function makeLayout(rng: Rng, cols: number, rows: number): Layout {
       const b: Pt = [x, (r + 1) * BLOCK_M];
       const wet = inRiver(x, a[1], 0) || inRiver(x, b[1], 0);
       if (wet && !arterial) continue;
-      roads.push({ id: `v${c}-${r}`, a, b, lanes: arterial ? 2 : 1, cls: arterial ? 'arterial' : 'street' });
+      roads.push({ id: `v${c}-${r}`, a, b, lanes: arterial ? 2 : 1, cls: arterial ? 'arterial' : 'street', street: streetName(c, arterial ? 'Road' : 'Street') });
     }
   }
   for (let r = 0; r <= rows; r++) {
@@ -112,7 +112,7 @@ export function makeLayout(rng: Rng, cols: number, rows: number): Layout {
       const a: Pt = [c * BLOCK_M, z];
       const b: Pt = [(c + 1) * BLOCK_M, z];
       if (inRiver(a[0], z, 0) || inRiver(b[0], z, 0)) continue;
-      roads.push({ id: `h${r}-${c}`, a, b, lanes: arterial ? 2 : 1, cls: arterial ? 'arterial' : 'street' });
+      roads.push({ id: `h${r}-${c}`, a, b, lanes: arterial ? 2 : 1, cls: arterial ? 'arterial' : 'street', street: streetName(r + 13, arterial ? 'Way' : 'Lane') });
     }
   }
   for (let c = ARTERIAL_EVERY; c < cols; c += ARTERIAL_EVERY) {
@@ -122,4 +122,22 @@ export function makeLayout(rng: Rng, cols: number, rows: number): Layout {
     }
   }
   return { sizeM: [w, h], districtSeeds, districts, river, riverCentre, blocks, roads, junctions };
+}
+
+/**
+ * Names for the generated city's street lines, so a route reads as streets, not segment ids: a
+ * fixed list (no random draws, so naming never changes a seeded city), north–south lines as
+ * Streets (Roads when arterial), east–west as Lanes (Ways when arterial); numbered past the list.
+ */
+const STREET_WORDS = [
+  'Mill', 'Canal', 'Church', 'Station', 'Park', 'Victoria', 'Albert', 'Queen', 'King', 'Market', 'Bridge', 'Chapel', 'Grove', 'Oak', 'Elm', 'Ash',
+  'Hill', 'Brook', 'Water', 'Wharf', 'George', 'York', 'Clarence', 'Princess', 'Castle', 'Abbey', 'Manor', 'Orchard', 'Meadow', 'Spring', 'Cross', 'High',
+  'Willow', 'Beech', 'Cedar', 'Hawthorn', 'Foundry', 'Weaver', 'Cotton', 'Tanner', 'Cooper', 'Mason', 'Farrier', 'Priory', 'Rectory', 'Vicarage', 'Granary', 'Lock',
+  'Ferry', 'Quay', 'Harbour', 'Dock', 'Forge', 'Kiln', 'Furnace', 'Garden', 'Nursery', 'Heath', 'Common', 'Green', 'Field', 'Stone', 'Chester', 'Derby',
+];
+
+export function streetName(line: number, suffix: string): string {
+  const word = STREET_WORDS[line % STREET_WORDS.length]!;
+  const round = Math.floor(line / STREET_WORDS.length);
+  return round === 0 ? `${word} ${suffix}` : `${word} ${suffix} ${round + 1}`;
 }

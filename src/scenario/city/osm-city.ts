@@ -30,6 +30,8 @@ export interface OsmRoad {
   readonly oneway: boolean;
   readonly rank: number;
   readonly lengthM: number;
+  /** The way's name (else its ref, such as "A6"), when it has one. */
+  readonly street?: string;
 }
 
 export interface OsmCity {
@@ -201,6 +203,7 @@ export function buildOsmCity(osm: OsmData, name: string): OsmCity {
       oneway,
       rank,
       lengthM: Math.max(s.len, dist(A, B)),
+      ...(t.name || t.ref ? { street: (t.name || t.ref)!.trim() } : {}),
     });
   }
   const keep = largestStrongComponent(segs);
@@ -209,7 +212,7 @@ export function buildOsmCity(osm: OsmData, name: string): OsmCity {
   const { signals, nodes: signalNodes } = placeSignals(osm, roads, project, inside, 'osm-area');
   const places = civicPlaces(osm, project, inside, 'osm-area');
 
-  const roadSpecs: RoadSpec[] = roads.map((r) => ({ id: r.id, a: r.a, b: r.b, lanes: r.lanes, cls: r.rank >= 2 ? 'arterial' : 'street' }));
+  const roadSpecs: RoadSpec[] = roads.map((r) => ({ id: r.id, a: r.a, b: r.b, lanes: r.lanes, cls: r.rank >= 2 ? 'arterial' : 'street', ...(r.street ? { street: r.street } : {}) }));
   const city: CityModel = {
     name,
     sizeM: size,

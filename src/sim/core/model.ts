@@ -128,6 +128,8 @@ export interface RoadSpec {
   readonly b: readonly [number, number];
   readonly lanes: number;
   readonly cls: 'arterial' | 'street';
+  /** The street it belongs to, for people (an OSM way's name or ref; the generator names its lines). */
+  readonly street?: string;
 }
 
 /** Buildings as structure-of-arrays: centre x/z, width (x), depth (z), height, district index, use. */

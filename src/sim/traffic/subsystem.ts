@@ -20,6 +20,8 @@ export interface TrafficInput {
   readonly network: TrafficNetwork;
   /** A stable id per link (road id, with ":r" for the reverse direction). */
   readonly linkIds: readonly string[];
+  /** Per link, the street it belongs to, for people; null when it has no name. */
+  readonly linkStreets?: readonly (string | null)[] | null;
   readonly signals: readonly SignalSpec[];
   readonly randomTrips: RandomTripsSpec | null;
   readonly city: CityDemandSpec | null;

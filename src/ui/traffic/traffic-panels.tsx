@@ -209,7 +209,9 @@ export function VehicleInspector({ id }: { index: WorldIndex; id: string }) {
           <h3>Route ahead</h3>
           <ol className="route-list">
             {info.route.map((r, k) => (
-              <li key={`${r}-${k}`}>{r}</li>
+              <li key={`${r.road}-${k}`}>
+                {r.road} <span className="muted">· {r.m < 1000 ? `${r.m} m` : `${(r.m / 1000).toFixed(1)} km`}</span>
+              </li>
             ))}
           </ol>
         </>
