@@ -239,6 +239,8 @@ export interface VehicleInfo {
 export interface SignalMovementInfo {
   /** The compass point the approach comes from. */
   readonly from: string;
+  /** The approach's street, when it has a name. */
+  readonly street: string | null;
   readonly turn: string;
   readonly now: 'green' | 'green, give way' | 'amber' | 'red' | 'dark';
   /** Per stage, in order: 'protected', 'give way' (permissive) or 'red'. */

@@ -50,6 +50,7 @@ export function signalInfo(sim: Simulation, assetId: string): SignalInfo | null 
     const local = i - sig.turnStart[s]!;
     movements.push({
       from: compass(net, l),
+      street: t.input.linkStreets?.[l] ?? null,
       turn: traffic.TURN_NAMES[mv.kind[k]!]!,
       now: aspectName(sig.turnAspect(k, l)),
       stages: Array.from({ length: stages }, (_, st) => PERMS[sig.perm[sig.permStart[s0 + st]! + local]!]!),

@@ -16,6 +16,9 @@ describe('signal inspector query', () => {
     expect(info.stages.length).toBeGreaterThanOrEqual(2);
     expect(info.stage).toBeLessThan(info.stages.length);
     for (const mv of info.movements) {
+      // Each approach by compass point and street.
+      expect(mv.from).toMatch(/^(north|south|east|west)(-(east|west))?$/);
+      expect(mv.street).toMatch(/^[A-Z][a-z]+ (Street|Road|Lane|Way)( \d+)?$/);
       expect(mv.stages).toHaveLength(info.stages.length);
       expect(['ahead', 'left', 'right', 'U-turn']).toContain(mv.turn);
       // Every movement gets a green in some stage.

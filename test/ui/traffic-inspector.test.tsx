@@ -13,9 +13,9 @@ const info: SignalInfo = {
   interval: 'green',
   stages: ['main', 'right-turn arrow', 'main'],
   movements: [
-    { from: 'south', turn: 'ahead', now: 'red', stages: ['protected', 'red', 'red'] },
-    { from: 'south', turn: 'right', now: 'green', stages: ['give way', 'protected', 'red'] },
-    { from: 'west', turn: 'left', now: 'red', stages: ['red', 'red', 'protected'] },
+    { from: 'south', street: 'Mill Street', turn: 'ahead', now: 'red', stages: ['protected', 'red', 'red'] },
+    { from: 'south', street: 'Mill Street', turn: 'right', now: 'green', stages: ['give way', 'protected', 'red'] },
+    { from: 'west', street: null, turn: 'left', now: 'red', stages: ['red', 'red', 'protected'] },
   ],
   conflicts: 0,
 };
@@ -62,6 +62,9 @@ describe('signal inspector', () => {
     expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['From', 'Turn', 'Now', '1: main', '2: right-turn arrow', '3: main']);
     const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
     expect(rows[1]).toEqual(['south', 'right', 'green', 'give way', 'protected', '—']);
+    // The approach's street, once per approach.
+    expect(rows[0]![0]).toBe('southMill Street');
+    expect(rows[2]![0]).toBe('west');
     expect(table.querySelector('th[aria-current="step"]')?.textContent).toBe('2: right-turn arrow');
     expect(host.textContent).toContain('Running stage 2: right-turn arrow.');
     await act(async () => root.unmount());

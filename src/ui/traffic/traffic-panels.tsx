@@ -117,6 +117,7 @@ function SignalMovements({ assetId }: { assetId: string }) {
         {info.interval !== 'green' ? ` (${info.interval}, changing to ${stageName(info.next)})` : ''}. Right turns cross oncoming traffic: on a plain green they give way; an arrow stage protects them.
         {info.conflicts > 0 ? ` Near-misses here: ${info.conflicts}.` : ''}
       </p>
+      <div className="signal-movements-wrap">
       <table className="signal-movements" data-testid="signal-movements">
         <thead>
           <tr>
@@ -133,7 +134,10 @@ function SignalMovements({ assetId }: { assetId: string }) {
         <tbody>
           {info.movements.map((mv, i) => (
             <tr key={i}>
-              <td>{mv.from}</td>
+              <td>
+                {mv.from}
+                {mv.street && info.movements[i - 1]?.from !== mv.from && <div className="muted small">{mv.street}</div>}
+              </td>
               <td>{mv.turn}</td>
               <td>
                 <Dot color={NOW_COLOR[mv.now]} /> {mv.now}
@@ -145,6 +149,7 @@ function SignalMovements({ assetId }: { assetId: string }) {
           ))}
         </tbody>
       </table>
+      </div>
     </>
   );
 }
