@@ -12,8 +12,9 @@ describe('vehicle inspector query', () => {
     const m = sim.traffic!.model;
     const slot = m.v.active[0]!;
     const info = vehicleInfo(sim, slot)!;
-    expect(info.route[0]).toBe(sim.traffic!.input.linkIds[m.v.link[slot]!]);
-    expect(info.route[info.route.length - 1]).toBe(sim.traffic!.input.linkIds[m.v.dest[slot]!]);
+    // The benchmark grid has no street names: one leg per road, by id.
+    expect(info.route[0]!.road).toBe(sim.traffic!.input.linkIds[m.v.link[slot]!]);
+    expect(info.route[info.route.length - 1]!.road).toBe(sim.traffic!.input.linkIds[m.v.dest[slot]!]);
     expect(info.remainingM).toBeGreaterThan(0);
     expect(info.onRoadS).toBeGreaterThanOrEqual(0);
     expect(vehicleInfo(sim, 99_999)).toBeNull();

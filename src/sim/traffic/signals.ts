@@ -8,6 +8,9 @@
  * right-turner waits (a demand-dependent stage, as UK controllers call them from detectors): the
  * oncoming stream stops and the right turns go protected. Within a stage a movement is protected
  * unless it conflicts with one that ranks above it (ahead and left above right, right above U).
+ * Where two approaches of one axis have ahead or left movements that cross (five or more arms, or
+ * a skewed junction), the approaches are regrouped so none share a main stage: three or more
+ * stages (splitClashingAxes).
  *
  * Between stages, movements that end show amber then red for the all-red time; movements that
  * carry on into the next stage stay green (the right-turners of a main stage keep going into its
@@ -163,6 +166,7 @@ export class SignalBank {
         for (let c = mv.conflictStart[a]!; c < mv.conflictStart[a + 1]!; c++) if (mv.conflictTurn[c] === b) return true;
         return false;
       };
+      const groups = this.splitClashingAxes(net, mv, n, conflicts);
       const beats = (a: number, b: number) => {
         const ca = turnClass(mv.kind[a]!);
         const cb = turnClass(mv.kind[b]!);
@@ -178,7 +182,7 @@ export class SignalBank {
           else perm.push(set.some((o) => o !== t && beats(o, t) && conflicts(t, o)) ? PERM_PERMISSIVE : PERM_PROTECTED);
         }
       };
-      for (const g of [0, 1]) {
+      for (let g = 0; g < groups; g++) {
         const set = mine.filter((t) => this.linkGroup[mv.from[t]!] === g);
         if (set.length === 0) continue;
         stage(set, STAGE_MAIN, g);
@@ -292,6 +296,42 @@ export class SignalBank {
     this.current[s] = local;
     this.next[s] = local;
     this.setInterval(s, INTERVAL_GREEN, nowMs);
+  }
+
+  /**
+   * Two axes serve a crossroads or a T; at a junction of five or more arms (or a skewed one) two
+   * approaches of one axis can have ahead or left movements that cross. Then the approaches are
+   * regrouped so that no two whose ahead or left movements conflict share a main stage: greedy
+   * colouring in the axis order (first axis first), each approach taking the lowest group none of
+   * its clashing approaches holds — three or four stages where the junction needs them. Right and
+   * U-turns stay permissive within their stage, as on a crossroads. Returns the number of groups.
+   */
+  private splitClashingAxes(net: TrafficNetwork, mv: Movements, n: number, conflicts: (a: number, b: number) => boolean): number {
+    const links: number[] = [];
+    for (let k = net.inStart[n]!; k < net.inStart[n + 1]!; k++) links.push(net.inLinks[k]!);
+    const clash = (la: number, lb: number) => {
+      for (let a = net.outStart[la]!; a < net.outStart[la + 1]!; a++) {
+        if (mv.kind[a] === TURN_RIGHT || mv.kind[a] === TURN_U) continue;
+        for (let b = net.outStart[lb]!; b < net.outStart[lb + 1]!; b++) {
+          if (mv.kind[b] !== TURN_RIGHT && mv.kind[b] !== TURN_U && conflicts(a, b)) return true;
+        }
+      }
+      return false;
+    };
+    const G = this.linkGroup;
+    const needed = links.some((la, i) => links.some((lb, j) => j > i && G[la] === G[lb] && clash(la, lb)));
+    if (!needed) return 2;
+    const order = [...links].sort((a, b) => G[a]! - G[b]! || links.indexOf(a) - links.indexOf(b));
+    const done: number[] = [];
+    let groups = 0;
+    for (const l of order) {
+      let g = 0;
+      while (done.some((o) => G[o] === g && clash(l, o))) g++;
+      G[l] = g;
+      done.push(l);
+      groups = Math.max(groups, g + 1);
+    }
+    return groups;
   }
 
   /** The first stage of signal s that serves axis group g (its main stage), as a local index. */
