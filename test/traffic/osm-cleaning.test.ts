@@ -112,6 +112,42 @@ describe('OpenStreetMap cleaning', () => {
     expect(sim.events.some((e) => e.type === 'traffic.emergency.arrived' && e.data.unit === 'amb-1')).toBe(true);
   });
 
+  it('reads buildings and amenities mapped as multipolygon relations: outer rings joined from their member ways', () => {
+    const rel = (id: number, members: [number, string][], tags: string) => `<relation id="${id}">${members.map(([r, role]) => `<member type="way" ref="${r}" role="${role}"/>`).join('')}${tags}</relation>`;
+    const text = osm(
+      CROSS +
+        // A 40 m × 33 m block drawn as two open halves (ways 300, 301) with a courtyard (302).
+        node(40, 53.4503, -2.2012) + node(41, 53.4503, -2.2006) + node(42, 53.4506, -2.2006) + node(43, 53.4506, -2.2012) +
+        node(44, 53.45041, -2.2010) + node(45, 53.45041, -2.2008) + node(46, 53.45049, -2.2008) + node(47, 53.45049, -2.2010) +
+        way(300, [40, 41, 42], '') + way(301, [40, 43, 42], '') + way(302, [44, 45, 46, 47, 44], '') +
+        rel(900, [[300, 'outer'], [301, 'outer'], [302, 'inner']], tag('type', 'multipolygon') + tag('building', 'school') + tag('building:levels', '2')) +
+        // Hospital grounds as a relation with one closed outer way.
+        node(50, 53.4495, -2.1995) + node(51, 53.4495, -2.1988) + node(52, 53.4498, -2.1988) + node(53, 53.4498, -2.1995) +
+        way(310, [50, 51, 52, 53, 50], '') +
+        rel(901, [[310, 'outer']], tag('type', 'multipolygon') + tag('amenity', 'hospital') + tag('name', 'Grove Infirmary')) +
+        // A ring that cannot close (a member missing from the extract) is dropped.
+        node(60, 53.4492, -2.2015) + node(61, 53.4492, -2.2010) +
+        way(320, [60, 61], '') +
+        rel(902, [[320, 'outer'], [999, 'outer']], tag('type', 'multipolygon') + tag('building', 'yes')) +
+        // Old-style tagging: the outer way is itself the building; counted once.
+        node(70, 53.4507, -2.1992) + node(71, 53.4507, -2.1989) + node(72, 53.4509, -2.1989) + node(73, 53.4509, -2.1992) +
+        way(330, [70, 71, 72, 73, 70], tag('building', 'house')) +
+        rel(903, [[330, 'outer']], tag('type', 'multipolygon') + tag('building', 'house')) +
+        way(100, [1, 2, 3], tag('highway', 'residential')) + way(101, [4, 2, 5], tag('highway', 'residential')),
+    );
+    const c = build(text);
+    const b = c.city.buildings;
+    // The house (way 330) once, the school block from relation 900 with its whole outer ring.
+    expect(b.count).toBe(2);
+    const school = [...Array(b.count).keys()].find((i) => b.h[i] === 6)!;
+    expect(school).toBeDefined();
+    expect(b.use[school]).toBe(3);
+    // Its area is the outer ring's (about 40 m × 33 m; the courtyard is not cut out).
+    expect(b.w[school]! * b.d[school]!).toBeGreaterThan(1000);
+    expect(b.outline!.start[school + 1]! - b.outline!.start[school]!).toBe(4);
+    expect(c.places.map((p) => [p.id, p.kind, p.name])).toEqual([['hospital-osm-r901', 'hospital', 'Grove Infirmary']]);
+  });
+
   itWithSharedData('imports Levenshulme with as many signals as the run controls, its hospitals and schools', 'osm/levenshulme.osm', (text) => {
     const c = build(text);
     const r = loadScenarioText(JSON.stringify({ version: 1, city: { osm: 'lev.osm' } }), { readFile: () => text });

@@ -1,6 +1,7 @@
 /**
- * An OpenStreetMap XML (.osm) reader: nodes with coordinates and tags, and ways with their node
- * references and tags — all the city needs. Parsed with patterns over the text (no XML library):
+ * An OpenStreetMap XML (.osm) reader: nodes with coordinates and tags, ways with their node
+ * references and tags, and the outer rings of multipolygon buildings and amenities (as closed
+ * ways) — all the city needs. Parsed with patterns over the text (no XML library):
  * OSM XML is regular, attributes may come in any order, and entities in tag values are decoded.
  * Problems are values with a path and a hint, never exceptions.
  */
@@ -16,6 +17,12 @@ export interface OsmWay {
   readonly id: string;
   readonly refs: readonly string[];
   readonly tags: Readonly<Record<string, string>>;
+  /**
+   * Set on an outer ring of a multipolygon relation (a building or amenity mapped as a relation):
+   * the relation's id. Such a ring is closed, joined from the relation's outer member ways, and
+   * carries the relation's tags; its id is "r<relation>" (".2", ".3" … for further rings).
+   */
+  readonly relation?: string;
 }
 
 export interface OsmData {
@@ -62,9 +69,64 @@ export function parseOsm(text: string, path: string): { ok: true; data: OsmData 
     const refs = [...m[2]!.matchAll(ND)].map((x) => x[1]!);
     ways.push({ id: a.id, refs, tags: tags(m[2]!) });
   }
+  ways.push(...multipolygonRings(text, ways));
   const b = /<bounds\b([^>]*)\/>/.exec(text);
   const ba = b ? attrs(b[1]!) : null;
   const bounds = ba && ba.minlat !== undefined ? { minLat: Number(ba.minlat), minLon: Number(ba.minlon), maxLat: Number(ba.maxlat), maxLon: Number(ba.maxlon) } : null;
   if (nodes.size === 0) return { ok: false, issues: [issue(path, 'holds no nodes with coordinates', 'the export may be empty or cut short; export the area again')] };
   return { ok: true, data: { nodes, ways, bounds } };
+}
+
+/**
+ * Buildings and amenities mapped as multipolygon relations, as closed ways: each relation's outer
+ * members (role "outer", or none) joined end to end into rings. Inner rings (courtyards) are not
+ * cut out: the footprint is the outer ring. A ring that cannot be closed — a member missing from
+ * the extract — is dropped, as is a ring that is one member way already tagged as what the
+ * relation is (old-style tagging, counted once).
+ */
+function multipolygonRings(text: string, ways: readonly OsmWay[]): OsmWay[] {
+  const out: OsmWay[] = [];
+  let byId: Map<string, OsmWay> | null = null;
+  for (const m of text.matchAll(/<relation\b([^>]*?)>([\s\S]*?)<\/relation>/g)) {
+    const a = attrs(m[1]!);
+    if (!a.id || a.visible === 'false' || a.action === 'delete') continue;
+    const t = tags(m[2]!);
+    if (t.type !== 'multipolygon' || !((t.building && t.building !== 'no') || t.amenity)) continue;
+    byId ??= new Map(ways.map((w) => [w.id, w]));
+    const members: OsmWay[] = [];
+    for (const mm of m[2]!.matchAll(/<member\b([^>]*?)\/>/g)) {
+      const ma = attrs(mm[1]!);
+      if (ma.type !== 'way' || (ma.role !== 'outer' && ma.role !== '' && ma.role !== undefined)) continue;
+      const w = byId.get(ma.ref ?? '');
+      if (w && w.refs.length >= 2) members.push(w);
+    }
+    joinRings(members).forEach((ring, k) => {
+      const single = ring.members.length === 1 ? ring.members[0]! : null;
+      if (single && ((t.building && single.tags.building && single.tags.building !== 'no') || (t.amenity && single.tags.amenity === t.amenity))) return;
+      out.push({ id: k === 0 ? `r${a.id}` : `r${a.id}.${k + 1}`, refs: ring.refs, tags: t, relation: a.id });
+    });
+  }
+  return out;
+}
+
+/** Chains ways end to end (either direction) into closed rings; unclosable chains are dropped. */
+function joinRings(ways: readonly OsmWay[]): { refs: string[]; members: OsmWay[] }[] {
+  const left = [...ways];
+  const rings: { refs: string[]; members: OsmWay[] }[] = [];
+  while (left.length > 0) {
+    const first = left.shift()!;
+    const refs = [...first.refs];
+    const members = [first];
+    while (refs[0] !== refs[refs.length - 1]) {
+      const end = refs[refs.length - 1]!;
+      const i = left.findIndex((w) => w.refs[0] === end || w.refs[w.refs.length - 1] === end);
+      if (i < 0) break;
+      const w = left.splice(i, 1)[0]!;
+      const next = w.refs[0] === end ? w.refs : [...w.refs].reverse();
+      refs.push(...next.slice(1));
+      members.push(w);
+    }
+    if (refs.length >= 4 && refs[0] === refs[refs.length - 1]) rings.push({ refs, members });
+  }
+  return rings;
 }
