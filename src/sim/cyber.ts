@@ -66,7 +66,7 @@ export interface Cyber {
   hashInto(h: Hasher): void;
   final(): CyberFinal;
   snapshot(): CyberSnapshot;
-  kpis(): { recordsExfiltrated: number; devicesWithoutComms: number; camerasWorking: number };
+  kpis(): { recordsExfiltrated: number; devicesWithoutComms: number; camerasWorking: number; streetCoverage: number };
 }
 
 export function createCyber(
@@ -138,6 +138,7 @@ export function createCyber(
       recordsExfiltrated: threats.exfil.totalRecords(),
       devicesWithoutComms: comms.devicesWithoutComms(),
       camerasWorking: cctv.countByState().ok,
+      streetCoverage: cctv.streetCoverageNowPct(),
     }),
     final: () => finalOf(input, comms, cctv, threats),
     snapshot: () => {
@@ -238,8 +239,8 @@ function finalOf(input: CyberInput, comms: CommsSubsystem, cctv: CctvSubsystem, 
 }
 
 /** The cyber layer's KPIs, zero when a scenario has no network (so every series has a value each sample). */
-export function cyberKpis(cyber: Cyber | null): { recordsExfiltrated: number; devicesWithoutComms: number; camerasWorking: number } {
-  return cyber ? cyber.kpis() : { recordsExfiltrated: 0, devicesWithoutComms: 0, camerasWorking: 0 };
+export function cyberKpis(cyber: Cyber | null): { recordsExfiltrated: number; devicesWithoutComms: number; camerasWorking: number; streetCoverage: number } {
+  return cyber ? cyber.kpis() : { recordsExfiltrated: 0, devicesWithoutComms: 0, camerasWorking: 0, streetCoverage: 0 };
 }
 
 /**

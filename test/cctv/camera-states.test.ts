@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, SECOND, MINUTE } from '../../src/sim';
 import { networkFixture } from '../comms/network-fixture';
+import { shippedInput } from '../scenario/shipped-fixture';
 
 const states = (sim: ReturnType<typeof createSimulation>, cam: string) =>
   sim.events.filter((e) => e.type === 'cctv.camera.state' && e.source === cam).map((e) => (e.type === 'cctv.camera.state' ? e.data.to : ''));
@@ -79,5 +80,25 @@ describe('camera states', () => {
     sim.runUntil(5 * SECOND);
     expect(states(sim, 'cam-2')).toEqual(['offline']);
     expect(states(sim, 'cam-1')).toEqual([]);
+  });
+});
+
+describe('street coverage as a KPI', () => {
+  it('falls as soon as the CCTV zone is cut off, and agrees with the report on what the cameras still see', () => {
+    const sim = createSimulation(shippedInput('cctv-exfiltration', (s) => (s.injects = [])));
+    sim.runUntil(MINUTE);
+    const atLoad = sim.finalCyber()!.cctv.streetCoveragePct as number;
+    expect(atLoad).toBeGreaterThan(0);
+    expect(sim.kpis().streetCoverage).toBe(atLoad);
+    sim.apply({ type: 'comms.isolate', zone: 'cctv', isolated: true });
+    sim.runUntil(20 * MINUTE);
+    const f = sim.finalCyber()!.cctv as { liveStreetCoveragePct: number };
+    expect(sim.cyber!.cctv.countByState().ok).toBeLessThan(sim.cyber!.cctv.geometry.count);
+    expect(sim.kpis().streetCoverage).toBeLessThan(atLoad);
+    expect(sim.kpis().streetCoverage).toBe(f.liveStreetCoveragePct);
+    // The minute-by-minute history the strip and the report draw shows the drop.
+    const series = sim.kpiSeries.streetCoverage!;
+    expect(series[0]![1]).toBe(atLoad);
+    expect(series.at(-1)![1]).toBe(f.liveStreetCoveragePct);
   });
 });

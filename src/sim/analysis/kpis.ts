@@ -22,6 +22,7 @@ export const KPI_DEFS: readonly KpiDef[] = [
   { id: 'recordsExfiltrated', label: 'Records taken', unit: 'records', description: 'Detection records (plates, faces, counts) exfiltrated or disclosed to another jurisdiction.' },
   { id: 'devicesWithoutComms', label: 'Devices without comms', unit: 'devices', description: 'Signals, pumps and substations whose control traffic misses its deadline.' },
   { id: 'camerasWorking', label: 'Cameras working', unit: 'cameras', description: 'Cameras working for their owner: not dark, not hijacked, not in a botnet.' },
+  { id: 'streetCoverage', label: 'Street coverage', unit: '%', description: 'Share of the street length that at least one camera still sees (a botnet camera keeps recording; a dark, cut-off or hijacked one does not).' },
   { id: 'mwShed', label: 'Power not served', unit: 'MW', description: 'Load the grid cannot serve: shed by priority or on de-energised buses.' },
   { id: 'trafficMeanSpeed', label: 'Mean traffic speed', unit: 'km/h', description: 'Mean speed of the vehicles on the road now.' },
   { id: 'vehiclesStuck', label: 'Vehicles stuck', unit: 'vehicles', description: 'Vehicles stopped for more than 5 minutes: gridlock.' },

@@ -197,19 +197,31 @@ function rayRing(o: NonNullable<BuildingTable['outline']>, i: number, x: number,
 
 /** Casts every camera's rays and rasterises the fans into a coverage grid. */
 export function computeCoverage(cams: CameraGeometry, grid: BuildingGrid, o: CoverageOptions, active?: Uint8Array): Coverage {
+  const R = o.rays;
+  const reach = new Float32Array(cams.count * R);
+  for (let k = 0; k < cams.count; k++) {
+    const half = cams.fov[k]! / 2;
+    for (let j = 0; j < R; j++) {
+      const a = cams.heading[k]! - half + (cams.fov[k]! * (j + 0.5)) / R;
+      reach[k * R + j] = grid.cast(cams.x[k]!, cams.z[k]!, Math.cos(a), Math.sin(a), cams.range[k]!);
+    }
+  }
+  return rasterise(cams, reach, o, active);
+}
+
+/**
+ * The coverage grid of the cameras marked in `active` (all when absent) from rays already cast:
+ * the buildings do not move, so when cameras go dark or come back only this step is redone.
+ */
+export function rasterise(cams: CameraGeometry, reach: Float32Array, o: CoverageOptions, active?: Uint8Array): Coverage {
   const cols = Math.ceil(o.sizeM[0] / o.cellM);
   const rows = Math.ceil(o.sizeM[1] / o.cellM);
   const seen = new Uint16Array(cols * rows);
   const R = o.rays;
-  const reach = new Float32Array(cams.count * R);
   for (let k = 0; k < cams.count; k++) {
     const x = cams.x[k]!;
     const z = cams.z[k]!;
     const half = cams.fov[k]! / 2;
-    for (let j = 0; j < R; j++) {
-      const a = cams.heading[k]! - half + (cams.fov[k]! * (j + 0.5)) / R;
-      reach[k * R + j] = grid.cast(x, z, Math.cos(a), Math.sin(a), cams.range[k]!);
-    }
     if (active && !active[k]) continue;
     // Rasterise: a cell centre is seen when it lies within the fan and short of the ray that covers its bearing.
     const rg = cams.range[k]!;

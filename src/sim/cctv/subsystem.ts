@@ -11,7 +11,7 @@
  */
 import type { BuildingTable, CameraState, EventBus, EventId, RoadSpec, SimMs, World } from '../core';
 import { HOUR, SECOND } from '../core';
-import { blindSpots, BuildingGrid, computeCoverage, entrancesSeen, streetCoverage, type CameraGeometry, type Coverage } from './coverage';
+import { blindSpots, BuildingGrid, computeCoverage, entrancesSeen, rasterise, streetCoverage, type CameraGeometry, type Coverage } from './coverage';
 import { HourlyIntake } from './intake';
 import { DetectionTable, hashIdentifier, SUBJECT_VEHICLE, type AnalyticsSite, type DatasetSpec, type IdentifierKind, type SubjectFrame } from './detections';
 
@@ -303,10 +303,27 @@ export class CctvSubsystem {
     return out;
   }
 
-  /** Coverage with only the cameras that work now (ok or botnet). */
-  liveCoverage(): Coverage {
-    const active = Uint8Array.from(this.state, (s) => (s === 0 || s === 4 ? 1 : 0));
-    return computeCoverage(this.geometry, new BuildingGrid(this.buildings, [this.coverage.cols * this.coverage.cellM, this.coverage.rows * this.coverage.cellM]), { cellM: this.coverage.cellM, rays: this.coverage.rays, sizeM: [this.coverage.cols * this.coverage.cellM, this.coverage.rows * this.coverage.cellM] }, active);
+  /** Coverage with only the cameras that work now (ok or botnet): the load-time rays, re-rasterised. */
+  liveCoverage(active: Uint8Array = this.seeing()): Coverage {
+    const c = this.coverage;
+    return rasterise(this.geometry, c.reach, { cellM: c.cellM, rays: c.rays, sizeM: [c.cols * c.cellM, c.rows * c.cellM] }, active);
+  }
+
+  /** Per camera, 1 when it still sees (ok, or recruited into a botnet: it keeps recording). */
+  private seeing(): Uint8Array {
+    return Uint8Array.from(this.state, (s) => (s === 0 || s === 4 ? 1 : 0));
+  }
+
+  private liveStreet: { active: Uint8Array; pct: number } | null = null;
+
+  /** Street coverage now, %: recomputed only when the set of seeing cameras has changed. */
+  streetCoverageNowPct(): number {
+    const active = this.seeing();
+    const last = this.liveStreet;
+    if (last && last.active.length === active.length && last.active.every((v, k) => v === active[k])) return last.pct;
+    const pct = Math.round(streetCoverage(this.liveCoverage(active), this.roads) * 1000) / 10;
+    this.liveStreet = { active, pct };
+    return pct;
   }
 
   summary(cov: Coverage = this.coverage) {
