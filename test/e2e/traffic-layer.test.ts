@@ -111,7 +111,7 @@ describe('the traffic layer', () => {
     expect(Math.hypot(clicked.x - v.x, clicked.z - v.z)).toBeLessThan(15);
     const text = async () => (await inspector().textContent()) ?? '';
     await expect.poll(text).toMatch(/Route ahead/);
-    expect(await text()).toMatch(/Now(Moving|Waiting at a red signal|In a queue|Stopping for amber|At a stop line|Giving way|Road ahead is full|Turning right|Getting into lane|Merging in turn|Letting a merging car in|Free road)/);
+    expect(await text()).toMatch(/Now(Moving|Waiting at a red signal|In a queue|In slow traffic|Slowing|Stopping for amber|At a stop line|Giving way|Road ahead is full|Turning right|Getting into lane|Merging in turn|Letting a merging car in|Free road)/);
     expect(await text()).toMatch(/Still to go\d+\.\d\d km/);
     console.log(`e2e: vehicle inspector: ${(await text()).slice(0, 200)}`);
     if ((clicked.state & 15) === W_QUEUE) {

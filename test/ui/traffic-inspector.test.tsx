@@ -88,6 +88,16 @@ describe('signal inspector', () => {
     const facts7 = [...host.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling!.textContent}`);
     expect(facts7).toContain('Now: Letting a merging car in ahead of it');
     expect(facts7).toContain('Letting in: car #3');
+    // A driver still rolling towards a red is slowing for it, not waiting at it.
+    live.snapshot = { traffic: { vehicles: new Float32Array([120, 40, 0]), vehicleState: new Uint8Array([1]), vehicleSlot: new Int32Array([5]) } } as unknown as typeof live.snapshot;
+    car.heldBy = null;
+    car.speedKmh = 31.8;
+    await act(async () => root.render(<VehicleInspector index={{} as WorldIndex} id="vehicle:5" />));
+    expect(host.querySelector('dd')!.textContent).toBe('Slowing for a red signal');
+    car.speedKmh = 0;
+    await act(async () => root.render(<VehicleInspector index={{} as WorldIndex} id="vehicle:7" />));
+    await act(async () => root.render(<VehicleInspector index={{} as WorldIndex} id="vehicle:5" />));
+    expect(host.querySelector('dd')!.textContent).toBe('Waiting at a red signal');
     live.snapshot = null;
     await act(async () => root.unmount());
   });

@@ -12,7 +12,7 @@ import { live } from '../store/live';
 import { selectFeature, useUi } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
 import './traffic.css';
-import { ASPECT, ASPECT_COLOR, CONGESTION_BANDS, LAMP_BOARD_COLOR, LAMP_YIELD_COLOR, MODE_LABEL, TRAFFIC_LAYER, VEHICLE_COLOR, WAIT_LABEL, unpackSignal } from './traffic-style';
+import { ASPECT, ASPECT_COLOR, CONGESTION_BANDS, LAMP_BOARD_COLOR, LAMP_YIELD_COLOR, MODE_LABEL, TRAFFIC_LAYER, VEHICLE_COLOR, unpackSignal, waitLabel } from './traffic-style';
 
 /** WAIT_LABEL's index of "letting a merging car in". */
 const W_LET_IN = 12;
@@ -183,7 +183,7 @@ export function VehicleInspector({ id }: { index: WorldIndex; id: string }) {
       <h2>{emergency ? 'Emergency vehicle' : 'Car'} #{slot}</h2>
       <dl className="facts">
         <dt>Now</dt>
-        <dd>{WAIT_LABEL[st & 15] ?? 'Moving'}</dd>
+        <dd>{waitLabel(st & 15, info?.speedKmh ?? null)}</dd>
         {info?.heldBy != null && (
           <>
             <dt>{(st & 15) === W_LET_IN ? 'Letting in' : 'Waiting on'}</dt>

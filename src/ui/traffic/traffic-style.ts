@@ -28,6 +28,17 @@ export const MODE_LABEL = ['Running its plan', 'Fixed-time fallback (control lin
 /** Same order as the simulation's WAIT_REASONS. */
 export const WAIT_LABEL = ['Moving', 'Waiting at a red signal', 'Stopping for amber', 'At a stop line (all-way stop)', 'Giving way to the main road', 'Road ahead is full', 'In a queue', 'At a dark signal (all-way stop)', 'Free road', 'Turning right: giving way to oncoming traffic', 'Getting into lane for its turn', 'Merging in turn: waits for the gap behind the car alongside', 'Letting a merging car in ahead of it'] as const;
 
+/** The same reasons for a driver still rolling towards what holds it (above WAITING_KMH). */
+export const APPROACH_LABEL = ['Moving', 'Slowing for a red signal', 'Stopping for amber', 'Slowing for a stop line (all-way stop)', 'Slowing to give way to the main road', 'Slowing: the road ahead is full', 'In slow traffic', 'Slowing for a dark signal (all-way stop)', 'Free road', 'Turning right: ready to give way to oncoming traffic', 'Getting into lane for its turn', 'Merging in turn behind the car alongside', 'Letting a merging car in ahead of it'] as const;
+/** Below this speed a driver is waiting, not slowing. */
+export const WAITING_KMH = 7;
+
+/** What the inspector says a vehicle is doing: its reason, worded by whether it has (nearly) stopped. */
+export function waitLabel(reason: number, speedKmh: number | null): string {
+  const rolling = speedKmh !== null && speedKmh >= WAITING_KMH;
+  return (rolling ? APPROACH_LABEL[reason] : WAIT_LABEL[reason]) ?? 'Moving';
+}
+
 export const VEHICLE_COLOR = { moving: '#d9dee8', waiting: '#f08c5a', emergency: '#3b82f6' } as const;
 
 /** Unpacks a signal's snapshot byte: aspect of each phase group and the controller mode. */
