@@ -70,6 +70,22 @@ describe('signal inspector', () => {
     await act(async () => root.unmount());
   });
 
+  it('counts the approaches showing green, amber and red, however many arms the junction has', async () => {
+    const plan = { kind: 'fixed' as const, greenS: 27, amberS: 3, allRedS: 2, minGreenS: 7, maxGreenS: 40 };
+    // Signal 0 has five approaches (a five-arm junction); approach 5 belongs to another signal.
+    const approaches = { signal: Int32Array.of(0, 0, 0, 0, 0, 1), link: new Int32Array(6), stop: new Float32Array(18) };
+    const view = { assets: [{ id: 'signal-1' }], traffic: { links: new Float32Array(0), lanes: new Uint8Array(0), signals: [{ asset: 0, x: 0, z: 0, plan }], approaches } } as unknown as WorldView;
+    // Lamps per approach (left, ahead, right): 2 green, 4 green-give-way, 1 amber, 0 red, 255 no such movement.
+    const lamps = Uint8Array.of(2, 2, 4, 0, 0, 4, 1, 1, 255, 0, 0, 0, 0, 255, 0, 2, 2, 2);
+    live.snapshot = { traffic: { signals: Uint8Array.of(0), approaches: lamps } } as unknown as typeof live.snapshot;
+    const root = createRoot(host);
+    await act(async () => root.render(<TrafficAssetSection index={{ view } as unknown as WorldIndex} asset={0} />));
+    const facts = [...host.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling!.textContent}`);
+    expect(facts.map((f) => f.replace(/\s+/g, ' '))).toContain('Showing: 2 approaches green, 1 approach amber, 2 approaches red');
+    live.snapshot = null;
+    await act(async () => root.unmount());
+  });
+
   it('says why a car waits and which car it waits on, and opens that car', async () => {
     // Slot 3 (waiting to merge in turn, reason 11) and slot 7 beside it, as the worker's snapshot has them.
     live.snapshot = { traffic: { vehicles: new Float32Array([120, 40, 0, 122, 43, 0]), vehicleState: new Uint8Array([11, 12]), vehicleSlot: new Int32Array([3, 7]) } } as unknown as typeof live.snapshot;

@@ -48,6 +48,34 @@ function LampGlyph({ glyph }: { glyph: Glyph }) {
   );
 }
 
+/**
+ * How many of a signal's approaches show green (to any of their movements), amber or red now,
+ * read from the snapshot's per-approach lamps: right for a crossroads and a five-arm junction alike.
+ */
+function approachSummary(tv: TrafficView, s: number) {
+  const lamps = live.snapshot?.traffic?.approaches;
+  if (!lamps) return '—';
+  const counts = [0, 0, 0, 0];
+  for (let a = 0; a < tv.approaches.signal.length; a++) {
+    if (tv.approaches.signal[a] !== s) continue;
+    let best = -1;
+    for (let k = 0; k < 3; k++) {
+      const v = lamps[a * 3 + k]!;
+      // Ranked green (or green, give way) > amber > dark > red; 255 is no such movement.
+      const rank = v === 2 || v === 4 ? 3 : v === 1 ? 2 : v === 3 ? 1 : v === 0 ? 0 : -1;
+      best = Math.max(best, rank);
+    }
+    if (best >= 0) counts[best]!++;
+  }
+  const parts = ([[3, 2], [2, 1], [1, 3], [0, 0]] as const).filter(([r]) => counts[r]! > 0);
+  return parts.map(([r, aspect], i) => (
+    <span key={r}>
+      {i > 0 ? ', ' : ''}
+      <Dot color={ASPECT_COLOR[aspect]!} /> {counts[r]} approach{counts[r] === 1 ? '' : 'es'} {ASPECT[aspect]}
+    </span>
+  ));
+}
+
 export function TrafficAssetSection({ index, asset }: { index: WorldIndex; asset: number }) {
   useUi((s) => s.clockMs);
   const tv: TrafficView | null | undefined = index.view.traffic;
@@ -69,9 +97,7 @@ export function TrafficAssetSection({ index, asset }: { index: WorldIndex; asset
         {st && st.mode !== 2 && (
           <>
             <dt>Showing</dt>
-            <dd>
-              <Dot color={ASPECT_COLOR[st.a0]!} /> one axis {ASPECT[st.a0]}, <Dot color={ASPECT_COLOR[st.a1]!} /> the other {ASPECT[st.a1]}
-            </dd>
+            <dd>{approachSummary(tv, s)}</dd>
           </>
         )}
       </dl>
