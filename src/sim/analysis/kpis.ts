@@ -12,6 +12,13 @@ export interface KpiDef {
   readonly label: string;
   readonly unit: string;
   readonly description: string;
+  /**
+   * Which way is good: 'higher' for cameras working, coverage, speed and trips (the rest are
+   * harms, where any value above 0 is bad). A comparison of two runs and the strip's alert read it.
+   */
+  readonly better?: 'higher';
+  /** For a 'higher' indicator that only falls through an incident: alert once it is below its peak. */
+  readonly alertBelowPeak?: true;
 }
 
 export const KPI_DEFS: readonly KpiDef[] = [
@@ -21,13 +28,13 @@ export const KPI_DEFS: readonly KpiDef[] = [
   { id: 'assetsCompromised', label: 'Assets compromised', unit: 'assets', description: 'Devices an attacker controls.' },
   { id: 'recordsExfiltrated', label: 'Records taken', unit: 'records', description: 'Detection records (plates, faces, counts) exfiltrated or disclosed to another jurisdiction.' },
   { id: 'devicesWithoutComms', label: 'Devices without comms', unit: 'devices', description: 'Signals, pumps and substations whose control traffic misses its deadline.' },
-  { id: 'camerasWorking', label: 'Cameras working', unit: 'cameras', description: 'Cameras working for their owner: not dark, not hijacked, not in a botnet.' },
-  { id: 'streetCoverage', label: 'Street coverage', unit: '%', description: 'Share of the street length that at least one camera still sees (a botnet camera keeps recording; a dark, cut-off or hijacked one does not).' },
+  { id: 'camerasWorking', label: 'Cameras working', unit: 'cameras', description: 'Cameras working for their owner: not dark, not hijacked, not in a botnet.', better: 'higher', alertBelowPeak: true },
+  { id: 'streetCoverage', label: 'Street coverage', unit: '%', description: 'Share of the street length that at least one camera still sees (a botnet camera keeps recording; a dark, cut-off or hijacked one does not).', better: 'higher', alertBelowPeak: true },
   { id: 'mwShed', label: 'Power not served', unit: 'MW', description: 'Load the grid cannot serve: shed by priority or on de-energised buses.' },
-  { id: 'trafficMeanSpeed', label: 'Mean traffic speed', unit: 'km/h', description: 'Mean speed of the vehicles on the road now.' },
+  { id: 'trafficMeanSpeed', label: 'Mean traffic speed', unit: 'km/h', description: 'Mean speed of the vehicles on the road now.', better: 'higher' },
   { id: 'vehiclesStuck', label: 'Vehicles stuck', unit: 'vehicles', description: 'Vehicles stopped for more than 5 minutes: gridlock.' },
-  { id: 'tripsCompleted', label: 'Trips completed', unit: 'trips', description: 'Vehicle trips that have reached their destination so far.' },
-  { id: 'trafficThroughput', label: 'Traffic throughput', unit: 'trips/h', description: 'Trips completed in the last minute, as an hourly rate.' },
+  { id: 'tripsCompleted', label: 'Trips completed', unit: 'trips', description: 'Vehicle trips that have reached their destination so far.', better: 'higher' },
+  { id: 'trafficThroughput', label: 'Traffic throughput', unit: 'trips/h', description: 'Trips completed in the last minute, as an hourly rate.', better: 'higher' },
   { id: 'trafficDelay', label: 'Delay per trip', unit: 'min', description: 'Time the trips completed in the last minute lost against driving their route at the speed limit, on average.' },
   { id: 'personalDatasetsHeld', label: 'Personal datasets held', unit: 'datasets', description: 'Datasets about residents (plates, faces, smart cards, meters, Wi-Fi, counts) the attacker holds, stolen or handed over.' },
   { id: 'emergencyResponseMedian', label: 'Emergency response (median)', unit: 'min', description: 'Time for ambulances and police to reach incidents, median so far.' },

@@ -13,8 +13,6 @@ import { useUi } from '../store/ui-store';
 import { startCompare, stopCompare } from './exercise-controller';
 import { compareLive, useExercise } from './exercise-store';
 
-/** Indicators where more is better; for the rest (people without power, assets down...) more is worse. */
-const HIGHER_IS_BETTER = new Set(['trafficMeanSpeed', 'tripsCompleted', 'trafficThroughput', 'camerasWorking']);
 
 const fmt = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-GB') : String(Math.round(v * 10) / 10));
 
@@ -66,7 +64,8 @@ export function ComparePanel() {
                 const a = kpis[d.id] ?? 0;
                 const b = compare.kpis[d.id] ?? 0;
                 const diff = a - b;
-                const worse = HIGHER_IS_BETTER.has(d.id) ? diff < 0 : diff > 0;
+                // More is better for cameras, coverage, speed and trips (KpiDef.better); worse for the harms.
+                const worse = d.better === 'higher' ? diff < 0 : diff > 0;
                 return (
                   <tr key={d.id} className={diff === 0 ? '' : worse ? 'worse' : 'better'}>
                     <th scope="row">{d.label}</th>

@@ -6,6 +6,7 @@ import { COMPROMISED_COLOR, STATUS_COLOR } from '../palette';
 import { useUi } from '../store/ui-store';
 import { formatCompact, formatCount } from './format';
 import { Sparkline } from './sparkline';
+import type { KpiDef } from '../../sim';
 
 const KPI_STYLE: Record<string, { color: string; symbol: string }> = {
   peopleWithoutPower: { color: '#f2b134', symbol: '⚡' },
@@ -33,7 +34,7 @@ export function KpiStrip() {
         const hist = history[d.id] ?? [];
         const peak = hist.reduce((m, p) => Math.max(m, p[1]), value);
         return (
-          <div key={d.id} className={value > 0 ? 'kpi alert' : 'kpi'} title={d.description} data-testid={`kpi-${d.id}`}>
+          <div key={d.id} className={kpiAlert(d, value, peak) ? 'kpi alert' : 'kpi'} title={d.description} data-testid={`kpi-${d.id}`}>
             <div className="kpi-text">
               <span className="kpi-label">
                 <span aria-hidden="true" style={{ color: style.color }}>
@@ -53,4 +54,10 @@ export function KpiStrip() {
       })}
     </footer>
   );
+}
+
+/** A harm is an alert once above 0; a good indicator (cameras, coverage) once it falls below its peak. */
+export function kpiAlert(d: KpiDef, value: number, peak: number): boolean {
+  if (d.better !== 'higher') return value > 0;
+  return d.alertBelowPeak === true && value < peak;
 }
