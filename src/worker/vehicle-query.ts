@@ -11,14 +11,19 @@ export function vehicleInfo(sim: Simulation, slot: number): VehicleInfo | null {
   const streets = t.input.linkStreets;
   const route: { road: string; m: number }[] = [];
   let remainingM = 0;
+  let prev: string | null = null;
+  let full = false;
   for (let k = V.routeIdx[slot]!; k < V.routeLen[slot]!; k++) {
     const l = V.routes[slot * V.slot + k]!;
     const m = k === V.routeIdx[slot]! ? net.linkLength[l]! - V.pos[slot]! : net.linkLength[l]!;
     remainingM += m;
     const road = streets?.[l] ?? (streets ? 'unnamed road' : (t.input.linkIds[l] ?? String(l)));
-    const last = route.at(-1);
-    if (last && last.road === road) last.m += m;
-    else if (route.length < 40) route.push({ road, m });
+    if (road !== prev) {
+      full ||= route.length === 40;
+      if (!full) route.push({ road, m: 0 });
+    }
+    if (!full) route[route.length - 1]!.m += m;
+    prev = road;
   }
   for (const leg of route) leg.m = Math.round(leg.m);
   return {

@@ -148,6 +148,34 @@ describe('OpenStreetMap cleaning', () => {
     expect(c.places.map((p) => [p.id, p.kind, p.name])).toEqual([['hospital-osm-r901', 'hospital', 'Grove Infirmary']]);
   });
 
+  it('reads each multipolygon as one place, past id-only relations, and keeps an amenity whose outer way is only tagged as a building', () => {
+    const rel = (id: number, members: [number, string][], tags: string) => `<relation id="${id}">${members.map(([r, role]) => `<member type="way" ref="${r}" role="outer"/>`).join('')}${tags}</relation>`;
+    const square = (id0: number, lat: number, lon: number) => node(id0, lat, lon) + node(id0 + 1, lat, lon + 0.0004) + node(id0 + 2, lat + 0.0002, lon + 0.0004) + node(id0 + 3, lat + 0.0002, lon);
+    const text = osm(
+      CROSS +
+        // A hospital on two sites (two outer rings, the second larger): one hospital, two buildings.
+        square(40, 53.4503, -2.2014) + square(44, 53.4494, -2.1996) + node(48, 53.4496, -2.1990) +
+        way(300, [40, 41, 42, 43, 40], '') + way(301, [44, 45, 48, 46, 47, 44], '') +
+        // An id-only relation (as some exports write them) before the real one.
+        '<relation id="7" version="1"/>' +
+        rel(900, [[300, ''], [301, '']], tag('type', 'multipolygon') + tag('building', 'hospital') + tag('amenity', 'hospital') + tag('name', 'Two Sites')) +
+        // A school whose outer way is already a building: the building once, and the school as a place.
+        square(60, 53.4507, -2.1992) + way(310, [60, 61, 62, 63, 60], tag('building', 'yes')) +
+        rel(901, [[310, 'outer']], tag('type', 'multipolygon') + tag('building', 'school') + tag('amenity', 'school') + tag('name', 'Old Board School')) +
+        way(100, [1, 2, 3], tag('highway', 'residential') + tag('name', '   ') + tag('ref', 'B5117')) + way(101, [4, 2, 5], tag('highway', 'residential')),
+    );
+    const c = build(text);
+    expect(c.city.buildings.count).toBe(3);
+    expect(c.places.map((p) => [p.id, p.kind, p.name])).toEqual([
+      ['hospital-osm-r900.2', 'hospital', 'Two Sites'],
+      ['school-osm-r901', 'school', 'Old Board School'],
+    ]);
+    // A blank name gives way to the ref.
+    const way100 = c.roads.filter((r) => r.id.startsWith('osm-100-'));
+    expect(way100.length).toBeGreaterThan(0);
+    expect(way100.every((r) => r.street === 'B5117')).toBe(true);
+  });
+
   itWithSharedData('imports Levenshulme with as many signals as the run controls, its hospitals and schools', 'osm/levenshulme.osm', (text) => {
     const c = build(text);
     const r = loadScenarioText(JSON.stringify({ version: 1, city: { osm: 'lev.osm' } }), { readFile: () => text });

@@ -203,7 +203,7 @@ export function buildOsmCity(osm: OsmData, name: string): OsmCity {
       oneway,
       rank,
       lengthM: Math.max(s.len, dist(A, B)),
-      ...(t.name || t.ref ? { street: (t.name || t.ref)!.trim() } : {}),
+      ...(street(t) ? { street: street(t)! } : {}),
     });
   }
   const keep = largestStrongComponent(segs);
@@ -233,3 +233,8 @@ export function buildOsmCity(osm: OsmData, name: string): OsmCity {
 }
 
 const dist = (a: readonly [number, number], b: readonly [number, number]) => Math.sqrt((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2);
+
+/** A road's name for people: its name, else its ref (such as "A6"); blank tags count as none. */
+function street(t: Readonly<Record<string, string>>): string | null {
+  return t.name?.trim() || t.ref?.trim() || null;
+}

@@ -63,13 +63,15 @@ export function parseOsm(text: string, path: string): { ok: true; data: OsmData 
     nodes.set(a.id, { lat, lon, tags: m[3] ? tags(m[3]) : null });
   }
   const ways: OsmWay[] = [];
-  for (const m of text.matchAll(/<way\b([^>]*?)>([\s\S]*?)<\/way>/g)) {
+  // Self-closing ways (an id-only export) and ways with children.
+  for (const m of text.matchAll(/<way\b([^>]*?)(\/>|>([\s\S]*?)<\/way>)/g)) {
     const a = attrs(m[1]!);
     if (!a.id || a.visible === 'false' || a.action === 'delete') continue;
-    const refs = [...m[2]!.matchAll(ND)].map((x) => x[1]!);
-    ways.push({ id: a.id, refs, tags: tags(m[2]!) });
+    const body = m[3] ?? '';
+    const refs = [...body.matchAll(ND)].map((x) => x[1]!);
+    ways.push({ id: a.id, refs, tags: tags(body) });
   }
-  ways.push(...multipolygonRings(text, ways));
+  ways.push(...multipolygonRings(text, ways, nodes));
   const b = /<bounds\b([^>]*)\/>/.exec(text);
   const ba = b ? attrs(b[1]!) : null;
   const bounds = ba && ba.minlat !== undefined ? { minLat: Number(ba.minlat), minLon: Number(ba.minlon), maxLat: Number(ba.maxlat), maxLon: Number(ba.maxlon) } : null;
@@ -81,32 +83,51 @@ export function parseOsm(text: string, path: string): { ok: true; data: OsmData 
  * Buildings and amenities mapped as multipolygon relations, as closed ways: each relation's outer
  * members (role "outer", or none) joined end to end into rings. Inner rings (courtyards) are not
  * cut out: the footprint is the outer ring. A ring that cannot be closed — a member missing from
- * the extract — is dropped, as is a ring that is one member way already tagged as what the
- * relation is (old-style tagging, counted once).
+ * the extract — is dropped. What a single outer way is already tagged as (old-style tagging) is
+ * not counted again. A relation is one place: its amenity goes on its largest ring only.
  */
-function multipolygonRings(text: string, ways: readonly OsmWay[]): OsmWay[] {
+function multipolygonRings(text: string, ways: readonly OsmWay[], nodes: ReadonlyMap<string, OsmNode>): OsmWay[] {
   const out: OsmWay[] = [];
   let byId: Map<string, OsmWay> | null = null;
-  for (const m of text.matchAll(/<relation\b([^>]*?)>([\s\S]*?)<\/relation>/g)) {
+  for (const m of text.matchAll(/<relation\b([^>]*?)(\/>|>([\s\S]*?)<\/relation>)/g)) {
     const a = attrs(m[1]!);
+    const body = m[3] ?? '';
     if (!a.id || a.visible === 'false' || a.action === 'delete') continue;
-    const t = tags(m[2]!);
+    const t = tags(body);
     if (t.type !== 'multipolygon' || !((t.building && t.building !== 'no') || t.amenity)) continue;
     byId ??= new Map(ways.map((w) => [w.id, w]));
     const members: OsmWay[] = [];
-    for (const mm of m[2]!.matchAll(/<member\b([^>]*?)\/>/g)) {
+    for (const mm of body.matchAll(/<member\b([^>]*?)\/>/g)) {
       const ma = attrs(mm[1]!);
       if (ma.type !== 'way' || (ma.role !== 'outer' && ma.role !== '' && ma.role !== undefined)) continue;
       const w = byId.get(ma.ref ?? '');
       if (w && w.refs.length >= 2) members.push(w);
     }
-    joinRings(members).forEach((ring, k) => {
-      const single = ring.members.length === 1 ? ring.members[0]! : null;
-      if (single && ((t.building && single.tags.building && single.tags.building !== 'no') || (t.amenity && single.tags.amenity === t.amenity))) return;
-      out.push({ id: k === 0 ? `r${a.id}` : `r${a.id}.${k + 1}`, refs: ring.refs, tags: t, relation: a.id });
+    const rings = joinRings(members);
+    const largest = rings.reduce((best, r, k) => (ringSize(r.refs, nodes) > ringSize(rings[best]!.refs, nodes) ? k : best), 0);
+    rings.forEach((ring, k) => {
+      const own: Record<string, string> = { ...t };
+      if (k !== largest) delete own.amenity;
+      const single = ring.members.length === 1 ? ring.members[0]!.tags : null;
+      if (single?.building && single.building !== 'no') delete own.building;
+      if (single?.amenity && single.amenity === own.amenity) delete own.amenity;
+      if (!((own.building && own.building !== 'no') || own.amenity)) return;
+      out.push({ id: k === 0 ? `r${a.id}` : `r${a.id}.${k + 1}`, refs: ring.refs, tags: own, relation: a.id });
     });
   }
   return out;
+}
+
+/** A ring's area in square degrees (enough to tell which of a relation's rings is largest); 0 when a node is missing. */
+function ringSize(refs: readonly string[], nodes: ReadonlyMap<string, OsmNode>): number {
+  let s = 0;
+  for (let i = 0; i + 1 < refs.length; i++) {
+    const p = nodes.get(refs[i]!);
+    const q = nodes.get(refs[i + 1]!);
+    if (!p || !q) return 0;
+    s += p.lon * q.lat - q.lon * p.lat;
+  }
+  return Math.abs(s) / 2;
 }
 
 /** Chains ways end to end (either direction) into closed rings; unclosable chains are dropped. */

@@ -352,7 +352,7 @@ export class TrafficModel {
     V.link[v] = m;
     V.pos[v] = over;
     V.routeIdx[v]!++;
-    V.courtesy[v] = 0;
+    V.courtesy[v] = V.hold[v] = 0;
     V.freeFlowS[v]! += net.linkLength[m]! / net.linkSpeed[m]!;
     this.updateTurn(v);
     appendToLane(this, v, lane);

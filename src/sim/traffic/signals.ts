@@ -89,7 +89,7 @@ export class SignalBank {
   readonly mode: Uint8Array;
   /** 1 once drivers have taken a red that never ends for broken (cleared when the mode changes). */
   readonly givenUp: Uint8Array;
-  /** Per link: the signal at its end, or -1; and its axis group there (0 or 1). */
+  /** Per link: the signal at its end, or -1; and its approach group there (0 or 1 by axis, more where axes clash). */
   readonly linkSignal: Int32Array;
   readonly linkGroup: Uint8Array;
   /** Per signal: its turns (global turn ids) turns[turnStart[s] .. turnStart[s+1]); per turn, its index there. */
