@@ -39,5 +39,6 @@ export function vehicleInfo(sim: Simulation, slot: number): VehicleInfo | null {
 /** The vehicle this one waits on: the car it merges behind or lets in, or the queue's car ahead. */
 function heldBy(V: traffic.VehicleTable, v: number): number | null {
   const u = V.hold[v]! > 0 ? V.heldBy[v]! : V.wait[v] === traffic.W_QUEUE ? V.leader[v]! : -1;
-  return u >= 0 && V.isActive(u) ? u : null;
+  // The pair in a merge share a link; a slot taken since by another car does not (for that step).
+  return u >= 0 && V.isActive(u) && V.link[u] === V.link[v] ? u : null;
 }
