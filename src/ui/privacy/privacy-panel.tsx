@@ -137,6 +137,9 @@ export function PrivacyPanel() {
           <p className="small">
             {view.aggregates.published.toLocaleString('en-GB')} counts per {view.aggregates.cellM} m cell and {view.aggregates.binS / 3600} h published, {view.aggregates.suppressed.toLocaleString('en-GB')} withheld; {view.aggregates.smallCounts.toLocaleString('en-GB')} of 1 to 4 people; noise off by {view.aggregates.meanAbsError} people on average.
           </p>
+          <p className="muted small">
+            The linkage below does not use these counts: on their own they name nobody. Small counts and little noise are what would let someone who already knows a person was there confirm it.
+          </p>
           <h3>Unicity</h3>
           <UnicityChart unicity={view.unicity} />
           <h3>Sensitive sites</h3>
