@@ -56,6 +56,13 @@ describe('camera register import', () => {
     expect(r.issues[0]!.hint).toMatch(/decimal degrees/);
   });
 
+  it('reports a GeoJSON feature that is not an object, or a document that is not one, instead of failing', () => {
+    const r = parseCameraGeoJson(JSON.stringify({ type: 'FeatureCollection', features: [null, 7, { type: 'Feature', properties: 'x', geometry: { type: 'Point', coordinates: [-2.28, 53.46] } }] }), 'cams.geojson');
+    expect(r.cameras).toHaveLength(1);
+    expect(r.issues.map((i) => i.path)).toEqual(['cams.geojson features[0]', 'cams.geojson features[1]']);
+    expect(parseCameraGeoJson('null', 'cams.geojson').issues[0]!.message).toBe('no "features" array');
+  });
+
   it('names the missing column when the header has no latitude', () => {
     const r = parseCameraCsv('id,name,easting,northing\n1,a,1,2\n', 'cctv.register');
     expect(r.cameras).toEqual([]);

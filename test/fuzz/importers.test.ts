@@ -1,14 +1,14 @@
 /**
  * Broken input never throws: seeded random damage to each kind of file a user can hand the twin —
  * a scenario (its JSON text, and its structure), an OpenStreetMap extract, a MATPOWER case, an
- * EPANET network and a camera register — must come back as a result or as issues that each name a
+ * EPANET network, a camera register (CSV and GeoJSON) and a saved session — must come back as a result or as issues that each name a
  * path and say what is wrong, never as an exception (which the page would show as a stack trace).
  * The damage is reproducible: every case is drawn from a fixed seed, and a failure names its seed.
  * For a deeper search than the test suite's, multiply the cases: FUZZ_SCALE=20 npx vitest run test/fuzz
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildOsmCity, loadScenarioText, parseOsm } from '../../src/scenario';
+import { buildOsmCity, loadScenarioText, parseOsm, parseSession } from '../../src/scenario';
 import { parseCameraRegister } from '../../src/scenario/import/camera-register';
 import { readInp } from '../../src/scenario/import/epanet-inp';
 import { parseMatpower } from '../../src/scenario/import/matpower';
@@ -168,6 +168,40 @@ describe('damaged input never throws', () => {
       const r = parseCameraRegister(text, 'cameras.csv', 'cctv.register');
       expectIssues(r.issues);
       return r.issues.length === 0;
+    });
+  });
+
+  it('camera registers as GeoJSON, and saved sessions with their command logs', () => {
+    const full = sharedText('cctv/trafford_cctv_cameras.geojson');
+    const geo = full
+      ? JSON.stringify({ ...JSON.parse(full), features: (JSON.parse(full) as { features: unknown[] }).features.slice(0, 12) })
+      : JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { camera_id: 1 }, geometry: { type: 'Point', coordinates: [-2.28, 53.46] } }] });
+    fuzz(150, 17, (rng) => (rng.chance(0.5) ? damage(geo, rng) : JSON.stringify(damageJson(JSON.parse(geo), rng))), (text) => {
+      const r = parseCameraRegister(text, 'cameras.geojson', 'cctv.register');
+      expectIssues(r.issues);
+      return r.issues.length === 0;
+    });
+    const session = {
+      version: 1,
+      kind: 'citytwin-session',
+      title: 'Fuzz',
+      scenario: { name: 'default' },
+      seed: 42,
+      untilMs: 3_600_000,
+      commands: [
+        { tMs: 60_000, command: { type: 'inject.fire', inject: 'vendor-compromise' } },
+        { tMs: 120_000, command: { type: 'comms.isolate', zone: 'cctv', isolated: true } },
+        { tMs: 180_000, command: { type: 'traffic.signal.plan', signals: ['signal-20-12'], plan: 'all-red' } },
+        { tMs: 240_000, command: { type: 'note.add', text: 'checked', kind: 'note' } },
+      ],
+    };
+    fuzz(200, 18, (rng) => (rng.chance(0.5) ? damage(JSON.stringify(session), rng) : JSON.stringify(damageJson(session, rng))), (text) => {
+      const r = parseSession(text);
+      if (!r.ok) {
+        expect(r.issues.length).toBeGreaterThan(0);
+        expectIssues(r.issues);
+      }
+      return r.ok;
     });
   });
 });

@@ -92,14 +92,19 @@ export function parseCameraGeoJson(text: string, path: string): { cameras: Regis
     issues.push(issue(path, `not valid JSON: ${(e as Error).message}`, 'check the file is GeoJSON'));
     return { cameras: [], issues };
   }
-  const features = (doc as { features?: unknown }).features;
+  const features = doc !== null && typeof doc === 'object' ? (doc as { features?: unknown }).features : undefined;
   if (!Array.isArray(features)) {
     issues.push(issue(path, 'no "features" array', 'give a GeoJSON FeatureCollection of Point features'));
     return { cameras: [], issues };
   }
   const cameras: RegisterCamera[] = [];
-  features.forEach((ft: { geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> }, k) => {
-    const p = ft.properties ?? {};
+  features.forEach((item: unknown, k) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      issues.push(issue(`${path} features[${k}]`, 'not a GeoJSON Feature', 'each camera must be a Feature with a Point geometry and properties'));
+      return;
+    }
+    const ft = item as { geometry?: { type?: string; coordinates?: unknown } | null; properties?: unknown };
+    const p: Record<string, unknown> = ft.properties !== null && typeof ft.properties === 'object' && !Array.isArray(ft.properties) ? (ft.properties as Record<string, unknown>) : {};
     const pick = (names: readonly string[]) => {
       const key = Object.keys(p).find((x) => names.includes(x.toLowerCase()));
       return key !== undefined && p[key] !== null && p[key] !== undefined ? String(p[key]) : null;
