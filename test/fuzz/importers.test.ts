@@ -1,17 +1,20 @@
 /**
  * Broken input never throws: seeded random damage to each kind of file a user can hand the twin —
  * a scenario (its JSON text, and its structure), an OpenStreetMap extract, a MATPOWER case, an
- * EPANET network, a camera register (CSV and GeoJSON) and a saved session — must come back as a result or as issues that each name a
+ * EPANET network, a camera register (CSV and GeoJSON), a saved session, and commands that pass the
+ * schema but name things that do not exist (a session file or the console can carry them) — must come back as a result or as issues that each name a
  * path and say what is wrong, never as an exception (which the page would show as a stack trace).
  * The damage is reproducible: every case is drawn from a fixed seed, and a failure names its seed.
  * For a deeper search than the test suite's, multiply the cases: FUZZ_SCALE=20 npx vitest run test/fuzz
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildOsmCity, loadScenarioText, parseOsm, parseSession } from '../../src/scenario';
 import { parseCameraRegister } from '../../src/scenario/import/camera-register';
 import { readInp } from '../../src/scenario/import/epanet-inp';
 import { parseMatpower } from '../../src/scenario/import/matpower';
+import { commandSchema } from '../../src/scenario/schema';
+import { createSimulation, loadWaterEngine, MINUTE, type Command } from '../../src/sim';
 import { Rng } from '../../src/sim/core';
 import { sharedText } from '../power/shared-data';
 
@@ -202,6 +205,35 @@ describe('damaged input never throws', () => {
         expectIssues(r.issues);
       }
       return r.ok;
+    });
+  });
+
+  it('commands that pass the schema but name what does not exist run without throwing', async () => {
+    await loadWaterEngine();
+    // Every command the shipped scenarios use, as seeds for damage.
+    const seeds: unknown[] = [];
+    const collect = (v: unknown) => {
+      if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === 'object') {
+        if (typeof (v as { type?: unknown }).type === 'string' && commandSchema.safeParse(v).success) seeds.push(v);
+        Object.values(v).forEach(collect);
+      }
+    };
+    const dir = new URL('../../scenarios/', import.meta.url);
+    for (const f of readdirSync(dir)) if (f.endsWith('.json') && f !== 'scenario.schema.json') collect(JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
+    expect(new Set(seeds.map((c) => (c as { type: string }).type)).size).toBeGreaterThan(15);
+    const doc = JSON.parse(DEFAULT) as Record<string, unknown>;
+    delete doc.decisions;
+    doc.injects = [];
+    const r = loadScenarioText(JSON.stringify(doc));
+    if (!r.ok) throw new Error('the default scenario does not load');
+    const sim = createSimulation(r.input);
+    fuzz(300, 19, (rng) => JSON.stringify(rng.chance(0.2) ? seeds[rng.int(0, seeds.length - 1)] : damageJson(seeds[rng.int(0, seeds.length - 1)], rng)), (text) => {
+      const p = commandSchema.safeParse(JSON.parse(text));
+      if (!p.success) return false;
+      sim.apply(p.data as Command);
+      sim.runUntil(sim.nowMs + MINUTE);
+      return true;
     });
   });
 });
