@@ -25,9 +25,15 @@ export async function waitForClock(page: Page, atLeastMs: number, timeout = 120_
 /** Centres the view on an asset and clicks its marker like a user would. */
 export async function clickAsset(page: Page, assetId: string): Promise<void> {
   await page.evaluate((id) => window.__twin.focus(id), assetId);
-  // Let the canvas draw the new view before asking where the marker is.
-  await page.waitForTimeout(400);
-  const pos = await page.evaluate((id) => window.__twin.screenPositionOf(id), assetId);
+  // Markers resize as the canvas draws the new view: wait until the marker stays put for 200 ms.
+  let pos: { x: number; y: number } | null = null;
+  for (let tries = 0; tries < 25; tries++) {
+    await page.waitForTimeout(200);
+    const next = await page.evaluate((id) => window.__twin.screenPositionOf(id), assetId);
+    const settled = pos !== null && next !== null && Math.abs(next.x - pos.x) < 1 && Math.abs(next.y - pos.y) < 1;
+    pos = next;
+    if (settled) break;
+  }
   if (!pos) throw new Error(`${assetId} is not on screen after centring the view on it`);
   await page.mouse.click(pos.x, pos.y);
 }

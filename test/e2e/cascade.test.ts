@@ -43,6 +43,14 @@ describe('the vendor-compromise cascade', () => {
     await waitForClock(page, 90 * 60_000);
     await page.getByRole('button', { name: 'Pause simulation' }).click();
     await expect.poll(() => page.evaluate(() => window.__twin.phase())).toBe('ready');
+    // Paused for real: the clock stands still (the worker may send one more frame after the click).
+    await expect
+      .poll(async () => {
+        const a = await page.evaluate(() => window.__twin.clockMs());
+        await page.waitForTimeout(300);
+        return (await page.evaluate(() => window.__twin.clockMs())) - a;
+      }, { timeout: 10_000 })
+      .toBe(0);
 
     // The inject is in the log, and its effects in the indicators.
     await expect.poll(() => kpiValue('assetsDown'), { timeout: 5_000 }).toBeGreaterThan(0);
@@ -68,7 +76,8 @@ describe('the vendor-compromise cascade', () => {
     expect(state.dependents.length).toBeGreaterThan(0);
     expect(state.dependents.filter((s) => s !== 'ok').length).toBeGreaterThan(0);
     expect(state.down).toBeGreaterThan(3);
-    expect(await kpiValue('assetsDown')).toBe(state.kpis.assetsDown);
+    // The strip re-renders from a store updated a moment after each frame: wait for it to catch up.
+    await expect.poll(() => kpiValue('assetsDown'), { timeout: 5_000 }).toBe(state.kpis.assetsDown);
 
     // On screen: many more pixels in the "down" red than before (markers, ✕ overlays, lost links).
     const after = await pixelStats(page, await page.locator('canvas').screenshot(), [DOWN_RED]);

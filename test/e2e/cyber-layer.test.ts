@@ -50,12 +50,12 @@ describe('the cyber layers', () => {
     const on = await shot();
     await comms.uncheck();
     await cones.uncheck();
-    await page.waitForTimeout(800);
-    const off = await shot();
+    // The canvas redraws on demand: poll until the picture has changed.
+    let off = on;
+    await expect.poll(async () => (off = await shot()).distinct, { timeout: 10_000 }).not.toBe(on.distinct);
     await comms.check();
     await cones.check();
     console.log(`e2e: distinct colours with the cyber layers ${on.distinct}, without ${off.distinct}`);
-    expect(on.distinct).not.toBe(off.distinct);
   });
 
   it('marks the backhaul congested once the botnet floods the network, and draws those links red', async () => {
@@ -117,9 +117,9 @@ describe('the cyber layers', () => {
     expect(text).toMatch(/^was [\d.]+%, now [\d.]+%$/);
     expect(pct(text)[0]).toBeGreaterThanOrEqual(start);
     await expect.poll(async () => (await page.getByRole('region', { name: 'CCTV coverage' }).textContent()) ?? '').toMatch(/Newly blind:.*Police Headquarters/);
-    await page.waitForTimeout(600);
-    const redAfter = await red();
+    // The corner marks appear on the canvas's next redraw.
+    let redAfter = 0;
+    await expect.poll(async () => (redAfter = await red()), { timeout: 10_000 }).toBeGreaterThan(redBefore + 50);
     console.log(`e2e: newly-blind red pixels near the police headquarters before ${redBefore}, after ${redAfter}`);
-    expect(redAfter).toBeGreaterThan(redBefore + 50);
   });
 });

@@ -75,13 +75,14 @@ describe('the traffic layer', () => {
     };
     const toggle = page.getByLabel('Show the traffic layer');
     expect(await toggle.isChecked()).toBe(true);
-    const on = await count();
+    // The canvas redraws on demand (a few times a second in software GL): poll rather than sleep.
+    let on = 0;
+    await expect.poll(async () => (on = await count()), { timeout: 10_000 }).toBeGreaterThan(500);
     await toggle.uncheck();
-    await page.waitForTimeout(400);
-    const off = await count();
+    let off = on;
+    await expect.poll(async () => (off = await count()), { timeout: 10_000 }).toBeLessThan(on - 100);
     await toggle.check();
     console.log(`e2e: vehicle-coloured pixels with the traffic layer ${on}, without ${off}`);
-    expect(on).toBeGreaterThan(off + 100);
   });
 
   it('opens a clicked vehicle: why it waits, the car it waits on, and its route', async () => {
@@ -98,11 +99,10 @@ describe('the traffic layer', () => {
     const whiteBefore = await white();
     await page.mouse.click(at!.x, at!.y);
     await expect.poll(() => inspector().isVisible()).toBe(true);
-    // The inspected car wears a white ring.
-    await page.waitForTimeout(300);
-    const whiteAfter = await white();
+    // The inspected car wears a white ring (drawn on the canvas's next redraw).
+    let whiteAfter = 0;
+    await expect.poll(async () => (whiteAfter = await white()), { timeout: 10_000 }).toBeGreaterThan(whiteBefore + 40);
     console.log(`e2e: white pixels around the clicked car before ${whiteBefore}, after ${whiteAfter}`);
-    expect(whiteAfter).toBeGreaterThan(whiteBefore + 40);
     // Cars in a queue nearly touch: the click may land on a neighbour.
     const heading = (await inspector().getByRole('heading', { level: 2 }).textContent())!;
     expect(heading).toMatch(/^(Car|Emergency vehicle) #\d+$/);
