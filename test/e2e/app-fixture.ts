@@ -2,7 +2,8 @@
  * Shared steps for the browser tests: open the app at a path, wait for the city, read the hooks
  * the app exposes on window.__twin (see src/ui/app/test-hooks.ts).
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { TwinHooks } from '../../src/ui/app/test-hooks';
 
 declare global {
@@ -36,4 +37,20 @@ export async function clickAsset(page: Page, assetId: string): Promise<void> {
   }
   if (!pos) throw new Error(`${assetId} is not on screen after centring the view on it`);
   await page.mouse.click(pos.x, pos.y);
+}
+
+/**
+ * A layer toggle's effect on the canvas: `measure` (e.g. pixels of the layer's colour) with the
+ * layer shown — at least `atLeast` — then with it hidden, until it has fallen by more than `drop`;
+ * the layer is shown again after. The canvas redraws on demand (a few times a second in software
+ * GL), so both are polled rather than read after a sleep.
+ */
+export async function toggleEffect(toggle: Locator, measure: () => Promise<number>, atLeast: number, drop: number): Promise<{ on: number; off: number }> {
+  let on = 0;
+  await expect.poll(async () => (on = await measure()), { timeout: 10_000 }).toBeGreaterThan(atLeast);
+  await toggle.uncheck();
+  let off = on;
+  await expect.poll(async () => (off = await measure()), { timeout: 10_000 }).toBeLessThan(on - drop);
+  await toggle.check();
+  return { on, off };
 }

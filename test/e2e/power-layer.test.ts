@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openCity, waitForClock } from './app-fixture';
+import { openCity, toggleEffect, waitForClock } from './app-fixture';
 import { launchBrowser, watchPage, type Browser } from './browser';
 import { pixelStats } from './pixels';
 
@@ -38,13 +38,7 @@ describe('the power layer', () => {
     const toggle = page.getByLabel('Show the power lines layer');
     expect(await toggle.isChecked()).toBe(true);
     const calm = async () => (await pixelStats(page, await page.locator('canvas').screenshot(), [CALM], 24)).near[CALM]!;
-    // The canvas redraws on demand: poll rather than sleep.
-    let on = 0;
-    await expect.poll(async () => (on = await calm()), { timeout: 10_000 }).toBeGreaterThan(500);
-    await toggle.uncheck();
-    let off = on;
-    await expect.poll(async () => (off = await calm()), { timeout: 10_000 }).toBeLessThan(on - 500);
-    await toggle.check();
+    const { on, off } = await toggleEffect(toggle, calm, 500, 500);
     console.log(`e2e: calm-line pixels with the layer ${on}, without ${off}`);
   });
 

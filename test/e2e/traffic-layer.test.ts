@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openCity, waitForClock } from './app-fixture';
+import { openCity, toggleEffect, waitForClock } from './app-fixture';
 import { launchBrowser, watchPage, type Browser } from './browser';
 import { pixelStats } from './pixels';
 
@@ -75,13 +75,7 @@ describe('the traffic layer', () => {
     };
     const toggle = page.getByLabel('Show the traffic layer');
     expect(await toggle.isChecked()).toBe(true);
-    // The canvas redraws on demand (a few times a second in software GL): poll rather than sleep.
-    let on = 0;
-    await expect.poll(async () => (on = await count()), { timeout: 10_000 }).toBeGreaterThan(500);
-    await toggle.uncheck();
-    let off = on;
-    await expect.poll(async () => (off = await count()), { timeout: 10_000 }).toBeLessThan(on - 100);
-    await toggle.check();
+    const { on, off } = await toggleEffect(toggle, count, 500, 100);
     console.log(`e2e: vehicle-coloured pixels with the traffic layer ${on}, without ${off}`);
   });
 

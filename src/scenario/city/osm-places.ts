@@ -48,11 +48,13 @@ export function civicPlaces(osm: OsmData, project: (n: OsmNode) => [number, numb
     if (!PLACE_KIND[w.tags.amenity ?? '']) continue;
     const closed = w.refs.length >= 4 && w.refs[0] === w.refs[w.refs.length - 1];
     const ring = closed ? footprintRing(osm, w.refs, project) : null;
-    if (ring) take((w.relation ? w.id : `w${w.id}`), w.tags, centroid(ring), ring);
+    // A multipolygon's ring already carries its relation's id ("r123").
+    const ref = w.relation ? w.id : `w${w.id}`;
+    if (ring) take(ref, w.tags, centroid(ring), ring);
     else {
       // An open way, or a ring with nodes outside the extract: the mean of the nodes we have.
       const pts = w.refs.flatMap((r) => (osm.nodes.has(r) ? [project(osm.nodes.get(r)!)] : []));
-      take((w.relation ? w.id : `w${w.id}`), w.tags, pts.length > 0 ? [pts.reduce((s, p) => s + p[0], 0) / pts.length, pts.reduce((s, p) => s + p[1], 0) / pts.length] : null, null);
+      take(ref, w.tags, pts.length > 0 ? [pts.reduce((s, p) => s + p[0], 0) / pts.length, pts.reduce((s, p) => s + p[1], 0) / pts.length] : null, null);
     }
   }
   const counted = found.filter((f) => !found.some((o) => o !== f && o.kind === f.kind && o.ring !== null && contains(o.ring, f.at) && (f.ring === null || ringArea(o.ring) > ringArea(f.ring))));
@@ -69,8 +71,6 @@ export function civicPlaces(osm: OsmData, project: (n: OsmNode) => [number, numb
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
-
-
 
 /** Even–odd point in polygon. */
 function contains(r: readonly Pt[], p: Pt): boolean {

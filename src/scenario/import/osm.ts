@@ -5,6 +5,7 @@
  * OSM XML is regular, attributes may come in any order, and entities in tag values are decoded.
  * Problems are values with a path and a hint, never exceptions.
  */
+import { signedArea2 } from '../city/osm-buildings';
 import { issue, type ScenarioIssue } from '../issues';
 
 export interface OsmNode {
@@ -118,16 +119,15 @@ function multipolygonRings(text: string, ways: readonly OsmWay[], nodes: Readonl
   return out;
 }
 
-/** A ring's area in square degrees (enough to tell which of a relation's rings is largest); 0 when a node is missing. */
+/** A ring's size in degrees (enough to tell which of a relation's rings is largest); 0 when a node is missing. */
 function ringSize(refs: readonly string[], nodes: ReadonlyMap<string, OsmNode>): number {
-  let s = 0;
-  for (let i = 0; i + 1 < refs.length; i++) {
-    const p = nodes.get(refs[i]!);
-    const q = nodes.get(refs[i + 1]!);
-    if (!p || !q) return 0;
-    s += p.lon * q.lat - q.lon * p.lat;
+  const pts: [number, number][] = [];
+  for (const r of refs.slice(0, -1)) {
+    const n = nodes.get(r);
+    if (!n) return 0;
+    pts.push([n.lon, n.lat]);
   }
-  return Math.abs(s) / 2;
+  return Math.abs(signedArea2(pts));
 }
 
 /** Chains ways end to end (either direction) into closed rings; unclosable chains are dropped. */

@@ -13,7 +13,7 @@ import { chooseStation } from './stations';
 import { DT_S, TrafficModel } from './model';
 import type { TrafficNetwork } from './network';
 import { MODE_ALL_GREEN, MODE_ALL_RED, MODE_DARK, MODE_FIXED, MODE_NORMAL, MODES, type SignalSpec } from './signals';
-import { KIND_CAR, KIND_EMERGENCY, W_MERGE } from './vehicles';
+import { KIND_CAR, KIND_EMERGENCY, W_LET_IN, W_MERGE } from './vehicles';
 
 /** What the scenario layer hands the simulation for traffic. */
 export interface TrafficInput {
@@ -339,7 +339,8 @@ export class TrafficSubsystem {
       const v = V.active[i]!;
       const l = V.link[v]!;
       placeOnLink(net, l, V.pos[v]!, V.lane[v]! - net.linkLane0[l]!, xzh, i * 3);
-      state[i] = (V.hold[v]! > 0 ? W_MERGE - 1 + V.hold[v]! : V.wait[v]!) | (V.kind[v]! << 4);
+      const hold = V.hold[v]!;
+      state[i] = (hold === 1 ? W_MERGE : hold === 2 ? W_LET_IN : V.wait[v]!) | (V.kind[v]! << 4);
       slot[i] = v;
     }
     return { xzh, state, slot };

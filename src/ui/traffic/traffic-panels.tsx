@@ -12,10 +12,7 @@ import { live } from '../store/live';
 import { selectFeature, useUi } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
 import './traffic.css';
-import { ASPECT, ASPECT_COLOR, CONGESTION_BANDS, LAMP_BOARD_COLOR, LAMP_YIELD_COLOR, MODE_LABEL, TRAFFIC_LAYER, VEHICLE_COLOR, unpackSignal, waitLabel } from './traffic-style';
-
-/** WAIT_LABEL's index of "letting a merging car in". */
-const W_LET_IN = 12;
+import { ASPECT, ASPECT_COLOR, CONGESTION_BANDS, LAMP_BOARD_COLOR, LAMP_YIELD_COLOR, MODE_LABEL, TRAFFIC_LAYER, VEHICLE_COLOR, WAIT_LET_IN, unpackSignal, waitLabel } from './traffic-style';
 
 function Dot({ color, square }: { color: string; square?: boolean }) {
   return (
@@ -212,7 +209,7 @@ export function VehicleInspector({ id }: { index: WorldIndex; id: string }) {
         <dd>{waitLabel(st & 15, info?.speedKmh ?? null)}</dd>
         {info?.heldBy != null && (
           <>
-            <dt>{(st & 15) === W_LET_IN ? 'Letting in' : 'Waiting on'}</dt>
+            <dt>{(st & 15) === WAIT_LET_IN ? 'Letting in' : 'Waiting on'}</dt>
             <dd>
               <button type="button" className="link-btn" data-testid="held-by" onClick={() => selectFeature({ layer: TRAFFIC_LAYER, id: `vehicle:${info.heldBy}` })}>
                 car #{info.heldBy}
