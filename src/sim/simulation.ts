@@ -28,7 +28,7 @@ import { KPI_DEFS, KpiRecorder, readKpis, powerFinal, type KpiDef, type KpiValue
 import { readTrafficKpis, trafficFinal, type TrafficFinal } from './analysis';
 import { SignalApproaches, TrafficSubsystem } from './traffic';
 import { PopulationSubsystem } from './population';
-import { populationKpis, privacyAnalysis, type PrivacyFinal, type PrivacyOptions } from './analysis';
+import { populationKpis, privacyAnalysis, recordsTaken, type PrivacyFinal, type PrivacyOptions } from './analysis';
 import { GridSubsystem } from './power';
 import { waterFinal, type WaterFinal } from './analysis';
 import { ENGINE_NOT_LOADED, loadedWaterEngine, waterSnapshot, WaterSubsystem, type WaterEngine, type WaterSnapshot } from './water';
@@ -149,6 +149,11 @@ const isWaterCommand = (c: Command): c is Extract<Command, { type: `water.${stri
 const isTrafficCommand = (c: Command): c is Extract<Command, { type: `traffic.${string}` }> => c.type.startsWith('traffic.');
 const isPrivacyCommand = (c: Command): c is Extract<Command, { type: `privacy.${string}` }> => c.type.startsWith('privacy.');
 
+/** The vendor panel shows the one count of records taken that the KPI and the report use. */
+function withRecordsTaken(c: CyberSnapshot, population: PopulationSubsystem | null): CyberSnapshot {
+  return { ...c, recordsExfiltrated: recordsTaken(c.recordsExfiltrated, population) };
+}
+
 export function createSimulation(input: SimInput, options: SimulationOptions = {}): Simulation {
   const seed = (options.seed ?? input.seed) >>> 0;
   const engine = new Engine(seed, BASE_TICK_MS);
@@ -186,7 +191,11 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   };
   const injects = new InjectPlayer(input.injects, bus, engine.scheduler, run);
   const decisions = new DecisionBoard(input.decisions ?? [], bus, engine.scheduler, () => engine.nowMs, injects, run);
-  const kpis = new KpiRecorder(() => ({ ...readKpis(world, power, water), ...readTrafficKpis(traffic), ...cyberKpis(cyber), ...populationKpis(population) }));
+  const allKpis = (): KpiValues => {
+    const c = cyberKpis(cyber);
+    return { ...readKpis(world, power, water), ...readTrafficKpis(traffic), ...c, recordsExfiltrated: recordsTaken(c.recordsExfiltrated, population), ...populationKpis(population) };
+  };
+  const kpis = new KpiRecorder(allKpis);
 
   engine.setCommandHandler((c) => {
     if (c.type === 'inject.fire') {
@@ -201,7 +210,8 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   if (power) engine.addSystem({ name: 'power', periodMs: power.periodMs, step: (t) => power.step(t) });
   if (water) {
     const w = water;
-    // Steps on whole multiples of EPANET's hydraulic step, so a 24 h run ends with the 24:00 solution.
+    // Every second from 1 s: EPANET solves on its hydraulic steps (a 24 h run ends with the 24:00
+    // solution) and at the second anything changes what it models.
     engine.addSystem({ name: 'water', periodMs: w.periodMs, step: (t) => w.step(t) }, w.periodMs);
   }
   if (traffic) engine.addSystem({ name: 'traffic', periodMs: traffic.periodMs, step: (t) => traffic.step(t) });
@@ -256,7 +266,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
       compromised: Uint8Array.from(world.compromise, (c) => (c ? 1 : 0)),
       firmwareChanged: [...world.firmwareChanged].map((i) => ({ asset: world.assets[i]!.id as string, firmware: world.assets[i]!.firmware ?? null })),
       edgeState: world.edgeState.slice(),
-      kpis: { ...readKpis(world, power, water), ...readTrafficKpis(traffic), ...cyberKpis(cyber), ...populationKpis(population) },
+      kpis: allKpis(),
       eventCount: bus.events.length,
       power: power
         ? {
@@ -271,14 +281,14 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
         : null,
       traffic: traffic ? trafficSnapshot(traffic, approaches!) : null,
       water: water ? waterSnapshot(water) : null,
-      cyber: cyber ? cyber.snapshot() : null,
+      cyber: cyber ? withRecordsTaken(cyber.snapshot(), population) : null,
     }),
     explain: (id) => explain((x) => bus.get(x), id as EventId),
     whyStatus: (assetId) => {
       const ev = world.statusEvent[world.indexOf(assetId)];
       return ev ? explain((x) => bus.get(x), ev) : null;
     },
-    kpis: () => ({ ...readKpis(world, power, water), ...readTrafficKpis(traffic), ...cyberKpis(cyber), ...populationKpis(population) }),
+    kpis: allKpis,
     finalPower: () => (power ? powerFinal(power) : null),
     cyber,
     finalCyber: () => (cyber ? cyber.final() : null),

@@ -121,7 +121,7 @@ export function unicityOf(rel: ReleasedRecords, samples: number, resolutions = U
 
 export function privacyAnalysis(p: PopulationSubsystem, nowS: number, o: PrivacyOptions = {}): PrivacyFinal {
   const settings = (d: DatasetId) => o.anonymisation?.[d] ?? p.anonymisation[d];
-  const holdings: readonly Holding[] = o.holds ? o.holds.map((d) => ({ dataset: d, how: 'what-if', atS: null, event: null, anonymisation: null, parts: null })) : p.holdings;
+  const holdings: readonly Holding[] = o.holds ? o.holds.map((d) => ({ dataset: d, how: 'what-if', atS: null, event: null, anonymisation: null, parts: null, recordsTaken: 0 })) : p.holdings;
   const heldAt = new Map(holdings.map((h) => [h.dataset, h.atS ?? nowS]));
   const holding = (d: DatasetId) => holdings.find((h) => h.dataset === d)!;
   // A stolen copy keeps the anonymisation it was taken with; a what-if's overrides apply to everything held.

@@ -84,6 +84,9 @@ export interface EventPayloads {
   'water.link.denied': { from: string; to: string; denied: boolean };
   'water.dosing.changed': { node: string; setpointMgL: number; actor: Actor };
   'water.quality.exceeded': { node: string; mgL: number; limitMgL: number };
+  'water.zone.isolated': { nodes: number; examples: readonly string[]; isolated: boolean };
+  'water.hydraulics.unsolved': { reason: string };
+  'water.hydraulics.solved': { reason: string };
   'privacy.policy.changed': { dataset: string; summary: string };
   'privacy.dataset.acquired': { dataset: string; how: string; records: number };
 }
@@ -251,6 +254,14 @@ export function describeEvent(e: SimEvent, name: (id: string) => string = (id) =
       return `Chemical dosing at ${e.data.node} set to ${e.data.setpointMgL} mg/L by ${e.data.actor}`;
     case 'water.quality.exceeded':
       return `${src}: chemical at node ${e.data.node} reaches ${e.data.mgL.toFixed(1)} mg/L (limit ${e.data.limitMgL} mg/L)`;
+    case 'water.zone.isolated':
+      return e.data.isolated
+        ? `${e.data.nodes} water node(s) cut off from every reservoir and tank (${e.data.examples.map(name).join(', ')}${e.data.nodes > e.data.examples.length ? ', …' : ''}): no water reaches them`
+        : `${e.data.nodes} water node(s) joined to a supply again (${e.data.examples.map(name).join(', ')}${e.data.nodes > e.data.examples.length ? ', …' : ''})`;
+    case 'water.hydraulics.unsolved':
+      return `The water network cannot be solved in this state (${e.data.reason}); the last solved pressures and flows stand until it can`;
+    case 'water.hydraulics.solved':
+      return 'The water network can be solved again';
     case 'privacy.policy.changed':
       return `Anonymisation of the ${e.data.dataset} dataset changed: ${e.data.summary}`;
     case 'privacy.dataset.acquired':

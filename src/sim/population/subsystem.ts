@@ -35,6 +35,12 @@ export interface Holding {
   readonly anonymisation: Anonymisation | null;
   /** What of the dataset the copy holds, when it is not all of it: the stores it came from. */
   readonly parts: readonly HoldingPart[] | null;
+  /**
+   * Records this copy adds to what the attacker has taken: the dataset's records when a whole copy
+   * is taken at once; 0 for a copy drawn from the comms side's stores (counted there as they leave)
+   * and for a what-if (nothing was taken).
+   */
+  readonly recordsTaken: number;
 }
 
 /**
@@ -154,7 +160,7 @@ export class PopulationSubsystem {
     };
     this.historyS = Math.round(input.historyDays) * DAY_S;
     this.startClockS = Math.round(input.startHour * 3600);
-    for (const h of input.attackerHolds) this.holdings.push({ dataset: h.dataset, how: h.how, atS: null, event: null, anonymisation: null, parts: null });
+    for (const h of input.attackerHolds) this.holdings.push({ dataset: h.dataset, how: h.how, atS: null, event: null, anonymisation: null, parts: null, recordsTaken: 0 });
     planDay(this.ctx, this.weekday(0), this.planRng);
     this.movement.startDay(-this.startClockS, 0);
     this.advance(this.historyS);
@@ -269,7 +275,13 @@ export class PopulationSubsystem {
   acquire(dataset: DatasetId, how: Acquisition, cause: EventId | null): void {
     const nowS = this.clockS();
     const whatIf = how === 'what-if';
-    this.hold({ dataset, how, atS: whatIf ? null : nowS, event: null, anonymisation: whatIf ? null : { ...this.anonymisation[dataset] }, parts: null }, this.recordCount(dataset), cause);
+    this.takeWhole(dataset, how, cause, !whatIf);
+  }
+
+  private takeWhole(dataset: DatasetId, how: Acquisition, cause: EventId | null, counted: boolean): void {
+    const whatIf = how === 'what-if';
+    const records = this.recordCount(dataset);
+    this.hold({ dataset, how, atS: whatIf ? null : this.clockS(), event: null, anonymisation: whatIf ? null : { ...this.anonymisation[dataset] }, parts: null, recordsTaken: counted ? records : 0 }, records, cause);
   }
 
   private hold(h: Holding, records: number, cause: EventId | null): void {
@@ -291,7 +303,8 @@ export class PopulationSubsystem {
     const nowS = this.clockS();
     const had = this.holdings.find((h) => h.dataset === d);
     if (!loss || d === 'meter') {
-      if (!had || had.atS === null || had.atS < nowS) this.acquire(d, how, cause);
+      // The comms side counted these records as they left its store.
+      if (!had || had.atS === null || had.atS < nowS) this.takeWhole(d, how, cause, false);
       return;
     }
     // A part per store; a later theft from the same store keeps where that copy began.
@@ -302,7 +315,7 @@ export class PopulationSubsystem {
     else parts.push(part);
     // A copy of the whole dataset already held stays whole.
     if (had && had.parts === null && had.atS !== null) return;
-    this.hold({ dataset: d, how: had?.how ?? how, atS: nowS, event: null, anonymisation: had?.anonymisation ?? { ...this.anonymisation[d] }, parts }, Math.floor(parts.reduce((n, q) => n + q.taken(), 0)), cause);
+    this.hold({ dataset: d, how: had?.how ?? how, atS: nowS, event: null, anonymisation: had?.anonymisation ?? { ...this.anonymisation[d] }, parts, recordsTaken: 0 }, Math.floor(parts.reduce((n, q) => n + q.taken(), 0)), cause);
   }
 
   handle(c: PrivacyCommand, cause: EventId): void {

@@ -53,7 +53,7 @@ export class Consumers {
   }
 
   /** After a solve: each consumer's service, and events and holds where its band changed. */
-  update(causes: () => EventId[]): void {
+  update(causes: (node: number) => EventId[]): void {
     const m = this.model;
     this.people = null;
     for (let c = 0; c < this.service.length; c++) {
@@ -63,7 +63,7 @@ export class Consumers {
       const s = req > 1e-9 ? Math.min(1, Math.max(0, m.deliveredLps[i]! / req)) : m.pressureM[i]! > 0 ? 1 : 0;
       this.service[c] = s;
       const state = s < SERVICE_LOST ? 2 : s < SERVICE_DEGRADED ? 1 : 0;
-      if (state !== this.state[c]) this.changed(c, state, s, causes());
+      if (state !== this.state[c]) this.changed(c, state, s, causes(i));
     }
   }
 

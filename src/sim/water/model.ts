@@ -45,6 +45,9 @@ export type OpenResult = { ok: true; model: WaterModel } | { ok: false; issues: 
 
 let fileCounter = 0;
 
+/** The emitter coefficient (file units) that pins an island: 10⁻⁴ L/s per √m, about 0.3 mL/s at 10 m. */
+const ISLAND_EMITTER = 1e-4;
+
 export class WaterModel {
   readonly units: UnitFactors;
   readonly nodeIds: string[] = [];
@@ -78,6 +81,15 @@ export class WaterModel {
   warnings: ReadonlyMap<number, number> = new Map();
   /** Seconds since the start of the hydraulic run. */
   tS = 0;
+  /**
+   * Per node: 1 when no open path joins it to a reservoir or a tank with water in it, as of the
+   * last solve. Such a node gets nothing, whatever EPANET's numbers say (they are noise there).
+   */
+  readonly cutOff: Uint8Array;
+  /** True while EPANET cannot solve the present state (results are the last solved ones). */
+  unsolved = false;
+  /** EPANET's message for the last failed solve. */
+  unsolvedReason = '';
   private readonly nodeIndex = new Map<string, number>();
   private readonly linkIndex = new Map<string, number>();
   private running = false;
@@ -85,6 +97,15 @@ export class WaterModel {
   private readonly bulk: BulkReader;
   /** Per tank: its cross-section (m²) when it is a cylinder (no volume curve), else 0. */
   private readonly tankAreaM2: Float64Array;
+  /** Links at each node (CSR): adjStart[i]..adjStart[i+1] index adjLinks. */
+  private readonly adjStart: Int32Array;
+  private readonly adjLinks: Int32Array;
+  /** Per node: its emitter coefficient in the file, and whether an isolation emitter is set now. */
+  private readonly fileEmitter: Float64Array;
+  private readonly grounded: Uint8Array;
+  private readonly qualStepS: number;
+  /** Per link: 1 for a pipe with a check valve. */
+  private readonly checkValve: Uint8Array;
 
   private constructor(
     private readonly engine: WaterEngine,
@@ -115,12 +136,14 @@ export class WaterModel {
     this.linkType = new Uint8Array(m);
     this.linkFrom = new Int32Array(m);
     this.linkTo = new Int32Array(m);
+    this.checkValve = new Uint8Array(m);
     for (let k = 0; k < m; k++) {
       const id = p.getLinkId(k + 1);
       this.linkIds.push(id);
       this.linkIndex.set(id, k);
       const t = p.getLinkType(k + 1);
       this.linkType[k] = t === lib.LinkType.Pump ? LINK_PUMP : t === lib.LinkType.Pipe || t === lib.LinkType.CVPipe ? LINK_PIPE : LINK_VALVE;
+      if (t === lib.LinkType.CVPipe) this.checkValve[k] = 1;
       if (this.linkType[k] === LINK_PUMP) this.pumps.push(k);
       if (this.linkType[k] === LINK_VALVE) this.valves.push(k);
       const ends = p.getLinkNodes(k + 1);
@@ -133,7 +156,12 @@ export class WaterModel {
       const toFile = (mH: number) => (this.units.us ? (mH / 0.3048) * 0.4333 : mH);
       p.setDemandModel(lib.DemandModel.PDA, toFile(options.pda.minM), toFile(options.pda.requiredM), options.pda.exponent);
     }
-    if (options.hydStepS !== null) p.setTimeParameter(lib.TimeParameter.HydStep, options.hydStepS);
+    // EPANET clips the hydraulic step to the report and pattern steps: the report step goes first,
+    // or a 1 h step asked of a file reporting every 5 min would silently stay at 5 min.
+    if (options.hydStepS !== null) {
+      p.setTimeParameter(lib.TimeParameter.ReportStep, options.hydStepS);
+      p.setTimeParameter(lib.TimeParameter.HydStep, options.hydStepS);
+    }
     this.hydStepS = p.getTimeParameter(lib.TimeParameter.HydStep);
     // Reporting times also bound EPANET's steps; aligning them with the hydraulic step keeps every
     // step inside the city's water period (nothing is written to a report here).
@@ -148,6 +176,23 @@ export class WaterModel {
     for (const t of options.initialLevels ?? []) {
       const i = this.nodeIds.indexOf(t.node);
       if (i >= 0 && this.nodeType[i] === NODE_TANK) p.setNodeValue(i + 1, lib.NodeProperty.TankLevel, t.levelM / this.units.m);
+    }
+    this.qualStepS = p.getTimeParameter(lib.TimeParameter.QualStep);
+    this.cutOff = new Uint8Array(n);
+    this.grounded = new Uint8Array(n);
+    this.fileEmitter = new Float64Array(n);
+    for (let i = 0; i < n; i++) if (this.nodeType[i] === NODE_JUNCTION) this.fileEmitter[i] = p.getNodeValue(i + 1, lib.NodeProperty.Emitter);
+    this.adjStart = new Int32Array(n + 1);
+    for (let k = 0; k < m; k++) {
+      this.adjStart[this.linkFrom[k]! + 1]!++;
+      this.adjStart[this.linkTo[k]! + 1]!++;
+    }
+    for (let i = 0; i < n; i++) this.adjStart[i + 1]! += this.adjStart[i]!;
+    this.adjLinks = new Int32Array(2 * m);
+    const fill = this.adjStart.slice(0, n);
+    for (let k = 0; k < m; k++) {
+      this.adjLinks[fill[this.linkFrom[k]!]!++] = k;
+      this.adjLinks[fill[this.linkTo[k]!]!++] = k;
     }
     this.headM = new Float64Array(n);
     this.pressureM = new Float64Array(n);
@@ -166,6 +211,7 @@ export class WaterModel {
       this.tankMinM[i] = p.getNodeValue(i + 1, lib.NodeProperty.MinLevel) * this.units.m;
       this.tankMaxM[i] = p.getNodeValue(i + 1, lib.NodeProperty.MaxLevel) * this.units.m;
       this.tankMinVolM3[i] = p.getNodeValue(i + 1, lib.NodeProperty.MinVolume) * this.units.m3;
+      this.pressureM[i] = p.getNodeValue(i + 1, lib.NodeProperty.TankLevel) * this.units.m; // until the first solve
     }
   }
 
@@ -233,14 +279,131 @@ export class WaterModel {
    */
   advance(targetS: number): boolean {
     if (!this.running || this.tS >= targetS) return false;
-    const dt = this.p.nextH();
-    if (this.quality) this.p.nextQ();
+    return this.stepOnce(Infinity, null);
+  }
+
+  /**
+   * Advances EPANET to exactly `targetS`, cutting its last step there as its own timed controls
+   * do, and calls `beforeSolve` once the clock reads `targetS` but before that moment is solved:
+   * what it changes (a pump losing power, a PLC's command) holds from that instant on, not from
+   * the next hydraulic step. `onSolved` runs after every intermediate solve.
+   */
+  advanceTo(targetS: number, beforeSolve: (() => void) | null, onSolved: (() => void) | null = null): void {
+    while (this.running && this.tS < targetS) {
+      if (!this.stepOnce(targetS, beforeSolve)) break;
+      if (this.tS < targetS) onSolved?.();
+    }
+  }
+
+  /** One nextH / runH: the step is cut at `cutS` when that comes first; `atCut` runs before solving there. */
+  private stepOnce(cutS: number, atCut: (() => void) | null): boolean {
+    const { lib } = this.engine;
+    const TP = lib.TimeParameter;
+    const gap = cutS - this.tS;
+    // EPANET takes the least of its step, the next pattern or report time, a tank filling or
+    // draining and a control firing; a shorter hydraulic step makes our moment one of those.
+    const cut = gap < this.hydStepS;
+    if (cut) this.p.setTimeParameter(TP.HydStep, gap);
+    let dt: number;
+    try {
+      dt = this.p.nextH();
+      if (this.quality) this.p.nextQ();
+    } finally {
+      if (cut) {
+        this.p.setTimeParameter(TP.HydStep, this.hydStepS);
+        if (this.quality) this.p.setTimeParameter(TP.QualStep, this.qualStepS);
+      }
+    }
     if (dt <= 0) {
       this.running = false;
       return false;
     }
+    if (atCut && this.tS + dt >= cutS) atCut();
     this.solve();
     return true;
+  }
+
+  /**
+   * Marks nodes with no open path to a reservoir or a tank that holds water (`cutOff`). A check
+   * valve shut against reverse flow, and a pipe EPANET shuts only while its tank is full or empty,
+   * still count as paths: either opens as soon as water would flow its way.
+   */
+  private findIslands(): void {
+    const n = this.nodeIds.length;
+    const status = this.bulk.links(this.engine.lib.LinkProperty.Status, 1);
+    const cut = this.cutOff;
+    cut.fill(1);
+    const stack: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const source = this.nodeType[i] === NODE_RESERVOIR || (this.nodeType[i] === NODE_TANK && this.pressureM[i]! > this.tankMinM[i]! + 1e-3);
+      if (source) {
+        cut[i] = 0;
+        stack.push(i);
+      }
+    }
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      for (let a = this.adjStart[i]!; a < this.adjStart[i + 1]!; a++) {
+        const k = this.adjLinks[a]!;
+        const from = this.linkFrom[k]!;
+        const to = this.linkTo[k]!;
+        const byTank = this.linkType[k] === LINK_PIPE && (this.nodeType[from] === NODE_TANK || this.nodeType[to] === NODE_TANK);
+        if (!(status[k]! > 0) && this.checkValve[k] === 0 && !byTank) continue;
+        const j = from === i ? to : from;
+        if (cut[j] === 1) {
+          cut[j] = 0;
+          stack.push(j);
+        }
+      }
+    }
+  }
+
+  /**
+   * The pumps and valves, shut now, on the edge of the part of the network that node `start`
+   * reaches through open links (as `findIslands` walks them): what cuts an island off.
+   */
+  closedLinksAround(start: number): number[] {
+    const seen = new Uint8Array(this.nodeIds.length);
+    const out: number[] = [];
+    const stack = [start];
+    seen[start] = 1;
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      for (let a = this.adjStart[i]!; a < this.adjStart[i + 1]!; a++) {
+        const k = this.adjLinks[a]!;
+        const from = this.linkFrom[k]!;
+        const to = this.linkTo[k]!;
+        const byTank = this.linkType[k] === LINK_PIPE && (this.nodeType[from] === NODE_TANK || this.nodeType[to] === NODE_TANK);
+        if (this.linkOpen[k] === 0 && this.checkValve[k] === 0 && !byTank) {
+          if (this.linkType[k] !== LINK_PIPE && !out.includes(k)) out.push(k);
+          continue;
+        }
+        const j = from === i ? to : from;
+        if (seen[j] === 0) {
+          seen[j] = 1;
+          stack.push(j);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Gives each junction of an island an emitter of negligible size. Without it an island (a zone
+   * whose only pump has stopped) has no fixed head to stand on; under pressure-driven demand its
+   * equations become singular and EPANET stops with error 110, as a three-day outage of the
+   * generated city's Old Town pumps did. The emitter pins the island near zero pressure and lets
+   * out well under a millilitre a second.
+   */
+  private ground(): void {
+    const { lib } = this.engine;
+    this.findIslands();
+    for (let i = 0; i < this.nodeIds.length; i++) {
+      const want = this.cutOff[i] === 1 && this.nodeType[i] === NODE_JUNCTION ? 1 : 0;
+      if (want === this.grounded[i]) continue;
+      this.grounded[i] = want;
+      this.p.setNodeValue(i + 1, lib.NodeProperty.Emitter, want ? Math.max(this.fileEmitter[i]!, ISLAND_EMITTER) : this.fileEmitter[i]!);
+    }
   }
 
   /**
@@ -250,9 +413,20 @@ export class WaterModel {
    * difference between the twin costing about the same as EPANET and costing ten times more.
    */
   private solve(): void {
-    this.tS = this.p.runH();
-    if (this.quality) this.p.runQ();
     const { lib } = this.engine;
+    this.ground();
+    try {
+      this.tS = this.p.runH();
+      if (this.quality) this.p.runQ();
+    } catch (e) {
+      // A state EPANET cannot solve is a state of the network, not of the run: the last solved
+      // results stand, the subsystem says so, and the next step tries again.
+      this.tS = this.p.getTimeParameter(lib.TimeParameter.HTime);
+      this.unsolved = true;
+      this.unsolvedReason = readable(e);
+      return;
+    }
+    this.unsolved = false;
     const NP = lib.NodeProperty;
     const LP = lib.LinkProperty;
     const u = this.units;
@@ -278,6 +452,14 @@ export class WaterModel {
     for (let k = 0; k < flow.length; k++) {
       this.flowLps[k] = flow[k]! * u.lps;
       this.linkOpen[k] = status[k]! > 0 ? 1 : 0;
+    }
+    // An island gets nothing: its trickle of emitter flow and PDA's residue are not water.
+    this.findIslands();
+    for (let i = 0; i < head.length; i++) {
+      if (this.cutOff[i] !== 1 || this.nodeType[i] !== NODE_JUNCTION) continue;
+      this.deliveredLps[i] = 0;
+      this.pressureM[i] = 0;
+      this.headM[i] = this.elevationM[i]!;
     }
   }
 
@@ -349,6 +531,19 @@ export class WaterModel {
   /** Tank level above its bottom, m. */
   tankLevelM(i: number): number {
     return this.pressureM[i]!;
+  }
+
+  /**
+   * Tank level at `atS` (at or after the last solve), as EPANET integrates it between solves: the
+   * last net inflow held constant, within the tank's floor and top. A tank with a volume curve is
+   * held at its last level.
+   */
+  projectedLevelM(i: number, atS: number): number {
+    const area = this.tankAreaM2[i]!;
+    const lvl = this.pressureM[i]!;
+    if (area <= 0 || atS <= this.tS) return lvl;
+    const next = lvl + (this.deliveredLps[i]! / 1000) * (atS - this.tS) / area;
+    return Math.min(this.tankMaxM[i]!, Math.max(this.tankMinM[i]!, next));
   }
 
   close(): void {

@@ -16,6 +16,8 @@ export interface PlcSpec {
   readonly sensors: readonly string[];
   /** Pumps and valves it drives (link ids). */
   readonly actuators: readonly string[];
+  /** How often it reads its sensors and runs its rules, s (default 1). */
+  readonly scanS?: number;
 }
 
 /** A PLC-to-PLC (or PLC-to-SCADA) link carrying readings, as in epanetCPA [CYBERLINKS]. */

@@ -9,7 +9,7 @@
  */
 import type { AssetId, EventBus, EventId, Scheduler, SimMs, World, Command } from '../core';
 import type { WaterEngine } from './engine';
-import { LINK_PUMP, WaterModel } from './model';
+import { LINK_PUMP, NODE_JUNCTION, NODE_TANK, WaterModel } from './model';
 import { channelKey, ruleFires, SCADA, spoofed, type PlcRule, type Spoof } from './plc';
 import { Consumers, powerLeftS } from './consumers';
 
@@ -19,10 +19,25 @@ import { WaterModelError, type WaterInput } from './input';
 
 type WaterCommand = Extract<Command, { type: `water.${string}` }>;
 
+/** How often a PLC reads its sensors and runs its rules when the scenario does not say, s. */
+const DEFAULT_SCAN_S = 1;
+const NO_DECISIONS: readonly PlcDecision[] = Object.freeze([]);
+
+interface PlcDecision {
+  readonly rule: PlcRule;
+  readonly want: boolean;
+  readonly reading: number;
+  readonly stale: boolean;
+  readonly trueM: number;
+}
+
 
 export class WaterSubsystem {
   readonly name = 'water';
-  readonly periodMs: SimMs;
+  /** Every second: power, commands and PLC scans act at the second they happen, not at the next hydraulic step. */
+  readonly periodMs: SimMs = 1000;
+  /** EPANET's hydraulic step, ms: the model is solved at least this often. */
+  readonly hydStepMs: SimMs;
   readonly model: WaterModel;
   readonly rules: PlcRule[] = [];
   /** Per link: 1 while its pump or valve has power (always 1 for links no asset stands for). */
@@ -48,6 +63,24 @@ export class WaterSubsystem {
   private dosingNode = -1;
   private readonly sensorRef = new Map<string, number>();
   private readonly plcUp = new Map<string, boolean>();
+  /** Per PLC: its scan interval and when it next scans, ms. */
+  private readonly scanMs = new Map<string, number>();
+  private readonly nextScan = new Map<string, number>();
+  /** The earliest next scan of any PLC, ms; the PLCs due at this one. */
+  private scanAt = 0;
+  private readonly due = new Set<string>();
+  /** Per rule: its channel key (sensor → PLC), built once. */
+  private ruleKeys: string[] = [];
+  /** A dosing change waiting for the moment it was made to be solved. */
+  private pendingDose: { node: number; mgL: number } | null = null;
+  /** Junctions cut off from every source at the last solve, and whether the last solve failed. */
+  private readonly isolated: Uint8Array;
+  private wasUnsolved = false;
+  /** Set when any asset's status changes: only then can a pump or valve have gained or lost power. */
+  private statusMoved = true;
+  /** Seconds of simulated time the hydraulics could not be solved, for the report. */
+  unsolvedS = 0;
+  private unsolvedSince = -1;
 
   constructor(
     readonly input: WaterInput,
@@ -62,7 +95,7 @@ export class WaterSubsystem {
     const opened = WaterModel.open(engine, input.inp, { pda: input.pda, hydStepS: input.hydStepS, durationS: Math.ceil(durationMs / 1000) + 86_400, quality: q ? { chemical: q.chemical, units: q.units } : null, initialLevels: input.initialLevels, patterns: input.patterns });
     if (!opened.ok) throw new WaterModelError(opened.issues, input.fileName);
     const m = (this.model = opened.model);
-    this.periodMs = Math.max(1, Math.round(m.hydStepS)) * 1000;
+    this.hydStepMs = Math.max(1, Math.round(m.hydStepS)) * 1000;
     const nL = m.linkIds.length;
     this.powered = new Uint8Array(nL).fill(1);
     this.commanded = new Uint8Array(nL);
@@ -77,8 +110,10 @@ export class WaterSubsystem {
       const i = m.nodeOf(na.node);
       if (i !== undefined) this.nodeAsset[i] = assetIdx(na.asset);
     }
+    bus.on('asset.status.changed', () => void (this.statusMoved = true));
     this.consumers = new Consumers(input.consumers, m, world, bus, scheduler, now);
     this.tankState = new Uint8Array(m.nodeIds.length);
+    this.isolated = new Uint8Array(m.nodeIds.length);
     this.setUpPlcs();
     if (q) {
       this.dosingNode = m.nodeOf(q.sourceNode) ?? -1;
@@ -94,6 +129,8 @@ export class WaterSubsystem {
     const m = this.model;
     for (const plc of this.input.plcs) {
       if (plc.asset && this.world.has(plc.asset)) this.plcAsset.set(plc.id, this.world.indexOf(plc.asset));
+      this.scanMs.set(plc.id, Math.max(1, Math.round(plc.scanS ?? DEFAULT_SCAN_S)) * 1000);
+      this.nextScan.set(plc.id, 0);
       for (const s of plc.sensors) if (!this.sensorOwner.has(s)) this.sensorOwner.set(s, plc.id);
       for (const a of plc.actuators) {
         const k = m.linkOf(a);
@@ -111,22 +148,90 @@ export class WaterSubsystem {
       const sensor = `P_${m.nodeIds[ctl.nodeIndex]!}`;
       this.rules.push({ id: `CTRL${c + 1}`, plc, link: ctl.linkIndex, open: ctl.open, sensor, below: ctl.below, levelM: ctl.levelM, originalM: ctl.levelM });
     }
+    this.ruleKeys = this.rules.map((r) => channelKey(r.sensor, r.plc));
   }
 
-  /** Steps EPANET up to `now`, letting power and PLCs act before each hydraulic step. */
+  /**
+   * Called every second. EPANET is solved on its own hydraulic steps, and in between at the very
+   * second something changes what it models — a pump or valve losing or regaining power, a PLC
+   * scan that switches a link, a dosing change — by cutting the step there, as EPANET's own timed
+   * controls do. Between those moments nothing is solved and nothing is decided.
+   */
   step(now: SimMs): void {
-    // Called every tick: EPANET solves at each multiple of its period, never ahead of the city.
-    const target = Math.floor(now / this.periodMs) * (this.periodMs / 1000);
-    if (target <= this.model.tS) return; // between hydraulic steps: nothing to solve, nothing to decide
-    for (;;) {
-      this.control();
-      if (!this.model.advance(target)) break;
-      this.observe([]);
-    }
+    const m = this.model;
+    const tNow = Math.floor(now / 1000);
+    if (tNow <= m.tS) return;
+    const decisions = this.scan(now, tNow);
+    const change = decisions.length > 0 || this.pendingDose !== null || this.powerChanged();
+    const grid = Math.floor(now / this.hydStepMs) * (this.hydStepMs / 1000);
+    const target = change ? tNow : grid > m.tS ? grid : -1;
+    if (target < 0) return;
+    m.advanceTo(
+      target,
+      () => this.control(decisions),
+      () => this.observe([]),
+    );
+    this.observe([]);
   }
 
-  /** The true value of a sensor: P_<node> (m of level or pressure) or F_<link> (L/s). */
-  truth(sensor: string): number {
+  /** Whether a pump or valve that an asset stands for has gained or lost power since it was last applied. */
+  private powerChanged(): boolean {
+    if (!this.statusMoved) return false;
+    this.statusMoved = false;
+    for (let k = 0; k < this.linkAsset.length; k++) {
+      const ai = this.linkAsset[k]!;
+      if (ai >= 0 && (this.world.status[ai] !== 2 ? 1 : 0) !== this.powered[k]) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The PLCs whose scan is due read their sensors — tank levels as EPANET carries them between
+   * solves — and decide; returns the switches they ask for, applied at this second.
+   */
+  private scan(now: SimMs, tNow: number): readonly PlcDecision[] {
+    if (now < this.scanAt) return NO_DECISIONS;
+    const due = this.due;
+    due.clear();
+    let earliest = Infinity;
+    for (const [plc, at] of this.nextScan) {
+      let next = at;
+      if (now >= at) {
+        due.add(plc);
+        const every = this.scanMs.get(plc)!;
+        next = at + Math.ceil((now + 1 - at) / every) * every;
+        this.nextScan.set(plc, next);
+      }
+      earliest = Math.min(earliest, next);
+    }
+    this.scanAt = earliest;
+    if (due.size === 0) return NO_DECISIONS;
+    this.refreshPlcs();
+    const m = this.model;
+    // A PLC runs all its rules, then writes its outputs once: where two rules fire on one link
+    // in a scan, the later one is what the link is told (no switching back and forth within it).
+    let out: PlcDecision[] | null = null;
+    for (let i = 0; i < this.rules.length; i++) {
+      const r = this.rules[i]!;
+      if (!due.has(r.plc) || !this.plcAlive(r.plc)) continue; // not scanning now, or dead: outputs stay as they were
+      const rd = this.reading(r.sensor, r.plc, tNow, this.ruleKeys[i]);
+      let want: boolean | null = null;
+      if (rd.stale && this.input.commsLoss === 'failsafe') want = m.linkType[r.link] === LINK_PUMP ? false : null;
+      else if (ruleFires(r, rd.value)) want = r.open;
+      if (want === null) continue;
+      out ??= [];
+      const d: PlcDecision = { rule: r, want, reading: rd.value, stale: rd.stale, trueM: this.truth(r.sensor, tNow) };
+      const k = out.findIndex((x) => x.rule.link === r.link);
+      if (k >= 0) out[k] = d;
+      else out.push(d);
+    }
+    if (out === null) return NO_DECISIONS;
+    out = out.filter((d) => (d.want ? 1 : 0) !== this.commanded[d.rule.link]);
+    return out.length > 0 ? out : NO_DECISIONS;
+  }
+
+  /** The true value of a sensor: P_<node> (m of level or pressure) or F_<link> (L/s); at `atS`, tank levels as EPANET carries them. */
+  truth(sensor: string, atS = this.model.tS): number {
     const m = this.model;
     let ref = this.sensorRef.get(sensor);
     if (ref === undefined) {
@@ -138,17 +243,17 @@ export class WaterSubsystem {
       this.sensorRef.set(sensor, ref);
     }
     if (Number.isNaN(ref)) return NaN;
+    if (ref >= 0 && m.nodeType[ref] === NODE_TANK) return m.projectedLevelM(ref, atS);
     return ref >= 0 ? m.pressureM[ref]! : m.flowLps[-ref - 1]!;
   }
 
   /** The reading of `sensor` that reaches `to` (a PLC or SCADA) now, and whether it is stale. */
-  reading(sensor: string, to: string): { value: number; stale: boolean; spoofed: boolean } {
-    const key = channelKey(sensor, to);
+  reading(sensor: string, to: string, atS = this.model.tS, key = channelKey(sensor, to)): { value: number; stale: boolean; spoofed: boolean } {
     const owner = this.sensorOwner.get(sensor);
     if (owner !== undefined && owner !== to && !this.linkUp(owner, to)) {
-      return { value: this.lastReading.get(key) ?? this.truth(sensor), stale: true, spoofed: false };
+      return { value: this.lastReading.get(key) ?? this.truth(sensor, atS), stale: true, spoofed: false };
     }
-    const truth = this.truth(sensor);
+    const truth = this.truth(sensor, atS);
     const sp = this.spoofs.get(key);
     const value = sp ? spoofed(sp, truth) : truth;
     this.lastReading.set(key, value);
@@ -174,10 +279,9 @@ export class WaterSubsystem {
     return ai === undefined || this.world.status[ai] !== 2;
   }
 
-  /** Power first (a dead pump stops), then each live PLC's rules, then what EPANET is told. */
-  private control(): void {
+  /** At the moment of a change, before it is solved: power first (a dead pump stops), then the PLCs' decisions, then dosing. */
+  private control(decisions: readonly PlcDecision[]): void {
     const m = this.model;
-    this.refreshPlcs();
     for (let k = 0; k < this.linkAsset.length; k++) {
       const ai = this.linkAsset[k]!;
       if (ai < 0) continue;
@@ -197,19 +301,18 @@ export class WaterSubsystem {
         m.setLinkOpen(k, up === 1 && this.commanded[k] === 1);
       } else if (up && own) m.setLinkOpen(k, this.commanded[k] === 1); // a valve catches up with what its PLC asked for meanwhile
     }
-    for (const r of this.rules) {
-      if (!this.plcAlive(r.plc)) continue; // a dead PLC drives nothing new; its outputs stay as they were
-      const rd = this.reading(r.sensor, r.plc);
-      let want: boolean | null = null;
-      if (rd.stale && this.input.commsLoss === 'failsafe') want = m.linkType[r.link] === LINK_PUMP ? false : null;
-      else if (ruleFires(r, rd.value)) want = r.open;
-      if (want === null || (want ? 1 : 0) === this.commanded[r.link]) continue;
-      this.commanded[r.link] = want ? 1 : 0;
-      const causes = [this.causeOf.get(`chan:${channelKey(r.sensor, r.plc)}`), this.causeOf.get(`logic:${r.plc}`), rd.stale ? this.causeOf.get(`deny:${this.sensorOwner.get(r.sensor)}->${r.plc}`) : undefined].filter((x): x is EventId => x !== undefined);
-      const ev = this.bus.emit('water.link.commanded', this.assetIdOfLink(r.link), { link: m.linkIds[r.link]!, open: want, plc: r.plc, sensor: r.sensor, readingM: rd.value, trueM: this.truth(r.sensor) }, causes);
+    for (const d of decisions) {
+      const r = d.rule;
+      this.commanded[r.link] = d.want ? 1 : 0;
+      const causes = [this.causeOf.get(`chan:${channelKey(r.sensor, r.plc)}`), this.causeOf.get(`logic:${r.plc}`), d.stale ? this.causeOf.get(`deny:${this.sensorOwner.get(r.sensor)}->${r.plc}`) : undefined].filter((x): x is EventId => x !== undefined);
+      const ev = this.bus.emit('water.link.commanded', this.assetIdOfLink(r.link), { link: m.linkIds[r.link]!, open: d.want, plc: r.plc, sensor: r.sensor, readingM: d.reading, trueM: d.trueM }, causes);
       this.causeOf.set(`link:${r.link}`, ev.id);
       // Without power the command waits: a pump stays stopped, a motorised valve where it is.
-      if (this.powered[r.link]) m.setLinkOpen(r.link, want);
+      if (this.powered[r.link]) m.setLinkOpen(r.link, d.want);
+    }
+    if (this.pendingDose) {
+      m.setSetpointSource(this.pendingDose.node, this.pendingDose.mgL);
+      this.pendingDose = null;
     }
   }
 
@@ -229,11 +332,66 @@ export class WaterSubsystem {
       const ai = this.nodeAsset[i]!;
       this.bus.emit('water.tank.level', ai >= 0 ? this.world.assets[ai]!.id : null, { tank: m.nodeIds[i]!, state: state === 1 ? 'empty' : state === 2 ? 'full' : 'normal', levelM: Math.round(lvl * 1000) / 1000 }, causes);
     }
-    this.consumers.update(() => this.upstreamCauses());
+    this.reportIslands();
+    this.consumers.update((node) => this.causesAt(node));
     if (this.input.quality) this.checkQuality();
     // SCADA's view is refreshed every step, so a frozen reading freezes at what operators last saw.
     this.refreshPlcs();
     for (const s of this.sensorOwner.keys()) this.reading(s, SCADA);
+  }
+
+  /**
+   * Says when junctions are cut off from every reservoir and tank with water (they get nothing
+   * until a path opens), and when EPANET cannot solve the network at all (the last solved state
+   * stands until it can); each with the pump stops and switches behind it.
+   */
+  private reportIslands(): void {
+    const m = this.model;
+    if (m.unsolved !== this.wasUnsolved) {
+      this.wasUnsolved = m.unsolved;
+      if (m.unsolved) this.unsolvedSince = m.tS;
+      else if (this.unsolvedSince >= 0) this.unsolvedS += m.tS - this.unsolvedSince;
+      this.bus.emit(m.unsolved ? 'water.hydraulics.unsolved' : 'water.hydraulics.solved', null, { reason: m.unsolved ? m.unsolvedReason : 'solved again' }, this.upstreamCauses());
+    }
+    if (m.unsolved) return;
+    const cut: string[] = [];
+    const back: string[] = [];
+    for (let i = 0; i < m.nodeIds.length; i++) {
+      if (m.nodeType[i] !== NODE_JUNCTION) continue;
+      const now = m.cutOff[i]!;
+      if (now === this.isolated[i]) continue;
+      this.isolated[i] = now;
+      (now ? cut : back).push(m.nodeIds[i]!);
+    }
+    if (cut.length > 0) this.bus.emit('water.zone.isolated', null, { nodes: cut.length, examples: cut.slice(0, 5), isolated: true }, this.upstreamCauses());
+    if (back.length > 0) this.bus.emit('water.zone.isolated', null, { nodes: back.length, examples: back.slice(0, 5), isolated: false }, this.upstreamCauses());
+  }
+
+  /** Junctions cut off from every source at the last solve. */
+  isolatedNodes(): number {
+    let n = 0;
+    for (const x of this.isolated) n += x;
+    return n;
+  }
+
+  /**
+   * What explains a change of service at `node`, and only that: for a node cut off from every
+   * source, the stops and switches of the pumps and valves that now fence its island in; else the
+   * stops that an incident caused (power lost, an attacker's command, a PLC misled); routine PLC
+   * switching on true readings only when nothing else is there to explain it.
+   */
+  private causesAt(node: number): EventId[] {
+    const m = this.model;
+    const fenced: EventId[] = [];
+    if (m.cutOff[node] === 1) {
+      for (const k of m.closedLinksAround(node)) {
+        const e = this.causeOf.get(`link:${k}`);
+        if (e) fenced.push(e);
+      }
+      if (fenced.length > 0) return fenced.slice(-4);
+    }
+    const incident = this.upstreamCauses().filter((id) => (this.bus.get(id)?.causes.length ?? 0) > 0);
+    return incident.length > 0 ? incident : this.upstreamCauses();
   }
 
   /** The latest causes behind a hydraulic change: pumps that stopped or were switched. */
@@ -299,7 +457,7 @@ export class WaterSubsystem {
         const q = this.input.quality;
         const node = c.node !== undefined ? (this.model.nodeOf(c.node) ?? -1) : this.dosingNode;
         if (!q || node < 0) break;
-        this.model.setSetpointSource(node, c.setpointMgL);
+        this.pendingDose = { node, mgL: c.setpointMgL }; // takes effect at this second, cut into EPANET's step
         const ev = this.bus.emit('water.dosing.changed', this.nodeAsset[node]! >= 0 ? this.world.assets[this.nodeAsset[node]!]!.id : null, { node: this.model.nodeIds[node]!, setpointMgL: c.setpointMgL, actor: c.actor ?? 'attacker' }, [cause]);
         this.causeOf.set('dosing', ev.id);
         break;
@@ -324,8 +482,6 @@ export class WaterSubsystem {
     const ai = this.plcAsset.get(plc);
     return ai !== undefined ? this.world.assets[ai]!.id : null;
   }
-
-  // --- read-outs for KPIs, the report and the UI ----------------------------------------
 
   // --- read-outs for KPIs, the report and the UI ----------------------------------------
 

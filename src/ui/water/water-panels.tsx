@@ -11,7 +11,7 @@ import './water.css';
 import { live } from '../store/live';
 import { useUi } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
-import { CLOSED_PIPE_COLOR, FLOW_BANDS, PUMP_COLOR, PUMP_LABEL, SERVICE_BANDS, SPOOF_COLOR, lps, metres, pumpState, readingSpoofed, serviceBand, timeLeft } from './water-style';
+import { CLOSED_PIPE_COLOR, FLOW_BANDS, PUMP_COLOR, PUMP_LABEL, SERVICE_BANDS, SPOOF_COLOR, lps, metres, pumpState, consumerWater, readingSpoofed, serviceBand, timeLeft } from './water-style';
 
 export function WaterAssetSection({ index, asset }: { index: WorldIndex; asset: number }) {
   const wv = index.view.water;
@@ -44,16 +44,15 @@ export function WaterAssetSection({ index, asset }: { index: WorldIndex; asset: 
 function Consumer({ wv, ws, j }: { wv: WaterView; ws: WaterSnapshot; j: number }) {
   const c = wv.consumers[j]!;
   const s = ws.consumerService[j]!;
-  const band = serviceBand(s);
-  const left = ws.consumerTimeLeftS[j]!;
+  const w = consumerWater(s, c.storageMin, ws.consumerTimeLeftS[j]!);
   return (
     <>
-      <StatusBadge status={band.id === 'full' ? 'ok' : band.id === 'low' ? 'degraded' : 'down'} label={band.label} />
+      <StatusBadge status={w.status} label={w.label} />
       <dl className="facts">
         <dt>Time before it loses water</dt>
         <dd data-testid="water-time-left">
-          <strong>{band.id === 'none' && c.storageMin === 0 ? 'now: no water' : timeLeft(left)}</strong>
-          {c.storageMin > 0 && <span className="muted"> (includes {c.storageMin} min of on-site storage)</span>}
+          <strong>{w.time}</strong>
+          {c.storageMin > 0 && w.status !== 'down' && <span className="muted"> (includes {c.storageMin} min of on-site storage)</span>}
         </dd>
         <dt>Demand delivered</dt>
         <dd>{Math.round(s * 100)}%</dd>

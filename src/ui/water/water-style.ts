@@ -61,6 +61,20 @@ export function timeLeft(s: number): string {
   return `${h} h ${String(m % 60).padStart(2, '0')} min`;
 }
 
+/**
+ * What the inspector says of a consumer's water, so the badge and the time left never contradict
+ * each other: a node without mains water whose asset still draws on its own storage is running on
+ * storage, not down; once the storage is spent it has no water now, not "under a minute" left.
+ */
+export function consumerWater(service: number, storageMin: number, leftS: number): { status: 'ok' | 'degraded' | 'down'; label: string; time: string } {
+  const band = serviceBand(service);
+  if (band.id === 'full') return { status: 'ok', label: band.label, time: timeLeft(leftS) };
+  if (band.id === 'low') return { status: 'degraded', label: band.label, time: timeLeft(leftS) };
+  if (storageMin === 0) return { status: 'down', label: band.label, time: 'now: no water' };
+  if (leftS > 0) return { status: 'degraded', label: 'No mains water: running on its own storage', time: `${timeLeft(leftS)} on its own storage` };
+  return { status: 'down', label: 'No water: mains lost and its own storage spent', time: 'now: no water (its storage is spent)' };
+}
+
 export const lps = (x: number) => `${Math.abs(x) < 10 ? x.toFixed(1) : Math.round(x)} L/s`;
 export const metres = (x: number) => `${x.toFixed(2)} m`;
 
