@@ -1,6 +1,6 @@
 /** The Markdown run report: a readable summary with the causal chains of the largest effects. */
 import { formatClock, type RunReport } from '../sim';
-import type { PrivacyFinal } from '../sim/analysis';
+import { decisionsMarkdown, evaluationMarkdown, type PrivacyFinal } from '../sim/analysis';
 
 const clock = (tS: number) => formatClock(tS * 1000);
 
@@ -10,11 +10,15 @@ export function renderMarkdown(r: RunReport): string {
   lines.push(`Scenario \`${r.scenario.id}\`, seed ${r.seed}, simulated to ${clock(r.untilS)}. Run hash \`${r.hash}\`.`, '');
   lines.push('## Key figures', '', '| KPI | at the end | peak | peak at |', '|---|---:|---:|---:|');
   for (const k of Object.values(r.kpis)) {
-    const last = k.series[k.series.length - 1]?.[1] ?? 0;
-    let peak: [number, number] = [0, 0];
-    for (const p of k.series) if (p[1] > peak[1]) peak = p;
-    lines.push(`| ${k.label} | ${last.toLocaleString('en-GB')} | ${peak[1].toLocaleString('en-GB')} | ${peak[1] > 0 ? clock(peak[0]) : '–'} |`);
+    // A KPI with nothing measured (no emergency call in the run) has no points: "—", not 0.
+    const last = k.series[k.series.length - 1]?.[1];
+    let peak: [number, number] | null = null;
+    for (const p of k.series) if (peak === null || p[1] > peak[1]) peak = p;
+    const n = (x: number | undefined) => (x === undefined ? '—' : x.toLocaleString('en-GB'));
+    lines.push(`| ${k.label} | ${n(last)} | ${n(peak?.[1])} | ${peak && peak[1] > 0 ? clock(peak[0]) : '–'} |`);
   }
+  lines.push('', '## Decisions', '', ...decisionsMarkdown(r.decisions));
+  if (r.evaluation) lines.push('', '## Evaluation of expected actions', '', ...evaluationMarkdown(r.evaluation));
   lines.push('', '## Largest effects and why they happened', '');
   if (r.effects.length === 0) lines.push('No asset went down in this run.');
   for (const e of r.effects) {

@@ -24,7 +24,7 @@ import { cameraHooks, storeLoss } from './camera-sightings';
 import { NetworkTravel } from './network-travel';
 import { InjectPlayer, DecisionBoard, applyExerciseCommand, isExerciseCommand, evaluate, type Evaluation } from './exercise';
 import { applyAssetCommand, isAssetCommand } from './threats';
-import { KPI_DEFS, KpiRecorder, readKpis, powerFinal, type KpiDef, type KpiValues, type PowerFinal } from './analysis';
+import { kpiDefsFor, KpiRecorder, readKpis, powerFinal, type KpiDef, type KpiValues, type PowerFinal } from './analysis';
 import { readTrafficKpis, trafficFinal, type TrafficFinal } from './analysis';
 import { SignalApproaches, TrafficSubsystem } from './traffic';
 import { PopulationSubsystem } from './population';
@@ -250,7 +250,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
     get commandLog() {
       return engine.commandLog;
     },
-    kpiDefs: KPI_DEFS,
+    kpiDefs: kpiDefsFor({ grid: power !== null, cyber: cyber !== null, traffic: traffic !== null, population: population !== null }),
     kpiSeries: kpis.series,
     world,
     power,

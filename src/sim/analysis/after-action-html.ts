@@ -50,7 +50,7 @@ export function afterActionHtml(r: AfterActionReport): string {
   out.push('<h2>Key figures</h2><div class="kpis">');
   r.kpiPeaks.forEach((k, i) => {
     const series = r.run.kpis[k.id]?.series ?? [];
-    out.push(`<div class="kpi"><small>${h(k.label)}</small><b>peak ${k.peak.toLocaleString('en-GB')} ${h(k.unit)}</b><small>${k.peak > 0 ? `at ${clock(k.peakAtS)}; ` : ''}${k.end.toLocaleString('en-GB')} at the end</small>${chart(series, r.run.untilS, COLOURS[i % COLOURS.length]!)}</div>`);
+    out.push(`<div class="kpi"><small>${h(k.label)}</small><b>${k.peak === null ? 'no data' : `peak ${k.peak.toLocaleString('en-GB')} ${h(k.unit)}`}</b><small>${k.peak !== null && k.peak > 0 ? `at ${clock(k.peakAtS)}; ` : ''}${k.end === null ? '—' : k.end.toLocaleString('en-GB')} at the end</small>${chart(series, r.run.untilS, COLOURS[i % COLOURS.length]!)}</div>`);
   });
   out.push('</div><h2>Timeline</h2><table><thead><tr><th>time</th><th></th><th>what happened</th></tr></thead><tbody>');
   for (const t of r.timeline) {

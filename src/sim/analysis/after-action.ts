@@ -33,7 +33,8 @@ export interface AfterActionReport {
   readonly title: string;
   readonly meta: AfterActionMeta;
   readonly run: Pick<RunReport, 'scenario' | 'seed' | 'untilS' | 'hash' | 'kpis' | 'effects'>;
-  readonly kpiPeaks: readonly { id: string; label: string; unit: string; peak: number; peakAtS: number; end: number }[];
+  /** Per KPI: its peak and last value; null when it never had anything to measure. */
+  readonly kpiPeaks: readonly { id: string; label: string; unit: string; peak: number | null; peakAtS: number; end: number | null }[];
   readonly timeline: readonly TimelineEntry[];
   readonly evaluation: Evaluation;
   /** Data the attacker obtained, when the scenario models it (exfiltration or disclosure events). */
@@ -96,9 +97,9 @@ export function buildAfterAction(sim: AfterActionSource, meta: AfterActionMeta):
     }
   }
   const kpiPeaks = Object.entries(run.kpis).map(([id, k]) => {
-    let peak: [number, number] = [0, 0];
-    for (const p of k.series) if (p[1] > peak[1]) peak = p;
-    return { id, label: k.label, unit: k.unit, peak: peak[1], peakAtS: peak[0], end: k.series[k.series.length - 1]?.[1] ?? 0 };
+    let peak: [number, number] | null = null;
+    for (const p of k.series) if (peak === null || p[1] > peak[1]) peak = p;
+    return { id, label: k.label, unit: k.unit, peak: peak?.[1] ?? null, peakAtS: peak?.[0] ?? 0, end: k.series[k.series.length - 1]?.[1] ?? null };
   });
   const dataExposed = sim.events
     .filter((e) => (e.type as string).startsWith('data.') || (e.type as string).startsWith('privacy.'))

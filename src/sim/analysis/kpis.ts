@@ -19,6 +19,15 @@ export interface KpiDef {
   readonly better?: 'higher';
   /** For a 'higher' indicator that only falls through an incident: alert once it is below its peak. */
   readonly alertBelowPeak?: true;
+  /** The part of the model it measures; a scenario without it leaves the KPI out. Absent: always shown. */
+  readonly needs?: KpiNeed;
+}
+
+export type KpiNeed = 'grid' | 'cyber' | 'traffic' | 'population' | 'data';
+
+/** The KPIs a scenario can fill: none of a subsystem it does not have. */
+export function kpiDefsFor(has: Readonly<Record<Exclude<KpiNeed, 'data'>, boolean>>): KpiDef[] {
+  return KPI_DEFS.filter((d) => d.needs === undefined || (d.needs === 'data' ? has.cyber || has.population : has[d.needs]));
 }
 
 export const KPI_DEFS: readonly KpiDef[] = [
@@ -26,22 +35,23 @@ export const KPI_DEFS: readonly KpiDef[] = [
   { id: 'peopleWithoutWater', label: 'People without water', unit: 'people', description: 'Residents without water: with a hydraulic model, each neighbourhood\'s residents times the share of its demand not delivered; otherwise those whose supply is lost once mains storage runs out.' },
   { id: 'assetsDown', label: 'Assets down', unit: 'assets', description: 'Plant and devices that cannot deliver their service.' },
   { id: 'assetsCompromised', label: 'Assets compromised', unit: 'assets', description: 'Devices an attacker controls.' },
-  { id: 'recordsExfiltrated', label: 'Records taken', unit: 'records', description: 'Detection records (plates, faces, counts) exfiltrated or disclosed to another jurisdiction.' },
-  { id: 'devicesWithoutComms', label: 'Devices without comms', unit: 'devices', description: 'Signals, pumps and substations whose control traffic misses its deadline.' },
-  { id: 'camerasWorking', label: 'Cameras working', unit: 'cameras', description: 'Cameras working for their owner: not dark, not hijacked, not in a botnet.', better: 'higher', alertBelowPeak: true },
-  { id: 'streetCoverage', label: 'Street coverage', unit: '%', description: 'Share of the street length that at least one camera still sees (a botnet camera keeps recording; a dark, cut-off or hijacked one does not).', better: 'higher', alertBelowPeak: true },
-  { id: 'mwShed', label: 'Power not served', unit: 'MW', description: 'Load the grid cannot serve: shed by priority or on de-energised buses.' },
-  { id: 'trafficMeanSpeed', label: 'Mean traffic speed', unit: 'km/h', description: 'Mean speed of the vehicles on the road now.', better: 'higher' },
-  { id: 'vehiclesStuck', label: 'Vehicles stuck', unit: 'vehicles', description: 'Vehicles stopped for more than 5 minutes: gridlock.' },
-  { id: 'tripsCompleted', label: 'Trips completed', unit: 'trips', description: 'Vehicle trips that have reached their destination so far.', better: 'higher' },
-  { id: 'trafficThroughput', label: 'Traffic throughput', unit: 'trips/h', description: 'Trips completed in the last minute, as an hourly rate.', better: 'higher' },
-  { id: 'trafficDelay', label: 'Delay per trip', unit: 'min', description: 'Time the trips completed in the last minute lost against driving their route at the speed limit, on average.' },
-  { id: 'personalDatasetsHeld', label: 'Personal datasets held', unit: 'datasets', description: 'Datasets about residents (plates, faces, smart cards, meters, Wi-Fi, counts) the attacker holds, stolen or handed over.' },
-  { id: 'emergencyResponseMedian', label: 'Emergency response (median)', unit: 'min', description: 'Time for ambulances and police to reach incidents, median so far.' },
-  { id: 'emergencyResponseP90', label: 'Emergency response (90th pct)', unit: 'min', description: 'Time for ambulances and police to reach incidents, 90th percentile so far.' },
+  { id: 'recordsExfiltrated', label: 'Records taken', unit: 'records', description: 'Detection records (plates, faces, counts) exfiltrated or disclosed to another jurisdiction.', needs: 'data' },
+  { id: 'devicesWithoutComms', label: 'Devices without comms', unit: 'devices', description: 'Signals, pumps and substations whose control traffic misses its deadline.', needs: 'cyber' },
+  { id: 'camerasWorking', label: 'Cameras working', unit: 'cameras', description: 'Cameras working for their owner: not dark, not hijacked, not in a botnet.', better: 'higher', alertBelowPeak: true, needs: 'cyber' },
+  { id: 'streetCoverage', label: 'Street coverage', unit: '%', description: 'Share of the street length that at least one camera still sees (a botnet camera keeps recording; a dark, cut-off or hijacked one does not).', better: 'higher', alertBelowPeak: true, needs: 'cyber' },
+  { id: 'mwShed', label: 'Power not served', unit: 'MW', description: 'Load the grid cannot serve: shed by priority or on de-energised buses.', needs: 'grid' },
+  { id: 'trafficMeanSpeed', label: 'Mean traffic speed', unit: 'km/h', description: 'Mean speed of the vehicles on the road now.', better: 'higher', needs: 'traffic' },
+  { id: 'vehiclesStuck', label: 'Vehicles stuck', unit: 'vehicles', description: 'Vehicles stopped for more than 5 minutes: gridlock.', needs: 'traffic' },
+  { id: 'tripsCompleted', label: 'Trips completed', unit: 'trips', description: 'Vehicle trips that have reached their destination so far.', better: 'higher', needs: 'traffic' },
+  { id: 'trafficThroughput', label: 'Traffic throughput', unit: 'trips/h', description: 'Trips completed in the last minute, as an hourly rate.', better: 'higher', needs: 'traffic' },
+  { id: 'trafficDelay', label: 'Delay per trip', unit: 'min', description: 'Time the trips completed in the last minute lost against driving their route at the speed limit, on average.', needs: 'traffic' },
+  { id: 'personalDatasetsHeld', label: 'Personal datasets held', unit: 'datasets', description: 'Datasets about residents (plates, faces, smart cards, meters, Wi-Fi, counts) the attacker holds, stolen or handed over.', needs: 'population' },
+  { id: 'emergencyResponseMedian', label: 'Emergency response (median)', unit: 'min', description: 'Time for ambulances and police to reach incidents, median so far.', needs: 'traffic' },
+  { id: 'emergencyResponseP90', label: 'Emergency response (90th pct)', unit: 'min', description: 'Time for ambulances and police to reach incidents, 90th percentile so far.', needs: 'traffic' },
 ];
 
-export type KpiValues = Record<string, number>;
+/** A KPI's value now; null while it has nothing to measure (no emergency call yet): shown as "—", never 0. */
+export type KpiValues = Record<string, number | null>;
 
 /**
  * Reads the KPIs now. With a grid, a neighbourhood whose substation still has supply but sheds
@@ -94,11 +104,13 @@ export class KpiRecorder {
   sample(tMs: number): KpiValues {
     const v = this.read();
     for (const d of KPI_DEFS) {
+      const x = v[d.id];
+      if (x === null || x === undefined) continue; // nothing measured yet: no point, not a 0
       const s = this.series[d.id]!;
       const last = s[s.length - 1];
       const tS = tMs / 1000;
-      if (last && last[0] === tS) last[1] = v[d.id]!;
-      else s.push([tS, v[d.id]!]);
+      if (last && last[0] === tS) last[1] = x;
+      else s.push([tS, x]);
     }
     return v;
   }

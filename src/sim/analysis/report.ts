@@ -5,6 +5,7 @@
  */
 import { describeEvent, type SimEvent, SUBSYSTEMS, type CityInput, type World, type EventId, type CausalChain, type LoggedCommand } from '../core';
 import type { KpiDef } from './kpis';
+import type { Evaluation } from '../exercise';
 
 export interface ReportSource {
   readonly input: CityInput;
@@ -23,6 +24,21 @@ export interface ReportSource {
   readonly world: World;
   explain(id: EventId | string): CausalChain;
   hash(): string;
+  /** Expected actions met and missed (exercise scenarios). */
+  evaluate?(): Evaluation;
+}
+
+/** A decision point as the run went: when it opened, and what was chosen, by whom and why, or that time ran out. */
+export interface ReportDecision {
+  id: string;
+  title: string;
+  openedS: number;
+  outcome: 'taken' | 'expired' | 'open';
+  atS: number | null;
+  option: string | null;
+  by: string | null;
+  rationale: string | null;
+  late: boolean;
 }
 
 export interface SubsystemSummary {
@@ -45,6 +61,8 @@ export interface RunReport {
     assets: { id: string; kind: string; subsystem: string; vendor: string | null; status: string; compromised: boolean }[];
   };
   effects: { asset: string; name: string; tS: number; status: string; chain: { id: string; tS: number; text: string }[] }[];
+  decisions: ReportDecision[];
+  evaluation: Evaluation | null;
   perf: { wallS: number; simS: number; vehicleUpdatesPerS?: number };
 }
 
@@ -115,6 +133,17 @@ export function buildReport(sim: ReportSource, wallS: number, maxEffects = 5): R
     chain: chains.get(e.id)!.map((c) => ({ id: c.id as string, tS: c.tMs / 1000, text: describeEvent(c, name) })),
   }));
 
+  const decisions: ReportDecision[] = [];
+  for (const e of sim.events) {
+    if (e.type === 'decision.opened') decisions.push({ id: e.data.decision, title: e.data.title, openedS: e.tMs / 1000, outcome: 'open', atS: null, option: null, by: null, rationale: null, late: false });
+    if (e.type !== 'decision.taken' && e.type !== 'decision.expired') continue;
+    const d = [...decisions].reverse().find((x) => x.id === e.data.decision && x.outcome === 'open');
+    if (!d) continue;
+    d.atS = e.tMs / 1000;
+    if (e.type === 'decision.expired') d.outcome = 'expired';
+    else if (e.type === 'decision.taken') Object.assign(d, { outcome: 'taken', option: e.data.label, by: e.data.by || null, rationale: e.data.rationale || null, late: e.data.late });
+  }
+
   return {
     scenario: { id: sim.input.id, title: sim.input.title },
     seed: sim.seed,
@@ -125,6 +154,8 @@ export function buildReport(sim: ReportSource, wallS: number, maxEffects = 5): R
     commands: sim.commandLog.map((c) => ({ tS: c.tMs / 1000, command: c.command })),
     final,
     effects,
+    decisions,
+    evaluation: sim.evaluate?.() ?? null,
     perf: {
       wallS: Math.round(wallS * 1e4) / 1e4,
       simS: sim.nowMs / 1000,

@@ -42,16 +42,19 @@ function instantMeanSpeed(t: TrafficSubsystem): number {
   return s / V.activeCount;
 }
 
-export function readTrafficKpis(t: TrafficSubsystem | null): Record<string, number> {
-  if (!t) return { trafficMeanSpeed: 0, vehiclesStuck: 0, tripsCompleted: 0, trafficThroughput: 0, trafficDelay: 0, emergencyResponseMedian: 0, emergencyResponseP90: 0 };
+/** Traffic's KPIs; null where there is nothing to measure (no car on the road, no trip just ended, no emergency call yet). */
+export function readTrafficKpis(t: TrafficSubsystem | null): Record<string, number | null> {
+  if (!t) return {};
+  const median = quantile(t.responseTimesS, 0.5);
+  const p90 = quantile(t.responseTimesS, 0.9);
   return {
-    trafficMeanSpeed: r2(instantMeanSpeed(t) * 3.6),
+    trafficMeanSpeed: t.model.v.activeCount > 0 ? r2(instantMeanSpeed(t) * 3.6) : null,
     vehiclesStuck: t.model.stuckNow,
     tripsCompleted: t.model.tripsCompleted,
     trafficThroughput: t.completedLastMinute * 60,
-    trafficDelay: t.completedLastMinute > 0 ? r2(t.delayLastMinute / t.completedLastMinute / 60) : 0,
-    emergencyResponseMedian: r2((quantile(t.responseTimesS, 0.5) ?? 0) / 60),
-    emergencyResponseP90: r2((quantile(t.responseTimesS, 0.9) ?? 0) / 60),
+    trafficDelay: t.completedLastMinute > 0 ? r2(t.delayLastMinute / t.completedLastMinute / 60) : null,
+    emergencyResponseMedian: median === null || median === undefined ? null : r2(median / 60),
+    emergencyResponseP90: p90 === null || p90 === undefined ? null : r2(p90 / 60),
   };
 }
 

@@ -16,7 +16,7 @@ export interface TwinHooks {
   phase(): Phase;
   world(): WorldView | null;
   clockMs(): number;
-  kpis(): Record<string, number>;
+  kpis(): Record<string, number | null>;
   statusOf(assetId: string): StatusName | null;
   isCompromised(assetId: string): boolean;
   /** Ids of assets with a status, in asset order. */

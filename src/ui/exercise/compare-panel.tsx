@@ -61,17 +61,18 @@ export function ComparePanel() {
             </thead>
             <tbody>
               {world.kpis.map((d) => {
-                const a = kpis[d.id] ?? 0;
-                const b = compare.kpis[d.id] ?? 0;
-                const diff = a - b;
+                const a = kpis[d.id] ?? null;
+                const b = compare.kpis[d.id] ?? null;
+                // Nothing to compare where either run has no data yet ("—", not a difference from 0).
+                const diff = a === null || b === null ? 0 : a - b;
                 // More is better for cameras, coverage, speed and trips (KpiDef.better); worse for the harms.
                 const worse = d.better === 'higher' ? diff < 0 : diff > 0;
                 return (
                   <tr key={d.id} className={diff === 0 ? '' : worse ? 'worse' : 'better'}>
                     <th scope="row">{d.label}</th>
-                    <td>{fmt(a)}</td>
-                    <td>{fmt(b)}</td>
-                    <td>{diff === 0 ? '=' : `${diff > 0 ? '▲ +' : '▼ '}${fmt(diff)}${worse ? ' worse' : ' better'}`}</td>
+                    <td>{a === null ? '—' : fmt(a)}</td>
+                    <td>{b === null ? '—' : fmt(b)}</td>
+                    <td>{a === null || b === null ? '—' : diff === 0 ? '=' : `${diff > 0 ? '▲ +' : '▼ '}${fmt(diff)}${worse ? ' worse' : ' better'}`}</td>
                   </tr>
                 );
               })}

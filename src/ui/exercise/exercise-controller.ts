@@ -28,7 +28,7 @@ let autosaveReady = false;
 let returningFromRehearsal = false;
 let compareSetAt = 0;
 let compareTimer: ReturnType<typeof setTimeout> | null = null;
-let lastCompare: { mode: CompareMode; label: string; tMs: number; kpis: Record<string, number> } | null = null;
+let lastCompare: { mode: CompareMode; label: string; tMs: number; kpis: Readonly<Record<string, number | null>> } | null = null;
 /** The simulated time of the last autosave. */
 let savedUntilMs = -1;
 

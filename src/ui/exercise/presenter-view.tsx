@@ -62,7 +62,7 @@ export function PresenterView() {
         <section className="pres-kpis" aria-label="Headline indicators">
           {defs.map((d) => (
             <div key={d.id} className={`pres-kpi${(kpis[d.id] ?? 0) > 0 ? ' alert' : ''}`}>
-              <span className="pres-kpi-value">{formatCompact(kpis[d.id] ?? 0)}</span>
+              <span className="pres-kpi-value">{kpis[d.id] === null || kpis[d.id] === undefined ? '—' : formatCompact(kpis[d.id]!)}</span>
               <span className="pres-kpi-label">{d.label}</span>
             </div>
           ))}

@@ -16,6 +16,9 @@ const KPI_STYLE: Record<string, { color: string; symbol: string }> = {
   mwShed: { color: '#f2b134', symbol: '⇣' },
 };
 
+/** What a KPI with nothing to measure yet shows. */
+export const NO_DATA = '—';
+
 /** Units worth printing next to a value; counts of people and assets are plain from the label. */
 const SHOWN_UNITS = new Set(['MW', 'MWh', 'kW', '%', 'm³', 'min', 'h']);
 
@@ -30,11 +33,13 @@ export function KpiStrip() {
       {defs.length === 0 && <p className="muted">Indicators appear when the scenario has loaded.</p>}
       {defs.map((d) => {
         const style = KPI_STYLE[d.id] ?? { color: '#c9d1e0', symbol: '•' };
-        const value = kpis[d.id] ?? 0;
+        // null: nothing measured yet (no emergency call, no car on the road): "—", never a 0 that reads as a result.
+        const raw = kpis[d.id];
+        const value = raw ?? null;
         const hist = history[d.id] ?? [];
-        const peak = hist.reduce((m, p) => Math.max(m, p[1]), value);
+        const peak = hist.reduce((m, p) => Math.max(m, p[1]), value ?? -Infinity);
         return (
-          <div key={d.id} className={kpiAlert(d, value, peak) ? 'kpi alert' : 'kpi'} title={d.description} data-testid={`kpi-${d.id}`}>
+          <div key={d.id} className={value !== null && kpiAlert(d, value, peak) ? 'kpi alert' : 'kpi'} title={d.description} data-testid={`kpi-${d.id}`}>
             <div className="kpi-text">
               <span className="kpi-label">
                 <span aria-hidden="true" style={{ color: style.color }}>
@@ -42,11 +47,11 @@ export function KpiStrip() {
                 </span>{' '}
                 {d.label}
               </span>
-              <span className="kpi-value" data-value={value} aria-label={`${d.label}: ${formatCount(value)} ${d.unit}`}>
-                {formatCompact(value)}
-                {SHOWN_UNITS.has(d.unit) && <span className="kpi-unit"> {d.unit}</span>}
+              <span className="kpi-value" data-value={value ?? ''} aria-label={value === null ? `${d.label}: no data yet` : `${d.label}: ${formatCount(value)} ${d.unit}`}>
+                {value === null ? NO_DATA : formatCompact(value)}
+                {value !== null && SHOWN_UNITS.has(d.unit) && <span className="kpi-unit"> {d.unit}</span>}
               </span>
-              <span className="kpi-peak">peak {formatCompact(peak)}</span>
+              <span className="kpi-peak">peak {Number.isFinite(peak) ? formatCompact(peak) : NO_DATA}</span>
             </div>
             <Sparkline points={hist} color={style.color} label={d.label} nowS={clockMs / 1000} />
           </div>

@@ -41,7 +41,7 @@ export interface UiState {
   speed: number;
   achievedSpeed: number;
   clockMs: number;
-  kpis: Readonly<Record<string, number>>;
+  kpis: Readonly<Record<string, number | null>>;
   kpiHistory: Readonly<Record<string, readonly (readonly [number, number])[]>>;
   /** The most recent events, oldest first, capped at EVENT_LOG_CAP. */
   events: readonly SimEvent[];
