@@ -510,6 +510,15 @@ export class WaterModel {
   /** Sets a chemical source: the concentration leaving `node` (EPANET SETPOINT source), mg/L. */
   setSetpointSource(node: number, mgL: number): void {
     const { lib } = this.engine;
+    // At a reservoir the dose is what leaves it: EPANET's concentration source ("fixes the
+    // concentration of any external inflow entering the network ... such as flow from a
+    // reservoir", EPANET 2.2 manual, 3.1 Water Quality Sources). A setpoint source there left the
+    // pump's outlet at the reservoir's own quality while nodes further on took the dose.
+    if (this.nodeType[node] === NODE_RESERVOIR) {
+      this.p.setNodeValue(node + 1, lib.NodeProperty.SourceType, lib.SourceType.Concen);
+      this.p.setNodeValue(node + 1, lib.NodeProperty.SourceQual, mgL);
+      return;
+    }
     this.p.setNodeValue(node + 1, lib.NodeProperty.SourceType, lib.SourceType.SetPoint);
     this.p.setNodeValue(node + 1, lib.NodeProperty.SourceQual, mgL);
   }
