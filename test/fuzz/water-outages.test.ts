@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioData } from '../../src/scenario';
 import { createSimulation, DAY, HOUR, MINUTE, type Command, type LoggedCommand, type SimInput } from '../../src/sim';
 import { Rng } from '../../src/sim/core';
+import { loadScenarioFile } from '../../src/cli/files';
+import { sharedText } from '../power/shared-data';
 
 const SCALE = Math.max(1, Math.floor(Number(process.env.FUZZ_SCALE ?? 1)));
 const CASES = Number(process.env.FUZZ_CASES ?? 200 * SCALE);
@@ -29,12 +31,20 @@ function city(seed: number): SimInput {
   return { ...r.input, cyber: null };
 }
 
+/** C-Town (BATADAL) with its nine PLCs, valves included, when the shared data is there. */
+function ctown(): SimInput | null {
+  if (sharedText('water/ctown/ctown_map.inp') === null) return null;
+  const r = loadScenarioFile('scenarios/ctown-cyberattacks.json');
+  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+  return { ...r.input, injects: [], cyber: null };
+}
+
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng.next() * xs.length)]!;
 
 /** A random plan of outages and attacks on the city's water and what it depends on. */
 function plan(rng: Rng, input: SimInput, rulesOf: ReadonlyMap<string, string[]>, untilMs: number): LoggedCommand[] {
   const w = input.water!;
-  const targets = input.assets.filter((a) => ['pumping-station', 'water-tower', 'substation', 'grid-supply-point', 'access-switch', 'comms-aggregation', 'water-treatment'].includes(a.kind)).map((a) => a.id);
+  const targets = input.assets.filter((a) => a.subsystem === 'water' || ['substation', 'grid-supply-point', 'access-switch', 'comms-aggregation'].includes(a.kind)).map((a) => a.id);
   const sensors = [...new Set(w.plcs.flatMap((p) => p.sensors))];
   const rules = [...rulesOf.keys()];
   const log: LoggedCommand[] = [];
@@ -64,7 +74,8 @@ function plan(rng: Rng, input: SimInput, rulesOf: ReadonlyMap<string, string[]>,
 }
 
 describe('random outages never end a run with an internal error', () => {
-  const bases = [city(11), city(3)].map((input) => {
+  const net = ctown();
+  const bases = [city(11), city(3), ...(net ? [net] : [])].map((input) => {
     const rulesOf = new Map<string, string[]>();
     for (const r of createSimulation(input).water!.rules) rulesOf.set(r.plc, [...(rulesOf.get(r.plc) ?? []), r.id]);
     return { input, rulesOf };
@@ -74,9 +85,11 @@ describe('random outages never end a run with an internal error', () => {
     let longest = 0;
     for (let k = 0; k < CASES; k++) {
       const rng = new Rng(1000 + k);
-      const { input, rulesOf } = bases[k % bases.length]!;
-      // Mostly one to thirteen hours; one case in a hundred runs a month.
-      const untilMs = k % 100 === 7 ? 30 * DAY : Math.floor((HOUR + rng.next() * 12 * HOUR) / MINUTE) * MINUTE;
+      // One case in five on C-Town (a larger network, so shorter runs); the rest on the two cities,
+      // mostly one to thirteen hours, one in a hundred for a month.
+      const onCtown = bases.length > 2 && k % 5 === 4;
+      const { input, rulesOf } = onCtown ? bases[2]! : bases[k % 2]!;
+      const untilMs = onCtown ? Math.floor((HOUR + rng.next() * 6 * HOUR) / MINUTE) * MINUTE : k % 100 === 7 ? 30 * DAY : Math.floor((HOUR + rng.next() * 12 * HOUR) / MINUTE) * MINUTE;
       const commands = plan(rng, input, rulesOf, untilMs);
       const sim = createSimulation(input, { commands, seed: k });
       const t0 = performance.now();
