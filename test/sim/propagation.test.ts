@@ -90,6 +90,27 @@ describe('dependency propagation', () => {
     expect(status(sim, 'ups')).toBe('down');
   });
 
+  it('carries what is left of a buffer through outages that end before it runs out: a third outage rides only the rest', () => {
+    const sim = createSimulation(input([asset('sub'), asset('ups')], [edge('sub', 'ups', { bufferMin: 20 })]));
+    sim.apply(disable(['sub']));
+    sim.runUntil(15 * MINUTE); // 15 min spent: 5 left
+    sim.apply(restore(['sub']));
+    sim.runUntil(19 * MINUTE); // 4 min of recharge at a quarter rate: 6 left
+    sim.apply(disable(['sub']));
+    sim.runUntil(22 * MINUTE); // 3 spent: 3 left
+    sim.apply(restore(['sub']));
+    sim.runUntil(30 * MINUTE); // 8 min of recharge: 2 back, 5 left
+    expect(status(sim, 'ups')).toBe('ok');
+    sim.apply(disable(['sub']));
+    sim.step(500);
+    const lost = sim.events.filter((e) => e.type === 'dependency.supply.lost');
+    expect(lost.map((e) => (e.type === 'dependency.supply.lost' ? e.data.bufferMs : -1))).toEqual([20 * MINUTE, 6 * MINUTE, 5 * MINUTE]);
+    sim.runUntil(35 * MINUTE - 500);
+    expect(status(sim, 'ups')).toBe('degraded');
+    sim.runUntil(35 * MINUTE);
+    expect(status(sim, 'ups')).toBe('down');
+  });
+
   it('propagates along a long chain and always settles', () => {
     const n = 200;
     const assets = Array.from({ length: n }, (_, i) => asset(`a${i}`));
