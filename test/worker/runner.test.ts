@@ -70,6 +70,25 @@ describe('SimRunner', () => {
     expect(advanced).toBeLessThan(86_400 * SLICE_BUDGET_MS * 3);
   });
 
+  it('yields after each wall budget: no slice runs more than a few chunks however far behind it is', () => {
+    const { sim, host, runner } = setup(0, 86_400);
+    host.costPerNow = 2; // every clock read costs 2 ms: each step looks slow
+    const perSlice: number[] = [];
+    const later = host.later.bind(host);
+    host.later = (fn, ms) => later(() => {
+      const before = sim.nowMs;
+      fn();
+      perSlice.push(sim.nowMs - before);
+    }, ms);
+    runner.play();
+    host.advance(2_000);
+    expect(perSlice.length).toBeGreaterThan(20);
+    // About SLICE_BUDGET_MS / 2 ms of steps of at most 30 s each; without the budget a slice would
+    // pay the whole debt (up to 200 ms of wall time at ×86,400: hours of simulated time).
+    expect(Math.max(...perSlice)).toBeLessThanOrEqual((SLICE_BUDGET_MS / 2 + 2) * 30_000);
+    expect(sim.nowMs).toBeGreaterThan(0);
+  });
+
   it('skips ahead by exactly the asked time and then rests', () => {
     const { sim, host, runner } = setup();
     runner.skip(2 * MINUTE);
