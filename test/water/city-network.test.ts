@@ -80,17 +80,16 @@ describe('generated city water network', () => {
     expect(stop.tMs).toBeLessThan(cut.tMs);
     expect(stop.data.readingM).toBeGreaterThanOrEqual(11.4);
     expect(stop.data.readingM).toBeLessThan(11.42);
-    const key = 'P_WATER_TOWER_NORTHGATE->PLC_ELM_PARK';
-    const atCut = sim.water!.lastReading.get(key)!;
+    const atCut = sim.water!.arrivedReading('P_WATER_TOWER_NORTHGATE', 'PLC_ELM_PARK');
     // Holding the reading from before the cut, the PLC believes the tower nearly full while it drains.
     sim.runUntil(2 * HOUR + 50 * MINUTE);
     const truth = sim.finalWater()!.sensors.find((x) => x.id === 'P_WATER_TOWER_NORTHGATE')!.trueValue;
-    expect(sim.water!.lastReading.get(key)).toBe(atCut);
+    expect(sim.water!.arrivedReading('P_WATER_TOWER_NORTHGATE', 'PLC_ELM_PARK')).toBe(atCut);
     expect(atCut - truth).toBeGreaterThan(2);
     // Comms back with the power at 3 h: the PLC reads the tower's true level again.
     sim.runUntil(3 * HOUR + 10 * MINUTE);
     const now = sim.finalWater()!.sensors.find((x) => x.id === 'P_WATER_TOWER_NORTHGATE')!.trueValue;
-    expect(sim.water!.lastReading.get(key)).toBeCloseTo(now, 1);
+    expect(sim.water!.arrivedReading('P_WATER_TOWER_NORTHGATE', 'PLC_ELM_PARK')).toBeCloseTo(now, 1);
   });
 
   it('restores service when the crews re-close the breakers', () => {

@@ -542,6 +542,12 @@ export class WaterModel {
     return this.pressureM[i]!;
   }
 
+  /** How fast tank i's level moves between solves, m/s (0 for a tank with a volume curve, held). */
+  levelRateMps(i: number): number {
+    const area = this.tankAreaM2[i]!;
+    return area > 0 ? this.deliveredLps[i]! / 1000 / area : 0;
+  }
+
   /**
    * Tank level at `atS` (at or after the last solve), as EPANET integrates it between solves: the
    * last net inflow held constant, within the tank's floor and top. A tank with a volume curve is
@@ -551,7 +557,7 @@ export class WaterModel {
     const area = this.tankAreaM2[i]!;
     const lvl = this.pressureM[i]!;
     if (area <= 0 || atS <= this.tS) return lvl;
-    const next = lvl + (this.deliveredLps[i]! / 1000) * (atS - this.tS) / area;
+    const next = lvl + this.levelRateMps(i) * (atS - this.tS);
     return Math.min(this.tankMaxM[i]!, Math.max(this.tankMinM[i]!, next));
   }
 

@@ -78,6 +78,12 @@ export class WaterSubsystem {
   private wasUnsolved = false;
   /** Set when any asset's status changes: only then can a pump or valve have gained or lost power. */
   private statusMoved = true;
+  /**
+   * Until when no PLC rule can change its mind, ms: the readings between solves are constant or
+   * move linearly with the tanks, so the next moment one can reach its rule's level is known. Any
+   * solve, command or change of an asset's status ends the quiet.
+   */
+  private quietUntilMs = 0;
   /** Seconds of simulated time the hydraulics could not be solved, for the report. */
   unsolvedS = 0;
   private unsolvedSince = -1;
@@ -110,7 +116,11 @@ export class WaterSubsystem {
       const i = m.nodeOf(na.node);
       if (i !== undefined) this.nodeAsset[i] = assetIdx(na.asset);
     }
-    bus.on('asset.status.changed', () => void (this.statusMoved = true));
+    bus.on('asset.status.changed', () => {
+      this.catchUp();
+      this.statusMoved = true;
+      this.quietUntilMs = 0;
+    });
     this.consumers = new Consumers(input.consumers, m, world, bus, scheduler, now);
     this.tankState = new Uint8Array(m.nodeIds.length);
     this.isolated = new Uint8Array(m.nodeIds.length);
@@ -190,7 +200,7 @@ export class WaterSubsystem {
    * solves — and decide; returns the switches they ask for, applied at this second.
    */
   private scan(now: SimMs, tNow: number): readonly PlcDecision[] {
-    if (now < this.scanAt) return NO_DECISIONS;
+    if (now < this.scanAt || now < this.quietUntilMs) return NO_DECISIONS;
     const due = this.due;
     due.clear();
     let earliest = Infinity;
@@ -225,9 +235,58 @@ export class WaterSubsystem {
       if (k >= 0) out[k] = d;
       else out.push(d);
     }
+    this.quietUntilMs = this.nextCrossing(now, tNow);
     if (out === null) return NO_DECISIONS;
     out = out.filter((d) => (d.want ? 1 : 0) !== this.commanded[d.rule.link]);
+    if (out.length > 0) this.quietUntilMs = 0;
     return out.length > 0 ? out : NO_DECISIONS;
+  }
+
+  /**
+   * The first moment (ms) a live PLC's reading can meet its rule's level, from the tanks' present
+   * rates (a level held at a tank's floor or top only makes this early, never late): until then
+   * every rule fires or stays quiet as it does now, and scans are skipped.
+   */
+  private nextCrossing(now: SimMs, tNow: number): number {
+    let quiet = Infinity;
+    for (let i = 0; i < this.rules.length; i++) {
+      const r = this.rules[i]!;
+      if (!this.plcAlive(r.plc)) continue;
+      const rate = this.readingRate(r.sensor, r.plc, this.ruleKeys[i]!);
+      if (rate === 0) continue;
+      const dtS = (r.levelM - this.reading(r.sensor, r.plc, tNow, this.ruleKeys[i]).value) / rate;
+      if (dtS >= 0) quiet = Math.min(quiet, now + Math.floor(dtS * 1000));
+    }
+    return quiet;
+  }
+
+  /**
+   * Readings arrive at every scan, skipped or not: before anything changes what arrives (a link
+   * going down, a spoof, a freeze), each channel takes the value that reached it this second, so a
+   * PLC cut off holds the reading of its last scan, not of the last scan that decided something.
+   */
+  private catchUp(): void {
+    if (this.quietUntilMs === 0) return; // scans have not been skipped since the last solve or change
+    const tS = Math.max(this.model.tS, Math.floor(this.now() / 1000));
+    for (let i = 0; i < this.rules.length; i++) this.reading(this.rules[i]!.sensor, this.rules[i]!.plc, tS, this.ruleKeys[i]);
+  }
+
+  /** The reading of `sensor` that `to` holds now: what arrives this second, or the last that arrived when its link is down. */
+  arrivedReading(sensor: string, to: string): number {
+    return this.reading(sensor, to, Math.max(this.model.tS, Math.floor(this.now() / 1000))).value;
+  }
+
+  /** How fast the reading of `sensor` that reaches `to` moves now, per second: tanks move, the rest hold until the next solve. */
+  private readingRate(sensor: string, to: string, key: string): number {
+    const m = this.model;
+    const ref = this.sensorRef.get(sensor);
+    if (ref === undefined || Number.isNaN(ref) || ref < 0 || m.nodeType[ref] !== NODE_TANK) return 0;
+    const owner = this.sensorOwner.get(sensor);
+    if (owner !== undefined && owner !== to && !this.linkUp(owner, to)) return 0; // stale: held
+    const base = m.levelRateMps(ref);
+    const sp = this.spoofs.get(key);
+    if (!sp) return base;
+    return sp.mode === 'offset' ? base : sp.mode === 'scale' ? base * sp.value : 0;
   }
 
   /** The true value of a sensor: P_<node> (m of level or pressure) or F_<link> (L/s); at `atS`, tank levels as EPANET carries them. */
@@ -324,6 +383,7 @@ export class WaterSubsystem {
   /** After a solve: tanks running dry or overflowing, consumers' service, and water quality. */
   private observe(causes: EventId[]): void {
     const m = this.model;
+    this.quietUntilMs = 0; // new flows: the PLCs look again
     for (const i of m.tanks) {
       const lvl = m.tankLevelM(i);
       const state = lvl <= m.tankMinM[i]! + 0.01 ? 1 : lvl >= m.tankMaxM[i]! - 0.01 ? 2 : 0;
@@ -419,6 +479,8 @@ export class WaterSubsystem {
 
   /** Applies a water command; the caller has logged it and passes its root event. */
   handle(c: WaterCommand, cause: EventId): void {
+    this.catchUp();
+    this.quietUntilMs = 0; // readings, logic or links change: the PLCs look again
     switch (c.type) {
       case 'water.sensor.spoof': {
         const dests = c.to ? [c.to] : this.destinationsOf(c.sensor);
