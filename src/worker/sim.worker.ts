@@ -17,6 +17,7 @@ import { SimRunner, type RunnerHost } from './runner';
 import { dataReader, fetchDataFiles, fetchScenario } from './scenario-source';
 import { buildWorldView } from './world-view';
 import { CoverageTracker } from './live-coverage';
+import { knownIdsOf, unknownRefs } from './command-refs';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -192,10 +193,17 @@ function handle(msg: ToWorker): void {
       wantSpeed = msg.factor;
       current?.runner.setSpeed(msg.factor);
       return;
-    case 'command':
-      exercise.beforeCommand(msg.command);
-      current?.runner.command(msg.command);
+    case 'command': {
+      // A command naming ids this world lacks would be a silent no-op: refuse it, and say which ids.
+      const refused = current ? unknownRefs(msg.command, knownIdsOf(current.input, current.sim.cyber?.cctv.input.datasets)) : [];
+      const applied = current !== null && refused.length === 0;
+      if (applied) {
+        exercise.beforeCommand(msg.command);
+        current!.runner.command(msg.command);
+      }
+      post({ type: 'command-result', seq: msg.seq ?? null, command: msg.command, applied, refused });
       return;
+    }
     case 'step':
       current?.runner.skip(msg.ms);
       return;

@@ -69,7 +69,7 @@ export default function ExerciseDock() {
           </p>
         )}
         {toastMsg && (
-          <p className={`banner toast${toastMsg.error ? ' error' : ''}`} role={toastMsg.error ? 'alert' : 'status'}>
+          <p className={`banner toast${toastMsg.error ? ' error' : toastMsg.warning ? ' warning' : ''}`} role={toastMsg.error || toastMsg.warning ? 'alert' : 'status'} data-testid="toast">
             {toastMsg.text}
           </p>
         )}

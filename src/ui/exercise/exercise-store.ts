@@ -22,8 +22,8 @@ export interface ExerciseUi {
   restored: { untilMs: number; commands: number; savedAt: string; from: 'autosave' | 'link' | 'file' } | null;
   /** A saved session offered to a fresh visit (restored without asking after a reload). */
   offer: { untilMs: number; commands: number; savedAt: string } | null;
-  /** A short message for the facilitator (saved, copied, an import error). */
-  toast: { text: string; error: boolean } | null;
+  /** A short message for the facilitator (saved, copied, an import error, a command that did nothing). */
+  toast: { text: string; error: boolean; warning: boolean } | null;
   lastSavedAt: number | null;
   /** Who is at the console: prefilled as "decided by" and note author. */
   facilitator: string;
@@ -51,8 +51,9 @@ export function useExercise<T>(select: (s: ExerciseUi) => T): T {
 /** The B run's latest asset statuses (fast path for the split view), bumped per compare frame. */
 export const compareLive: { status: Uint8Array | null; version: number } = { status: null, version: 0 };
 
-export function toast(text: string, error = false): void {
-  exerciseStore.setState({ toast: { text, error } });
+/** Shows a message for a few seconds: `true` for an error, 'warning' for something that did not happen as asked. */
+export function toast(text: string, tone: boolean | 'warning' = false): void {
+  exerciseStore.setState({ toast: { text, error: tone === true, warning: tone === 'warning' } });
   setTimeout(() => {
     if (exerciseStore.getState().toast?.text === text) exerciseStore.setState({ toast: null });
   }, 6000);
