@@ -204,9 +204,13 @@ function handle(msg: ToWorker): void {
       post({ type: 'command-result', seq: msg.seq ?? null, command: msg.command, applied, refused });
       return;
     }
-    case 'step':
-      current?.runner.skip(msg.ms);
+    case 'step': {
+      // A jump ahead goes no further than the scenario's end, or an hour at a time once past it.
+      if (!current) return;
+      const room = Math.max(current.input.durationMs - current.sim.nowMs, 3_600_000);
+      current.runner.skip(Math.min(msg.ms, room));
       return;
+    }
     case 'seek':
     case 'branch':
     case 'session-export':
@@ -214,6 +218,7 @@ function handle(msg: ToWorker): void {
     case 'compare-start':
     case 'compare-stop':
     case 'report':
+    case 'cancel':
       exercise.handle(msg);
       return;
     case 'explain':

@@ -2,11 +2,12 @@
  * Pure helpers of the exercise UI: the shareable address (command log deflated into the hash)
  * and what the autosaved session record holds and when it is restored.
  */
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { LoggedCommand } from '../../src/sim';
 import { parseSession } from '../../src/scenario';
 import { savedRecord, shouldRestore } from '../../src/ui/exercise/session-db';
-import { MAX_HASH_CHARS, decodeLog, encodeLog, parseShare, shareAddress, shareSessionJson } from '../../src/ui/exercise/share-url';
+import { MAX_HASH_CHARS, MAX_LINK_LOG_CHARS, MAX_LOG_BYTES, ShareLinkError, decodeLog, encodeLog, parseShare, shareAddress, shareSessionJson } from '../../src/ui/exercise/share-url';
 import { parseClock } from '../../src/ui/exercise/facilitator-console';
 
 const log: LoggedCommand[] = [
@@ -44,6 +45,36 @@ describe('share links', () => {
     expect(await parseShare('?scenario=default', '')).toBeNull();
     expect(await parseShare('?t=12abc', '')).toBeNull();
     await expect(parseShare('?t=60', '#log=AAAA')).rejects.toThrow();
+  });
+
+  it('refuses a log too long for a link before reading it', async () => {
+    const huge = 'A'.repeat(2_000_000);
+    const t0 = performance.now();
+    await expect(decodeLog(huge)).rejects.toThrow(/2,000,000 characters long, more than the 8,000/);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    await expect(parseShare('?t=60', `#log=${huge}`)).rejects.toBeInstanceOf(ShareLinkError);
+  });
+
+  it('stops inflating a log that unpacks to more than the cap, and says so plainly', async () => {
+    // Under 8,000 characters that would unpack to 5 MB (deflate packs at most about 1,000:1): short enough for a link, too large unpacked.
+    const bomb = deflateRawSync(Buffer.alloc(5_000_000, 0x20), { level: 9 }).toString('base64url');
+    expect(bomb.length).toBeLessThanOrEqual(MAX_LINK_LOG_CHARS);
+    const t0 = performance.now();
+    const err = await decodeLog(bomb).catch((e: unknown) => e);
+    const ms = performance.now() - t0;
+    expect(err).toBeInstanceOf(ShareLinkError);
+    expect((err as Error).message).toMatch(`unpacks to more than ${MAX_LOG_BYTES / 1_000_000} MB`);
+    console.log(`share link: a ${bomb.length}-character log that unpacks to 5 MB refused in ${Math.round(ms)} ms`);
+  });
+
+  it('refuses logs that are not a list of timed commands', async () => {
+    const enc = (v: unknown) => deflateRawSync(Buffer.from(JSON.stringify(v))).toString('base64url');
+    await expect(decodeLog(enc({ not: 'a list' }))).rejects.toThrow(/not a list/);
+    await expect(decodeLog(enc([[-5, { type: 'note.add', text: 'x' }]]))).rejects.toThrow(/damaged/);
+    await expect(decodeLog(enc([[0, null]]))).rejects.toThrow(/damaged/);
+    await expect(decodeLog(enc(Array.from({ length: 10_001 }, () => 0)))).rejects.toThrow(/10,001 commands/);
+    await expect(parseShare('?t=60', '#log=abc<script>')).rejects.toThrow(/damaged/);
+    expect(await parseShare('?t=60', '#log=')).toEqual({ tMs: 60_000, commands: [] });
   });
 
   it('turns a shared moment into a session file the loader accepts', () => {

@@ -5,7 +5,7 @@
  * from the worker's strings as Blob URLs, never put into the page as HTML; and the mirror that
  * keeps a presenter window in step. No React here.
  */
-import type { Command, LoggedCommand } from '../../sim';
+import { formatClock, type Command, type LoggedCommand } from '../../sim';
 import type { TwinClient } from '../../worker/client';
 import type { CompareMode } from '../../worker/exercise-protocol';
 import type { UrlChoice } from '../app/url-params';
@@ -52,10 +52,12 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
   c.on('exercise-state', (m) => exerciseStore.setState({ state: m.state }));
   c.on('rewound', (m) => {
     compareLive.status = null;
-    exerciseStore.setState((s) => ({ busy: s.busy ?? { label: 'Replaying the run', targetMs: m.targetMs } }));
+    exerciseStore.setState((s) => ({ busy: { label: s.busy?.label ?? 'Replaying the run', targetMs: m.targetMs } }));
+    if (m.askedMs !== undefined) toast(`The time asked for (${formatClock(m.askedMs)}) is past the scenario's end: the run goes to ${formatClock(m.targetMs)}`, 'warning');
   });
-  c.on('seeked', () => {
-    exerciseStore.setState({ busy: null });
+  c.on('seeked', (m) => {
+    exerciseStore.setState((s) => ({ busy: null, restored: s.restored && s.restored.untilMs > m.tMs ? { ...s.restored, untilMs: m.tMs } : s.restored }));
+    if (m.cancelled) toast(`Stopped at ${formatClock(m.tMs)}: press Play or ⇥ Latest to go on`);
     if (returningFromRehearsal) {
       returningFromRehearsal = false;
       autosaveReady = true;
@@ -96,6 +98,7 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
     sessionWaiters = [];
     for (const f of w) f(m.json);
   });
+  c.on('session-heavy', (m) => exerciseStore.setState({ busy: null, heavy: { estimate: m.estimate, reason: m.reason } }));
   c.on('session-error', (m) => {
     exerciseStore.setState({ busy: null });
     if (returningFromRehearsal) {
@@ -153,7 +156,7 @@ async function restoreAtStart(c: TwinClient, choice: UrlChoice): Promise<void> {
       exerciseStore.setState({ offer: { untilMs: rec.untilMs, commands: rec.commands, savedAt: rec.savedAt } });
     } else if (shouldRestore(rec, { scenario: choice.scenario, explicitScenario: params.has('scenario'), shareLink: false }) && rec) {
       exerciseStore.setState({ busy: { label: 'Restoring the saved session', targetMs: rec.untilMs }, restored: { untilMs: rec.untilMs, commands: rec.commands, savedAt: rec.savedAt, from: 'autosave' } });
-      c.send({ type: 'session-import', text: rec.json, reason: 'restore' });
+      importSession(rec.json, 'restore');
     }
   } catch (e) {
     toast(`Could not open the shared moment: ${e instanceof Error ? e.message : String(e)}`, true);
@@ -204,8 +207,37 @@ export const markExpected = (inject: string, action: string, met: boolean, autho
 
 export function seek(tMs: number): void {
   const now = uiStore.getState().clockMs;
-  if (tMs < now) exerciseStore.setState({ busy: { label: 'Replaying to the chosen moment', targetMs: tMs } });
+  // Back is a replay from the start, forward a run ahead: either can take a while, and either can be cancelled.
+  if (Math.abs(tMs - now) >= 1000) exerciseStore.setState({ busy: { label: tMs < now ? 'Replaying to the chosen moment' : 'Running ahead to the chosen moment', targetMs: tMs } });
   need().send({ type: 'seek', tMs });
+}
+
+/** Stops the replay, jump or restore in progress where it has got to. */
+export function cancelBusy(): void {
+  need().send({ type: 'cancel' });
+}
+
+/** The last session sent to the worker, kept in case it comes back as too heavy to load without asking. */
+let lastImport: { text: string; reason: 'restore' | 'import' | 'share' } | null = null;
+
+function importSession(text: string, reason: 'restore' | 'import' | 'share'): void {
+  lastImport = { text, reason };
+  need().send({ type: 'session-import', text, reason });
+}
+
+/** The facilitator's answer to "this scenario is heavy: load it?". */
+export function confirmHeavy(load: boolean): void {
+  const pending = lastImport;
+  exerciseStore.setState({ heavy: null });
+  if (!load || !pending) {
+    if (returningFromRehearsal) {
+      returningFromRehearsal = false;
+      autosaveReady = true;
+    }
+    return toast('Not loaded: the scenario that was open is still open');
+  }
+  exerciseStore.setState({ busy: { label: 'Building the scenario', targetMs: 0 } });
+  need().send({ type: 'session-import', text: pending.text, reason: pending.reason, confirmed: true });
 }
 
 export function branch(tMs: number): void {
@@ -269,7 +301,7 @@ export async function downloadSession(): Promise<void> {
 
 export function importSessionText(text: string): void {
   exerciseStore.setState({ busy: { label: 'Loading the session file', targetMs: 0 }, restored: null });
-  need().send({ type: 'session-import', text, reason: 'import' });
+  importSession(text, 'import');
   scheduleSave(AUTOSAVE_EVERY_MS);
 }
 
@@ -315,7 +347,7 @@ export async function setRehearsal(on: boolean): Promise<void> {
     else {
       returningFromRehearsal = true;
       exerciseStore.setState({ busy: { label: 'Returning to the exercise record', targetMs: rec.untilMs } });
-      need().send({ type: 'session-import', text: rec.json, reason: 'restore' });
+      importSession(rec.json, 'restore');
     }
     toast('Rehearsal over: back to the exercise record');
   }
@@ -334,7 +366,7 @@ export async function restoreOffered(): Promise<void> {
   exerciseStore.setState({ offer: null });
   if (!rec) return toast('The saved session is no longer there', true);
   exerciseStore.setState({ busy: { label: 'Restoring the saved session', targetMs: rec.untilMs }, restored: { untilMs: rec.untilMs, commands: rec.commands, savedAt: rec.savedAt, from: 'autosave' } });
-  need().send({ type: 'session-import', text: rec.json, reason: 'restore' });
+  importSession(rec.json, 'restore');
   scheduleSave(AUTOSAVE_EVERY_MS);
 }
 

@@ -7,7 +7,8 @@ import { formatClock } from '../../sim';
 import './exercise.css';
 import { BriefingOverlay } from './briefing-overlay';
 import { DecisionCard } from './decision-card';
-import { restoreOffered, startFresh } from './exercise-controller';
+import { describeEstimate } from '../../worker/load-estimate';
+import { cancelBusy, confirmHeavy, restoreOffered, startFresh } from './exercise-controller';
 import { exerciseStore, useExercise } from './exercise-store';
 import { FacilitatorConsole } from './facilitator-console';
 
@@ -21,6 +22,7 @@ export default function ExerciseDock() {
   const toastMsg = useExercise((s) => s.toast);
   const busy = useExercise((s) => s.busy);
   const briefing = useExercise((s) => s.briefing);
+  const heavy = useExercise((s) => s.heavy);
   const openDecision = state?.decisions.find((d) => d.state === 'open' || d.state === 'expired');
   const openSpec = openDecision && spec?.decisions.find((d) => d.id === openDecision.id);
   return (
@@ -63,9 +65,26 @@ export default function ExerciseDock() {
             </button>
           </p>
         )}
+        {heavy && (
+          <div className="banner heavy" role="alertdialog" aria-labelledby="heavy-title" aria-describedby="heavy-text" data-testid="heavy-dialog">
+            <strong id="heavy-title">This scenario is heavy to load.</strong>{' '}
+            <span id="heavy-text">
+              {describeEstimate(heavy.estimate)} (a rough estimate). The page may be slow or stop responding while it builds.
+            </span>{' '}
+            <button type="button" className="link-btn" onClick={() => confirmHeavy(true)} data-testid="heavy-load">
+              Load it anyway
+            </button>{' '}
+            <button type="button" className="link-btn" onClick={() => confirmHeavy(false)} autoFocus>
+              Don't load it
+            </button>
+          </div>
+        )}
         {busy && !consoleOpen && (
           <p className="banner busy" role="status">
-            {busy.label} ({formatClock(busy.targetMs)})…
+            {busy.label} ({formatClock(busy.targetMs)})…{' '}
+            <button type="button" className="link-btn" onClick={cancelBusy} data-testid="cancel-busy">
+              Cancel
+            </button>
           </p>
         )}
         {toastMsg && (

@@ -7,6 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { CompareMode, ExerciseSpec, ExerciseState } from '../../worker/exercise-protocol';
+import type { LoadEstimate } from '../../worker/load-estimate';
 import type { KpiValues } from '../../sim';
 
 export interface ExerciseUi {
@@ -22,6 +23,8 @@ export interface ExerciseUi {
   restored: { untilMs: number; commands: number; savedAt: string; from: 'autosave' | 'link' | 'file' } | null;
   /** A saved session offered to a fresh visit (restored without asking after a reload). */
   offer: { untilMs: number; commands: number; savedAt: string } | null;
+  /** A session whose scenario is heavy to build, waiting for the facilitator to say whether to load it. */
+  heavy: { estimate: LoadEstimate; reason: 'restore' | 'import' | 'share' } | null;
   /** A short message for the facilitator (saved, copied, an import error, a command that did nothing). */
   toast: { text: string; error: boolean; warning: boolean } | null;
   lastSavedAt: number | null;
@@ -39,6 +42,7 @@ export const exerciseStore = createStore<ExerciseUi>()(() => ({
   rehearsal: false,
   restored: null,
   offer: null,
+  heavy: null,
   toast: null,
   lastSavedAt: null,
   facilitator: '',
