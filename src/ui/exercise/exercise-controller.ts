@@ -12,7 +12,7 @@ import type { UrlChoice } from '../app/url-params';
 import { uiStore } from '../store/ui-store';
 import { compareLive, exerciseStore, toast } from './exercise-store';
 import { startMirror } from './presenter-channel';
-import { deleteSaved, loadSaved, savedRecord, saveSession, shouldRestore, type SessionSlot } from './session-db';
+import { connectSavedSessions, enterRehearsal, forgetLinkInAddress, leaveRehearsal, openAtStart, writeAutosave } from './saved-sessions';
 import { parseShare, shareAddress, shareSessionJson } from './share-url';
 
 const AUTOSAVE_EVERY_MS = 4000;
@@ -44,10 +44,16 @@ function need(): TwinClient {
   return client;
 }
 
-const slot = (): SessionSlot => (exerciseStore.getState().rehearsal ? 'rehearsal' : 'main');
-
 export function startExercise(c: TwinClient, choice: UrlChoice): void {
   client = c;
+  connectSavedSessions({
+    importSession: (text, reason) => importSession(text, reason),
+    loadFresh: (scenario, seed) => c.load(scenario, seed),
+    pause: () => {
+      uiStore.setState({ playing: false });
+      c.pause();
+    },
+  });
   c.on('exercise-spec', (m) => exerciseStore.setState({ spec: m.spec }));
   c.on('exercise-state', (m) => exerciseStore.setState({ state: m.state }));
   c.on('rewound', (m) => {
@@ -86,10 +92,10 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
   c.on('session', (m) => {
     if (m.reason === 'autosave') {
       if (!autosaveReady) return;
-      void saveSession(savedRecord(slot(), m.json, m.untilMs, m.commands, new Date().toISOString())).then(
-        () => {
+      void writeAutosave(m.json, m.untilMs, m.commands, exerciseStore.getState().rehearsal).then(
+        (saved) => {
           savedUntilMs = m.untilMs;
-          exerciseStore.setState({ lastSavedAt: Date.now() });
+          if (saved) exerciseStore.setState({ lastSavedAt: Date.now() });
         },
         () => toast('Could not autosave (IndexedDB unavailable): export the session to keep it', true),
       );
@@ -134,32 +140,28 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
 
 async function restoreAtStart(c: TwinClient, choice: UrlChoice): Promise<void> {
   const params = new URLSearchParams(window.location.search);
-  // A bad address is shown as an error; nothing is restored over it.
+  // A bad address is shown as an error; nothing is restored over it, and nothing is autosaved.
   if (choice.issues.length > 0) return;
+  let shared: Awaited<ReturnType<typeof parseShare>> = null;
+  let linkError: string | null = null;
   try {
-    const shared = await parseShare(window.location.search, window.location.hash);
+    shared = await parseShare(window.location.search, window.location.hash);
+  } catch (e) {
+    linkError = e instanceof Error ? e.message : String(e);
+  }
+  try {
+    // A link (even one that cannot be read) starts a session of its own: whatever was saved before is kept and offered.
+    await openAtStart({ scenario: choice.scenario, explicitScenario: params.has('scenario'), shareLink: shared !== null || linkError !== null, fromLink: shared !== null });
+    if (linkError) toast(`The shared link was not opened: ${linkError}. Nothing saved in this browser was changed.`, true);
     if (shared) {
       const seed = choice.seed ?? (await worldSeed(c));
       exerciseStore.setState({ busy: { label: 'Opening the shared moment', targetMs: shared.tMs }, restored: { untilMs: shared.tMs, commands: shared.commands.length, savedAt: '', from: 'link' } });
       c.send({ type: 'session-import', text: shareSessionJson(choice.scenario, seed, shared.tMs, shared.commands), reason: 'share' });
-      return;
-    }
-    const rehearsalOn = sessionStorage.getItem('citytwin-rehearsal') === '1';
-    if (rehearsalOn) exerciseStore.setState({ rehearsal: true });
-    const rec = await loadSaved(rehearsalOn ? 'rehearsal' : 'main');
-    // A reload (or a crashed tab brought back) carries on at once; a fresh visit is offered the saved session,
-    // which is kept aside first, since this visit's own autosaves take its place.
-    const sameTab = sessionStorage.getItem(TAB_KEY) === '1' || navigationType() === 'reload';
-    sessionStorage.setItem(TAB_KEY, '1');
-    if (shouldRestore(rec, { scenario: choice.scenario, explicitScenario: params.has('scenario'), shareLink: false }) && rec && !sameTab) {
-      await saveSession({ ...rec, slot: 'previous' });
-      exerciseStore.setState({ offer: { untilMs: rec.untilMs, commands: rec.commands, savedAt: rec.savedAt } });
-    } else if (shouldRestore(rec, { scenario: choice.scenario, explicitScenario: params.has('scenario'), shareLink: false }) && rec) {
-      exerciseStore.setState({ busy: { label: 'Restoring the saved session', targetMs: rec.untilMs }, restored: { untilMs: rec.untilMs, commands: rec.commands, savedAt: rec.savedAt, from: 'autosave' } });
-      importSession(rec.json, 'restore');
+      // From now on this tab's session is its own: a reload carries it on instead of reopening the link.
+      forgetLinkInAddress();
     }
   } catch (e) {
-    toast(`Could not open the shared moment: ${e instanceof Error ? e.message : String(e)}`, true);
+    toast(`Could not open the saved sessions: ${e instanceof Error ? e.message : String(e)}`, true);
   } finally {
     autosaveReady = true;
   }
@@ -331,18 +333,15 @@ export async function setRehearsal(on: boolean): Promise<void> {
   if (st.rehearsal === on) return;
   if (on) {
     const json = await requestSessionJson('download');
-    await saveSession(savedRecord('main', json, uiStore.getState().clockMs, JSON.parse(json).commands.length, new Date().toISOString())).catch(() => undefined);
-    sessionStorage.setItem('citytwin-rehearsal', '1');
+    await enterRehearsal(json, uiStore.getState().clockMs, (JSON.parse(json) as { commands: unknown[] }).commands.length);
     exerciseStore.setState({ rehearsal: true });
     toast('Rehearsal: nothing from now on goes into the exercise record');
   } else {
     // A rehearsal autosave still on its way must not land in the real record's slot: stop
     // autosaving until the real session is back.
     autosaveReady = false;
-    sessionStorage.removeItem('citytwin-rehearsal');
     exerciseStore.setState({ rehearsal: false });
-    await deleteSaved('rehearsal');
-    const rec = await loadSaved('main');
+    const rec = await leaveRehearsal();
     if (!rec) autosaveReady = true;
     else {
       returningFromRehearsal = true;
@@ -351,29 +350,4 @@ export async function setRehearsal(on: boolean): Promise<void> {
     }
     toast('Rehearsal over: back to the exercise record');
   }
-}
-
-const TAB_KEY = 'citytwin-tab';
-
-function navigationType(): string {
-  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return nav?.type ?? 'navigate';
-}
-
-/** Restores the session offered at start-up (kept aside in the "previous" slot). */
-export async function restoreOffered(): Promise<void> {
-  const rec = await loadSaved('previous');
-  exerciseStore.setState({ offer: null });
-  if (!rec) return toast('The saved session is no longer there', true);
-  exerciseStore.setState({ busy: { label: 'Restoring the saved session', targetMs: rec.untilMs }, restored: { untilMs: rec.untilMs, commands: rec.commands, savedAt: rec.savedAt, from: 'autosave' } });
-  importSession(rec.json, 'restore');
-  scheduleSave(AUTOSAVE_EVERY_MS);
-}
-
-/** Forgets the autosaved session and starts the scenario afresh. */
-export async function startFresh(): Promise<void> {
-  await deleteSaved(slot());
-  exerciseStore.setState({ restored: null });
-  const s = uiStore.getState();
-  need().load(s.scenarioName, s.world?.seed);
 }

@@ -8,7 +8,8 @@ import './exercise.css';
 import { BriefingOverlay } from './briefing-overlay';
 import { DecisionCard } from './decision-card';
 import { describeEstimate } from '../../worker/load-estimate';
-import { cancelBusy, confirmHeavy, restoreOffered, startFresh } from './exercise-controller';
+import { cancelBusy, confirmHeavy } from './exercise-controller';
+import { restoreSlot, startFresh } from './saved-sessions';
 import { exerciseStore, useExercise } from './exercise-store';
 import { FacilitatorConsole } from './facilitator-console';
 
@@ -44,8 +45,10 @@ export default function ExerciseDock() {
         )}
         {offer && (
           <p className="banner restored" data-testid="offer-banner">
-            A session saved in this browser{offer.savedAt ? ` at ${new Date(offer.savedAt).toLocaleString('en-GB')}` : ''} reached {formatClock(offer.untilMs)} with {offer.commands} command(s).{' '}
-            <button type="button" className="link-btn" onClick={() => void restoreOffered()} data-testid="restore-offered">
+            A session saved in this browser is kept: “{offer.scenarioName}” at {formatClock(offer.untilMs)} with {offer.commands} command(s)
+            {offer.savedAt ? `, saved ${new Date(offer.savedAt).toLocaleString('en-GB')}` : ''}
+            {offer.failedAtMs !== null ? ` (its run failed at ${formatClock(offer.failedAtMs)}: it comes back to before that)` : ''}.{' '}
+            <button type="button" className="link-btn" onClick={() => void restoreSlot(offer.slot)} data-testid="restore-offered">
               Restore it
             </button>{' '}
             <button type="button" className="link-btn" onClick={() => exerciseStore.setState({ offer: null })}>
@@ -56,7 +59,11 @@ export default function ExerciseDock() {
         {restored && !busy && (
           <p className="banner restored" data-testid="restored-banner">
             {restored.from === 'link' ? 'Opened the shared moment' : 'Session restored'} at {formatClock(restored.untilMs)} with {restored.commands} command(s)
-            {restored.savedAt ? ` (saved ${new Date(restored.savedAt).toLocaleTimeString('en-GB')})` : ''}.{' '}
+            {restored.savedAt ? ` (saved ${new Date(restored.savedAt).toLocaleTimeString('en-GB')})` : ''}
+            {restored.failedAtMs != null
+              ? ` — before the failure at ${formatClock(restored.failedAtMs)}${restored.dropped ? `; ${restored.dropped} later command(s) left out` : ''}. It is paused: press Play to go on`
+              : ''}
+            .{' '}
             <button type="button" className="link-btn" onClick={() => exerciseStore.setState({ restored: null })}>
               OK
             </button>{' '}

@@ -19,10 +19,13 @@ export interface ExerciseUi {
   consoleOpen: boolean;
   briefing: { step: number } | null;
   rehearsal: boolean;
-  /** What was restored at start-up, for the banner. */
-  restored: { untilMs: number; commands: number; savedAt: string; from: 'autosave' | 'link' | 'file' } | null;
-  /** A saved session offered to a fresh visit (restored without asking after a reload). */
-  offer: { untilMs: number; commands: number; savedAt: string } | null;
+  /**
+   * What was restored, for the banner; `failedAtMs` when the saved run had failed and was restored
+   * to before the failure, leaving out `dropped` later commands.
+   */
+  restored: { untilMs: number; commands: number; savedAt: string; from: 'autosave' | 'link' | 'file'; failedAtMs?: number | null; dropped?: number } | null;
+  /** A saved session offered to a new session (a fresh visit, a shared link); this tab's own comes back after a reload without asking. */
+  offer: { slot: string; scenarioName: string; untilMs: number; commands: number; savedAt: string; failedAtMs: number | null } | null;
   /** A session whose scenario is heavy to build, waiting for the facilitator to say whether to load it. */
   heavy: { estimate: LoadEstimate; reason: 'restore' | 'import' | 'share' } | null;
   /** A short message for the facilitator (saved, copied, an import error, a command that did nothing). */
