@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy, inlineScriptHashes, withCspMeta } from './src/serve/csp';
+import { contentSecurityPolicy, inlineScriptHashes, withCspMeta } from './src/serve/csp.js';
 
 /**
  * The Content-Security-Policy wherever the twin is served (src/serve/csp.ts): a <meta> in the

@@ -48,8 +48,10 @@ export function inlineScriptHashes(html: string): string[] {
   return out;
 }
 
-/** The page with the policy at the top of its <head>, before any script can run. */
+/** The page with the policy early in its <head>: after the charset (which must come first), before the page's own scripts. */
 export function withCspMeta(html: string): string {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ header: false, scriptHashes: inlineScriptHashes(html) })}" />`;
+  const charset = /<meta\s+charset=[^>]*>/i.exec(html);
+  if (charset) return `${html.slice(0, charset.index + charset[0].length)}\n    ${meta}${html.slice(charset.index + charset[0].length)}`;
   return html.replace(/<head>/i, (h) => `${h}\n    ${meta}`);
 }

@@ -31,14 +31,15 @@ describe('content security policy', () => {
     expect(directive(meta, 'script-src')).not.toContain('wasm');
   });
 
-  it('hashes exactly the inline scripts of a page, and puts the policy first in its head', () => {
+  it('hashes exactly the inline scripts of a page, and puts the policy after the charset, before the page\'s scripts', () => {
     const code = 'window.$RefreshReg$ = () => {};';
-    const html = `<html><head><meta charset="UTF-8" /><script type="module">${code}</script><script type="module" src="/a.js"></script></head><body></body></html>`;
+    const html = `<html><head><meta charset="UTF-8" /><title>t</title><script type="module">${code}</script><script type="module" src="/a.js"></script></head><body></body></html>`;
     const want = `'sha256-${createHash('sha256').update(code).digest('base64')}'`;
     expect(inlineScriptHashes(html)).toEqual([want]);
     expect(inlineScriptHashes('<script src="/x.js"></script>')).toEqual([]);
     const out = withCspMeta(html);
     expect(out.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(out.indexOf('<script'));
+    expect(out.indexOf('http-equiv="Content-Security-Policy"')).toBeGreaterThan(out.indexOf('charset'));
     expect(out).toContain(`script-src 'self' ${want};`);
   });
 });
