@@ -185,6 +185,8 @@ export type ToWorker =
   | { readonly type: 'hashAt'; readonly reqId: number; readonly untilMs: number; readonly commands?: readonly LoggedCommand[] }
   /** The privacy analysis of what the attacker holds, or of a what-if (on demand: it takes a second or more). */
   | { readonly type: 'privacy'; readonly reqId: number; readonly whatIf?: PrivacyWhatIf }
+  /** Test only (window.__twin.failAt): make the simulation fail whenever its clock reaches `atMs` (null: never). See test-fault.ts. */
+  | { readonly type: 'test-fault'; readonly atMs: number | null }
   /** Time travel, sessions, the B run and the report (exercise-protocol.ts). */
   | ExerciseToWorker;
 
@@ -208,7 +210,8 @@ export type FromWorker =
   | { readonly type: 'reply-error'; readonly reqId: number; readonly message: string }
   /** What became of a live command: applied, or refused because it names ids this world does not have. */
   | { readonly type: 'command-result'; readonly seq: number | null; readonly command: Command; readonly applied: boolean; readonly refused: readonly UnknownRef[] }
-  | { readonly type: 'fatal'; readonly message: string }
+  /** The simulation stopped; `atMs` is its clock when it failed (0 while a scenario was being built). */
+  | { readonly type: 'fatal'; readonly message: string; readonly atMs?: number }
   /** Camera coverage now, sent when the set of working cameras changes (throttled; see live-coverage.ts). */
   | { readonly type: 'coverage'; readonly coverage: LiveCoverage }
   | ExerciseFromWorker;

@@ -12,7 +12,8 @@ import type { UrlChoice } from '../app/url-params';
 import { uiStore } from '../store/ui-store';
 import { compareLive, exerciseStore, toast } from './exercise-store';
 import { startMirror } from './presenter-channel';
-import { connectSavedSessions, enterRehearsal, forgetLinkInAddress, leaveRehearsal, openAtStart, writeAutosave } from './saved-sessions';
+import { live } from '../store/live';
+import { connectSavedSessions, enterRehearsal, forgetLinkInAddress, goBackBeforeFailure, leaveRehearsal, openAtStart, recordFailure, startFresh, writeAutosave } from './saved-sessions';
 import { parseShare, shareAddress, shareSessionJson } from './share-url';
 
 const AUTOSAVE_EVERY_MS = 4000;
@@ -104,6 +105,7 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
     sessionWaiters = [];
     for (const f of w) f(m.json);
   });
+  c.on('fatal', (m) => onFailure(m.message, m.atMs));
   c.on('session-heavy', (m) => exerciseStore.setState({ busy: null, heavy: { estimate: m.estimate, reason: m.reason } }));
   c.on('session-error', (m) => {
     exerciseStore.setState({ busy: null });
@@ -266,6 +268,50 @@ export function requestReport(): Promise<ReportFiles> {
     reportWaiters.push(ok);
     need().send({ type: 'report', ...(exerciseStore.getState().rehearsal ? { title: 'REHEARSAL — after-action report (not the exercise record)' } : {}) });
   });
+}
+
+/** Settles once a failure has been recorded in the saved session. */
+let failureKept: Promise<void> = Promise.resolve();
+
+/**
+ * The run failed: stop autosaving (the failed run must not replace the session), then save the
+ * session as it stood, marked with the failure time, so the card's "go back" and any reload
+ * restore it to before the failure instead of replaying into it.
+ */
+function onFailure(message: string, atMsRaw: number | undefined): void {
+  if (exerciseStore.getState().failure) return;
+  const atMs = atMsRaw ?? live.snapshot?.tMs ?? 0;
+  autosaveReady = false;
+  if (saveTimer) clearTimeout(saveTimer);
+  saveTimer = null;
+  exerciseStore.setState({ busy: null, heavy: null, failure: { atMs, message, kept: false } });
+  const rehearsal = exerciseStore.getState().rehearsal;
+  failureKept = (async () => {
+    // The worker usually still answers (only the simulation failed); if not, the last autosave is marked instead.
+    const json = atMs > 0 ? await Promise.race([requestSessionJson('download'), new Promise<null>((ok) => setTimeout(() => ok(null), 2000))]) : null;
+    await recordFailure(atMs, json, rehearsal);
+  })()
+    .catch(() => undefined)
+    .then(() => exerciseStore.setState((s) => (s.failure ? { failure: { ...s.failure, kept: true } } : {})));
+}
+
+/** The failure card's "Go back to before the failure": the session restored, paused, a minute before it. */
+export async function goBackFromFailure(): Promise<void> {
+  await failureKept;
+  const rehearsal = exerciseStore.getState().rehearsal;
+  exerciseStore.setState({ failure: null });
+  autosaveReady = true;
+  if (!(await goBackBeforeFailure(rehearsal))) await startFresh();
+}
+
+/** The failure card's "Start afresh": a new session of the same scenario, paused; the failed one stays kept. */
+export async function startAfreshFromFailure(): Promise<void> {
+  await failureKept;
+  exerciseStore.setState({ failure: null });
+  autosaveReady = true;
+  uiStore.setState({ playing: false });
+  need().pause();
+  await startFresh();
 }
 
 export function requestSessionJson(reason: 'download' | 'share'): Promise<string> {

@@ -28,6 +28,11 @@ export interface ExerciseUi {
   offer: { slot: string; scenarioName: string; untilMs: number; commands: number; savedAt: string; failedAtMs: number | null } | null;
   /** A session whose scenario is heavy to build, waiting for the facilitator to say whether to load it. */
   heavy: { estimate: LoadEstimate; reason: 'restore' | 'import' | 'share' } | null;
+  /**
+   * The run failed (the worker stopped) at `atMs`: the failure card offers to go back to before it
+   * or start afresh once `kept` (the session, marked with the failure, is saved).
+   */
+  failure: { atMs: number; message: string; kept: boolean } | null;
   /** A short message for the facilitator (saved, copied, an import error, a command that did nothing). */
   toast: { text: string; error: boolean; warning: boolean } | null;
   lastSavedAt: number | null;
@@ -46,6 +51,7 @@ export const exerciseStore = createStore<ExerciseUi>()(() => ({
   restored: null,
   offer: null,
   heavy: null,
+  failure: null,
   toast: null,
   lastSavedAt: null,
   facilitator: '',

@@ -191,6 +191,41 @@ export async function keptSessions(): Promise<(SavedSession & { current: boolean
     .map((r) => ({ ...r, current: r.slot === tab.slot }));
 }
 
+// ---- a failed run ---------------------------------------------------------------------------------
+
+/**
+ * Records that the run failed at `atMs`: the session as it stood (`json`, when the worker could
+ * still say; else the last autosave) is saved marked with the failure, so neither the failure
+ * card's "go back" nor a reload ever replays into it.
+ */
+export async function recordFailure(atMs: number, json: string | null, rehearsal: boolean): Promise<void> {
+  tab.failedAtMs = tab.failedAtMs === null ? atMs : Math.min(tab.failedAtMs, atMs);
+  if (!tab.slot) return;
+  const slot = rehearsal ? REHEARSAL_SLOT : tab.slot;
+  let rec: SavedSession | null = null;
+  if (json !== null) {
+    try {
+      const s = JSON.parse(json) as { untilMs?: number; commands?: unknown[] };
+      rec = savedRecord(slot, json, Math.min(s.untilMs ?? atMs, atMs), s.commands?.length ?? 0, new Date().toISOString(), { from: tab.from });
+    } catch {
+      rec = null;
+    }
+  }
+  rec ??= await loadSaved(slot);
+  if (!rec) return;
+  await saveSession({ ...rec, failedAtMs: tab.failedAtMs });
+  if (!rehearsal) tab.saved = true;
+}
+
+/** Restores this tab's session to before its failure (paused); false when there is no record to go back to. */
+export async function goBackBeforeFailure(rehearsal: boolean): Promise<boolean> {
+  const slot = rehearsal ? REHEARSAL_SLOT : tab.slot;
+  const rec = slot ? await loadSaved(slot) : null;
+  if (!rec || rec.failedAtMs == null) return false;
+  restoreRecord(rec);
+  return true;
+}
+
 // ---- rehearsal -----------------------------------------------------------------------------------
 
 /** Keeps the real session in this tab's slot and marks the tab as rehearsing (a reload stays in rehearsal). */
