@@ -60,7 +60,8 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
   c.on('rewound', (m) => {
     compareLive.status = null;
     exerciseStore.setState((s) => ({ busy: { label: s.busy?.label ?? 'Replaying the run', targetMs: m.targetMs } }));
-    if (m.askedMs !== undefined) toast(`The time asked for (${formatClock(m.askedMs)}) is past the scenario's end: the run goes to ${formatClock(m.targetMs)}`, 'warning');
+    if (m.askedMs !== undefined)
+      exerciseStore.setState({ notice: { text: `The time asked for (${formatClock(m.askedMs)}) is past the scenario's end: the run goes to its end, ${formatClock(m.targetMs)}.`, error: false } });
   });
   c.on('seeked', (m) => {
     exerciseStore.setState((s) => ({ busy: null, restored: s.restored && s.restored.untilMs > m.tMs ? { ...s.restored, untilMs: m.tMs } : s.restored }));
@@ -154,7 +155,7 @@ async function restoreAtStart(c: TwinClient, choice: UrlChoice): Promise<void> {
   try {
     // A link (even one that cannot be read) starts a session of its own: whatever was saved before is kept and offered.
     await openAtStart({ scenario: choice.scenario, explicitScenario: params.has('scenario'), shareLink: shared !== null || linkError !== null, fromLink: shared !== null });
-    if (linkError) toast(`The shared link was not opened: ${linkError}. Nothing saved in this browser was changed.`, true);
+    if (linkError) exerciseStore.setState({ notice: { text: `The shared link was not opened: ${linkError}. The scenario opened from its start, and nothing saved in this browser was changed.`, error: true } });
     if (shared) {
       const seed = choice.seed ?? (await worldSeed(c));
       exerciseStore.setState({ busy: { label: 'Opening the shared moment', targetMs: shared.tMs }, restored: { untilMs: shared.tMs, commands: shared.commands.length, savedAt: '', from: 'link' } });

@@ -24,6 +24,7 @@ export default function ExerciseDock() {
   const busy = useExercise((s) => s.busy);
   const briefing = useExercise((s) => s.briefing);
   const heavy = useExercise((s) => s.heavy);
+  const notice = useExercise((s) => s.notice);
   const openDecision = state?.decisions.find((d) => d.state === 'open' || d.state === 'expired');
   const openSpec = openDecision && spec?.decisions.find((d) => d.id === openDecision.id);
   return (
@@ -41,6 +42,14 @@ export default function ExerciseDock() {
         {rehearsal && (
           <p className="banner rehearsal" data-testid="rehearsal-banner">
             REHEARSAL — not recorded. Turn rehearsal off to return to the exercise record.
+          </p>
+        )}
+        {notice && (
+          <p className={`banner toast${notice.error ? ' error' : ''}`} role={notice.error ? 'alert' : 'status'} data-testid="notice">
+            {notice.text}{' '}
+            <button type="button" className="link-btn" onClick={() => exerciseStore.setState({ notice: null })}>
+              OK
+            </button>
           </p>
         )}
         {offer && (

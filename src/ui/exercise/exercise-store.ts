@@ -33,6 +33,8 @@ export interface ExerciseUi {
    * or start afresh once `kept` (the session, marked with the failure, is saved).
    */
   failure: { atMs: number; message: string; kept: boolean } | null;
+  /** A message that stays until dismissed (one set while the city is still being built would otherwise pass unseen). */
+  notice: { text: string; error: boolean } | null;
   /** A short message for the facilitator (saved, copied, an import error, a command that did nothing). */
   toast: { text: string; error: boolean; warning: boolean } | null;
   lastSavedAt: number | null;
@@ -52,6 +54,7 @@ export const exerciseStore = createStore<ExerciseUi>()(() => ({
   offer: null,
   heavy: null,
   failure: null,
+  notice: null,
   toast: null,
   lastSavedAt: null,
   facilitator: '',
