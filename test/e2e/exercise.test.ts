@@ -10,6 +10,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseSession } from '../../src/scenario';
 import type { CompareMode, ExerciseSpec, ExerciseState } from '../../src/worker/exercise-protocol';
+import { formatClock } from '../../src/sim';
+import { beforeFailureMs } from '../../src/ui/exercise/session-slots';
 import { shareAddress, shareSessionJson } from '../../src/ui/exercise/share-url';
 import { openCity, waitForClock } from './app-fixture';
 import { launchBrowser, watchPage, type Browser } from './browser';
@@ -67,34 +69,6 @@ describe('a tabletop exercise', () => {
     await expect.poll(() => ex(page, (h) => h.state()?.decisions[0]?.state), { timeout: 30_000 }).toBe('taken');
     const taken = await ex(page, (h) => h.state()!.decisions[0]!);
     expect(taken).toMatchObject({ option: 'isolate-then-crews', by: 'Chief Executive', rationale: 'Contain the intruder before touching the breakers' });
-
-    // The simulation fails at 00:05 (a test fault that, like a real bug, strikes whenever the run gets there).
-    await page.evaluate(() => window.__twin.failAt(5 * 60_000));
-    await page.getByRole('button', { name: 'Jump ahead 15 simulated minutes' }).click();
-    const failureCard = page.getByTestId('load-error');
-    await failureCard.waitFor({ timeout: 60_000 });
-    expect(await failureCard.innerText()).toContain('The simulation stopped at 00:05:00');
-    const goBack = page.getByTestId('failure-go-back');
-    await expect.poll(() => goBack.isEnabled(), { timeout: 10_000 }).toBe(true);
-    expect(await goBack.innerText()).toContain('Go back to before the failure (00:04:00)');
-    expect(await page.getByTestId('failure-start-afresh').isEnabled()).toBe(true);
-    // A reload restores the session to before the failure, paused, instead of replaying into it again.
-    await page.reload();
-    await page.getByTestId('restored-banner').waitFor({ timeout: 120_000 });
-    expect(await page.getByTestId('restored-banner').innerText()).toMatch(/at 00:04:00 .*before the failure at 00:05:00/);
-    await settled(page);
-    expect(await page.evaluate(() => [window.__twin.phase(), window.__twin.clockMs()])).toEqual(['ready', 4 * 60_000]);
-    expect(await ex(page, (h) => h.state()!.decisions[0]!)).toMatchObject({ state: 'taken', option: 'isolate-then-crews' });
-    // Running on meets it again; the card's "Go back" returns to the same moment.
-    await page.getByTestId('open-console').click();
-    await page.getByRole('button', { name: 'Jump ahead 15 simulated minutes' }).click();
-    await failureCard.waitFor({ timeout: 60_000 });
-    await expect.poll(() => goBack.isEnabled(), { timeout: 10_000 }).toBe(true);
-    await goBack.click();
-    await expect.poll(() => page.evaluate(() => window.__twin.phase()), { timeout: 60_000 }).toBe('ready');
-    await settled(page);
-    expect(await page.evaluate(() => window.__twin.clockMs())).toBe(4 * 60_000);
-    await page.evaluate(() => window.__twin.failAt(null));
 
     // Run on an hour with the console's jump button.
     await page.getByRole('button', { name: 'Jump ahead one simulated hour' }).click();
@@ -186,15 +160,40 @@ describe('a tabletop exercise', () => {
     expect(await pres.getByTestId('presenter-error').count()).toBe(0);
     await pres.close();
 
-    // Reload: the session comes back where it was, decision and all.
-    const before = await page.evaluate(() => window.__twin.clockMs());
-    await expect.poll(() => ex(page, (h) => h.savedUntilMs()), { timeout: 30_000 }).toBe(before);
+    // The simulation fails two minutes on (a test fault that, like a real bug, strikes whenever the run gets there).
+    const failAt = (await page.evaluate(() => window.__twin.clockMs())) + 2 * 60_000;
+    const beforeFailure = beforeFailureMs(failAt);
+    await page.evaluate((t) => window.__twin.failAt(t), failAt);
+    await page.getByRole('button', { name: 'Jump ahead 15 simulated minutes' }).click();
+    const failureCard = page.getByTestId('load-error');
+    await failureCard.waitFor({ timeout: 60_000 });
+    expect(await failureCard.innerText()).toContain(`The simulation stopped at ${formatClock(failAt)}`);
+    const goBack = page.getByTestId('failure-go-back');
+    await expect.poll(() => goBack.isEnabled(), { timeout: 10_000 }).toBe(true);
+    expect(await goBack.innerText()).toContain(`Go back to before the failure (${formatClock(beforeFailure)})`);
+    expect(await page.getByTestId('failure-start-afresh').isEnabled()).toBe(true);
+    // "Go back" restores the session a minute before the failure, paused, decision and all.
+    await goBack.click();
+    await expect.poll(() => page.evaluate(() => window.__twin.phase()), { timeout: 60_000 }).toBe('ready');
+    await settled(page);
+    expect(await page.evaluate(() => window.__twin.clockMs())).toBe(beforeFailure);
+    // Running on meets the failure again; this time the page is reloaded instead: the restore stops before the
+    // failure rather than replaying the saved session into it.
+    await page.getByRole('button', { name: 'Jump ahead 15 simulated minutes' }).click();
+    await failureCard.waitFor({ timeout: 60_000 });
+    await expect.poll(() => goBack.isEnabled(), { timeout: 10_000 }).toBe(true);
+
+    // Reload: the session comes back, decision and all (to before the failure, which it does not meet again).
+    const before = beforeFailure;
     await page.reload();
     await page.getByTestId('restored-banner').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('restored-banner').innerText()).toContain(`before the failure at ${formatClock(failAt)}`);
     await settled(page);
     await expect.poll(() => page.evaluate(() => window.__twin.clockMs()), { timeout: 60_000 }).toBe(before);
+    expect(await page.evaluate(() => window.__twin.phase())).toBe('ready');
     const restored = await ex(page, (h) => h.state()!.decisions[0]!);
     expect(restored).toMatchObject({ state: 'taken', option: 'wait', by: 'Deputy' });
+    await page.evaluate(() => window.__twin.failAt(null));
 
     // A fresh visit (another tab) is offered the saved session rather than dropped into it.
     const other = await browser.newPage();
