@@ -20,13 +20,20 @@ export type { MirrorMessage, PresenterHeadline } from './mirror-message';
 export const CHANNEL = 'citytwin-presenter';
 const MIRROR_MS = 200;
 
-/** This facilitator window's name on the channel (a presenter it opens follows it alone). */
-const windowId = (() => {
-  const b = crypto.getRandomValues(new Uint8Array(8));
-  return `facilitator:${[...b].map((x) => x.toString(16).padStart(2, '0')).join('')}`;
-})();
+const WINDOW_KEY = 'citytwin-window';
+let windowId: string | null = null;
 
+/**
+ * This facilitator window's name on the channel (a presenter it opens follows it alone). Kept in
+ * the tab's sessionStorage, so the presenter still follows the window after it is reloaded.
+ */
 export function mirrorId(): string {
+  if (windowId) return windowId;
+  windowId = sessionStorage.getItem(WINDOW_KEY);
+  if (!windowId || !/^facilitator:[0-9a-f]{16}$/.test(windowId)) {
+    windowId = `facilitator:${[...crypto.getRandomValues(new Uint8Array(8))].map((x) => x.toString(16).padStart(2, '0')).join('')}`;
+    sessionStorage.setItem(WINDOW_KEY, windowId);
+  }
   return windowId;
 }
 
@@ -59,7 +66,7 @@ export function startMirror(c: TwinClient): void {
   const hello = () => {
     const w = uiStore.getState().world;
     const send = (session: string | null) =>
-      ch.postMessage({ type: 'hello', from: windowId, slot: currentSlot(), scenario: uiStore.getState().scenarioName, seed: w?.seed ?? null, session } satisfies MirrorMessage);
+      ch.postMessage({ type: 'hello', from: mirrorId(), slot: currentSlot(), scenario: uiStore.getState().scenarioName, seed: w?.seed ?? null, session } satisfies MirrorMessage);
     if (w) void requestSessionJson('download').then(send);
     else send(null);
   };
@@ -80,7 +87,7 @@ export function startMirror(c: TwinClient): void {
     sent = latest;
     ch.postMessage({
       type: 'frame',
-      from: windowId,
+      from: mirrorId(),
       slot: currentSlot(),
       snapshot: latest,
       headline: currentHeadline(),
