@@ -1,9 +1,10 @@
 /**
  * Connects the facilitator console to the worker: exercise state in, commands and time travel
- * out; autosave to IndexedDB after every command and every few seconds of play; restore at
- * start-up (a shared link first, else the autosaved session); downloads (report, session) made
- * from the worker's strings as Blob URLs, never put into the page as HTML; and the mirror that
- * keeps a presenter window in step. No React here.
+ * out; autosave to IndexedDB after every command and every few seconds of play (into this tab's
+ * own session slot: saved-sessions.ts); restore at start-up (a shared link first, else the tab's
+ * autosaved session); a failed run recorded so nothing replays into it; downloads (report,
+ * session) made from the worker's strings as Blob URLs, never put into the page as HTML; and the
+ * mirror that keeps a presenter window in step. No React here.
  */
 import { formatClock, type Command, type LoggedCommand } from '../../sim';
 import type { TwinClient } from '../../worker/client';
@@ -13,7 +14,7 @@ import { uiStore } from '../store/ui-store';
 import { compareLive, exerciseStore, toast } from './exercise-store';
 import { startMirror } from './presenter-channel';
 import { live } from '../store/live';
-import { connectSavedSessions, enterRehearsal, forgetLinkInAddress, goBackBeforeFailure, leaveRehearsal, openAtStart, recordFailure, startFresh, writeAutosave } from './saved-sessions';
+import { beginSession, connectSavedSessions, enterRehearsal, forgetLinkInAddress, goBackBeforeFailure, leaveRehearsal, openAtStart, recordFailure, startFresh, writeAutosave } from './saved-sessions';
 import { parseShare, shareAddress, shareSessionJson } from './share-url';
 
 const AUTOSAVE_EVERY_MS = 4000;
@@ -108,7 +109,13 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
   });
   c.on('fatal', (m) => onFailure(m.message, m.atMs));
   c.on('session-heavy', (m) => exerciseStore.setState({ busy: null, heavy: { estimate: m.estimate, reason: m.reason } }));
+  c.on('loaded', () => {
+    if (!fileImportPending) return;
+    fileImportPending = false;
+    if (!exerciseStore.getState().rehearsal) beginSession('file');
+  });
   c.on('session-error', (m) => {
+    fileImportPending = false;
     exerciseStore.setState({ busy: null });
     if (returningFromRehearsal) {
       returningFromRehearsal = false;
@@ -235,6 +242,7 @@ export function confirmHeavy(load: boolean): void {
   const pending = lastImport;
   exerciseStore.setState({ heavy: null });
   if (!load || !pending) {
+    fileImportPending = false;
     if (returningFromRehearsal) {
       returningFromRehearsal = false;
       autosaveReady = true;
@@ -348,8 +356,12 @@ export async function downloadSession(): Promise<void> {
   download(json, `${name}-session.json`, 'application/json');
 }
 
+/** Set while a session file is on its way in: once it loads, it is a session of its own (the one before is kept). */
+let fileImportPending = false;
+
 export function importSessionText(text: string): void {
   exerciseStore.setState({ busy: { label: 'Loading the session file', targetMs: 0 }, restored: null });
+  fileImportPending = true;
   importSession(text, 'import');
   scheduleSave(AUTOSAVE_EVERY_MS);
 }

@@ -171,6 +171,11 @@ export async function restoreSlot(slot: SessionSlot): Promise<void> {
   restoreRecord(rec);
 }
 
+/** This tab goes on as a new session (a session file was imported): the one before stays kept. */
+export function beginSession(from: From): void {
+  useSlot(newSessionSlot(), from, false, null);
+}
+
 /** Starts the scenario afresh in a new session; the one before is kept (a rehearsal is simply thrown away). */
 export async function startFresh(): Promise<void> {
   const rehearsal = exerciseStore.getState().rehearsal;
