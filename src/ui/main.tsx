@@ -25,7 +25,7 @@ if (!presenter) startExercise(client, choice);
 const Root = presenter
   ? lazy(() =>
       import('./exercise/presenter-view').then((m) => {
-        m.startPresenter(client, `${choice.scenario}|${choice.seed ?? null}`);
+        m.startPresenter(client, `${choice.scenario}|${choice.seed ?? null}`, new URLSearchParams(window.location.search).get('follow'));
         return { default: m.PresenterView };
       }),
     )

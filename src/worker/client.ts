@@ -6,6 +6,13 @@
 import type { Command, LoggedCommand } from '../sim';
 import type { FromWorker, ReplyOf, RequestMessage, RequestType, ToWorker } from './protocol';
 import type { PrivacyWhatIf } from './privacy-query';
+import type { UnknownRef } from './command-refs';
+
+/** What became of a live command: refused when it names ids the loaded world does not have. */
+export interface CommandOutcome {
+  readonly applied: boolean;
+  readonly refused: readonly UnknownRef[];
+}
 
 /** The part of a Worker the client uses; a MessagePort or a fake works too. */
 export interface WorkerLike {
@@ -26,6 +33,8 @@ export class TwinClient {
   private nextReq = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private readonly listeners = new Map<MessageType, Set<(msg: FromWorker) => void>>();
+  private nextCommand = 1;
+  private readonly commands = new Map<number, (o: CommandOutcome) => void>();
 
   constructor(private readonly worker: WorkerLike) {
     worker.addEventListener('message', (ev) => this.receive(ev.data));
@@ -63,8 +72,13 @@ export class TwinClient {
     this.send({ type: 'speed', factor });
   }
 
-  command(command: Command): void {
-    this.send({ type: 'command', command });
+  /** Sends a live command; settles with whether the worker applied it (never rejects). */
+  command(command: Command): Promise<CommandOutcome> {
+    const seq = this.nextCommand++;
+    return new Promise((resolve) => {
+      this.commands.set(seq, resolve);
+      this.send({ type: 'command', command, seq });
+    });
   }
 
   /** Skips ahead by `ms` of simulated time as fast as the worker can. */
@@ -123,9 +137,17 @@ export class TwinClient {
       this.pending.delete(msg.reqId);
       if (msg.type === 'reply') p.resolve(msg.result);
       else p.reject(new TwinRequestError(msg.message));
+    } else if (msg.type === 'command-result') {
+      const done = msg.seq === null ? undefined : this.commands.get(msg.seq);
+      if (done) {
+        this.commands.delete(msg.seq!);
+        done({ applied: msg.applied, refused: msg.refused });
+      }
     } else if (msg.type === 'fatal') {
       for (const p of this.pending.values()) p.reject(new TwinRequestError(msg.message));
       this.pending.clear();
+      for (const done of this.commands.values()) done({ applied: false, refused: [] });
+      this.commands.clear();
     }
     for (const fn of this.listeners.get(msg.type) ?? []) fn(msg);
   }

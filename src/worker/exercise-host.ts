@@ -9,6 +9,7 @@ import { afterActionHtml, afterActionMarkdown, buildAfterAction, createSimulatio
 import { makeSession, parseSession, type ScenarioMeta } from '../scenario';
 import type { CompareMode, ExerciseFromWorker, ExerciseSpec, ExerciseState, ExerciseToWorker } from './exercise-protocol';
 import type { SimRunner } from './runner';
+import { estimateLoad } from './load-estimate';
 
 /** What the host needs from the worker that owns the main run. */
 export interface ExerciseDeps {
@@ -33,6 +34,8 @@ export class ExerciseHost {
   private compare: { mode: CompareMode; log: readonly LoggedCommand[]; sim: Simulation; label: string } | null = null;
   private lastStateKey = '';
   private seekGen = 0;
+  /** The generation of the seek (replay, jump, restore) still running, or null. */
+  private seeking: number | null = null;
   private readonly branchMarks: number[] = [];
   private lastStateAt = 0;
   private stateTimer: ReturnType<typeof setTimeout> | null = null;
@@ -84,7 +87,10 @@ export class ExerciseHost {
         this.exportSession(msg.reason);
         return;
       case 'session-import':
-        this.importSession(msg.text, msg.reason);
+        this.importSession(msg.text, msg.reason, msg.confirmed === true);
+        return;
+      case 'cancel':
+        this.cancel();
         return;
       case 'compare-start':
         this.startCompare(msg.mode);
@@ -178,8 +184,10 @@ export class ExerciseHost {
       return;
     }
     if (tMs >= cur.sim.nowMs) {
-      // Forward: run on (the recorded future commands apply on the way).
-      this.runTo(cur.runner, cur.sim, tMs, false);
+      // Forward: run on (the recorded future commands apply on the way), no further than the scenario's end
+      // unless the run is already past it.
+      const end = cur.input.durationMs > 0 ? Math.max(cur.input.durationMs, this.headMs, cur.sim.nowMs) : Infinity;
+      this.runTo(cur.runner, cur.sim, Math.min(tMs, end), false);
       return;
     }
     const log = this.fullLog();
@@ -214,6 +222,7 @@ export class ExerciseHost {
 
   private runTo(runner: SimRunner, sim: Simulation, tMs: number, resumePlay: boolean): void {
     const gen = ++this.seekGen;
+    this.seeking = gen;
     const wasPlaying = runner.isPlaying;
     if (wasPlaying) runner.pause();
     // A frame at once: a rebuilt run shows its start, and a seek to where it already is still answers.
@@ -225,10 +234,22 @@ export class ExerciseHost {
         setTimeout(poll, POLL_MS);
         return;
       }
+      this.seeking = null;
       this.deps.post({ type: 'seeked', tMs: sim.nowMs });
       if (wasPlaying || (resumePlay && this.deps.wantPlaying())) runner.play();
     };
     setTimeout(poll, 0);
+  }
+
+  /** Stops the replay or jump in progress where it has got to, paused (the log and the run's head are kept). */
+  cancel(): void {
+    const cur = this.deps.current();
+    if (!cur || this.seeking === null) return;
+    this.seeking = null;
+    this.seekGen++;
+    cur.runner.stopSkip();
+    this.lastStateKey = '';
+    this.deps.post({ type: 'seeked', tMs: cur.sim.nowMs, cancelled: true });
   }
 
   private startCompare(mode: CompareMode): void {
@@ -266,7 +287,7 @@ export class ExerciseHost {
     this.deps.post({ type: 'session', reason, json: `${JSON.stringify(session, null, 2)}\n`, untilMs, commands: commands.length });
   }
 
-  private importSession(text: string, _reason: 'restore' | 'import' | 'share'): void {
+  private importSession(text: string, reason: 'restore' | 'import' | 'share', confirmed: boolean): void {
     const parsed = parseSession(text);
     if (!parsed.ok) {
       this.deps.post({ type: 'session-error', issues: parsed.issues.map((i) => ({ path: i.path, message: i.message, hint: i.hint })) });
@@ -275,15 +296,26 @@ export class ExerciseHost {
     const s = parsed.session;
     const name = s.scenario.name ?? (s.scenario.file ? s.scenario.file.replace(/^.*\//, '').replace(/\.json$/, '') : 'session');
     const commands = s.commands.map((c) => ({ tMs: c.tMs, command: c.command as Command }));
-    void this.deps.load(name, s.scenario.text, s.seed, commands, Math.max(s.untilMs, commands[commands.length - 1]?.tMs ?? 0));
+    const untilMs = Math.max(s.untilMs, commands[commands.length - 1]?.tMs ?? 0);
+    // A scenario carried in the file (not one shipped with the twin) is sized up before it is built.
+    if (s.scenario.text !== undefined && reason !== 'share' && !confirmed) {
+      const estimate = estimateLoad(s.scenario.text, untilMs);
+      if (estimate?.heavy) {
+        this.deps.post({ type: 'session-heavy', reason, estimate });
+        return;
+      }
+    }
+    void this.deps.load(name, s.scenario.text, s.seed, commands, untilMs);
   }
 
-  /** After a load with a log: run to where the session had got. */
+  /** After a load with a log: run to where the session had got, but no further than the scenario's end. */
   replayTo(untilMs: number): void {
     const cur = this.deps.current();
     if (!cur || untilMs <= 0) return;
-    this.deps.post({ type: 'rewound', targetMs: untilMs });
-    this.runTo(cur.runner, cur.sim, untilMs, true);
+    const end = cur.input.durationMs > 0 ? cur.input.durationMs : Infinity;
+    const targetMs = Math.min(untilMs, end);
+    this.deps.post({ type: 'rewound', targetMs, ...(targetMs < untilMs ? { askedMs: untilMs } : {}) });
+    this.runTo(cur.runner, cur.sim, targetMs, true);
   }
 
   private report(title?: string): void {

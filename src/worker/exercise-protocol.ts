@@ -6,6 +6,7 @@
  */
 import type { LoggedCommand, KpiValues } from '../sim';
 import type { ScenarioIssue } from '../scenario';
+import type { LoadEstimate } from './load-estimate';
 
 /** What to run beside the main run (A) for a side-by-side comparison. */
 export type CompareMode =
@@ -21,8 +22,14 @@ export type ExerciseToWorker =
   | { readonly type: 'branch'; readonly tMs: number }
   /** Asks for the session (scenario, seed, command log, how far play got) as session-file JSON. */
   | { readonly type: 'session-export'; readonly reason: 'autosave' | 'download' | 'share' }
-  /** Loads a session file's text: its scenario, seed and commands, run to its untilMs. */
-  | { readonly type: 'session-import'; readonly text: string; readonly reason: 'restore' | 'import' | 'share' }
+  /**
+   * Loads a session file's text: its scenario, seed and commands, run to its untilMs (no later than
+   * the scenario's end). A file or restore whose embedded scenario is heavy is answered with
+   * session-heavy instead, until sent again `confirmed`.
+   */
+  | { readonly type: 'session-import'; readonly text: string; readonly reason: 'restore' | 'import' | 'share'; readonly confirmed?: boolean }
+  /** Stops a replay, jump or restore in progress where it has got to. */
+  | { readonly type: 'cancel' }
   | { readonly type: 'compare-start'; readonly mode: CompareMode }
   | { readonly type: 'compare-stop' }
   /** Builds the after-action report of the run so far. */
@@ -92,10 +99,15 @@ export interface ExerciseState {
 export type ExerciseFromWorker =
   | { readonly type: 'exercise-spec'; readonly spec: ExerciseSpec }
   | { readonly type: 'exercise-state'; readonly state: ExerciseState }
-  /** The run was rebuilt from the start (a seek back, branch or import): the page forgets its event log and KPI history. */
-  | { readonly type: 'rewound'; readonly targetMs: number }
-  /** A seek, branch or import has reached its time. */
-  | { readonly type: 'seeked'; readonly tMs: number }
+  /**
+   * The run was rebuilt from the start (a seek back, branch or import): the page forgets its event
+   * log and KPI history. `askedMs` when the time asked for lay past the scenario's end.
+   */
+  | { readonly type: 'rewound'; readonly targetMs: number; readonly askedMs?: number }
+  /** A seek, branch or import has reached its time, or was cancelled where it had got to. */
+  | { readonly type: 'seeked'; readonly tMs: number; readonly cancelled?: boolean }
+  /** A session's scenario is heavy to build or run: the page asks before sending it again, confirmed. */
+  | { readonly type: 'session-heavy'; readonly reason: 'restore' | 'import' | 'share'; readonly estimate: LoadEstimate }
   | { readonly type: 'session'; readonly reason: 'autosave' | 'download' | 'share'; readonly json: string; readonly untilMs: number; readonly commands: number }
   | { readonly type: 'session-error'; readonly issues: readonly ScenarioIssue[] }
   /** The B run beside A, at A's time: its KPIs and asset statuses. */

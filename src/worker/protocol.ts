@@ -21,6 +21,7 @@ import type { ScenarioIssue } from '../scenario';
 import type { ExerciseFromWorker, ExerciseToWorker } from './exercise-protocol';
 import type { PrivacyView, PrivacyWhatIf } from './privacy-query';
 import type { LiveCoverage } from './live-coverage';
+import type { UnknownRef } from './command-refs';
 
 /** An error in a scenario file: where, what was expected, and how to fix it (defined by the loader). */
 export type { ScenarioIssue };
@@ -171,7 +172,8 @@ export type ToWorker =
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
   | { readonly type: 'speed'; readonly factor: number }
-  | { readonly type: 'command'; readonly command: Command }
+  /** A live command; `seq` is echoed in its command-result. */
+  | { readonly type: 'command'; readonly command: Command; readonly seq?: number }
   /** Advances simulated time by `ms` as fast as the budget allows, then pauses (a "skip ahead"). */
   | { readonly type: 'step'; readonly ms: number }
   | { readonly type: 'explain'; readonly reqId: number; readonly eventId: string }
@@ -183,6 +185,8 @@ export type ToWorker =
   | { readonly type: 'hashAt'; readonly reqId: number; readonly untilMs: number; readonly commands?: readonly LoggedCommand[] }
   /** The privacy analysis of what the attacker holds, or of a what-if (on demand: it takes a second or more). */
   | { readonly type: 'privacy'; readonly reqId: number; readonly whatIf?: PrivacyWhatIf }
+  /** Test only (window.__twin.failAt): make the simulation fail whenever its clock reaches `atMs` (null: never). See test-fault.ts. */
+  | { readonly type: 'test-fault'; readonly atMs: number | null }
   /** Time travel, sessions, the B run and the report (exercise-protocol.ts). */
   | ExerciseToWorker;
 
@@ -204,7 +208,10 @@ export type FromWorker =
   | { readonly type: 'reply'; readonly reqId: number; readonly result: CausalChain | null | string | EdgeBufferInfo[] | VehicleInfo | SignalInfo | PrivacyView }
   /** A request that could not be answered (unknown asset, nothing loaded): a readable message, no stack. */
   | { readonly type: 'reply-error'; readonly reqId: number; readonly message: string }
-  | { readonly type: 'fatal'; readonly message: string }
+  /** What became of a live command: applied, or refused because it names ids this world does not have. */
+  | { readonly type: 'command-result'; readonly seq: number | null; readonly command: Command; readonly applied: boolean; readonly refused: readonly UnknownRef[] }
+  /** The simulation stopped; `atMs` is its clock when it failed (0 while a scenario was being built). */
+  | { readonly type: 'fatal'; readonly message: string; readonly atMs?: number }
   /** Camera coverage now, sent when the set of working cameras changes (throttled; see live-coverage.ts). */
   | { readonly type: 'coverage'; readonly coverage: LiveCoverage }
   | ExerciseFromWorker;

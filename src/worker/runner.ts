@@ -99,6 +99,14 @@ export class SimRunner {
     this.kick(0);
   }
 
+  /** Drops what is left of a skip ahead (a cancelled replay or jump) and shows where the run got to. */
+  stopSkip(): void {
+    if (this.skipMs === 0) return;
+    this.skipMs = 0;
+    this.dirty = true;
+    this.kick(0);
+  }
+
   /** Sends a frame now (after a load, or when the page asks). */
   flush(): void {
     this.postFrame(this.host.now());

@@ -17,6 +17,8 @@ import { SimRunner, type RunnerHost } from './runner';
 import { dataReader, fetchDataFiles, fetchScenario } from './scenario-source';
 import { buildWorldView } from './world-view';
 import { CoverageTracker } from './live-coverage';
+import { knownIdsOf, unknownRefs } from './command-refs';
+import { withFault } from './test-fault';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -60,6 +62,12 @@ interface Loaded {
 }
 
 let current: Loaded | null = null;
+/** Test only: the simulation fails whenever its clock reaches this time (test-fault.ts). */
+let faultAtMs: number | null = null;
+
+function makeRunner(sim: Simulation, durationMs: number): SimRunner {
+  return new SimRunner(faultAtMs === null ? sim : withFault(sim, faultAtMs), host, durationMs, wantSpeed);
+}
 /** Settles when the latest load has finished (either way); requests wait for it. */
 let loading: Promise<void> = Promise.resolve();
 /** Play state and speed asked for, kept across loads and applied to each new runner. */
@@ -73,7 +81,7 @@ const exercise = new ExerciseHost({
   replace: (sim) => {
     if (!current) throw new Error('nothing loaded');
     current.runner.dispose();
-    const runner = new SimRunner(sim, host, current.input.durationMs, wantSpeed);
+    const runner = makeRunner(sim, current.input.durationMs);
     current = { ...current, sim, runner };
     return runner;
   },
@@ -84,7 +92,8 @@ const exercise = new ExerciseHost({
 
 function fatal(err: unknown): void {
   const message = err instanceof Error ? err.message : String(err);
-  post({ type: 'fatal', message: message || 'the simulation stopped unexpectedly' });
+  // Where the run failed, so the page can go back to before it (0: while a scenario was being built).
+  post({ type: 'fatal', message: message || 'the simulation stopped unexpectedly', atMs: current?.sim.nowMs ?? 0 });
 }
 
 async function readAndParse(scenario: string, text: string | undefined) {
@@ -122,7 +131,7 @@ async function load(msg: Extract<ToWorker, { type: 'load' }>, replay?: { command
   if (result.input.water) await loadWaterEngine();
   if (gen !== loadGen) return;
   const sim = createSimulation(result.input, { ...(msg.seed !== undefined ? { seed: msg.seed } : {}), ...(commands.length > 0 ? { commands } : {}) });
-  const runner = new SimRunner(sim, host, result.input.durationMs, wantSpeed);
+  const runner = makeRunner(sim, result.input.durationMs);
   current = { sim, input: result.input, runner, meta: result.meta, name: msg.scenario, text: result.text };
   exercise.loaded(commands, replay?.untilMs ?? 0);
   const { view, transfer } = buildWorldView(result.meta, result.input, sim.seed, sim.kpiDefs, sim.water);
@@ -192,13 +201,35 @@ function handle(msg: ToWorker): void {
       wantSpeed = msg.factor;
       current?.runner.setSpeed(msg.factor);
       return;
-    case 'command':
-      exercise.beforeCommand(msg.command);
-      current?.runner.command(msg.command);
+    case 'command': {
+      // A command naming ids this world lacks would be a silent no-op: refuse it, and say which ids.
+      const refused = current ? unknownRefs(msg.command, knownIdsOf(current.input, current.sim.cyber?.cctv.input.datasets)) : [];
+      const applied = current !== null && refused.length === 0;
+      if (applied) {
+        exercise.beforeCommand(msg.command);
+        current!.runner.command(msg.command);
+      }
+      post({ type: 'command-result', seq: msg.seq ?? null, command: msg.command, applied, refused });
       return;
-    case 'step':
-      current?.runner.skip(msg.ms);
+    }
+    case 'test-fault':
+      faultAtMs = msg.atMs !== null && Number.isFinite(msg.atMs) ? msg.atMs : null;
+      if (current) {
+        // The run in progress takes the fault from now on (a new runner over the same simulation).
+        const wasPlaying = current.runner.isPlaying;
+        current.runner.dispose();
+        current = { ...current, runner: makeRunner(current.sim, current.input.durationMs) };
+        current.runner.flush();
+        if (wasPlaying) current.runner.play();
+      }
       return;
+    case 'step': {
+      // A jump ahead goes no further than the scenario's end, or an hour at a time once past it.
+      if (!current) return;
+      const room = Math.max(current.input.durationMs - current.sim.nowMs, 3_600_000);
+      current.runner.skip(Math.min(msg.ms, room));
+      return;
+    }
     case 'seek':
     case 'branch':
     case 'session-export':
@@ -206,6 +237,7 @@ function handle(msg: ToWorker): void {
     case 'compare-start':
     case 'compare-stop':
     case 'report':
+    case 'cancel':
       exercise.handle(msg);
       return;
     case 'explain':
@@ -238,5 +270,12 @@ self.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
       }
     });
 });
-self.addEventListener('error', (ev) => fatal(ev.error ?? ev.message));
-self.addEventListener('unhandledrejection', (ev) => fatal(ev.reason));
+// Handled here, once, with the time of the failure: the page's own error event would say less.
+self.addEventListener('error', (ev) => {
+  ev.preventDefault();
+  fatal(ev.error ?? ev.message);
+});
+self.addEventListener('unhandledrejection', (ev) => {
+  ev.preventDefault();
+  fatal(ev.reason);
+});

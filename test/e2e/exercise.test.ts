@@ -1,13 +1,17 @@
 /**
  * A tabletop exercise end to end: run the default scenario from the facilitator console, take the
  * decision, scrub back, branch, compare, export the report and the session, mirror to a presenter
- * window, then reload and find the session restored.
+ * window (which ignores forged messages), then reload and find the session restored; a failure of
+ * the simulation shows a card that goes back to before it, and a reload never replays into it. A
+ * shared link opens as a session of its own, with the saved exercise kept and offered.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseSession } from '../../src/scenario';
 import type { CompareMode, ExerciseSpec, ExerciseState } from '../../src/worker/exercise-protocol';
+import { formatClock } from '../../src/sim';
+import { beforeFailureMs } from '../../src/ui/exercise/session-slots';
 import { shareAddress, shareSessionJson } from '../../src/ui/exercise/share-url';
 import { openCity, waitForClock } from './app-fixture';
 import { launchBrowser, watchPage, type Browser } from './browser';
@@ -52,6 +56,10 @@ describe('a tabletop exercise', () => {
     // Fire the inject from the MSEL: the decision point opens after it.
     await page.getByRole('button', { name: /^Fire now: Aurora/ }).click();
     await expect.poll(() => msel.getAttribute('data-state'), { timeout: 30_000 }).toBe('fired');
+    // A command naming a vendor this city does not have does nothing, and says so instead of reporting success.
+    const refused = await page.evaluate(() => window.__twin.client.command({ type: 'policy.vendor.ban', vendor: 'nope', replacement: 'nope2' }));
+    expect(refused).toEqual({ applied: false, refused: [{ kind: 'vendor', id: 'nope', path: 'vendor' }, { kind: 'vendor', id: 'nope2', path: 'replacement' }] });
+    await expect.poll(() => page.getByTestId('toast').innerText()).toMatch(/^Nothing done: vendor “nope” and vendor “nope2” are not in this scenario/);
     const card = page.getByTestId('decision-restore-or-isolate').first();
     await card.waitFor({ timeout: 30_000 });
     expect(await card.innerText()).toMatch(/recommended/);
@@ -132,17 +140,60 @@ describe('a tabletop exercise', () => {
     await pres.goto(`${baseUrl}?view=presenter`);
     await expect.poll(() => pres.getByTestId('presenter-clock').textContent(), { timeout: 60_000 }).toMatch(/^01:0/);
     expect(await pres.getByTestId('presenter-inject').innerText()).toMatch(/Aurora/);
+    // Another page of the origin forges messages: a frame with its own headline, a null snapshot, a hello for another city.
+    const ignoredBefore = await pres.evaluate(() => (window.__twin as unknown as { presenter: { ignored(): number } }).presenter.ignored());
+    await page.evaluate(() => {
+      const ch = new BroadcastChannel('citytwin-presenter');
+      const headline = { kind: 'pressure', title: 'Evacuate the hospital now', text: 'forged', tMs: 0 };
+      ch.postMessage({ type: 'frame', from: 'facilitator:forged', slot: null, snapshot: null, headline, briefing: null, rehearsal: false });
+      ch.postMessage({ type: 'frame', snapshot: null, headline });
+      ch.postMessage({ type: 'hello', from: 'facilitator:forged', slot: 'session:forged', scenario: 'camera-botnet', seed: 1, session: null });
+      ch.close();
+    });
+    await expect.poll(() => pres.evaluate(() => (window.__twin as unknown as { presenter: { ignored(): number } }).presenter.ignored()), { timeout: 10_000 }).toBe(ignoredBefore + 3);
+    // It still shows the facilitator's run, with its headline, and has not gone blank.
+    const shownNow = await pres.evaluate(() => (window.__twin as unknown as { presenter: { shown(): number } }).presenter.shown());
+    await expect.poll(() => pres.evaluate(() => (window.__twin as unknown as { presenter: { shown(): number } }).presenter.shown()), { timeout: 10_000 }).toBeGreaterThan(shownNow);
+    expect(await pres.getByTestId('presenter-inject').innerText()).not.toContain('Evacuate');
+    expect(await pres.getByTestId('presenter-clock').textContent()).toMatch(/^01:0/);
+    expect(await pres.locator('.pres-title').innerText()).toContain('Riverford');
+    expect(await pres.getByTestId('presenter-error').count()).toBe(0);
     await pres.close();
 
-    // Reload: the session comes back where it was, decision and all.
-    const before = await page.evaluate(() => window.__twin.clockMs());
-    await expect.poll(() => ex(page, (h) => h.savedUntilMs()), { timeout: 30_000 }).toBe(before);
+    // The simulation fails two minutes on (a test fault that, like a real bug, strikes whenever the run gets there).
+    const failAt = (await page.evaluate(() => window.__twin.clockMs())) + 2 * 60_000;
+    const beforeFailure = beforeFailureMs(failAt);
+    await page.evaluate((t) => window.__twin.failAt(t), failAt);
+    await page.getByRole('button', { name: 'Jump ahead 15 simulated minutes' }).click();
+    const failureCard = page.getByTestId('load-error');
+    await failureCard.waitFor({ timeout: 60_000 });
+    expect(await failureCard.innerText()).toContain(`The simulation stopped at ${formatClock(failAt)}`);
+    const goBack = page.getByTestId('failure-go-back');
+    await expect.poll(() => goBack.isEnabled(), { timeout: 10_000 }).toBe(true);
+    expect(await goBack.innerText()).toContain(`Go back to before the failure (${formatClock(beforeFailure)})`);
+    expect(await page.getByTestId('failure-start-afresh').isEnabled()).toBe(true);
+    // "Go back" restores the session a minute before the failure, paused, decision and all.
+    await goBack.click();
+    await expect.poll(() => page.evaluate(() => window.__twin.phase()), { timeout: 60_000 }).toBe('ready');
+    await settled(page);
+    expect(await page.evaluate(() => window.__twin.clockMs())).toBe(beforeFailure);
+    // Running on meets the failure again; this time the page is reloaded instead: the restore stops before the
+    // failure rather than replaying the saved session into it.
+    await page.getByRole('button', { name: 'Jump ahead 15 simulated minutes' }).click();
+    await failureCard.waitFor({ timeout: 60_000 });
+    await expect.poll(() => goBack.isEnabled(), { timeout: 10_000 }).toBe(true);
+
+    // Reload: the session comes back, decision and all (to before the failure, which it does not meet again).
+    const before = beforeFailure;
     await page.reload();
     await page.getByTestId('restored-banner').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('restored-banner').innerText()).toContain(`before the failure at ${formatClock(failAt)}`);
     await settled(page);
     await expect.poll(() => page.evaluate(() => window.__twin.clockMs()), { timeout: 60_000 }).toBe(before);
+    expect(await page.evaluate(() => window.__twin.phase())).toBe('ready');
     const restored = await ex(page, (h) => h.state()!.decisions[0]!);
     expect(restored).toMatchObject({ state: 'taken', option: 'wait', by: 'Deputy' });
+    await page.evaluate(() => window.__twin.failAt(null));
 
     // A fresh visit (another tab) is offered the saved session rather than dropped into it.
     const other = await browser.newPage();
@@ -154,6 +205,7 @@ describe('a tabletop exercise', () => {
     await expect.poll(() => other.evaluate(() => window.__twin.clockMs()), { timeout: 60_000 }).toBe(before);
     expect(await ex(other, (h) => h.state()!.decisions[0]!.option)).toBe('wait');
     await other.close();
+
     expect(watch.errors).toEqual([]);
     expect(watch.foreign).toEqual([]);
     await page.close();
@@ -166,6 +218,10 @@ describe('a tabletop exercise', () => {
     await openCity(page, url);
     await page.getByTestId('restored-banner').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('restored-banner').innerText()).toContain('shared moment');
+    // The link is a session of its own: the exercise saved in this browser is kept and offered, not replaced,
+    // and the address no longer holds the link, so a reload carries on this session instead of reopening it.
+    expect(await page.getByTestId('offer-banner').innerText()).toMatch(/A session saved in this browser is kept: “default” at 0\d:\d\d:\d\d with 2 command\(s\)/);
+    expect(await page.evaluate(() => [window.location.search, window.location.hash])).toEqual(['?scenario=default&seed=42', '']);
     await settled(page);
     await expect.poll(() => page.evaluate(() => window.__twin.clockMs()), { timeout: 60_000 }).toBe(45 * 60_000);
     expect(await ex(page, (h) => h.state()!.injects.find((i) => i.id === 'vendor-compromise')!.state)).toBe('fired');

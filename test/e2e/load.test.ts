@@ -45,6 +45,42 @@ describe('opening the twin', () => {
     expect(await page.getByRole('checkbox', { name: 'Show Power' }).isChecked()).toBe(true);
     expect(watch.errors).toEqual([]);
     expect(watch.foreign).toEqual([]);
+    // Injected markup cannot run script: the policy has no 'unsafe-inline' (the violation is logged, after the check above).
+    const ran = await page.evaluate(async () => {
+      const w = window as unknown as { __injected?: number };
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = 1';
+      document.head.appendChild(s);
+      const img = document.createElement('img');
+      img.setAttribute('onerror', 'window.__injected = 2');
+      img.src = 'data:,';
+      document.body.appendChild(img);
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      return w.__injected ?? 0;
+    });
+    expect(ran).toBe(0);
+    await page.close();
+  });
+
+  it('is served with a policy that forbids inline scripts and framing, and allows only WebAssembly in the worker', async () => {
+    const res = await fetch(baseUrl);
+    const policy = res.headers.get('content-security-policy') ?? '';
+    const script = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '));
+    expect(script).toBe("script-src 'self' 'wasm-unsafe-eval'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    // The built page's own meta policy says the same, minus what only a header can say.
+    const html = await res.text();
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(meta).toContain("script-src 'self';");
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    // The worker takes its policy from its own response: it must allow EPANET's WebAssembly.
+    const worker = readdirSync(join(distDir, 'assets')).find((f) => /^sim\.worker-.*\.js$/.test(f))!;
+    expect((await fetch(`${baseUrl}assets/${worker}`)).headers.get('content-security-policy')).toContain("'wasm-unsafe-eval'");
+    // Another page cannot frame the twin.
+    const page = await browser.newPage();
+    await page.setContent(`<iframe src="${baseUrl}?view=presenter" width="400" height="300"></iframe>`);
+    // Chromium shows its own error page in place of a frame the policy refuses.
+    await expect.poll(() => page.frames()[1]?.url(), { timeout: 10_000 }).toMatch(/^chrome-error:/);
     await page.close();
   });
 

@@ -11,7 +11,16 @@ import { vendorId, type VendorSpec } from '../../src/sim';
 import type { WorldIndex } from '../../src/ui/store/world-index';
 
 const commands: unknown[] = [];
-vi.mock('../../src/ui/app/session', () => ({ twinClient: () => ({ command: (c: unknown) => commands.push(c) }) }));
+/** What the worker answers to the next command (refused when it names unknown ids). */
+let outcome: { applied: boolean; refused: { kind: string; id: string; path: string }[] } = { applied: true, refused: [] };
+vi.mock('../../src/ui/app/session', () => ({
+  twinClient: () => ({
+    command: (c: unknown) => {
+      commands.push(c);
+      return Promise.resolve(outcome);
+    },
+  }),
+}));
 
 const { BanControl, suppliedNow } = await import('../../src/ui/cyber/vendor-ban');
 const { VendorPanel } = await import('../../src/ui/cyber/cyber-panels');
@@ -40,6 +49,7 @@ let host: HTMLDivElement;
 let root: Root;
 beforeEach(() => {
   commands.length = 0;
+  outcome = { applied: true, refused: [] };
   host = document.createElement('div');
   document.body.append(host);
   root = createRoot(host);
@@ -50,7 +60,7 @@ afterEach(() => {
 });
 
 describe('the Ban from… control', () => {
-  it('shows the cost with the crews chosen, then sends the ban', () => {
+  it('shows the cost with the crews chosen, then sends the ban', async () => {
     act(() => root.render(<BanControl vendor={kestrel} vendors={[kestrel, meridian]} units={units} queuedKinds={new Set()} />));
     const summary = host.querySelector('summary')!;
     expect(summary.textContent).toMatch(/Ban from/);
@@ -68,8 +78,19 @@ describe('the Ban from… control', () => {
       crews.dispatchEvent(new Event('input', { bubbles: true }));
     });
     expect(host.querySelector('.ban-cost')!.textContent).toMatch(/6 unit\(s\).*takes 4 h 30 min/);
-    act(() => host.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
+    await act(async () => host.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
     expect(commands).toEqual([{ type: 'policy.vendor.ban', vendor: 'kestrel', kinds: ['camera'], replacement: 'meridian', crews: 2 }]);
+    expect(host.querySelector('[role="status"]')?.textContent).toMatch(/Ban issued/);
+  });
+
+  it('does not say the ban was issued when the worker refused it', async () => {
+    outcome = { applied: false, refused: [{ kind: 'vendor', id: 'meridian', path: 'replacement' }] };
+    act(() => root.render(<BanControl vendor={kestrel} vendors={[kestrel, meridian]} units={units} queuedKinds={new Set()} />));
+    openControl();
+    await act(async () => host.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
+    expect(commands).toHaveLength(1);
+    expect(host.querySelector('.ban-cost')).not.toBeNull();
+    expect(host.textContent).not.toMatch(/Ban issued/);
   });
 
   it('offers no vendor as the replacement, and has nothing to do for kinds already being replaced', () => {

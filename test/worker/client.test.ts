@@ -57,6 +57,23 @@ describe('TwinClient', () => {
     await expect(p).rejects.toThrow('worker script failed');
   });
 
+  it('settles a live command with what the worker did: applied, or refused naming the unknown ids', async () => {
+    const w = new FakeWorker();
+    const c = new TwinClient(w);
+    const ok = c.command({ type: 'inject.fire', inject: 'cut' });
+    const ban = c.command({ type: 'policy.vendor.ban', vendor: 'nope', replacement: 'nope2' });
+    const [m1, m2] = w.sent as Extract<ToWorker, { type: 'command' }>[];
+    const refused = [{ kind: 'vendor' as const, id: 'nope', path: 'vendor' }];
+    w.reply({ type: 'command-result', seq: m2!.seq!, command: m2!.command, applied: false, refused });
+    w.reply({ type: 'command-result', seq: m1!.seq!, command: m1!.command, applied: true, refused: [] });
+    await expect(ban).resolves.toEqual({ applied: false, refused });
+    await expect(ok).resolves.toEqual({ applied: true, refused: [] });
+    // A command still on its way when the worker stops is settled as not applied (never left hanging).
+    const lost = c.command({ type: 'inject.fire', inject: 'cut' });
+    w.fail('stopped');
+    await expect(lost).resolves.toEqual({ applied: false, refused: [] });
+  });
+
   it('delivers frames to subscribers until they unsubscribe', () => {
     const w = new FakeWorker();
     const c = new TwinClient(w);

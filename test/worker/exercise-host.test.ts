@@ -6,7 +6,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/files';
-import { parseSession } from '../../src/scenario';
+import { readFileSync } from 'node:fs';
+import { makeSession, parseSession } from '../../src/scenario';
 import { createSimulation, type Simulation } from '../../src/sim';
 import { ExerciseHost } from '../../src/worker/exercise-host';
 import type { ExerciseFromWorker } from '../../src/worker/exercise-protocol';
@@ -19,6 +20,7 @@ const { input, meta } = loaded;
 
 function setup() {
   const posted: FromWorker[] = [];
+  const loads: { scenario: string; untilMs: number; commands: number }[] = [];
   let cur: { sim: Simulation; runner: SimRunner } | null = null;
   let host!: ExerciseHost;
   const runnerHost: RunnerHost = {
@@ -36,7 +38,7 @@ function setup() {
       cur = { sim, runner: new SimRunner(sim, runnerHost, input.durationMs, 60) };
       return cur.runner;
     },
-    load: async () => undefined,
+    load: async (scenario, _text, _seed, commands, untilMs) => void loads.push({ scenario, untilMs, commands: commands.length }),
     wantPlaying: () => false,
     post: (m: ExerciseFromWorker) => posted.push(m),
   });
@@ -55,7 +57,7 @@ function setup() {
       };
       poll();
     });
-  return { host, posted, current: () => cur!, until };
+  return { host, posted, loads, current: () => cur!, until };
 }
 
 describe('exercise host', () => {
@@ -103,6 +105,58 @@ describe('exercise host', () => {
     const parsed = parseSession(s.json);
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(parsed.session.commands.map((c) => c.command.type)).toEqual(['inject.fire']);
+    current().runner.dispose();
+  });
+
+  it('replays a session no further than the scenario\'s end, and a cancel stops it where it has got to', async () => {
+    const { host, posted, current, until } = setup();
+    // A link asking for t=9999999 s (116 days) of a 6-hour scenario.
+    const seeked = until('seeked');
+    host.replayTo(9_999_999_000);
+    const rewound = posted.find((m): m is Extract<ExerciseFromWorker, { type: 'rewound' }> => m.type === 'rewound')!;
+    expect(rewound).toEqual({ type: 'rewound', targetMs: input.durationMs, askedMs: 9_999_999_000 });
+    // Cancel once the replay has started moving.
+    await new Promise<void>((ok) => {
+      const poll = () => (current().sim.nowMs > 0 ? ok() : setTimeout(poll, 5));
+      poll();
+    });
+    host.handle({ type: 'cancel' });
+    const done = (await seeked) as Extract<ExerciseFromWorker, { type: 'seeked' }>;
+    expect(done.cancelled).toBe(true);
+    expect(done.tMs).toBeGreaterThan(0);
+    expect(done.tMs).toBeLessThan(input.durationMs);
+    // Nothing runs on after the cancel, and a second cancel has nothing to stop.
+    const at = current().sim.nowMs;
+    await new Promise((ok) => setTimeout(ok, 100));
+    expect(current().sim.nowMs).toBe(at);
+    const before = posted.length;
+    host.handle({ type: 'cancel' });
+    expect(posted.slice(before).some((m) => m.type === 'seeked')).toBe(false);
+    // A jump forward stops at the scenario's end too (50 hours past it would take a minute).
+    const jumped = until('seeked');
+    host.handle({ type: 'seek', tMs: input.durationMs + 50 * 3_600_000 });
+    expect(((await jumped) as Extract<ExerciseFromWorker, { type: 'seeked' }>).tMs).toBe(input.durationMs);
+    current().runner.dispose();
+  });
+
+  it('asks before building a heavy scenario carried in a session file, and builds it once confirmed', () => {
+    const { host, posted, loads, current } = setup();
+    const text = JSON.parse(readFileSync(resolve(__dirname, '../../scenarios/default.json'), 'utf8')) as Record<string, any>;
+    const light = JSON.stringify(makeSession({ scenarioName: 'mine', scenarioText: JSON.stringify(text), seed: 1, untilMs: 60_000, commands: [] }));
+    text.population.residents = 1_000_000;
+    text.population.history = '30d';
+    const heavy = JSON.stringify(makeSession({ scenarioName: 'mine', scenarioText: JSON.stringify(text), seed: 1, untilMs: 60_000, commands: [] }));
+    host.handle({ type: 'session-import', text: light, reason: 'import' });
+    expect(loads).toEqual([{ scenario: 'mine', untilMs: 60_000, commands: 0 }]);
+    host.handle({ type: 'session-import', text: heavy, reason: 'import' });
+    expect(loads).toHaveLength(1);
+    const ask = posted.find((m): m is Extract<ExerciseFromWorker, { type: 'session-heavy' }> => m.type === 'session-heavy')!;
+    expect(ask.reason).toBe('import');
+    expect(ask.estimate).toMatchObject({ heavy: true, residents: 1_000_000, historyDays: 30 });
+    host.handle({ type: 'session-import', text: heavy, reason: 'restore' });
+    expect(loads).toHaveLength(1);
+    host.handle({ type: 'session-import', text: heavy, reason: 'import', confirmed: true });
+    expect(loads).toHaveLength(2);
     current().runner.dispose();
   });
 });

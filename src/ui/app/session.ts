@@ -13,6 +13,8 @@ import { EVENT_LOG_CAP, uiStore, type UiState } from '../store/ui-store';
 import { buildWorldIndex } from '../store/world-index';
 import { listenForCoverage } from '../cyber/coverage-store';
 import type { UrlChoice } from './url-params';
+import { refusalText } from '../../worker/command-refs';
+import { toast } from '../exercise/exercise-store';
 
 /** How often run summaries reach React, in ms. Frames themselves arrive about every 40 ms. */
 const SUMMARY_INTERVAL_MS = 200;
@@ -64,6 +66,10 @@ export function startSession(c: TwinClient, choice: UrlChoice): void {
     });
   });
   listenForCoverage(c);
+  // Whatever sent it (a panel, the console, the test hooks): a command naming unknown ids did nothing, and says so.
+  c.on('command-result', (msg) => {
+    if (msg.refused.length > 0) toast(refusalText(msg.command, msg.refused), 'warning');
+  });
   c.on('load-error', (msg) => uiStore.setState({ phase: 'load-error', issues: msg.issues }));
   c.on('fatal', (msg) => uiStore.setState({ phase: 'fatal', fatal: msg.message }));
   // A seek back, branch or restore rebuilds the run from the start: its frames resend every event and KPI point.

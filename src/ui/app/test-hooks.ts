@@ -1,7 +1,8 @@
 /**
  * window.__twin: a small read-only window onto the running twin for end-to-end tests and for
  * people poking at it from the console. It reads the same stores the UI reads; the only writes
- * it offers are the ones a user can make with the controls (select, play, fire).
+ * it offers are the ones a user can make with the controls (select, play, fire), and one fault
+ * for tests (failAt) that makes the simulation fail at a chosen time, in this tab, until cleared.
  */
 import type { LoggedCommand } from '../../sim';
 import type { TwinClient } from '../../worker/client';
@@ -42,9 +43,18 @@ export interface TwinHooks {
   /** Selects a non-asset feature (e.g. { layer: 'power-network', id: 'line-…' }) for the inspector. */
   selectFeature(f: SelectedFeature | null): void;
   setViewMode(mode: ViewMode): void;
+  /**
+   * Test only: the simulation fails whenever its clock reaches `atMs` (null clears it). Kept in this
+   * tab's sessionStorage, so a reload meets the same failure, as a real bug would.
+   */
+  failAt(atMs: number | null): void;
 }
 
+const FAULT_KEY = 'citytwin-test-fault';
+
 export function installTestHooks(client: TwinClient): void {
+  const fault = sessionStorage.getItem(FAULT_KEY);
+  if (fault !== null && /^\d+$/.test(fault)) client.send({ type: 'test-fault', atMs: Number(fault) });
   const indexOf = (id: string) => live.world?.assetIndex.get(id);
   const hooks: TwinHooks = {
     client,
@@ -99,6 +109,11 @@ export function installTestHooks(client: TwinClient): void {
     },
     selectFeature: (f) => selectFeature(f),
     setViewMode: (m) => setViewMode(m),
+    failAt: (atMs) => {
+      if (atMs === null) sessionStorage.removeItem(FAULT_KEY);
+      else sessionStorage.setItem(FAULT_KEY, String(Math.max(0, Math.round(atMs))));
+      client.send({ type: 'test-fault', atMs });
+    },
   };
   (window as unknown as { __twin: TwinHooks }).__twin = hooks;
 }

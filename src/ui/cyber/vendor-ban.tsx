@@ -94,8 +94,8 @@ export function BanControl({ vendor, vendors, units, queuedKinds }: { vendor: Ve
   const send = () => {
     const client = twinClient();
     if (!client || kinds.length === 0) return;
-    client.command({ type: 'policy.vendor.ban', vendor: vendor.id, kinds: [...kinds], replacement: replacement === '' ? null : replacement, crews });
-    setSent(true);
+    // "Issued" only once the worker has applied it; a refusal is a warning (see session.ts).
+    void client.command({ type: 'policy.vendor.ban', vendor: vendor.id, kinds: [...kinds], replacement: replacement === '' ? null : replacement, crews }).then((o) => setSent(o.applied));
   };
   return (
     <details

@@ -1,18 +1,20 @@
 /**
  * Connects the facilitator console to the worker: exercise state in, commands and time travel
- * out; autosave to IndexedDB after every command and every few seconds of play; restore at
- * start-up (a shared link first, else the autosaved session); downloads (report, session) made
- * from the worker's strings as Blob URLs, never put into the page as HTML; and the mirror that
- * keeps a presenter window in step. No React here.
+ * out; autosave to IndexedDB after every command and every few seconds of play (into this tab's
+ * own session slot: saved-sessions.ts); restore at start-up (a shared link first, else the tab's
+ * autosaved session); a failed run recorded so nothing replays into it; downloads (report,
+ * session) made from the worker's strings as Blob URLs, never put into the page as HTML; and the
+ * mirror that keeps a presenter window in step. No React here.
  */
-import type { Command, LoggedCommand } from '../../sim';
+import { formatClock, type Command, type LoggedCommand } from '../../sim';
 import type { TwinClient } from '../../worker/client';
 import type { CompareMode } from '../../worker/exercise-protocol';
 import type { UrlChoice } from '../app/url-params';
 import { uiStore } from '../store/ui-store';
 import { compareLive, exerciseStore, toast } from './exercise-store';
 import { startMirror } from './presenter-channel';
-import { deleteSaved, loadSaved, savedRecord, saveSession, shouldRestore, type SessionSlot } from './session-db';
+import { live } from '../store/live';
+import { beginSession, connectSavedSessions, enterRehearsal, forgetLinkInAddress, goBackBeforeFailure, leaveRehearsal, openAtStart, recordFailure, startFresh, writeAutosave } from './saved-sessions';
 import { parseShare, shareAddress, shareSessionJson } from './share-url';
 
 const AUTOSAVE_EVERY_MS = 4000;
@@ -44,18 +46,27 @@ function need(): TwinClient {
   return client;
 }
 
-const slot = (): SessionSlot => (exerciseStore.getState().rehearsal ? 'rehearsal' : 'main');
-
 export function startExercise(c: TwinClient, choice: UrlChoice): void {
   client = c;
+  connectSavedSessions({
+    importSession: (text, reason) => importSession(text, reason),
+    loadFresh: (scenario, seed) => c.load(scenario, seed),
+    pause: () => {
+      uiStore.setState({ playing: false });
+      c.pause();
+    },
+  });
   c.on('exercise-spec', (m) => exerciseStore.setState({ spec: m.spec }));
   c.on('exercise-state', (m) => exerciseStore.setState({ state: m.state }));
   c.on('rewound', (m) => {
     compareLive.status = null;
-    exerciseStore.setState((s) => ({ busy: s.busy ?? { label: 'Replaying the run', targetMs: m.targetMs } }));
+    exerciseStore.setState((s) => ({ busy: { label: s.busy?.label ?? 'Replaying the run', targetMs: m.targetMs } }));
+    if (m.askedMs !== undefined)
+      exerciseStore.setState({ notice: { text: `The time asked for (${formatClock(m.askedMs)}) is past the scenario's end: the run goes to its end, ${formatClock(m.targetMs)}.`, error: false } });
   });
-  c.on('seeked', () => {
-    exerciseStore.setState({ busy: null });
+  c.on('seeked', (m) => {
+    exerciseStore.setState((s) => ({ busy: null, restored: s.restored && s.restored.untilMs > m.tMs ? { ...s.restored, untilMs: m.tMs } : s.restored }));
+    if (m.cancelled) toast(`Stopped at ${formatClock(m.tMs)}: press Play or ⇥ Latest to go on`);
     if (returningFromRehearsal) {
       returningFromRehearsal = false;
       autosaveReady = true;
@@ -84,10 +95,10 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
   c.on('session', (m) => {
     if (m.reason === 'autosave') {
       if (!autosaveReady) return;
-      void saveSession(savedRecord(slot(), m.json, m.untilMs, m.commands, new Date().toISOString())).then(
-        () => {
+      void writeAutosave(m.json, m.untilMs, m.commands, exerciseStore.getState().rehearsal).then(
+        (saved) => {
           savedUntilMs = m.untilMs;
-          exerciseStore.setState({ lastSavedAt: Date.now() });
+          if (saved) exerciseStore.setState({ lastSavedAt: Date.now() });
         },
         () => toast('Could not autosave (IndexedDB unavailable): export the session to keep it', true),
       );
@@ -96,7 +107,15 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
     sessionWaiters = [];
     for (const f of w) f(m.json);
   });
+  c.on('fatal', (m) => onFailure(m.message, m.atMs));
+  c.on('session-heavy', (m) => exerciseStore.setState({ busy: null, heavy: { estimate: m.estimate, reason: m.reason } }));
+  c.on('loaded', () => {
+    if (!fileImportPending) return;
+    fileImportPending = false;
+    if (!exerciseStore.getState().rehearsal) beginSession('file');
+  });
   c.on('session-error', (m) => {
+    fileImportPending = false;
     exerciseStore.setState({ busy: null });
     if (returningFromRehearsal) {
       returningFromRehearsal = false;
@@ -131,32 +150,28 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
 
 async function restoreAtStart(c: TwinClient, choice: UrlChoice): Promise<void> {
   const params = new URLSearchParams(window.location.search);
-  // A bad address is shown as an error; nothing is restored over it.
+  // A bad address is shown as an error; nothing is restored over it, and nothing is autosaved.
   if (choice.issues.length > 0) return;
+  let shared: Awaited<ReturnType<typeof parseShare>> = null;
+  let linkError: string | null = null;
   try {
-    const shared = await parseShare(window.location.search, window.location.hash);
+    shared = await parseShare(window.location.search, window.location.hash);
+  } catch (e) {
+    linkError = e instanceof Error ? e.message : String(e);
+  }
+  try {
+    // A link (even one that cannot be read) starts a session of its own: whatever was saved before is kept and offered.
+    await openAtStart({ scenario: choice.scenario, explicitScenario: params.has('scenario'), shareLink: shared !== null || linkError !== null, fromLink: shared !== null });
+    if (linkError) exerciseStore.setState({ notice: { text: `The shared link was not opened: ${linkError}. The scenario opened from its start, and nothing saved in this browser was changed.`, error: true } });
     if (shared) {
       const seed = choice.seed ?? (await worldSeed(c));
       exerciseStore.setState({ busy: { label: 'Opening the shared moment', targetMs: shared.tMs }, restored: { untilMs: shared.tMs, commands: shared.commands.length, savedAt: '', from: 'link' } });
       c.send({ type: 'session-import', text: shareSessionJson(choice.scenario, seed, shared.tMs, shared.commands), reason: 'share' });
-      return;
-    }
-    const rehearsalOn = sessionStorage.getItem('citytwin-rehearsal') === '1';
-    if (rehearsalOn) exerciseStore.setState({ rehearsal: true });
-    const rec = await loadSaved(rehearsalOn ? 'rehearsal' : 'main');
-    // A reload (or a crashed tab brought back) carries on at once; a fresh visit is offered the saved session,
-    // which is kept aside first, since this visit's own autosaves take its place.
-    const sameTab = sessionStorage.getItem(TAB_KEY) === '1' || navigationType() === 'reload';
-    sessionStorage.setItem(TAB_KEY, '1');
-    if (shouldRestore(rec, { scenario: choice.scenario, explicitScenario: params.has('scenario'), shareLink: false }) && rec && !sameTab) {
-      await saveSession({ ...rec, slot: 'previous' });
-      exerciseStore.setState({ offer: { untilMs: rec.untilMs, commands: rec.commands, savedAt: rec.savedAt } });
-    } else if (shouldRestore(rec, { scenario: choice.scenario, explicitScenario: params.has('scenario'), shareLink: false }) && rec) {
-      exerciseStore.setState({ busy: { label: 'Restoring the saved session', targetMs: rec.untilMs }, restored: { untilMs: rec.untilMs, commands: rec.commands, savedAt: rec.savedAt, from: 'autosave' } });
-      c.send({ type: 'session-import', text: rec.json, reason: 'restore' });
+      // From now on this tab's session is its own: a reload carries it on instead of reopening the link.
+      forgetLinkInAddress();
     }
   } catch (e) {
-    toast(`Could not open the shared moment: ${e instanceof Error ? e.message : String(e)}`, true);
+    toast(`Could not open the saved sessions: ${e instanceof Error ? e.message : String(e)}`, true);
   } finally {
     autosaveReady = true;
   }
@@ -204,8 +219,38 @@ export const markExpected = (inject: string, action: string, met: boolean, autho
 
 export function seek(tMs: number): void {
   const now = uiStore.getState().clockMs;
-  if (tMs < now) exerciseStore.setState({ busy: { label: 'Replaying to the chosen moment', targetMs: tMs } });
+  // Back is a replay from the start, forward a run ahead: either can take a while, and either can be cancelled.
+  if (Math.abs(tMs - now) >= 1000) exerciseStore.setState({ busy: { label: tMs < now ? 'Replaying to the chosen moment' : 'Running ahead to the chosen moment', targetMs: tMs } });
   need().send({ type: 'seek', tMs });
+}
+
+/** Stops the replay, jump or restore in progress where it has got to. */
+export function cancelBusy(): void {
+  need().send({ type: 'cancel' });
+}
+
+/** The last session sent to the worker, kept in case it comes back as too heavy to load without asking. */
+let lastImport: { text: string; reason: 'restore' | 'import' | 'share' } | null = null;
+
+function importSession(text: string, reason: 'restore' | 'import' | 'share'): void {
+  lastImport = { text, reason };
+  need().send({ type: 'session-import', text, reason });
+}
+
+/** The facilitator's answer to "this scenario is heavy: load it?". */
+export function confirmHeavy(load: boolean): void {
+  const pending = lastImport;
+  exerciseStore.setState({ heavy: null });
+  if (!load || !pending) {
+    fileImportPending = false;
+    if (returningFromRehearsal) {
+      returningFromRehearsal = false;
+      autosaveReady = true;
+    }
+    return toast('Not loaded: the scenario that was open is still open');
+  }
+  exerciseStore.setState({ busy: { label: 'Building the scenario', targetMs: 0 } });
+  need().send({ type: 'session-import', text: pending.text, reason: pending.reason, confirmed: true });
 }
 
 export function branch(tMs: number): void {
@@ -232,6 +277,50 @@ export function requestReport(): Promise<ReportFiles> {
     reportWaiters.push(ok);
     need().send({ type: 'report', ...(exerciseStore.getState().rehearsal ? { title: 'REHEARSAL — after-action report (not the exercise record)' } : {}) });
   });
+}
+
+/** Settles once a failure has been recorded in the saved session. */
+let failureKept: Promise<void> = Promise.resolve();
+
+/**
+ * The run failed: stop autosaving (the failed run must not replace the session), then save the
+ * session as it stood, marked with the failure time, so the card's "go back" and any reload
+ * restore it to before the failure instead of replaying into it.
+ */
+function onFailure(message: string, atMsRaw: number | undefined): void {
+  if (exerciseStore.getState().failure) return;
+  const atMs = atMsRaw ?? live.snapshot?.tMs ?? 0;
+  autosaveReady = false;
+  if (saveTimer) clearTimeout(saveTimer);
+  saveTimer = null;
+  exerciseStore.setState({ busy: null, heavy: null, failure: { atMs, message, kept: false } });
+  const rehearsal = exerciseStore.getState().rehearsal;
+  failureKept = (async () => {
+    // The worker usually still answers (only the simulation failed); if not, the last autosave is marked instead.
+    const json = atMs > 0 ? await Promise.race([requestSessionJson('download'), new Promise<null>((ok) => setTimeout(() => ok(null), 2000))]) : null;
+    await recordFailure(atMs, json, rehearsal);
+  })()
+    .catch(() => undefined)
+    .then(() => exerciseStore.setState((s) => (s.failure ? { failure: { ...s.failure, kept: true } } : {})));
+}
+
+/** The failure card's "Go back to before the failure": the session restored, paused, a minute before it. */
+export async function goBackFromFailure(): Promise<void> {
+  await failureKept;
+  const rehearsal = exerciseStore.getState().rehearsal;
+  exerciseStore.setState({ failure: null });
+  autosaveReady = true;
+  if (!(await goBackBeforeFailure(rehearsal))) await startFresh();
+}
+
+/** The failure card's "Start afresh": a new session of the same scenario, paused; the failed one stays kept. */
+export async function startAfreshFromFailure(): Promise<void> {
+  await failureKept;
+  exerciseStore.setState({ failure: null });
+  autosaveReady = true;
+  uiStore.setState({ playing: false });
+  need().pause();
+  await startFresh();
 }
 
 export function requestSessionJson(reason: 'download' | 'share'): Promise<string> {
@@ -267,9 +356,13 @@ export async function downloadSession(): Promise<void> {
   download(json, `${name}-session.json`, 'application/json');
 }
 
+/** Set while a session file is on its way in: once it loads, it is a session of its own (the one before is kept). */
+let fileImportPending = false;
+
 export function importSessionText(text: string): void {
   exerciseStore.setState({ busy: { label: 'Loading the session file', targetMs: 0 }, restored: null });
-  need().send({ type: 'session-import', text, reason: 'import' });
+  fileImportPending = true;
+  importSession(text, 'import');
   scheduleSave(AUTOSAVE_EVERY_MS);
 }
 
@@ -299,49 +392,21 @@ export async function setRehearsal(on: boolean): Promise<void> {
   if (st.rehearsal === on) return;
   if (on) {
     const json = await requestSessionJson('download');
-    await saveSession(savedRecord('main', json, uiStore.getState().clockMs, JSON.parse(json).commands.length, new Date().toISOString())).catch(() => undefined);
-    sessionStorage.setItem('citytwin-rehearsal', '1');
+    await enterRehearsal(json, uiStore.getState().clockMs, (JSON.parse(json) as { commands: unknown[] }).commands.length);
     exerciseStore.setState({ rehearsal: true });
     toast('Rehearsal: nothing from now on goes into the exercise record');
   } else {
     // A rehearsal autosave still on its way must not land in the real record's slot: stop
     // autosaving until the real session is back.
     autosaveReady = false;
-    sessionStorage.removeItem('citytwin-rehearsal');
     exerciseStore.setState({ rehearsal: false });
-    await deleteSaved('rehearsal');
-    const rec = await loadSaved('main');
+    const rec = await leaveRehearsal();
     if (!rec) autosaveReady = true;
     else {
       returningFromRehearsal = true;
       exerciseStore.setState({ busy: { label: 'Returning to the exercise record', targetMs: rec.untilMs } });
-      need().send({ type: 'session-import', text: rec.json, reason: 'restore' });
+      importSession(rec.json, 'restore');
     }
     toast('Rehearsal over: back to the exercise record');
   }
-}
-
-const TAB_KEY = 'citytwin-tab';
-
-function navigationType(): string {
-  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return nav?.type ?? 'navigate';
-}
-
-/** Restores the session offered at start-up (kept aside in the "previous" slot). */
-export async function restoreOffered(): Promise<void> {
-  const rec = await loadSaved('previous');
-  exerciseStore.setState({ offer: null });
-  if (!rec) return toast('The saved session is no longer there', true);
-  exerciseStore.setState({ busy: { label: 'Restoring the saved session', targetMs: rec.untilMs }, restored: { untilMs: rec.untilMs, commands: rec.commands, savedAt: rec.savedAt, from: 'autosave' } });
-  need().send({ type: 'session-import', text: rec.json, reason: 'restore' });
-  scheduleSave(AUTOSAVE_EVERY_MS);
-}
-
-/** Forgets the autosaved session and starts the scenario afresh. */
-export async function startFresh(): Promise<void> {
-  await deleteSaved(slot());
-  exerciseStore.setState({ restored: null });
-  const s = uiStore.getState();
-  need().load(s.scenarioName, s.world?.seed);
 }

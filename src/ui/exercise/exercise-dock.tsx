@@ -7,7 +7,9 @@ import { formatClock } from '../../sim';
 import './exercise.css';
 import { BriefingOverlay } from './briefing-overlay';
 import { DecisionCard } from './decision-card';
-import { restoreOffered, startFresh } from './exercise-controller';
+import { describeEstimate } from '../../worker/load-estimate';
+import { cancelBusy, confirmHeavy } from './exercise-controller';
+import { restoreSlot, startFresh } from './saved-sessions';
 import { exerciseStore, useExercise } from './exercise-store';
 import { FacilitatorConsole } from './facilitator-console';
 
@@ -21,6 +23,8 @@ export default function ExerciseDock() {
   const toastMsg = useExercise((s) => s.toast);
   const busy = useExercise((s) => s.busy);
   const briefing = useExercise((s) => s.briefing);
+  const heavy = useExercise((s) => s.heavy);
+  const notice = useExercise((s) => s.notice);
   const openDecision = state?.decisions.find((d) => d.state === 'open' || d.state === 'expired');
   const openSpec = openDecision && spec?.decisions.find((d) => d.id === openDecision.id);
   return (
@@ -40,10 +44,20 @@ export default function ExerciseDock() {
             REHEARSAL — not recorded. Turn rehearsal off to return to the exercise record.
           </p>
         )}
+        {notice && (
+          <p className={`banner toast${notice.error ? ' error' : ''}`} role={notice.error ? 'alert' : 'status'} data-testid="notice">
+            {notice.text}{' '}
+            <button type="button" className="link-btn" onClick={() => exerciseStore.setState({ notice: null })}>
+              OK
+            </button>
+          </p>
+        )}
         {offer && (
           <p className="banner restored" data-testid="offer-banner">
-            A session saved in this browser{offer.savedAt ? ` at ${new Date(offer.savedAt).toLocaleString('en-GB')}` : ''} reached {formatClock(offer.untilMs)} with {offer.commands} command(s).{' '}
-            <button type="button" className="link-btn" onClick={() => void restoreOffered()} data-testid="restore-offered">
+            A session saved in this browser is kept: “{offer.scenarioName}” at {formatClock(offer.untilMs)} with {offer.commands} command(s)
+            {offer.savedAt ? `, saved ${new Date(offer.savedAt).toLocaleString('en-GB')}` : ''}
+            {offer.failedAtMs !== null ? ` (its run failed at ${formatClock(offer.failedAtMs)}: it comes back to before that)` : ''}.{' '}
+            <button type="button" className="link-btn" onClick={() => void restoreSlot(offer.slot)} data-testid="restore-offered">
               Restore it
             </button>{' '}
             <button type="button" className="link-btn" onClick={() => exerciseStore.setState({ offer: null })}>
@@ -54,7 +68,11 @@ export default function ExerciseDock() {
         {restored && !busy && (
           <p className="banner restored" data-testid="restored-banner">
             {restored.from === 'link' ? 'Opened the shared moment' : 'Session restored'} at {formatClock(restored.untilMs)} with {restored.commands} command(s)
-            {restored.savedAt ? ` (saved ${new Date(restored.savedAt).toLocaleTimeString('en-GB')})` : ''}.{' '}
+            {restored.savedAt ? ` (saved ${new Date(restored.savedAt).toLocaleTimeString('en-GB')})` : ''}
+            {restored.failedAtMs != null
+              ? ` — before the failure at ${formatClock(restored.failedAtMs)}${restored.dropped ? `; ${restored.dropped} later command(s) left out` : ''}. It is paused: press Play to go on`
+              : ''}
+            .{' '}
             <button type="button" className="link-btn" onClick={() => exerciseStore.setState({ restored: null })}>
               OK
             </button>{' '}
@@ -63,13 +81,30 @@ export default function ExerciseDock() {
             </button>
           </p>
         )}
+        {heavy && (
+          <div className="banner heavy" role="alertdialog" aria-labelledby="heavy-title" aria-describedby="heavy-text" data-testid="heavy-dialog">
+            <strong id="heavy-title">This scenario is heavy to load.</strong>{' '}
+            <span id="heavy-text">
+              {describeEstimate(heavy.estimate)} (a rough estimate). The page may be slow or stop responding while it builds.
+            </span>{' '}
+            <button type="button" className="link-btn" onClick={() => confirmHeavy(true)} data-testid="heavy-load">
+              Load it anyway
+            </button>{' '}
+            <button type="button" className="link-btn" onClick={() => confirmHeavy(false)} autoFocus>
+              Don't load it
+            </button>
+          </div>
+        )}
         {busy && !consoleOpen && (
           <p className="banner busy" role="status">
-            {busy.label} ({formatClock(busy.targetMs)})…
+            {busy.label} ({formatClock(busy.targetMs)})…{' '}
+            <button type="button" className="link-btn" onClick={cancelBusy} data-testid="cancel-busy">
+              Cancel
+            </button>
           </p>
         )}
         {toastMsg && (
-          <p className={`banner toast${toastMsg.error ? ' error' : ''}`} role={toastMsg.error ? 'alert' : 'status'}>
+          <p className={`banner toast${toastMsg.error ? ' error' : toastMsg.warning ? ' warning' : ''}`} role={toastMsg.error || toastMsg.warning ? 'alert' : 'status'} data-testid="toast">
             {toastMsg.text}
           </p>
         )}

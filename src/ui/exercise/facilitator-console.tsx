@@ -15,11 +15,13 @@ import { seek, sendCommand, setRehearsal } from './exercise-controller';
 import { exerciseStore, useExercise } from './exercise-store';
 import { MselList, PressureForm } from './msel-list';
 import { NotesPanel } from './notes-panel';
+import { mirrorId } from './presenter-channel';
 import { RecordsPanel } from './records-panel';
 import { TimeScrubber } from './time-scrubber';
 
 function openPresenter(): void {
-  const s = new URLSearchParams({ view: 'presenter', scenario: uiStore.getState().scenarioName });
+  // The presenter follows this window only (?follow=), whatever other facilitator tabs are open.
+  const s = new URLSearchParams({ view: 'presenter', scenario: uiStore.getState().scenarioName, follow: mirrorId() });
   const seed = uiStore.getState().world?.seed;
   if (seed !== undefined) s.set('seed', String(seed));
   window.open(`${window.location.pathname}?${s.toString()}`, 'citytwin-presenter', 'popup,width=1280,height=800');

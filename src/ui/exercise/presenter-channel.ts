@@ -2,7 +2,9 @@
  * Keeps a presenter window (?view=presenter, same origin) in step with the facilitator's window
  * over a BroadcastChannel. The presenter loads the same scenario for its map, then shows the
  * facilitator's snapshots as they are — mirrored, not re-simulated, so both screens always show
- * the same state of the same run. About five updates a second is plenty for a wall screen.
+ * the same state of the same run. About five updates a second is plenty for a wall screen. Every
+ * message names its facilitator window and session, and the presenter checks and follows one
+ * (mirror-message.ts).
  */
 import type { SimSnapshot } from '../../sim';
 import type { TwinClient } from '../../worker/client';
@@ -10,22 +12,30 @@ import { pushSnapshot } from '../store/live';
 import { uiStore } from '../store/ui-store';
 import { requestSessionJson } from './exercise-controller';
 import { exerciseStore } from './exercise-store';
+import { MirrorFollower, type FrameMessage, type MirrorMessage, type PresenterHeadline } from './mirror-message';
+import { currentSlot } from './saved-sessions';
+
+export type { MirrorMessage, PresenterHeadline } from './mirror-message';
 
 export const CHANNEL = 'citytwin-presenter';
 const MIRROR_MS = 200;
 
-export interface PresenterHeadline {
-  readonly kind: 'inject' | 'pressure' | 'decision';
-  readonly title: string;
-  readonly text: string;
-  readonly tMs: number;
-}
+const WINDOW_KEY = 'citytwin-window';
+let windowId: string | null = null;
 
-export type MirrorMessage =
-  | { readonly type: 'hello?' }
-  /** The facilitator's scenario; `session` (session-file JSON with the scenario's text) lets the presenter load a scenario that is not shipped. */
-  | { readonly type: 'hello'; readonly scenario: string; readonly seed: number | null; readonly session: string | null }
-  | { readonly type: 'frame'; readonly snapshot: SimSnapshot; readonly headline: PresenterHeadline | null; readonly briefing: { title: string; text: string } | null; readonly rehearsal: boolean };
+/**
+ * This facilitator window's name on the channel (a presenter it opens follows it alone). Kept in
+ * the tab's sessionStorage, so the presenter still follows the window after it is reloaded.
+ */
+export function mirrorId(): string {
+  if (windowId) return windowId;
+  windowId = sessionStorage.getItem(WINDOW_KEY);
+  if (!windowId || !/^facilitator:[0-9a-f]{16}$/.test(windowId)) {
+    windowId = `facilitator:${[...crypto.getRandomValues(new Uint8Array(8))].map((x) => x.toString(16).padStart(2, '0')).join('')}`;
+    sessionStorage.setItem(WINDOW_KEY, windowId);
+  }
+  return windowId;
+}
 
 /** The latest thing the room should read: the last inject or pressure inject fired, or an open decision. */
 export function currentHeadline(): PresenterHeadline | null {
@@ -55,12 +65,13 @@ export function startMirror(c: TwinClient): void {
   let idle = 0;
   const hello = () => {
     const w = uiStore.getState().world;
-    const send = (session: string | null) => ch.postMessage({ type: 'hello', scenario: uiStore.getState().scenarioName, seed: w?.seed ?? null, session } satisfies MirrorMessage);
+    const send = (session: string | null) =>
+      ch.postMessage({ type: 'hello', from: mirrorId(), slot: currentSlot(), scenario: uiStore.getState().scenarioName, seed: w?.seed ?? null, session } satisfies MirrorMessage);
     if (w) void requestSessionJson('download').then(send);
     else send(null);
   };
-  ch.onmessage = (ev: MessageEvent<MirrorMessage>) => {
-    if (ev.data.type === 'hello?') {
+  ch.onmessage = (ev: MessageEvent<unknown>) => {
+    if ((ev.data as { type?: unknown } | null)?.type === 'hello?') {
       hello();
       sent = null;
     }
@@ -76,6 +87,8 @@ export function startMirror(c: TwinClient): void {
     sent = latest;
     ch.postMessage({
       type: 'frame',
+      from: mirrorId(),
+      slot: currentSlot(),
       snapshot: latest,
       headline: currentHeadline(),
       briefing: step ? { title: step.title, text: step.text } : null,
@@ -84,32 +97,47 @@ export function startMirror(c: TwinClient): void {
   }, MIRROR_MS);
 }
 
-/** Presenter side: loads what the facilitator runs and shows its snapshots. */
-export function followFacilitator(c: TwinClient, initial: string, onFrame: (m: Extract<MirrorMessage, { type: 'frame' }>) => void): void {
+/**
+ * Presenter side: follows one facilitator window (`follow`, the one that opened it, else the first
+ * to answer), loads what it runs and shows its snapshots; anything else on the channel — another
+ * facilitator, a message of the wrong shape, a frame of another session or city — is ignored.
+ */
+export function followFacilitator(c: TwinClient, initial: string, follow: string | null, onFrame: (m: FrameMessage | null) => void): MirrorFollower {
   const ch = new BroadcastChannel(CHANNEL);
+  const follower = new MirrorFollower(follow, () => performance.now());
   let loadedAs = initial;
-  ch.onmessage = (ev: MessageEvent<MirrorMessage>) => {
-    const m = ev.data;
+  let slot: string | null | undefined;
+  ch.onmessage = (ev: MessageEvent<unknown>) => {
+    const w = uiStore.getState().world;
+    const m = follower.accept(ev.data, w ? { assets: w.assets.length, edges: w.edges.length } : null);
+    if (!m) return;
     if (m.type === 'hello') {
+      // Another session of the facilitator: what was on the wall belonged to the last one.
+      if (slot !== undefined && m.slot !== slot) onFrame(null);
+      slot = m.slot;
       const key = `${m.scenario}|${m.seed}`;
       if (key !== loadedAs || (uiStore.getState().phase === 'load-error' && m.session)) {
         loadedAs = key;
         uiStore.setState({ scenarioName: m.scenario });
-        if (m.session) {
-          // Only the city is needed here (frames come from the facilitator): the scenario and seed, no commands.
-          const s = JSON.parse(m.session) as Record<string, unknown>;
-          c.send({ type: 'session-import', text: JSON.stringify({ ...s, untilMs: 0, commands: [] }), reason: 'share' });
-        } else c.load(m.scenario, m.seed ?? undefined);
+        let session: Record<string, unknown> | null = null;
+        try {
+          session = m.session ? (JSON.parse(m.session) as Record<string, unknown>) : null;
+        } catch {
+          session = null;
+        }
+        // Only the city is needed here (frames come from the facilitator): the scenario and seed, no commands.
+        if (session) c.send({ type: 'session-import', text: JSON.stringify({ ...session, untilMs: 0, commands: [] }), reason: 'share' });
+        else c.load(m.scenario, m.seed ?? undefined);
       }
-    } else if (m.type === 'frame') {
-      if (!uiStore.getState().world) return;
-      pushSnapshot(m.snapshot);
-      uiStore.setState({ clockMs: m.snapshot.tMs, kpis: m.snapshot.kpis });
-      onFrame(m);
+      return;
     }
+    pushSnapshot(m.snapshot);
+    uiStore.setState({ clockMs: m.snapshot.tMs, kpis: m.snapshot.kpis });
+    onFrame(m);
   };
   ch.postMessage({ type: 'hello?' } satisfies MirrorMessage);
   c.on('loaded', () => ch.postMessage({ type: 'hello?' } satisfies MirrorMessage));
   // Its own worker only supplies the map; the facilitator's frames replace its one frame.
   c.on('frame', () => undefined);
+  return follower;
 }

@@ -1,10 +1,45 @@
 /**
  * Records: the after-action report (HTML, Markdown, JSON) in one click, the session file (export,
- * import), a link to this moment of the run, and the autosave status.
+ * import), a link to this moment of the run, the autosave status, and the sessions kept in this
+ * browser (each can be restored).
  */
 import { useRef, useState } from 'react';
-import { downloadReport, downloadSession, importSessionText, shareLink, startFresh } from './exercise-controller';
+import { formatClock } from '../../sim';
+import { downloadReport, downloadSession, importSessionText, shareLink } from './exercise-controller';
 import { toast, useExercise } from './exercise-store';
+import { keptSessions, restoreSlot, startFresh } from './saved-sessions';
+
+type Kept = Awaited<ReturnType<typeof keptSessions>>;
+
+/** The sessions kept in this browser (read when opened): scenario, how far, when, and a Restore for each. */
+function KeptSessions() {
+  const [list, setList] = useState<Kept | null>(null);
+  return (
+    <details className="kept-sessions" onToggle={(e) => void (e.currentTarget.open ? keptSessions().then(setList) : setList(null))} data-testid="kept-sessions">
+      <summary>Saved in this browser</summary>
+      {list && list.length === 0 && <p className="muted small">Nothing yet: a session is kept once its clock moves or something is done.</p>}
+      {list && list.length > 0 && (
+        <ul className="kept-list">
+          {list.map((r) => (
+            <li key={r.slot}>
+              <span>
+                “{r.scenarioName}” at {formatClock(r.untilMs)}, {r.commands} command(s), saved {new Date(r.savedAt).toLocaleString('en-GB')}
+                {r.failedAtMs != null ? `, failed at ${formatClock(r.failedAtMs)}` : ''}
+              </span>{' '}
+              {r.current ? (
+                <span className="muted small">(this session)</span>
+              ) : (
+                <button type="button" className="link-btn" onClick={() => void restoreSlot(r.slot)} aria-label={`Restore the session of “${r.scenarioName}” saved ${new Date(r.savedAt).toLocaleString('en-GB')}`}>
+                  Restore
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}
 
 export function RecordsPanel() {
   const file = useRef<HTMLInputElement>(null);
@@ -71,8 +106,10 @@ export function RecordsPanel() {
         {saved ? `Autosaved in this browser at ${new Date(saved).toLocaleTimeString('en-GB')}.` : 'Autosaves in this browser after every action.'}{' '}
         <button type="button" className="link-btn small" onClick={() => void startFresh()}>
           Start the scenario afresh
-        </button>
+        </button>{' '}
+        <span className="muted">(this session stays saved)</span>
       </p>
+      <KeptSessions />
     </div>
   );
 }

@@ -1,10 +1,15 @@
 /**
- * The autosaved session in IndexedDB: one record for the exercise ("main") and one for rehearsal,
- * each holding the session file's JSON (the format `twin report` reads) with a little metadata.
- * The pure parts (what a record holds, whether it applies to this page) are unit-tested.
+ * Autosaved sessions in IndexedDB: one record per session (a slot named "session:…", made when a
+ * tab starts a session: a fresh visit, a shared link, "Start afresh"), plus one for rehearsal.
+ * Each holds the session file's JSON (the format `twin report` reads) with a little metadata. A
+ * new session never writes over another's slot, so a link opened in the same browser cannot
+ * replace the exercise saved before it. Which slot a tab uses and what it offers to restore is
+ * decided by the pure functions in session-slots.ts.
  */
-/** The exercise, a rehearsal, and a session set aside when a fresh visit was offered it. */
-export type SessionSlot = 'main' | 'rehearsal' | 'previous';
+/** A session's slot ("session:…"; older builds used "main" and "previous"), or the rehearsal's. */
+export type SessionSlot = string;
+
+export const REHEARSAL_SLOT: SessionSlot = 'rehearsal';
 
 export interface SavedSession {
   readonly slot: SessionSlot;
@@ -13,12 +18,26 @@ export interface SavedSession {
   readonly untilMs: number;
   readonly commands: number;
   readonly savedAt: string;
+  /** Where the session began (for the offer's wording). */
+  readonly from?: 'fresh' | 'link' | 'file';
+  /**
+   * The simulated time the run failed at (the worker stopped), while the run has not got past it:
+   * a restore goes back to before it instead of replaying into the same failure.
+   */
+  readonly failedAtMs?: number | null;
 }
 
 const DB = 'citytwin';
 const STORE = 'sessions';
 
-export function savedRecord(slot: SessionSlot, json: string, untilMs: number, commands: number, savedAt: string): SavedSession {
+export function savedRecord(
+  slot: SessionSlot,
+  json: string,
+  untilMs: number,
+  commands: number,
+  savedAt: string,
+  extra: { from?: SavedSession['from']; failedAtMs?: number | null } = {},
+): SavedSession {
   let scenarioName = 'default';
   try {
     const s = JSON.parse(json) as { scenario?: { name?: string } };
@@ -26,14 +45,16 @@ export function savedRecord(slot: SessionSlot, json: string, untilMs: number, co
   } catch {
     // An unreadable session still saves; restoring it will report why it cannot load.
   }
-  return { slot, json, scenarioName, untilMs, commands, savedAt };
-}
-
-/** A saved session is restored when it is of the scenario the page asks for and holds something worth restoring. */
-export function shouldRestore(rec: SavedSession | null, wanted: { scenario: string; explicitScenario: boolean; shareLink: boolean }): boolean {
-  if (!rec || wanted.shareLink) return false;
-  if (rec.untilMs <= 0 && rec.commands === 0) return false;
-  return !wanted.explicitScenario || rec.scenarioName === wanted.scenario;
+  return {
+    slot,
+    json,
+    scenarioName,
+    untilMs,
+    commands,
+    savedAt,
+    ...(extra.from ? { from: extra.from } : {}),
+    ...(extra.failedAtMs !== undefined && extra.failedAtMs !== null ? { failedAtMs: extra.failedAtMs } : {}),
+  };
 }
 
 function open(): Promise<IDBDatabase> {
@@ -69,6 +90,15 @@ export async function loadSaved(slot: SessionSlot): Promise<SavedSession | null>
     return ((await tx('readonly', (s) => s.get(slot))) as SavedSession | undefined) ?? null;
   } catch {
     return null;
+  }
+}
+
+/** Every saved record, the rehearsal's included. */
+export async function listSaved(): Promise<SavedSession[]> {
+  try {
+    return ((await tx('readonly', (s) => s.getAll())) as SavedSession[]) ?? [];
+  } catch {
+    return [];
   }
 }
 

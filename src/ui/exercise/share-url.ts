@@ -7,6 +7,15 @@ import type { LoggedCommand } from '../../sim';
 
 /** Longest hash we put in an address; longer logs are left out (export the session file instead). */
 export const MAX_HASH_CHARS = 6000;
+/** Longest #log= a link may carry: what the twin makes, with room to spare. Longer ones are refused unread. */
+export const MAX_LINK_LOG_CHARS = 8000;
+/** Most bytes a link's log may unpack to (ours unpack to a few tens of kB): inflation stops there. */
+export const MAX_LOG_BYTES = 1_000_000;
+/** Most commands a link's log may hold. */
+export const MAX_LOG_COMMANDS = 10_000;
+
+/** A link that was not opened, with a message for people (no stack, no internals). */
+export class ShareLinkError extends Error {}
 
 export interface ShareTarget {
   readonly scenario: string;
@@ -39,12 +48,51 @@ export async function encodeLog(commands: readonly LoggedCommand[]): Promise<str
   return toBase64Url(await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw')));
 }
 
+/** Inflates a stream chunk by chunk, giving up (and cancelling the rest) once the output passes `cap` bytes. */
+async function inflateCapped(bytes: Uint8Array, cap: number): Promise<Uint8Array> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > cap) {
+        void reader.cancel().catch(() => undefined);
+        throw new ShareLinkError(`the link's command log unpacks to more than ${Math.round(cap / 1_000_000)} MB, far more than a link the twin makes holds; it was not opened`);
+      }
+      chunks.push(value);
+    }
+  } catch (e) {
+    if (e instanceof ShareLinkError) throw e;
+    throw new ShareLinkError("the link's command log is damaged (it may have been cut short when it was copied)");
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** Reads a link's command log; a log too long, too large unpacked or damaged is refused with a plain message. */
 export async function decodeLog(encoded: string): Promise<LoggedCommand[]> {
-  const json = new TextDecoder().decode(await pipe(fromBase64Url(encoded), new DecompressionStream('deflate-raw')));
-  const rows = JSON.parse(json) as unknown;
-  if (!Array.isArray(rows)) throw new Error('the link\'s command log is not a list');
+  if (encoded.length > MAX_LINK_LOG_CHARS)
+    throw new ShareLinkError(`the link's command log is ${encoded.length.toLocaleString('en-GB')} characters long, more than the ${MAX_LINK_LOG_CHARS.toLocaleString('en-GB')} a link the twin makes can hold; it was not opened (use an exported session file instead)`);
+  let rows: unknown;
+  try {
+    rows = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await inflateCapped(fromBase64Url(encoded), MAX_LOG_BYTES)));
+  } catch (e) {
+    if (e instanceof ShareLinkError) throw e;
+    throw new ShareLinkError("the link's command log is damaged (it may have been cut short when it was copied)");
+  }
+  if (!Array.isArray(rows)) throw new ShareLinkError("the link's command log is not a list of commands");
+  if (rows.length > MAX_LOG_COMMANDS) throw new ShareLinkError(`the link's command log holds ${rows.length.toLocaleString('en-GB')} commands, more than ${MAX_LOG_COMMANDS.toLocaleString('en-GB')}; it was not opened`);
   return rows.map((r) => {
-    if (!Array.isArray(r) || typeof r[0] !== 'number' || typeof r[1] !== 'object' || r[1] === null) throw new Error('the link\'s command log is damaged');
+    if (!Array.isArray(r) || typeof r[0] !== 'number' || !Number.isFinite(r[0]) || r[0] < 0 || typeof r[1] !== 'object' || r[1] === null || Array.isArray(r[1]))
+      throw new ShareLinkError("the link's command log is damaged");
     return { tMs: r[0], command: r[1] } as LoggedCommand;
   });
 }
@@ -66,8 +114,9 @@ export async function shareAddress(base: string, t: ShareTarget): Promise<{ url:
 export async function parseShare(search: string, hash: string): Promise<{ tMs: number; commands: LoggedCommand[] } | null> {
   const t = new URLSearchParams(search).get('t');
   if (t === null || !/^\d{1,7}$/.test(t.trim())) return null;
-  const m = /(?:^#|&)log=([A-Za-z0-9_-]+)/.exec(hash);
-  return { tMs: Number(t.trim()) * 1000, commands: m ? await decodeLog(m[1]!) : [] };
+  const m = /(?:^#|&)log=([^&]*)/.exec(hash);
+  if (m && !/^[A-Za-z0-9_-]*$/.test(m[1]!)) throw new ShareLinkError("the link's command log is damaged (it has characters a link the twin makes never has)");
+  return { tMs: Number(t.trim()) * 1000, commands: m && m[1] ? await decodeLog(m[1]) : [] };
 }
 
 /** The session-file JSON a shared link stands for (the worker loads it like an imported file). */

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { formatClock } from '../../sim';
 import { live } from '../store/live';
 import { useUi } from '../store/ui-store';
-import { branch, seek } from './exercise-controller';
+import { branch, cancelBusy, seek } from './exercise-controller';
 import { useExercise } from './exercise-store';
 
 export function TimeScrubber() {
@@ -71,7 +71,10 @@ export function TimeScrubber() {
       </div>
       {busy && (
         <p className="busy" role="status" data-testid="busy">
-          {busy.label} ({formatClock(busy.targetMs)})…
+          {busy.label} ({formatClock(busy.targetMs)})…{' '}
+          <button type="button" className="btn" onClick={cancelBusy} aria-label="Cancel: stop where the run has got to">
+            Cancel
+          </button>
         </p>
       )}
     </div>
