@@ -37,6 +37,8 @@ describe('presenter messages', () => {
     expect(readMirror(hello('facilitator:1'))).toMatchObject({ type: 'hello', from: 'facilitator:1', scenario: 'default' });
     expect(readMirror(frame('facilitator:1'))).toMatchObject({ type: 'frame', headline: { title: 'Aurora compromised' } });
     expect(readMirror({ type: 'hello?' })).toEqual({ type: 'hello?' });
+    // A KPI with nothing measured yet (no emergency call) is null, shown as "—": still a frame.
+    expect(readMirror(frame('facilitator:1', 'session:a', { snapshot: { ...snapshot(0), kpis: { peopleWithoutPower: 0, emergencyResponseMedian: null } } }))).toMatchObject({ type: 'frame' });
   });
 
   it('drops what does not have the shape of one: a null snapshot, no sender, bad numbers, odd parts', () => {

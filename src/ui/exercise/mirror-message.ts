@@ -59,7 +59,7 @@ function readSnapshot(v: unknown): SimSnapshot | null {
   if (!isObj(v) || !isTime(v.tMs) || !isBytes(v.status) || !isBytes(v.compromised) || !isBytes(v.edgeState)) return null;
   if (!isObj(v.kpis)) return null;
   const kpis = Object.entries(v.kpis);
-  if (kpis.length > MAX_KPIS || !kpis.every(([, x]) => typeof x === 'number' && Number.isFinite(x))) return null;
+  if (kpis.length > MAX_KPIS || !kpis.every(([, x]) => x === null || (typeof x === 'number' && Number.isFinite(x)))) return null;
   if (v.compromised.length !== v.status.length) return null;
   if (!['power', 'traffic', 'water', 'cyber'].every((k) => isPart(v[k]))) return null;
   return v as unknown as SimSnapshot;
