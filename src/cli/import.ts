@@ -7,13 +7,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import { buildOsmCity, formatIssue, parseOsm } from '../scenario';
+import { buildOsmCity, formatIssue, parseOsm, quote } from '../scenario';
 import { describeSignalNodes } from '../scenario/city/osm-signals';
 import { UsageError, parseArgs } from './args';
 
 export function importCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
   const [kind, ...rest] = argv;
-  if (kind !== 'osm') throw new UsageError(kind ? `cannot import "${kind}" (only: osm)` : 'import needs a kind: osm');
+  if (kind !== 'osm') throw new UsageError(kind ? `cannot import ${quote(kind)} (only: osm)` : 'import needs a kind: osm');
   const { positionals, options } = parseArgs(rest, ['out', 'name']);
   if (positionals.length !== 1) throw new UsageError('import osm needs exactly one .osm file');
   if (!options.out) throw new UsageError('import osm needs --out SCENARIO.json');

@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { UsageError } from './args';
+import { quote } from '../scenario';
 import { loadWaterEngine } from '../sim';
 import { validateCommand } from './validate';
 import { runCommand } from './run';
@@ -49,7 +50,7 @@ export function main(
         out(USAGE);
         return 0;
       default:
-        err(cmd ? `twin: unknown command "${cmd}"\n\n${USAGE}` : USAGE);
+        err(cmd ? `twin: unknown command ${quote(cmd)}\n\n${USAGE}` : USAGE);
         return 2;
     }
   } catch (e) {

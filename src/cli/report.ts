@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterActionHtml, afterActionMarkdown, buildAfterAction, createSimulation, type LoggedCommand, type Command } from '../sim';
-import { formatIssue, parseSession, type LoadResult } from '../scenario';
+import { formatIssue, parseSession, quote, type LoadResult } from '../scenario';
 import { loadScenarioFile } from './files';
 import { loadScenarioText } from '../scenario';
 import { UsageError, parseArgs } from './args';
@@ -19,7 +19,7 @@ export function reportCommand(argv: readonly string[], out: (s: string) => void,
   if (positionals.length !== 1) throw new UsageError('report needs exactly one session file');
   const fromExt = options.out ? ({ '.html': 'html', '.htm': 'html', '.md': 'md', '.json': 'json' } as Record<string, string>)[extname(options.out).toLowerCase()] : undefined;
   const format = options.format ?? fromExt ?? 'html';
-  if (!['html', 'md', 'json'].includes(format)) throw new UsageError(`--format must be html, md or json, not "${format}"`);
+  if (!['html', 'md', 'json'].includes(format)) throw new UsageError(`--format must be html, md or json, not ${quote(format)}`);
   const file = positionals[0]!;
   let text: string;
   try {

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { buildReport, createSimulation, formatClock, parseDuration, MINUTE } from '../sim';
-import { formatIssue } from '../scenario';
+import { formatIssue, quote } from '../scenario';
 import { setPrivacyClock } from '../sim/analysis';
 import { loadScenarioFile } from './files';
 import { UsageError, parseArgs } from './args';
@@ -14,16 +14,16 @@ export function runCommand(argv: readonly string[], out: (s: string) => void, er
   const { positionals, options } = parseArgs(argv, ['until', 'seed', 'format', 'out']);
   if (positionals.length !== 1) throw new UsageError('run needs exactly one scenario file');
   const format = options.format ?? 'json';
-  if (format !== 'json' && format !== 'md') throw new UsageError(`--format must be json or md, not "${format}"`);
+  if (format !== 'json' && format !== 'md') throw new UsageError(`--format must be json or md, not ${quote(format)}`);
   let seed: number | undefined;
   if (options.seed !== undefined) {
-    if (!/^\d+$/.test(options.seed) || Number(options.seed) > 4294967295) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not "${options.seed}"`);
+    if (!/^\d+$/.test(options.seed) || Number(options.seed) > 4294967295) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not ${quote(options.seed)}`);
     seed = Number(options.seed);
   }
   let untilMs: number | undefined;
   if (options.until !== undefined) {
     const d = parseDuration(options.until);
-    if (d === null || d <= 0) throw new UsageError(`--until must be a duration such as 90s, 30m, 6h or 2d, not "${options.until}"`);
+    if (d === null || d <= 0) throw new UsageError(`--until must be a duration such as 90s, 30m, 6h or 2d, not ${quote(options.until)}`);
     untilMs = d;
   }
 
