@@ -5,7 +5,8 @@
  */
 import type { SimInput } from '../sim';
 import { compileScenario } from './compile';
-import { fromZod, issue, lineCol, type ScenarioIssue } from './issues';
+import { fromZod, issue, type ScenarioIssue } from './issues';
+import { jsonSyntaxIssue } from './json-error';
 import { migrate } from './migrate';
 import { scenarioSchema, type Scenario } from './schema';
 
@@ -33,8 +34,8 @@ export function loadScenarioText(text: string, options: LoadOptions = {}): LoadR
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, issues: [jsonIssue(text, e, options.fileName)] };
+  } catch {
+    return { ok: false, issues: [jsonIssue(text, options.fileName)] };
   }
   return loadScenarioData(data, options);
 }
@@ -60,12 +61,6 @@ export function loadScenarioData(data: unknown, options: LoadOptions = {}): Load
   return { ok: true, meta, scenario, input };
 }
 
-function jsonIssue(text: string, e: unknown, fileName?: string): ScenarioIssue {
-  const msg = e instanceof Error ? e.message : String(e);
-  const pos = /position (\d+)/.exec(msg);
-  const where = pos ? lineCol(text, Number(pos[1])) : null;
-  const lc = /line (\d+) column (\d+)/.exec(msg);
-  const at = where ? ` at line ${where.line}, column ${where.column}` : lc ? ` at line ${lc[1]}, column ${lc[2]}` : '';
-  const reason = msg.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-  return issue(fileName ?? '(file)', `not valid JSON${at}: ${reason}`, 'check for a missing comma, quote or bracket just before that point');
+function jsonIssue(text: string, fileName?: string): ScenarioIssue {
+  return jsonSyntaxIssue(text, fileName ?? '(file)', 'check for a missing comma, quote or bracket just before that point');
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { LoggedCommand } from '../sim';
 import { fromZod, issue, type ScenarioIssue } from './issues';
+import { jsonSyntaxIssue } from './json-error';
 import { commandSchema } from './schema';
 
 export const SESSION_VERSION = 1;
@@ -35,8 +36,8 @@ export function parseSession(text: string): { ok: true; session: Session } | { o
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, issues: [issue('(session file)', `not valid JSON: ${e instanceof Error ? e.message : String(e)}`, 'export the session again from the twin')] };
+  } catch {
+    return { ok: false, issues: [jsonSyntaxIssue(text, '(session file)', 'export the session again from the twin')] };
   }
   const r = sessionSchema.safeParse(data);
   if (!r.success) return { ok: false, issues: fromZod(sessionSchema, data, r.error.issues) };
