@@ -4,6 +4,7 @@
  * a scenario author can act on; nothing a user types ever produces a stack trace.
  */
 import type { z } from 'zod';
+import { clockAsDuration, DURATION_ERROR } from './schema-primitives';
 
 export interface ScenarioIssue {
   readonly path: string;
@@ -77,12 +78,12 @@ export function editDistance(aIn: string, bIn: string, limit = Number.POSITIVE_I
 }
 
 /**
- * "did you mean "x"?" for the closest candidate (the first of equals), when it is close for its
- * length; else a list of what is allowed. Every value compared and echoed is cut short (see
- * COMPARE_MAX, ECHO_MAX), so the cost is bounded by the number of candidates alone.
+ * The candidate closest to `value` (the first of equals) when it is close for its length, else
+ * null. Every value compared is cut short (see COMPARE_MAX), so the cost is bounded by the number
+ * of candidates alone.
  */
-export function suggest(value: string, candidates: readonly string[], what = 'allowed values'): string {
-  let best: string | undefined;
+export function nearest(value: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
   let bestD = HINT_MAX + 1;
   for (const c of candidates) {
     const d = editDistance(value, c, bestD - 1);
@@ -91,7 +92,13 @@ export function suggest(value: string, candidates: readonly string[], what = 'al
       bestD = d;
     }
   }
-  if (best !== undefined && bestD <= Math.max(2, Math.floor(Math.min(best.length, COMPARE_MAX) / 3))) return `did you mean ${quote(best)}?`;
+  return best !== null && bestD <= Math.max(2, Math.floor(Math.min(best.length, COMPARE_MAX) / 3)) ? best : null;
+}
+
+/** "did you mean "x"?" for the nearest candidate, or a list of what is allowed, each cut to ECHO_MAX. */
+export function suggest(value: string, candidates: readonly string[], what = 'allowed values'): string {
+  const best = nearest(value, candidates);
+  if (best !== null) return `did you mean ${quote(best)}?`;
   if (candidates.length === 0) return `there are no ${what} to choose from`;
   const shown = candidates.slice(0, 12).map((c) => quote(c)).join(', ');
   return `${what}: ${shown}${candidates.length > 12 ? `, … (${candidates.length} in all)` : ''}`;
@@ -182,9 +189,11 @@ export function fromZod(schema: z.ZodType, data: unknown, issues: readonly z.cor
           out.push(issue(path, `unknown ${i.discriminator} ${describeValue(got)}`, typeof got === 'string' ? suggest(got, opts, 'known types') : `set "${i.discriminator}" to one of ${opts.join(', ')}`));
         } else out.push(issue(path, 'does not match any allowed form', 'check the scenario documentation for this field'));
         break;
-      case 'invalid_format':
-        out.push(issue(path, `${describeValue(got)} ${i.message}`, 'see the examples in the message'));
+      case 'invalid_format': {
+        const asDuration = i.message === DURATION_ERROR && typeof got === 'string' ? clockAsDuration(got) : null;
+        out.push(issue(path, `${describeValue(got)} ${i.message}`, asDuration ? `did you mean "${asDuration}"? Times count from the start of the run, not by the clock` : 'see the examples in the message'));
         break;
+      }
       default:
         out.push(issue(path, i.message, 'see scenarios/scenario.schema.json for what is allowed'));
     }

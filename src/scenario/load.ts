@@ -9,6 +9,7 @@ import { fromZod, issue, type ScenarioIssue } from './issues';
 import { jsonSyntaxIssue } from './json-error';
 import { migrate } from './migrate';
 import { scenarioSchema, type Scenario } from './schema';
+import { issuesAtOnce } from './second-look';
 
 export interface ScenarioMeta {
   readonly id: string;
@@ -47,9 +48,10 @@ export function loadScenarioData(data: unknown, options: LoadOptions = {}): Load
   const migrated = migrate(data as Record<string, unknown>);
   if ('issues' in migrated) return { ok: false, issues: migrated.issues };
   const parsed = scenarioSchema.safeParse(migrated.data);
-  if (!parsed.success) return { ok: false, issues: fromZod(scenarioSchema, migrated.data, parsed.error.issues) };
+  const compileOptions = options.readFile ? { readFile: options.readFile } : {};
+  if (!parsed.success) return { ok: false, issues: issuesAtOnce(migrated.data, fromZod(scenarioSchema, migrated.data, parsed.error.issues), compileOptions) };
   const scenario = parsed.data;
-  const { input, issues } = compileScenario(scenario, options.readFile ? { readFile: options.readFile } : {});
+  const { input, issues } = compileScenario(scenario, compileOptions);
   if (issues.length > 0) return { ok: false, issues };
   const meta: ScenarioMeta = {
     id: input.id,
