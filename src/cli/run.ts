@@ -1,17 +1,16 @@
 /**
- * `twin run FILE [--until DURATION] [--seed N] [--format json|md] [--out PATH]`: runs a scenario
- * headless and writes a report. Progress goes to stderr, so stdout holds only the report.
+ * `twin run FILE [--until DURATION] [--seed N] [--format json|md] [--out PATH] [--allow-outside]`:
+ * runs a scenario headless and writes a report. Progress goes to stderr, so stdout holds only the report.
  */
-import { writeFileSync } from 'node:fs';
 import { buildReport, createSimulation, formatClock, parseDuration, MINUTE } from '../sim';
-import { formatIssue, quote } from '../scenario';
+import { quote } from '../scenario';
 import { setPrivacyClock } from '../sim/analysis';
-import { loadScenarioFile } from './files';
+import { checkOutput, loadScenarioFile, printIssues, writeOutput } from './files';
 import { UsageError, parseArgs } from './args';
 import { renderMarkdown } from './markdown';
 
 export function runCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
-  const { positionals, options } = parseArgs(argv, ['until', 'seed', 'format', 'out']);
+  const { positionals, options } = parseArgs(argv, ['until', 'seed', 'format', 'out'], ['allow-outside']);
   if (positionals.length !== 1) throw new UsageError('run needs exactly one scenario file');
   const format = options.format ?? 'json';
   if (format !== 'json' && format !== 'md') throw new UsageError(`--format must be json or md, not ${quote(format)}`);
@@ -27,10 +26,12 @@ export function runCommand(argv: readonly string[], out: (s: string) => void, er
     untilMs = d;
   }
 
+  if (options.out) checkOutput(options.out);
+
   const file = positionals[0]!;
-  const r = loadScenarioFile(file);
+  const r = loadScenarioFile(file, { allowOutside: options['allow-outside'] === 'true' });
   if (!r.ok) {
-    for (const i of r.issues) err(`${file}: ${formatIssue(i)}`);
+    printIssues(file, r.issues, err);
     return 1;
   }
   // The privacy analysis reports its stages' wall time (the simulation itself never reads a clock).
@@ -52,7 +53,7 @@ export function runCommand(argv: readonly string[], out: (s: string) => void, er
   const report = buildReport(sim, wallS);
   const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderMarkdown(report);
   if (options.out) {
-    writeFileSync(options.out, text);
+    writeOutput(options.out, text);
     err(`wrote ${options.out}`);
   } else out(text);
   return 0;

@@ -34,6 +34,7 @@ import { compileOsmCity } from './osm';
 import { compilePopulation } from './population';
 import { checkWaterCommand, compileWater, type WaterRefs } from './water';
 import { article, issue, quote, suggest, type ScenarioIssue } from './issues';
+import type { ReadFile } from './referenced-file';
 import type { Scenario, ScenarioCommand } from './schema';
 
 export const DEFAULT_SEED = 1;
@@ -51,7 +52,7 @@ const emptyCity = (size: [number, number]): CityModel => ({
 
 export interface CompileOptions {
   /** Reads a file the scenario references, relative to the scenario; null when it cannot. */
-  readonly readFile?: (relPath: string) => string | null;
+  readonly readFile?: ReadFile;
 }
 
 export function compileScenario(s: Scenario, options: CompileOptions = {}): { input: SimInput; issues: ScenarioIssue[] } {

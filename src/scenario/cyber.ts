@@ -10,6 +10,7 @@ import { datasetSalt, type CameraSpec, type CctvInput, type DatasetSpec, type Id
 import type { CommsFlowSpec, CommsInput, CommsLinkSpec, CommsNodeSpec, LinkClass, ZoneRule } from '../sim/comms';
 import type { CyberInput } from '../sim/cyber';
 import { issue, quote, suggest, type ScenarioIssue } from './issues';
+import { readReferenced, type ReadFile } from './referenced-file';
 import { parseCameraRegister, placeCameras } from './import/camera-register';
 import { ZONE_IDS } from './cyber-schema';
 import type { Scenario } from './schema';
@@ -19,7 +20,7 @@ export interface CyberContext {
   readonly edges: EdgeSpec[];
   readonly vendors: readonly VendorSpec[];
   readonly city: CityModel;
-  readonly readFile: ((rel: string) => string | null) | undefined;
+  readonly readFile: ReadFile | undefined;
   readonly issues: ScenarioIssue[];
 }
 
@@ -297,9 +298,8 @@ function importRegister(s: Scenario, ctx: CyberContext): void {
   const file = s.cctv?.register;
   if (file === undefined) return;
   const path = 'cctv.register';
-  if (!ctx.readFile) return void ctx.issues.push(issue(path, `cannot open ${quote(file)} here`, 'files a scenario references can be read when it is loaded from a file'));
-  const text = ctx.readFile(file);
-  if (text === null) return void ctx.issues.push(issue(path, `cannot read ${quote(file)}`, "check the path; it is resolved from the scenario file's own folder"));
+  const text = readReferenced(file, path, ctx.readFile, ctx.issues);
+  if (text === null) return;
   const parsed = parseCameraRegister(text, file, path);
   ctx.issues.push(...parsed.issues);
   const vendor = s.cctv?.registerVendor ?? null;

@@ -6,6 +6,7 @@
 import type { SimInput } from '../sim';
 import { compileScenario } from './compile';
 import { fromZod, issue, type ScenarioIssue } from './issues';
+import type { ReadFile } from './referenced-file';
 import { jsonSyntaxIssue } from './json-error';
 import { migrate } from './migrate';
 import { scenarioSchema, type Scenario } from './schema';
@@ -26,9 +27,10 @@ export interface LoadOptions {
   readonly fileName?: string;
   /**
    * Reads a file referenced by the scenario, relative to the scenario's own location; returns
-   * null when there is none. Sections that reference files (imported networks) use it.
+   * null when there is none, or a refusal saying why it may not be read. Sections that reference
+   * files (imported networks) use it.
    */
-  readonly readFile?: (relPath: string) => string | null;
+  readonly readFile?: ReadFile;
 }
 
 export function loadScenarioText(text: string, options: LoadOptions = {}): LoadResult {

@@ -7,6 +7,7 @@ import { assetId, power, type AssetSpec, type CityModel, type EdgeSpec, type Pow
 import { makeCityGrid } from './city/grid';
 import type { GeneratedAsset } from './city/infrastructure';
 import { issue, quote, suggest, type ScenarioIssue } from './issues';
+import { readReferenced, type ReadFile } from './referenced-file';
 import { parseMatpower } from './import/matpower';
 import type { Scenario } from './schema';
 
@@ -15,7 +16,7 @@ export interface PowerContext {
   readonly edges: readonly EdgeSpec[];
   readonly generated: readonly GeneratedAsset[];
   readonly city: CityModel;
-  readonly readFile: ((rel: string) => string | null) | undefined;
+  readonly readFile: ReadFile | undefined;
   readonly issues: ScenarioIssue[];
 }
 
@@ -43,15 +44,8 @@ export function compilePower(s: Scenario, ctx: PowerContext): PowerInput | null 
 }
 
 function fromMatpower(file: string, s: Scenario, ctx: PowerContext): PowerInput | null {
-  if (!ctx.readFile) {
-    ctx.issues.push(issue('power.matpower', `cannot open ${quote(file)} here`, 'files a scenario references can be read when it is loaded from a file (the twin command, or a bundled scenario)'));
-    return null;
-  }
-  const text = ctx.readFile(file);
-  if (text === null) {
-    ctx.issues.push(issue('power.matpower', `cannot read ${quote(file)}`, "check the path; it is resolved from the scenario file's own folder"));
-    return null;
-  }
+  const text = readReferenced(file, 'power.matpower', ctx.readFile, ctx.issues);
+  if (text === null) return null;
   const parsed = parseMatpower(text, { fileName: file, path: 'power.matpower' });
   if (!parsed.ok) {
     ctx.issues.push(...parsed.issues);

@@ -10,6 +10,7 @@ import type { GeneratedAsset } from './city/infrastructure';
 import { makeCityWaterNetwork } from './city/water-network';
 import { checkWithEngine, readInp, type InpSummary } from './import/epanet-inp';
 import { issue, quote, suggest, type ScenarioIssue } from './issues';
+import { readReferenced, type ReadFile } from './referenced-file';
 import type { Scenario, ScenarioCommand } from './schema';
 
 export interface WaterContext {
@@ -17,7 +18,7 @@ export interface WaterContext {
   readonly edges: EdgeSpec[];
   readonly generated: readonly GeneratedAsset[];
   readonly city: CityModel;
-  readonly readFile: ((rel: string) => string | null) | undefined;
+  readonly readFile: ReadFile | undefined;
   readonly issues: ScenarioIssue[];
 }
 
@@ -87,13 +88,7 @@ function fromCity(s: Scenario, ctx: WaterContext): WaterRefs | null {
 }
 
 function read(file: string, path: string, ctx: WaterContext): string | null {
-  if (!ctx.readFile) {
-    ctx.issues.push(issue(path, `cannot open ${quote(file)} here`, 'files a scenario references can be read when it is loaded from a file (the twin command, or a bundled scenario)'));
-    return null;
-  }
-  const text = ctx.readFile(file);
-  if (text === null) ctx.issues.push(issue(path, `cannot read ${quote(file)}`, "check the path; it is resolved from the scenario file's own folder (C-Town and Net1 live in ../shared/data/water)"));
-  return text;
+  return readReferenced(file, path, ctx.readFile, ctx.issues, "check the path; it is resolved from the scenario file's own folder (C-Town and Net1 live in ../shared/data/water)");
 }
 
 function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null {

@@ -13,7 +13,7 @@
  * unlimited. Problems come back as ScenarioIssues naming the file and line, never as exceptions.
  */
 import { allocateNetwork, type PowerNetwork } from '../../sim/power';
-import { clip, issue, quote, type ScenarioIssue } from '../issues';
+import { clip, issue, type ScenarioIssue } from '../issues';
 import { parseNumber, tokenize, type Token } from './matpower-lexer';
 
 export interface MatpowerCase {
