@@ -90,6 +90,7 @@ describe('files a scenario references, read by twin validate', () => {
       expect(r.err).toContain(`${field}: cannot read "link.osm": it is outside the scenario's folder`);
       // Read when allowed: whatever the importer makes of it, the text is not repeated.
       const allowed = twin(['validate', scenario(field.replace('.', '-'), body), '--allow-outside']);
+      expect(allowed.code, field).toBe(1);
       expect(allowed.err).not.toContain('TOPSECRET');
     }
   });
