@@ -2,7 +2,7 @@
  * `npm run bench`: speed and memory figures as JSON. Speed is measured here and never asserted in
  * tests. Each figure names what it measures; later subsystems add theirs.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createSimulation, HOUR, MINUTE, type SimInput } from '../sim';
 import { benchPower } from './bench-power';
@@ -12,6 +12,7 @@ import { benchWater } from './bench-water';
 import { benchPopulation } from './bench-population';
 import { loadScenarioText } from '../scenario';
 import { parseArgs } from './args';
+import { checkOutput, writeOutput } from './files';
 
 const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/default.json', import.meta.url));
 
@@ -22,6 +23,7 @@ function median(xs: number[]): number {
 
 export function benchCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
   const { options } = parseArgs(argv, ['out']);
+  if (options.out) checkOutput(options.out);
   const text = readFileSync(DEFAULT_SCENARIO, 'utf8');
   const rssBefore = process.memoryUsage().rss;
 
@@ -91,7 +93,7 @@ export function benchCommand(argv: readonly string[], out: (s: string) => void, 
     },
   };
   const json = JSON.stringify(figures, null, 2);
-  if (options.out) writeFileSync(options.out, `${json}\n`);
+  if (options.out) writeOutput(options.out, `${json}\n`);
   out(json);
   return 0;
 }

@@ -5,27 +5,27 @@
  * the file (by a path relative to the scenario) with city traffic demand. Exit 1 when the file
  * cannot be used, with the problem and how to fix it.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
-import { buildOsmCity, formatIssue, parseOsm } from '../scenario';
+import { buildOsmCity, formatIssue, parseOsm, quote } from '../scenario';
 import { describeSignalNodes } from '../scenario/city/osm-signals';
 import { UsageError, parseArgs } from './args';
+import { checkOutput, writeOutput } from './files';
+import { readTextFile } from './safe-read';
 
 export function importCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
   const [kind, ...rest] = argv;
-  if (kind !== 'osm') throw new UsageError(kind ? `cannot import "${kind}" (only: osm)` : 'import needs a kind: osm');
+  if (kind !== 'osm') throw new UsageError(kind ? `cannot import ${quote(kind)} (only: osm)` : 'import needs a kind: osm');
   const { positionals, options } = parseArgs(rest, ['out', 'name']);
   if (positionals.length !== 1) throw new UsageError('import osm needs exactly one .osm file');
   if (!options.out) throw new UsageError('import osm needs --out SCENARIO.json');
+  checkOutput(options.out);
   const file = positionals[0]!;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    err(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)}); check the path`);
+  const read = readTextFile(file, { roots: [] });
+  if (!read.ok) {
+    err(`${file}: cannot read it: ${read.why} (${read.hint})`);
     return 1;
   }
-  const parsed = parseOsm(text, file);
+  const parsed = parseOsm(read.text, file);
   if (!parsed.ok) {
     for (const i of parsed.issues) err(formatIssue(i));
     return 1;
@@ -48,7 +48,7 @@ export function importCommand(argv: readonly string[], out: (s: string) => void,
     city: { name, osm: rel },
     traffic: { demand: { city: { peakTripsPerHour: 600, startClock: '07:30' } } },
   };
-  writeFileSync(outPath, `${JSON.stringify(scenario, null, 2)}\n`);
+  writeOutput(outPath, `${JSON.stringify(scenario, null, 2)}\n`);
   const s = built.stats;
   const kinds = [...new Set(built.places.map((p) => p.kind))].sort();
   const places = kinds.map((k) => `${built.places.filter((p) => p.kind === k).length} ${k}`).join(', ');

@@ -1,29 +1,18 @@
 /**
  * The `twin` command line: validate and run scenarios headless, and measure the simulation.
- * Exit codes: 0 success, 1 invalid scenario, 2 usage error, 3 internal error.
+ * Exit codes: 0 success, 1 a problem with the files named (an invalid scenario, a file that may not
+ * be read, an --out folder that does not exist), 2 usage error, 3 internal error.
  */
 import { fileURLToPath } from 'node:url';
-import { UsageError } from './args';
-import { loadWaterEngine } from '../sim';
+import { UsageError, UserError } from './args';
+import { quote } from '../scenario';
+import { loadWaterEngine, water } from '../sim';
+import { COMMAND_USAGE, isCommand, USAGE } from './usage';
 import { validateCommand } from './validate';
 import { runCommand } from './run';
 import { benchCommand } from './bench';
 import { importCommand } from './import';
 import { reportCommand } from './report';
-
-const USAGE = `usage: twin <command> [options]
-
-commands:
-  validate FILE...                     check scenario files; one line per problem
-  run FILE [--until DURATION] [--seed N] [--format json|md] [--out PATH]
-                                       run a scenario headless and print a report
-  report SESSION [--out report.html] [--format html|md|json]
-                                       rebuild a saved session and write its after-action report
-  bench [--out PATH]                   measure speed and memory; prints JSON
-  import osm FILE.osm --out SCENARIO.json [--name NAME]
-                                       make a scenario of an OpenStreetMap extract
-
-DURATION is like 90s, 30m, 6h or 2d.`;
 
 export function main(
   argv: readonly string[],
@@ -31,6 +20,11 @@ export function main(
   err: (s: string) => void = (s) => void process.stderr.write(`${s}\n`),
 ): number {
   const [cmd, ...rest] = argv;
+  // `twin run --help`, and `twin help run`: a command's own page, before any other argument is checked.
+  if (isCommand(cmd) && (rest.includes('--help') || rest.includes('-h'))) {
+    out(COMMAND_USAGE[cmd]);
+    return 0;
+  }
   try {
     switch (cmd) {
       case 'validate':
@@ -46,16 +40,26 @@ export function main(
       case 'help':
       case '--help':
       case '-h':
-        out(USAGE);
+        out(isCommand(rest[0]) ? COMMAND_USAGE[rest[0]] : USAGE);
         return 0;
       default:
-        err(cmd ? `twin: unknown command "${cmd}"\n\n${USAGE}` : USAGE);
+        err(cmd ? `twin: unknown command ${quote(cmd)}\n\n${USAGE}` : USAGE);
         return 2;
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`twin: ${e.message}\n\n${USAGE}`);
+      err(`twin: ${e.message}\n\n${isCommand(cmd) ? COMMAND_USAGE[cmd] : USAGE}`);
       return 2;
+    }
+    if (e instanceof UserError) {
+      err(`twin: ${e.message}`);
+      return 1;
+    }
+    // Validation opens every network in EPANET first, so this should not happen; if a file still
+    // fails to open at run time, it is the file's problem, said as such, not a crash to report.
+    if (e instanceof water.WaterModelError) {
+      err(`twin: the water network could not be opened: ${e.message}`);
+      return 1;
     }
     err(`twin: internal error: ${e instanceof Error ? e.message : String(e)}`);
     if (process.env.TWIN_DEBUG) err(e instanceof Error ? (e.stack ?? '') : '');

@@ -1,36 +1,37 @@
 /**
- * `twin run FILE [--until DURATION] [--seed N] [--format json|md] [--out PATH]`: runs a scenario
- * headless and writes a report. Progress goes to stderr, so stdout holds only the report.
+ * `twin run FILE [--until DURATION] [--seed N] [--format json|md] [--out PATH] [--allow-outside]`:
+ * runs a scenario headless and writes a report. Progress goes to stderr, so stdout holds only the report.
  */
-import { writeFileSync } from 'node:fs';
 import { buildReport, createSimulation, formatClock, parseDuration, MINUTE } from '../sim';
-import { formatIssue } from '../scenario';
+import { quote } from '../scenario';
 import { setPrivacyClock } from '../sim/analysis';
-import { loadScenarioFile } from './files';
+import { checkOutput, loadScenarioFile, printIssues, writeOutput } from './files';
 import { UsageError, parseArgs } from './args';
 import { renderMarkdown } from './markdown';
 
 export function runCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
-  const { positionals, options } = parseArgs(argv, ['until', 'seed', 'format', 'out']);
+  const { positionals, options } = parseArgs(argv, ['until', 'seed', 'format', 'out'], ['allow-outside']);
   if (positionals.length !== 1) throw new UsageError('run needs exactly one scenario file');
   const format = options.format ?? 'json';
-  if (format !== 'json' && format !== 'md') throw new UsageError(`--format must be json or md, not "${format}"`);
+  if (format !== 'json' && format !== 'md') throw new UsageError(`--format must be json or md, not ${quote(format)}`);
   let seed: number | undefined;
   if (options.seed !== undefined) {
-    if (!/^\d+$/.test(options.seed) || Number(options.seed) > 4294967295) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not "${options.seed}"`);
+    if (!/^\d+$/.test(options.seed) || Number(options.seed) > 4294967295) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not ${quote(options.seed)}`);
     seed = Number(options.seed);
   }
   let untilMs: number | undefined;
   if (options.until !== undefined) {
     const d = parseDuration(options.until);
-    if (d === null || d <= 0) throw new UsageError(`--until must be a duration such as 90s, 30m, 6h or 2d, not "${options.until}"`);
+    if (d === null || d <= 0) throw new UsageError(`--until must be a duration such as 90s, 30m, 6h or 2d, not ${quote(options.until)}`);
     untilMs = d;
   }
 
+  if (options.out) checkOutput(options.out);
+
   const file = positionals[0]!;
-  const r = loadScenarioFile(file);
+  const r = loadScenarioFile(file, { allowOutside: options['allow-outside'] === 'true' });
   if (!r.ok) {
-    for (const i of r.issues) err(`${file}: ${formatIssue(i)}`);
+    printIssues(file, r.issues, err);
     return 1;
   }
   // The privacy analysis reports its stages' wall time (the simulation itself never reads a clock).
@@ -52,7 +53,7 @@ export function runCommand(argv: readonly string[], out: (s: string) => void, er
   const report = buildReport(sim, wallS);
   const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderMarkdown(report);
   if (options.out) {
-    writeFileSync(options.out, text);
+    writeOutput(options.out, text);
     err(`wrote ${options.out}`);
   } else out(text);
   return 0;

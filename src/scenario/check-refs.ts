@@ -4,7 +4,7 @@
  * exist in the scenario. Each problem is reported with its path and the nearest valid names.
  */
 import type { PowerInput } from '../sim';
-import { issue, suggest, type ScenarioIssue } from './issues';
+import { issue, quote, suggest, type ScenarioIssue } from './issues';
 import type { ScenarioCommand } from './schema';
 
 export interface ExerciseRefs {
@@ -18,31 +18,32 @@ type ExerciseCommand = Extract<ScenarioCommand, { type: 'inject.hold' | 'inject.
 
 export function checkPowerCommand(c: PowerCommand, path: string, grid: PowerInput | null, issues: ScenarioIssue[]): void {
   if (!grid) {
-    issues.push(issue(`${path}.type`, `"${c.type}" needs a power grid, and this scenario has none`, 'add a generated city ("city": {"generator": {}}) or "power": {"matpower": "case.m"}'));
+    issues.push(issue(`${path}.type`, `${quote(c.type)} needs a power grid, and this scenario has none`, 'add a generated city ("city": {"generator": {}}) or "power": {"matpower": "case.m"}'));
     return;
   }
   const subs = grid.busAsset.filter((a): a is string => a !== null);
-  const list = (ids: readonly string[] | undefined, known: readonly string[], key: string, what: string) =>
+  // The plural is spelt out: "bus" + "s" made "buss".
+  const list = (ids: readonly string[] | undefined, known: readonly string[], key: string, what: string, whats: string) =>
     ids?.forEach((id, k) => {
-      if (!known.includes(id)) issues.push(issue(`${path}.${key}[${k}]`, `no ${what} "${id}" in the grid`, suggest(id, known, `${what}s`)));
+      if (!known.includes(id)) issues.push(issue(`${path}.${key}[${k}]`, `no ${what} ${quote(id)} in the grid`, suggest(id, known, whats)));
     });
   switch (c.type) {
     case 'power.breaker':
     case 'power.protection':
     case 'power.telemetry':
-      list(c.branches, grid.branchIds, 'branches', 'line');
-      list(c.substations, subs, 'substations', 'substation');
+      list(c.branches, grid.branchIds, 'branches', 'line', 'lines');
+      list(c.substations, subs, 'substations', 'substation', 'substations');
       if (c.type === 'power.breaker' && !c.branches?.length && !c.substations?.length) issues.push(issue(path, 'names no line or substation', 'add "branches" or "substations"'));
       return;
     case 'power.load.disconnect':
-      list(c.buses, grid.busIds, 'buses', 'bus');
-      list(c.substations, subs, 'substations', 'substation');
+      list(c.buses, grid.busIds, 'buses', 'bus', 'buses');
+      list(c.substations, subs, 'substations', 'substation', 'substations');
       return;
     case 'power.generator.trip':
-      list(c.generators, grid.genIds, 'generators', 'generator');
+      list(c.generators, grid.genIds, 'generators', 'generator', 'generators');
       return;
     case 'power.crew.dispatch':
-      list(c.substations, subs, 'substations', 'substation');
+      list(c.substations, subs, 'substations', 'substation', 'substations');
       return;
     default: {
       const never: never = c;
@@ -56,13 +57,13 @@ export function checkExerciseCommand(c: ExerciseCommand, path: string, refs: Exe
     case 'inject.hold':
     case 'inject.release':
     case 'inject.skip':
-      if (!refs.injectIds.includes(c.inject)) issues.push(issue(`${path}.inject`, `unknown inject "${c.inject}"`, suggest(c.inject, refs.injectIds, 'injects')));
+      if (!refs.injectIds.includes(c.inject)) issues.push(issue(`${path}.inject`, `unknown inject ${quote(c.inject)}`, suggest(c.inject, refs.injectIds, 'injects')));
       return;
     case 'decision.open':
     case 'decision.take': {
       const options = refs.decisions.get(c.decision);
-      if (!options) issues.push(issue(`${path}.decision`, `unknown decision "${c.decision}"`, suggest(c.decision, [...refs.decisions.keys()], 'decisions')));
-      else if (c.type === 'decision.take' && !options.includes(c.option)) issues.push(issue(`${path}.option`, `decision "${c.decision}" has no option "${c.option}"`, suggest(c.option, options, 'options')));
+      if (!options) issues.push(issue(`${path}.decision`, `unknown decision ${quote(c.decision)}`, suggest(c.decision, [...refs.decisions.keys()], 'decisions')));
+      else if (c.type === 'decision.take' && !options.includes(c.option)) issues.push(issue(`${path}.option`, `decision ${quote(c.decision)} has no option ${quote(c.option)}`, suggest(c.option, options, 'options')));
       return;
     }
     case 'inject.pressure':

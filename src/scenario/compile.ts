@@ -33,7 +33,8 @@ import { compileTraffic } from './traffic';
 import { compileOsmCity } from './osm';
 import { compilePopulation } from './population';
 import { checkWaterCommand, compileWater, type WaterRefs } from './water';
-import { issue, suggest, type ScenarioIssue } from './issues';
+import { article, issue, quote, suggest, type ScenarioIssue } from './issues';
+import type { ReadFile } from './referenced-file';
 import type { Scenario, ScenarioCommand } from './schema';
 
 export const DEFAULT_SEED = 1;
@@ -51,7 +52,7 @@ const emptyCity = (size: [number, number]): CityModel => ({
 
 export interface CompileOptions {
   /** Reads a file the scenario references, relative to the scenario; null when it cannot. */
-  readonly readFile?: (relPath: string) => string | null;
+  readonly readFile?: ReadFile;
 }
 
 export function compileScenario(s: Scenario, options: CompileOptions = {}): { input: SimInput; issues: ScenarioIssue[] } {
@@ -66,7 +67,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
     cloudJurisdiction: v.cloud?.jurisdiction ?? null,
     ...(v.firmware !== undefined ? { firmware: v.firmware } : {}),
   }));
-  dupes(vendors.map((v) => v.id), (i, id) => issues.push(issue(`vendors[${i}].id`, `vendor id "${id}" is used twice`, 'give each vendor its own id')));
+  dupes(vendors.map((v) => v.id), (i, id) => issues.push(issue(`vendors[${i}].id`, `vendor id ${quote(id)} is used twice`, 'give each vendor its own id')));
   const vendorIds = vendors.map((v) => v.id as string);
 
   // City: procedural when asked for, else an empty ground sized to the explicit assets.
@@ -118,8 +119,8 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
 
   const generatedIds = new Set(assets.map((a) => a.id as string));
   (s.assets ?? []).forEach((a, i) => {
-    if (generatedIds.has(a.id)) issues.push(issue(`assets[${i}].id`, `"${a.id}" is already the id of a generated asset`, 'choose another id'));
-    if (a.vendor && !vendorIds.includes(a.vendor)) issues.push(issue(`assets[${i}].vendor`, `unknown vendor "${a.vendor}"`, suggest(a.vendor, vendorIds, 'vendors')));
+    if (generatedIds.has(a.id)) issues.push(issue(`assets[${i}].id`, `${quote(a.id)} is already the id of a generated asset`, 'choose another id'));
+    if (a.vendor && !vendorIds.includes(a.vendor)) issues.push(issue(`assets[${i}].vendor`, `unknown vendor ${quote(a.vendor)}`, suggest(a.vendor, vendorIds, 'vendors')));
     const v = vendors.find((x) => x.id === a.vendor);
     assets.push({
       id: assetId(a.id),
@@ -135,7 +136,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
       critical: a.critical ?? false,
     });
   });
-  dupes((s.assets ?? []).map((a) => a.id), (i, id) => issues.push(issue(`assets[${i}].id`, `asset id "${id}" is used twice`, 'give each asset its own id')));
+  dupes((s.assets ?? []).map((a) => a.id), (i, id) => issues.push(issue(`assets[${i}].id`, `asset id ${quote(id)} is used twice`, 'give each asset its own id')));
 
   const grid = compilePower(s, { assets, edges, generated, city, readFile: options.readFile, issues });
   const cyber = compileCyber(s, { assets, edges, vendors, city, readFile: options.readFile, issues });
@@ -158,7 +159,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const edgeIds = new Set(edges.map((e) => e.id as string));
   (s.dependencies ?? []).forEach((d, i) => {
     for (const end of ['from', 'to'] as const) {
-      if (!known.has(d[end])) issues.push(issue(`dependencies[${i}].${end}`, `unknown asset "${d[end]}"`, suggest(d[end], allIds, 'asset ids')));
+      if (!known.has(d[end])) issues.push(issue(`dependencies[${i}].${end}`, `unknown asset ${quote(d[end])}`, suggest(d[end], allIds, 'asset ids')));
     }
     if (d.from === d.to) issues.push(issue(`dependencies[${i}]`, 'an asset cannot depend on itself', 'point "from" at the supplier'));
     if (d.backup && d.bufferMin !== undefined) issues.push(issue(`dependencies[${i}].bufferMin`, 'give either "bufferMin" or "backup", not both', 'a backup sets the buffer itself: UPS minutes plus generator fuel'));
@@ -186,7 +187,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   });
 
   const injectIds = (s.injects ?? []).map((x) => x.id);
-  dupes(injectIds, (i, id) => issues.push(issue(`injects[${i}].id`, `inject id "${id}" is used twice`, 'give each inject its own id')));
+  dupes(injectIds, (i, id) => issues.push(issue(`injects[${i}].id`, `inject id ${quote(id)} is used twice`, 'give each inject its own id')));
   const districts = [...new Set([...city.districts.map((d) => d.id), ...assets.map((a) => a.district).filter((d): d is string => d !== null)])];
   const kinds = [...new Set(assets.map((a) => a.kind))];
   const durationMs = parseDuration(s.duration ?? DEFAULT_DURATION) ?? 6 * HOUR;
@@ -249,13 +250,13 @@ function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues:
     case 'traffic.signal.plan':
       c.signals.forEach((id, k) => {
         const a = ctx.assets.find((x) => x.id === id);
-        if (!a) issues.push(issue(`${path}.signals[${k}]`, `unknown asset "${id}"`, suggest(id, ctx.assets.filter((x) => x.kind === 'traffic-signal').map((x) => x.id), 'traffic signals')));
-        else if (a.kind !== 'traffic-signal') issues.push(issue(`${path}.signals[${k}]`, `"${id}" is a ${a.kind}, not a traffic signal`, 'name traffic-signal assets, such as "signal-4-8"'));
+        if (!a) issues.push(issue(`${path}.signals[${k}]`, `unknown asset ${quote(id)}`, suggest(id, ctx.assets.filter((x) => x.kind === 'traffic-signal').map((x) => x.id), 'traffic signals')));
+        else if (a.kind !== 'traffic-signal') issues.push(issue(`${path}.signals[${k}]`, `${quote(id)} is ${article(a.kind)}, not a traffic signal`, 'name traffic-signal assets, such as "signal-4-8"'));
       });
       return;
     case 'traffic.link':
       if (ctx.roadIds.length === 0) issues.push(issue(path, 'this scenario has no traffic model', 'add a city with roads, or a "traffic" section'));
-      else c.links.forEach((id, k) => !ctx.roadIds.includes(id) && issues.push(issue(`${path}.links[${k}]`, `unknown road "${id}"`, suggest(id, ctx.roadIds, 'road ids'))));
+      else c.links.forEach((id, k) => !ctx.roadIds.includes(id) && issues.push(issue(`${path}.links[${k}]`, `unknown road ${quote(id)}`, suggest(id, ctx.roadIds, 'road ids'))));
       return;
     case 'privacy.anonymise':
     case 'privacy.attacker.acquire':
@@ -263,7 +264,7 @@ function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues:
       if (!ctx.population) issues.push(issue(path, 'this scenario has no synthetic population, so no personal datasets', 'add a "population" section'));
       return;
     case 'traffic.emergency.dispatch':
-      for (const end of ['from', 'to'] as const) if (!ctx.known.has(c[end])) issues.push(issue(`${path}.${end}`, `unknown asset "${c[end]}"`, suggest(c[end], ctx.allIds, 'asset ids')));
+      for (const end of ['from', 'to'] as const) if (!ctx.known.has(c[end])) issues.push(issue(`${path}.${end}`, `unknown asset ${quote(c[end])}`, suggest(c[end], ctx.allIds, 'asset ids')));
       return;
     case 'comms.isolate':
     case 'comms.vendor-access':
@@ -279,10 +280,10 @@ function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues:
     case 'policy.vendor.ban':
       return checkCyberCommand(c, path, ctx, issues);
     case 'inject.fire':
-      if (!ctx.injectIds.includes(c.inject)) issues.push(issue(`${path}.inject`, `unknown inject "${c.inject}"`, suggest(c.inject, ctx.injectIds, 'injects')));
+      if (!ctx.injectIds.includes(c.inject)) issues.push(issue(`${path}.inject`, `unknown inject ${quote(c.inject)}`, suggest(c.inject, ctx.injectIds, 'injects')));
       return;
     case 'vendor.compromise':
-      if (!ctx.vendorIds.includes(c.vendor)) issues.push(issue(`${path}.vendor`, `unknown vendor "${c.vendor}"`, suggest(c.vendor, ctx.vendorIds, 'vendors')));
+      if (!ctx.vendorIds.includes(c.vendor)) issues.push(issue(`${path}.vendor`, `unknown vendor ${quote(c.vendor)}`, suggest(c.vendor, ctx.vendorIds, 'vendors')));
       return;
     case 'asset.disable':
     case 'asset.restore':
@@ -293,20 +294,20 @@ function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues:
       t.ids?.forEach((id, k) => {
         if (!ctx.known.has(id)) {
           bad = true;
-          issues.push(issue(`${p}.ids[${k}]`, `unknown asset "${id}"`, suggest(id, ctx.allIds, 'asset ids')));
+          issues.push(issue(`${p}.ids[${k}]`, `unknown asset ${quote(id)}`, suggest(id, ctx.allIds, 'asset ids')));
         }
       });
       if (t.vendor !== undefined && !ctx.vendorIds.includes(t.vendor)) {
         bad = true;
-        issues.push(issue(`${p}.vendor`, `unknown vendor "${t.vendor}"`, suggest(t.vendor, ctx.vendorIds, 'vendors')));
+        issues.push(issue(`${p}.vendor`, `unknown vendor ${quote(t.vendor)}`, suggest(t.vendor, ctx.vendorIds, 'vendors')));
       }
       if (t.district !== undefined && !ctx.districts.includes(t.district)) {
         bad = true;
-        issues.push(issue(`${p}.district`, `unknown district "${t.district}"`, suggest(t.district, ctx.districts, 'districts')));
+        issues.push(issue(`${p}.district`, `unknown district ${quote(t.district)}`, suggest(t.district, ctx.districts, 'districts')));
       }
       if (t.kind !== undefined && !ctx.kinds.includes(t.kind)) {
         bad = true;
-        issues.push(issue(`${p}.kind`, `no asset of kind "${t.kind}" in this scenario`, suggest(t.kind, ctx.kinds, 'kinds present')));
+        issues.push(issue(`${p}.kind`, `no asset of kind ${quote(t.kind)} in this scenario`, suggest(t.kind, ctx.kinds, 'kinds present')));
       }
       if (!bad && !ctx.assets.some((a) => (!t.ids || t.ids.includes(a.id)) && (t.kind === undefined || a.kind === t.kind) && (t.vendor === undefined || a.vendor === t.vendor) && (t.district === undefined || a.district === t.district))) {
         issues.push(issue(p, 'selects no asset', 'loosen the selector: the ids, kind, vendor and district must all match one asset'));

@@ -9,7 +9,8 @@ import { assetId, edgeId, parseDuration, DAY, type AssetSpec, type CityModel, ty
 import { datasetSalt, type CameraSpec, type CctvInput, type DatasetSpec, type IdentifierKind } from '../sim/cctv';
 import type { CommsFlowSpec, CommsInput, CommsLinkSpec, CommsNodeSpec, LinkClass, ZoneRule } from '../sim/comms';
 import type { CyberInput } from '../sim/cyber';
-import { issue, suggest, type ScenarioIssue } from './issues';
+import { issue, quote, suggest, type ScenarioIssue } from './issues';
+import { readReferenced, type ReadFile } from './referenced-file';
 import { parseCameraRegister, placeCameras } from './import/camera-register';
 import { ZONE_IDS } from './cyber-schema';
 import type { Scenario } from './schema';
@@ -19,7 +20,7 @@ export interface CyberContext {
   readonly edges: EdgeSpec[];
   readonly vendors: readonly VendorSpec[];
   readonly city: CityModel;
-  readonly readFile: ((rel: string) => string | null) | undefined;
+  readonly readFile: ReadFile | undefined;
   readonly issues: ScenarioIssue[];
 }
 
@@ -168,7 +169,7 @@ export function compileCyber(s: Scenario, ctx: CyberContext): { input: CyberInpu
       return { vendor: v.id as string, gateway: `gateway-${v.id}`, zones: listed ?? own };
     });
   (s.comms?.vendorAccess ?? []).forEach((x, i) => {
-    if (!vendors.some((v) => v.id === x.vendor)) ctx.issues.push(issue(`comms.vendorAccess[${i}].vendor`, `unknown vendor "${x.vendor}"`, suggest(x.vendor, vendors.map((v) => v.id), 'vendors')));
+    if (!vendors.some((v) => v.id === x.vendor)) ctx.issues.push(issue(`comms.vendorAccess[${i}].vendor`, `unknown vendor ${quote(x.vendor)}`, suggest(x.vendor, vendors.map((v) => v.id), 'vendors')));
   });
 
   const comms: CommsInput = {
@@ -212,7 +213,7 @@ function buildCctv(
     return i;
   };
   (c.analytics ?? []).forEach((a, i) => {
-    if (a.vendor && !vendors.some((v) => v.id === a.vendor)) ctx.issues.push(issue(`cctv.analytics[${i}].vendor`, `unknown vendor "${a.vendor}"`, suggest(a.vendor, vendors.map((v) => v.id), 'vendors')));
+    if (a.vendor && !vendors.some((v) => v.id === a.vendor)) ctx.issues.push(issue(`cctv.analytics[${i}].vendor`, `unknown vendor ${quote(a.vendor)}`, suggest(a.vendor, vendors.map((v) => v.id), 'vendors')));
   });
   const sites = ctx.assets.filter((a) => a.subsystem === 'civic' || a.subsystem === 'water' || a.subsystem === 'power');
   const specs: CameraSpec[] = cameras.map((cam) => {
@@ -283,8 +284,8 @@ function banVendors(s: Scenario, ctx: CyberContext): void {
   const ids = ctx.vendors.map((v) => v.id as string);
   (s.policies?.banVendors ?? []).forEach((b, i) => {
     const p = `policies.banVendors[${i}]`;
-    if (!ids.includes(b.vendor)) return void ctx.issues.push(issue(`${p}.vendor`, `unknown vendor "${b.vendor}"`, suggest(b.vendor, ids, 'vendors')));
-    if (b.replacement !== null && !ids.includes(b.replacement)) return void ctx.issues.push(issue(`${p}.replacement`, `unknown vendor "${b.replacement}"`, suggest(b.replacement, ids, 'vendors')));
+    if (!ids.includes(b.vendor)) return void ctx.issues.push(issue(`${p}.vendor`, `unknown vendor ${quote(b.vendor)}`, suggest(b.vendor, ids, 'vendors')));
+    if (b.replacement !== null && !ids.includes(b.replacement)) return void ctx.issues.push(issue(`${p}.replacement`, `unknown vendor ${quote(b.replacement)}`, suggest(b.replacement, ids, 'vendors')));
     const repl = ctx.vendors.find((v) => v.id === b.replacement) ?? null;
     ctx.assets.forEach((a, k) => {
       if (a.vendor !== b.vendor || a.kind === 'vendor-gateway' || (b.kinds && !b.kinds.includes(a.kind))) return;
@@ -297,13 +298,12 @@ function importRegister(s: Scenario, ctx: CyberContext): void {
   const file = s.cctv?.register;
   if (file === undefined) return;
   const path = 'cctv.register';
-  if (!ctx.readFile) return void ctx.issues.push(issue(path, `cannot open "${file}" here`, 'files a scenario references can be read when it is loaded from a file'));
-  const text = ctx.readFile(file);
-  if (text === null) return void ctx.issues.push(issue(path, `cannot read "${file}"`, "check the path; it is resolved from the scenario file's own folder"));
+  const text = readReferenced(file, path, ctx.readFile, ctx.issues);
+  if (text === null) return;
   const parsed = parseCameraRegister(text, file, path);
   ctx.issues.push(...parsed.issues);
   const vendor = s.cctv?.registerVendor ?? null;
-  if (vendor && !ctx.vendors.some((v) => v.id === vendor)) ctx.issues.push(issue('cctv.registerVendor', `unknown vendor "${vendor}"`, suggest(vendor, ctx.vendors.map((v) => v.id), 'vendors')));
+  if (vendor && !ctx.vendors.some((v) => v.id === vendor)) ctx.issues.push(issue('cctv.registerVendor', `unknown vendor ${quote(vendor)}`, suggest(vendor, ctx.vendors.map((v) => v.id), 'vendors')));
   const v = ctx.vendors.find((x) => x.id === vendor) ?? null;
   const [w, h] = ctx.city.sizeM;
   const { cameras, extentM } = placeCameras(parsed.cameras, [w / 2, h / 2]);

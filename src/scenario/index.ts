@@ -4,7 +4,8 @@
  * and MATPOWER files join here as the subsystems that need them arrive.
  */
 export { loadScenarioText, loadScenarioData, type LoadResult, type LoadOptions, type ScenarioMeta } from './load';
-export { formatIssue, type ScenarioIssue } from './issues';
+export { formatIssue, quote, clip, type ScenarioIssue } from './issues';
+export type { FileRefusal, ReadFile } from './referenced-file';
 export { scenarioSchema, SCENARIO_VERSION, type Scenario } from './schema';
 export { parseSession, makeSession, sessionSchema, SESSION_VERSION, type Session } from './session';
 export { generateCity, type CityParams, type GeneratedCity } from './city/generate';

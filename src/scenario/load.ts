@@ -5,9 +5,12 @@
  */
 import type { SimInput } from '../sim';
 import { compileScenario } from './compile';
-import { fromZod, issue, lineCol, type ScenarioIssue } from './issues';
+import { fromZod, issue, type ScenarioIssue } from './issues';
+import type { ReadFile } from './referenced-file';
+import { jsonSyntaxIssue } from './json-error';
 import { migrate } from './migrate';
 import { scenarioSchema, type Scenario } from './schema';
+import { issuesAtOnce } from './second-look';
 
 export interface ScenarioMeta {
   readonly id: string;
@@ -24,17 +27,18 @@ export interface LoadOptions {
   readonly fileName?: string;
   /**
    * Reads a file referenced by the scenario, relative to the scenario's own location; returns
-   * null when there is none. Sections that reference files (imported networks) use it.
+   * null when there is none, or a refusal saying why it may not be read. Sections that reference
+   * files (imported networks) use it.
    */
-  readonly readFile?: (relPath: string) => string | null;
+  readonly readFile?: ReadFile;
 }
 
 export function loadScenarioText(text: string, options: LoadOptions = {}): LoadResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, issues: [jsonIssue(text, e, options.fileName)] };
+  } catch {
+    return { ok: false, issues: [jsonIssue(text, options.fileName)] };
   }
   return loadScenarioData(data, options);
 }
@@ -46,9 +50,10 @@ export function loadScenarioData(data: unknown, options: LoadOptions = {}): Load
   const migrated = migrate(data as Record<string, unknown>);
   if ('issues' in migrated) return { ok: false, issues: migrated.issues };
   const parsed = scenarioSchema.safeParse(migrated.data);
-  if (!parsed.success) return { ok: false, issues: fromZod(scenarioSchema, migrated.data, parsed.error.issues) };
+  const compileOptions = options.readFile ? { readFile: options.readFile } : {};
+  if (!parsed.success) return { ok: false, issues: issuesAtOnce(migrated.data, fromZod(scenarioSchema, migrated.data, parsed.error.issues), compileOptions) };
   const scenario = parsed.data;
-  const { input, issues } = compileScenario(scenario, options.readFile ? { readFile: options.readFile } : {});
+  const { input, issues } = compileScenario(scenario, compileOptions);
   if (issues.length > 0) return { ok: false, issues };
   const meta: ScenarioMeta = {
     id: input.id,
@@ -60,12 +65,6 @@ export function loadScenarioData(data: unknown, options: LoadOptions = {}): Load
   return { ok: true, meta, scenario, input };
 }
 
-function jsonIssue(text: string, e: unknown, fileName?: string): ScenarioIssue {
-  const msg = e instanceof Error ? e.message : String(e);
-  const pos = /position (\d+)/.exec(msg);
-  const where = pos ? lineCol(text, Number(pos[1])) : null;
-  const lc = /line (\d+) column (\d+)/.exec(msg);
-  const at = where ? ` at line ${where.line}, column ${where.column}` : lc ? ` at line ${lc[1]}, column ${lc[2]}` : '';
-  const reason = msg.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-  return issue(fileName ?? '(file)', `not valid JSON${at}: ${reason}`, 'check for a missing comma, quote or bracket just before that point');
+function jsonIssue(text: string, fileName?: string): ScenarioIssue {
+  return jsonSyntaxIssue(text, fileName ?? '(file)', 'check for a missing comma, quote or bracket just before that point');
 }

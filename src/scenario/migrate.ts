@@ -3,7 +3,7 @@
  * a migration here from the one before, so old files keep loading.
  */
 import { SCENARIO_VERSION } from './schema';
-import { issue, type ScenarioIssue } from './issues';
+import { clip, issue, type ScenarioIssue } from './issues';
 
 type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 
@@ -14,7 +14,7 @@ export function migrate(data: Record<string, unknown>): { data: Record<string, u
   const v = data.version;
   if (v === undefined) return { issues: [issue('version', 'missing required field', `add "version": ${SCENARIO_VERSION} at the top of the file`)] };
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-    return { issues: [issue('version', `expected a whole number, got ${JSON.stringify(v)}`, `use "version": ${SCENARIO_VERSION}`)] };
+    return { issues: [issue('version', `expected a whole number, got ${clip(JSON.stringify(v) ?? String(v))}`, `use "version": ${SCENARIO_VERSION}`)] };
   }
   if (v > SCENARIO_VERSION) {
     return { issues: [issue('version', `this file is version ${v}, newer than this twin reads (${SCENARIO_VERSION})`, 'update citytwin, or save the scenario from a matching version')] };

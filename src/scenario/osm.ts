@@ -7,25 +7,19 @@
 import type { AssetSpec, CityModel, VendorSpec } from '../sim';
 import { buildOsmCity, type OsmRoad } from './city/osm-city';
 import { parseOsm } from './import/osm';
-import { issue, type ScenarioIssue } from './issues';
+import { issue, quote, type ScenarioIssue } from './issues';
+import { readReferenced, type ReadFile } from './referenced-file';
 
-export function compileOsmCity(file: string, name: string | undefined, vendors: readonly VendorSpec[], readFile: ((rel: string) => string | null) | undefined, issues: ScenarioIssue[]): { city: CityModel; assets: AssetSpec[]; roads: OsmRoad[] } | null {
-  if (!readFile) {
-    issues.push(issue('city.osm', `cannot open "${file}" here`, 'files a scenario references can be read when it is loaded from a file (the twin command, or a bundled scenario)'));
-    return null;
-  }
-  const text = readFile(file);
-  if (text === null) {
-    issues.push(issue('city.osm', `cannot read "${file}"`, "check the path; it is resolved from the scenario file's own folder"));
-    return null;
-  }
+export function compileOsmCity(file: string, name: string | undefined, vendors: readonly VendorSpec[], readFile: ReadFile | undefined, issues: ScenarioIssue[]): { city: CityModel; assets: AssetSpec[]; roads: OsmRoad[] } | null {
+  const text = readReferenced(file, 'city.osm', readFile, issues);
+  if (text === null) return null;
   const parsed = parseOsm(text, 'city.osm');
   if (!parsed.ok) {
     issues.push(...parsed.issues);
     return null;
   }
   const built = buildOsmCity(parsed.data, name ?? file.replace(/^.*[\\/]/, '').replace(/\.osm$/i, ''));
-  if (built.roads.length === 0) issues.push(issue('city.osm', `"${file}" has no drivable roads`, 'export an area with streets (highway=residential, primary, ...)'));
+  if (built.roads.length === 0) issues.push(issue('city.osm', `${quote(file)} has no drivable roads`, 'export an area with streets (highway=residential, primary, ...)'));
   const counters = new Map<string, number>();
   const assets: AssetSpec[] = [...built.signals, ...built.places].map((a) => {
     const suppliers = vendors.filter((v) => v.supplies.includes(a.kind));

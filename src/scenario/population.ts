@@ -7,7 +7,7 @@
  * (ANPR and face matching only where the CCTV section's analytics run them on that camera).
  */
 import { fnv1a32, parseDuration, population as pop, type AssetSpec, type CityModel } from '../sim';
-import { issue, type ScenarioIssue } from './issues';
+import { issue, quote, type ScenarioIssue } from './issues';
 import type { PopulationSection } from './population-schema';
 
 const ARTERIAL_M = 400;
@@ -111,7 +111,7 @@ export function compilePopulation(p: PopulationSection | undefined, ctx: Populat
     const base = anonymisation[d];
     const bin = a.bin !== undefined ? parseDuration(a.bin) : null;
     const retention = a.retention === undefined ? undefined : a.retention === null ? null : parseDuration(a.retention);
-    if (bin !== null && bin < 1000) ctx.issues.push(issue(`population.datasets.${d}.bin`, `a bin of "${a.bin}" is under a second`, 'use "1s" or more'));
+    if (bin !== null && bin < 1000) ctx.issues.push(issue(`population.datasets.${d}.bin`, `a bin of ${quote(a.bin!)} is under a second`, 'use "1s" or more'));
     anonymisation[d] = {
       rotation: a.rotation ?? base.rotation,
       cellM: a.cellM ?? base.cellM,
@@ -123,7 +123,7 @@ export function compilePopulation(p: PopulationSection | undefined, ctx: Populat
   }
   const historyMs = p.history !== undefined ? parseDuration(p.history) : 0;
   const history = historyMs !== null ? Math.round(historyMs / 86_400_000) : 0;
-  if (historyMs !== null && historyMs % 86_400_000 !== 0) ctx.issues.push(issue('population.history', `history "${p.history}" is not a whole number of days`, 'use whole days, such as "7d"'));
+  if (historyMs !== null && historyMs % 86_400_000 !== 0) ctx.issues.push(issue('population.history', `history ${quote(p.history!)} is not a whole number of days`, 'use whole days, such as "7d"'));
   return {
     residents: p.residents ?? ctx.cityPopulation,
     startHour: p.startHour ?? 0,

@@ -6,7 +6,8 @@
 import { assetId, power, type AssetSpec, type CityModel, type EdgeSpec, type PowerInput } from '../sim';
 import { makeCityGrid } from './city/grid';
 import type { GeneratedAsset } from './city/infrastructure';
-import { issue, suggest, type ScenarioIssue } from './issues';
+import { issue, quote, suggest, type ScenarioIssue } from './issues';
+import { readReferenced, type ReadFile } from './referenced-file';
 import { parseMatpower } from './import/matpower';
 import type { Scenario } from './schema';
 
@@ -15,7 +16,7 @@ export interface PowerContext {
   readonly edges: readonly EdgeSpec[];
   readonly generated: readonly GeneratedAsset[];
   readonly city: CityModel;
-  readonly readFile: ((rel: string) => string | null) | undefined;
+  readonly readFile: ReadFile | undefined;
   readonly issues: ScenarioIssue[];
 }
 
@@ -43,15 +44,8 @@ export function compilePower(s: Scenario, ctx: PowerContext): PowerInput | null 
 }
 
 function fromMatpower(file: string, s: Scenario, ctx: PowerContext): PowerInput | null {
-  if (!ctx.readFile) {
-    ctx.issues.push(issue('power.matpower', `cannot open "${file}" here`, 'files a scenario references can be read when it is loaded from a file (the twin command, or a bundled scenario)'));
-    return null;
-  }
-  const text = ctx.readFile(file);
-  if (text === null) {
-    ctx.issues.push(issue('power.matpower', `cannot read "${file}"`, "check the path; it is resolved from the scenario file's own folder"));
-    return null;
-  }
+  const text = readReferenced(file, 'power.matpower', ctx.readFile, ctx.issues);
+  if (text === null) return null;
   const parsed = parseMatpower(text, { fileName: file, path: 'power.matpower' });
   if (!parsed.ok) {
     ctx.issues.push(...parsed.issues);
@@ -68,7 +62,7 @@ function fromMatpower(file: string, s: Scenario, ctx: PowerContext): PowerInput 
       return;
     }
     if (b.asset !== undefined) {
-      if (!known.has(b.asset)) ctx.issues.push(issue(`power.buses[${k}].asset`, `unknown asset "${b.asset}"`, suggest(b.asset, [...known], 'asset ids')));
+      if (!known.has(b.asset)) ctx.issues.push(issue(`power.buses[${k}].asset`, `unknown asset ${quote(b.asset)}`, suggest(b.asset, [...known], 'asset ids')));
       else busAsset[i] = b.asset;
     }
     const pd = net.buses.pdMW[i]!;
@@ -86,7 +80,7 @@ function fromMatpower(file: string, s: Scenario, ctx: PowerContext): PowerInput 
     const a = (2 * Math.PI * i) / busIds.length;
     const aid = `bus-${id}`;
     if (known.has(aid)) {
-      ctx.issues.push(issue('power.matpower', `asset id "${aid}" for bus ${id} is taken`, 'rename that asset, or map the bus to it in "power.buses"'));
+      ctx.issues.push(issue('power.matpower', `asset id ${quote(aid)} for bus ${id} is taken`, 'rename that asset, or map the bus to it in "power.buses"'));
       return;
     }
     ctx.assets.push({ id: assetId(aid), kind: 'power-bus', subsystem: 'power', name: `Bus ${id}`, position: [Math.round(w / 2 + r * Math.cos(a)), Math.round(h / 2 + r * Math.sin(a))], vendor: null, remoteAccess: false, district: null, population: 0, critical: false });

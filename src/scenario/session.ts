@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import type { LoggedCommand } from '../sim';
 import { fromZod, issue, type ScenarioIssue } from './issues';
-import { commandSchema } from './schema';
+import { jsonSyntaxIssue } from './json-error';
+import { commandSchema, scenarioSchema } from './schema';
 
 export const SESSION_VERSION = 1;
 
@@ -35,14 +36,29 @@ export function parseSession(text: string): { ok: true; session: Session } | { o
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, issues: [issue('(session file)', `not valid JSON: ${e instanceof Error ? e.message : String(e)}`, 'export the session again from the twin')] };
+  } catch {
+    return { ok: false, issues: [jsonSyntaxIssue(text, '(session file)', 'export the session again from the twin')] };
+  }
+  if (isScenarioDocument(data)) {
+    return { ok: false, issues: [issue('(session file)', 'this is a scenario file, not a saved session', 'run a scenario with `twin run FILE`; a session is the file the exercise console exports under Records')] };
   }
   const r = sessionSchema.safeParse(data);
   if (!r.success) return { ok: false, issues: fromZod(sessionSchema, data, r.error.issues) };
   const times = r.data.commands.map((c) => c.tMs);
   if (times.some((t, i) => i > 0 && t < times[i - 1]!)) return { ok: false, issues: [issue('commands', 'commands are not in time order', 'keep the log as the twin saved it')] };
   return { ok: true, session: r.data };
+}
+
+/**
+ * Whether a document is a scenario rather than a session: no session "kind", and keys only a
+ * scenario has. Without this, a scenario handed to `twin report` got a dozen lines about unknown
+ * keys ("meta", "city", ...) and a missing "kind", none of which said what was wrong.
+ */
+function isScenarioDocument(data: unknown): boolean {
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || 'kind' in data) return false;
+  const sessionKeys = Object.keys(sessionSchema.shape);
+  const scenarioKeys = Object.keys(scenarioSchema.shape).filter((k) => !sessionKeys.includes(k));
+  return Object.keys(data).some((k) => scenarioKeys.includes(k));
 }
 
 export function makeSession(p: { scenarioName?: string; scenarioText?: string; seed: number; untilMs: number; commands: readonly LoggedCommand[]; title?: string; savedAt?: string }): Session {

@@ -1,14 +1,14 @@
 /** Reference checks for a vendor ban issued as a command (policy.vendor.ban): each problem with its path and a hint. */
-import { issue, suggest, type ScenarioIssue } from './issues';
+import { issue, quote, suggest, type ScenarioIssue } from './issues';
 import type { CyberCheckContext } from './cyber-check';
 import type { ScenarioCommand } from './schema';
 
 /** A ban must name known vendors, and kinds the banned vendor supplies here (its VPN gateway is not kit to replace). */
 export function checkBan(c: Extract<ScenarioCommand, { type: 'policy.vendor.ban' }>, path: string, ctx: CyberCheckContext, issues: ScenarioIssue[], needNetwork: () => boolean): void {
   const ids = [...ctx.vendorIds];
-  if (!ids.includes(c.vendor)) return void issues.push(issue(`${path}.vendor`, `unknown vendor "${c.vendor}"`, suggest(c.vendor, ids, 'vendors')));
-  if (c.replacement !== null && !ids.includes(c.replacement)) issues.push(issue(`${path}.replacement`, `unknown vendor "${c.replacement}"`, suggest(c.replacement, ids, 'vendors')));
-  if (c.replacement === c.vendor) issues.push(issue(`${path}.replacement`, `"${c.vendor}" cannot replace itself`, `name another vendor, or null for kit with no vendor tie; vendors: ${ids.filter((v) => v !== c.vendor).join(', ') || 'none other'}`));
+  if (!ids.includes(c.vendor)) return void issues.push(issue(`${path}.vendor`, `unknown vendor ${quote(c.vendor)}`, suggest(c.vendor, ids, 'vendors')));
+  if (c.replacement !== null && !ids.includes(c.replacement)) issues.push(issue(`${path}.replacement`, `unknown vendor ${quote(c.replacement)}`, suggest(c.replacement, ids, 'vendors')));
+  if (c.replacement === c.vendor) issues.push(issue(`${path}.replacement`, `${quote(c.vendor)} cannot replace itself`, `name another vendor, or null for kit with no vendor tie; vendors: ${ids.filter((v) => v !== c.vendor).join(', ') || 'none other'}`));
   const theirs = [...new Set(ctx.assets.filter((a) => a.vendor === c.vendor && a.kind !== 'vendor-gateway').map((a) => a.kind))].sort();
   c.kinds?.forEach((k, i) => {
     const p = `${path}.kinds[${i}]`;

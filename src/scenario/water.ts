@@ -9,7 +9,8 @@ import { assetId, edgeId, water as simWater, type AssetSpec, type CityModel, typ
 import type { GeneratedAsset } from './city/infrastructure';
 import { makeCityWaterNetwork } from './city/water-network';
 import { checkWithEngine, readInp, type InpSummary } from './import/epanet-inp';
-import { issue, suggest, type ScenarioIssue } from './issues';
+import { issue, quote, suggest, type ScenarioIssue } from './issues';
+import { readReferenced, type ReadFile } from './referenced-file';
 import type { Scenario, ScenarioCommand } from './schema';
 
 export interface WaterContext {
@@ -17,7 +18,7 @@ export interface WaterContext {
   readonly edges: EdgeSpec[];
   readonly generated: readonly GeneratedAsset[];
   readonly city: CityModel;
-  readonly readFile: ((rel: string) => string | null) | undefined;
+  readonly readFile: ReadFile | undefined;
   readonly issues: ScenarioIssue[];
 }
 
@@ -87,13 +88,7 @@ function fromCity(s: Scenario, ctx: WaterContext): WaterRefs | null {
 }
 
 function read(file: string, path: string, ctx: WaterContext): string | null {
-  if (!ctx.readFile) {
-    ctx.issues.push(issue(path, `cannot open "${file}" here`, 'files a scenario references can be read when it is loaded from a file (the twin command, or a bundled scenario)'));
-    return null;
-  }
-  const text = ctx.readFile(file);
-  if (text === null) ctx.issues.push(issue(path, `cannot read "${file}"`, "check the path; it is resolved from the scenario file's own folder (C-Town and Net1 live in ../shared/data/water)"));
-  return text;
+  return readReferenced(file, path, ctx.readFile, ctx.issues, "check the path; it is resolved from the scenario file's own folder (C-Town and Net1 live in ../shared/data/water)");
 }
 
 function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null {
@@ -134,7 +129,7 @@ function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null
   (w.plcs ?? []).forEach((p) => plcs.set(p.id, { id: p.id, asset: p.asset ?? null, sensors: p.sensors ?? [], actuators: p.actuators ?? [] }));
   [...plcs.values()].forEach((p) => {
     p.actuators.forEach((a) => {
-      if (!sum.pumps.includes(a) && !sum.valves.includes(a)) ctx.issues.push(issue(`water.plcs`, `${p.id} drives "${a}", which is not a pump or valve of ${file}`, suggest(a, [...sum.pumps, ...sum.valves], 'pumps and valves')));
+      if (!sum.pumps.includes(a) && !sum.valves.includes(a)) ctx.issues.push(issue(`water.plcs`, `${p.id} drives ${quote(a)}, which is not a pump or valve of ${file}`, suggest(a, [...sum.pumps, ...sum.valves], 'pumps and valves')));
     });
     p.sensors.forEach((x) => checkSensor(x, `water.plcs (${p.id})`, nodes, links, ctx.issues));
   });
@@ -143,8 +138,8 @@ function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null
   const mapped = new Map<string, string>();
   (w.assets ?? []).forEach((m, k) => {
     const isElement = sum.pumps.includes(m.element) || sum.valves.includes(m.element) || sum.tanks.includes(m.element) || sum.reservoirs.includes(m.element) || plcs.has(m.element);
-    if (!isElement) ctx.issues.push(issue(`water.assets[${k}].element`, `"${m.element}" is not a pump, valve, tank, reservoir or PLC of ${file}`, suggest(m.element, [...sum.pumps, ...sum.valves, ...sum.tanks, ...plcs.keys()], 'elements')));
-    if (!known.has(m.asset)) ctx.issues.push(issue(`water.assets[${k}].asset`, `unknown asset "${m.asset}"`, suggest(m.asset, [...known], 'asset ids')));
+    if (!isElement) ctx.issues.push(issue(`water.assets[${k}].element`, `${quote(m.element)} is not a pump, valve, tank, reservoir or PLC of ${file}`, suggest(m.element, [...sum.pumps, ...sum.valves, ...sum.tanks, ...plcs.keys()], 'elements')));
+    if (!known.has(m.asset)) ctx.issues.push(issue(`water.assets[${k}].asset`, `unknown asset ${quote(m.asset)}`, suggest(m.asset, [...known], 'asset ids')));
     else mapped.set(m.element, m.asset);
   });
 
@@ -204,18 +199,18 @@ function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null
   });
 
   const consumers = (w.consumers ?? []).map((c, k) => {
-    if (!sum.junctions.includes(c.node)) ctx.issues.push(issue(`water.consumers[${k}].node`, `"${c.node}" is not a junction of ${file}`, suggest(c.node, sum.junctions, 'junctions')));
-    if (!known.has(c.asset)) ctx.issues.push(issue(`water.consumers[${k}].asset`, `unknown asset "${c.asset}"`, suggest(c.asset, [...known], 'asset ids')));
+    if (!sum.junctions.includes(c.node)) ctx.issues.push(issue(`water.consumers[${k}].node`, `${quote(c.node)} is not a junction of ${file}`, suggest(c.node, sum.junctions, 'junctions')));
+    if (!known.has(c.asset)) ctx.issues.push(issue(`water.consumers[${k}].asset`, `unknown asset ${quote(c.asset)}`, suggest(c.asset, [...known], 'asset ids')));
     (c.tanks ?? []).forEach((t, j) => {
-      if (!sum.tanks.includes(t)) ctx.issues.push(issue(`water.consumers[${k}].tanks[${j}]`, `"${t}" is not a tank of ${file}`, suggest(t, sum.tanks, 'tanks')));
+      if (!sum.tanks.includes(t)) ctx.issues.push(issue(`water.consumers[${k}].tanks[${j}]`, `${quote(t)} is not a tank of ${file}`, suggest(t, sum.tanks, 'tanks')));
     });
     (c.pumps ?? []).forEach((p, j) => {
-      if (!sum.pumps.includes(p)) ctx.issues.push(issue(`water.consumers[${k}].pumps[${j}]`, `"${p}" is not a pump of ${file}`, suggest(p, sum.pumps, 'pumps')));
+      if (!sum.pumps.includes(p)) ctx.issues.push(issue(`water.consumers[${k}].pumps[${j}]`, `${quote(p)} is not a pump of ${file}`, suggest(p, sum.pumps, 'pumps')));
     });
     return { node: c.node, asset: c.asset, storageMin: c.storageMin ?? 0, tanks: c.tanks ?? [], pumps: c.pumps ?? [] };
   });
   const q = w.quality;
-  if (q && !nodes.has(q.sourceNode)) ctx.issues.push(issue('water.quality.sourceNode', `"${q.sourceNode}" is not a node of ${file}`, suggest(q.sourceNode, [...nodes], 'nodes')));
+  if (q && !nodes.has(q.sourceNode)) ctx.issues.push(issue('water.quality.sourceNode', `${quote(q.sourceNode)} is not a node of ${file}`, suggest(q.sourceNode, [...nodes], 'nodes')));
   const input: WaterInput = {
     ...common(s),
     inp: text,
@@ -247,7 +242,7 @@ function readPatterns(spec: { csv: string; columns: string[] } | undefined, inp:
     else if (inPatterns && line) ids.add(line.split(/\s+/)[0]!);
   }
   spec.columns.forEach((c, k) => {
-    if (!ids.has(c)) ctx.issues.push(issue(`water.patterns.columns[${k}]`, `"${c}" is not a pattern of the .inp file`, suggest(c, [...ids], 'patterns')));
+    if (!ids.has(c)) ctx.issues.push(issue(`water.patterns.columns[${k}]`, `${quote(c)} is not a pattern of the .inp file`, suggest(c, [...ids], 'patterns')));
   });
   const cols = spec.columns.map((): number[] => []);
   text.split(/\r?\n/).forEach((raw, i) => {
@@ -283,9 +278,9 @@ function linkEnds(text: string): Map<string, [string, string]> {
 function checkSensor(sensor: string, path: string, nodes: ReadonlySet<string>, links: ReadonlySet<string>, issues: ScenarioIssue[]): void {
   const kind = sensor.slice(0, 2);
   const id = sensor.slice(2);
-  if (kind === 'P_' && !nodes.has(id)) issues.push(issue(path, `sensor ${sensor} reads node "${id}", which is not in the network`, suggest(id, [...nodes], 'nodes')));
-  else if (kind === 'F_' && !links.has(id)) issues.push(issue(path, `sensor ${sensor} reads link "${id}", which is not in the network`, suggest(id, [...links], 'links')));
-  else if (kind !== 'P_' && kind !== 'F_') issues.push(issue(path, `"${sensor}" is not a sensor name`, 'write P_<node> for a level or pressure, F_<link> for a flow'));
+  if (kind === 'P_' && !nodes.has(id)) issues.push(issue(path, `sensor ${sensor} reads node ${quote(id)}, which is not in the network`, suggest(id, [...nodes], 'nodes')));
+  else if (kind === 'F_' && !links.has(id)) issues.push(issue(path, `sensor ${sensor} reads link ${quote(id)}, which is not in the network`, suggest(id, [...links], 'links')));
+  else if (kind !== 'P_' && kind !== 'F_') issues.push(issue(path, `${quote(sensor)} is not a sensor name`, 'write P_<node> for a level or pressure, F_<link> for a flow'));
 }
 
 type WaterCommand = Extract<ScenarioCommand, { type: `water.${string}` }>;
@@ -296,13 +291,13 @@ export function checkWaterCommand(c: WaterCommand, path: string, refs: WaterRefs
     return;
   }
   const plc = (id: string, p: string, scada: boolean) => {
-    if (!refs.plcs.has(id) && !(scada && id === 'SCADA')) issues.push(issue(p, `unknown PLC "${id}"`, suggest(id, [...refs.plcs, ...(scada ? ['SCADA'] : [])], 'PLCs')));
+    if (!refs.plcs.has(id) && !(scada && id === 'SCADA')) issues.push(issue(p, `unknown PLC ${quote(id)}`, suggest(id, [...refs.plcs, ...(scada ? ['SCADA'] : [])], 'PLCs')));
   };
   switch (c.type) {
     case 'water.sensor.spoof':
       checkSensor(c.sensor, `${path}.sensor`, refs.nodes, refs.links, issues);
       if (c.to !== undefined) plc(c.to, `${path}.to`, true);
-      if (c.mode !== 'clear' && c.mode !== 'freeze' && c.value === undefined) issues.push(issue(`${path}.value`, `mode "${c.mode}" needs a value`, 'give the constant (m or L/s), the offset, or the scale factor'));
+      if (c.mode !== 'clear' && c.mode !== 'freeze' && c.value === undefined) issues.push(issue(`${path}.value`, `mode ${quote(c.mode)} needs a value`, 'give the constant (m or L/s), the offset, or the scale factor'));
       return;
     case 'water.plc.logic':
       plc(c.plc, `${path}.plc`, false);
@@ -318,7 +313,7 @@ export function checkWaterCommand(c: WaterCommand, path: string, refs: WaterRefs
       return;
     case 'water.dosing':
       if (!refs.input.quality) issues.push(issue(path, 'the water network tracks no chemical', 'add "water": { "quality": { "chemical": …, "sourceNode": …, … } }'));
-      if (c.node !== undefined && !refs.nodes.has(c.node)) issues.push(issue(`${path}.node`, `"${c.node}" is not a node of the network`, suggest(c.node, [...refs.nodes], 'nodes')));
+      if (c.node !== undefined && !refs.nodes.has(c.node)) issues.push(issue(`${path}.node`, `${quote(c.node)} is not a node of the network`, suggest(c.node, [...refs.nodes], 'nodes')));
       return;
     default: {
       const never: never = c;

@@ -29,7 +29,7 @@ describe('twin validate', () => {
   });
 
   it('exits 1 with one `path: message (hint)` line per problem', () => {
-    const bad = write('bad.json', JSON.stringify({ version: 1, seed: -1, meta: { id: 'x', titel: 'y' } }));
+    const bad = write('bad.json', JSON.stringify({ version: 1, seed: -1, duration: 'soon', meta: { id: 'x', titel: 'y' } }));
     const r = run(['validate', bad, DEFAULT]);
     expect(r.code).toBe(1);
     const lines = r.err.split('\n');

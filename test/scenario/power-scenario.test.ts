@@ -25,7 +25,8 @@ function scenarioFile(name: string, power: unknown): string {
 describe('a scenario holding only a MATPOWER case', () => {
   itWithSharedData('runs headless and reports the grid with MATPOWER ids, matching rundcpf to 0.01 MW', 'power/case30.m', () => {
     const file = scenarioFile('case30-only.json', { matpower: relative(tmp, join(SHARED_DATA, 'power/case30.m')) });
-    const r = twin(['run', file, '--until', '10m']);
+    // The case lives in ../shared/data, outside the scenario's temporary folder.
+    const r = twin(['run', file, '--until', '10m', '--allow-outside']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.out);
@@ -46,7 +47,7 @@ describe('a scenario holding only a MATPOWER case', () => {
   itWithSharedData('takes per-bus priorities and asset mappings, and checks them', 'power/case30.m', () => {
     const rel = relative(tmp, join(SHARED_DATA, 'power/case30.m'));
     const bad = scenarioFile('bad-buses.json', { matpower: rel, buses: [{ id: 99 }, { id: 2, criticalMW: 30, deferrableMW: 5 }, { id: 3, asset: 'nowhere' }] });
-    const r = twin(['validate', bad]);
+    const r = twin(['validate', bad, '--allow-outside']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/power\.buses\[0\]\.id: the case has no bus 99/);
     expect(r.err).toMatch(/power\.buses\[1\]: critical \(30 MW\) and deferrable \(5 MW\) load exceed the bus's 21.7 MW/);

@@ -7,7 +7,8 @@
  * Problems come back as values with the line (CSV) or feature (GeoJSON) and a hint. Registers
  * published under the Open Government Licence need their attribution kept: the caller passes it on.
  */
-import { issue, type ScenarioIssue } from '../issues';
+import { clip, issue, quote, type ScenarioIssue } from '../issues';
+import { jsonSyntaxIssue } from '../json-error';
 
 export interface RegisterCamera {
   /** The register's own id, e.g. "1001". */
@@ -60,7 +61,7 @@ export function parseCameraCsv(text: string, path: string): { cameras: RegisterC
   const iLat = col(LAT_NAMES);
   const iLon = col(LON_NAMES);
   if (iLat < 0 || iLon < 0) {
-    issues.push(issue(`${path} line 1`, `no ${iLat < 0 ? 'latitude' : 'longitude'} column in the header (${header.join(', ')})`, `name the columns "lat" and "lon" (or latitude/longitude)`));
+    issues.push(issue(`${path} line 1`, `no ${iLat < 0 ? 'latitude' : 'longitude'} column among the header's ${header.length} column(s)`, `name the columns "lat" and "lon" (or latitude/longitude)`));
     return { cameras: [], issues };
   }
   const iId = col(ID_NAMES);
@@ -75,7 +76,7 @@ export function parseCameraCsv(text: string, path: string): { cameras: RegisterC
     const ref = iId >= 0 && f[iId] ? f[iId]! : String(n);
     const err = checkLatLon(lat, lon);
     if (err) {
-      issues.push(issue(`${path} line ${n + 1}`, `camera ${ref}: ${err}`, 'give decimal degrees (WGS84), latitude -90..90 and longitude -180..180'));
+      issues.push(issue(`${path} line ${n + 1}`, `camera ${clip(ref, 40)}: ${err}`, 'give decimal degrees (WGS84), latitude -90..90 and longitude -180..180'));
       continue;
     }
     cameras.push({ ref: cleanRef(ref), name: iName >= 0 && f[iName] ? f[iName]! : `Camera ${ref}`, area: iArea >= 0 && f[iArea] ? f[iArea]! : null, lat, lon });
@@ -88,8 +89,8 @@ export function parseCameraGeoJson(text: string, path: string): { cameras: Regis
   let doc: unknown;
   try {
     doc = JSON.parse(text);
-  } catch (e) {
-    issues.push(issue(path, `not valid JSON: ${(e as Error).message}`, 'check the file is GeoJSON'));
+  } catch {
+    issues.push(jsonSyntaxIssue(text, path, 'check the file is GeoJSON'));
     return { cameras: [], issues };
   }
   const features = doc !== null && typeof doc === 'object' ? (doc as { features?: unknown }).features : undefined;
@@ -112,14 +113,14 @@ export function parseCameraGeoJson(text: string, path: string): { cameras: Regis
     const ref = cleanRef(pick(ID_NAMES) ?? String(k + 1));
     const c = ft.geometry?.coordinates;
     if (ft.geometry?.type !== 'Point' || !Array.isArray(c) || c.length < 2) {
-      issues.push(issue(`${path} features[${k}].geometry`, `camera ${ref}: not a Point`, 'each camera must be a GeoJSON Point [longitude, latitude]'));
+      issues.push(issue(`${path} features[${k}].geometry`, `camera ${clip(ref, 40)}: not a Point`, 'each camera must be a GeoJSON Point [longitude, latitude]'));
       return;
     }
     const lon = Number(c[0]);
     const lat = Number(c[1]);
     const err = checkLatLon(lat, lon);
     if (err) {
-      issues.push(issue(`${path} features[${k}].geometry.coordinates`, `camera ${ref}: ${err}`, 'GeoJSON puts longitude first: [lon, lat] in decimal degrees'));
+      issues.push(issue(`${path} features[${k}].geometry.coordinates`, `camera ${clip(ref, 40)}: ${err}`, 'GeoJSON puts longitude first: [lon, lat] in decimal degrees'));
       return;
     }
     cameras.push({ ref, name: pick(NAME_NAMES) ?? `Camera ${ref}`, area: pick(AREA_NAMES), lat, lon });
@@ -157,5 +158,5 @@ export function placeCameras(cameras: readonly RegisterCamera[], centre: readonl
 export function parseCameraRegister(text: string, file: string, path: string): { cameras: RegisterCamera[]; issues: ScenarioIssue[] } {
   if (/\.(geo)?json$/i.test(file)) return parseCameraGeoJson(text, path);
   if (/\.csv$/i.test(file)) return parseCameraCsv(text, path);
-  return { cameras: [], issues: [issue(path, `cannot tell the format of "${file}"`, 'use a .csv file with lat/lon columns or a .geojson file of points')] };
+  return { cameras: [], issues: [issue(path, `cannot tell the format of ${quote(file)}`, 'use a .csv file with lat/lon columns or a .geojson file of points')] };
 }

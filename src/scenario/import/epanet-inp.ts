@@ -7,7 +7,7 @@
  * When the engine is loaded, the scenario layer also opens the file in EPANET (checkWithEngine),
  * whose own errors come back with the line, the section and a hint as well.
  */
-import { issue, type ScenarioIssue } from '../issues';
+import { clip, issue, quote, type ScenarioIssue } from '../issues';
 import { water as simWater } from '../../sim';
 
 export interface InpSummary {
@@ -62,7 +62,7 @@ export function readInp(text: string, fileName: string, base: string): InpRead {
     if (!line) return;
     if (line.startsWith('[')) {
       const name = /^\[([A-Za-z]+)\]/.exec(line)?.[1]?.toUpperCase() ?? '';
-      if (!SECTIONS.has(name)) report(n, `unknown section ${line} in [${section || 'top'}]`, 'use one of EPANET\'s section keywords ([JUNCTIONS], [PIPES], [OPTIONS], …)');
+      if (!SECTIONS.has(name)) report(n, `unknown section ${clip(line, 40)} in [${section || 'top'}]`, 'use one of EPANET\'s section keywords ([JUNCTIONS], [PIPES], [OPTIONS], …)');
       section = SECTIONS.has(name) ? name : '?';
       return;
     }
@@ -73,21 +73,21 @@ export function readInp(text: string, fileName: string, base: string): InpRead {
     if (!layout) return;
     if (f.length < layout.min) return report(n, `[${section}] line has ${f.length} field(s), needs at least ${layout.min}`, `write ${layout.what}`);
     for (const k of layout.numeric) {
-      if (!Number.isFinite(Number(f[k]))) return void broken.add(f[0]!), report(n, `[${section}] field ${k + 1} is "${f[k]}", not a number`, `write ${layout.what}`);
+      if (!Number.isFinite(Number(f[k]))) return void broken.add(f[0]!), report(n, `[${section}] field ${k + 1} is ${quote(f[k]!)}, not a number`, `write ${layout.what}`);
     }
     const id = f[0]!;
     switch (section) {
       case 'JUNCTIONS':
       case 'RESERVOIRS':
       case 'TANKS':
-        if (nodes.has(id)) return report(n, `[${section}] node id "${id}" is used twice`, 'give each node its own id');
+        if (nodes.has(id)) return report(n, `[${section}] node id ${quote(id)} is used twice`, 'give each node its own id');
         nodes.add(id);
         (section === 'JUNCTIONS' ? s.junctions : section === 'RESERVOIRS' ? s.reservoirs : s.tanks).push(id);
         return;
       case 'PIPES':
       case 'PUMPS':
       case 'VALVES':
-        if (links.has(id)) return report(n, `[${section}] link id "${id}" is used twice`, 'give each link its own id');
+        if (links.has(id)) return report(n, `[${section}] link id ${quote(id)} is used twice`, 'give each link its own id');
         links.add(id);
         (section === 'PIPES' ? s.pipes : section === 'PUMPS' ? s.pumps : s.valves).push(id);
         linkEnds.push({ line: n, section, id, a: f[1]!, b: f[2]! });
@@ -101,21 +101,42 @@ export function readInp(text: string, fileName: string, base: string): InpRead {
   });
   for (const l of linkEnds) {
     for (const end of [l.a, l.b]) {
-      if (!nodes.has(end) && !broken.has(end)) report(l.line, `[${l.section}] link ${l.id} refers to undefined node "${end}"`, 'define the node in [JUNCTIONS], [RESERVOIRS] or [TANKS], or fix the id');
+      if (!nodes.has(end) && !broken.has(end)) report(l.line, `[${l.section}] link ${l.id} refers to undefined node ${quote(end)}`, 'define the node in [JUNCTIONS], [RESERVOIRS] or [TANKS], or fix the id');
     }
+  }
+  // "hello world" has no section EPANET objects to, so nothing above catches it, and EPANET itself
+  // opens it as an empty network: say what it is rather than let the run fail.
+  if (nodes.size === 0 && issues.length === 0) {
+    issues.push(issue(`${base} (${fileName})`, 'holds no junctions, reservoirs or tanks: it is not an EPANET network', 'an EPANET .inp file lists its nodes under [JUNCTIONS], [RESERVOIRS] and [TANKS]; save or export the network from EPANET as .inp'));
   }
   if (nodes.size > 0 && s.reservoirs.length + s.tanks.length === 0) report(1, 'the network has no reservoir or tank', 'EPANET needs at least one fixed-head node: add a [RESERVOIRS] or [TANKS] entry');
   return issues.length > 0 ? { ok: false, issues } : { ok: true, summary: s };
 }
 
-/** Opens the file in EPANET when the engine is loaded; its errors become issues with line and section. */
+/**
+ * Opens the file in EPANET when the engine is loaded, and starts its hydraulics: its errors become
+ * issues with line and section. Starting matters: EPANET opens some files it cannot run (a network
+ * with too few nodes, or a node joined to nothing) and refuses them only in EN_openH, which is
+ * where `twin run` met them, as an "internal error". A solver failure at time 0 (error 110, say)
+ * is left to the run, which reports it in its own terms.
+ */
 export function checkWithEngine(text: string, fileName: string, base: string): ScenarioIssue[] {
   const engine = simWater.loadedWaterEngine();
   if (!engine) return [];
   const r = simWater.WaterModel.open(engine, text, { pda: null, hydStepS: null, durationS: 3600, quality: null });
   if (r.ok) {
-    r.model.close();
-    return [];
+    try {
+      r.model.start();
+      return [];
+    } catch (e) {
+      const said = e instanceof Error ? e.message : String(e);
+      const code = Number(/Error (\d{3})/.exec(said)?.[1] ?? NaN);
+      if (!(code >= 200 && code < 300)) return [];
+      const what = /Error \d{3}:\s*([^:]*)$/.exec(said)?.[1]?.trim() || simWater.epanetCodeText(code);
+      return [issue(`${base} (${fileName})`, `EPANET cannot run it: ${what} (EPANET error ${code})`, simWater.epanetHint(code))];
+    } finally {
+      r.model.close();
+    }
   }
   return r.issues.map((i) =>
     issue(

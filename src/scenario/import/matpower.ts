@@ -13,7 +13,7 @@
  * unlimited. Problems come back as ScenarioIssues naming the file and line, never as exceptions.
  */
 import { allocateNetwork, type PowerNetwork } from '../../sim/power';
-import { issue, type ScenarioIssue } from '../issues';
+import { clip, issue, type ScenarioIssue } from '../issues';
 import { parseNumber, tokenize, type Token } from './matpower-lexer';
 
 export interface MatpowerCase {
@@ -110,7 +110,7 @@ export function parseMatpower(text: string, options: MatpowerOptions = {}): Matp
       if (t.kind === ',') continue;
       const v = t.kind === 'word' ? parseNumber(t.text) : null;
       if (v === null) {
-        report(t.line, `'${t.text}' is not a number (in mpc.${name})`, 'matrix entries must be plain numbers such as 1, -0.5, 1e-3 or Inf; expressions are not evaluated');
+        report(t.line, `'${clip(t.text)}' is not a number (in mpc.${name})`, 'matrix entries must be plain numbers such as 1, -0.5, 1e-3 or Inf; expressions are not evaluated');
       }
       cur ??= { line: t.line, values: [], bad: [] };
       if (v === null) cur.bad.push(cur.values.length);
@@ -140,7 +140,7 @@ export function parseMatpower(text: string, options: MatpowerOptions = {}): Matp
     const m = /^(?:[A-Za-z]\w*\.)?(baseMVA|bus|gen|branch)$/.exec(t.text);
     const next = toks[p + 1];
     if (m && next?.kind === '(') {
-      report(t.line, `${t.text}(…) = … changes a matrix after it is written; this importer reads matrices only as written out in full`, 'apply the change to the matrix itself and save the case again');
+      report(t.line, `${clip(t.text)}(…) = … changes a matrix after it is written; this importer reads matrices only as written out in full`, 'apply the change to the matrix itself and save the case again');
       endOfStatement();
       continue;
     }
@@ -159,13 +159,13 @@ export function parseMatpower(text: string, options: MatpowerOptions = {}): Matp
     const name = m[1]! as MatrixName | 'baseMVA';
     if (name === 'baseMVA') {
       const v = value?.kind === 'word' ? parseNumber(value.text) : null;
-      if (v === null || !Number.isFinite(v) || v <= 0) report(t.line, `${t.text} must be a positive number, got '${value?.text ?? ''}'`, 'MATPOWER cases use 100');
+      if (v === null || !Number.isFinite(v) || v <= 0) report(t.line, `${clip(t.text)} must be a positive number, got '${clip(value?.text ?? '')}'`, 'MATPOWER cases use 100');
       else baseMVA = { value: v, line: t.line };
       endOfStatement();
       continue;
     }
     if (value?.kind !== '[') {
-      report(t.line, `${t.text} must be a matrix written out as [ … ]`, 'this importer does not run MATLAB code; write the numbers out');
+      report(t.line, `${clip(t.text)} must be a matrix written out as [ … ]`, 'this importer does not run MATLAB code; write the numbers out');
       endOfStatement();
       continue;
     }

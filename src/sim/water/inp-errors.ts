@@ -44,6 +44,11 @@ const HINTS: Record<number, string> = {
   299: 'use one of EPANET\'s section keywords ([JUNCTIONS], [PIPES], …)',
 };
 
+/** The hint for an EPANET error code, for errors met outside a report file (EN_openH's, say). */
+export function epanetHint(code: number): string {
+  return HINTS[code] ?? 'see the EPANET manual, Appendix C (error messages)';
+}
+
 /** Readable text for any EPANET toolkit error code (run-time errors included). */
 export function epanetCodeText(code: number): string {
   switch (code) {

@@ -1,0 +1,69 @@
+/**
+ * What `twin --help` and `twin COMMAND --help` print. Kept together so the overview and each
+ * command's page cannot drift apart, and so a test can check every command has one.
+ */
+
+const ALLOW_OUTSIDE = `  --allow-outside   also read files outside the scenario's (or session's) folder; they must
+                    still be regular files (no folders, FIFOs or devices) under the size limit`;
+
+export const COMMAND_USAGE = {
+  validate: `usage: twin validate FILE... [--allow-outside]
+
+Checks scenario files and prints one line per problem, every problem at once:
+  FILE: path.in.file: what is wrong (how to fix it)
+Exit 0 when every file is valid, 1 when any has problems, 2 on a usage error.
+
+Files a scenario references (OSM, EPANET .inp/.cpa, MATPOWER .m, camera registers) are read
+only from the scenario's folder, and for a shipped scenario the twin's data folders.
+${ALLOW_OUTSIDE}`,
+
+  run: `usage: twin run FILE [--until DURATION] [--seed N] [--format json|md] [--out PATH] [--allow-outside]
+
+Runs a scenario headless and writes a report: a hash of the run, KPI series, every event with
+its causes and the final state of every asset. Progress goes to stderr.
+  --until DURATION  how long to run (default: the scenario's duration), e.g. 90s, 30m, 6h, 2d
+  --seed N          the seed, a whole number from 0 to 4294967295 (default: the scenario's)
+  --format json|md  JSON (default) or a readable Markdown summary with causal chains
+  --out PATH        write the report to PATH (its folder must exist) instead of stdout
+${ALLOW_OUTSIDE}`,
+
+  report: `usage: twin report SESSION.json [--out report.html] [--format html|md|json] [--allow-outside]
+
+Rebuilds a session exported from the exercise console (scenario, seed and command log) and
+writes its after-action report. A session may name a scenario file: it is read only from the
+session's folder. A scenario file is not a session: run it with \`twin run\`.
+  --out PATH           write to PATH (its folder must exist) instead of stdout
+  --format html|md|json  default: from the --out extension, else html
+${ALLOW_OUTSIDE}`,
+
+  bench: `usage: twin bench [--out PATH]
+
+Measures the simulation's speed and memory and prints the figures as JSON (also: npm run bench).
+  --out PATH   also write the JSON to PATH (its folder must exist)`,
+
+  import: `usage: twin import osm FILE.osm --out SCENARIO.json [--name NAME]
+
+Checks an OpenStreetMap extract, says what the city will hold (buildings, roads, signals, civic
+places) and what was cleaned or dropped, and writes a scenario that references the file.
+  --out SCENARIO.json  the scenario to write (its folder must exist)
+  --name NAME          the city's name (default: the file's name)`,
+} as const;
+
+export type CommandName = keyof typeof COMMAND_USAGE;
+
+export const isCommand = (s: string | undefined): s is CommandName => s !== undefined && Object.hasOwn(COMMAND_USAGE, s);
+
+export const USAGE = `usage: twin <command> [options]      (twin <command> --help for more)
+
+commands:
+  validate FILE...                     check scenario files; one line per problem
+  run FILE [--until DURATION] [--seed N] [--format json|md] [--out PATH]
+                                       run a scenario headless and print a report
+  report SESSION [--out report.html] [--format html|md|json]
+                                       rebuild a saved session and write its after-action report
+  bench [--out PATH]                   measure speed and memory; prints JSON
+  import osm FILE.osm --out SCENARIO.json [--name NAME]
+                                       make a scenario of an OpenStreetMap extract
+
+validate, run and report take --allow-outside to read files outside the scenario's folder.
+DURATION is like 90s, 30m, 6h or 2d.`;
