@@ -2,8 +2,12 @@
  * Broken input never throws: seeded random damage to each kind of file a user can hand the twin —
  * a scenario (its JSON text, and its structure), an OpenStreetMap extract, a MATPOWER case, an
  * EPANET network, a camera register (CSV and GeoJSON), a saved session, and commands that pass the
- * schema but name things that do not exist (a session file or the console can carry them) — must come back as a result or as issues that each name a
- * path and say what is wrong, never as an exception (which the page would show as a stack trace).
+ * schema but name things that do not exist (a session file or the console can carry them) — must
+ * come back as a result or as issues that each name a path and say what is wrong, never as an
+ * exception (which the page would show as a stack trace). Besides random edits, OSM extracts get
+ * references to no character and unclosed elements, and EPANET networks are swapped for text that
+ * is no network at all; an EPANET file the loader accepts is then run, since what validation
+ * passes must not fail the run.
  * The damage is reproducible: every case is drawn from a fixed seed, and a failure names its seed.
  * For a deeper search than the test suite's, multiply the cases: FUZZ_SCALE=20 npx vitest run test/fuzz
  */
@@ -14,7 +18,7 @@ import { parseCameraRegister } from '../../src/scenario/import/camera-register';
 import { readInp } from '../../src/scenario/import/epanet-inp';
 import { parseMatpower } from '../../src/scenario/import/matpower';
 import { commandSchema } from '../../src/scenario/schema';
-import { createSimulation, loadWaterEngine, MINUTE, type Command } from '../../src/sim';
+import { createSimulation, HOUR, loadWaterEngine, MINUTE, type Command } from '../../src/sim';
 import { Rng } from '../../src/sim/core';
 import { sharedText } from '../power/shared-data';
 
@@ -103,6 +107,45 @@ function fuzz(cases: number, seed: number, make: (rng: Rng) => string, check: (t
   expect(accepted).toBeLessThan(n);
 }
 
+/**
+ * Damage an OSM extract can carry that random edits rarely make: a character reference that names
+ * no character, or elements whose closing tags are gone (which once cost quadratic time).
+ */
+const BAD_REFS = ['&#x110000;', '&#0;', '&#xD800;', '&#xFFFE;', '&#99999999999999999999;', '&#X41;', '&#x;', '&#12'];
+function damageOsm(text: string, rng: Rng): string {
+  switch (rng.int(0, 3)) {
+    case 0: {
+      // A reference inside a quoted value, where the reader decodes them.
+      const quotes = [...text.matchAll(/v="/g)].map((m) => m.index + 3);
+      const at = quotes[rng.int(0, quotes.length - 1)]!;
+      return text.slice(0, at) + BAD_REFS[rng.int(0, BAD_REFS.length - 1)] + text.slice(at);
+    }
+    case 1:
+      // Some closing tags removed, or all of one kind.
+      return rng.chance(0.5) ? text.replace(/<\/(node|way|relation)>/g, (m) => (rng.chance(0.5) ? '' : m)) : text.replaceAll(['</node>', '</way>', '</relation>'][rng.int(0, 2)]!, '');
+    default:
+      return damage(text, rng);
+  }
+}
+
+/** Text that is not an EPANET network at all, in place of one, or a network cut down to too little. */
+function notEpanet(inp: string, rng: Rng): string {
+  const lines = inp.split('\n');
+  switch (rng.int(0, 5)) {
+    case 0:
+      return 'hello world\n';
+    case 1:
+      return 'id,latitude,longitude\ncam-1,53.45,-2.20\n';
+    case 2:
+      return lines.filter((l) => !/^\s*\[(JUNCTIONS|RESERVOIRS|TANKS)\]/i.test(l)).join('\n');
+    case 3:
+      // One section only: nodes with no links, or a reservoir alone.
+      return rng.chance(0.5) ? '[JUNCTIONS]\n 10 710 0\n[RESERVOIRS]\n 9 800\n[END]\n' : '[RESERVOIRS]\n 9 800\n[END]\n';
+    default:
+      return damage(inp, rng);
+  }
+}
+
 const DEFAULT = readFileSync(new URL('../../scenarios/default.json', import.meta.url), 'utf8');
 
 const OSM = `<?xml version="1.0"?><osm version="0.6">
@@ -140,7 +183,7 @@ describe('damaged input never throws', () => {
   });
 
   it('OpenStreetMap extracts: parsed and built into a city, or issues', () => {
-    fuzz(300, 13, (rng) => damage(OSM, rng), (text) => {
+    fuzz(300, 13, (rng) => damageOsm(OSM, rng), (text) => {
       const p = parseOsm(text, 'city.osm');
       if (!p.ok) {
         expectIssues(p.issues);
@@ -165,6 +208,17 @@ describe('damaged input never throws', () => {
       const r = readInp(text, 'net.inp', 'water.inp');
       if (!r.ok) expectIssues(r.issues);
       return r.ok;
+    });
+    // What validate accepts, run must run: text that is no network, or that EPANET opens but cannot
+    // start, is refused at load (it used to pass and end the run with "internal error: EPANET Error 223").
+    fuzz(80, 20, (rng) => notEpanet(inp, rng), (text) => {
+      const r = loadScenarioText(JSON.stringify({ version: 1, duration: '1h', water: { inp: 'net.inp' } }), { readFile: () => text });
+      if (!r.ok) {
+        expectIssues(r.issues);
+        return false;
+      }
+      createSimulation(r.input).runUntil(HOUR);
+      return true;
     });
     const csv = (sharedText('cctv/trafford_cctv_cameras.csv') ?? 'id,latitude,longitude\ncam-1,53.45,-2.20\ncam-2,53.46,-2.21\n').split('\n').slice(0, 30).join('\n');
     fuzz(150, 16, (rng) => damage(csv, rng), (text) => {

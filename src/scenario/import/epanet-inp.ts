@@ -9,6 +9,7 @@
  */
 import { clip, issue, quote, type ScenarioIssue } from '../issues';
 import { water as simWater } from '../../sim';
+import { quietWarnings } from '../../sim/water/epanet-access';
 
 export interface InpSummary {
   readonly junctions: string[];
@@ -114,35 +115,83 @@ export function readInp(text: string, fileName: string, base: string): InpRead {
 }
 
 /**
- * Opens the file in EPANET when the engine is loaded, and starts its hydraulics: its errors become
- * issues with line and section. Starting matters: EPANET opens some files it cannot run (a network
- * with too few nodes, or a node joined to nothing) and refuses them only in EN_openH, which is
- * where `twin run` met them, as an "internal error". A solver failure at time 0 (error 110, say)
- * is left to the run, which reports it in its own terms.
+ * Opens the file in EPANET when the engine is loaded: its errors become issues with line and
+ * section. EPANET 2.3 also opens files it cannot run — fewer than two nodes, no tank or reservoir,
+ * a junction joined to no link — and refuses them only when hydraulics start (EN_openH), which is
+ * where `twin run` met them, as an "internal error"; those three are checked here on what EPANET
+ * read (OWA-EPANET 2.3's openhyd and unlinked), not by calling EN_openH.
+ *
+ * The check uses a bare project, opened and closed, rather than a WaterModel. EPANET's failure
+ * path for some malformed files (a bad number in [CONTROLS], say) damages the WASM heap when it
+ * runs just after a project that had buffers allocated beside it was closed — which is what a
+ * WaterModel opened only to be checked leaves — and a later, unrelated run then traps ("memory
+ * access out of bounds"; the fuzz test found it). A bare project allocates nothing beside its own.
  */
 export function checkWithEngine(text: string, fileName: string, base: string): ScenarioIssue[] {
   const engine = simWater.loadedWaterEngine();
   if (!engine) return [];
-  const r = simWater.WaterModel.open(engine, text, { pda: null, hydStepS: null, durationS: 3600, quality: null });
-  if (r.ok) {
+  const { workspace, lib } = engine;
+  // One name, overwritten each time: the engine's in-memory file system keeps what is written.
+  workspace.writeFile('twin-check.inp', text);
+  const p = new lib.Project(workspace);
+  quietWarnings(p, new Map());
+  try {
+    p.open('twin-check.inp', 'twin-check.rpt', '');
+  } catch (e) {
+    closeOnce(p); // flushes the report file EPANET wrote the details to
+    let report = '';
     try {
-      r.model.start();
-      return [];
-    } catch (e) {
-      const said = e instanceof Error ? e.message : String(e);
-      const code = Number(/Error (\d{3})/.exec(said)?.[1] ?? NaN);
-      if (!(code >= 200 && code < 300)) return [];
-      const what = /Error \d{3}:\s*([^:]*)$/.exec(said)?.[1]?.trim() || simWater.epanetCodeText(code);
-      return [issue(`${base} (${fileName})`, `EPANET cannot run it: ${what} (EPANET error ${code})`, simWater.epanetHint(code))];
-    } finally {
-      r.model.close();
+      report = workspace.readFile('twin-check.rpt');
+    } catch {
+      // no report
     }
+    const found = simWater.parseReportErrors(report, text);
+    const issues = found.length > 0 ? found : [{ line: null, section: null, code: codeOf(e), message: e instanceof Error ? e.message : String(e), hint: 'check the file opens in EPANET' }];
+    return issues.map((i) =>
+      issue(
+        i.line !== null ? `${base} (${fileName} line ${i.line})` : `${base} (${fileName})`,
+        `${i.section ? `${i.section}: ` : ''}${i.message}${i.code !== null ? ` (EPANET error ${i.code})` : ''}`,
+        i.hint,
+      ),
+    );
   }
-  return r.issues.map((i) =>
-    issue(
-      i.line !== null ? `${base} (${fileName} line ${i.line})` : `${base} (${fileName})`,
-      `${i.section ? `${i.section}: ` : ''}${i.message}${i.code !== null ? ` (EPANET error ${i.code})` : ''}`,
-      i.hint,
-    ),
-  );
+  let problem: { code: number; what: string } | null;
+  try {
+    problem = cannotRun(p, lib);
+  } finally {
+    closeOnce(p);
+  }
+  return problem ? [issue(`${base} (${fileName})`, `EPANET cannot run it: ${problem.what} (EPANET error ${problem.code})`, simWater.epanetHint(problem.code))] : [];
+}
+
+/** Closes a project exactly once: epanet-js frees memory on close, and twice damages the heap. */
+function closeOnce(p: simWater.EpanetProject): void {
+  try {
+    p.close();
+  } catch {
+    // EPANET refused; nothing more to free
+  }
+}
+
+const codeOf = (e: unknown): number | null => {
+  const m = /Error (\d+)/.exec(e instanceof Error ? e.message : String(e));
+  return m ? Number(m[1]) : null;
+};
+
+/** What EN_openH would refuse in a network EPANET has read. */
+function cannotRun(p: simWater.EpanetProject, lib: simWater.EpanetLib): { code: number; what: string } | null {
+  const n = p.getCount(lib.CountType.NodeCount);
+  const m = p.getCount(lib.CountType.LinkCount);
+  if (n < 2) return { code: 223, what: `the network has ${n === 0 ? 'no nodes' : 'only one node'}` };
+  const fixed = p.getCount(lib.CountType.TankCount); // tanks and reservoirs, numbered after the junctions
+  if (fixed === 0) return { code: 224, what: 'the network has no tank or reservoir' };
+  const linked = new Uint8Array(n + 1);
+  for (let k = 1; k <= m; k++) {
+    const ends = p.getLinkNodes(k);
+    linked[ends.node1] = linked[ends.node2] = 1;
+  }
+  const lone: string[] = [];
+  for (let i = 1; i <= n - fixed; i++) if (!linked[i]) lone.push(p.getNodeId(i));
+  if (lone.length === 0) return null;
+  return { code: 233, what: `junction ${quote(lone[0]!)}${lone.length > 1 ? ` and ${lone.length - 1} more` : ''} ${lone.length > 1 ? 'are' : 'is'} joined to no pipe, pump or valve` };
 }

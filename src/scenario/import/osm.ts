@@ -1,12 +1,13 @@
 /**
  * An OpenStreetMap XML (.osm) reader: nodes with coordinates and tags, ways with their node
  * references and tags, and the outer rings of multipolygon buildings and amenities (as closed
- * ways) — all the city needs. Parsed with patterns over the text (no XML library):
- * OSM XML is regular, attributes may come in any order, and entities in tag values are decoded.
+ * ways) — all the city needs. Parsed in one linear pass over the text (no XML library): OSM XML
+ * is regular, attributes may come in any order, and entities in tag values are decoded; a damaged
+ * file (unclosed elements, a reference to no character) costs no more than a sound one.
  * Problems are values with a path and a hint, never exceptions.
  */
 import { signedArea2 } from '../city/osm-buildings';
-import { issue, type ScenarioIssue } from '../issues';
+import { issue, lineCol, quote, type ScenarioIssue } from '../issues';
 
 export interface OsmNode {
   readonly lat: number;
@@ -32,52 +33,130 @@ export interface OsmData {
   readonly bounds: { minLat: number; minLon: number; maxLat: number; maxLon: number } | null;
 }
 
-const ATTR = /([\w:-]+)="([^"]*)"/g;
+/**
+ * An attribute: the lookbehind starts a name only where one can start, so a long run of name
+ * characters with no `="` after it is scanned once, not once from each of its characters.
+ */
+const ATTR = /(?<![\w:-])([\w:-]+)="([^"]*)"/g;
 const TAG = /<tag\s+k="([^"]*)"\s+v="([^"]*)"\s*\/>/g;
 const ND = /<nd\s+ref="(\d+)"\s*\/>/g;
+const MEMBER = /<member\b([^<>]*?)\/>/g;
+/** The starts and ends of the elements the city needs; everything else lies inside their bodies. */
+const ELEMENT = /<(\/?)(node|way|relation)\b/g;
+const ENTITY = /&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi;
+const NAMED: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
 
-const decode = (s: string) =>
-  s.includes('&') ? s.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e] ?? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))) : s;
-
-function attrs(s: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of s.matchAll(ATTR)) out[m[1]!] = decode(m[2]!);
-  return out;
+/** A multipolygon building or amenity relation: its tags and its members' attributes. */
+interface Relation {
+  readonly id: string;
+  readonly tags: Record<string, string>;
+  readonly members: readonly Record<string, string>[];
 }
 
-function tags(body: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of body.matchAll(TAG)) out[decode(m[1]!)] = decode(m[2]!);
+/** One node, way or relation: its attributes' text, and its body (null when self-closing). */
+interface OsmElement {
+  readonly name: 'node' | 'way' | 'relation';
+  readonly attrs: string;
+  readonly attrsAt: number;
+  readonly body: string | null;
+  readonly bodyAt: number;
+}
+
+/**
+ * The text's nodes, ways and relations in one pass, in linear time. Patterns that looked for each
+ * element's closing tag from its start (`<node …>[\s\S]*?</node>`) scanned to the end of the text
+ * for every unclosed element: a 5 MB file of unclosed <node> elements took 24 s. Here an element's
+ * body ends where the next element starts or ends, so an unclosed one keeps its own tags and
+ * swallows nothing; and the searches for '>' and '<' only ever move forward.
+ */
+function elements(text: string): OsmElement[] {
+  const marks: { at: number; closing: boolean; name: OsmElement['name'] }[] = [];
+  for (const m of text.matchAll(ELEMENT)) marks.push({ at: m.index, closing: m[1] === '/', name: m[2] as OsmElement['name'] });
+  const out: OsmElement[] = [];
+  let gt = -1;
+  let lt = -1;
+  for (let k = 0; k < marks.length; k++) {
+    const { at, closing, name } = marks[k]!;
+    if (closing) continue;
+    if (gt !== -2 && gt < at) gt = text.indexOf('>', at);
+    if (gt === -1) gt = -2; // no '>' anywhere after this: none further on either
+    if (lt !== -2 && lt <= at) lt = text.indexOf('<', at + 1);
+    if (lt === -1) lt = -2;
+    // A start tag that runs into the next '<' is broken: attributes cannot hold '<'.
+    if (gt < 0 || (lt >= 0 && lt < gt)) continue;
+    const attrsAt = at + 1 + name.length;
+    const selfClosing = text.charCodeAt(gt - 1) === 47; // '/'
+    const end = marks[k + 1]?.at ?? text.length;
+    out.push({ name, attrs: text.slice(attrsAt, selfClosing ? gt - 1 : gt), attrsAt, body: selfClosing ? null : text.slice(gt + 1, Math.max(gt + 1, end)), bodyAt: gt + 1 });
+  }
   return out;
 }
 
 export function parseOsm(text: string, path: string): { ok: true; data: OsmData } | { ok: false; issues: ScenarioIssue[] } {
   if (!/<osm[\s>]/.test(text)) return { ok: false, issues: [issue(path, 'is not an OpenStreetMap XML file (no <osm> element)', 'export the area as .osm XML, e.g. from openstreetmap.org "Export" or the Overpass API with "out meta;"')] };
+  // The first character reference that names no character (&#x110000;, &#0;, a surrogate), and where.
+  let badRef: { ref: string; at: number } | null = null;
+  const decode = (s: string, at: number) =>
+    s.includes('&')
+      ? s.replace(ENTITY, (whole: string, e: string, offset: number) => {
+          const named = NAMED[e.toLowerCase()];
+          if (named !== undefined) return named;
+          const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+          if (isXmlChar(code)) return String.fromCodePoint(code);
+          badRef ??= { ref: whole, at: at + offset };
+          return '\uFFFD';
+        })
+      : s;
+  const attrs = (s: string, at: number): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const m of s.matchAll(ATTR)) out[m[1]!] = decode(m[2]!, at + m.index);
+    return out;
+  };
+  const tags = (body: string, at: number): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const m of body.matchAll(TAG)) out[decode(m[1]!, at + m.index)] = decode(m[2]!, at + m.index);
+    return out;
+  };
+
+  const all = elements(text);
   const nodes = new Map<string, OsmNode>();
-  // Self-closing nodes, and nodes with tag children.
-  for (const m of text.matchAll(/<node\b([^>]*?)(\/>|>([\s\S]*?)<\/node>)/g)) {
-    const a = attrs(m[1]!);
-    const lat = Number(a.lat);
-    const lon = Number(a.lon);
-    if (!a.id || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
-    if (a.visible === 'false' || a.action === 'delete') continue;
-    nodes.set(a.id, { lat, lon, tags: m[3] ? tags(m[3]) : null });
-  }
   const ways: OsmWay[] = [];
-  // Self-closing ways (an id-only export) and ways with children.
-  for (const m of text.matchAll(/<way\b([^>]*?)(\/>|>([\s\S]*?)<\/way>)/g)) {
-    const a = attrs(m[1]!);
+  const relations: Relation[] = [];
+  for (const el of all) {
+    const a = attrs(el.attrs, el.attrsAt);
     if (!a.id || a.visible === 'false' || a.action === 'delete') continue;
-    const body = m[3] ?? '';
-    const refs = [...body.matchAll(ND)].map((x) => x[1]!);
-    ways.push({ id: a.id, refs, tags: tags(body) });
+    const body = el.body ?? '';
+    if (el.name === 'node') {
+      const lat = Number(a.lat);
+      const lon = Number(a.lon);
+      if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+      nodes.set(a.id, { lat, lon, tags: body ? tags(body, el.bodyAt) : null });
+    } else if (el.name === 'way') {
+      // Self-closing ways (an id-only export) and ways with children.
+      ways.push({ id: a.id, refs: [...body.matchAll(ND)].map((x) => x[1]!), tags: tags(body, el.bodyAt) });
+    } else {
+      const t = tags(body, el.bodyAt);
+      if (t.type !== 'multipolygon' || !((t.building && t.building !== 'no') || t.amenity)) continue;
+      relations.push({ id: a.id, tags: t, members: [...body.matchAll(MEMBER)].map((m) => attrs(m[1]!, el.bodyAt + m.index)) });
+    }
   }
-  ways.push(...multipolygonRings(text, ways, nodes));
-  const b = /<bounds\b([^>]*)\/>/.exec(text);
-  const ba = b ? attrs(b[1]!) : null;
+  // (Assigned inside `decode`, which TypeScript's narrowing cannot see.)
+  const ref = badRef as { ref: string; at: number } | null;
+  if (ref) {
+    const { line } = lineCol(text, ref.at);
+    return { ok: false, issues: [issue(`${path} line ${line}`, `${quote(ref.ref, 24)} is not a valid character reference`, 'a character reference must name a Unicode character: &#x9;, &#xA;, &#xD;, or &#x20; to &#x10FFFF; but not a surrogate (&#xD800; to &#xDFFF;), &#xFFFE; or &#xFFFF;; fix or remove it')] };
+  }
+  ways.push(...multipolygonRings(relations, ways, nodes));
+  const b = /<bounds\b([^<>]*)\/>/.exec(text);
+  const ba = b ? attrs(b[1]!, b.index) : null;
   const bounds = ba && ba.minlat !== undefined ? { minLat: Number(ba.minlat), minLon: Number(ba.minlon), maxLat: Number(ba.maxlat), maxLon: Number(ba.maxlon) } : null;
   if (nodes.size === 0) return { ok: false, issues: [issue(path, 'holds no nodes with coordinates', 'the export may be empty or cut short; export the area again')] };
   return { ok: true, data: { nodes, ways, bounds } };
+}
+
+/** XML 1.0's Char production: what a character reference may name. */
+function isXmlChar(c: number): boolean {
+  return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
 }
 
 /**
@@ -87,19 +166,13 @@ export function parseOsm(text: string, path: string): { ok: true; data: OsmData 
  * the extract — is dropped. What a single outer way is already tagged as (old-style tagging) is
  * not counted again. A relation is one place: its amenity goes on its largest ring only.
  */
-function multipolygonRings(text: string, ways: readonly OsmWay[], nodes: ReadonlyMap<string, OsmNode>): OsmWay[] {
+function multipolygonRings(relations: readonly Relation[], ways: readonly OsmWay[], nodes: ReadonlyMap<string, OsmNode>): OsmWay[] {
   const out: OsmWay[] = [];
   let byId: Map<string, OsmWay> | null = null;
-  for (const m of text.matchAll(/<relation\b([^>]*?)(\/>|>([\s\S]*?)<\/relation>)/g)) {
-    const a = attrs(m[1]!);
-    const body = m[3] ?? '';
-    if (!a.id || a.visible === 'false' || a.action === 'delete') continue;
-    const t = tags(body);
-    if (t.type !== 'multipolygon' || !((t.building && t.building !== 'no') || t.amenity)) continue;
+  for (const { id, tags: t, members: all } of relations) {
     byId ??= new Map(ways.map((w) => [w.id, w]));
     const members: OsmWay[] = [];
-    for (const mm of body.matchAll(/<member\b([^>]*?)\/>/g)) {
-      const ma = attrs(mm[1]!);
+    for (const ma of all) {
       if (ma.type !== 'way' || (ma.role !== 'outer' && ma.role !== '' && ma.role !== undefined)) continue;
       const w = byId.get(ma.ref ?? '');
       if (w && w.refs.length >= 2) members.push(w);
@@ -113,7 +186,7 @@ function multipolygonRings(text: string, ways: readonly OsmWay[], nodes: Readonl
       if (single?.building && single.building !== 'no') delete own.building;
       if (single?.amenity && single.amenity === own.amenity) delete own.amenity;
       if (!((own.building && own.building !== 'no') || own.amenity)) return;
-      out.push({ id: k === 0 ? `r${a.id}` : `r${a.id}.${k + 1}`, refs: ring.refs, tags: own, relation: a.id });
+      out.push({ id: k === 0 ? `r${id}` : `r${id}.${k + 1}`, refs: ring.refs, tags: own, relation: id });
     });
   }
   return out;
