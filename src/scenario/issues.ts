@@ -186,7 +186,7 @@ export function fromZod(schema: z.ZodType, data: unknown, issues: readonly z.cor
       case 'invalid_union':
         if (i.discriminator) {
           const opts = (i as { options?: unknown[] }).options?.map(String) ?? [];
-          out.push(issue(path, `unknown ${i.discriminator} ${describeValue(got)}`, typeof got === 'string' ? suggest(got, opts, 'known types') : `set "${i.discriminator}" to one of ${opts.join(', ')}`));
+          out.push(issue(path, typeof got === 'string' ? `unknown ${i.discriminator} ${quote(got)}` : `unknown ${i.discriminator}: ${describeValue(got)}`, typeof got === 'string' ? suggest(got, opts, 'known types') : `set "${i.discriminator}" to one of ${opts.join(', ')}`));
         } else out.push(issue(path, 'does not match any allowed form', 'check the scenario documentation for this field'));
         break;
       case 'invalid_format': {
