@@ -37,6 +37,19 @@ export async function clickAsset(page: Page, assetId: string): Promise<void> {
   }
   if (!pos) throw new Error(`${assetId} is not on screen after centring the view on it`);
   await page.mouse.click(pos.x, pos.y);
+  // Another marker can lie over this one's centre (a neighbourhood drawn larger once it is down):
+  // click around the centre until the inspector shows this asset.
+  const name = await page.evaluate((id) => window.__twin.world()?.assets.find((a) => a.id === id)?.name ?? null, assetId);
+  const heading = page.getByTestId('inspector').locator('h2');
+  for (const [dx, dy] of [[0, 0], [0, -6], [0, 6], [-6, 0], [6, 0], [0, -10], [0, 10], [-10, 0], [10, 0]] as const) {
+    if (dx !== 0 || dy !== 0) await page.mouse.click(pos.x + dx, pos.y + dy);
+    try {
+      await expect.poll(() => heading.textContent(), { timeout: 1_500 }).toBe(name);
+      return;
+    } catch {
+      // something else was picked: try beside the centre
+    }
+  }
 }
 
 /**
