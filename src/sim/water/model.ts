@@ -93,6 +93,7 @@ export class WaterModel {
   private readonly nodeIndex = new Map<string, number>();
   private readonly linkIndex = new Map<string, number>();
   private running = false;
+  private closed = false;
   private readonly pda: boolean;
   private readonly bulk: BulkReader;
   /** Per tank: its cross-section (m²) when it is a cylinder (no volume curve), else 0. */
@@ -561,15 +562,22 @@ export class WaterModel {
     return Math.min(this.tankMaxM[i]!, Math.max(this.tankMinM[i]!, next));
   }
 
+  /**
+   * Closes the project once, each stage on its own: a project left open after a failed closeH, or
+   * closed twice, damages EPANET's WebAssembly memory for every later model in the page.
+   */
   close(): void {
-    try {
-      if (this.quality) this.p.closeQ();
-      this.p.closeH();
-      this.p.close();
-    } catch {
-      // closing twice is harmless
-    }
+    if (this.closed) return;
+    this.closed = true;
     this.running = false;
+    const stages = [() => this.quality && this.p.closeQ(), () => this.p.closeH(), () => this.p.close()];
+    for (const stage of stages) {
+      try {
+        stage();
+      } catch {
+        // a stage that was never opened (quality off, hydraulics never started) has nothing to close
+      }
+    }
   }
 }
 
