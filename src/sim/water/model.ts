@@ -324,11 +324,7 @@ export class WaterModel {
     return true;
   }
 
-  /**
-   * Marks nodes with no open path to a reservoir or a tank that holds water (`cutOff`). A check
-   * valve shut against reverse flow, and a pipe EPANET shuts only while its tank is full or empty,
-   * still count as paths: either opens as soon as water would flow its way.
-   */
+  /** Marks nodes with no passable path to a reservoir or a tank that holds water (`cutOff`). */
   private findIslands(): void {
     const n = this.nodeIds.length;
     const status = this.bulk.links(this.engine.lib.LinkProperty.Status, 1);
@@ -346,17 +342,24 @@ export class WaterModel {
       const i = stack.pop()!;
       for (let a = this.adjStart[i]!; a < this.adjStart[i + 1]!; a++) {
         const k = this.adjLinks[a]!;
-        const from = this.linkFrom[k]!;
-        const to = this.linkTo[k]!;
-        const byTank = this.linkType[k] === LINK_PIPE && (this.nodeType[from] === NODE_TANK || this.nodeType[to] === NODE_TANK);
-        if (!(status[k]! > 0) && this.checkValve[k] === 0 && !byTank) continue;
-        const j = from === i ? to : from;
+        if (!this.passable(k, status[k]! > 0)) continue;
+        const j = this.linkFrom[k] === i ? this.linkTo[k]! : this.linkFrom[k]!;
         if (cut[j] === 1) {
           cut[j] = 0;
           stack.push(j);
         }
       }
     }
+  }
+
+  /**
+   * Whether water can pass link k: open, or shut only for now — a check valve against reverse
+   * flow, or a pipe EPANET shuts while its tank is full or empty (either opens as soon as water
+   * would flow its way).
+   */
+  private passable(k: number, open: boolean): boolean {
+    if (open || this.checkValve[k] === 1) return true;
+    return this.linkType[k] === LINK_PIPE && (this.nodeType[this.linkFrom[k]!] === NODE_TANK || this.nodeType[this.linkTo[k]!] === NODE_TANK);
   }
 
   /**
@@ -372,14 +375,11 @@ export class WaterModel {
       const i = stack.pop()!;
       for (let a = this.adjStart[i]!; a < this.adjStart[i + 1]!; a++) {
         const k = this.adjLinks[a]!;
-        const from = this.linkFrom[k]!;
-        const to = this.linkTo[k]!;
-        const byTank = this.linkType[k] === LINK_PIPE && (this.nodeType[from] === NODE_TANK || this.nodeType[to] === NODE_TANK);
-        if (this.linkOpen[k] === 0 && this.checkValve[k] === 0 && !byTank) {
+        if (!this.passable(k, this.linkOpen[k] === 1)) {
           if (this.linkType[k] !== LINK_PIPE && !out.includes(k)) out.push(k);
           continue;
         }
-        const j = from === i ? to : from;
+        const j = this.linkFrom[k] === i ? this.linkTo[k]! : this.linkFrom[k]!;
         if (seen[j] === 0) {
           seen[j] = 1;
           stack.push(j);
