@@ -9,6 +9,7 @@ import type { EpanetProject, WaterEngine } from './engine';
 import { epanetCodeText, parseReportErrors, type InpIssue } from './inp-errors';
 import { unitFactors, type UnitFactors } from './units';
 import { bulkReader, quietWarnings, type BulkReader } from './epanet-access';
+import { Islands } from './islands';
 
 export const NODE_JUNCTION = 0;
 export const NODE_RESERVOIR = 1;
@@ -98,15 +99,12 @@ export class WaterModel {
   private readonly bulk: BulkReader;
   /** Per tank: its cross-section (m²) when it is a cylinder (no volume curve), else 0. */
   private readonly tankAreaM2: Float64Array;
-  /** Links at each node (CSR): adjStart[i]..adjStart[i+1] index adjLinks. */
-  private readonly adjStart: Int32Array;
-  private readonly adjLinks: Int32Array;
+  /** The network's shape, for finding the parts cut off from every source. */
+  private readonly islands: Islands;
   /** Per node: its emitter coefficient in the file, and whether an isolation emitter is set now. */
   private readonly fileEmitter: Float64Array;
   private readonly grounded: Uint8Array;
   private readonly qualStepS: number;
-  /** Per link: 1 for a pipe with a check valve. */
-  private readonly checkValve: Uint8Array;
 
   private constructor(
     private readonly engine: WaterEngine,
@@ -137,14 +135,14 @@ export class WaterModel {
     this.linkType = new Uint8Array(m);
     this.linkFrom = new Int32Array(m);
     this.linkTo = new Int32Array(m);
-    this.checkValve = new Uint8Array(m);
+    const checkValve = new Uint8Array(m);
     for (let k = 0; k < m; k++) {
       const id = p.getLinkId(k + 1);
       this.linkIds.push(id);
       this.linkIndex.set(id, k);
       const t = p.getLinkType(k + 1);
       this.linkType[k] = t === lib.LinkType.Pump ? LINK_PUMP : t === lib.LinkType.Pipe || t === lib.LinkType.CVPipe ? LINK_PIPE : LINK_VALVE;
-      if (t === lib.LinkType.CVPipe) this.checkValve[k] = 1;
+      if (t === lib.LinkType.CVPipe) checkValve[k] = 1;
       if (this.linkType[k] === LINK_PUMP) this.pumps.push(k);
       if (this.linkType[k] === LINK_VALVE) this.valves.push(k);
       const ends = p.getLinkNodes(k + 1);
@@ -183,18 +181,13 @@ export class WaterModel {
     this.grounded = new Uint8Array(n);
     this.fileEmitter = new Float64Array(n);
     for (let i = 0; i < n; i++) if (this.nodeType[i] === NODE_JUNCTION) this.fileEmitter[i] = p.getNodeValue(i + 1, lib.NodeProperty.Emitter);
-    this.adjStart = new Int32Array(n + 1);
+    const passableShut = new Uint8Array(m);
+    const isPipe = new Uint8Array(m);
     for (let k = 0; k < m; k++) {
-      this.adjStart[this.linkFrom[k]! + 1]!++;
-      this.adjStart[this.linkTo[k]! + 1]!++;
+      isPipe[k] = this.linkType[k] === LINK_PIPE ? 1 : 0;
+      passableShut[k] = checkValve[k] === 1 || (isPipe[k] === 1 && (this.nodeType[this.linkFrom[k]!] === NODE_TANK || this.nodeType[this.linkTo[k]!] === NODE_TANK)) ? 1 : 0;
     }
-    for (let i = 0; i < n; i++) this.adjStart[i + 1]! += this.adjStart[i]!;
-    this.adjLinks = new Int32Array(2 * m);
-    const fill = this.adjStart.slice(0, n);
-    for (let k = 0; k < m; k++) {
-      this.adjLinks[fill[this.linkFrom[k]!]!++] = k;
-      this.adjLinks[fill[this.linkTo[k]!]!++] = k;
-    }
+    this.islands = new Islands(this.linkFrom, this.linkTo, n, passableShut, isPipe);
     this.headM = new Float64Array(n);
     this.pressureM = new Float64Array(n);
     this.deliveredLps = new Float64Array(n);
@@ -326,67 +319,17 @@ export class WaterModel {
 
   /** Marks nodes with no passable path to a reservoir or a tank that holds water (`cutOff`). */
   private findIslands(): void {
-    const n = this.nodeIds.length;
     const status = this.bulk.links(this.engine.lib.LinkProperty.Status, 1);
-    const cut = this.cutOff;
-    cut.fill(1);
-    const stack: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const source = this.nodeType[i] === NODE_RESERVOIR || (this.nodeType[i] === NODE_TANK && this.pressureM[i]! > this.tankMinM[i]! + 1e-3);
-      if (source) {
-        cut[i] = 0;
-        stack.push(i);
-      }
-    }
-    while (stack.length > 0) {
-      const i = stack.pop()!;
-      for (let a = this.adjStart[i]!; a < this.adjStart[i + 1]!; a++) {
-        const k = this.adjLinks[a]!;
-        if (!this.passable(k, status[k]! > 0)) continue;
-        const j = this.linkFrom[k] === i ? this.linkTo[k]! : this.linkFrom[k]!;
-        if (cut[j] === 1) {
-          cut[j] = 0;
-          stack.push(j);
-        }
-      }
-    }
+    this.islands.find(
+      this.cutOff,
+      (i) => this.nodeType[i] === NODE_RESERVOIR || (this.nodeType[i] === NODE_TANK && this.pressureM[i]! > this.tankMinM[i]! + 1e-3),
+      (k) => status[k]! > 0,
+    );
   }
 
-  /**
-   * Whether water can pass link k: open, or shut only for now — a check valve against reverse
-   * flow, or a pipe EPANET shuts while its tank is full or empty (either opens as soon as water
-   * would flow its way).
-   */
-  private passable(k: number, open: boolean): boolean {
-    if (open || this.checkValve[k] === 1) return true;
-    return this.linkType[k] === LINK_PIPE && (this.nodeType[this.linkFrom[k]!] === NODE_TANK || this.nodeType[this.linkTo[k]!] === NODE_TANK);
-  }
-
-  /**
-   * The pumps and valves, shut now, on the edge of the part of the network that node `start`
-   * reaches through open links (as `findIslands` walks them): what cuts an island off.
-   */
+  /** The pumps and valves, shut now, that fence in the part of the network node `start` reaches. */
   closedLinksAround(start: number): number[] {
-    const seen = new Uint8Array(this.nodeIds.length);
-    const out: number[] = [];
-    const stack = [start];
-    seen[start] = 1;
-    while (stack.length > 0) {
-      const i = stack.pop()!;
-      for (let a = this.adjStart[i]!; a < this.adjStart[i + 1]!; a++) {
-        const k = this.adjLinks[a]!;
-        if (!this.passable(k, this.linkOpen[k] === 1)) {
-          if (this.linkType[k] !== LINK_PIPE && !out.includes(k)) out.push(k);
-          continue;
-        }
-        const j = this.linkFrom[k] === i ? this.linkTo[k]! : this.linkFrom[k]!;
-        if (seen[j] === 0) {
-          seen[j] = 1;
-          stack.push(j);
-        }
-      }
-    }
-    return out;
+    return this.islands.closedAround(start, (k) => this.linkOpen[k] === 1);
   }
 
   /**
