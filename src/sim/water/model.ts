@@ -268,15 +268,6 @@ export class WaterModel {
   }
 
   /**
-   * Advances EPANET to the next hydraulic event (at most one time step) if that does not pass
-   * `targetS`; returns false when the model is already at or beyond the target.
-   */
-  advance(targetS: number): boolean {
-    if (!this.running || this.tS >= targetS) return false;
-    return this.stepOnce(Infinity, null);
-  }
-
-  /**
    * Advances EPANET to exactly `targetS`, cutting its last step there as its own timed controls
    * do, and calls `beforeSolve` once the clock reads `targetS` but before that moment is solved:
    * what it changes (a pump losing power, a PLC's command) holds from that instant on, not from

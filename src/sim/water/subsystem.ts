@@ -84,9 +84,6 @@ export class WaterSubsystem {
    * solve, command or change of an asset's status ends the quiet.
    */
   private quietUntilMs = 0;
-  /** Seconds of simulated time the hydraulics could not be solved, for the report. */
-  unsolvedS = 0;
-  private unsolvedSince = -1;
 
   constructor(
     readonly input: WaterInput,
@@ -409,8 +406,6 @@ export class WaterSubsystem {
     const m = this.model;
     if (m.unsolved !== this.wasUnsolved) {
       this.wasUnsolved = m.unsolved;
-      if (m.unsolved) this.unsolvedSince = m.tS;
-      else if (this.unsolvedSince >= 0) this.unsolvedS += m.tS - this.unsolvedSince;
       this.bus.emit(m.unsolved ? 'water.hydraulics.unsolved' : 'water.hydraulics.solved', null, { reason: m.unsolved ? m.unsolvedReason : 'solved again' }, this.upstreamCauses());
     }
     if (m.unsolved) return;
