@@ -22,13 +22,27 @@ export function syntheticCommsNetwork(sharing: 'max-min' | 'proportional', seed 
   const assets: AssetSpec[] = [];
   const node = (id: string, zone: string) => {
     nodes.push({ id, asset: id, zone, jurisdiction: null });
-    assets.push({ id: assetId(id), kind: zone, subsystem: 'comms', name: id, position: [0, 0], vendor: null, remoteAccess: false, district: null, population: 0, critical: false });
+    assets.push({
+      id: assetId(id),
+      kind: zone,
+      subsystem: 'comms',
+      name: id,
+      position: [0, 0],
+      vendor: null,
+      remoteAccess: false,
+      district: null,
+      population: 0,
+      critical: false,
+    });
   };
   node('core', 'network');
   node('dc', 'control');
   links.push({ id: 'core~dc', a: 'core', b: 'dc', capacityMbps: 10_000, cls: 'backhaul' });
   nodes.push({ id: 'internet', asset: null, zone: 'internet', jurisdiction: null }, { id: 'cloud', asset: null, zone: 'internet', jurisdiction: 'Calderra' });
-  links.push({ id: 'core~internet', a: 'core', b: 'internet', capacityMbps: 2000, cls: 'uplink' }, { id: 'internet~cloud', a: 'internet', b: 'cloud', capacityMbps: 10_000, cls: 'cloud' });
+  links.push(
+    { id: 'core~internet', a: 'core', b: 'internet', capacityMbps: 2000, cls: 'uplink' },
+    { id: 'internet~cloud', a: 'internet', b: 'cloud', capacityMbps: 10_000, cls: 'cloud' },
+  );
   for (let g = 0; g < 20; g++) {
     node(`agg-${g}`, 'network');
     links.push({ id: `core~agg-${g}`, a: 'core', b: `agg-${g}`, capacityMbps: 1000, cls: 'backhaul' });
@@ -56,9 +70,21 @@ export function syntheticCommsNetwork(sharing: 'max-min' | 'proportional', seed 
     flows.push({ src: id, dst: 'cloud', kind: 'telemetry', demandMbps: 0.02, deadlineMs: null });
   }
   // Camera analytics metadata and recorder backups make up the rest of 20,000.
-  while (flows.length < 20_000) flows.push({ src: cams[rng.int(0, cams.length - 1)]!, dst: 'dc', kind: 'backup', demandMbps: rng.range(0.1, 2), deadlineMs: null });
+  while (flows.length < 20_000)
+    flows.push({ src: cams[rng.int(0, cams.length - 1)]!, dst: 'dc', kind: 'backup', demandMbps: rng.range(0.1, 2), deadlineMs: null });
   return {
-    input: { zones: ['network', 'control', 'cctv', 'traffic', 'water', 'grid', 'internet'], nodes, links, flows, rules: [], vendorAccess: [], root: 'core', internet: 'internet', sharing, bufferMs: 100 },
+    input: {
+      zones: ['network', 'control', 'cctv', 'traffic', 'water', 'grid', 'internet'],
+      nodes,
+      links,
+      flows,
+      rules: [],
+      vendorAccess: [],
+      root: 'core',
+      internet: 'internet',
+      sharing,
+      bufferMs: 100,
+    },
     assets,
   };
 }
@@ -89,7 +115,14 @@ function coverage(): Record<string, unknown> {
   const genMs = performance.now() - t0;
   const rng = new Rng(11);
   const n = 1000;
-  const cams: CameraGeometry = { count: n, x: new Float32Array(n), z: new Float32Array(n), heading: new Float32Array(n), fov: new Float32Array(n), range: new Float32Array(n) };
+  const cams: CameraGeometry = {
+    count: n,
+    x: new Float32Array(n),
+    z: new Float32Array(n),
+    heading: new Float32Array(n),
+    fov: new Float32Array(n),
+    range: new Float32Array(n),
+  };
   for (let k = 0; k < n; k++) {
     // On a street: a random point along a random road, looking along it or across.
     const r = city.roads[rng.int(0, city.roads.length - 1)]!;

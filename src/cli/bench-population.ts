@@ -38,7 +38,9 @@ export function benchPopulation(residents = 100_000, days = 7): Record<string, u
   // Trips on the city's road network at free-flow travel times (no traffic model runs here).
   const net = input.traffic?.network;
   const travel = net ? (sensors: pop.SensorIndex) => new NetworkTravel(net, sensors, input.city.sizeM, new traffic.Router(net).cost) : undefined;
-  const P = new pop.PopulationSubsystem(input.population!, input.city.buildings, input.city.sizeM, new Rng(input.seed).fork('population'), bus, () => now, { travel });
+  const P = new pop.PopulationSubsystem(input.population!, input.city.buildings, input.city.sizeM, new Rng(input.seed).fork('population'), bus, () => now, {
+    travel,
+  });
   const t1 = performance.now();
   const c1 = cpu();
   for (now = 60_000; now <= days * DAY_MS; now += 60_000) P.step(now);
@@ -82,7 +84,14 @@ export function benchPopulation(residents = 100_000, days = 7): Record<string, u
       generateCpuS: s2(c2 - c1),
       target: '≤ 10 s for 100,000 residents over 7 days',
       trips: P.movement.trips,
-      records: { anpr: L.anpr.count, face: L.face.count, smartcard: L.smartcard.count, wifi: L.wifi.count, meterReadings: P.recordCount('meter'), sensitiveVisits: L.visits.count },
+      records: {
+        anpr: L.anpr.count,
+        face: L.face.count,
+        smartcard: L.smartcard.count,
+        wifi: L.wifi.count,
+        meterReadings: P.recordCount('meter'),
+        sensitiveVisits: L.visits.count,
+      },
       recordBytesMB: mb(L.anpr.bytes + L.face.bytes + L.smartcard.bytes + L.wifi.bytes + L.visits.bytes),
       rssGrowthMB: mb(rssTraces - rss0),
     },
@@ -93,7 +102,9 @@ export function benchPopulation(residents = 100_000, days = 7): Record<string, u
       computeCpuS: s2(c4 - c3),
       target: '≤ 2 s for p = 1..10 at three resolutions',
       samplesPerPoint: 1000,
-      epsilon: unicity.filter((u) => u.p === 1 || u.p === 4 || u.p === 10).map((u) => ({ p: u.p, spatialM: u.spatialM, temporalS: u.temporalS, epsilon: Math.round(u.epsilon * 1000) / 1000 })),
+      epsilon: unicity
+        .filter((u) => u.p === 1 || u.p === 4 || u.p === 10)
+        .map((u) => ({ p: u.p, spatialM: u.spatialM, temporalS: u.temporalS, epsilon: Math.round(u.epsilon * 1000) / 1000 })),
     },
     linkage: {
       datasets: ['anpr', 'face', 'smartcard', 'wifi', 'meter'],
@@ -109,7 +120,13 @@ export function benchPopulation(residents = 100_000, days = 7): Record<string, u
       links: ids.links,
       tiedToHomes: tied,
     },
-    illustrativeTrace: { ms: Math.round((t9 - t8) * 10) / 10, status: trace.status, points: trace.points.length, joins: trace.joins.length, records: trace.records },
+    illustrativeTrace: {
+      ms: Math.round((t9 - t8) * 10) / 10,
+      status: trace.status,
+      points: trace.points.length,
+      joins: trace.joins.length,
+      records: trace.records,
+    },
     peakRssMB: mb(maxRss),
     loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
   };

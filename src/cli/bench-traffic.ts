@@ -60,7 +60,11 @@ export function benchTraffic(runs = 3): Record<string, unknown> {
 /** The wall time of one 0.5 s step with 50,000 vehicles on a 40 × 40 grid. */
 function bigStep(target = 50_000): Record<string, unknown> {
   const { net, signalNodes } = traffic.gridNetwork({ rows: 40, cols: 40, blockLengthM: 200, lanes: 2, signals: true });
-  const m = new traffic.TrafficModel(net, signalNodes.map((node) => ({ node, asset: null, plan: traffic.DEFAULT_PLAN })), { initialCapacity: target, rerouteS: 0 });
+  const m = new traffic.TrafficModel(
+    net,
+    signalNodes.map((node) => ({ node, asset: null, plan: traffic.DEFAULT_PLAN })),
+    { initialCapacity: target, rerouteS: 0 },
+  );
   const rng = new Rng(7).fork('traffic');
   let t = 0;
   const t0 = performance.now();
@@ -70,7 +74,11 @@ function bigStep(target = 50_000): Record<string, unknown> {
     for (let l = 0; l < net.linkCount && m.activeCount < target; l++) {
       if (rng.next() < 0.5) continue;
       const d = Math.floor(rng.next() * net.linkCount);
-      if (d === l || Math.abs(net.nodeX[net.linkFrom[d]!]! - net.nodeX[net.linkFrom[l]!]!) + Math.abs(net.nodeZ[net.linkFrom[d]!]! - net.nodeZ[net.linkFrom[l]!]!) > 3000) continue;
+      if (
+        d === l ||
+        Math.abs(net.nodeX[net.linkFrom[d]!]! - net.nodeX[net.linkFrom[l]!]!) + Math.abs(net.nodeZ[net.linkFrom[d]!]! - net.nodeZ[net.linkFrom[l]!]!) > 3000
+      )
+        continue;
       m.insert(l, d, t, 0, -1, 1);
     }
     m.step(t);

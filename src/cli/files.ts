@@ -48,7 +48,11 @@ export function referencedFiles(folder: string, access: FileAccess): ReadFile {
  * session's scenario stays in the session's folder); the files it references stay in its folder.
  */
 export function loadScenarioFile(path: string, access: FileAccess = { allowOutside: false }, confine?: Pick<ReadPolicy, 'roots' | 'rootsName'>): LoadResult {
-  const r = readTextFile(path, { roots: confine?.roots ?? [], ...(confine?.rootsName ? { rootsName: confine.rootsName } : {}), allowOutside: access.allowOutside });
+  const r = readTextFile(path, {
+    roots: confine?.roots ?? [],
+    ...(confine?.rootsName ? { rootsName: confine.rootsName } : {}),
+    allowOutside: access.allowOutside,
+  });
   if (!r.ok) return { ok: false, issues: [{ path: '(file)', message: `cannot read it: ${r.why}`, hint: r.hint }] };
   return loadScenarioText(r.text, { fileName: path, readFile: referencedFiles(dirname(resolve(path)), access) });
 }

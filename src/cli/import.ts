@@ -38,11 +38,19 @@ export function importCommand(argv: readonly string[], out: (s: string) => void,
   }
   const outPath = resolve(options.out);
   const rel = relative(dirname(outPath), resolve(file)).split('\\').join('/');
-  const id = name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'osm-city';
+  const id =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'osm-city';
   const scenario = {
     $schema: './scenario.schema.json',
     version: 1,
-    meta: { id, title: `${name} (OpenStreetMap)`, summary: `Buildings, roads and signals of ${name} from OpenStreetMap. Map data © OpenStreetMap contributors (ODbL).` },
+    meta: {
+      id,
+      title: `${name} (OpenStreetMap)`,
+      summary: `Buildings, roads and signals of ${name} from OpenStreetMap. Map data © OpenStreetMap contributors (ODbL).`,
+    },
     seed: 1,
     duration: '2h',
     city: { name, osm: rel },
@@ -52,8 +60,12 @@ export function importCommand(argv: readonly string[], out: (s: string) => void,
   const s = built.stats;
   const kinds = [...new Set(built.places.map((p) => p.kind))].sort();
   const places = kinds.map((k) => `${built.places.filter((p) => p.kind === k).length} ${k}`).join(', ');
-  out(`${file}: ${s.buildings} buildings, ${s.roadWays} drivable ways → ${s.links} road links, ${built.signals.length} signalised junctions, civic places: ${places || 'none'}`);
-  out(`  cleaned: ${s.duplicateNodes} duplicate node(s) snapped together, ${s.mergedJunctions} junction(s) merged across very short pieces, ${s.waysCut} way(s) cut where they leave the extract, ${s.droppedDisconnected} piece(s) not connected to the main network dropped`);
+  out(
+    `${file}: ${s.buildings} buildings, ${s.roadWays} drivable ways → ${s.links} road links, ${built.signals.length} signalised junctions, civic places: ${places || 'none'}`,
+  );
+  out(
+    `  cleaned: ${s.duplicateNodes} duplicate node(s) snapped together, ${s.mergedJunctions} junction(s) merged across very short pieces, ${s.waysCut} way(s) cut where they leave the extract, ${s.droppedDisconnected} piece(s) not connected to the main network dropped`,
+  );
   out(`  signals: ${describeSignalNodes(built.signalNodes)}`);
   out(`wrote ${options.out} (city.osm = "${rel}"); © OpenStreetMap contributors`);
   return 0;

@@ -32,10 +32,17 @@ export function renderMarkdown(r: RunReport): string {
     const s = v as { assets: number; ok: number; degraded: number; down: number; compromised: number };
     if (s.assets > 0) lines.push(`| ${name} | ${s.assets} | ${s.ok} | ${s.degraded} | ${s.down} | ${s.compromised} |`);
   }
-  const data = (r.final as { data?: { exfiltrated: { dataset: string; records: number; bytes: number; destinationJurisdiction: string; identifying: number; how: string }[] } }).data;
+  const data = (
+    r.final as {
+      data?: { exfiltrated: { dataset: string; records: number; bytes: number; destinationJurisdiction: string; identifying: number; how: string }[] };
+    }
+  ).data;
   if (data && data.exfiltrated.length > 0) {
     lines.push('', '## Data that left the city', '', '| dataset | records | identifying | MB | now in | how |', '|---|---:|---:|---:|---|---|');
-    for (const d of data.exfiltrated) lines.push(`| ${d.dataset} | ${d.records.toLocaleString('en-GB')} | ${d.identifying.toLocaleString('en-GB')} | ${(d.bytes / 1e6).toFixed(1)} | ${d.destinationJurisdiction} | ${d.how} |`);
+    for (const d of data.exfiltrated)
+      lines.push(
+        `| ${d.dataset} | ${d.records.toLocaleString('en-GB')} | ${d.identifying.toLocaleString('en-GB')} | ${(d.bytes / 1e6).toFixed(1)} | ${d.destinationJurisdiction} | ${d.how} |`,
+      );
   }
   const privacy = (r.final as { privacy?: PrivacyFinal }).privacy;
   if (privacy) lines.push('', ...privacyMarkdown(privacy));
@@ -49,15 +56,25 @@ function privacyMarkdown(p: PrivacyFinal): string[] {
   const out = ['## What the data reveals about residents', ''];
   const held = p.datasets.filter((d) => d.held);
   out.push(held.length ? `The attacker holds ${held.map((d) => `${d.id} (${d.held!.how})`).join(', ')}.` : 'The attacker holds no personal dataset.', '');
-  out.push(`**${p.reidentified.count.toLocaleString('en-GB')}** of ${p.residents.toLocaleString('en-GB')} residents (${pct(p.reidentified.share)}) are tied to their household${p.reidentified.wrong ? `; ${p.reidentified.wrong} identities are tied to the wrong one` : ''}.`, '');
+  out.push(
+    `**${p.reidentified.count.toLocaleString('en-GB')}** of ${p.residents.toLocaleString('en-GB')} residents (${pct(p.reidentified.share)}) are tied to their household${p.reidentified.wrong ? `; ${p.reidentified.wrong} identities are tied to the wrong one` : ''}.`,
+    '',
+  );
   for (const c of p.reidentified.byDatasets) out.push(`- ${c.datasets.join(' + ')}: ${c.count}`);
   const r = p.reidentified;
   if (r.ties > 0) {
     // The attacker's own confidence against the truth the simulation knows.
     const right = r.byConfidence.reduce((a, b) => a + b.right, 0);
-    out.push('', `The attacker makes ${r.ties.toLocaleString('en-GB')} ties of identities to households; it is ${pct(r.meanConfidence)} sure of them on average and right ${pct(right / r.ties)} of the time.`, '');
-    out.push('| attacker\'s confidence | ties | right |', '|---|---:|---:|');
-    for (const b of r.byConfidence) out.push(`| ${pct(b.from)} to ${b.to >= 1 ? '100%' : `under ${pct(b.to)}`} | ${b.ties.toLocaleString('en-GB')} | ${b.ties ? `${b.right.toLocaleString('en-GB')} (${pct(b.right / b.ties)})` : '–'} |`);
+    out.push(
+      '',
+      `The attacker makes ${r.ties.toLocaleString('en-GB')} ties of identities to households; it is ${pct(r.meanConfidence)} sure of them on average and right ${pct(right / r.ties)} of the time.`,
+      '',
+    );
+    out.push("| attacker's confidence | ties | right |", '|---|---:|---:|');
+    for (const b of r.byConfidence)
+      out.push(
+        `| ${pct(b.from)} to ${b.to >= 1 ? '100%' : `under ${pct(b.to)}`} | ${b.ties.toLocaleString('en-GB')} | ${b.ties ? `${b.right.toLocaleString('en-GB')} (${pct(b.right / b.ties)})` : '–'} |`,
+      );
   }
   out.push('', '| unicity of ' + (p.unicity[0]?.dataset ?? '') + ' traces | p = 1 | p = 2 | p = 4 | p = 10 |', '|---|---:|---:|---:|---:|');
   const byRes = new Map<string, Map<number, number>>();
@@ -70,8 +87,15 @@ function privacyMarkdown(p: PrivacyFinal): string[] {
   }
   for (const [k, m] of byRes) out.push(`| ${k} | ${[1, 2, 4, 10].map((q) => pct(m.get(q) ?? 0)).join(' | ')} |`);
   const first = p.unicity.find((u) => u.p === 1);
-  if (first && first.sampled < first.eligible) out.push('', `Unicity is estimated from a random sample: ${first.sampled.toLocaleString('en-GB')} of ${first.eligible.toLocaleString('en-GB')} traces at p = 1 (${pct(first.sampled / first.eligible)}).`);
+  if (first && first.sampled < first.eligible)
+    out.push(
+      '',
+      `Unicity is estimated from a random sample: ${first.sampled.toLocaleString('en-GB')} of ${first.eligible.toLocaleString('en-GB')} traces at p = 1 (${pct(first.sampled / first.eligible)}).`,
+    );
   out.push('', '| sensitive site | visitors | attributed | precision | recall |', '|---|---:|---:|---:|---:|');
-  for (const s of p.sensitiveSites) out.push(`| ${s.name}${s.watchedBy ? '' : ' (no camera at its door)'} | ${s.visitors} | ${s.attributed} | ${s.attributed ? pct(s.precision) : '–'} | ${pct(s.recall)} |`);
+  for (const s of p.sensitiveSites)
+    out.push(
+      `| ${s.name}${s.watchedBy ? '' : ' (no camera at its door)'} | ${s.visitors} | ${s.attributed} | ${s.attributed ? pct(s.precision) : '–'} | ${pct(s.recall)} |`,
+    );
   return out;
 }

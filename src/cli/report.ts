@@ -15,7 +15,9 @@ import { UsageError, parseArgs } from './args';
 export function reportCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
   const { positionals, options } = parseArgs(argv, ['out', 'format'], ['allow-outside']);
   if (positionals.length !== 1) throw new UsageError('report needs exactly one session file');
-  const fromExt = options.out ? ({ '.html': 'html', '.htm': 'html', '.md': 'md', '.json': 'json' } as Record<string, string>)[extname(options.out).toLowerCase()] : undefined;
+  const fromExt = options.out
+    ? ({ '.html': 'html', '.htm': 'html', '.md': 'md', '.json': 'json' } as Record<string, string>)[extname(options.out).toLowerCase()]
+    : undefined;
   const format = options.format ?? fromExt ?? 'html';
   if (!['html', 'md', 'json'].includes(format)) throw new UsageError(`--format must be html, md or json, not ${quote(format)}`);
   if (options.out) checkOutput(options.out);

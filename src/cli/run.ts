@@ -16,7 +16,8 @@ export function runCommand(argv: readonly string[], out: (s: string) => void, er
   if (format !== 'json' && format !== 'md') throw new UsageError(`--format must be json or md, not ${quote(format)}`);
   let seed: number | undefined;
   if (options.seed !== undefined) {
-    if (!/^\d+$/.test(options.seed) || Number(options.seed) > 4294967295) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not ${quote(options.seed)}`);
+    if (!/^\d+$/.test(options.seed) || Number(options.seed) > 4294967295)
+      throw new UsageError(`--seed must be a whole number from 0 to 4294967295, not ${quote(options.seed)}`);
     seed = Number(options.seed);
   }
   let untilMs: number | undefined;

@@ -53,7 +53,11 @@ function realFolder(p: string): string {
 export function readTextFile(path: string, policy: ReadPolicy): ReadOutcome {
   const max = policy.maxBytes ?? MAX_FILE_BYTES;
   const confined = !policy.allowOutside && policy.roots.length > 0;
-  const outside = () => refuse(`it is outside ${policy.rootsName ?? 'the folders the twin reads from'}`, 'move it beside the file that names it, or pass --allow-outside to read it anyway');
+  const outside = () =>
+    refuse(
+      `it is outside ${policy.rootsName ?? 'the folders the twin reads from'}`,
+      'move it beside the file that names it, or pass --allow-outside to read it anyway',
+    );
   // By name first, so nothing outside is even looked at (not whether it exists); then, below, by
   // where its symlinks really lead.
   if (confined && !policy.roots.some((r) => isInside(resolve(path), resolve(r)))) return outside();
@@ -76,7 +80,11 @@ export function readTextFile(path: string, policy: ReadPolicy): ReadOutcome {
     const st = fstatSync(fd);
     if (st.isDirectory()) return refuse('it is a folder, not a file', 'name a file inside it');
     if (!st.isFile()) return refuse('it is not a regular file (a FIFO, device or socket)', 'name an ordinary file');
-    if (st.size > max) return refuse(`it is ${st.size.toLocaleString('en-GB')} bytes, over the ${limit(max)} limit for a file the twin reads`, 'use a smaller file (for OSM, export a smaller area)');
+    if (st.size > max)
+      return refuse(
+        `it is ${st.size.toLocaleString('en-GB')} bytes, over the ${limit(max)} limit for a file the twin reads`,
+        'use a smaller file (for OSM, export a smaller area)',
+      );
     // Read to the cap plus one byte, whatever fstat said: a file that grows while it is read is
     // refused too, rather than read without end.
     const chunks: Buffer[] = [];
@@ -87,7 +95,8 @@ export function readTextFile(path: string, policy: ReadPolicy): ReadOutcome {
       if (got === 0) break;
       chunks.push(got === chunk.length ? chunk : chunk.subarray(0, got));
       n += got;
-      if (n > max) return refuse(`it grew past the ${limit(max)} limit for a file the twin reads while it was read`, 'use a smaller file that is not being written to');
+      if (n > max)
+        return refuse(`it grew past the ${limit(max)} limit for a file the twin reads while it was read`, 'use a smaller file that is not being written to');
     }
     return { ok: true, text: Buffer.concat(chunks, n).toString('utf8') };
   } catch (e) {

@@ -14,11 +14,20 @@ export interface ExerciseRefs {
 }
 
 type PowerCommand = Extract<ScenarioCommand, { type: `power.${string}` }>;
-type ExerciseCommand = Extract<ScenarioCommand, { type: 'inject.hold' | 'inject.release' | 'inject.skip' | 'inject.pressure' | 'decision.open' | 'decision.take' | 'note.add' }>;
+type ExerciseCommand = Extract<
+  ScenarioCommand,
+  { type: 'inject.hold' | 'inject.release' | 'inject.skip' | 'inject.pressure' | 'decision.open' | 'decision.take' | 'note.add' }
+>;
 
 export function checkPowerCommand(c: PowerCommand, path: string, grid: PowerInput | null, issues: ScenarioIssue[]): void {
   if (!grid) {
-    issues.push(issue(`${path}.type`, `${quote(c.type)} needs a power grid, and this scenario has none`, 'add a generated city ("city": {"generator": {}}) or "power": {"matpower": "case.m"}'));
+    issues.push(
+      issue(
+        `${path}.type`,
+        `${quote(c.type)} needs a power grid, and this scenario has none`,
+        'add a generated city ("city": {"generator": {}}) or "power": {"matpower": "case.m"}',
+      ),
+    );
     return;
   }
   const subs = grid.busAsset.filter((a): a is string => a !== null);
@@ -33,7 +42,8 @@ export function checkPowerCommand(c: PowerCommand, path: string, grid: PowerInpu
     case 'power.telemetry':
       list(c.branches, grid.branchIds, 'branches', 'line', 'lines');
       list(c.substations, subs, 'substations', 'substation', 'substations');
-      if (c.type === 'power.breaker' && !c.branches?.length && !c.substations?.length) issues.push(issue(path, 'names no line or substation', 'add "branches" or "substations"'));
+      if (c.type === 'power.breaker' && !c.branches?.length && !c.substations?.length)
+        issues.push(issue(path, 'names no line or substation', 'add "branches" or "substations"'));
       return;
     case 'power.load.disconnect':
       list(c.buses, grid.busIds, 'buses', 'bus', 'buses');
@@ -57,13 +67,16 @@ export function checkExerciseCommand(c: ExerciseCommand, path: string, refs: Exe
     case 'inject.hold':
     case 'inject.release':
     case 'inject.skip':
-      if (!refs.injectIds.includes(c.inject)) issues.push(issue(`${path}.inject`, `unknown inject ${quote(c.inject)}`, suggest(c.inject, refs.injectIds, 'injects')));
+      if (!refs.injectIds.includes(c.inject))
+        issues.push(issue(`${path}.inject`, `unknown inject ${quote(c.inject)}`, suggest(c.inject, refs.injectIds, 'injects')));
       return;
     case 'decision.open':
     case 'decision.take': {
       const options = refs.decisions.get(c.decision);
-      if (!options) issues.push(issue(`${path}.decision`, `unknown decision ${quote(c.decision)}`, suggest(c.decision, [...refs.decisions.keys()], 'decisions')));
-      else if (c.type === 'decision.take' && !options.includes(c.option)) issues.push(issue(`${path}.option`, `decision ${quote(c.decision)} has no option ${quote(c.option)}`, suggest(c.option, options, 'options')));
+      if (!options)
+        issues.push(issue(`${path}.decision`, `unknown decision ${quote(c.decision)}`, suggest(c.decision, [...refs.decisions.keys()], 'decisions')));
+      else if (c.type === 'decision.take' && !options.includes(c.option))
+        issues.push(issue(`${path}.option`, `decision ${quote(c.decision)} has no option ${quote(c.option)}`, suggest(c.option, options, 'options')));
       return;
     }
     case 'inject.pressure':

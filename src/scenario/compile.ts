@@ -44,7 +44,16 @@ const emptyCity = (size: [number, number]): CityModel => ({
   name: 'Unnamed city',
   sizeM: size,
   districts: [],
-  buildings: { count: 0, x: new Float32Array(0), z: new Float32Array(0), w: new Float32Array(0), d: new Float32Array(0), h: new Float32Array(0), district: new Uint16Array(0), use: new Uint8Array(0) },
+  buildings: {
+    count: 0,
+    x: new Float32Array(0),
+    z: new Float32Array(0),
+    w: new Float32Array(0),
+    d: new Float32Array(0),
+    h: new Float32Array(0),
+    district: new Uint16Array(0),
+    use: new Uint8Array(0),
+  },
   roads: [],
   water: [],
   attribution: null,
@@ -67,7 +76,10 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
     cloudJurisdiction: v.cloud?.jurisdiction ?? null,
     ...(v.firmware !== undefined ? { firmware: v.firmware } : {}),
   }));
-  dupes(vendors.map((v) => v.id), (i, id) => issues.push(issue(`vendors[${i}].id`, `vendor id ${quote(id)} is used twice`, 'give each vendor its own id')));
+  dupes(
+    vendors.map((v) => v.id),
+    (i, id) => issues.push(issue(`vendors[${i}].id`, `vendor id ${quote(id)} is used twice`, 'give each vendor its own id')),
+  );
   const vendorIds = vendors.map((v) => v.id as string);
 
   // City: procedural when asked for, else an empty ground sized to the explicit assets.
@@ -77,7 +89,8 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const gen = s.city?.generator;
   let generated: readonly GeneratedAsset[] = [];
   let osmRoads: import('./city/osm-city').OsmRoad[] | null = null;
-  if (gen && s.city?.osm !== undefined) issues.push(issue('city.osm', 'a city is either generated or read from OpenStreetMap, not both', 'remove "generator" or "osm"'));
+  if (gen && s.city?.osm !== undefined)
+    issues.push(issue('city.osm', 'a city is either generated or read from OpenStreetMap, not both', 'remove "generator" or "osm"'));
   if (gen) {
     const remote = vendors.filter((v) => v.remoteMaintenance).map((v) => v.id as string);
     const g = generateCity(
@@ -120,7 +133,8 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const generatedIds = new Set(assets.map((a) => a.id as string));
   (s.assets ?? []).forEach((a, i) => {
     if (generatedIds.has(a.id)) issues.push(issue(`assets[${i}].id`, `${quote(a.id)} is already the id of a generated asset`, 'choose another id'));
-    if (a.vendor && !vendorIds.includes(a.vendor)) issues.push(issue(`assets[${i}].vendor`, `unknown vendor ${quote(a.vendor)}`, suggest(a.vendor, vendorIds, 'vendors')));
+    if (a.vendor && !vendorIds.includes(a.vendor))
+      issues.push(issue(`assets[${i}].vendor`, `unknown vendor ${quote(a.vendor)}`, suggest(a.vendor, vendorIds, 'vendors')));
     const v = vendors.find((x) => x.id === a.vendor);
     assets.push({
       id: assetId(a.id),
@@ -136,7 +150,10 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
       critical: a.critical ?? false,
     });
   });
-  dupes((s.assets ?? []).map((a) => a.id), (i, id) => issues.push(issue(`assets[${i}].id`, `asset id ${quote(id)} is used twice`, 'give each asset its own id')));
+  dupes(
+    (s.assets ?? []).map((a) => a.id),
+    (i, id) => issues.push(issue(`assets[${i}].id`, `asset id ${quote(id)} is used twice`, 'give each asset its own id')),
+  );
 
   const grid = compilePower(s, { assets, edges, generated, city, readFile: options.readFile, issues });
   const cyber = compileCyber(s, { assets, edges, vendors, city, readFile: options.readFile, issues });
@@ -150,7 +167,13 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   });
   const roads = compileTraffic(s, { assets, city, issues, osmRoads });
   const cameraAnalytics = cyber ? new Map(cyber.input.cctv.cameras.map((c) => [c.asset, c.analytics.map((an) => an.kind)])) : null;
-  const people = compilePopulation(s.population, { assets, city, cityPopulation: gen ? assets.reduce((n, a) => n + a.population, 0) : 0, issues, cameraAnalytics });
+  const people = compilePopulation(s.population, {
+    assets,
+    city,
+    cityPopulation: gen ? assets.reduce((n, a) => n + a.population, 0) : 0,
+    issues,
+    cameraAnalytics,
+  });
   const waterNet = compileWater(s, { assets, edges, generated, city, readFile: options.readFile, issues });
   const roadIds = roads ? [...new Set(roads.linkIds.map((id) => (id.endsWith(':r') ? id.slice(0, -2) : id)))] : [];
 
@@ -162,12 +185,29 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
       if (!known.has(d[end])) issues.push(issue(`dependencies[${i}].${end}`, `unknown asset ${quote(d[end])}`, suggest(d[end], allIds, 'asset ids')));
     }
     if (d.from === d.to) issues.push(issue(`dependencies[${i}]`, 'an asset cannot depend on itself', 'point "from" at the supplier'));
-    if (d.backup && d.bufferMin !== undefined) issues.push(issue(`dependencies[${i}].bufferMin`, 'give either "bufferMin" or "backup", not both', 'a backup sets the buffer itself: UPS minutes plus generator fuel'));
+    if (d.backup && d.bufferMin !== undefined)
+      issues.push(
+        issue(
+          `dependencies[${i}].bufferMin`,
+          'give either "bufferMin" or "backup", not both',
+          'a backup sets the buffer itself: UPS minutes plus generator fuel',
+        ),
+      );
     if (d.backup?.generator && d.backup.generator.startS > d.backup.upsMin * 60) {
-      issues.push(issue(`dependencies[${i}].backup.generator.startS`, `the generator takes ${d.backup.generator.startS} s to start but the UPS lasts ${d.backup.upsMin} min, so the site would drop in between`, `give the UPS at least ${Math.ceil(d.backup.generator.startS / 60)} min, or a faster-starting generator`));
+      issues.push(
+        issue(
+          `dependencies[${i}].backup.generator.startS`,
+          `the generator takes ${d.backup.generator.startS} s to start but the UPS lasts ${d.backup.upsMin} min, so the site would drop in between`,
+          `give the UPS at least ${Math.ceil(d.backup.generator.startS / 60)} min, or a faster-starting generator`,
+        ),
+      );
     }
     const backup = d.backup
-      ? { upsMs: Math.round(d.backup.upsMin * MINUTE), generatorStartMs: d.backup.generator ? Math.round(d.backup.generator.startS * 1000) : null, fuelMs: d.backup.generator ? Math.round(d.backup.generator.fuelH * HOUR) : null }
+      ? {
+          upsMs: Math.round(d.backup.upsMin * MINUTE),
+          generatorStartMs: d.backup.generator ? Math.round(d.backup.generator.startS * 1000) : null,
+          fuelMs: d.backup.generator ? Math.round(d.backup.generator.fuelH * HOUR) : null,
+        }
       : null;
     let id = `${d.to}<-${d.from}`;
     for (let n = 2; edgeIds.has(id); n++) id = `${d.to}<-${d.from}#${n}`;
@@ -195,16 +235,44 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const refs = () => ({ population: people !== null, vendorIds, injectIds, known, allIds, districts, kinds, assets, roadIds, grid, exercise, water: waterNet });
   const injects: InjectSpec[] = (s.injects ?? []).map((inj, i) => {
     const atMs = inj.at !== undefined ? parseDuration(inj.at) : null;
-    if (atMs !== null && atMs > durationMs) issues.push(issue(`injects[${i}].at`, `fires at ${inj.at}, after the scenario ends (${s.duration ?? DEFAULT_DURATION})`, 'move it earlier or lengthen "duration"'));
+    if (atMs !== null && atMs > durationMs)
+      issues.push(
+        issue(`injects[${i}].at`, `fires at ${inj.at}, after the scenario ends (${s.duration ?? DEFAULT_DURATION})`, 'move it earlier or lengthen "duration"'),
+      );
     inj.commands.forEach((c, j) => checkCommand(c, `injects[${i}].commands[${j}]`, refs(), issues));
     const expected = compileExpected(inj.expected, `injects[${i}].expected`, issues);
-    return { id: injectId(inj.id), atMs, title: inj.title, description: inj.description ?? '', attack: inj.attack ?? null, commands: inj.commands as Command[], expected };
+    return {
+      id: injectId(inj.id),
+      atMs,
+      title: inj.title,
+      description: inj.description ?? '',
+      attack: inj.attack ?? null,
+      commands: inj.commands as Command[],
+      expected,
+    };
   });
   const briefing = compileBriefing(s.briefing ?? [], { assetIds: known, durationMs }, issues);
   const decisions = compileDecisions(s.decisions ?? [], { injectIds, durationMs }, issues, (c, path) => checkCommand(c, path, refs(), issues));
 
   return {
-    input: { id: s.meta?.id ?? 'untitled', title: s.meta?.title ?? 'Untitled scenario', seed, durationMs, city, vendors, assets, edges, injects, decisions, briefing, power: grid, cyber: cyber?.input ?? null, traffic: roads, water: waterNet?.input ?? null, population: people },
+    input: {
+      id: s.meta?.id ?? 'untitled',
+      title: s.meta?.title ?? 'Untitled scenario',
+      seed,
+      durationMs,
+      city,
+      vendors,
+      assets,
+      edges,
+      injects,
+      decisions,
+      briefing,
+      power: grid,
+      cyber: cyber?.input ?? null,
+      traffic: roads,
+      water: waterNet?.input ?? null,
+      population: people,
+    },
     issues,
   };
 }
@@ -250,13 +318,30 @@ function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues:
     case 'traffic.signal.plan':
       c.signals.forEach((id, k) => {
         const a = ctx.assets.find((x) => x.id === id);
-        if (!a) issues.push(issue(`${path}.signals[${k}]`, `unknown asset ${quote(id)}`, suggest(id, ctx.assets.filter((x) => x.kind === 'traffic-signal').map((x) => x.id), 'traffic signals')));
-        else if (a.kind !== 'traffic-signal') issues.push(issue(`${path}.signals[${k}]`, `${quote(id)} is ${article(a.kind)}, not a traffic signal`, 'name traffic-signal assets, such as "signal-4-8"'));
+        if (!a)
+          issues.push(
+            issue(
+              `${path}.signals[${k}]`,
+              `unknown asset ${quote(id)}`,
+              suggest(
+                id,
+                ctx.assets.filter((x) => x.kind === 'traffic-signal').map((x) => x.id),
+                'traffic signals',
+              ),
+            ),
+          );
+        else if (a.kind !== 'traffic-signal')
+          issues.push(
+            issue(`${path}.signals[${k}]`, `${quote(id)} is ${article(a.kind)}, not a traffic signal`, 'name traffic-signal assets, such as "signal-4-8"'),
+          );
       });
       return;
     case 'traffic.link':
       if (ctx.roadIds.length === 0) issues.push(issue(path, 'this scenario has no traffic model', 'add a city with roads, or a "traffic" section'));
-      else c.links.forEach((id, k) => !ctx.roadIds.includes(id) && issues.push(issue(`${path}.links[${k}]`, `unknown road ${quote(id)}`, suggest(id, ctx.roadIds, 'road ids'))));
+      else
+        c.links.forEach(
+          (id, k) => !ctx.roadIds.includes(id) && issues.push(issue(`${path}.links[${k}]`, `unknown road ${quote(id)}`, suggest(id, ctx.roadIds, 'road ids'))),
+        );
       return;
     case 'privacy.anonymise':
     case 'privacy.attacker.acquire':
@@ -264,7 +349,8 @@ function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues:
       if (!ctx.population) issues.push(issue(path, 'this scenario has no synthetic population, so no personal datasets', 'add a "population" section'));
       return;
     case 'traffic.emergency.dispatch':
-      for (const end of ['from', 'to'] as const) if (!ctx.known.has(c[end])) issues.push(issue(`${path}.${end}`, `unknown asset ${quote(c[end])}`, suggest(c[end], ctx.allIds, 'asset ids')));
+      for (const end of ['from', 'to'] as const)
+        if (!ctx.known.has(c[end])) issues.push(issue(`${path}.${end}`, `unknown asset ${quote(c[end])}`, suggest(c[end], ctx.allIds, 'asset ids')));
       return;
     case 'comms.isolate':
     case 'comms.vendor-access':
@@ -280,10 +366,12 @@ function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues:
     case 'policy.vendor.ban':
       return checkCyberCommand(c, path, ctx, issues);
     case 'inject.fire':
-      if (!ctx.injectIds.includes(c.inject)) issues.push(issue(`${path}.inject`, `unknown inject ${quote(c.inject)}`, suggest(c.inject, ctx.injectIds, 'injects')));
+      if (!ctx.injectIds.includes(c.inject))
+        issues.push(issue(`${path}.inject`, `unknown inject ${quote(c.inject)}`, suggest(c.inject, ctx.injectIds, 'injects')));
       return;
     case 'vendor.compromise':
-      if (!ctx.vendorIds.includes(c.vendor)) issues.push(issue(`${path}.vendor`, `unknown vendor ${quote(c.vendor)}`, suggest(c.vendor, ctx.vendorIds, 'vendors')));
+      if (!ctx.vendorIds.includes(c.vendor))
+        issues.push(issue(`${path}.vendor`, `unknown vendor ${quote(c.vendor)}`, suggest(c.vendor, ctx.vendorIds, 'vendors')));
       return;
     case 'asset.disable':
     case 'asset.restore':
@@ -309,7 +397,16 @@ function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues:
         bad = true;
         issues.push(issue(`${p}.kind`, `no asset of kind ${quote(t.kind)} in this scenario`, suggest(t.kind, ctx.kinds, 'kinds present')));
       }
-      if (!bad && !ctx.assets.some((a) => (!t.ids || t.ids.includes(a.id)) && (t.kind === undefined || a.kind === t.kind) && (t.vendor === undefined || a.vendor === t.vendor) && (t.district === undefined || a.district === t.district))) {
+      if (
+        !bad &&
+        !ctx.assets.some(
+          (a) =>
+            (!t.ids || t.ids.includes(a.id)) &&
+            (t.kind === undefined || a.kind === t.kind) &&
+            (t.vendor === undefined || a.vendor === t.vendor) &&
+            (t.district === undefined || a.district === t.district),
+        )
+      ) {
         issues.push(issue(p, 'selects no asset', 'loosen the selector: the ids, kind, vendor and district must all match one asset'));
       }
       return;

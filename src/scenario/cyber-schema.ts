@@ -12,16 +12,17 @@ const slug = z
   .regex(/^[a-z0-9][a-z0-9._-]*$/, { error: 'must be lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit' })
   .max(80);
 const finite = z.number().refine(Number.isFinite, { error: 'must be a finite number' });
-const duration = z
-  .string()
-  .regex(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/, { error: 'must be a duration such as "90s", "30m", "6h", "2d" or "1h30m"' });
+const duration = z.string().regex(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/, { error: 'must be a duration such as "90s", "30m", "6h", "2d" or "1h30m"' });
 
 export const ZONE_IDS = ['network', 'cctv', 'grid', 'water', 'traffic', 'corporate', 'control', 'vendor-dmz', 'internet'] as const;
 const zone = z.enum(ZONE_IDS);
 
 export const commsSchema = z
   .strictObject({
-    sharing: z.enum(['proportional', 'max-min']).optional().describe('How congested links share bandwidth: drop-tail FIFO ("proportional", default) or fair queueing / QoS ("max-min").'),
+    sharing: z
+      .enum(['proportional', 'max-min'])
+      .optional()
+      .describe('How congested links share bandwidth: drop-tail FIFO ("proportional", default) or fair queueing / QoS ("max-min").'),
     bufferMs: finite.min(1).max(2000).optional().describe('Queueing delay on a saturated hop, ms (router buffer; default 100).'),
     capacityMbps: z
       .strictObject({
@@ -45,7 +46,12 @@ export const commsSchema = z
 
 export const cctvSchema = z
   .strictObject({
-    register: z.string().min(1).max(500).optional().describe('A camera register to import (CSV with lat/lon columns, or GeoJSON points), relative to this scenario file.'),
+    register: z
+      .string()
+      .min(1)
+      .max(500)
+      .optional()
+      .describe('A camera register to import (CSV with lat/lon columns, or GeoJSON points), relative to this scenario file.'),
     registerVendor: slug.optional().describe('Vendor of the imported cameras.'),
     registerAttribution: z.string().max(500).optional().describe('Attribution the register’s licence requires (e.g. OGL v3).'),
     generated: z.boolean().optional().describe("Keep the generated city's cameras alongside an imported register (default true)."),
@@ -55,7 +61,9 @@ export const cctvSchema = z
     analytics: z
       .array(z.strictObject({ vendor: slug.optional(), kind: z.enum(['plate', 'face', 'count']), site: z.enum(['camera', 'nvr', 'cloud']) }))
       .optional()
-      .describe("What runs on the footage, and where; default ANPR and face matching where the camera's vendor has a cloud, else on the NVR, and counting on the camera."),
+      .describe(
+        "What runs on the footage, and where; default ANPR and face matching where the camera's vendor has a cloud, else on the NVR, and counting on the camera.",
+      ),
     retention: duration.optional().describe('How long records are kept (default 30d).'),
   })
   .describe('CCTV: camera optics, analytics and where they run, retention, an imported register.');
@@ -70,6 +78,6 @@ export const policiesSchema = z
     banVendors: z
       .array(z.strictObject({ vendor: slug, kinds: z.array(slug).min(1).optional(), replacement: slug.nullable() }))
       .optional()
-      .describe("Ban a vendor from asset kinds (all it supplies when left out); its assets go to the replacement vendor (or no vendor)."),
+      .describe('Ban a vendor from asset kinds (all it supplies when left out); its assets go to the replacement vendor (or no vendor).'),
   })
   .describe('Policies the city has adopted; most can also be changed at run time with policy.set.');

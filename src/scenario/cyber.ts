@@ -129,9 +129,24 @@ export function compileCyber(s: Scenario, ctx: CyberContext): { input: CyberInpu
   };
   for (const a of onNet) {
     if (a.id === root) continue;
-    const parent = a.kind === 'data-centre' || a.kind === 'vendor-gateway' || a.kind === 'comms-aggregation' || a.kind === 'nvr' ? root : (parentOf.get(a.id) ?? nearestSwitch(a.position));
-    const cls: LinkClass = a.kind === 'comms-aggregation' ? 'backhaul' : a.kind === 'access-switch' ? 'aggregation' : a.kind === 'vendor-gateway' ? 'vpn' : 'access';
-    const mbps = cls === 'backhaul' ? cap.backhaul : cls === 'aggregation' ? cap.aggregation : cls === 'vpn' ? 100 : a.kind === 'camera' || a.kind === 'traffic-signal' ? cap.access : a.kind === 'data-centre' || a.kind === 'nvr' ? 10_000 : 1000;
+    const parent =
+      a.kind === 'data-centre' || a.kind === 'vendor-gateway' || a.kind === 'comms-aggregation' || a.kind === 'nvr'
+        ? root
+        : (parentOf.get(a.id) ?? nearestSwitch(a.position));
+    const cls: LinkClass =
+      a.kind === 'comms-aggregation' ? 'backhaul' : a.kind === 'access-switch' ? 'aggregation' : a.kind === 'vendor-gateway' ? 'vpn' : 'access';
+    const mbps =
+      cls === 'backhaul'
+        ? cap.backhaul
+        : cls === 'aggregation'
+          ? cap.aggregation
+          : cls === 'vpn'
+            ? 100
+            : a.kind === 'camera' || a.kind === 'traffic-signal'
+              ? cap.access
+              : a.kind === 'data-centre' || a.kind === 'nvr'
+                ? 10_000
+                : 1000;
     links.push({ id: `${parent}~${a.id}`, a: parent, b: a.id, capacityMbps: mbps, cls });
   }
   links.push({ id: `${root}~internet`, a: root, b: 'internet', capacityMbps: cap.uplink, cls: 'uplink' });
@@ -143,7 +158,11 @@ export function compileCyber(s: Scenario, ctx: CyberContext): { input: CyberInpu
   const controlRoom = assets.find((a) => a.kind === 'data-centre') ?? assets.find((a) => a.kind === 'council-office') ?? null;
   const roomNode = controlRoom ? (controlRoom.id as string) : root;
   const nvrs = assets.filter((a) => a.kind === 'nvr');
-  const nearestNvr = (p: readonly [number, number]) => nvrs.reduce<AssetSpec | null>((b, n) => (!b || (n.position[0] - p[0]) ** 2 + (n.position[1] - p[1]) ** 2 < (b.position[0] - p[0]) ** 2 + (b.position[1] - p[1]) ** 2 ? n : b), null);
+  const nearestNvr = (p: readonly [number, number]) =>
+    nvrs.reduce<AssetSpec | null>(
+      (b, n) => (!b || (n.position[0] - p[0]) ** 2 + (n.position[1] - p[1]) ** 2 < (b.position[0] - p[0]) ** 2 + (b.position[1] - p[1]) ** 2 ? n : b),
+      null,
+    );
   const flows: CommsFlowSpec[] = [];
   for (const a of onNet) {
     const c = CONTROL[a.kind];
@@ -169,7 +188,18 @@ export function compileCyber(s: Scenario, ctx: CyberContext): { input: CyberInpu
       return { vendor: v.id as string, gateway: `gateway-${v.id}`, zones: listed ?? own };
     });
   (s.comms?.vendorAccess ?? []).forEach((x, i) => {
-    if (!vendors.some((v) => v.id === x.vendor)) ctx.issues.push(issue(`comms.vendorAccess[${i}].vendor`, `unknown vendor ${quote(x.vendor)}`, suggest(x.vendor, vendors.map((v) => v.id), 'vendors')));
+    if (!vendors.some((v) => v.id === x.vendor))
+      ctx.issues.push(
+        issue(
+          `comms.vendorAccess[${i}].vendor`,
+          `unknown vendor ${quote(x.vendor)}`,
+          suggest(
+            x.vendor,
+            vendors.map((v) => v.id),
+            'vendors',
+          ),
+        ),
+      );
   });
 
   const comms: CommsInput = {
@@ -213,7 +243,18 @@ function buildCctv(
     return i;
   };
   (c.analytics ?? []).forEach((a, i) => {
-    if (a.vendor && !vendors.some((v) => v.id === a.vendor)) ctx.issues.push(issue(`cctv.analytics[${i}].vendor`, `unknown vendor ${quote(a.vendor)}`, suggest(a.vendor, vendors.map((v) => v.id), 'vendors')));
+    if (a.vendor && !vendors.some((v) => v.id === a.vendor))
+      ctx.issues.push(
+        issue(
+          `cctv.analytics[${i}].vendor`,
+          `unknown vendor ${quote(a.vendor)}`,
+          suggest(
+            a.vendor,
+            vendors.map((v) => v.id),
+            'vendors',
+          ),
+        ),
+      );
   });
   const sites = ctx.assets.filter((a) => a.subsystem === 'civic' || a.subsystem === 'water' || a.subsystem === 'power');
   const specs: CameraSpec[] = cameras.map((cam) => {
@@ -228,7 +269,8 @@ function buildCctv(
           { kind: 'count' as const, site: 'camera' as const },
         ];
     const analytics = rules.flatMap((r): CameraSpec['analytics'][number][] => {
-      if (r.site === 'cloud' && cloud) return [{ kind: r.kind, site: r.site, dataset: dataset(`${cloud.id}-cloud-${r.kind}`, r.kind, null, cloud.id, cloud.cloudJurisdiction!) }];
+      if (r.site === 'cloud' && cloud)
+        return [{ kind: r.kind, site: r.site, dataset: dataset(`${cloud.id}-cloud-${r.kind}`, r.kind, null, cloud.id, cloud.cloudJurisdiction!) }];
       if (nvr) return [{ kind: r.kind, site: r.site === 'cloud' ? 'nvr' : r.site, dataset: dataset(`${nvr.id}-${r.kind}`, r.kind, nvr.id, null, home) }];
       return [];
     });
@@ -272,7 +314,8 @@ function headingOf(cam: AssetSpec, city: CityModel, sites: readonly AssetSpec[])
   const d2 = (p: readonly [number, number]) => (p[0] - cam.position[0]) ** 2 + (p[1] - cam.position[1]) ** 2;
   let best: readonly [number, number] | null = null;
   // The city generator puts junction cameras 9 m off the junction on both axes.
-  const offJunction = (p: readonly [number, number]) => Math.abs(Math.abs(p[0] - cam.position[0]) - 9) < 0.5 && Math.abs(Math.abs(p[1] - cam.position[1]) - 9) < 0.5;
+  const offJunction = (p: readonly [number, number]) =>
+    Math.abs(Math.abs(p[0] - cam.position[0]) - 9) < 0.5 && Math.abs(Math.abs(p[1] - cam.position[1]) - 9) < 0.5;
   for (const r of city.roads) for (const p of [r.a, r.b]) if (offJunction(p)) return toward(p);
   let bd = 80 * 80;
   for (const s of sites) if (d2(s.position) < bd) [best, bd] = [s.position, d2(s.position)];
@@ -285,7 +328,8 @@ function banVendors(s: Scenario, ctx: CyberContext): void {
   (s.policies?.banVendors ?? []).forEach((b, i) => {
     const p = `policies.banVendors[${i}]`;
     if (!ids.includes(b.vendor)) return void ctx.issues.push(issue(`${p}.vendor`, `unknown vendor ${quote(b.vendor)}`, suggest(b.vendor, ids, 'vendors')));
-    if (b.replacement !== null && !ids.includes(b.replacement)) return void ctx.issues.push(issue(`${p}.replacement`, `unknown vendor ${quote(b.replacement)}`, suggest(b.replacement, ids, 'vendors')));
+    if (b.replacement !== null && !ids.includes(b.replacement))
+      return void ctx.issues.push(issue(`${p}.replacement`, `unknown vendor ${quote(b.replacement)}`, suggest(b.replacement, ids, 'vendors')));
     const repl = ctx.vendors.find((v) => v.id === b.replacement) ?? null;
     ctx.assets.forEach((a, k) => {
       if (a.vendor !== b.vendor || a.kind === 'vendor-gateway' || (b.kinds && !b.kinds.includes(a.kind))) return;
@@ -303,12 +347,29 @@ function importRegister(s: Scenario, ctx: CyberContext): void {
   const parsed = parseCameraRegister(text, file, path);
   ctx.issues.push(...parsed.issues);
   const vendor = s.cctv?.registerVendor ?? null;
-  if (vendor && !ctx.vendors.some((v) => v.id === vendor)) ctx.issues.push(issue('cctv.registerVendor', `unknown vendor ${quote(vendor)}`, suggest(vendor, ctx.vendors.map((v) => v.id), 'vendors')));
+  if (vendor && !ctx.vendors.some((v) => v.id === vendor))
+    ctx.issues.push(
+      issue(
+        'cctv.registerVendor',
+        `unknown vendor ${quote(vendor)}`,
+        suggest(
+          vendor,
+          ctx.vendors.map((v) => v.id),
+          'vendors',
+        ),
+      ),
+    );
   const v = ctx.vendors.find((x) => x.id === vendor) ?? null;
   const [w, h] = ctx.city.sizeM;
   const { cameras, extentM } = placeCameras(parsed.cameras, [w / 2, h / 2]);
   if (extentM[0] > w || extentM[1] > h) {
-    ctx.issues.push(issue(path, `the register spans ${Math.ceil(extentM[0])} × ${Math.ceil(extentM[1])} m, more than the city's ${w} × ${h} m`, `set city.generator.sizeM to at least [${Math.ceil(extentM[0] / 100) * 100 + 200}, ${Math.ceil(extentM[1] / 100) * 100 + 200}]`));
+    ctx.issues.push(
+      issue(
+        path,
+        `the register spans ${Math.ceil(extentM[0])} × ${Math.ceil(extentM[1])} m, more than the city's ${w} × ${h} m`,
+        `set city.generator.sizeM to at least [${Math.ceil(extentM[0] / 100) * 100 + 200}, ${Math.ceil(extentM[1] / 100) * 100 + 200}]`,
+      ),
+    );
   }
   if (s.cctv?.generated === false) {
     const drop = new Set(ctx.assets.filter((a) => a.kind === 'camera').map((a) => a.id as string));
@@ -324,8 +385,39 @@ function importRegister(s: Scenario, ctx: CyberContext): void {
       continue;
     }
     taken.add(id);
-    ctx.assets.push({ id: assetId(id), kind: 'camera', subsystem: 'cctv', name: `${c.name} (register ${c.ref})`, position: c.position, vendor: v ? v.id : null, remoteAccess: v?.remoteMaintenance ?? false, district: null, population: 0, critical: false });
-    const sw = switches.reduce<AssetSpec | null>((b, x) => (!b || (x.position[0] - c.position[0]) ** 2 + (x.position[1] - c.position[1]) ** 2 < (b.position[0] - c.position[0]) ** 2 + (b.position[1] - c.position[1]) ** 2 ? x : b), null);
-    if (sw) ctx.edges.push({ id: edgeId(`${id}<-${sw.id}`), from: sw.id, to: assetId(id), kind: 'cyber', resource: 'comms', bufferMs: 0, effect: 'down', group: null, note: 'PoE: power and network over the access switch', backup: null });
+    ctx.assets.push({
+      id: assetId(id),
+      kind: 'camera',
+      subsystem: 'cctv',
+      name: `${c.name} (register ${c.ref})`,
+      position: c.position,
+      vendor: v ? v.id : null,
+      remoteAccess: v?.remoteMaintenance ?? false,
+      district: null,
+      population: 0,
+      critical: false,
+    });
+    const sw = switches.reduce<AssetSpec | null>(
+      (b, x) =>
+        !b ||
+        (x.position[0] - c.position[0]) ** 2 + (x.position[1] - c.position[1]) ** 2 <
+          (b.position[0] - c.position[0]) ** 2 + (b.position[1] - c.position[1]) ** 2
+          ? x
+          : b,
+      null,
+    );
+    if (sw)
+      ctx.edges.push({
+        id: edgeId(`${id}<-${sw.id}`),
+        from: sw.id,
+        to: assetId(id),
+        kind: 'cyber',
+        resource: 'comms',
+        bufferMs: 0,
+        effect: 'down',
+        group: null,
+        note: 'PoE: power and network over the access switch',
+        backup: null,
+      });
   }
 }

@@ -100,7 +100,10 @@ export function suggest(value: string, candidates: readonly string[], what = 'al
   const best = nearest(value, candidates);
   if (best !== null) return `did you mean ${quote(best)}?`;
   if (candidates.length === 0) return `there are no ${what} to choose from`;
-  const shown = candidates.slice(0, 12).map((c) => quote(c)).join(', ');
+  const shown = candidates
+    .slice(0, 12)
+    .map((c) => quote(c))
+    .join(', ');
   return `${what}: ${shown}${candidates.length > 12 ? `, … (${candidates.length} in all)` : ''}`;
 }
 
@@ -110,7 +113,7 @@ type AnySchema = z.ZodType & { _zod: { def: Record<string, unknown> } };
 export function keysAt(schema: z.ZodType, data: unknown, path: readonly PropertyKey[]): string[] {
   let s = schema as AnySchema;
   let d = data;
-  for (let depth = 0; ; ) {
+  for (let depth = 0; ;) {
     const def = s._zod.def;
     const type = def.type as string;
     if (type === 'optional' || type === 'nullable' || type === 'default') {
@@ -147,7 +150,17 @@ export function keysAt(schema: z.ZodType, data: unknown, path: readonly Property
 const expectedAs = (t: string): string => (t === 'int' ? 'a whole number' : t === 'array' ? 'a list' : article(t));
 
 const describeValue = (v: unknown): string =>
-  v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v === 'string' ? `the text ${quote(v, 40)}` : `${typeof v} ${clip(String(v))}`;
+  v === undefined
+    ? 'nothing'
+    : v === null
+      ? 'null'
+      : Array.isArray(v)
+        ? 'a list'
+        : typeof v === 'object'
+          ? 'an object'
+          : typeof v === 'string'
+            ? `the text ${quote(v, 40)}`
+            : `${typeof v} ${clip(String(v))}`;
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let d = data;
@@ -164,34 +177,75 @@ export function fromZod(schema: z.ZodType, data: unknown, issues: readonly z.cor
     switch (i.code) {
       case 'unrecognized_keys': {
         const allowed = keysAt(schema, data, i.path);
-        for (const k of i.keys) out.push(issue(formatPath([...i.path, k]), `unknown key ${quote(k)}`, `remove it or fix its spelling; ${suggest(k, allowed, 'allowed keys')}`));
+        for (const k of i.keys)
+          out.push(issue(formatPath([...i.path, k]), `unknown key ${quote(k)}`, `remove it or fix its spelling; ${suggest(k, allowed, 'allowed keys')}`));
         break;
       }
       case 'invalid_type':
-        if (got === undefined) out.push(issue(path, `missing required field (expected ${expectedAs(i.expected)})`, `add "${String(i.path[i.path.length - 1])}"`));
-        else if (i.expected === 'number' && typeof got === 'number') out.push(issue(path, `expected a finite number, got ${String(got)}`, 'use an ordinary number'));
+        if (got === undefined)
+          out.push(issue(path, `missing required field (expected ${expectedAs(i.expected)})`, `add "${String(i.path[i.path.length - 1])}"`));
+        else if (i.expected === 'number' && typeof got === 'number')
+          out.push(issue(path, `expected a finite number, got ${String(got)}`, 'use an ordinary number'));
         else out.push(issue(path, `expected ${expectedAs(i.expected)}, got ${describeValue(got)}`, `change it to ${expectedAs(i.expected)}`));
         break;
       case 'too_small':
-        out.push(issue(path, i.origin === 'array' ? `needs at least ${String(i.minimum)} item(s)` : i.origin === 'string' ? 'must not be empty' : `must be at least ${String(i.minimum)}, got ${describeValue(got)}`, i.origin === 'array' ? 'add an item' : 'raise the value'));
+        out.push(
+          issue(
+            path,
+            i.origin === 'array'
+              ? `needs at least ${String(i.minimum)} item(s)`
+              : i.origin === 'string'
+                ? 'must not be empty'
+                : `must be at least ${String(i.minimum)}, got ${describeValue(got)}`,
+            i.origin === 'array' ? 'add an item' : 'raise the value',
+          ),
+        );
         break;
       case 'too_big':
-        out.push(issue(path, i.origin === 'array' ? `has more than ${String(i.maximum)} items` : i.origin === 'string' ? `is longer than ${String(i.maximum)} characters` : `must be at most ${String(i.maximum)}, got ${describeValue(got)}`, 'lower the value or shorten it'));
+        out.push(
+          issue(
+            path,
+            i.origin === 'array'
+              ? `has more than ${String(i.maximum)} items`
+              : i.origin === 'string'
+                ? `is longer than ${String(i.maximum)} characters`
+                : `must be at most ${String(i.maximum)}, got ${describeValue(got)}`,
+            'lower the value or shorten it',
+          ),
+        );
         break;
       case 'invalid_value': {
         const allowed = i.values.map(String);
-        out.push(issue(path, `expected ${allowed.length === 1 ? JSON.stringify(i.values[0]) : `one of ${allowed.map((v) => `"${v}"`).join(', ')}`}, got ${describeValue(got)}`, typeof got === 'string' ? suggest(got, allowed) : 'pick one of the listed values'));
+        out.push(
+          issue(
+            path,
+            `expected ${allowed.length === 1 ? JSON.stringify(i.values[0]) : `one of ${allowed.map((v) => `"${v}"`).join(', ')}`}, got ${describeValue(got)}`,
+            typeof got === 'string' ? suggest(got, allowed) : 'pick one of the listed values',
+          ),
+        );
         break;
       }
       case 'invalid_union':
         if (i.discriminator) {
           const opts = (i as { options?: unknown[] }).options?.map(String) ?? [];
-          out.push(issue(path, typeof got === 'string' ? `unknown ${i.discriminator} ${quote(got)}` : `unknown ${i.discriminator}: ${describeValue(got)}`, typeof got === 'string' ? suggest(got, opts, 'known types') : `set "${i.discriminator}" to one of ${opts.join(', ')}`));
+          out.push(
+            issue(
+              path,
+              typeof got === 'string' ? `unknown ${i.discriminator} ${quote(got)}` : `unknown ${i.discriminator}: ${describeValue(got)}`,
+              typeof got === 'string' ? suggest(got, opts, 'known types') : `set "${i.discriminator}" to one of ${opts.join(', ')}`,
+            ),
+          );
         } else out.push(issue(path, 'does not match any allowed form', 'check the scenario documentation for this field'));
         break;
       case 'invalid_format': {
         const asDuration = i.message === DURATION_ERROR && typeof got === 'string' ? clockAsDuration(got) : null;
-        out.push(issue(path, `${describeValue(got)} ${i.message}`, asDuration ? `did you mean "${asDuration}"? Times count from the start of the run, not by the clock` : 'see the examples in the message'));
+        out.push(
+          issue(
+            path,
+            `${describeValue(got)} ${i.message}`,
+            asDuration ? `did you mean "${asDuration}"? Times count from the start of the run, not by the clock` : 'see the examples in the message',
+          ),
+        );
         break;
       }
       default:

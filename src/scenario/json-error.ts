@@ -93,7 +93,12 @@ export function findJsonError(text: string): JsonError | null {
       } else if (c === (top === 'object' ? '}' : ']')) {
         i++;
         stack.pop();
-      } else return at(top === 'object' ? "expected ',' or '}' after a property's value (is a comma missing?)" : "expected ',' or ']' after an item of a list (is a comma missing?)");
+      } else
+        return at(
+          top === 'object'
+            ? "expected ',' or '}' after a property's value (is a comma missing?)"
+            : "expected ',' or ']' after an item of a list (is a comma missing?)",
+        );
     }
   }
 }

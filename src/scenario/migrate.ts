@@ -17,7 +17,15 @@ export function migrate(data: Record<string, unknown>): { data: Record<string, u
     return { issues: [issue('version', `expected a whole number, got ${clip(JSON.stringify(v) ?? String(v))}`, `use "version": ${SCENARIO_VERSION}`)] };
   }
   if (v > SCENARIO_VERSION) {
-    return { issues: [issue('version', `this file is version ${v}, newer than this twin reads (${SCENARIO_VERSION})`, 'update citytwin, or save the scenario from a matching version')] };
+    return {
+      issues: [
+        issue(
+          'version',
+          `this file is version ${v}, newer than this twin reads (${SCENARIO_VERSION})`,
+          'update citytwin, or save the scenario from a matching version',
+        ),
+      ],
+    };
   }
   let out = data;
   for (let n = v; n < SCENARIO_VERSION; n++) {

@@ -10,7 +10,13 @@ import { parseOsm } from './import/osm';
 import { issue, quote, type ScenarioIssue } from './issues';
 import { readReferenced, type ReadFile } from './referenced-file';
 
-export function compileOsmCity(file: string, name: string | undefined, vendors: readonly VendorSpec[], readFile: ReadFile | undefined, issues: ScenarioIssue[]): { city: CityModel; assets: AssetSpec[]; roads: OsmRoad[] } | null {
+export function compileOsmCity(
+  file: string,
+  name: string | undefined,
+  vendors: readonly VendorSpec[],
+  readFile: ReadFile | undefined,
+  issues: ScenarioIssue[],
+): { city: CityModel; assets: AssetSpec[]; roads: OsmRoad[] } | null {
   const text = readReferenced(file, 'city.osm', readFile, issues);
   if (text === null) return null;
   const parsed = parseOsm(text, 'city.osm');
@@ -19,7 +25,8 @@ export function compileOsmCity(file: string, name: string | undefined, vendors: 
     return null;
   }
   const built = buildOsmCity(parsed.data, name ?? file.replace(/^.*[\\/]/, '').replace(/\.osm$/i, ''));
-  if (built.roads.length === 0) issues.push(issue('city.osm', `${quote(file)} has no drivable roads`, 'export an area with streets (highway=residential, primary, ...)'));
+  if (built.roads.length === 0)
+    issues.push(issue('city.osm', `${quote(file)} has no drivable roads`, 'export an area with streets (highway=residential, primary, ...)'));
   const counters = new Map<string, number>();
   const assets: AssetSpec[] = [...built.signals, ...built.places].map((a) => {
     const suppliers = vendors.filter((v) => v.supplies.includes(a.kind));

@@ -6,9 +6,7 @@
 import { z } from 'zod';
 
 const finite = z.number().refine(Number.isFinite, { error: 'must be a finite number' });
-const duration = z
-  .string()
-  .regex(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/, { error: 'must be a duration such as "90s", "30m", "6h", "2d" or "1h30m"' });
+const duration = z.string().regex(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/, { error: 'must be a duration such as "90s", "30m", "6h", "2d" or "1h30m"' });
 
 export const PRIVACY_DATASETS = ['anpr', 'face', 'smartcard', 'meter', 'wifi', 'aggregates'] as const;
 export const ACQUISITIONS = ['exfiltrated', 'compelled', 'purchased', 'published', 'what-if'] as const;
@@ -20,17 +18,27 @@ export const anonymisationSchema = z
     cellM: finite.min(0).max(20_000).optional().describe('Spatial coarsening: snap places to cells this many metres wide (0 keeps exact places).'),
     bin: duration.optional().describe('Temporal coarsening: floor times to bins this long, e.g. "1h" ("1s" keeps exact times).'),
     k: z.int().min(1).max(1000).optional().describe('Small-count suppression: withhold any place and time seen by fewer than k people.'),
-    epsilon: finite.min(0.001).max(100).nullable().optional().describe('Differential privacy for aggregates: Laplace noise of scale 1/ε on each count; null for none.'),
+    epsilon: finite
+      .min(0.001)
+      .max(100)
+      .nullable()
+      .optional()
+      .describe('Differential privacy for aggregates: Laplace noise of scale 1/ε on each count; null for none.'),
     retention: duration.nullable().optional().describe('Delete records older than this; null keeps everything.'),
   })
   .describe("A dataset's anonymisation, applied when the data leaves its holder.");
 
 export const populationSchema = z
   .strictObject({
-    residents: z.int().min(0).max(1_000_000).optional().describe('Synthetic residents to simulate (default: the generated city\'s population).'),
+    residents: z.int().min(0).max(1_000_000).optional().describe("Synthetic residents to simulate (default: the generated city's population)."),
     startHour: z.int().min(0).max(23).optional().describe('Clock hour at the start of the run (default 0, midnight).'),
-    startDay: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']).optional().describe('Day of the week the run starts on (default Monday).'),
-    history: duration.optional().describe('Whole days the systems have been recording before the run starts, e.g. "7d" (default none): the population is simulated through them first.'),
+    startDay: z
+      .enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+      .optional()
+      .describe('Day of the week the run starts on (default Monday).'),
+    history: duration
+      .optional()
+      .describe('Whole days the systems have been recording before the run starts, e.g. "7d" (default none): the population is simulated through them first.'),
     sensors: z
       .strictObject({
         anprShare: finite.min(0).max(1).optional().describe('Share of junction cameras that read number plates (default 1).'),
@@ -41,7 +49,10 @@ export const populationSchema = z
     datasets: z.partialRecord(dataset, anonymisationSchema).optional().describe('Anonymisation per dataset; what is left out keeps its default.'),
     attacker: z
       .strictObject({
-        holds: z.array(z.strictObject({ dataset, how: z.enum(ACQUISITIONS).optional() })).optional().describe('Datasets the attacker holds from the start (a what-if).'),
+        holds: z
+          .array(z.strictObject({ dataset, how: z.enum(ACQUISITIONS).optional() }))
+          .optional()
+          .describe('Datasets the attacker holds from the start (a what-if).'),
       })
       .optional(),
   })
@@ -63,7 +74,9 @@ export const privacyCommandForms = [
   z
     .strictObject({ type: z.literal('privacy.attacker.acquire'), datasets: z.array(dataset).min(1), how: z.enum(ACQUISITIONS).optional() })
     .describe('The attacker obtains datasets (stolen, compelled from a vendor, bought, published, or a what-if).'),
-  z.strictObject({ type: z.literal('privacy.attacker.release'), datasets: z.array(dataset).min(1) }).describe('Take datasets out of what the attacker holds (for what-ifs).'),
+  z
+    .strictObject({ type: z.literal('privacy.attacker.release'), datasets: z.array(dataset).min(1) })
+    .describe('Take datasets out of what the attacker holds (for what-ifs).'),
 ] as const;
 
 export type PopulationSection = z.infer<typeof populationSchema>;

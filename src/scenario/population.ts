@@ -123,7 +123,8 @@ export function compilePopulation(p: PopulationSection | undefined, ctx: Populat
   }
   const historyMs = p.history !== undefined ? parseDuration(p.history) : 0;
   const history = historyMs !== null ? Math.round(historyMs / 86_400_000) : 0;
-  if (historyMs !== null && historyMs % 86_400_000 !== 0) ctx.issues.push(issue('population.history', `history ${quote(p.history!)} is not a whole number of days`, 'use whole days, such as "7d"'));
+  if (historyMs !== null && historyMs % 86_400_000 !== 0)
+    ctx.issues.push(issue('population.history', `history ${quote(p.history!)} is not a whole number of days`, 'use whole days, such as "7d"'));
   return {
     residents: p.residents ?? ctx.cityPopulation,
     startHour: p.startHour ?? 0,

@@ -27,7 +27,13 @@ export function compilePower(s: Scenario, ctx: PowerContext): PowerInput | null 
   else if (p?.generate !== false && ctx.generated.some((a) => a.kind === 'grid-supply-point')) {
     grid = makeCityGrid(ctx.generated, ctx.edges, [ctx.city.sizeM[0] / 2, ctx.city.sizeM[1] / 2]);
   } else if (p?.generate === true) {
-    ctx.issues.push(issue('power.generate', 'there is no generated city infrastructure to build a grid for', 'add "city": { "generator": {} } or reference a MATPOWER case with "matpower"'));
+    ctx.issues.push(
+      issue(
+        'power.generate',
+        'there is no generated city infrastructure to build a grid for',
+        'add "city": { "generator": {} } or reference a MATPOWER case with "matpower"',
+      ),
+    );
   }
   if (!grid) {
     if (p?.buses) ctx.issues.push(issue('power.buses', 'bus settings need a grid', 'reference a MATPOWER case with "matpower"'));
@@ -68,7 +74,10 @@ function fromMatpower(file: string, s: Scenario, ctx: PowerContext): PowerInput 
     const pd = net.buses.pdMW[i]!;
     const crit = b.criticalMW ?? net.buses.criticalMW[i]!;
     const def = b.deferrableMW ?? net.buses.deferrableMW[i]!;
-    if (crit + def > pd + 1e-9) ctx.issues.push(issue(`power.buses[${k}]`, `critical (${crit} MW) and deferrable (${def} MW) load exceed the bus's ${pd} MW`, 'lower them so they fit within the load'));
+    if (crit + def > pd + 1e-9)
+      ctx.issues.push(
+        issue(`power.buses[${k}]`, `critical (${crit} MW) and deferrable (${def} MW) load exceed the bus's ${pd} MW`, 'lower them so they fit within the load'),
+      );
     net.buses.criticalMW[i] = crit;
     net.buses.deferrableMW[i] = def;
   });
@@ -83,7 +92,18 @@ function fromMatpower(file: string, s: Scenario, ctx: PowerContext): PowerInput 
       ctx.issues.push(issue('power.matpower', `asset id ${quote(aid)} for bus ${id} is taken`, 'rename that asset, or map the bus to it in "power.buses"'));
       return;
     }
-    ctx.assets.push({ id: assetId(aid), kind: 'power-bus', subsystem: 'power', name: `Bus ${id}`, position: [Math.round(w / 2 + r * Math.cos(a)), Math.round(h / 2 + r * Math.sin(a))], vendor: null, remoteAccess: false, district: null, population: 0, critical: false });
+    ctx.assets.push({
+      id: assetId(aid),
+      kind: 'power-bus',
+      subsystem: 'power',
+      name: `Bus ${id}`,
+      position: [Math.round(w / 2 + r * Math.cos(a)), Math.round(h / 2 + r * Math.sin(a))],
+      vendor: null,
+      remoteAccess: false,
+      district: null,
+      population: 0,
+      critical: false,
+    });
     busAsset[i] = aid;
   });
   return {

@@ -19,9 +19,21 @@ export interface FileRefusal {
 export type ReadFile = (relPath: string) => string | FileRefusal | null;
 
 /** The text of `file` (named at `path` in the scenario), or null with an issue saying why not. */
-export function readReferenced(file: string, path: string, readFile: ReadFile | undefined, issues: ScenarioIssue[], whereHint = "check the path; it is resolved from the scenario file's own folder"): string | null {
+export function readReferenced(
+  file: string,
+  path: string,
+  readFile: ReadFile | undefined,
+  issues: ScenarioIssue[],
+  whereHint = "check the path; it is resolved from the scenario file's own folder",
+): string | null {
   if (!readFile) {
-    issues.push(issue(path, `cannot open ${quote(file)} here`, 'files a scenario references can be read when it is loaded from a file (the twin command, or a bundled scenario)'));
+    issues.push(
+      issue(
+        path,
+        `cannot open ${quote(file)} here`,
+        'files a scenario references can be read when it is loaded from a file (the twin command, or a bundled scenario)',
+      ),
+    );
     return null;
   }
   const r = readFile(file);

@@ -16,8 +16,15 @@ export const duration = z.string().regex(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/, {
 export function clockAsDuration(text: string): string | null {
   const m = /^(\d{1,3}):([0-5]\d)(?::([0-5]\d))?$/.exec(text);
   if (!m) return null;
-  const parts: [number, string][] = [[Number(m[1]), 'h'], [Number(m[2]), 'm'], [Number(m[3] ?? 0), 's']];
-  const shown = parts.filter(([n]) => n > 0).map(([n, u]) => `${n}${u}`).join('');
+  const parts: [number, string][] = [
+    [Number(m[1]), 'h'],
+    [Number(m[2]), 'm'],
+    [Number(m[3] ?? 0), 's'],
+  ];
+  const shown = parts
+    .filter(([n]) => n > 0)
+    .map(([n, u]) => `${n}${u}`)
+    .join('');
   return shown || '0s';
 }
 export const attackId = z.string().regex(/^T\d{4}(?:\.\d{3})?$/, { error: 'must be a MITRE ATT&CK technique id such as "T0822" or "T1537"' });

@@ -26,7 +26,10 @@ export const vendorSchema = z.strictObject({
     .nullable()
     .optional()
     .describe("Where the vendor's cloud keeps the city's data; null when it runs none."),
-  firmware: text(60).min(1).optional().describe('The firmware release the vendor\'s kit runs, e.g. "4.2.1" (default "1.0"); a firmware-backdoor campaign can name it.'),
+  firmware: text(60)
+    .min(1)
+    .optional()
+    .describe('The firmware release the vendor\'s kit runs, e.g. "4.2.1" (default "1.0"); a firmware-backdoor campaign can name it.'),
   notes: text(2000).optional(),
 });
 
@@ -38,7 +41,7 @@ export const assetSchema = z.strictObject({
   position: point,
   vendor: slug.nullable().optional(),
   remoteAccess: z.boolean().optional(),
-  firmware: text(60).min(1).optional().describe('Its firmware release when it differs from its vendor\'s (default: the vendor\'s).'),
+  firmware: text(60).min(1).optional().describe("Its firmware release when it differs from its vendor's (default: the vendor's)."),
   district: slug.optional(),
   population: z.int().min(0).max(10_000_000).optional(),
   critical: z.boolean().optional(),
@@ -55,7 +58,10 @@ export const dependencySchema = z.strictObject({
     .strictObject({
       upsMin: finite.min(0).max(10_080).describe('Minutes the UPS or battery carries the load.'),
       generator: z
-        .strictObject({ startS: finite.min(0).max(3600).describe('Seconds to start and take the load.'), fuelH: finite.min(0).max(8760).describe('Hours of fuel at this load.') })
+        .strictObject({
+          startS: finite.min(0).max(3600).describe('Seconds to start and take the load.'),
+          fuelH: finite.min(0).max(8760).describe('Hours of fuel at this load.'),
+        })
         .optional(),
     })
     .optional()
@@ -76,7 +82,11 @@ export const injectSchema = z.strictObject({
       z.strictObject({
         id: slug,
         description: text(500).min(1),
-        command: z.string().max(60).optional().describe('The command type that counts as doing it, e.g. "asset.secure"; leave out for actions an evaluator marks.'),
+        command: z
+          .string()
+          .max(60)
+          .optional()
+          .describe('The command type that counts as doing it, e.g. "asset.secure"; leave out for actions an evaluator marks.'),
         within: duration.optional().describe('Time allowed after the inject (default 1h).'),
       }),
     )
@@ -102,9 +112,7 @@ export const decisionSchema = z.strictObject({
   afterInject: slug.optional(),
   afterEvent: z.enum(DECISION_TRIGGERS).optional().describe('Put to players when this first happens in the run, e.g. "data.exfiltration.detected".'),
   budget: duration.optional().describe('Time players have to decide (default 15m).'),
-  options: z
-    .array(z.strictObject({ id: slug, label: text(200).min(1), commands: z.array(commandSchema), recommended: z.boolean().optional() }))
-    .min(2),
+  options: z.array(z.strictObject({ id: slug, label: text(200).min(1), commands: z.array(commandSchema), recommended: z.boolean().optional() })).min(2),
 });
 
 export const citySchema = z.strictObject({
@@ -118,7 +126,12 @@ export const citySchema = z.strictObject({
       infrastructure: z.boolean().optional().describe('Generate grid, water, comms, signals, cameras and sites (default true).'),
     })
     .optional(),
-  osm: z.string().min(1).max(500).optional().describe('An OpenStreetMap extract (.osm XML), relative to this scenario file: buildings, roads and signals. Instead of "generator".'),
+  osm: z
+    .string()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe('An OpenStreetMap extract (.osm XML), relative to this scenario file: buildings, roads and signals. Instead of "generator".'),
 });
 
 export const powerSchema = z
@@ -180,7 +193,11 @@ export const trafficSchema = z
         city: z
           .strictObject({
             peakTripsPerHour: finite.min(0).max(1_000_000).optional().describe('Trips per hour at the height of the morning peak (default 1500).'),
-            startClock: z.string().regex(/^\d{1,2}:\d{2}$/, { error: 'must be a clock time such as "07:00"' }).optional().describe('Time of day at the start of the run (default 07:00).'),
+            startClock: z
+              .string()
+              .regex(/^\d{1,2}:\d{2}$/, { error: 'must be a clock time such as "07:00"' })
+              .optional()
+              .describe('Time of day at the start of the run (default 07:00).'),
           })
           .optional()
           .describe('Daily trips between homes, work, schools and services, with morning and evening peaks.'),
@@ -191,7 +208,9 @@ export const trafficSchema = z
         plan: z
           .enum(['fixed', 'actuated'])
           .optional()
-          .describe("Signal plan: 'actuated' (stages extend while detectors see arrivals; default for a city's signals, which fall back to fixed time when they lose their control link) or 'fixed' (default on a benchmark grid)."),
+          .describe(
+            "Signal plan: 'actuated' (stages extend while detectors see arrivals; default for a city's signals, which fall back to fixed time when they lose their control link) or 'fixed' (default on a benchmark grid).",
+          ),
         greenS: seconds(300).optional(),
         amberS: seconds(10).optional(),
         allRedS: seconds(10).optional(),
@@ -201,7 +220,11 @@ export const trafficSchema = z
       })
       .optional()
       .describe('Signal timing for every controller (defaults: fixed time, 27 s green, 3 s amber, 2 s all-red).'),
-    rerouteMin: finite.min(0).max(1440).optional().describe('Drivers re-plan routes older than this on the way (default 3; 0 only when blocked or a road closes).'),
+    rerouteMin: finite
+      .min(0)
+      .max(1440)
+      .optional()
+      .describe('Drivers re-plan routes older than this on the way (default 3; 0 only when blocked or a road closes).'),
   })
   .describe('Lane-level traffic: IDM vehicles, signals and junctions, routing and demand.');
 
@@ -210,7 +233,12 @@ const elementId = z.string().min(1).max(31).describe('An id as written in the .i
 export const waterSchema = z
   .strictObject({
     inp: z.string().min(1).max(500).optional().describe('An EPANET input file (.inp), relative to this scenario file. Replaces the generated city network.'),
-    cpa: z.string().min(1).max(500).optional().describe('An epanetCPA .cpa file (relative to this scenario): PLCs with their sensors and actuators, and the links between them.'),
+    cpa: z
+      .string()
+      .min(1)
+      .max(500)
+      .optional()
+      .describe('An epanetCPA .cpa file (relative to this scenario): PLCs with their sensors and actuators, and the links between them.'),
     generate: z.boolean().optional().describe('Build a network for the generated city (default true when the city generator makes infrastructure).'),
     demandModel: z
       .strictObject({
@@ -232,18 +260,38 @@ export const waterSchema = z
       .min(1)
       .max(2000)
       .optional()
-      .describe('For an imported network: count each junction\'s base demand as residents at this use per person per day (e.g. 150), so "people without water" covers it.'),
-    commsLoss: z.enum(['hold', 'failsafe']).optional().describe('What a PLC does when a reading stops arriving: keep the last value (default) or stop the pumps it drives.'),
+      .describe(
+        'For an imported network: count each junction\'s base demand as residents at this use per person per day (e.g. 150), so "people without water" covers it.',
+      ),
+    commsLoss: z
+      .enum(['hold', 'failsafe'])
+      .optional()
+      .describe('What a PLC does when a reading stops arriving: keep the last value (default) or stop the pumps it drives.'),
     assets: z
       .array(z.strictObject({ element: elementId.describe('A pump, valve, tank or reservoir id, or a PLC id.'), asset: slug }))
       .optional()
       .describe('Existing assets that stand for elements of the model; other pumps, valves, tanks, reservoirs and PLCs get assets of their own.'),
     consumers: z
-      .array(z.strictObject({ node: elementId, asset: slug, storageMin: finite.min(0).max(10_080).optional(), tanks: z.array(elementId).optional(), pumps: z.array(elementId).optional() }))
+      .array(
+        z.strictObject({
+          node: elementId,
+          asset: slug,
+          storageMin: finite.min(0).max(10_080).optional(),
+          tanks: z.array(elementId).optional(),
+          pumps: z.array(elementId).optional(),
+        }),
+      )
       .optional()
-      .describe('Demand nodes whose service decides an asset\'s water (a neighbourhood, the hospital), with on-site storage.'),
+      .describe("Demand nodes whose service decides an asset's water (a neighbourhood, the hospital), with on-site storage."),
     plcs: z
-      .array(z.strictObject({ id: z.string().min(1).max(80), sensors: z.array(z.string().min(1)).optional(), actuators: z.array(elementId).optional(), asset: slug.optional() }))
+      .array(
+        z.strictObject({
+          id: z.string().min(1).max(80),
+          sensors: z.array(z.string().min(1)).optional(),
+          actuators: z.array(elementId).optional(),
+          asset: slug.optional(),
+        }),
+      )
       .optional()
       .describe('PLCs written by hand (or added to those of the .cpa file).'),
     quality: z
@@ -255,7 +303,7 @@ export const waterSchema = z
         limitMgL: finite.min(0).describe('Concentration above which the water is unsafe.'),
       })
       .optional()
-      .describe('A dosed chemical tracked by EPANET\'s quality engine, for dosing attacks.'),
+      .describe("A dosed chemical tracked by EPANET's quality engine, for dosing attacks."),
   })
   .describe('The water network: EPANET hydraulics with pumps that need power and PLCs that can be attacked.');
 

@@ -37,7 +37,9 @@ export function issuesAtOnce(data: unknown, schemaIssues: readonly ScenarioIssue
   if (!mended.data) return shown;
   const under = (path: string, root: string) => path === root || path.startsWith(`${root}.`) || path.startsWith(`${root}[`);
   const said = new Set(shown.map((i) => `${i.path}\n${i.message}`));
-  const more = compileScenario(mended.data, options).issues.filter((i) => !mended.dropped.some((d) => under(i.path, d)) && !said.has(`${i.path}\n${i.message}`));
+  const more = compileScenario(mended.data, options).issues.filter(
+    (i) => !mended.dropped.some((d) => under(i.path, d)) && !said.has(`${i.path}\n${i.message}`),
+  );
   return [...shown, ...more];
 }
 
@@ -75,7 +77,8 @@ function mend(data: unknown): Mended {
     for (const i of r.error.issues) {
       const key = i.path[i.path.length - 1];
       const parent = valueAt(doc, i.path.slice(0, -1));
-      if (i.path.length < 2 || typeof key !== 'string' || parent === null || typeof parent !== 'object' || Array.isArray(parent) || !(key in parent)) return giveUp;
+      if (i.path.length < 2 || typeof key !== 'string' || parent === null || typeof parent !== 'object' || Array.isArray(parent) || !(key in parent))
+        return giveUp;
       delete (parent as Record<string, unknown>)[key];
       dropped.push(formatPath(i.path));
     }

@@ -24,7 +24,9 @@ export const sessionSchema = z.strictObject({
       file: z.string().max(500).optional().describe('A scenario file, relative to this session file.'),
       text: z.string().max(5_000_000).optional().describe('The scenario itself, so the session stands alone.'),
     })
-    .refine((s) => s.name !== undefined || s.file !== undefined || s.text !== undefined, { error: 'name the scenario ("name" or "file") or include it ("text")' }),
+    .refine((s) => s.name !== undefined || s.file !== undefined || s.text !== undefined, {
+      error: 'name the scenario ("name" or "file") or include it ("text")',
+    }),
   seed: z.int().min(0).max(4_294_967_295),
   untilMs: z.int().min(0).describe('How far play had got, simulated ms.'),
   commands: z.array(z.strictObject({ tMs: z.int().min(0), command: commandSchema })),
@@ -40,12 +42,22 @@ export function parseSession(text: string): { ok: true; session: Session } | { o
     return { ok: false, issues: [jsonSyntaxIssue(text, '(session file)', 'export the session again from the twin')] };
   }
   if (isScenarioDocument(data)) {
-    return { ok: false, issues: [issue('(session file)', 'this is a scenario file, not a saved session', 'run a scenario with `twin run FILE`; a session is the file the exercise console exports under Records')] };
+    return {
+      ok: false,
+      issues: [
+        issue(
+          '(session file)',
+          'this is a scenario file, not a saved session',
+          'run a scenario with `twin run FILE`; a session is the file the exercise console exports under Records',
+        ),
+      ],
+    };
   }
   const r = sessionSchema.safeParse(data);
   if (!r.success) return { ok: false, issues: fromZod(sessionSchema, data, r.error.issues) };
   const times = r.data.commands.map((c) => c.tMs);
-  if (times.some((t, i) => i > 0 && t < times[i - 1]!)) return { ok: false, issues: [issue('commands', 'commands are not in time order', 'keep the log as the twin saved it')] };
+  if (times.some((t, i) => i > 0 && t < times[i - 1]!))
+    return { ok: false, issues: [issue('commands', 'commands are not in time order', 'keep the log as the twin saved it')] };
   return { ok: true, session: r.data };
 }
 
@@ -61,7 +73,15 @@ function isScenarioDocument(data: unknown): boolean {
   return Object.keys(data).some((k) => scenarioKeys.includes(k));
 }
 
-export function makeSession(p: { scenarioName?: string; scenarioText?: string; seed: number; untilMs: number; commands: readonly LoggedCommand[]; title?: string; savedAt?: string }): Session {
+export function makeSession(p: {
+  scenarioName?: string;
+  scenarioText?: string;
+  seed: number;
+  untilMs: number;
+  commands: readonly LoggedCommand[];
+  title?: string;
+  savedAt?: string;
+}): Session {
   return {
     version: SESSION_VERSION,
     kind: 'citytwin-session',

@@ -36,22 +36,35 @@ export function compileTraffic(s: Scenario, ctx: TrafficContext): TrafficInput |
     const g = t.grid;
     const built = traffic.gridNetwork({ rows: g.rows, cols: g.cols, blockLengthM: g.blockLengthM, lanes: g.lanes, signals: g.signals ?? true });
     network = built.net;
-    linkIds = linkNames(network, (l) => `grid-${Math.round(network.nodeX[network.linkFrom[l]!]!)}-${Math.round(network.nodeZ[network.linkFrom[l]!]!)}-${Math.round(network.nodeX[network.linkTo[l]!]!)}-${Math.round(network.nodeZ[network.linkTo[l]!]!)}`);
+    linkIds = linkNames(
+      network,
+      (l) =>
+        `grid-${Math.round(network.nodeX[network.linkFrom[l]!]!)}-${Math.round(network.nodeZ[network.linkFrom[l]!]!)}-${Math.round(network.nodeX[network.linkTo[l]!]!)}-${Math.round(network.nodeZ[network.linkTo[l]!]!)}`,
+    );
     signals = built.signalNodes.map((node) => ({ node, asset: null, plan }));
   } else {
-    const segs = ctx.osmRoads ?? ctx.city.roads.map((r) => ({
-      id: r.id,
-      a: r.a,
-      b: r.b,
-      lanes: r.cls === 'arterial' ? Math.max(1, Math.floor(r.lanes)) : 1,
-      speedMps: r.cls === 'arterial' ? ARTERIAL_MPS : STREET_MPS,
-      oneway: false,
-      rank: r.cls === 'arterial' ? 2 : 0,
-      name: r.id,
-      street: r.street,
-    }));
+    const segs =
+      ctx.osmRoads ??
+      ctx.city.roads.map((r) => ({
+        id: r.id,
+        a: r.a,
+        b: r.b,
+        lanes: r.cls === 'arterial' ? Math.max(1, Math.floor(r.lanes)) : 1,
+        speedMps: r.cls === 'arterial' ? ARTERIAL_MPS : STREET_MPS,
+        oneway: false,
+        rank: r.cls === 'arterial' ? 2 : 0,
+        name: r.id,
+        street: r.street,
+      }));
     if (segs.length === 0) {
-      if (t) ctx.issues.push(issue('traffic', 'there are no roads to drive on', 'add "city": { "generator": {} } or "city": { "osm": "FILE.osm" }, or give "traffic": { "grid": { ... } }'));
+      if (t)
+        ctx.issues.push(
+          issue(
+            'traffic',
+            'there are no roads to drive on',
+            'add "city": { "generator": {} } or "city": { "osm": "FILE.osm" }, or give "traffic": { "grid": { ... } }',
+          ),
+        );
       return null;
     }
     network = traffic.buildNetwork(segs.map((x) => ({ ...x, name: x.id })));

@@ -38,7 +38,14 @@ export function compileWater(s: Scenario, ctx: WaterContext): WaterRefs | null {
   const w = s.water;
   if (w?.inp !== undefined) return fromInp(w.inp, s, ctx);
   if (w?.generate !== false && ctx.generated.some((a) => a.kind === 'pumping-station')) return fromCity(s, ctx);
-  if (w?.generate === true) ctx.issues.push(issue('water.generate', 'there is no generated city infrastructure to build a water network for', 'add "city": { "generator": {} } or reference an EPANET file with "inp"'));
+  if (w?.generate === true)
+    ctx.issues.push(
+      issue(
+        'water.generate',
+        'there is no generated city infrastructure to build a water network for',
+        'add "city": { "generator": {} } or reference an EPANET file with "inp"',
+      ),
+    );
   for (const key of ['cpa', 'plcs', 'consumers', 'assets', 'quality'] as const) {
     if (w?.[key] !== undefined) ctx.issues.push(issue(`water.${key}`, 'these settings need a water network', 'reference an EPANET file with "inp"'));
   }
@@ -48,7 +55,14 @@ export function compileWater(s: Scenario, ctx: WaterContext): WaterRefs | null {
 function common(s: Scenario): Pick<WaterInput, 'pda' | 'hydStepS' | 'commsLoss'> {
   const dm = s.water?.demandModel;
   return {
-    pda: dm?.type === 'DDA' ? null : { minM: dm?.minPressureM ?? DEFAULT_PDA.minM, requiredM: dm?.requiredPressureM ?? DEFAULT_PDA.requiredM, exponent: dm?.exponent ?? DEFAULT_PDA.exponent },
+    pda:
+      dm?.type === 'DDA'
+        ? null
+        : {
+            minM: dm?.minPressureM ?? DEFAULT_PDA.minM,
+            requiredM: dm?.requiredPressureM ?? DEFAULT_PDA.requiredM,
+            exponent: dm?.exponent ?? DEFAULT_PDA.exponent,
+          },
     hydStepS: s.water?.stepS ?? null,
     commsLoss: s.water?.commsLoss ?? 'hold',
   };
@@ -65,8 +79,23 @@ function fromCity(s: Scenario, ctx: WaterContext): WaterRefs | null {
   for (const p of net.plcs) {
     const a = ctx.generated.find((g) => g.id === p.asset);
     if (!a || a.kind !== 'water-tower' || switches.length === 0) continue;
-    const sw = switches.reduce((best, x) => (Math.hypot(x.position[0] - a.position[0], x.position[1] - a.position[1]) < Math.hypot(best.position[0] - a.position[0], best.position[1] - a.position[1]) ? x : best));
-    ctx.edges.push({ id: edgeId(`${a.id}<-${sw.id}`), from: sw.id, to: a.id, kind: 'cyber', resource: 'comms', bufferMs: 0, effect: 'degraded', group: null, note: 'level telemetry to the pumping station\'s PLC', backup: null });
+    const sw = switches.reduce((best, x) =>
+      Math.hypot(x.position[0] - a.position[0], x.position[1] - a.position[1]) < Math.hypot(best.position[0] - a.position[0], best.position[1] - a.position[1])
+        ? x
+        : best,
+    );
+    ctx.edges.push({
+      id: edgeId(`${a.id}<-${sw.id}`),
+      from: sw.id,
+      to: a.id,
+      kind: 'cyber',
+      resource: 'comms',
+      bufferMs: 0,
+      effect: 'degraded',
+      group: null,
+      note: "level telemetry to the pumping station's PLC",
+      backup: null,
+    });
   }
   const input: WaterInput = {
     ...common(s),
@@ -88,7 +117,13 @@ function fromCity(s: Scenario, ctx: WaterContext): WaterRefs | null {
 }
 
 function read(file: string, path: string, ctx: WaterContext): string | null {
-  return readReferenced(file, path, ctx.readFile, ctx.issues, "check the path; it is resolved from the scenario file's own folder (C-Town and Net1 live in ../shared/data/water)");
+  return readReferenced(
+    file,
+    path,
+    ctx.readFile,
+    ctx.issues,
+    "check the path; it is resolved from the scenario file's own folder (C-Town and Net1 live in ../shared/data/water)",
+  );
 }
 
 function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null {
@@ -121,7 +156,14 @@ function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null
       for (const p of parsed.plcs) plcs.set(p.id, p);
       plcLinks = parsed.links;
       if (parsed.initialLevels) {
-        if (parsed.initialLevels.length !== sum.tanks.length) ctx.issues.push(issue('water.cpa', `initial_conditions gives ${parsed.initialLevels.length} tank levels but ${file} has ${sum.tanks.length} tanks`, 'give one level per tank, in the order of [TANKS]'));
+        if (parsed.initialLevels.length !== sum.tanks.length)
+          ctx.issues.push(
+            issue(
+              'water.cpa',
+              `initial_conditions gives ${parsed.initialLevels.length} tank levels but ${file} has ${sum.tanks.length} tanks`,
+              'give one level per tank, in the order of [TANKS]',
+            ),
+          );
         else initialLevels = sum.tanks.map((node, k) => ({ node, levelM: parsed.initialLevels![k]! }));
       }
     }
@@ -129,7 +171,14 @@ function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null
   (w.plcs ?? []).forEach((p) => plcs.set(p.id, { id: p.id, asset: p.asset ?? null, sensors: p.sensors ?? [], actuators: p.actuators ?? [] }));
   [...plcs.values()].forEach((p) => {
     p.actuators.forEach((a) => {
-      if (!sum.pumps.includes(a) && !sum.valves.includes(a)) ctx.issues.push(issue(`water.plcs`, `${p.id} drives ${quote(a)}, which is not a pump or valve of ${file}`, suggest(a, [...sum.pumps, ...sum.valves], 'pumps and valves')));
+      if (!sum.pumps.includes(a) && !sum.valves.includes(a))
+        ctx.issues.push(
+          issue(
+            `water.plcs`,
+            `${p.id} drives ${quote(a)}, which is not a pump or valve of ${file}`,
+            suggest(a, [...sum.pumps, ...sum.valves], 'pumps and valves'),
+          ),
+        );
     });
     p.sensors.forEach((x) => checkSensor(x, `water.plcs (${p.id})`, nodes, links, ctx.issues));
   });
@@ -137,8 +186,20 @@ function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null
   const known = new Set(ctx.assets.map((a) => a.id as string));
   const mapped = new Map<string, string>();
   (w.assets ?? []).forEach((m, k) => {
-    const isElement = sum.pumps.includes(m.element) || sum.valves.includes(m.element) || sum.tanks.includes(m.element) || sum.reservoirs.includes(m.element) || plcs.has(m.element);
-    if (!isElement) ctx.issues.push(issue(`water.assets[${k}].element`, `${quote(m.element)} is not a pump, valve, tank, reservoir or PLC of ${file}`, suggest(m.element, [...sum.pumps, ...sum.valves, ...sum.tanks, ...plcs.keys()], 'elements')));
+    const isElement =
+      sum.pumps.includes(m.element) ||
+      sum.valves.includes(m.element) ||
+      sum.tanks.includes(m.element) ||
+      sum.reservoirs.includes(m.element) ||
+      plcs.has(m.element);
+    if (!isElement)
+      ctx.issues.push(
+        issue(
+          `water.assets[${k}].element`,
+          `${quote(m.element)} is not a pump, valve, tank, reservoir or PLC of ${file}`,
+          suggest(m.element, [...sum.pumps, ...sum.valves, ...sum.tanks, ...plcs.keys()], 'elements'),
+        ),
+      );
     if (!known.has(m.asset)) ctx.issues.push(issue(`water.assets[${k}].asset`, `unknown asset ${quote(m.asset)}`, suggest(m.asset, [...known], 'asset ids')));
     else mapped.set(m.element, m.asset);
   });
@@ -165,7 +226,18 @@ function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null
     let id = slugOf(prefix, element);
     for (let n = 2; known.has(id); n++) id = `${slugOf(prefix, element)}-${n}`;
     known.add(id);
-    ctx.assets.push({ id: assetId(id), kind, subsystem: 'water', name, position: pos, vendor: null, remoteAccess: false, district: null, population: 0, critical: kind === 'reservoir' });
+    ctx.assets.push({
+      id: assetId(id),
+      kind,
+      subsystem: 'water',
+      name,
+      position: pos,
+      vendor: null,
+      remoteAccess: false,
+      district: null,
+      population: 0,
+      critical: kind === 'reservoir',
+    });
     return id;
   };
   // A pump or valve sits halfway between its end nodes.
@@ -188,29 +260,48 @@ function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null
   const assetOfLink = new Map(linkAssets.map((l) => [l.link, l.asset]));
   const plcList = [...plcs.values()].map((p) => {
     const at = p.actuators.map(mid).concat(p.sensors.filter((x) => x.startsWith('P_')).map((x) => positions[x.slice(2)] ?? [W / 2, H / 2]));
-    const pos: [number, number] = at.length ? [Math.round(at.reduce((a, b) => a + b[0], 0) / at.length) + 25, Math.round(at.reduce((a, b) => a + b[1], 0) / at.length) - 25] : [W / 2, H / 2];
+    const pos: [number, number] = at.length
+      ? [Math.round(at.reduce((a, b) => a + b[0], 0) / at.length) + 25, Math.round(at.reduce((a, b) => a + b[1], 0) / at.length) - 25]
+      : [W / 2, H / 2];
     const asset = p.asset ?? makeAsset(p.id, 'plc', 'plc', `PLC ${p.id}`, pos);
     // A PLC drives its pumps and valves: without it they keep their last command (shown as degraded).
     for (const a of p.actuators) {
       const to = assetOfLink.get(a);
-      if (to) ctx.edges.push({ id: edgeId(`${to}<-${asset}`), from: assetId(asset), to: assetId(to), kind: 'cyber', resource: 'control', bufferMs: 0, effect: 'degraded', group: null, note: `${p.id} drives it; without it the last command holds`, backup: null });
+      if (to)
+        ctx.edges.push({
+          id: edgeId(`${to}<-${asset}`),
+          from: assetId(asset),
+          to: assetId(to),
+          kind: 'cyber',
+          resource: 'control',
+          bufferMs: 0,
+          effect: 'degraded',
+          group: null,
+          note: `${p.id} drives it; without it the last command holds`,
+          backup: null,
+        });
     }
     return { ...p, asset };
   });
 
   const consumers = (w.consumers ?? []).map((c, k) => {
-    if (!sum.junctions.includes(c.node)) ctx.issues.push(issue(`water.consumers[${k}].node`, `${quote(c.node)} is not a junction of ${file}`, suggest(c.node, sum.junctions, 'junctions')));
-    if (!known.has(c.asset)) ctx.issues.push(issue(`water.consumers[${k}].asset`, `unknown asset ${quote(c.asset)}`, suggest(c.asset, [...known], 'asset ids')));
+    if (!sum.junctions.includes(c.node))
+      ctx.issues.push(issue(`water.consumers[${k}].node`, `${quote(c.node)} is not a junction of ${file}`, suggest(c.node, sum.junctions, 'junctions')));
+    if (!known.has(c.asset))
+      ctx.issues.push(issue(`water.consumers[${k}].asset`, `unknown asset ${quote(c.asset)}`, suggest(c.asset, [...known], 'asset ids')));
     (c.tanks ?? []).forEach((t, j) => {
-      if (!sum.tanks.includes(t)) ctx.issues.push(issue(`water.consumers[${k}].tanks[${j}]`, `${quote(t)} is not a tank of ${file}`, suggest(t, sum.tanks, 'tanks')));
+      if (!sum.tanks.includes(t))
+        ctx.issues.push(issue(`water.consumers[${k}].tanks[${j}]`, `${quote(t)} is not a tank of ${file}`, suggest(t, sum.tanks, 'tanks')));
     });
     (c.pumps ?? []).forEach((p, j) => {
-      if (!sum.pumps.includes(p)) ctx.issues.push(issue(`water.consumers[${k}].pumps[${j}]`, `${quote(p)} is not a pump of ${file}`, suggest(p, sum.pumps, 'pumps')));
+      if (!sum.pumps.includes(p))
+        ctx.issues.push(issue(`water.consumers[${k}].pumps[${j}]`, `${quote(p)} is not a pump of ${file}`, suggest(p, sum.pumps, 'pumps')));
     });
     return { node: c.node, asset: c.asset, storageMin: c.storageMin ?? 0, tanks: c.tanks ?? [], pumps: c.pumps ?? [] };
   });
   const q = w.quality;
-  if (q && !nodes.has(q.sourceNode)) ctx.issues.push(issue('water.quality.sourceNode', `${quote(q.sourceNode)} is not a node of ${file}`, suggest(q.sourceNode, [...nodes], 'nodes')));
+  if (q && !nodes.has(q.sourceNode))
+    ctx.issues.push(issue('water.quality.sourceNode', `${quote(q.sourceNode)} is not a node of ${file}`, suggest(q.sourceNode, [...nodes], 'nodes')));
   const input: WaterInput = {
     ...common(s),
     inp: text,
@@ -249,7 +340,13 @@ function readPatterns(spec: { csv: string; columns: string[] } | undefined, inp:
     if (!raw.trim()) return;
     const f = raw.split(',').map((x) => Number(x.trim()));
     if (f.length < cols.length || f.some((x) => !Number.isFinite(x))) {
-      ctx.issues.push(issue(`water.patterns.csv (${spec.csv} line ${i + 1})`, `needs ${cols.length} numbers separated by commas`, 'one row per pattern step, one column per pattern'));
+      ctx.issues.push(
+        issue(
+          `water.patterns.csv (${spec.csv} line ${i + 1})`,
+          `needs ${cols.length} numbers separated by commas`,
+          'one row per pattern step, one column per pattern',
+        ),
+      );
       return;
     }
     cols.forEach((c, k) => c.push(f[k]!));
@@ -278,9 +375,12 @@ function linkEnds(text: string): Map<string, [string, string]> {
 function checkSensor(sensor: string, path: string, nodes: ReadonlySet<string>, links: ReadonlySet<string>, issues: ScenarioIssue[]): void {
   const kind = sensor.slice(0, 2);
   const id = sensor.slice(2);
-  if (kind === 'P_' && !nodes.has(id)) issues.push(issue(path, `sensor ${sensor} reads node ${quote(id)}, which is not in the network`, suggest(id, [...nodes], 'nodes')));
-  else if (kind === 'F_' && !links.has(id)) issues.push(issue(path, `sensor ${sensor} reads link ${quote(id)}, which is not in the network`, suggest(id, [...links], 'links')));
-  else if (kind !== 'P_' && kind !== 'F_') issues.push(issue(path, `${quote(sensor)} is not a sensor name`, 'write P_<node> for a level or pressure, F_<link> for a flow'));
+  if (kind === 'P_' && !nodes.has(id))
+    issues.push(issue(path, `sensor ${sensor} reads node ${quote(id)}, which is not in the network`, suggest(id, [...nodes], 'nodes')));
+  else if (kind === 'F_' && !links.has(id))
+    issues.push(issue(path, `sensor ${sensor} reads link ${quote(id)}, which is not in the network`, suggest(id, [...links], 'links')));
+  else if (kind !== 'P_' && kind !== 'F_')
+    issues.push(issue(path, `${quote(sensor)} is not a sensor name`, 'write P_<node> for a level or pressure, F_<link> for a flow'));
 }
 
 type WaterCommand = Extract<ScenarioCommand, { type: `water.${string}` }>;
@@ -291,19 +391,28 @@ export function checkWaterCommand(c: WaterCommand, path: string, refs: WaterRefs
     return;
   }
   const plc = (id: string, p: string, scada: boolean) => {
-    if (!refs.plcs.has(id) && !(scada && id === 'SCADA')) issues.push(issue(p, `unknown PLC ${quote(id)}`, suggest(id, [...refs.plcs, ...(scada ? ['SCADA'] : [])], 'PLCs')));
+    if (!refs.plcs.has(id) && !(scada && id === 'SCADA'))
+      issues.push(issue(p, `unknown PLC ${quote(id)}`, suggest(id, [...refs.plcs, ...(scada ? ['SCADA'] : [])], 'PLCs')));
   };
   switch (c.type) {
     case 'water.sensor.spoof':
       checkSensor(c.sensor, `${path}.sensor`, refs.nodes, refs.links, issues);
       if (c.to !== undefined) plc(c.to, `${path}.to`, true);
-      if (c.mode !== 'clear' && c.mode !== 'freeze' && c.value === undefined) issues.push(issue(`${path}.value`, `mode ${quote(c.mode)} needs a value`, 'give the constant (m or L/s), the offset, or the scale factor'));
+      if (c.mode !== 'clear' && c.mode !== 'freeze' && c.value === undefined)
+        issues.push(issue(`${path}.value`, `mode ${quote(c.mode)} needs a value`, 'give the constant (m or L/s), the offset, or the scale factor'));
       return;
     case 'water.plc.logic':
       plc(c.plc, `${path}.plc`, false);
       (c.rules ?? []).forEach((r, k) => {
         const n = Number(r.rule.slice(4));
-        if (n < 1 || n > refs.controls) issues.push(issue(`${path}.rules[${k}].rule`, `${r.rule} is not a control of the file (it has ${refs.controls})`, 'CTRL<n> is the n-th line of [CONTROLS], counting from 1'));
+        if (n < 1 || n > refs.controls)
+          issues.push(
+            issue(
+              `${path}.rules[${k}].rule`,
+              `${r.rule} is not a control of the file (it has ${refs.controls})`,
+              'CTRL<n> is the n-th line of [CONTROLS], counting from 1',
+            ),
+          );
       });
       if (!c.restore && !(c.rules ?? []).length) issues.push(issue(path, 'changes nothing', 'give "rules" to change, or "restore": true'));
       return;
@@ -312,8 +421,10 @@ export function checkWaterCommand(c: WaterCommand, path: string, refs: WaterRefs
       plc(c.to, `${path}.to`, true);
       return;
     case 'water.dosing':
-      if (!refs.input.quality) issues.push(issue(path, 'the water network tracks no chemical', 'add "water": { "quality": { "chemical": …, "sourceNode": …, … } }'));
-      if (c.node !== undefined && !refs.nodes.has(c.node)) issues.push(issue(`${path}.node`, `${quote(c.node)} is not a node of the network`, suggest(c.node, [...refs.nodes], 'nodes')));
+      if (!refs.input.quality)
+        issues.push(issue(path, 'the water network tracks no chemical', 'add "water": { "quality": { "chemical": …, "sourceNode": …, … } }'));
+      if (c.node !== undefined && !refs.nodes.has(c.node))
+        issues.push(issue(`${path}.node`, `${quote(c.node)} is not a node of the network`, suggest(c.node, [...refs.nodes], 'nodes')));
       return;
     default: {
       const never: never = c;

@@ -71,7 +71,14 @@ export interface Cyber {
 
 export function createCyber(
   input: CyberInput,
-  ctx: { world: World; bus: EventBus; scheduler: Scheduler; now: () => SimMs; rng: Rng; city: { buildings: import('./core').BuildingTable; roads: readonly import('./core').RoadSpec[]; sizeM: readonly [number, number] } },
+  ctx: {
+    world: World;
+    bus: EventBus;
+    scheduler: Scheduler;
+    now: () => SimMs;
+    rng: Rng;
+    city: { buildings: import('./core').BuildingTable; roads: readonly import('./core').RoadSpec[]; sizeM: readonly [number, number] };
+  },
   addSystem: (name: string, periodMs: SimMs, step: (t: SimMs) => void) => void,
 ): Cyber {
   const { world, bus } = ctx;
@@ -94,7 +101,10 @@ export function createCyber(
     const cam = cctv.input.cameras[k]!;
     camFlow[k] = comms.addFlow({ src: cam.asset, dst: node, kind: 'video', demandMbps: cam.videoMbps, deadlineMs: null }, cause);
   };
-  const cloudNodes = Object.keys(input.cloudNodes).sort().map((v) => comms.net.nodeIndex.get(input.cloudNodes[v]!) ?? -1).filter((n) => n >= 0);
+  const cloudNodes = Object.keys(input.cloudNodes)
+    .sort()
+    .map((v) => comms.net.nodeIndex.get(input.cloudNodes[v]!) ?? -1)
+    .filter((n) => n >= 0);
   const threats = new CyberThreats(world, bus, ctx.scheduler, ctx.now, ctx.rng, comms, cctv, {
     attackerNode: input.attackerNode,
     cloudNode: (v) => input.cloudNodes[v] ?? null,
@@ -157,7 +167,9 @@ export function createCyber(
         policies: { ...threats.policies },
         resupplied: threats.bans.resupplied.slice(),
         bans: threats.bans.programmes.map((p) => ({ ...p })),
-        datasetsAdded: cctv.input.datasets.slice(input.cctv.datasets.length).map(({ id, kind, jurisdiction, cloudVendor }) => ({ id, kind, jurisdiction, cloudVendor })),
+        datasetsAdded: cctv.input.datasets
+          .slice(input.cctv.datasets.length)
+          .map(({ id, kind, jurisdiction, cloudVendor }) => ({ id, kind, jurisdiction, cloudVendor })),
         vendorReach: input.comms.vendorAccess.map(({ vendor }) => ({
           vendor,
           enabled: comms.vendorAccess.get(vendor) !== false,
@@ -214,7 +226,18 @@ function finalOf(input: CyberInput, comms: CommsSubsystem, cctv: CctvSubsystem, 
       segmented: comms.firewall.segmented,
       isolatedZones: comms.firewall.zones.filter((_, z) => comms.firewall.isolated[z]),
       vendorAccess: Object.fromEntries([...comms.vendorAccess].sort()),
-      ...(threats.bans.programmes.length > 0 ? { vendorBans: threats.bans.programmes.map(({ vendor, kinds, replacement, assets, done, endMs }) => ({ vendor, kinds, replacement, assets, replaced: done, endMs })) } : {}),
+      ...(threats.bans.programmes.length > 0
+        ? {
+            vendorBans: threats.bans.programmes.map(({ vendor, kinds, replacement, assets, done, endMs }) => ({
+              vendor,
+              kinds,
+              replacement,
+              assets,
+              replaced: done,
+              endMs,
+            })),
+          }
+        : {}),
     },
     cctv: {
       cameras: cctv.geometry.count,
@@ -225,7 +248,14 @@ function finalOf(input: CyberInput, comms: CommsSubsystem, cctv: CctvSubsystem, 
       liveEntrancesSeen: now.entrancesSeen,
       buildings: atLoad.buildings,
       blindSpots: now.blindSpots,
-      datasets: cctv.input.datasets.map((d, i) => ({ id: d.id, kind: d.kind, jurisdiction: d.jurisdiction, cloudVendor: d.cloudVendor, records: Math.floor(cctv.stored[i]!), identifying: Math.floor(cctv.identifying[i]!) })),
+      datasets: cctv.input.datasets.map((d, i) => ({
+        id: d.id,
+        kind: d.kind,
+        jurisdiction: d.jurisdiction,
+        cloudVendor: d.cloudVendor,
+        records: Math.floor(cctv.stored[i]!),
+        identifying: Math.floor(cctv.identifying[i]!),
+      })),
       detections: cctv.detections.count,
       attribution: input.cctv.attribution,
       stateNames: CAMERA_STATES,

@@ -114,7 +114,8 @@ export class NetworkTravel implements TravelModel {
     this.nodeCols = Math.max(1, Math.ceil(sizeM[0] / NODE_CELL_M) + 1);
     this.nodeRows = Math.max(1, Math.ceil(sizeM[1] / NODE_CELL_M) + 1);
     const cellOf = (n: number) =>
-      Math.min(this.nodeCols - 1, Math.max(0, Math.floor(net.nodeX[n]! / NODE_CELL_M))) * this.nodeRows + Math.min(this.nodeRows - 1, Math.max(0, Math.floor(net.nodeZ[n]! / NODE_CELL_M)));
+      Math.min(this.nodeCols - 1, Math.max(0, Math.floor(net.nodeX[n]! / NODE_CELL_M))) * this.nodeRows +
+      Math.min(this.nodeRows - 1, Math.max(0, Math.floor(net.nodeZ[n]! / NODE_CELL_M)));
     this.nodeCellStart = new Int32Array(this.nodeCols * this.nodeRows + 1);
     for (let n = 0; n < N; n++) this.nodeCellStart[cellOf(n) + 1]!++;
     for (let c = 0; c < this.nodeCols * this.nodeRows; c++) this.nodeCellStart[c + 1]! += this.nodeCellStart[c]!;
@@ -270,7 +271,10 @@ export class NetworkTravel implements TravelModel {
       if (sa >= 0 && sb >= 0 && sa !== sb) {
         const ha = this.hubNear(s.x[sa]!, s.z[sa]!);
         const hb = this.hubNear(s.x[sb]!, s.z[sb]!);
-        const ride = ha === hb ? (this.toHub(ha, s.x[sb]!, s.z[sb]!) + this.toHub(ha, s.x[sa]!, s.z[sa]!)) / CAR_LOCAL_MPS : this.follow(ha, this.hubs[hb]!, 0, BUS_FACTOR, 0, null);
+        const ride =
+          ha === hb
+            ? (this.toHub(ha, s.x[sb]!, s.z[sb]!) + this.toHub(ha, s.x[sa]!, s.z[sa]!)) / CAR_LOCAL_MPS
+            : this.follow(ha, this.hubs[hb]!, 0, BUS_FACTOR, 0, null);
         if (ride >= 0) {
           out.mode = MODE_TRANSIT;
           const walkA = (Math.abs(s.x[sa]! - x0) + Math.abs(s.z[sa]! - z0)) / WALK_MPS;
@@ -338,10 +342,12 @@ function findHubs(net: TrafficNetwork, outStart: Int32Array, out: Int32Array): I
   if (hubs.length <= MAX_HUBS) return Int32Array.from(hubs);
   // A network without a clear arterial class (every road the same rank): one hub per 400 m cell.
   const seen = new Set<string>();
-  return Int32Array.from(hubs.filter((n) => {
-    const key = `${Math.floor(net.nodeX[n]! / 400)},${Math.floor(net.nodeZ[n]! / 400)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }));
+  return Int32Array.from(
+    hubs.filter((n) => {
+      const key = `${Math.floor(net.nodeX[n]! / 400)},${Math.floor(net.nodeZ[n]! / 400)}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  );
 }

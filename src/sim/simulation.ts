@@ -163,7 +163,11 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   // The cyber layer's systems (comms, cctv, threats) step after the physical subsystems, before KPIs.
   const cyberSystems: { name: string; periodMs: SimMs; step: (t: SimMs) => void }[] = [];
   const cyber: Cyber | null = input.cyber
-    ? createCyber(input.cyber, { world, bus, scheduler: engine.scheduler, now: () => engine.nowMs, rng: engine.rng.fork('threats'), city: input.city }, (name, periodMs, step) => cyberSystems.push({ name, periodMs, step }))
+    ? createCyber(
+        input.cyber,
+        { world, bus, scheduler: engine.scheduler, now: () => engine.nowMs, rng: engine.rng.fork('threats'), city: input.city },
+        (name, periodMs, step) => cyberSystems.push({ name, periodMs, step }),
+      )
     : null;
   let water: WaterSubsystem | null = null;
   if (input.water) {
@@ -172,7 +176,12 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
     water = new WaterSubsystem(input.water, eng, world, bus, engine.scheduler, () => engine.nowMs, input.durationMs);
   }
   const traffic = input.traffic ? new TrafficSubsystem(input.traffic, world, bus, engine.rng.fork('traffic'), () => engine.nowMs) : null;
-  const approaches = input.traffic ? new SignalApproaches(input.traffic.network, input.traffic.signals.map((s) => s.node)) : null;
+  const approaches = input.traffic
+    ? new SignalApproaches(
+        input.traffic.network,
+        input.traffic.signals.map((s) => s.node),
+      )
+    : null;
   let travel: NetworkTravel | null = null;
   const population = input.population
     ? new PopulationSubsystem(input.population, input.city.buildings, input.city.sizeM, engine.rng.fork('population'), bus, () => engine.nowMs, {
@@ -193,7 +202,13 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   const decisions = new DecisionBoard(input.decisions ?? [], bus, engine.scheduler, () => engine.nowMs, injects, run);
   const allKpis = (): KpiValues => {
     const c = cyberKpis(cyber);
-    return { ...readKpis(world, power, water), ...readTrafficKpis(traffic), ...c, recordsExfiltrated: recordsTaken(c.recordsExfiltrated, population), ...populationKpis(population) };
+    return {
+      ...readKpis(world, power, water),
+      ...readTrafficKpis(traffic),
+      ...c,
+      recordsExfiltrated: recordsTaken(c.recordsExfiltrated, population),
+      ...populationKpis(population),
+    };
   };
   const kpis = new KpiRecorder(allKpis);
 
@@ -202,8 +217,20 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
       injects.fire(c.inject, true);
       return;
     }
-    const operator = /^(policy\.|comms\.|threat\.reflash)/.test(c.type) || c.type === 'asset.restore' || c.type === 'asset.secure' || c.type === 'power.crew.dispatch' || c.type === 'traffic.link' || c.type === 'traffic.emergency.dispatch' || c.type === 'privacy.anonymise';
-    const root = bus.emit('command.applied', null, { command: describeCommand(c), actor: 'actor' in c && c.actor ? c.actor : operator ? 'operator' : 'attacker' }, []);
+    const operator =
+      /^(policy\.|comms\.|threat\.reflash)/.test(c.type) ||
+      c.type === 'asset.restore' ||
+      c.type === 'asset.secure' ||
+      c.type === 'power.crew.dispatch' ||
+      c.type === 'traffic.link' ||
+      c.type === 'traffic.emergency.dispatch' ||
+      c.type === 'privacy.anonymise';
+    const root = bus.emit(
+      'command.applied',
+      null,
+      { command: describeCommand(c), actor: 'actor' in c && c.actor ? c.actor : operator ? 'operator' : 'attacker' },
+      [],
+    );
     run(c, root.id);
   });
   // Subsystems step in one fixed order; KPIs last. KPIs are also sampled whenever a status changes.
@@ -217,7 +244,12 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   if (traffic) engine.addSystem({ name: 'traffic', periodMs: traffic.periodMs, step: (t) => traffic.step(t) });
   if (population) engine.addSystem({ name: 'population', periodMs: population.periodMs, step: (t) => population.step(t) });
   // Residents' trips follow the traffic model's travel times: re-solved when the roads have changed.
-  if (travel && traffic) engine.addSystem({ name: 'population-travel', periodMs: 15 * MINUTE, step: () => void travel!.refreshIfChanged(traffic.model.router.cost, traffic.model.router.closed) });
+  if (travel && traffic)
+    engine.addSystem({
+      name: 'population-travel',
+      periodMs: 15 * MINUTE,
+      step: () => void travel!.refreshIfChanged(traffic.model.router.cost, traffic.model.router.closed),
+    });
   if (population) {
     // Datasets the comms/CCTV side loses (stolen, or disclosed under a legal order) reach the attacker's holdings.
     // What such a store held: the records of the cameras that feed it, as many as have left it.
@@ -308,7 +340,13 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
       })),
     hash: () => {
       const h = new Hasher().num(seed).num(engine.nowMs);
-      for (const e of bus.events) h.str(e.id).num(e.tMs).str(e.type).str(e.source ?? '').str(e.causes.join(',')).str(canonicalJson(e.data));
+      for (const e of bus.events)
+        h.str(e.id)
+          .num(e.tMs)
+          .str(e.type)
+          .str(e.source ?? '')
+          .str(e.causes.join(','))
+          .str(canonicalJson(e.data));
       h.bytes(world.status).bytes(world.edgeState);
       cyber?.hashInto(h);
       if (power) {

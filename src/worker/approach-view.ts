@@ -8,7 +8,10 @@ import { traffic } from '../sim';
 import type { SignalApproachView } from './protocol';
 
 export function approachView(net: traffic.TrafficNetwork, signals: readonly traffic.SignalSpec[]): SignalApproachView {
-  const ap = new traffic.SignalApproaches(net, signals.map((s) => s.node));
+  const ap = new traffic.SignalApproaches(
+    net,
+    signals.map((s) => s.node),
+  );
   const stop = new Float32Array(ap.count * 3);
   for (let a = 0; a < ap.count; a++) {
     const l = ap.link[a]!;

@@ -58,7 +58,8 @@ export function unknownRefs(c: Command, k: KnownIds): UnknownRef[] {
   const one = (kind: RefKind, known: ReadonlySet<string>, id: string | null | undefined, path: string) => {
     if (typeof id === 'string' && !known.has(id)) out.push({ kind, id, path });
   };
-  const many = (kind: RefKind, known: ReadonlySet<string>, ids: readonly string[] | undefined, path: string) => ids?.forEach((id, i) => one(kind, known, id, `${path}[${i}]`));
+  const many = (kind: RefKind, known: ReadonlySet<string>, ids: readonly string[] | undefined, path: string) =>
+    ids?.forEach((id, i) => one(kind, known, id, `${path}[${i}]`));
   const selector = (s: AssetSelector | undefined, path: string) => {
     if (!s) return;
     many('asset', k.assets, s.ids, `${path}.ids`);

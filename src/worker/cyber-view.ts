@@ -106,8 +106,15 @@ export function cyberView(input: SimInput): CyberView | null {
     fov: Float32Array.from(cams, (_, k) => cameras[k * 6 + 4]!),
     range: Float32Array.from(cams, (_, k) => cameras[k * 6 + 5]!),
   };
-  const cov = computeCoverage(geom, new BuildingGrid(input.city.buildings, input.city.sizeM), { cellM: c.cctv.coverageCellM, rays: 24, sizeM: input.city.sizeM });
-  const watched = c.cctv.watchSites.map((id) => assetIndex.get(id)).filter((i): i is number => i !== undefined).map((i) => ({ id: input.assets[i]!.id as string, x: input.assets[i]!.position[0], z: input.assets[i]!.position[1] }));
+  const cov = computeCoverage(geom, new BuildingGrid(input.city.buildings, input.city.sizeM), {
+    cellM: c.cctv.coverageCellM,
+    rays: 24,
+    sizeM: input.city.sizeM,
+  });
+  const watched = c.cctv.watchSites
+    .map((id) => assetIndex.get(id))
+    .filter((i): i is number => i !== undefined)
+    .map((i) => ({ id: input.assets[i]!.id as string, x: input.assets[i]!.position[0], z: input.assets[i]!.position[1] }));
   return {
     coverage: { cellM: cov.cellM, cols: cov.cols, rows: cov.rows, seen: Uint8Array.from(cov.seen, (v) => Math.min(255, v)) },
     blindSpots: blindSpots(cov, input.city.buildings, watched),

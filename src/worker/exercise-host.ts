@@ -5,7 +5,17 @@
  * headless, so no keyframes are kept: a seek back is a full re-run, in budgeted slices with
  * frames as progress). Branching is the same replay with the later commands dropped.
  */
-import { afterActionHtml, afterActionMarkdown, buildAfterAction, createSimulation, describeCommand, type Command, type LoggedCommand, type SimInput, type Simulation } from '../sim';
+import {
+  afterActionHtml,
+  afterActionMarkdown,
+  buildAfterAction,
+  createSimulation,
+  describeCommand,
+  type Command,
+  type LoggedCommand,
+  type SimInput,
+  type Simulation,
+} from '../sim';
 import { makeSession, parseSession, type ScenarioMeta } from '../scenario';
 import type { CompareMode, ExerciseFromWorker, ExerciseSpec, ExerciseState, ExerciseToWorker } from './exercise-protocol';
 import type { SimRunner } from './runner';
@@ -124,7 +134,9 @@ export class ExerciseHost {
       }
       b.runUntil(t);
       const snap = b.snapshot();
-      this.deps.post({ type: 'compare-frame', mode: this.compare.mode, tMs: snap.tMs, kpis: snap.kpis, status: snap.status, label: this.compare.label }, [snap.status.buffer as ArrayBuffer]);
+      this.deps.post({ type: 'compare-frame', mode: this.compare.mode, tMs: snap.tMs, kpis: snap.kpis, status: snap.status, label: this.compare.label }, [
+        snap.status.buffer as ArrayBuffer,
+      ]);
     }
     const key = `${cur.sim.events.length}|${cur.sim.commandLog.length}|${this.headMs}|${this.seedLog.length}|${this.compare?.mode ?? ''}|${this.branchedAtMs}`;
     if (key === this.lastStateKey) return;
@@ -155,7 +167,8 @@ export class ExerciseHost {
     }
     // Recorded future commands that fire injects or take decisions are marked too, so scrubbing back shows what is ahead.
     for (const c of this.seedLog.slice(sim.commandLog.length)) {
-      if (c.command.type === 'inject.fire' || c.command.type === 'inject.pressure') markers.push({ tMs: c.tMs, kind: 'inject', label: describeCommand(c.command) });
+      if (c.command.type === 'inject.fire' || c.command.type === 'inject.pressure')
+        markers.push({ tMs: c.tMs, kind: 'inject', label: describeCommand(c.command) });
       else if (c.command.type === 'decision.take') markers.push({ tMs: c.tMs, kind: 'decision', label: describeCommand(c.command) });
     }
     for (const t of this.branchMarks) markers.push({ tMs: t, kind: 'branch', label: `Branched at ${Math.round(t / 60000)} min` });
@@ -166,7 +179,15 @@ export class ExerciseHost {
       commandCount: this.fullLog().length,
       branchedAtMs: this.branchedAtMs,
       injects: injects.injects.map((i) => ({ id: i.id, state: injects.stateOf(i.id) ?? 'pending', firedAtMs: injects.firedAtMs(i.id) ?? null })),
-      decisions: [...decisions.records.values()].map((r) => ({ id: r.decision, state: r.state, openedMs: r.openedMs, takenMs: r.takenMs, option: r.option, by: r.by, rationale: r.rationale })),
+      decisions: [...decisions.records.values()].map((r) => ({
+        id: r.decision,
+        state: r.state,
+        openedMs: r.openedMs,
+        takenMs: r.takenMs,
+        option: r.option,
+        by: r.by,
+        rationale: r.rationale,
+      })),
       pressure,
       notes,
       evaluation: { score: ev.score, results: ev.results.map((r) => ({ ...r })) },
@@ -324,7 +345,13 @@ export class ExerciseHost {
     const r = buildAfterAction(cur.sim, cur.meta);
     const report = title ? { ...r, title } : r;
     const base = `${cur.name}-after-action-${clock(cur.sim.nowMs).replace(/:/g, '')}`;
-    this.deps.post({ type: 'report-ready', html: afterActionHtml(report), markdown: afterActionMarkdown(report), json: `${JSON.stringify(report, null, 2)}\n`, fileBase: base });
+    this.deps.post({
+      type: 'report-ready',
+      html: afterActionHtml(report),
+      markdown: afterActionMarkdown(report),
+      json: `${JSON.stringify(report, null, 2)}\n`,
+      fileBase: base,
+    });
   }
 }
 

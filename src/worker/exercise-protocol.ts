@@ -86,10 +86,24 @@ export interface ExerciseState {
     readonly rationale: string | null;
   }[];
   readonly pressure: readonly { readonly tMs: number; readonly title: string; readonly text: string }[];
-  readonly notes: readonly { readonly tMs: number; readonly text: string; readonly author: string; readonly kind: 'note' | 'evaluation'; readonly expected: string | null; readonly met: boolean | null }[];
+  readonly notes: readonly {
+    readonly tMs: number;
+    readonly text: string;
+    readonly author: string;
+    readonly kind: 'note' | 'evaluation';
+    readonly expected: string | null;
+    readonly met: boolean | null;
+  }[];
   readonly evaluation: {
     readonly score: number | null;
-    readonly results: readonly { readonly inject: string; readonly action: string; readonly description: string; readonly met: boolean; readonly how: string; readonly afterS: number | null }[];
+    readonly results: readonly {
+      readonly inject: string;
+      readonly action: string;
+      readonly description: string;
+      readonly met: boolean;
+      readonly how: string;
+      readonly afterS: number | null;
+    }[];
   };
   /** Times on the scrubber worth marking: injects fired, decisions opened and taken. */
   readonly markers: readonly { readonly tMs: number; readonly kind: 'inject' | 'decision' | 'branch'; readonly label: string }[];
@@ -111,7 +125,14 @@ export type ExerciseFromWorker =
   | { readonly type: 'session'; readonly reason: 'autosave' | 'download' | 'share'; readonly json: string; readonly untilMs: number; readonly commands: number }
   | { readonly type: 'session-error'; readonly issues: readonly ScenarioIssue[] }
   /** The B run beside A, at A's time: its KPIs and asset statuses. */
-  | { readonly type: 'compare-frame'; readonly mode: CompareMode; readonly tMs: number; readonly kpis: KpiValues; readonly status: Uint8Array; readonly label: string }
+  | {
+      readonly type: 'compare-frame';
+      readonly mode: CompareMode;
+      readonly tMs: number;
+      readonly kpis: KpiValues;
+      readonly status: Uint8Array;
+      readonly label: string;
+    }
   | { readonly type: 'report-ready'; readonly html: string; readonly markdown: string; readonly json: string; readonly fileBase: string };
 
 export type { LoggedCommand };

@@ -79,7 +79,18 @@ export function estimateLoad(scenarioText: string, untilMs: number): LoadEstimat
   const memoryMB = BASE_MB + residentDays * MB_PER_RESIDENT_DAY + buildings * MB_PER_BUILDING * areaFactor;
   const heavy = buildS + replayS > HEAVY.loadS || memoryMB > HEAVY.memoryMB || fullRunS > HEAVY.fullRunS;
   const r = (x: number) => Math.round(x * 10) / 10;
-  return { buildings, residents, historyDays, durationMs, untilMs, buildS: r(buildS), replayS: r(replayS), fullRunS: r(fullRunS), memoryMB: Math.round(memoryMB), heavy };
+  return {
+    buildings,
+    residents,
+    historyDays,
+    durationMs,
+    untilMs,
+    buildS: r(buildS),
+    replayS: r(replayS),
+    fullRunS: r(fullRunS),
+    memoryMB: Math.round(memoryMB),
+    heavy,
+  };
 }
 
 /** "50,000 buildings, 1,000,000 residents with 30 days' history, a 2-day run: about 7 min to build, …" */

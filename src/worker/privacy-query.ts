@@ -27,7 +27,12 @@ const PANEL_SAMPLES = 500;
 export function privacyView(sim: Simulation, whatIf: PrivacyWhatIf | undefined, now: () => number): PrivacyView | null {
   if (!sim.population) return null;
   const t0 = now();
-  const final = sim.finalPrivacy({ samples: PANEL_SAMPLES, illustrate: true, ...(whatIf?.holds ? { holds: whatIf.holds } : {}), ...(whatIf?.anonymisation ? { anonymisation: whatIf.anonymisation } : {}) });
+  const final = sim.finalPrivacy({
+    samples: PANEL_SAMPLES,
+    illustrate: true,
+    ...(whatIf?.holds ? { holds: whatIf.holds } : {}),
+    ...(whatIf?.anonymisation ? { anonymisation: whatIf.anonymisation } : {}),
+  });
   if (!final) return null;
   const { timingsMs: _t, ...rest } = final;
   void _t;

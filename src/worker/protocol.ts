@@ -3,19 +3,7 @@
  * travel as transferables. The page never reaches into sim objects.
  */
 import type { CyberView } from './cyber-view';
-import type {
-  Command,
-  CausalChain,
-  EdgeKind,
-  LoggedCommand,
-  Resource,
-  SimEvent,
-  SimSnapshot,
-  KpiDef,
-  DistrictSpec,
-  RoadSpec,
-  VendorSpec,
-} from '../sim';
+import type { Command, CausalChain, EdgeKind, LoggedCommand, Resource, SimEvent, SimSnapshot, KpiDef, DistrictSpec, RoadSpec, VendorSpec } from '../sim';
 
 import type { ScenarioIssue } from '../scenario';
 import type { ExerciseFromWorker, ExerciseToWorker } from './exercise-protocol';
@@ -131,7 +119,14 @@ export interface WaterView {
     readonly actuators: readonly string[];
     readonly sensors: readonly string[];
     /** Rules as first loaded (an attack may move their levels; the event log says so). */
-    readonly rules: readonly { readonly id: string; readonly link: string; readonly open: boolean; readonly sensor: string; readonly below: boolean; readonly levelM: number }[];
+    readonly rules: readonly {
+      readonly id: string;
+      readonly link: string;
+      readonly open: boolean;
+      readonly sensor: string;
+      readonly below: boolean;
+      readonly levelM: number;
+    }[];
   }[];
 }
 
@@ -142,7 +137,19 @@ export interface TrafficView {
   /** Per link: lanes in its direction. */
   readonly lanes: Uint8Array;
   /** Per signal, in the snapshot's order: the asset (index, or -1), where it is, and its plan. */
-  readonly signals: readonly { readonly asset: number; readonly x: number; readonly z: number; readonly plan: { readonly kind: 'fixed' | 'actuated'; readonly greenS: number; readonly amberS: number; readonly allRedS: number; readonly minGreenS: number; readonly maxGreenS: number } }[];
+  readonly signals: readonly {
+    readonly asset: number;
+    readonly x: number;
+    readonly z: number;
+    readonly plan: {
+      readonly kind: 'fixed' | 'actuated';
+      readonly greenS: number;
+      readonly amberS: number;
+      readonly allRedS: number;
+      readonly minGreenS: number;
+      readonly maxGreenS: number;
+    };
+  }[];
   /** Per signal approach (an incoming link; the order of the snapshot's `approaches`), for the lamps. */
   readonly approaches: SignalApproachView;
 }
@@ -209,7 +216,13 @@ export type FromWorker =
   /** A request that could not be answered (unknown asset, nothing loaded): a readable message, no stack. */
   | { readonly type: 'reply-error'; readonly reqId: number; readonly message: string }
   /** What became of a live command: applied, or refused because it names ids this world does not have. */
-  | { readonly type: 'command-result'; readonly seq: number | null; readonly command: Command; readonly applied: boolean; readonly refused: readonly UnknownRef[] }
+  | {
+      readonly type: 'command-result';
+      readonly seq: number | null;
+      readonly command: Command;
+      readonly applied: boolean;
+      readonly refused: readonly UnknownRef[];
+    }
   /** The simulation stopped; `atMs` is its clock when it failed (0 while a scenario was being built). */
   | { readonly type: 'fatal'; readonly message: string; readonly atMs?: number }
   /** Camera coverage now, sent when the set of working cameras changes (throttled; see live-coverage.ts). */

@@ -42,7 +42,15 @@ function trackCoverage(): void {
   if (coverage?.tracks !== cctv) {
     coverage?.dispose();
     const sim = current?.sim;
-    coverage = cctv && sim ? new CoverageTracker(cctv, host, (c) => post({ type: 'coverage', coverage: c }, [c.seen.buffer]), () => sim.nowMs) : null;
+    coverage =
+      cctv && sim
+        ? new CoverageTracker(
+            cctv,
+            host,
+            (c) => post({ type: 'coverage', coverage: c }, [c.seen.buffer]),
+            () => sim.nowMs,
+          )
+        : null;
   }
   coverage?.poll();
 }
@@ -85,7 +93,8 @@ const exercise = new ExerciseHost({
     current = { ...current, sim, runner };
     return runner;
   },
-  load: (scenario, text, seed, commands, untilMs) => (loading = load({ type: 'load', scenario, ...(text !== undefined ? { text } : {}), seed }, { commands, untilMs }).catch(fatal)),
+  load: (scenario, text, seed, commands, untilMs) =>
+    (loading = load({ type: 'load', scenario, ...(text !== undefined ? { text } : {}), seed }, { commands, untilMs }).catch(fatal)),
   wantPlaying: () => wantPlaying,
   post: (msg, transfer = []) => post(msg, transfer),
 });

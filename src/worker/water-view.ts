@@ -51,7 +51,9 @@ export function waterView(input: SimInput, w: water.WaterSubsystem | null): Wate
       asset: p.asset !== null ? (assetIndex.get(p.asset) ?? -1) : -1,
       actuators: [...p.actuators],
       sensors: [...p.sensors],
-      rules: w.rules.filter((r) => r.plc === p.id).map((r) => ({ id: r.id, link: m.linkIds[r.link]!, open: r.open, sensor: r.sensor, below: r.below, levelM: r.originalM })),
+      rules: w.rules
+        .filter((r) => r.plc === p.id)
+        .map((r) => ({ id: r.id, link: m.linkIds[r.link]!, open: r.open, sensor: r.sensor, below: r.below, levelM: r.originalM })),
     })),
   };
 }

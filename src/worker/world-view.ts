@@ -23,7 +23,13 @@ export interface BuiltView {
   readonly transfer: ArrayBuffer[];
 }
 
-export function buildWorldView(meta: ViewMeta, input: SimInput, seed: number, kpis: readonly KpiDef[], water: simWater.WaterSubsystem | null = null): BuiltView {
+export function buildWorldView(
+  meta: ViewMeta,
+  input: SimInput,
+  seed: number,
+  kpis: readonly KpiDef[],
+  water: simWater.WaterSubsystem | null = null,
+): BuiltView {
   const b = input.city.buildings;
   const buildings = {
     count: b.count,
@@ -106,7 +112,12 @@ export function trafficView(input: SimInput): TrafficView | null {
   return {
     links,
     lanes: net.linkLanes.slice(),
-    signals: t.signals.map((s) => ({ asset: s.asset !== null ? (assetIndex.get(s.asset) ?? -1) : -1, x: net.nodeX[s.node]!, z: net.nodeZ[s.node]!, plan: s.plan })),
+    signals: t.signals.map((s) => ({
+      asset: s.asset !== null ? (assetIndex.get(s.asset) ?? -1) : -1,
+      x: net.nodeX[s.node]!,
+      z: net.nodeZ[s.node]!,
+      plan: s.plan,
+    })),
     approaches: approachView(net, t.signals),
   };
 }

@@ -25,7 +25,8 @@ function files(dir: string): string[] {
   });
 }
 
-const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|new URL\(\s*['"]([^'"]+\.tsx?)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
+const IMPORT_RE =
+  /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|new URL\(\s*['"]([^'"]+\.tsx?)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
 
 function imports(file: string): { spec: string; target: string | null }[] {
   const text = readFileSync(file, 'utf8');
@@ -82,7 +83,8 @@ describe('architecture', () => {
       for (const { spec, target } of imports(f)) {
         if (!target) continue;
         const to = area(target);
-        if (SUBSYSTEMS.some((s) => to === `sim/${s}`) && !/[\\/](power|water|traffic|cctv|comms|population)(?:[\\/]index)?$/.test(target)) bad.push(`${relative(ROOT, f)} imports ${spec}`);
+        if (SUBSYSTEMS.some((s) => to === `sim/${s}`) && !/[\\/](power|water|traffic|cctv|comms|population)(?:[\\/]index)?$/.test(target))
+          bad.push(`${relative(ROOT, f)} imports ${spec}`);
       }
     }
     expect(bad).toEqual([]);
@@ -93,7 +95,8 @@ describe('architecture', () => {
     for (const f of all.filter((x) => x.startsWith(join(SRC, 'sim')))) {
       const text = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       // The one package the simulation may load: EPANET (epanet-js), and only inside the water subsystem.
-      for (const { spec, target } of imports(f)) if (!target && !(spec === 'epanet-js' && area(f) === 'sim/water')) bad.push(`${relative(ROOT, f)} imports package ${spec}`);
+      for (const { spec, target } of imports(f))
+        if (!target && !(spec === 'epanet-js' && area(f) === 'sim/water')) bad.push(`${relative(ROOT, f)} imports package ${spec}`);
       for (const banned of [/Math\.random/, /\bDate\b/, /\bfetch\(/, /\bdocument\./, /\bwindow\./, /\bperformance\./, /\bsetTimeout\(/, /\bprocess\./]) {
         if (banned.test(text)) bad.push(`${relative(ROOT, f)} uses ${banned.source}`);
       }
@@ -104,7 +107,11 @@ describe('architecture', () => {
   it('keeps zod and the scenario loader out of the UI bundle (they run in the worker)', () => {
     const bad = all
       .filter((f) => area(f) === 'ui')
-      .flatMap((f) => imports(f).filter((i) => i.spec === 'zod' || (i.target && area(i.target) === 'scenario')).map((i) => `${relative(ROOT, f)} imports ${i.spec}`));
+      .flatMap((f) =>
+        imports(f)
+          .filter((i) => i.spec === 'zod' || (i.target && area(i.target) === 'scenario'))
+          .map((i) => `${relative(ROOT, f)} imports ${i.spec}`),
+      );
     expect(bad).toEqual([]);
   });
 

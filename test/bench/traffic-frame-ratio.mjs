@@ -32,7 +32,10 @@ await page.goto(`${url}/?scenario=default`, { waitUntil: 'load' });
 await page.waitForFunction(() => window.__twin && window.__twin.phase() === 'ready', null, { timeout: 120000 });
 const runs = { none: [], cars: [] };
 for (let r = 0; r < 3; r++) {
-  for (const [name, sc] of [['none', without], ['cars', withCars]]) {
+  for (const [name, sc] of [
+    ['none', without],
+    ['cars', withCars],
+  ]) {
     await page.evaluate((text) => window.__twin.client.loadText('frame-bench', text), JSON.stringify(sc));
     await page.waitForTimeout(1500);
     await page.waitForFunction(() => window.__twin.phase() === 'ready', null, { timeout: 120000 });

@@ -57,7 +57,13 @@ describe('camera register import', () => {
   });
 
   it('reports a GeoJSON feature that is not an object, or a document that is not one, instead of failing', () => {
-    const r = parseCameraGeoJson(JSON.stringify({ type: 'FeatureCollection', features: [null, 7, { type: 'Feature', properties: 'x', geometry: { type: 'Point', coordinates: [-2.28, 53.46] } }] }), 'cams.geojson');
+    const r = parseCameraGeoJson(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [null, 7, { type: 'Feature', properties: 'x', geometry: { type: 'Point', coordinates: [-2.28, 53.46] } }],
+      }),
+      'cams.geojson',
+    );
     expect(r.cameras).toHaveLength(1);
     expect(r.issues.map((i) => i.path)).toEqual(['cams.geojson features[0]', 'cams.geojson features[1]']);
     expect(parseCameraGeoJson('null', 'cams.geojson').issues[0]!.message).toBe('no "features" array');
@@ -76,22 +82,33 @@ describe('a scenario with an imported register', () => {
       version: 1,
       meta: { id: 'trafford', title: 'Trafford cameras' },
       city: { generator: { buildings: 2000, population: 10000, sizeM } },
-      vendors: [{ id: 'kestrel', name: 'Kestrel', jurisdiction: 'Calderra', supplies: ['camera', 'nvr'], remoteMaintenance: true, cloud: { jurisdiction: 'Calderra' } }],
-      cctv: { register, registerVendor: 'kestrel', generated: false, registerAttribution: 'Contains public sector information licensed under the Open Government Licence v3.0 (Trafford Council)' },
+      vendors: [
+        { id: 'kestrel', name: 'Kestrel', jurisdiction: 'Calderra', supplies: ['camera', 'nvr'], remoteMaintenance: true, cloud: { jurisdiction: 'Calderra' } },
+      ],
+      cctv: {
+        register,
+        registerVendor: 'kestrel',
+        generated: false,
+        registerAttribution: 'Contains public sector information licensed under the Open Government Licence v3.0 (Trafford Council)',
+      },
     });
 
-  itWithSharedData('puts all 163 Trafford cameras on the network, each fed by a street cabinet, with the attribution kept', 'cctv/trafford_cctv_cameras.csv', (text) => {
-    const r = loadScenarioText(scenario('trafford.csv', [12_500, 10_800]), { readFile: (p) => (p === 'trafford.csv' ? text : null) });
-    expect(r.ok ? [] : r.issues).toEqual([]);
-    if (!r.ok) return;
-    const cams = r.input.assets.filter((a) => a.kind === 'camera');
-    expect(cams).toHaveLength(163);
-    expect(cams.every((a) => a.vendor === 'kestrel' && a.id.startsWith('camera-r'))).toBe(true);
-    const fed = new Set(r.input.edges.filter((e) => e.resource === 'comms').map((e) => e.to as string));
-    expect(cams.every((a) => fed.has(a.id))).toBe(true);
-    expect(r.input.cyber?.cctv.cameras).toHaveLength(163);
-    expect(r.input.cyber?.cctv.attribution).toMatch(/Open Government Licence/);
-  });
+  itWithSharedData(
+    'puts all 163 Trafford cameras on the network, each fed by a street cabinet, with the attribution kept',
+    'cctv/trafford_cctv_cameras.csv',
+    (text) => {
+      const r = loadScenarioText(scenario('trafford.csv', [12_500, 10_800]), { readFile: (p) => (p === 'trafford.csv' ? text : null) });
+      expect(r.ok ? [] : r.issues).toEqual([]);
+      if (!r.ok) return;
+      const cams = r.input.assets.filter((a) => a.kind === 'camera');
+      expect(cams).toHaveLength(163);
+      expect(cams.every((a) => a.vendor === 'kestrel' && a.id.startsWith('camera-r'))).toBe(true);
+      const fed = new Set(r.input.edges.filter((e) => e.resource === 'comms').map((e) => e.to as string));
+      expect(cams.every((a) => fed.has(a.id))).toBe(true);
+      expect(r.input.cyber?.cctv.cameras).toHaveLength(163);
+      expect(r.input.cyber?.cctv.attribution).toMatch(/Open Government Licence/);
+    },
+  );
 
   itWithSharedData('says how big the city must be when the register does not fit', 'cctv/trafford_cctv_cameras.csv', (text) => {
     const r = loadScenarioText(scenario('trafford.csv', [4800, 4000]), { readFile: () => text });

@@ -14,7 +14,9 @@ const scenario = (extra: Record<string, unknown> = {}) =>
     meta: { id: 'sightings', title: 'sightings' },
     duration: '3h',
     city: { generator: { buildings: 1500, population: 6000, sizeM: [2400, 2000] } },
-    vendors: [{ id: 'kestrel', name: 'Kestrel', jurisdiction: 'Calderra', supplies: ['camera', 'nvr'], remoteMaintenance: true, cloud: { jurisdiction: 'Calderra' } }],
+    vendors: [
+      { id: 'kestrel', name: 'Kestrel', jurisdiction: 'Calderra', supplies: ['camera', 'nvr'], remoteMaintenance: true, cloud: { jurisdiction: 'Calderra' } },
+    ],
     population: { residents: 2500, history: '1d', startHour: 8 },
     ...extra,
   });
@@ -82,7 +84,10 @@ describe('camera sightings feed the CCTV datasets', () => {
     // The other sensors' records are untouched by the blackout.
     expect(count(b, (s) => !darkSensors.has(s))).toBe(count(a, (s) => !darkSensors.has(s)));
     // And the datasets the attacker could steal are smaller.
-    const plates = (sim: typeof a) => datasetsOf(sim).filter((d) => d.kind === 'plate').reduce((n, d) => n + d.records, 0);
+    const plates = (sim: typeof a) =>
+      datasetsOf(sim)
+        .filter((d) => d.kind === 'plate')
+        .reduce((n, d) => n + d.records, 0);
     expect(plates(b)).toBeLessThan(plates(a));
   });
 });

@@ -10,7 +10,11 @@ const DEFAULT = 'scenarios/default.json';
 function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, (s) => void out.push(s), (s) => void err.push(s));
+  const code = main(
+    args,
+    (s) => void out.push(s),
+    (s) => void err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -74,9 +78,23 @@ describe('twin run', () => {
     }
     expect(Math.max(...rep.kpis.peopleWithoutPower.series.map((p: number[]) => p[1]))).toBeGreaterThan(10_000);
     const e = rep.events.find((x: { type: string }) => x.type === 'asset.status.changed');
-    expect(e).toMatchObject({ id: expect.stringMatching(/^e\d+$/), tS: expect.any(Number), source: expect.any(String), causes: expect.any(Array), data: expect.any(Object) });
-    expect(rep.final.assets[0]).toEqual({ id: expect.any(String), kind: expect.any(String), subsystem: expect.any(String), vendor: expect.toSatisfy((v: unknown) => v === null || typeof v === 'string'), status: expect.stringMatching(/^(ok|degraded|down)$/), compromised: expect.any(Boolean) });
-    for (const s of ['power', 'water', 'traffic', 'cctv', 'comms']) expect(rep.final[s]).toMatchObject({ assets: expect.any(Number), down: expect.any(Number) });
+    expect(e).toMatchObject({
+      id: expect.stringMatching(/^e\d+$/),
+      tS: expect.any(Number),
+      source: expect.any(String),
+      causes: expect.any(Array),
+      data: expect.any(Object),
+    });
+    expect(rep.final.assets[0]).toEqual({
+      id: expect.any(String),
+      kind: expect.any(String),
+      subsystem: expect.any(String),
+      vendor: expect.toSatisfy((v: unknown) => v === null || typeof v === 'string'),
+      status: expect.stringMatching(/^(ok|degraded|down)$/),
+      compromised: expect.any(Boolean),
+    });
+    for (const s of ['power', 'water', 'traffic', 'cctv', 'comms'])
+      expect(rep.final[s]).toMatchObject({ assets: expect.any(Number), down: expect.any(Number) });
     expect(rep.perf).toMatchObject({ wallS: expect.any(Number), simS: 7200 });
   });
 

@@ -6,7 +6,11 @@ import { COMMAND_USAGE } from '../../src/cli/usage';
 function twin(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, (s) => void out.push(s), (s) => void err.push(s));
+  const code = main(
+    args,
+    (s) => void out.push(s),
+    (s) => void err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -22,7 +26,11 @@ describe('twin COMMAND --help', () => {
 
   for (const cmd of COMMANDS) {
     it(`${cmd} --help prints its usage on stdout and exits 0`, () => {
-      for (const args of [[cmd, '--help'], [cmd, '-h'], ['help', cmd]]) {
+      for (const args of [
+        [cmd, '--help'],
+        [cmd, '-h'],
+        ['help', cmd],
+      ]) {
         const r = twin(args);
         expect(r.code, args.join(' ')).toBe(0);
         expect(r.err).toBe('');

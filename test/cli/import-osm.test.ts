@@ -22,7 +22,11 @@ describe('twin import osm', () => {
       <way id="101"><nd ref="4"/><nd ref="7"/><nd ref="5"/>${t('highway', 'residential')}</way></osm>`,
     );
     const out: string[] = [];
-    const code = main(['import', 'osm', file, '--out', join(dir, 'cross.json')], (s) => void out.push(s), (s) => void out.push(s));
+    const code = main(
+      ['import', 'osm', file, '--out', join(dir, 'cross.json')],
+      (s) => void out.push(s),
+      (s) => void out.push(s),
+    );
     expect(code).toBe(0);
     const text = out.join('\n');
     expect(text).toContain('4 road links, 1 signalised junctions, civic places: 1 school');

@@ -14,16 +14,31 @@ const tmp = mkdtempSync(join(tmpdir(), 'twin-out-'));
 function twin(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, (s) => void out.push(s), (s) => void err.push(s));
+  const code = main(
+    args,
+    (s) => void out.push(s),
+    (s) => void err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 const TINY = join(tmp, 'tiny.json');
-writeFileSync(TINY, JSON.stringify({ version: 1, meta: { id: 'tiny', title: 'Tiny' }, duration: '10m', assets: [{ id: 'a', kind: 'hospital', subsystem: 'civic', position: [0, 0] }] }));
+writeFileSync(
+  TINY,
+  JSON.stringify({
+    version: 1,
+    meta: { id: 'tiny', title: 'Tiny' },
+    duration: '10m',
+    assets: [{ id: 'a', kind: 'hospital', subsystem: 'civic', position: [0, 0] }],
+  }),
+);
 const SESSION = join(tmp, 'session.json');
 writeFileSync(SESSION, JSON.stringify({ ...makeSession({ seed: 1, untilMs: 60_000, commands: [] }), scenario: { file: 'tiny.json' } }));
 const OSM = join(tmp, 'town.osm');
-writeFileSync(OSM, '<osm version="0.6"><node id="1" lat="53.45" lon="-2.2"/><node id="2" lat="53.451" lon="-2.2"/><way id="9"><nd ref="1"/><nd ref="2"/><tag k="highway" v="residential"/></way></osm>');
+writeFileSync(
+  OSM,
+  '<osm version="0.6"><node id="1" lat="53.45" lon="-2.2"/><node id="2" lat="53.451" lon="-2.2"/><way id="9"><nd ref="1"/><nd ref="2"/><tag k="highway" v="residential"/></way></osm>',
+);
 
 describe('--out into a folder that does not exist', () => {
   const missing = join(tmp, 'no-such-folder', 'out.json');
@@ -58,7 +73,9 @@ describe('twin report given a scenario', () => {
     const r = twin(['report', TINY]);
     expect(r.code).toBe(1);
     expect(r.err.split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(new RegExp(`^${TINY.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: this is a scenario file, not a saved session \\(run a scenario with \`twin run FILE\``));
+    expect(r.err).toMatch(
+      new RegExp(`^${TINY.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: this is a scenario file, not a saved session \\(run a scenario with \`twin run FILE\``),
+    );
   });
 
   it('still reports a session whose scenario file sits beside it', () => {

@@ -10,7 +10,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'twin-report-'));
 function twin(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, (s) => void out.push(s), (s) => void err.push(s));
+  const code = main(
+    args,
+    (s) => void out.push(s),
+    (s) => void err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -19,8 +23,27 @@ const session = makeSession({
   seed: 42,
   untilMs: 2 * 3_600_000,
   commands: [
-    { tMs: 900_000, command: { type: 'decision.take', decision: 'restore-or-isolate', option: 'isolate-then-crews', by: 'Control room', rationale: 'Attacker <script>alert(1)</script> still inside' } },
-    { tMs: 1_200_000, command: { type: 'note.add', text: 'Hospital warned by phone', author: 'Evaluator', kind: 'evaluation', expected: 'vendor-compromise/warn-hospital', met: true } },
+    {
+      tMs: 900_000,
+      command: {
+        type: 'decision.take',
+        decision: 'restore-or-isolate',
+        option: 'isolate-then-crews',
+        by: 'Control room',
+        rationale: 'Attacker <script>alert(1)</script> still inside',
+      },
+    },
+    {
+      tMs: 1_200_000,
+      command: {
+        type: 'note.add',
+        text: 'Hospital warned by phone',
+        author: 'Evaluator',
+        kind: 'evaluation',
+        expected: 'vendor-compromise/warn-hospital',
+        met: true,
+      },
+    },
   ],
 });
 
@@ -49,7 +72,11 @@ describe('twin report', () => {
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.out);
     expect(rep.evaluation.score).toBe(1);
-    expect(rep.evaluation.results.map((x: { action: string; how: string }) => `${x.action}:${x.how}`)).toEqual(['cut-access:command', 'send-crews:command', 'warn-hospital:evaluator']);
+    expect(rep.evaluation.results.map((x: { action: string; how: string }) => `${x.action}:${x.how}`)).toEqual([
+      'cut-access:command',
+      'send-crews:command',
+      'warn-hospital:evaluator',
+    ]);
     expect(rep.timeline.some((t: { kind: string; caused: number }) => t.kind === 'decision' && t.caused > 10)).toBe(true);
   });
 

@@ -32,7 +32,14 @@ describe('twin run --format md', () => {
   it('records who took a decision and why', () => {
     const r = loadScenarioText(readFileSync('scenarios/default.json', 'utf8'));
     if (!r.ok) throw new Error('default scenario does not load');
-    const sim = createSimulation(r.input, { commands: [{ tMs: 12 * 60_000, command: { type: 'decision.take', decision: 'restore-or-isolate', option: 'isolate-then-crews', by: 'Grid lead', rationale: 'cut the way in first' } }] });
+    const sim = createSimulation(r.input, {
+      commands: [
+        {
+          tMs: 12 * 60_000,
+          command: { type: 'decision.take', decision: 'restore-or-isolate', option: 'isolate-then-crews', by: 'Grid lead', rationale: 'cut the way in first' },
+        },
+      ],
+    });
     sim.runUntil(HOUR);
     const md = renderMarkdown(buildReport(sim, 0));
     expect(md).toMatch(/\| Cut Aurora's access, then re-close the breakers from the control room \| 00:12:00 \| Grid lead \| cut the way in first \|/);
@@ -54,6 +61,7 @@ describe('twin run --format md', () => {
     sim.runUntil(HOUR);
     const md = renderMarkdown(buildReport(sim, 0));
     expect(md).toContain('| People without water |');
-    for (const absent of ['Mean traffic speed', 'Cameras working', 'Records taken', 'Emergency response', 'Power not served', 'Personal datasets held']) expect(md).not.toContain(absent);
+    for (const absent of ['Mean traffic speed', 'Cameras working', 'Records taken', 'Emergency response', 'Power not served', 'Personal datasets held'])
+      expect(md).not.toContain(absent);
   });
 });

@@ -15,7 +15,11 @@ import { MAX_FILE_BYTES, readTextFile } from '../../src/cli/safe-read';
 function twin(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, (s) => void out.push(s), (s) => void err.push(s));
+  const code = main(
+    args,
+    (s) => void out.push(s),
+    (s) => void err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -25,7 +29,8 @@ const outside = join(root, 'elsewhere');
 mkdirSync(dir);
 mkdirSync(outside);
 const SECRET = 'TOPSECRET-first-line-of-a-private-file';
-const OSM = '<osm version="0.6"><node id="1" lat="53.45" lon="-2.2"/><node id="2" lat="53.451" lon="-2.2"/><way id="9"><nd ref="1"/><nd ref="2"/><tag k="highway" v="residential"/></way></osm>';
+const OSM =
+  '<osm version="0.6"><node id="1" lat="53.45" lon="-2.2"/><node id="2" lat="53.451" lon="-2.2"/><way id="9"><nd ref="1"/><nd ref="2"/><tag k="highway" v="residential"/></way></osm>';
 writeFileSync(join(outside, 'secret.txt'), `${SECRET}\nmore,private,lines\n`);
 writeFileSync(join(outside, 'town.osm'), OSM);
 writeFileSync(join(dir, 'town.osm'), OSM);
@@ -47,7 +52,10 @@ const osmScenario = (file: string) => scenario(`osm-${file.replace(/\W+/g, '-')}
 
 describe('files a scenario references, read by twin validate', () => {
   const cases: [string, RegExp][] = [
-    ['../elsewhere/town.osm', /city\.osm: cannot read "\.\.\/elsewhere\/town\.osm": it is outside the scenario's folder .*\(move it beside the file that names it, or pass --allow-outside/],
+    [
+      '../elsewhere/town.osm',
+      /city\.osm: cannot read "\.\.\/elsewhere\/town\.osm": it is outside the scenario's folder .*\(move it beside the file that names it, or pass --allow-outside/,
+    ],
     ['link.osm', /city\.osm: cannot read "link\.osm": it is outside the scenario's folder/],
     ['zero.osm', /city\.osm: cannot read "zero\.osm": it is outside the scenario's folder/],
     ['folder.osm', /city\.osm: cannot read "folder\.osm": it is a folder, not a file/],

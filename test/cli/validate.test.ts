@@ -9,7 +9,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'twin-validate-'));
 function twin(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, (s) => void out.push(s), (s) => void err.push(s));
+  const code = main(
+    args,
+    (s) => void out.push(s),
+    (s) => void err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

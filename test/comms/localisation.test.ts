@@ -14,7 +14,8 @@ describe('data localisation during a run', () => {
   it('stops the cloud collecting, keeps the data on the recorders, and leaves a legal order nothing to take', () => {
     const s = sim();
     const cctv = s.cyber!.cctv;
-    const records = (where: 'cloud' | 'nvr') => cctv.input.datasets.reduce((n, d, i) => n + ((where === 'cloud') === (d.cloudVendor !== null) && d.kind !== 'count' ? cctv.stored[i]! : 0), 0);
+    const records = (where: 'cloud' | 'nvr') =>
+      cctv.input.datasets.reduce((n, d, i) => n + ((where === 'cloud') === (d.cloudVendor !== null) && d.kind !== 'count' ? cctv.stored[i]! : 0), 0);
     s.runUntil(30 * MINUTE);
     const cloudBefore = records('cloud');
     expect(cloudBefore).toBeGreaterThan(0);

@@ -30,7 +30,10 @@ export function networkFixture(o: FixtureOptions = {}): SimInput {
     asset('nvr', { kind: 'nvr', subsystem: 'cctv', vendor: v, remoteAccess: true }),
     ...cams.map((c, k) => asset(c, { kind: 'camera', subsystem: 'cctv', vendor: v, remoteAccess: true, position: [100 + k * 50, 100] })),
   ];
-  const edges = [edge('sw', 'sig', { resource: 'control', kind: 'cyber', effect: 'degraded' }), ...cams.map((c) => edge('sw', c, { resource: 'comms', kind: 'cyber' }))];
+  const edges = [
+    edge('sw', 'sig', { resource: 'control', kind: 'cyber', effect: 'degraded' }),
+    ...cams.map((c) => edge('sw', c, { resource: 'comms', kind: 'cyber' })),
+  ];
   const zone: Record<string, string> = { core: 'network', agg: 'network', sw: 'network', sig: 'traffic', dc: 'control', 'gateway-kestrel': 'vendor-dmz' };
   const comms: CommsInput = {
     zones: ['network', 'cctv', 'traffic', 'control', 'vendor-dmz', 'internet'],
@@ -52,7 +55,10 @@ export function networkFixture(o: FixtureOptions = {}): SimInput {
       { id: 'internet~cloud-kestrel', a: 'internet', b: 'cloud-kestrel', capacityMbps: 10_000, cls: 'cloud' },
       { id: 'core~nvr', a: 'core', b: 'nvr', capacityMbps: 10_000, cls: 'access' },
     ],
-    flows: [{ src: 'sig', dst: 'dc', kind: 'control', demandMbps: 0.05, deadlineMs: 50 }, ...cams.map((c) => ({ src: c, dst: 'dc', kind: 'video' as const, demandMbps: 4, deadlineMs: null }))],
+    flows: [
+      { src: 'sig', dst: 'dc', kind: 'control', demandMbps: 0.05, deadlineMs: 50 },
+      ...cams.map((c) => ({ src: c, dst: 'dc', kind: 'video' as const, demandMbps: 4, deadlineMs: null })),
+    ],
     rules: [
       { from: 'traffic', to: 'control' },
       { from: 'control', to: 'traffic' },
@@ -95,9 +101,20 @@ export function networkFixture(o: FixtureOptions = {}): SimInput {
     attackerNode: 'attacker',
     cloudNodes: { kestrel: 'cloud-kestrel' },
     controlRoom: 'dc',
-    policies: { segmentation: o.segmentation ?? false, 'vendor-remote-access': true, 'data-localisation': false, 'edge-anonymisation': false, 'egress-monitoring': false, ...o.policies },
+    policies: {
+      segmentation: o.segmentation ?? false,
+      'vendor-remote-access': true,
+      'data-localisation': false,
+      'edge-anonymisation': false,
+      'egress-monitoring': false,
+      ...o.policies,
+    },
     homeJurisdiction: 'United Kingdom',
   };
   const base = input(assets, edges);
-  return { ...base, vendors: [{ id: v, name: 'Kestrel', jurisdiction: 'Calderra', supplies: ['camera'], remoteMaintenance: true, cloudJurisdiction: null }], cyber };
+  return {
+    ...base,
+    vendors: [{ id: v, name: 'Kestrel', jurisdiction: 'Calderra', supplies: ['camera'], remoteMaintenance: true, cloudJurisdiction: null }],
+    cyber,
+  };
 }

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation, SECOND, MINUTE, type SimEvent } from '../../src/sim';
 import { networkFixture } from './network-fixture';
 
-const of = (events: readonly SimEvent[], type: string, source?: string) => events.filter((e) => e.type === type && (source === undefined || e.source === source));
+const of = (events: readonly SimEvent[], type: string, source?: string) =>
+  events.filter((e) => e.type === type && (source === undefined || e.source === source));
 
 function floodRun(sharing: 'max-min' | 'proportional') {
   const sim = createSimulation(networkFixture({ sharing }));

@@ -12,7 +12,15 @@ const of = (events: readonly SimEvent[], type: string) => events.filter((e) => e
 
 function campaign(o: FixtureOptions = {}) {
   const sim = createSimulation(networkFixture(o));
-  sim.apply({ type: 'threat.campaign', id: 'heist', entry: 'vendor-access', vendor: 'kestrel', objective: 'exfiltrate', dwellMin: 10, destination: 'Calderra' });
+  sim.apply({
+    type: 'threat.campaign',
+    id: 'heist',
+    entry: 'vendor-access',
+    vendor: 'kestrel',
+    objective: 'exfiltrate',
+    dwellMin: 10,
+    destination: 'Calderra',
+  });
   return sim;
 }
 
@@ -54,7 +62,15 @@ describe('attacker progression and exfiltration', () => {
     const input = networkFixture();
     const links = input.cyber!.comms.links.map((l) => (l.id === 'internet~attacker' ? { ...l, capacityMbps: 0.02 } : l));
     const sim = createSimulation({ ...input, cyber: { ...input.cyber!, comms: { ...input.cyber!.comms, links } } });
-    sim.apply({ type: 'threat.campaign', id: 'heist', entry: 'vendor-access', vendor: 'kestrel', objective: 'exfiltrate', dwellMin: 10, destination: 'Calderra' });
+    sim.apply({
+      type: 'threat.campaign',
+      id: 'heist',
+      entry: 'vendor-access',
+      vendor: 'kestrel',
+      objective: 'exfiltrate',
+      dwellMin: 10,
+      destination: 'Calderra',
+    });
     sim.runUntil(2 * HOUR);
     const ledger = sim.cyber!.threats.exfil.ledger();
     const bytes = ledger.reduce((n, e) => n + e.bytes, 0);
@@ -114,7 +130,15 @@ describe('compelled disclosure', () => {
 });
 
 describe('firmware backdoor', () => {
-  const backdoor = { type: 'threat.campaign' as const, id: 'bd', entry: 'firmware-backdoor' as const, vendor: 'kestrel', kinds: ['camera'], objective: 'blind' as const, dwellMin: 1 };
+  const backdoor = {
+    type: 'threat.campaign' as const,
+    id: 'bd',
+    entry: 'firmware-backdoor' as const,
+    vendor: 'kestrel',
+    kinds: ['camera'],
+    objective: 'blind' as const,
+    dwellMin: 1,
+  };
 
   it('triggers on every camera that can call home, whatever the vendor access, and blinds them at impact', () => {
     const sim = createSimulation(networkFixture({ segmentation: true, policies: { 'vendor-remote-access': false } }));
@@ -138,12 +162,18 @@ describe('firmware backdoor', () => {
 
   it('triggers only on kit running the release that carries it', () => {
     const input = networkFixture({ segmentation: true });
-    const assets = input.assets.map((a) => (a.kind === 'camera' ? { ...a, firmware: ['cam-1', 'cam-2', 'cam-3'].includes(a.id) ? 'Kestrel 4.2.1' : 'Kestrel 4.3.0' } : a));
+    const assets = input.assets.map((a) =>
+      a.kind === 'camera' ? { ...a, firmware: ['cam-1', 'cam-2', 'cam-3'].includes(a.id) ? 'Kestrel 4.2.1' : 'Kestrel 4.3.0' } : a,
+    );
     const sim = createSimulation({ ...input, assets });
     sim.apply({ ...backdoor, firmware: '4.2.1' });
     sim.runUntil(30_000);
     // At initial access (lateral movement may take others later, by other means).
-    expect(of(sim.events, 'asset.compromised').map((e) => e.source).sort()).toEqual(['cam-1', 'cam-2', 'cam-3']);
+    expect(
+      of(sim.events, 'asset.compromised')
+        .map((e) => e.source)
+        .sort(),
+    ).toEqual(['cam-1', 'cam-2', 'cam-3']);
   });
 
   it('is gone from kit reflashed with a verified image: the attacker is removed when the crew is done, and the backdoor cannot trigger there again', () => {

@@ -12,8 +12,22 @@ import { FLOW_KINDS } from '../../src/sim/comms';
 import { SWAP_MS } from '../../src/sim/threats';
 import { networkFixture, type FixtureOptions } from './network-fixture';
 
-const KESTREL: VendorSpec = { id: vendorId('kestrel'), name: 'Kestrel', jurisdiction: 'Calderra', supplies: ['camera', 'nvr'], remoteMaintenance: true, cloudJurisdiction: 'Calderra' };
-const MERIDIAN: VendorSpec = { id: vendorId('meridian'), name: 'Meridian', jurisdiction: 'United Kingdom', supplies: ['camera'], remoteMaintenance: true, cloudJurisdiction: null };
+const KESTREL: VendorSpec = {
+  id: vendorId('kestrel'),
+  name: 'Kestrel',
+  jurisdiction: 'Calderra',
+  supplies: ['camera', 'nvr'],
+  remoteMaintenance: true,
+  cloudJurisdiction: 'Calderra',
+};
+const MERIDIAN: VendorSpec = {
+  id: vendorId('meridian'),
+  name: 'Meridian',
+  jurisdiction: 'United Kingdom',
+  supplies: ['camera'],
+  remoteMaintenance: true,
+  cloudJurisdiction: null,
+};
 
 /** The network fixture with a second vendor; `meridianCloud` gives Meridian a cloud in the UK. */
 function fixture(o: FixtureOptions & { meridianCloud?: boolean } = {}): SimInput {
@@ -48,7 +62,10 @@ describe('a vendor ban during the run', () => {
     expect(ban.data).toMatchObject({ vendor: 'kestrel', kinds: ['camera', 'nvr'], replacement: 'meridian', assets: 6, crews: 2, endMs: end });
     // An operator's command, logged in plain words, is the root of the programme.
     const root = sim.events.find((e) => e.id === ban.causes[0])!;
-    expect(root.type === 'command.applied' && root.data).toEqual({ command: 'ban kestrel from camera, nvr: replace its kit with meridian (2 crews)', actor: 'operator' });
+    expect(root.type === 'command.applied' && root.data).toEqual({
+      command: 'ban kestrel from camera, nvr: replace its kit with meridian (2 crews)',
+      actor: 'operator',
+    });
     const replaced = () => of(sim.events, 'vendor.asset.replaced').map((e) => e.source);
     const down = () => [...CAMS, 'nvr'].filter((id) => sim.world.statusOf(id) === 'down');
     expect(replaced()).toEqual([]);
@@ -123,7 +140,15 @@ describe('a vendor ban during the run', () => {
 
   it("moves camera data off the banned vendor's cloud: what it leaks stops growing once every camera is replaced", () => {
     const sim = createSimulation(fixture());
-    sim.apply({ type: 'threat.campaign', id: 'heist', entry: 'vendor-access', vendor: 'kestrel', objective: 'exfiltrate', dwellMin: 5, destination: 'Calderra' });
+    sim.apply({
+      type: 'threat.campaign',
+      id: 'heist',
+      entry: 'vendor-access',
+      vendor: 'kestrel',
+      objective: 'exfiltrate',
+      dwellMin: 5,
+      destination: 'Calderra',
+    });
     sim.runUntil(20 * MINUTE);
     const taken = (id: string) => sim.cyber!.threats.exfil.ledger().find((e) => e.dataset === id)?.records ?? 0;
     expect(taken('kestrel-cloud-plate')).toBeGreaterThan(0);
@@ -141,7 +166,11 @@ describe('a vendor ban during the run', () => {
     const cloudHeld = sets.find((d) => d.id === 'kestrel-cloud-plate')!.records;
     sim.runUntil(20 * MINUTE + 3 * SWAP_MS.camera! + 3 * HOUR);
     expect((sim.cyber!.final().cctv.datasets as typeof sets).find((d) => d.id === 'kestrel-cloud-plate')!.records).toBe(cloudHeld);
-    expect(sim.cyber!.cctv.input.cameras.every((c) => c.cloudVendor === null && c.analytics.every((a) => sim.cyber!.cctv.input.datasets[a.dataset]!.cloudVendor === null))).toBe(true);
+    expect(
+      sim.cyber!.cctv.input.cameras.every(
+        (c) => c.cloudVendor === null && c.analytics.every((a) => sim.cyber!.cctv.input.datasets[a.dataset]!.cloudVendor === null),
+      ),
+    ).toBe(true);
   });
 
   it("sends a camera's analytics and video to the replacement vendor's cloud when it runs one", () => {
@@ -155,7 +184,9 @@ describe('a vendor ban during the run', () => {
       expect(c.analytics.map((a) => sets[a.dataset]!.id).sort()).toEqual(['meridian-cloud-plate', 'nvr-count']);
     }
     expect(sets.find((d) => d.id === 'meridian-cloud-plate')!.jurisdiction).toBe('United Kingdom');
-    expect(sim.cyber!.snapshot().datasetsAdded).toEqual([{ id: 'meridian-cloud-plate', kind: 'plate', jurisdiction: 'United Kingdom', cloudVendor: 'meridian' }]);
+    expect(sim.cyber!.snapshot().datasetsAdded).toEqual([
+      { id: 'meridian-cloud-plate', kind: 'plate', jurisdiction: 'United Kingdom', cloudVendor: 'meridian' },
+    ]);
     // Each camera's live video flow now ends at Meridian's cloud, and the cameras work.
     const video = FLOW_KINDS.indexOf('video');
     const live = [...Array(comms.flows.count).keys()].filter((f) => comms.flows.kind[f] === video && comms.flows.demand[f]! > 0);

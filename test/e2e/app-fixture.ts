@@ -41,7 +41,17 @@ export async function clickAsset(page: Page, assetId: string): Promise<void> {
   // click around the centre until the inspector shows this asset.
   const name = await page.evaluate((id) => window.__twin.world()?.assets.find((a) => a.id === id)?.name ?? null, assetId);
   const heading = page.getByTestId('inspector').locator('h2');
-  for (const [dx, dy] of [[0, 0], [0, -6], [0, 6], [-6, 0], [6, 0], [0, -10], [0, 10], [-10, 0], [10, 0]] as const) {
+  for (const [dx, dy] of [
+    [0, 0],
+    [0, -6],
+    [0, 6],
+    [-6, 0],
+    [6, 0],
+    [0, -10],
+    [0, 10],
+    [-10, 0],
+    [10, 0],
+  ] as const) {
     if (dx !== 0 || dy !== 0) await page.mouse.click(pos.x + dx, pos.y + dy);
     try {
       await expect.poll(() => heading.textContent(), { timeout: 1_500 }).toBe(name);

@@ -45,11 +45,14 @@ describe('the vendor-compromise cascade', () => {
     await expect.poll(() => page.evaluate(() => window.__twin.phase())).toBe('ready');
     // Paused for real: the clock stands still (the worker may send one more frame after the click).
     await expect
-      .poll(async () => {
-        const a = await page.evaluate(() => window.__twin.clockMs());
-        await page.waitForTimeout(300);
-        return (await page.evaluate(() => window.__twin.clockMs())) - a;
-      }, { timeout: 10_000 })
+      .poll(
+        async () => {
+          const a = await page.evaluate(() => window.__twin.clockMs());
+          await page.waitForTimeout(300);
+          return (await page.evaluate(() => window.__twin.clockMs())) - a;
+        },
+        { timeout: 10_000 },
+      )
       .toBe(0);
 
     // The inject is in the log, and its effects in the indicators.

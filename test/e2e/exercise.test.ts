@@ -29,10 +29,16 @@ interface ExerciseHooks {
   savedUntilMs(): number;
 }
 const ex = <T>(page: Page, fn: (h: ExerciseHooks) => T) =>
-  page.evaluate((src) => new Function('h', `return (${src})(h)`)((window.__twin as unknown as { exercise: ExerciseHooks }).exercise), fn.toString()) as Promise<T>;
+  page.evaluate(
+    (src) => new Function('h', `return (${src})(h)`)((window.__twin as unknown as { exercise: ExerciseHooks }).exercise),
+    fn.toString(),
+  ) as Promise<T>;
 
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window.__twin as unknown as { exercise: ExerciseHooks }).exercise.busy() === null, null, { timeout: 120_000, polling: 100 });
+  await page.waitForFunction(() => (window.__twin as unknown as { exercise: ExerciseHooks }).exercise.busy() === null, null, {
+    timeout: 120_000,
+    polling: 100,
+  });
 }
 
 beforeAll(async () => {
@@ -58,7 +64,13 @@ describe('a tabletop exercise', () => {
     await expect.poll(() => msel.getAttribute('data-state'), { timeout: 30_000 }).toBe('fired');
     // A command naming a vendor this city does not have does nothing, and says so instead of reporting success.
     const refused = await page.evaluate(() => window.__twin.client.command({ type: 'policy.vendor.ban', vendor: 'nope', replacement: 'nope2' }));
-    expect(refused).toEqual({ applied: false, refused: [{ kind: 'vendor', id: 'nope', path: 'vendor' }, { kind: 'vendor', id: 'nope2', path: 'replacement' }] });
+    expect(refused).toEqual({
+      applied: false,
+      refused: [
+        { kind: 'vendor', id: 'nope', path: 'vendor' },
+        { kind: 'vendor', id: 'nope2', path: 'replacement' },
+      ],
+    });
     await expect.poll(() => page.getByTestId('toast').innerText()).toMatch(/^Nothing done: vendor “nope” and vendor “nope2” are not in this scenario/);
     const card = page.getByTestId('decision-restore-or-isolate').first();
     await card.waitFor({ timeout: 30_000 });
@@ -150,10 +162,14 @@ describe('a tabletop exercise', () => {
       ch.postMessage({ type: 'hello', from: 'facilitator:forged', slot: 'session:forged', scenario: 'camera-botnet', seed: 1, session: null });
       ch.close();
     });
-    await expect.poll(() => pres.evaluate(() => (window.__twin as unknown as { presenter: { ignored(): number } }).presenter.ignored()), { timeout: 10_000 }).toBe(ignoredBefore + 3);
+    await expect
+      .poll(() => pres.evaluate(() => (window.__twin as unknown as { presenter: { ignored(): number } }).presenter.ignored()), { timeout: 10_000 })
+      .toBe(ignoredBefore + 3);
     // It still shows the facilitator's run, with its headline, and has not gone blank.
     const shownNow = await pres.evaluate(() => (window.__twin as unknown as { presenter: { shown(): number } }).presenter.shown());
-    await expect.poll(() => pres.evaluate(() => (window.__twin as unknown as { presenter: { shown(): number } }).presenter.shown()), { timeout: 10_000 }).toBeGreaterThan(shownNow);
+    await expect
+      .poll(() => pres.evaluate(() => (window.__twin as unknown as { presenter: { shown(): number } }).presenter.shown()), { timeout: 10_000 })
+      .toBeGreaterThan(shownNow);
     expect(await pres.getByTestId('presenter-inject').innerText()).not.toContain('Evacuate');
     expect(await pres.getByTestId('presenter-clock').textContent()).toMatch(/^01:0/);
     expect(await pres.locator('.pres-title').innerText()).toContain('Riverford');
@@ -214,13 +230,20 @@ describe('a tabletop exercise', () => {
   it('opens a shared moment, rehearses without touching the record, briefs with the keyboard, imports a session file', async () => {
     const page = await browser.newPage();
     const watch = watchPage(page, origin);
-    const { url } = await shareAddress(baseUrl, { scenario: 'default', seed: 42, tMs: 45 * 60_000, commands: [{ tMs: 0, command: { type: 'inject.fire', inject: 'vendor-compromise' } }] });
+    const { url } = await shareAddress(baseUrl, {
+      scenario: 'default',
+      seed: 42,
+      tMs: 45 * 60_000,
+      commands: [{ tMs: 0, command: { type: 'inject.fire', inject: 'vendor-compromise' } }],
+    });
     await openCity(page, url);
     await page.getByTestId('restored-banner').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('restored-banner').innerText()).toContain('shared moment');
     // The link is a session of its own: the exercise saved in this browser is kept and offered, not replaced,
     // and the address no longer holds the link, so a reload carries on this session instead of reopening it.
-    expect(await page.getByTestId('offer-banner').innerText()).toMatch(/A session saved in this browser is kept: “default” at 0\d:\d\d:\d\d with 2 command\(s\)/);
+    expect(await page.getByTestId('offer-banner').innerText()).toMatch(
+      /A session saved in this browser is kept: “default” at 0\d:\d\d:\d\d with 2 command\(s\)/,
+    );
     expect(await page.evaluate(() => [window.location.search, window.location.hash])).toEqual(['?scenario=default&seed=42', '']);
     await settled(page);
     await expect.poll(() => page.evaluate(() => window.__twin.clockMs()), { timeout: 60_000 }).toBe(45 * 60_000);

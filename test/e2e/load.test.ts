@@ -65,7 +65,10 @@ describe('opening the twin', () => {
   it('is served with a policy that forbids inline scripts and framing, and allows only WebAssembly in the worker', async () => {
     const res = await fetch(baseUrl);
     const policy = res.headers.get('content-security-policy') ?? '';
-    const script = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '));
+    const script = policy
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src '));
     expect(script).toBe("script-src 'self' 'wasm-unsafe-eval'");
     expect(policy).toContain("frame-ancestors 'none'");
     // The built page's own meta policy says the same, minus what only a header can say.

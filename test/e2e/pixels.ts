@@ -30,7 +30,9 @@ export async function pixelStats(page: Page, png: Buffer, refs: readonly string[
       const rgb = refs.map((h) => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)] as const);
       const near: Record<string, number> = Object.fromEntries(refs.map((r) => [r, 0]));
       for (let i = 0; i < data.length; i += 4) {
-        const r = data[i]!, g = data[i + 1]!, b = data[i + 2]!;
+        const r = data[i]!,
+          g = data[i + 1]!,
+          b = data[i + 2]!;
         const key = (r << 16) | (g << 8) | b;
         counts.set(key, (counts.get(key) ?? 0) + 1);
         rgb.forEach(([R, G, B], k) => {

@@ -81,10 +81,14 @@ describe('the power layer', () => {
       // Telemetry is read on the grid's next minute.
       window.__twin.client.step(2 * 60_000);
     }, SPOOFED_LINE);
-    await page.waitForFunction((id) => {
-      const l = window.__twin.powerBranches().find((b) => b.id === id)!;
-      return Math.abs(l.reportedFlowMW - l.flowMW * 0.4) < 0.01 && Math.abs(l.flowMW) > 1;
-    }, SPOOFED_LINE, { timeout: 20_000 });
+    await page.waitForFunction(
+      (id) => {
+        const l = window.__twin.powerBranches().find((b) => b.id === id)!;
+        return Math.abs(l.reportedFlowMW - l.flowMW * 0.4) < 0.01 && Math.abs(l.flowMW) > 1;
+      },
+      SPOOFED_LINE,
+      { timeout: 20_000 },
+    );
     const line = (await branches()).find((b) => b.id === SPOOFED_LINE)!;
     const mw = (x: number) => `${Math.abs(x).toFixed(1)} MW`;
 

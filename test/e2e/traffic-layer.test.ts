@@ -41,7 +41,9 @@ beforeAll(async () => {
     (window as unknown as { before: unknown }).before = window.__twin.world();
     window.__twin.client.loadText('busy-streets', text);
   }, JSON.stringify(busy));
-  await page.waitForFunction(() => window.__twin.phase() === 'ready' && window.__twin.world() !== (window as unknown as { before: unknown }).before, null, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__twin.phase() === 'ready' && window.__twin.world() !== (window as unknown as { before: unknown }).before, null, {
+    timeout: 60_000,
+  });
   await page.evaluate(() => window.__twin.client.step(5 * 60_000));
   await waitForClock(page, 5 * 60_000);
 });
@@ -105,7 +107,9 @@ describe('the traffic layer', () => {
     expect(Math.hypot(clicked.x - v.x, clicked.z - v.z)).toBeLessThan(15);
     const text = async () => (await inspector().textContent()) ?? '';
     await expect.poll(text).toMatch(/Route ahead/);
-    expect(await text()).toMatch(/Now(Moving|Waiting at a red signal|In a queue|In slow traffic|Slowing|Stopping for amber|At a stop line|Giving way|Road ahead is full|Turning right|Getting into lane|Merging in turn|Letting a merging car in|Free road)/);
+    expect(await text()).toMatch(
+      /Now(Moving|Waiting at a red signal|In a queue|In slow traffic|Slowing|Stopping for amber|At a stop line|Giving way|Road ahead is full|Turning right|Getting into lane|Merging in turn|Letting a merging car in|Free road)/,
+    );
     expect(await text()).toMatch(/Still to go\d+\.\d\d km/);
     console.log(`e2e: vehicle inspector: ${(await text()).slice(0, 200)}`);
     if ((clicked.state & 15) === W_QUEUE) {

@@ -122,7 +122,9 @@ function damageOsm(text: string, rng: Rng): string {
     }
     case 1:
       // Some closing tags removed, or all of one kind.
-      return rng.chance(0.5) ? text.replace(/<\/(node|way|relation)>/g, (m) => (rng.chance(0.5) ? '' : m)) : text.replaceAll(['</node>', '</way>', '</relation>'][rng.int(0, 2)]!, '');
+      return rng.chance(0.5)
+        ? text.replace(/<\/(node|way|relation)>/g, (m) => (rng.chance(0.5) ? '' : m))
+        : text.replaceAll(['</node>', '</way>', '</relation>'][rng.int(0, 2)]!, '');
     default:
       return damage(text, rng);
   }
@@ -163,81 +165,129 @@ const OSM = `<?xml version="1.0"?><osm version="0.6">
 
 describe('damaged input never throws', () => {
   it('scenario text: a result or issues with a path', () => {
-    fuzz(40, 11, (rng) => damage(DEFAULT, rng), (text) => {
-      const r = loadScenarioText(text);
-      if (!r.ok) {
-        expect(r.issues.length).toBeGreaterThan(0);
-        expectIssues(r.issues);
-      }
-      return r.ok;
-    });
+    fuzz(
+      40,
+      11,
+      (rng) => damage(DEFAULT, rng),
+      (text) => {
+        const r = loadScenarioText(text);
+        if (!r.ok) {
+          expect(r.issues.length).toBeGreaterThan(0);
+          expectIssues(r.issues);
+        }
+        return r.ok;
+      },
+    );
   });
 
   it('scenario structure: a missing key or a wrong value is named by its path', () => {
     const doc = JSON.parse(DEFAULT) as unknown;
-    fuzz(60, 12, (rng) => JSON.stringify(damageJson(doc, rng)), (text) => {
-      const r = loadScenarioText(text);
-      if (!r.ok) expectIssues(r.issues);
-      return r.ok;
-    });
+    fuzz(
+      60,
+      12,
+      (rng) => JSON.stringify(damageJson(doc, rng)),
+      (text) => {
+        const r = loadScenarioText(text);
+        if (!r.ok) expectIssues(r.issues);
+        return r.ok;
+      },
+    );
   });
 
   it('OpenStreetMap extracts: parsed and built into a city, or issues', () => {
-    fuzz(300, 13, (rng) => damageOsm(OSM, rng), (text) => {
-      const p = parseOsm(text, 'city.osm');
-      if (!p.ok) {
-        expectIssues(p.issues);
-        return false;
-      }
-      buildOsmCity(p.data, 'Fuzz');
-      const r = loadScenarioText(JSON.stringify({ version: 1, city: { osm: 'city.osm' } }), { readFile: () => text });
-      if (!r.ok) expectIssues(r.issues);
-      return r.ok;
-    });
+    fuzz(
+      300,
+      13,
+      (rng) => damageOsm(OSM, rng),
+      (text) => {
+        const p = parseOsm(text, 'city.osm');
+        if (!p.ok) {
+          expectIssues(p.issues);
+          return false;
+        }
+        buildOsmCity(p.data, 'Fuzz');
+        const r = loadScenarioText(JSON.stringify({ version: 1, city: { osm: 'city.osm' } }), { readFile: () => text });
+        if (!r.ok) expectIssues(r.issues);
+        return r.ok;
+      },
+    );
   });
 
   it('MATPOWER cases, EPANET networks and camera registers', () => {
-    const matpower = sharedText('power/case30.m') ?? 'mpc.baseMVA = 100;\nmpc.bus = [1 3 0 0 0 0 1 1 0 135 1 1.05 0.95;\n2 1 20 10 0 0 1 1 0 135 1 1.05 0.95];\nmpc.gen = [1 50 0 100 -100 1 100 1 200 0];\nmpc.branch = [1 2 0.01 0.1 0 100 100 100 0 0 1 -360 360];\n';
-    fuzz(150, 14, (rng) => damage(matpower, rng), (text) => {
-      const r = parseMatpower(text, { fileName: 'case.m' });
-      if (!r.ok) expectIssues(r.issues);
-      return r.ok;
-    });
+    const matpower =
+      sharedText('power/case30.m') ??
+      'mpc.baseMVA = 100;\nmpc.bus = [1 3 0 0 0 0 1 1 0 135 1 1.05 0.95;\n2 1 20 10 0 0 1 1 0 135 1 1.05 0.95];\nmpc.gen = [1 50 0 100 -100 1 100 1 200 0];\nmpc.branch = [1 2 0.01 0.1 0 100 100 100 0 0 1 -360 360];\n';
+    fuzz(
+      150,
+      14,
+      (rng) => damage(matpower, rng),
+      (text) => {
+        const r = parseMatpower(text, { fileName: 'case.m' });
+        if (!r.ok) expectIssues(r.issues);
+        return r.ok;
+      },
+    );
     const inp = sharedText('water/net1/Net1.inp') ?? '[JUNCTIONS]\n 10 710 0\n[RESERVOIRS]\n 9 800\n[PIPES]\n 1 9 10 1000 12 100\n[END]\n';
-    fuzz(150, 15, (rng) => damage(inp, rng), (text) => {
-      const r = readInp(text, 'net.inp', 'water.inp');
-      if (!r.ok) expectIssues(r.issues);
-      return r.ok;
-    });
+    fuzz(
+      150,
+      15,
+      (rng) => damage(inp, rng),
+      (text) => {
+        const r = readInp(text, 'net.inp', 'water.inp');
+        if (!r.ok) expectIssues(r.issues);
+        return r.ok;
+      },
+    );
     // What validate accepts, run must run: text that is no network, or that EPANET opens but cannot
     // start, is refused at load (it used to pass and end the run with "internal error: EPANET Error 223").
-    fuzz(80, 20, (rng) => notEpanet(inp, rng), (text) => {
-      const r = loadScenarioText(JSON.stringify({ version: 1, duration: '1h', water: { inp: 'net.inp' } }), { readFile: () => text });
-      if (!r.ok) {
+    fuzz(
+      80,
+      20,
+      (rng) => notEpanet(inp, rng),
+      (text) => {
+        const r = loadScenarioText(JSON.stringify({ version: 1, duration: '1h', water: { inp: 'net.inp' } }), { readFile: () => text });
+        if (!r.ok) {
+          expectIssues(r.issues);
+          return false;
+        }
+        createSimulation(r.input).runUntil(HOUR);
+        return true;
+      },
+    );
+    const csv = (sharedText('cctv/trafford_cctv_cameras.csv') ?? 'id,latitude,longitude\ncam-1,53.45,-2.20\ncam-2,53.46,-2.21\n')
+      .split('\n')
+      .slice(0, 30)
+      .join('\n');
+    fuzz(
+      150,
+      16,
+      (rng) => damage(csv, rng),
+      (text) => {
+        const r = parseCameraRegister(text, 'cameras.csv', 'cctv.register');
         expectIssues(r.issues);
-        return false;
-      }
-      createSimulation(r.input).runUntil(HOUR);
-      return true;
-    });
-    const csv = (sharedText('cctv/trafford_cctv_cameras.csv') ?? 'id,latitude,longitude\ncam-1,53.45,-2.20\ncam-2,53.46,-2.21\n').split('\n').slice(0, 30).join('\n');
-    fuzz(150, 16, (rng) => damage(csv, rng), (text) => {
-      const r = parseCameraRegister(text, 'cameras.csv', 'cctv.register');
-      expectIssues(r.issues);
-      return r.issues.length === 0;
-    });
+        return r.issues.length === 0;
+      },
+    );
   });
 
   it('camera registers as GeoJSON, and saved sessions with their command logs', () => {
     const full = sharedText('cctv/trafford_cctv_cameras.geojson');
     const geo = full
       ? JSON.stringify({ ...JSON.parse(full), features: (JSON.parse(full) as { features: unknown[] }).features.slice(0, 12) })
-      : JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { camera_id: 1 }, geometry: { type: 'Point', coordinates: [-2.28, 53.46] } }] });
-    fuzz(150, 17, (rng) => (rng.chance(0.5) ? damage(geo, rng) : JSON.stringify(damageJson(JSON.parse(geo), rng))), (text) => {
-      const r = parseCameraRegister(text, 'cameras.geojson', 'cctv.register');
-      expectIssues(r.issues);
-      return r.issues.length === 0;
-    });
+      : JSON.stringify({
+          type: 'FeatureCollection',
+          features: [{ type: 'Feature', properties: { camera_id: 1 }, geometry: { type: 'Point', coordinates: [-2.28, 53.46] } }],
+        });
+    fuzz(
+      150,
+      17,
+      (rng) => (rng.chance(0.5) ? damage(geo, rng) : JSON.stringify(damageJson(JSON.parse(geo), rng))),
+      (text) => {
+        const r = parseCameraRegister(text, 'cameras.geojson', 'cctv.register');
+        expectIssues(r.issues);
+        return r.issues.length === 0;
+      },
+    );
     const session = {
       version: 1,
       kind: 'citytwin-session',
@@ -252,14 +302,19 @@ describe('damaged input never throws', () => {
         { tMs: 240_000, command: { type: 'note.add', text: 'checked', kind: 'note' } },
       ],
     };
-    fuzz(200, 18, (rng) => (rng.chance(0.5) ? damage(JSON.stringify(session), rng) : JSON.stringify(damageJson(session, rng))), (text) => {
-      const r = parseSession(text);
-      if (!r.ok) {
-        expect(r.issues.length).toBeGreaterThan(0);
-        expectIssues(r.issues);
-      }
-      return r.ok;
-    });
+    fuzz(
+      200,
+      18,
+      (rng) => (rng.chance(0.5) ? damage(JSON.stringify(session), rng) : JSON.stringify(damageJson(session, rng))),
+      (text) => {
+        const r = parseSession(text);
+        if (!r.ok) {
+          expect(r.issues.length).toBeGreaterThan(0);
+          expectIssues(r.issues);
+        }
+        return r.ok;
+      },
+    );
   });
 
   it('commands that pass the schema but name what does not exist run without throwing', async () => {
@@ -282,12 +337,17 @@ describe('damaged input never throws', () => {
     const r = loadScenarioText(JSON.stringify(doc));
     if (!r.ok) throw new Error('the default scenario does not load');
     const sim = createSimulation(r.input);
-    fuzz(300, 19, (rng) => JSON.stringify(rng.chance(0.2) ? seeds[rng.int(0, seeds.length - 1)] : damageJson(seeds[rng.int(0, seeds.length - 1)], rng)), (text) => {
-      const p = commandSchema.safeParse(JSON.parse(text));
-      if (!p.success) return false;
-      sim.apply(p.data as Command);
-      sim.runUntil(sim.nowMs + MINUTE);
-      return true;
-    });
+    fuzz(
+      300,
+      19,
+      (rng) => JSON.stringify(rng.chance(0.2) ? seeds[rng.int(0, seeds.length - 1)] : damageJson(seeds[rng.int(0, seeds.length - 1)], rng)),
+      (text) => {
+        const p = commandSchema.safeParse(JSON.parse(text));
+        if (!p.success) return false;
+        sim.apply(p.data as Command);
+        sim.runUntil(sim.nowMs + MINUTE);
+        return true;
+      },
+    );
   });
 });

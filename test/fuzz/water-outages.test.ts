@@ -44,7 +44,9 @@ const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng.next() * xs
 /** A random plan of outages and attacks on the city's water and what it depends on. */
 function plan(rng: Rng, input: SimInput, rulesOf: ReadonlyMap<string, string[]>, untilMs: number): LoggedCommand[] {
   const w = input.water!;
-  const targets = input.assets.filter((a) => a.subsystem === 'water' || ['substation', 'grid-supply-point', 'access-switch', 'comms-aggregation'].includes(a.kind)).map((a) => a.id);
+  const targets = input.assets
+    .filter((a) => a.subsystem === 'water' || ['substation', 'grid-supply-point', 'access-switch', 'comms-aggregation'].includes(a.kind))
+    .map((a) => a.id);
   const sensors = [...new Set(w.plcs.flatMap((p) => p.sensors))];
   const rules = [...rulesOf.keys()];
   const log: LoggedCommand[] = [];
@@ -57,10 +59,17 @@ function plan(rng: Rng, input: SimInput, rulesOf: ReadonlyMap<string, string[]>,
       const ids = Array.from({ length: 1 + Math.floor(rng.next() * 4) }, () => pick(rng, targets));
       c = { type: 'asset.disable', targets: { ids }, reason: 'fuzz' };
       // Most outages end; some never do.
-      if (rng.next() < 0.6) log.push({ tMs: Math.min(untilMs, t + Math.floor((rng.next() * DAY) / 500) * 500), command: { type: 'asset.restore', targets: { ids }, reason: 'fuzz' } });
+      if (rng.next() < 0.6)
+        log.push({
+          tMs: Math.min(untilMs, t + Math.floor((rng.next() * DAY) / 500) * 500),
+          command: { type: 'asset.restore', targets: { ids }, reason: 'fuzz' },
+        });
     } else if (kind < 0.65 && rules.length > 0) {
       const plc = pick(rng, rules);
-      c = rng.next() < 0.2 ? { type: 'water.plc.logic', plc, restore: true } : { type: 'water.plc.logic', plc, rules: rulesOf.get(plc)!.map((rule) => ({ rule, levelM: -5 + rng.next() * 30 })) };
+      c =
+        rng.next() < 0.2
+          ? { type: 'water.plc.logic', plc, restore: true }
+          : { type: 'water.plc.logic', plc, rules: rulesOf.get(plc)!.map((rule) => ({ rule, levelM: -5 + rng.next() * 30 })) };
     } else if (kind < 0.85 && sensors.length > 0) {
       const mode = pick(rng, ['constant', 'offset', 'scale', 'freeze', 'clear'] as const);
       c = { type: 'water.sensor.spoof', sensor: pick(rng, sensors), mode, value: -20 + rng.next() * 60 };
@@ -89,7 +98,11 @@ describe('random outages never end a run with an internal error', () => {
       // mostly one to thirteen hours, one in a hundred for a month.
       const onCtown = bases.length > 2 && k % 5 === 4;
       const { input, rulesOf } = onCtown ? bases[2]! : bases[k % 2]!;
-      const untilMs = onCtown ? Math.floor((HOUR + rng.next() * 6 * HOUR) / MINUTE) * MINUTE : k % 100 === 7 ? 30 * DAY : Math.floor((HOUR + rng.next() * 12 * HOUR) / MINUTE) * MINUTE;
+      const untilMs = onCtown
+        ? Math.floor((HOUR + rng.next() * 6 * HOUR) / MINUTE) * MINUTE
+        : k % 100 === 7
+          ? 30 * DAY
+          : Math.floor((HOUR + rng.next() * 12 * HOUR) / MINUTE) * MINUTE;
       const commands = plan(rng, input, rulesOf, untilMs);
       const sim = createSimulation(input, { commands, seed: k });
       const t0 = performance.now();
@@ -99,10 +112,22 @@ describe('random outages never end a run with an internal error', () => {
         throw new Error(`case ${k} (${untilMs / HOUR} h, ${JSON.stringify(commands)}): ${String(e)}`);
       }
       longest = Math.max(longest, untilMs);
-      if (process.env.FUZZ_TRACE) console.log(k, (untilMs / HOUR).toFixed(0), 'h', Math.round(performance.now() - t0), 'ms', sim.events.length, 'events', JSON.stringify(sim.events.reduce((a: Record<string, number>, e) => ((a[e.type] = (a[e.type] ?? 0) + 1), a), {})).slice(0, 300));
+      if (process.env.FUZZ_TRACE)
+        console.log(
+          k,
+          (untilMs / HOUR).toFixed(0),
+          'h',
+          Math.round(performance.now() - t0),
+          'ms',
+          sim.events.length,
+          'events',
+          JSON.stringify(sim.events.reduce((a: Record<string, number>, e) => ((a[e.type] = (a[e.type] ?? 0) + 1), a), {})).slice(0, 300),
+        );
       const m = sim.water!.model;
       for (let i = 0; i < m.nodeIds.length; i++) {
-        expect(Number.isFinite(m.pressureM[i]!) && Number.isFinite(m.deliveredLps[i]!), `case ${k}: node ${m.nodeIds[i]} has a number that is not finite`).toBe(true);
+        expect(Number.isFinite(m.pressureM[i]!) && Number.isFinite(m.deliveredLps[i]!), `case ${k}: node ${m.nodeIds[i]} has a number that is not finite`).toBe(
+          true,
+        );
         if (m.cutOff[i] === 1 && m.nodeType[i] === 0) expect(m.deliveredLps[i]).toBe(0);
       }
       if (sim.events.some((e) => e.type === 'water.zone.isolated' && e.data.isolated)) isolatedSeen++;

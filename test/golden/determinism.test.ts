@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation, HOUR } from '../../src/sim';
 import { loadScenarioText } from '../../src/scenario';
 
-const golden = JSON.parse(readFileSync(new URL('./default.golden.json', import.meta.url), 'utf8')) as { seed: number; untilH: number; hash: string; events: number };
+const golden = JSON.parse(readFileSync(new URL('./default.golden.json', import.meta.url), 'utf8')) as {
+  seed: number;
+  untilH: number;
+  hash: string;
+  events: number;
+};
 
 function load() {
   const r = loadScenarioText(readFileSync(new URL('../../scenarios/default.json', import.meta.url), 'utf8'));

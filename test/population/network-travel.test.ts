@@ -11,7 +11,14 @@ function setup() {
   const input = smallCity(500);
   const net = input.traffic!.network;
   const bus = new EventBus(() => 0);
-  const P = new pop.PopulationSubsystem({ ...input.population!, historyDays: 0 }, input.city.buildings, input.city.sizeM, new Rng(1).fork('population'), bus, () => 0);
+  const P = new pop.PopulationSubsystem(
+    { ...input.population!, historyDays: 0 },
+    input.city.buildings,
+    input.city.sizeM,
+    new Rng(1).fork('population'),
+    bus,
+    () => 0,
+  );
   const cost = new traffic.Router(net).cost;
   const travel = new NetworkTravel(net, P.sensors, input.city.sizeM, cost);
   return { input, net, P, cost, travel };
@@ -48,7 +55,12 @@ describe('trips on the road network', () => {
     const before = travel.trip(pop.MODE_CAR, 150, 150, 2900, 2500, 0, out);
     const slow = Float64Array.from(cost, (c) => c * 3);
     const closed = new Uint8Array(net.linkCount);
-    expect(travel.refreshIfChanged(Float64Array.from(cost, (c) => c * 1.01), closed)).toBe(false);
+    expect(
+      travel.refreshIfChanged(
+        Float64Array.from(cost, (c) => c * 1.01),
+        closed,
+      ),
+    ).toBe(false);
     expect(travel.refreshIfChanged(slow, closed)).toBe(true);
     const jammed = travel.trip(pop.MODE_CAR, 150, 150, 2900, 2500, 0, out);
     expect(jammed).toBeGreaterThan(before * 1.5);

@@ -70,7 +70,8 @@ describe('releasing a dataset', () => {
     for (let h = 0; h < 24; h++) for (let c = 0; c < 50; c++) counts.set(h, c, 50);
     return counts;
   };
-  const release = (a: Partial<pop.Anonymisation>) => pop.releaseAggregates(halfEmpty(), 10, 10, 250, { ...base, cellM: 250, binS: 3600, ...a }, 24 * 3600, new Rng(5));
+  const release = (a: Partial<pop.Anonymisation>) =>
+    pop.releaseAggregates(halfEmpty(), 10, 10, 250, { ...base, cellM: 250, binS: 3600, ...a }, 24 * 3600, new Rng(5));
   // Cells 0–49 are columns 0–4 of the 10 × 10 grid (cell c * rows + r), so x < 1250 m.
   const empty = (r: pop.ReleasedAggregates, i: number) => r.x[i]! > 1250;
 

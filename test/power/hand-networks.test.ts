@@ -8,7 +8,10 @@ describe('DC power flow on hand-computed networks', () => {
   it('2 buses: the line carries the load', () => {
     // b = 1/0.1 = 10 p.u.; P2 = −0.5 p.u. → θ2 = −0.5/10 = −0.05 rad; Pf = 10·(0 + 0.05)·100 = 50 MW.
     const net = createNetwork({
-      buses: [{ id: 1, type: 3 }, { id: 2, pdMW: 50 }],
+      buses: [
+        { id: 1, type: 3 },
+        { id: 2, pdMW: 50 },
+      ],
       gens: [{ bus: 1, pgMW: 0, pmaxMW: 100 }],
       branches: [{ from: 1, to: 2, x: 0.1, rateMW: 100 }],
     });
@@ -22,7 +25,11 @@ describe('DC power flow on hand-computed networks', () => {
 
   const triangle = (tap12 = 0) =>
     createNetwork({
-      buses: [{ id: 1, type: 3 }, { id: 2, pdMW: 60 }, { id: 3, pdMW: 40 }],
+      buses: [
+        { id: 1, type: 3 },
+        { id: 2, pdMW: 60 },
+        { id: 3, pdMW: 40 },
+      ],
       gens: [{ bus: 1, pgMW: 100, pmaxMW: 200 }],
       branches: [
         { from: 1, to: 2, x: 0.1, tap: tap12 },
@@ -57,7 +64,10 @@ describe('DC power flow on hand-computed networks', () => {
     // θ2 = −1.349066/20 = −0.0674533; Pf_A = (10·0.0674533 − 0.349066)·100 = 32.5467 MW, Pf_B = 67.4533 MW.
     // Equivalently 50 ∓ shift/(xA + xB) = 50 ∓ 0.0349066/0.2·100 = 50 ∓ 17.4533 MW.
     const net = createNetwork({
-      buses: [{ id: 1, type: 3 }, { id: 2, pdMW: 100 }],
+      buses: [
+        { id: 1, type: 3 },
+        { id: 2, pdMW: 100 },
+      ],
       gens: [{ bus: 1, pgMW: 100, pmaxMW: 200 }],
       branches: [
         { from: 1, to: 2, x: 0.1, shiftDeg: 2 },
@@ -65,16 +75,19 @@ describe('DC power flow on hand-computed networks', () => {
       ],
     });
     const r = solveDc(net);
-    const circ = (((2 * Math.PI) / 180) / 0.2) * 100;
+    const circ = ((2 * Math.PI) / 180 / 0.2) * 100;
     expect(r.flowMW[0]).toBeCloseTo(50 - circ, 9);
     expect(r.flowMW[1]).toBeCloseTo(50 + circ, 9);
-    expect(r.thetaRad[1]).toBeCloseTo(-(1 + (2 * Math.PI) / 180 * 10) / 20, 12);
+    expect(r.thetaRad[1]).toBeCloseTo(-(1 + ((2 * Math.PI) / 180) * 10) / 20, 12);
   });
 
   it('uses the case angle at the reference bus and counts shunt conductance as load', () => {
     // Va1 = 10° fixed; bus 2 draws Pd 40 + Gs 10 = 50 MW, so θ2 = 10° in rad − 0.05 and Pf = 50 MW.
     const net = createNetwork({
-      buses: [{ id: 1, type: 3, vaDeg: 10 }, { id: 2, pdMW: 40, gsMW: 10 }],
+      buses: [
+        { id: 1, type: 3, vaDeg: 10 },
+        { id: 2, pdMW: 40, gsMW: 10 },
+      ],
       gens: [{ bus: 1, pgMW: 0, pmaxMW: 100 }],
       branches: [{ from: 1, to: 2, x: 0.1 }],
     });
@@ -90,7 +103,14 @@ describe('DC power flow on hand-computed networks', () => {
     // all of it from the only unit's 40 MW headroom → Pg 30, Pf34 = 30. Island C: bus 5 (20 MW) alone: dead.
     // Bus 6 is type 4 (isolated): its branch to bus 1 carries nothing.
     const net = createNetwork({
-      buses: [{ id: 1, type: 3 }, { id: 2, pdMW: 30 }, { id: 3, type: 2 }, { id: 4, pdMW: 30 }, { id: 5, pdMW: 20 }, { id: 6, type: 4, pdMW: 5 }],
+      buses: [
+        { id: 1, type: 3 },
+        { id: 2, pdMW: 30 },
+        { id: 3, type: 2 },
+        { id: 4, pdMW: 30 },
+        { id: 5, pdMW: 20 },
+        { id: 6, type: 4, pdMW: 5 },
+      ],
       gens: [
         { bus: 1, pgMW: 30, pmaxMW: 100 },
         { bus: 3, pgMW: 10, pmaxMW: 50 },
@@ -117,7 +137,11 @@ describe('DC power flow on hand-computed networks', () => {
     // Load 50; units at 10 + 10. The slack would need 40 > its Pmax 20, so the 30 MW shortfall is
     // shared by headroom: 10 and 50 MW, f = 30/60 = 0.5 → Pg = 15 and 35.
     const net = createNetwork({
-      buses: [{ id: 1, type: 3 }, { id: 2, type: 2 }, { id: 3, pdMW: 50 }],
+      buses: [
+        { id: 1, type: 3 },
+        { id: 2, type: 2 },
+        { id: 3, pdMW: 50 },
+      ],
       gens: [
         { bus: 1, pgMW: 10, pmaxMW: 20 },
         { bus: 2, pgMW: 10, pmaxMW: 60 },
@@ -137,7 +161,11 @@ describe('DC power flow on hand-computed networks', () => {
     // Bus 2: Pd 40 = 20 critical + 10 deferrable + 10 normal. Bus 3: Pd 30 = 15 deferrable + 15 normal.
     const shedNet = (pmax: number) =>
       createNetwork({
-        buses: [{ id: 1, type: 3 }, { id: 2, pdMW: 40, criticalMW: 20, deferrableMW: 10 }, { id: 3, pdMW: 30, deferrableMW: 15 }],
+        buses: [
+          { id: 1, type: 3 },
+          { id: 2, pdMW: 40, criticalMW: 20, deferrableMW: 10 },
+          { id: 3, pdMW: 30, deferrableMW: 15 },
+        ],
         gens: [{ bus: 1, pgMW: 0, pmaxMW: pmax }],
         branches: [
           { from: 1, to: 2, x: 0.1 },

@@ -35,7 +35,12 @@ describe('N-1 screening', () => {
   it('handles bridges, including one that cuts off a generator with its own load', () => {
     // 1 (ref) = 2 (two lines) — 3 — 4 (PV unit): branch 2 (2–3) and 3 (3–4) are bridges.
     const net = createNetwork({
-      buses: [{ id: 1, type: 3 }, { id: 2, pdMW: 40 }, { id: 3, pdMW: 30 }, { id: 4, type: 2, pdMW: 10 }],
+      buses: [
+        { id: 1, type: 3 },
+        { id: 2, pdMW: 40 },
+        { id: 3, pdMW: 30 },
+        { id: 4, type: 2, pdMW: 10 },
+      ],
       gens: [
         { bus: 1, pgMW: 60, pmaxMW: 200 },
         { bus: 4, pgMW: 20, pmaxMW: 50 },
@@ -63,7 +68,11 @@ describe('N-1 screening', () => {
 
   it('counts the load lost when an outage cuts off a dead-end feeder', () => {
     const net = createNetwork({
-      buses: [{ id: 1, type: 3 }, { id: 2, pdMW: 40 }, { id: 3, pdMW: 30 }],
+      buses: [
+        { id: 1, type: 3 },
+        { id: 2, pdMW: 40 },
+        { id: 3, pdMW: 30 },
+      ],
       gens: [{ bus: 1, pgMW: 70, pmaxMW: 200 }],
       branches: [
         { from: 1, to: 2, x: 0.1 },

@@ -47,7 +47,10 @@ describe('cascades', () => {
     // Two 1→2 lines rated 60 MW share 100 MW. Opening line 0 puts 100 MW on line 1: loading 1.667,
     // t = 0.14/(1.667^0.02 − 1) = 13.68 s. After it trips bus 2 is an island without generation.
     const net = createNetwork({
-      buses: [{ id: 1, type: 3 }, { id: 2, pdMW: 100 }],
+      buses: [
+        { id: 1, type: 3 },
+        { id: 2, pdMW: 100 },
+      ],
       gens: [{ bus: 1, pgMW: 100, pmaxMW: 200 }],
       branches: [
         { from: 1, to: 2, x: 0.1, rateMW: 60 },
@@ -56,7 +59,14 @@ describe('cascades', () => {
     });
     const c = runCascade(net, { initialOutages: [0] });
     expect(c.trips).toHaveLength(1);
-    expect(c.trips[0]).toEqual({ branch: 1, tripAfterMs: Math.ceil(tripTimeMs(100 / 60)), loadingAtTrip: expect.closeTo(100 / 60, 12), cause: null, islandsAfter: 2, unservedMWAfter: 100 });
+    expect(c.trips[0]).toEqual({
+      branch: 1,
+      tripAfterMs: Math.ceil(tripTimeMs(100 / 60)),
+      loadingAtTrip: expect.closeTo(100 / 60, 12),
+      cause: null,
+      islandsAfter: 2,
+      unservedMWAfter: 100,
+    });
     expect(c.stopped).toBe('stable');
     expect(Array.from(c.status)).toEqual([0, 0]);
     expect(net.branches.status[0]).toBe(1); // the input network is untouched
@@ -69,7 +79,10 @@ describe('cascades', () => {
     // Then 60 MW each on branches 0 (rated 55, loading 1.09) and 1 (rated 70, 0.86): branch 0 trips
     // t(60/55) later, caused by trip 0. Then branch 1 carries 120 MW (1.71) and trips, caused by trip 1.
     const net = createNetwork({
-      buses: [{ id: 1, type: 3 }, { id: 2, pdMW: 120 }],
+      buses: [
+        { id: 1, type: 3 },
+        { id: 2, pdMW: 120 },
+      ],
       gens: [{ bus: 1, pgMW: 120, pmaxMW: 300 }],
       branches: [
         { from: 1, to: 2, x: 0.1, rateMW: 55 },

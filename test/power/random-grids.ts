@@ -24,4 +24,6 @@ export function randomGrid(seed: number, buses: number, o: RandomGridOptions = {
 }
 
 /** Seeds × sizes used across the property tests. */
-export const CASES: readonly (readonly [seed: number, buses: number])[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((s) => [s, 20 + ((s * 37) % 180)] as const);
+export const CASES: readonly (readonly [seed: number, buses: number])[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(
+  (s) => [s, 20 + ((s * 37) % 180)] as const,
+);

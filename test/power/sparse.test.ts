@@ -32,7 +32,7 @@ function randomSpd(n: number, seed: number, density = 3): SymCsc {
     diag[i] = diag[i]! - v;
     diag[j] = diag[j]! - v;
   }
-  for (let i = 0; i < n; i++) rows.push(i), cols.push(i), vals.push(diag[i]! + rng.range(0.1, 1));
+  for (let i = 0; i < n; i++) (rows.push(i), cols.push(i), vals.push(diag[i]! + rng.range(0.1, 1)));
   return cscFromTriplets(n, rows, cols, vals);
 }
 

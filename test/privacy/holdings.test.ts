@@ -69,7 +69,16 @@ describe("the attacker's holdings", () => {
         meta: { id: 'disclosure', title: 'disclosure' },
         duration: '4h',
         city: { generator: { buildings: 1500, population: 6000, sizeM: [2400, 2000] } },
-        vendors: [{ id: 'kestrel', name: 'Kestrel', jurisdiction: 'Calderra', supplies: ['camera', 'nvr'], remoteMaintenance: true, cloud: { jurisdiction: 'Calderra' } }],
+        vendors: [
+          {
+            id: 'kestrel',
+            name: 'Kestrel',
+            jurisdiction: 'Calderra',
+            supplies: ['camera', 'nvr'],
+            remoteMaintenance: true,
+            cloud: { jurisdiction: 'Calderra' },
+          },
+        ],
         population: { residents: 2500, history: '1d', startHour: 8 },
       }),
     );
@@ -79,9 +88,15 @@ describe("the attacker's holdings", () => {
     sim.apply({ type: 'threat.disclose', vendor: 'kestrel', requestedBy: 'Calderra' });
     sim.runUntil(3 * HOUR + MINUTE);
     const P = sim.population!;
-    const disclosed = (kind: string) => sim.events.filter((e) => e.type === 'data.disclosed' && e.data.dataset === `kestrel-cloud-${kind}`).reduce((n, e) => n + (e.type === 'data.disclosed' ? e.data.records : 0), 0);
+    const disclosed = (kind: string) =>
+      sim.events
+        .filter((e) => e.type === 'data.disclosed' && e.data.dataset === `kestrel-cloud-${kind}`)
+        .reduce((n, e) => n + (e.type === 'data.disclosed' ? e.data.records : 0), 0);
     expect(disclosed('plate')).toBeGreaterThan(100);
-    for (const [d, kind] of [['anpr', 'plate'], ['face', 'face']] as const) {
+    for (const [d, kind] of [
+      ['anpr', 'plate'],
+      ['face', 'face'],
+    ] as const) {
       const h = P.holdings.find((x) => x.dataset === d)!;
       expect(h.how).toBe('compelled');
       expect(P.releaseHolding(h, d, P.clockS()).n).toBe(disclosed(kind));

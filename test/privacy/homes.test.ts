@@ -8,7 +8,16 @@ import { runPopulation, smallCity } from '../population/fixture';
 const settings: pop.Anonymisation = { rotation: 'none', cellM: 0, binS: 1, k: 1, epsilon: null, retentionS: null };
 
 function plates(rows: [number, number, number, number, number][]): pop.ReleasedRecords {
-  return { dataset: 'anpr', n: rows.length, pid: Uint32Array.from(rows, (r) => r[0]), x: Float32Array.from(rows, (r) => r[1]), z: Float32Array.from(rows, (r) => r[2]), t: Int32Array.from(rows, (r) => r[3]), truth: Int32Array.from(rows, (r) => r[4]), settings };
+  return {
+    dataset: 'anpr',
+    n: rows.length,
+    pid: Uint32Array.from(rows, (r) => r[0]),
+    x: Float32Array.from(rows, (r) => r[1]),
+    z: Float32Array.from(rows, (r) => r[2]),
+    t: Int32Array.from(rows, (r) => r[3]),
+    truth: Int32Array.from(rows, (r) => r[4]),
+    settings,
+  };
 }
 
 const scaled = (m: pop.ReleasedMeters, f: number): pop.ReleasedMeters => ({ ...m, kwh: m.kwh.map((v) => v * f) });
@@ -25,7 +34,18 @@ describe('reading the meters as an attacker would', () => {
     for (let s = 16; s < 35; s++) for (let h = 0; h < H; h++) kwh[(d * 48 + s) * H + h] = 0.06;
     if (d >= 2) for (let s = 38; s < 41; s++) kwh[(d * 48 + s) * H + 0] = 0.06;
   }
-  const meters: pop.ReleasedMeters = { households: H, pid: Uint32Array.of(101, 102), x: Float32Array.of(500, 510), z: Float32Array.of(500, 500), truth: Int32Array.of(0, 1), slots: days * 48, slotS: 1800, kwh, linkable: true, settings: { ...settings, cellM: 100, binS: 1800 } };
+  const meters: pop.ReleasedMeters = {
+    households: H,
+    pid: Uint32Array.of(101, 102),
+    x: Float32Array.of(500, 510),
+    z: Float32Array.of(500, 500),
+    truth: Int32Array.of(0, 1),
+    slots: days * 48,
+    slotS: 1800,
+    kwh,
+    linkable: true,
+    settings: { ...settings, cellM: 100, binS: 1800 },
+  };
   // The resident: out at 08:10, back at 17:20; on days 2 to 4 last seen at 20:20, on the way home from an evening out.
   const rows: [number, number, number, number, number][] = [];
   for (let d = 0; d < days; d++) {
@@ -35,7 +55,7 @@ describe('reading the meters as an attacker would', () => {
   }
   const ids = mergeIdentities([plates(rows)]);
 
-  it("judges each home against its own nights: empty at or under a little above its night-time floor", () => {
+  it('judges each home against its own nights: empty at or under a little above its night-time floor', () => {
     const thr = occupancyThresholds(meters, 0);
     expect(thr[0]).toBeCloseTo(0.11, 5);
     expect(occupancyThresholds(scaled(meters, 3), 0)[0]).toBeCloseTo(0.33, 5);

@@ -14,7 +14,8 @@ import { released, type Row } from './released-fixture';
 
 const DAY = 86400;
 // Four camera junctions on a 400 m grid, passed a minute apart from `t0`.
-const route = (pid: number, t0: number, truth: number, stops = 4): Row[] => Array.from({ length: stops }, (_, k): Row => [pid, 409 + 400 * k, 409, t0 + 60 * k, truth]);
+const route = (pid: number, t0: number, truth: number, stops = 4): Row[] =>
+  Array.from({ length: stops }, (_, k): Row => [pid, 409 + 400 * k, 409, t0 + 60 * k, truth]);
 
 /** The connected components of the links linkPair accepts: what chaining merged. */
 function chained(A: pop.ReleasedRecords, B: pop.ReleasedRecords): Set<number>[] {
@@ -68,7 +69,11 @@ describe('merging linked pseudonyms without contradictions', () => {
   });
 
   it('links nothing to pseudonyms that change every record', () => {
-    const perRecord = released('wifi', [...route(41, 1000, 1), ...route(42, 1000, 1)].map((r, i): Row => [100 + i, r[1], r[2], r[3], r[4]]), 'per-record');
+    const perRecord = released(
+      'wifi',
+      [...route(41, 1000, 1), ...route(42, 1000, 1)].map((r, i): Row => [100 + i, r[1], r[2], r[3], r[4]]),
+      'per-record',
+    );
     const a = denseTraces(perRecord.pid, perRecord.n);
     const b = denseTraces(anpr.pid, anpr.n);
     const joins: number[][] = [];
@@ -90,9 +95,17 @@ describe('coarsening Wi-Fi on a generated city', () => {
   if (!r.ok) throw new Error('the default scenario does not load');
   const input = r.input;
   const net = input.traffic!.network;
-  const P = new pop.PopulationSubsystem(input.population!, input.city.buildings, input.city.sizeM, new Rng(input.seed).fork('population'), new EventBus(() => 0), () => 0, {
-    travel: (sensors) => new NetworkTravel(net, sensors, input.city.sizeM, new traffic.Router(net).cost),
-  });
+  const P = new pop.PopulationSubsystem(
+    input.population!,
+    input.city.buildings,
+    input.city.sizeM,
+    new Rng(input.seed).fork('population'),
+    new EventBus(() => 0),
+    () => 0,
+    {
+      travel: (sensors) => new NetworkTravel(net, sensors, input.city.sizeM, new traffic.Router(net).cost),
+    },
+  );
   const now = P.clockS();
   const holds: pop.DatasetId[] = ['anpr', 'face', 'wifi', 'meter'];
   const W = P.anonymisation.wifi;
@@ -103,7 +116,12 @@ describe('coarsening Wi-Fi on a generated city', () => {
     expect(base.count).toBeGreaterThan(100);
     expect(base.wrong).toBeLessThan(base.count / 10);
     // Chaining re-identified 147 here, and 192, 204 and 216 with Wi-Fi coarsened so.
-    for (const coarse of [{ ...W, cellM: 500 }, { ...W, binS: 3600 }, { ...W, rotation: 'per-record' as const }]) expect(reidentified(coarse).count).toBeLessThanOrEqual(base.count);
+    for (const coarse of [
+      { ...W, cellM: 500 },
+      { ...W, binS: 3600 },
+      { ...W, rotation: 'per-record' as const },
+    ])
+      expect(reidentified(coarse).count).toBeLessThanOrEqual(base.count);
   });
 
   it('puts one plate and one face at most into an identity, and few people', () => {

@@ -137,7 +137,11 @@ describe('the attack on a simulated city', () => {
     const holds: pop.DatasetId[] = ['anpr', 'wifi', 'meter'];
     const base = privacyAnalysis(P, now, { holds, samples: 100 });
     const dailyMeters = privacyAnalysis(P, now, { holds, samples: 100, anonymisation: { meter: { ...P.anonymisation.meter, binS: 86400 } } });
-    const rotatedPlates = privacyAnalysis(P, now, { holds: ['anpr', 'meter'], samples: 100, anonymisation: { anpr: { ...P.anonymisation.anpr, rotation: 'per-record' } } });
+    const rotatedPlates = privacyAnalysis(P, now, {
+      holds: ['anpr', 'meter'],
+      samples: 100,
+      anonymisation: { anpr: { ...P.anonymisation.anpr, rotation: 'per-record' } },
+    });
     expect(base.reidentified.count).toBeGreaterThan(0);
     expect(dailyMeters.reidentified.count).toBe(0);
     expect(rotatedPlates.reidentified.count).toBe(0);
@@ -159,7 +163,8 @@ describe('published counts', () => {
 
   it('costs accuracy as ε falls, and withholds more cells as k rises', () => {
     const base = P.anonymisation.aggregates;
-    const at = (epsilon: number | null, k: number) => privacyAnalysis(P, now, { holds: [], samples: 50, anonymisation: { aggregates: { ...base, epsilon, k } } }).aggregates;
+    const at = (epsilon: number | null, k: number) =>
+      privacyAnalysis(P, now, { holds: [], samples: 50, anonymisation: { aggregates: { ...base, epsilon, k } } }).aggregates;
     expect(at(null, 1).meanAbsError).toBe(0);
     expect(at(0.1, 1).meanAbsError).toBeGreaterThan(at(1, 1).meanAbsError);
     expect(at(null, 20).suppressed).toBeGreaterThan(at(null, 2).suppressed);

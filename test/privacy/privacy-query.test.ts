@@ -21,7 +21,8 @@ describe("the privacy panel's query", () => {
     expect(v.residents).toBe(1500);
     expect(v.historyDays).toBe(4);
     expect(v.datasets.filter((d) => d.held).map((d) => d.id)).toEqual(['anpr', 'meter', 'wifi']);
-    const longest = (x: unknown): number => (Array.isArray(x) ? Math.max(x.length, ...x.map(longest)) : x && typeof x === 'object' ? Math.max(0, ...Object.values(x).map(longest)) : 0);
+    const longest = (x: unknown): number =>
+      Array.isArray(x) ? Math.max(x.length, ...x.map(longest)) : x && typeof x === 'object' ? Math.max(0, ...Object.values(x).map(longest)) : 0;
     // 3 resolutions × 10 values of p is the longest list; nothing per person or per household.
     expect(longest(v)).toBeLessThanOrEqual(30);
     expect(JSON.stringify(v)).not.toMatch(/"(truth|pid|trace|household)"/);

@@ -91,7 +91,12 @@ describe('unicity (de Montjoye et al. 2013)', () => {
     const r = new Rng(23);
     const rows5: [number, number, number, number][] = [];
     for (let i = 0; i < 3000; i++) rows5.push([Math.floor(r.next() * 400), Math.floor(r.next() * 8) * 600 + 250, 250, Math.floor(r.next() * 40) * 7200]);
-    const release = (cellM: number, binS: number) => ({ ...points(rows5), dataset: 'wifi' as const, truth: new Int32Array(rows5.length), settings: { rotation: 'none' as const, cellM, binS, k: 1, epsilon: null, retentionS: null } });
+    const release = (cellM: number, binS: number) => ({
+      ...points(rows5),
+      dataset: 'wifi' as const,
+      truth: new Int32Array(rows5.length),
+      settings: { rotation: 'none' as const, cellM, binS, k: 1, epsilon: null, retentionS: null },
+    });
     const res = (u: { spatialM: number; temporalS: number }[]) => [...new Set(u.map((x) => `${x.spatialM}/${x.temporalS}`))];
     // Released at sensor places, by the minute: the resolutions asked for.
     expect(res(unicityOf(release(0, 60), 50))).toEqual(['0/3600', '500/7200', '1000/14400']);
@@ -107,13 +112,23 @@ describe('unicity (de Montjoye et al. 2013)', () => {
   it('builds the same index through the table of points as by sorting point keys, and singles out as brute force does (through the lists and through their bit sets)', () => {
     const r = new Rng(19);
     const rows4: [number, number, number, number][] = [];
-    for (let i = 0; i < 4000; i++) rows4.push([Math.floor(r.next() * 300), Math.floor(r.next() * 12) * 250, Math.floor(r.next() * 5) * 300, Math.floor(r.next() * 20000)]);
+    for (let i = 0; i < 4000; i++)
+      rows4.push([Math.floor(r.next() * 300), Math.floor(r.next() * 12) * 250, Math.floor(r.next() * 5) * 300, Math.floor(r.next() * 20000)]);
     const pts = points(rows4);
     const { trace, count } = denseTraces(pts.pid, pts.n);
-    for (const [spatialM, temporalS, centred] of [[0, 600, false], [500, 3600, true]] as const) {
+    for (const [spatialM, temporalS, centred] of [
+      [0, 600, false],
+      [500, 3600, true],
+    ] as const) {
       const a = buildPointIndex(pts, trace, count, spatialM, temporalS, { centred });
       const b = buildPointIndex(pts, trace, count, spatialM, temporalS, { centred, tableLimit: 0 });
-      expect([a.points, [...a.pointStart], [...a.pointTraces], [...a.traceStart], [...a.tracePoints]]).toEqual([b.points, [...b.pointStart], [...b.pointTraces], [...b.traceStart], [...b.tracePoints]]);
+      expect([a.points, [...a.pointStart], [...a.pointTraces], [...a.traceStart], [...a.tracePoints]]).toEqual([
+        b.points,
+        [...b.pointStart],
+        [...b.pointTraces],
+        [...b.traceStart],
+        [...b.tracePoints],
+      ]);
       for (let i = 0; i < pts.n; i += 7) expect(a.find(pts.x[i]!, pts.z[i]!, pts.t[i]!)).toBe(b.find(pts.x[i]!, pts.z[i]!, pts.t[i]!));
       expect(a.find(-5000, 0, 0)).toBe(-1);
       const bits = postingBits(a)!;

@@ -36,7 +36,9 @@ describe('validation reports every problem in one pass', () => {
     d.injects[0]!.at = '02:00';
     d.injects.push({ id: 'later', title: 'Later', commands: [{ type: 'inject.fire', inject: 'hak' }] });
     const issues = issuesOf(d);
-    expect(paths(issues).sort()).toEqual(['assets[0].vendor', 'injects[0].at', 'injects[0].commands[0].vendor', 'injects[1].commands[0].inject', 'meta.colour'].sort());
+    expect(paths(issues).sort()).toEqual(
+      ['assets[0].vendor', 'injects[0].at', 'injects[0].commands[0].vendor', 'injects[1].commands[0].inject', 'meta.colour'].sort(),
+    );
     // The clock-like time gets the duration it means.
     expect(issues.find((i) => i.path === 'injects[0].at')!.hint).toMatch(/did you mean "2h"\?/);
   });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { generateCity, type CityParams } from '../../src/scenario';
 
-const params = (over: Partial<CityParams> = {}): CityParams => ({ name: 'T', seed: 7, buildings: 8000, population: 100_000, sizeM: [4800, 4000], infrastructure: true, ...over });
+const params = (over: Partial<CityParams> = {}): CityParams => ({
+  name: 'T',
+  seed: 7,
+  buildings: 8000,
+  population: 100_000,
+  sizeM: [4800, 4000],
+  infrastructure: true,
+  ...over,
+});
 
 describe('procedural city', () => {
   it('is deterministic for a seed and differs between seeds', () => {
@@ -33,7 +41,25 @@ describe('procedural city', () => {
     expect(new Set(g.city.districts.map((d) => d.kind))).toEqual(new Set(['centre', 'residential', 'industrial', 'waterfront', 'parkland']));
     expect(g.city.water.length).toBe(1);
     const kinds = new Set(g.assets.map((a) => a.kind));
-    for (const k of ['hospital', 'police-hq', 'water-treatment', 'pumping-station', 'substation', 'data-centre', 'transit-hub', 'school', 'council-office', 'clinic', 'place-of-worship', 'job-centre', 'traffic-signal', 'camera', 'access-switch', 'vendor-gateway', 'neighbourhood']) {
+    for (const k of [
+      'hospital',
+      'police-hq',
+      'water-treatment',
+      'pumping-station',
+      'substation',
+      'data-centre',
+      'transit-hub',
+      'school',
+      'council-office',
+      'clinic',
+      'place-of-worship',
+      'job-centre',
+      'traffic-signal',
+      'camera',
+      'access-switch',
+      'vendor-gateway',
+      'neighbourhood',
+    ]) {
       expect(kinds, k).toContain(k);
     }
     expect(g.population).toBeGreaterThan(99_000);
@@ -52,7 +78,11 @@ describe('procedural city', () => {
     const pump = g.assets.find((a) => a.kind === 'pumping-station')!;
     expect(suppliersOf(pump.id).map((e) => kindOf.get(e.from))).toContain('substation');
     const signal = g.assets.find((a) => a.kind === 'traffic-signal')!;
-    expect(suppliersOf(signal.id).map((e) => kindOf.get(e.from)).sort()).toEqual(['access-switch', 'substation']);
+    expect(
+      suppliersOf(signal.id)
+        .map((e) => kindOf.get(e.from))
+        .sort(),
+    ).toEqual(['access-switch', 'substation']);
     const camera = g.assets.find((a) => a.kind === 'camera')!;
     expect(suppliersOf(camera.id).map((e) => kindOf.get(e.from))).toEqual(['access-switch']);
     // Every plant or device depends on something, except the grid supply point.

@@ -98,7 +98,15 @@ describe('scenario loader', () => {
     (d.assets[1] as Record<string, unknown>).vendor = 'acne';
     d.dependencies.push({ from: 'pmup', to: 'sub', kind: 'physical', resource: 'water', bufferMin: 0 });
     d.injects.push({ id: 'later', at: '2h', title: 'Too late', commands: [{ type: 'inject.fire', inject: 'hak' } as never] });
-    (d.injects as unknown[]).push({ id: 'sel', title: 'Selectors', commands: [{ type: 'asset.disable', targets: { kind: 'substaton' } } as never, { type: 'asset.disable', targets: { district: 'nowhere' } } as never, { type: 'asset.restore', targets: { ids: ['sub'], kind: 'pump' } } as never] });
+    (d.injects as unknown[]).push({
+      id: 'sel',
+      title: 'Selectors',
+      commands: [
+        { type: 'asset.disable', targets: { kind: 'substaton' } } as never,
+        { type: 'asset.disable', targets: { district: 'nowhere' } } as never,
+        { type: 'asset.restore', targets: { ids: ['sub'], kind: 'pump' } } as never,
+      ],
+    });
     const issues = problems(d);
     expect(at(issues, 'assets[2].id')!.message).toMatch(/used twice/);
     expect(at(issues, 'assets[1].vendor')!.hint).toMatch(/did you mean "acme"/);
@@ -133,7 +141,10 @@ describe('scenario loader', () => {
       expect(r.ok, f).toBe(true);
       if (!r.ok) continue;
       expect(r.meta.objectives.length, f).toBeGreaterThan(0);
-      expect(r.input.injects.some((i) => (i.expected ?? []).length > 0), f).toBe(true);
+      expect(
+        r.input.injects.some((i) => (i.expected ?? []).length > 0),
+        f,
+      ).toBe(true);
       expect((r.input.decisions ?? []).length, f).toBeGreaterThan(0);
       expect((r.input.briefing ?? []).length, f).toBeGreaterThanOrEqual(3);
     }

@@ -24,7 +24,16 @@ describe('"did you mean" on huge values', () => {
   });
 
   it('a 3 MB unknown command type in a saved session, and a 3 MB unknown key, are echoed cut short', () => {
-    const s = parseSession(JSON.stringify({ version: 1, kind: 'citytwin-session', scenario: { name: 'default' }, seed: 1, untilMs: 0, commands: [{ tMs: 0, command: { type: HUGE } }] }));
+    const s = parseSession(
+      JSON.stringify({
+        version: 1,
+        kind: 'citytwin-session',
+        scenario: { name: 'default' },
+        seed: 1,
+        untilMs: 0,
+        commands: [{ tMs: 0, command: { type: HUGE } }],
+      }),
+    );
     expect(s.ok).toBe(false);
     if (s.ok) return;
     for (const i of s.issues) expect(formatIssue(i).length).toBeLessThan(1000);
@@ -64,7 +73,11 @@ describe('grammar of messages', () => {
 
   it('spells plurals out in grid references ("buses", not "buss")', () => {
     const r = loadScenarioText(
-      JSON.stringify({ version: 1, city: { generator: { buildings: 200 } }, injects: [{ id: 'a', title: 't', commands: [{ type: 'power.load.disconnect', share: 0.5, buses: ['no-such-bus-anywhere'] }] }] }),
+      JSON.stringify({
+        version: 1,
+        city: { generator: { buildings: 200 } },
+        injects: [{ id: 'a', title: 't', commands: [{ type: 'power.load.disconnect', share: 0.5, buses: ['no-such-bus-anywhere'] }] }],
+      }),
     );
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -74,7 +87,13 @@ describe('grammar of messages', () => {
   });
 
   it('says "is an access-switch" for an asset of a kind starting with a vowel', () => {
-    const r = loadScenarioText(JSON.stringify({ version: 1, city: { generator: { buildings: 200 } }, injects: [{ id: 'a', title: 't', commands: [{ type: 'traffic.signal.plan', signals: ['switch-1-1'], plan: 'all-red' }] }] }));
+    const r = loadScenarioText(
+      JSON.stringify({
+        version: 1,
+        city: { generator: { buildings: 200 } },
+        injects: [{ id: 'a', title: 't', commands: [{ type: 'traffic.signal.plan', signals: ['switch-1-1'], plan: 'all-red' }] }],
+      }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.find((x) => x.path === 'injects[0].commands[0].signals[0]')!.message).toBe('"switch-1-1" is an access-switch, not a traffic signal');

@@ -58,10 +58,24 @@ function sameRing(actual: [number, number][], expected: [number, number][]): boo
 
 describe('OpenStreetMap building footprints', () => {
   // An L wound the negative way round, with a node repeated and a second node on the same spot.
-  const L: [number, number][] = [[150, 150], [150, 200], [170, 200], [170, 170], [190, 170], [190, 150]];
+  const L: [number, number][] = [
+    [150, 150],
+    [150, 200],
+    [170, 200],
+    [170, 170],
+    [190, 170],
+    [190, 150],
+  ];
   // A 40 m × 4 m block turned 45°, centred at (300, 300).
   const c = Math.SQRT1_2;
-  const slab = ([[-20, -2], [20, -2], [20, 2], [-20, 2]] as const).map(([u, v]) => [300 + u * c - v * c, 300 + u * c + v * c] as [number, number]);
+  const slab = (
+    [
+      [-20, -2],
+      [20, -2],
+      [20, 2],
+      [-20, 2],
+    ] as const
+  ).map(([u, v]) => [300 + u * c - v * c, 300 + u * c + v * c] as [number, number]);
 
   it('keeps an L-shaped and a turned footprint point for point, wound one way, without repeated points', () => {
     const b = buildings(extract([{ pts: [...L, L[2]!], refs: [0, 1, 1, 2, 6, 3, 4, 5, 0] }, { pts: slab }]));
@@ -79,7 +93,18 @@ describe('OpenStreetMap building footprints', () => {
   });
 
   it('skips rings with fewer than 3 distinct points, as before', () => {
-    const b = buildings(extract([{ pts: [[150, 150], [160, 150]], refs: [0, 1, 1, 0] }, { pts: slab }]));
+    const b = buildings(
+      extract([
+        {
+          pts: [
+            [150, 150],
+            [160, 150],
+          ],
+          refs: [0, 1, 1, 0],
+        },
+        { pts: slab },
+      ]),
+    );
     expect(b.count).toBe(1);
     expect(b.outline!.start).toEqual(Uint32Array.of(0, 4));
   });

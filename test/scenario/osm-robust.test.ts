@@ -36,7 +36,11 @@ describe('character references', () => {
     const file = join(dir, 'bad.osm');
     writeFileSync(file, osm(node(1, name('&#x110000;'))));
     const err: string[] = [];
-    const code = main(['import', 'osm', file, '--out', join(dir, 'bad.json')], () => {}, (s) => void err.push(s));
+    const code = main(
+      ['import', 'osm', file, '--out', join(dir, 'bad.json')],
+      () => {},
+      (s) => void err.push(s),
+    );
     expect(code).toBe(1);
     expect(err.join('\n')).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} line 3: "&#x110000;" is not a valid character reference \\(`));
   });
@@ -44,7 +48,12 @@ describe('character references', () => {
 
 describe('unclosed elements', () => {
   it('keep their own tags and swallow nothing after them', () => {
-    const r = parseOsm(osm(`<node id="1" lat="53.45" lon="-2.2">${name('first')}\n${node(2, name('second'))}\n<way id="9"><nd ref="1"/><nd ref="2"/><tag k="highway" v="residential"/>\n<way id="10"><nd ref="2"/><nd ref="1"/></way>`), 'city.osm');
+    const r = parseOsm(
+      osm(
+        `<node id="1" lat="53.45" lon="-2.2">${name('first')}\n${node(2, name('second'))}\n<way id="9"><nd ref="1"/><nd ref="2"/><tag k="highway" v="residential"/>\n<way id="10"><nd ref="2"/><nd ref="1"/></way>`,
+      ),
+      'city.osm',
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.data.nodes.get('1')!.tags).toEqual({ name: 'first' });

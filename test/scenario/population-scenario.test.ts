@@ -12,7 +12,11 @@ function problems(data: unknown): ScenarioIssue[] {
 
 describe('the population section', () => {
   it('compiles residents, sensitive sites, schools, stations and cameras with their analytics', () => {
-    const r = loadScenarioData({ version: 1, city, population: { residents: 500, history: '2d', startDay: 'wednesday', datasets: { wifi: { rotation: 'none', bin: '15m', retention: '3d' } } } });
+    const r = loadScenarioData({
+      version: 1,
+      city,
+      population: { residents: 500, history: '2d', startDay: 'wednesday', datasets: { wifi: { rotation: 'none', bin: '15m', retention: '3d' } } },
+    });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     const p = r.input.population!;
     expect(p.residents).toBe(500);

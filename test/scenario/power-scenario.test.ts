@@ -7,12 +7,20 @@ import { loadScenarioText } from '../../src/scenario';
 import { itWithSharedData, SHARED_DATA } from '../power/shared-data';
 
 const tmp = mkdtempSync(join(tmpdir(), 'twin-power-'));
-const reference = JSON.parse(readFileSync(new URL('../power/reference/case30-dcpf.json', import.meta.url), 'utf8')) as { busIds: number[]; branchFlowMW: number[]; pgMW: number[] };
+const reference = JSON.parse(readFileSync(new URL('../power/reference/case30-dcpf.json', import.meta.url), 'utf8')) as {
+  busIds: number[];
+  branchFlowMW: number[];
+  pgMW: number[];
+};
 
 function twin(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, (s) => void out.push(s), (s) => void err.push(s));
+  const code = main(
+    args,
+    (s) => void out.push(s),
+    (s) => void err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -39,7 +47,8 @@ describe('a scenario holding only a MATPOWER case', () => {
     p.branches.forEach((b: { flowMW: number }, k: number) => expect(Math.abs(b.flowMW - reference.branchFlowMW[k]!)).toBeLessThanOrEqual(0.01));
     p.generators.forEach((g: { pMW: number }, k: number) => expect(Math.abs(g.pMW - reference.pgMW[k]!)).toBeLessThanOrEqual(0.01));
     expect(p.islands).toMatchObject({ count: 1, energized: 1, deenergized: 0 });
-    for (const b of p.buses) expect(b).toEqual({ id: expect.any(String), angleDeg: expect.any(Number), loadMW: expect.any(Number), servedMW: expect.any(Number), energized: true });
+    for (const b of p.buses)
+      expect(b).toEqual({ id: expect.any(String), angleDeg: expect.any(Number), loadMW: expect.any(Number), servedMW: expect.any(Number), energized: true });
     // Every bus is an asset the UI can show and commands can target.
     expect(rep.final.assets.filter((a: { kind: string }) => a.kind === 'power-bus')).toHaveLength(30);
   });
@@ -58,7 +67,10 @@ describe('a scenario holding only a MATPOWER case', () => {
     const missing = twin(['validate', scenarioFile('missing.json', { matpower: 'no-such-case.m' })]);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/power\.matpower: cannot read "no-such-case\.m" \(check the path; it is resolved from the scenario file's own folder\)/);
-    writeFileSync(join(tmp, 'broken.m'), 'function mpc = broken\nmpc.baseMVA = 100;\nmpc.bus = [\n\t1\t3\t0\t0\t0\t0\t1\t1\t0\t135\t1\t1.05\t0.95;\n\t2\t1\tabc\t0\t0\t0\t1\t1\t0\t135\t1\t1.05\t0.95;\n];\n');
+    writeFileSync(
+      join(tmp, 'broken.m'),
+      'function mpc = broken\nmpc.baseMVA = 100;\nmpc.bus = [\n\t1\t3\t0\t0\t0\t0\t1\t1\t0\t135\t1\t1.05\t0.95;\n\t2\t1\tabc\t0\t0\t0\t1\t1\t0\t135\t1\t1.05\t0.95;\n];\n',
+    );
     const broken = twin(['validate', scenarioFile('broken.json', { matpower: 'broken.m' })]);
     expect(broken.code).toBe(1);
     expect(broken.err).toMatch(/power\.matpower \(broken\.m line 5\)/);

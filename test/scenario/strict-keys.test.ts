@@ -53,11 +53,19 @@ describe('unknown keys', () => {
       .filter((n) => n.endsWith('.json') && n !== 'scenario.schema.json')
       .map((f) => [f, JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Json]);
     // Sections no shipped scenario writes by hand: assets with dependencies and a backup.
-    docs.push(['(assets and dependencies)', {
-      version: 1,
-      assets: [{ id: 'sub', kind: 'substation', subsystem: 'power', position: [0, 0] }, { id: 'cab', kind: 'street-cabinet', subsystem: 'comms', position: [10, 0] }],
-      dependencies: [{ from: 'sub', to: 'cab', kind: 'physical', resource: 'power', bufferMin: 15, backup: { upsMin: 15, generator: { startS: 30, fuelH: 8 } } }],
-    }]);
+    docs.push([
+      '(assets and dependencies)',
+      {
+        version: 1,
+        assets: [
+          { id: 'sub', kind: 'substation', subsystem: 'power', position: [0, 0] },
+          { id: 'cab', kind: 'street-cabinet', subsystem: 'comms', position: [10, 0] },
+        ],
+        dependencies: [
+          { from: 'sub', to: 'cab', kind: 'physical', resource: 'power', bufferMin: 15, backup: { upsMin: 15, generator: { startS: 30, fuelH: 8 } } },
+        ],
+      },
+    ]);
     for (const [f, doc] of docs) {
       expect(scenarioSchema.safeParse(doc).success, f).toBe(true);
       for (const path of objectPaths(doc)) {

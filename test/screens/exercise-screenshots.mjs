@@ -39,7 +39,10 @@ try {
   await page.screenshot({ path: shot('2-decision') });
   await page.getByLabel('Decided by').first().fill('Gold commander');
   await page.getByLabel('Rationale').first().fill('Contain first');
-  await page.getByRole('button', { name: /^Take decision/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Take decision/ })
+    .first()
+    .click();
   await page.getByTestId('open-console').click();
   await page.getByRole('button', { name: 'Jump ahead one simulated hour' }).click();
   await page.waitForFunction(() => window.__twin.clockMs() >= 3600000, null, { timeout: 120000 });

@@ -7,7 +7,11 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, inlineScriptHashes, withCspMeta } from '../../src/serve/csp';
 
-const directive = (policy: string, name: string) => policy.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? null;
+const directive = (policy: string, name: string) =>
+  policy
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith(`${name} `)) ?? null;
 
 describe('content security policy', () => {
   it('allows scripts from this origin only: no inline, no eval', () => {
@@ -16,7 +20,12 @@ describe('content security policy', () => {
       const script = directive(p, 'script-src')!;
       expect(script).not.toContain("'unsafe-inline'");
       expect(script).not.toContain("'unsafe-eval'");
-      expect(script.split(' ').slice(1).filter((s) => s !== "'wasm-unsafe-eval'")).toEqual(["'self'"]);
+      expect(
+        script
+          .split(' ')
+          .slice(1)
+          .filter((s) => s !== "'wasm-unsafe-eval'"),
+      ).toEqual(["'self'"]);
       expect(directive(p, 'object-src')).toBe("object-src 'none'");
       expect(directive(p, 'base-uri')).toBe("base-uri 'none'");
     }
@@ -31,7 +40,7 @@ describe('content security policy', () => {
     expect(directive(meta, 'script-src')).not.toContain('wasm');
   });
 
-  it('hashes exactly the inline scripts of a page, and puts the policy after the charset, before the page\'s scripts', () => {
+  it("hashes exactly the inline scripts of a page, and puts the policy after the charset, before the page's scripts", () => {
     const code = 'window.$RefreshReg$ = () => {};';
     const html = `<html><head><meta charset="UTF-8" /><title>t</title><script type="module">${code}</script><script type="module" src="/a.js"></script></head><body></body></html>`;
     const want = `'sha256-${createHash('sha256').update(code).digest('base64')}'`;

@@ -7,8 +7,25 @@ const world = () =>
     [asset('sub', { vendor: 'v' as never, remoteAccess: true, kind: 'substation' }), asset('home', { population: 500 }), asset('pump')],
     [edge('sub', 'home'), edge('sub', 'pump', { bufferMin: 10 }), edge('pump', 'home', { resource: 'water', bufferMin: 30 })],
     [
-      { id: injectId('hack'), atMs: 5 * MINUTE, title: 'Vendor hacked', description: '', attack: 'T0822', commands: [{ type: 'vendor.compromise', vendor: 'v' }, { type: 'asset.disable', targets: { vendor: 'v', compromised: true } }] },
-      { id: injectId('fix'), atMs: null, title: 'Restore', description: '', attack: null, commands: [{ type: 'asset.restore', targets: { kind: 'substation' } }] },
+      {
+        id: injectId('hack'),
+        atMs: 5 * MINUTE,
+        title: 'Vendor hacked',
+        description: '',
+        attack: 'T0822',
+        commands: [
+          { type: 'vendor.compromise', vendor: 'v' },
+          { type: 'asset.disable', targets: { vendor: 'v', compromised: true } },
+        ],
+      },
+      {
+        id: injectId('fix'),
+        atMs: null,
+        title: 'Restore',
+        description: '',
+        attack: null,
+        commands: [{ type: 'asset.restore', targets: { kind: 'substation' } }],
+      },
     ],
   );
 

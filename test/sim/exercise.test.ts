@@ -15,7 +15,14 @@ const injects: InjectSpec[] = [
       { id: 'tell-public', description: 'Warn the public', command: null, withinMs: 60 * MINUTE },
     ],
   },
-  { id: injectId('later'), atMs: 60 * MINUTE, title: 'Second blow', description: '', attack: null, commands: [{ type: 'asset.disable', targets: { ids: ['pump'] } }] },
+  {
+    id: injectId('later'),
+    atMs: 60 * MINUTE,
+    title: 'Second blow',
+    description: '',
+    attack: null,
+    commands: [{ type: 'asset.disable', targets: { ids: ['pump'] } }],
+  },
 ];
 const decisions: DecisionSpec[] = [
   {
@@ -32,7 +39,10 @@ const decisions: DecisionSpec[] = [
     ],
   },
 ];
-const world = () => ({ ...input([asset('sub'), asset('pump'), asset('home', { population: 10 })], [edge('sub', 'home'), edge('pump', 'home', { resource: 'water' })], injects), decisions });
+const world = () => ({
+  ...input([asset('sub'), asset('pump'), asset('home', { population: 10 })], [edge('sub', 'home'), edge('pump', 'home', { resource: 'water' })], injects),
+  decisions,
+});
 
 describe('exercise control', () => {
   it('holds a scheduled inject past its time and fires it on release', () => {
@@ -52,7 +62,11 @@ describe('exercise control', () => {
     const onCompromise: DecisionSpec = { ...decisions[0]!, id: 'on-compromise', afterInject: null, afterEvent: 'asset.compromised' };
     const acme = vendorId('acme');
     const base = input([asset('sub'), asset('cam-1', { vendor: acme, remoteAccess: true }), asset('cam-2', { vendor: acme, remoteAccess: true })], [], []);
-    const sim = createSimulation({ ...base, vendors: [{ id: acme, name: 'Acme', jurisdiction: 'X', supplies: ['thing'], remoteMaintenance: true, cloudJurisdiction: null }], decisions: [onCompromise] });
+    const sim = createSimulation({
+      ...base,
+      vendors: [{ id: acme, name: 'Acme', jurisdiction: 'X', supplies: ['thing'], remoteMaintenance: true, cloudJurisdiction: null }],
+      decisions: [onCompromise],
+    });
     sim.runUntil(30 * MINUTE);
     expect(sim.events.some((e) => e.type === 'decision.opened')).toBe(false);
     sim.apply({ type: 'vendor.compromise', vendor: 'acme' });

@@ -35,7 +35,12 @@ function gridInput(opts: { gMax?: number; protection?: boolean; critical?: numbe
     remoteRestoreMin: 2,
   };
   const base = input(
-    [asset('sub-g', { kind: 'substation', vendor: 'v' as never, remoteAccess: true }), asset('sub-l', { kind: 'substation' }), asset('sub-r', { kind: 'substation' }), asset('homes', { population: 1000 })],
+    [
+      asset('sub-g', { kind: 'substation', vendor: 'v' as never, remoteAccess: true }),
+      asset('sub-l', { kind: 'substation' }),
+      asset('sub-r', { kind: 'substation' }),
+      asset('homes', { population: 1000 }),
+    ],
     [edge('sub-r', 'homes')],
   );
   return { ...base, power: grid };
@@ -67,7 +72,9 @@ describe('grid subsystem', () => {
     expect(sim.kpis().peopleWithoutPower).toBe(1000);
     expect(sim.kpis().mwShed).toBe(100);
     const why = sim.whyStatus('homes')!;
-    expect(why.chain.map((e) => e.type)).toEqual(expect.arrayContaining(['command.applied', 'power.breaker.opened', 'power.branch.tripped', 'power.bus.deenergized', 'asset.status.changed']));
+    expect(why.chain.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['command.applied', 'power.breaker.opened', 'power.branch.tripped', 'power.bus.deenergized', 'asset.status.changed']),
+    );
   });
 
   it('does not trip when protection is disabled (the line stays overloaded)', () => {

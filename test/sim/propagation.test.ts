@@ -8,7 +8,12 @@ const restore = (ids: string[]) => ({ type: 'asset.restore' as const, targets: {
 
 describe('dependency propagation', () => {
   it('takes a dependent down when its buffer runs out, with causes pointing at the supplier', () => {
-    const sim = createSimulation(input([asset('sub'), asset('pump'), asset('hospital')], [edge('sub', 'pump', { bufferMin: 20 }), edge('pump', 'hospital', { bufferMin: 45, resource: 'water' })]));
+    const sim = createSimulation(
+      input(
+        [asset('sub'), asset('pump'), asset('hospital')],
+        [edge('sub', 'pump', { bufferMin: 20 }), edge('pump', 'hospital', { bufferMin: 45, resource: 'water' })],
+      ),
+    );
     sim.apply(disable(['sub']));
     sim.step(1000);
     expect(status(sim, 'sub')).toBe('down');
@@ -57,7 +62,9 @@ describe('dependency propagation', () => {
   });
 
   it('treats edges in one group as redundant supplies', () => {
-    const sim = createSimulation(input([asset('f1'), asset('f2'), asset('load')], [edge('f1', 'load', { group: 'feed' }), edge('f2', 'load', { group: 'feed' })]));
+    const sim = createSimulation(
+      input([asset('f1'), asset('f2'), asset('load')], [edge('f1', 'load', { group: 'feed' }), edge('f2', 'load', { group: 'feed' })]),
+    );
     sim.apply(disable(['f1']));
     sim.step(500);
     expect(status(sim, 'load')).toBe('ok');
@@ -70,7 +77,9 @@ describe('dependency propagation', () => {
   });
 
   it('makes a degraded-effect loss degrade rather than stop the dependent', () => {
-    const sim = createSimulation(input([asset('switch'), asset('signal')], [edge('switch', 'signal', { effect: 'degraded', resource: 'control', kind: 'cyber' })]));
+    const sim = createSimulation(
+      input([asset('switch'), asset('signal')], [edge('switch', 'signal', { effect: 'degraded', resource: 'control', kind: 'cyber' })]),
+    );
     sim.apply(disable(['switch']));
     sim.step(500);
     expect(status(sim, 'signal')).toBe('degraded');
@@ -124,7 +133,11 @@ describe('dependency propagation', () => {
 
 describe('backup power', () => {
   it('runs on UPS until the generator has started, then on the generator until its fuel is gone', () => {
-    const e = { ...edge('sub', 'hospital', { bufferMin: 0 }), bufferMs: 15 * MINUTE + 24 * 60 * MINUTE, backup: { upsMs: 15 * MINUTE, generatorStartMs: 15_000, fuelMs: 24 * 60 * MINUTE } };
+    const e = {
+      ...edge('sub', 'hospital', { bufferMin: 0 }),
+      bufferMs: 15 * MINUTE + 24 * 60 * MINUTE,
+      backup: { upsMs: 15 * MINUTE, generatorStartMs: 15_000, fuelMs: 24 * 60 * MINUTE },
+    };
     const sim = createSimulation(input([asset('sub'), asset('hospital')], [e]));
     sim.apply(disable(['sub']));
     sim.step(500);

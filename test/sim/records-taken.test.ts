@@ -23,7 +23,9 @@ describe('records taken', () => {
     sim.runUntil(2 * HOUR + MINUTE);
     const held = pop.holdings.map((h) => h.dataset).sort();
     expect(held).toEqual(['anpr', 'face', 'meter', 'wifi']);
-    const acquired = sim.events.filter((e) => e.type === 'privacy.dataset.acquired').reduce((n, e) => n + (e.type === 'privacy.dataset.acquired' ? e.data.records : 0), 0);
+    const acquired = sim.events
+      .filter((e) => e.type === 'privacy.dataset.acquired')
+      .reduce((n, e) => n + (e.type === 'privacy.dataset.acquired' ? e.data.records : 0), 0);
     const taken = sim.kpis().recordsExfiltrated;
     expect(taken).toBe(acquired);
     expect(taken).toBeGreaterThan(meter);

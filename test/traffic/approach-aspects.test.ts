@@ -6,7 +6,12 @@ import { trafficView } from '../../src/worker/world-view';
 
 /** A 3 × 3 grid of two-lane streets with a signal at every junction of three or more roads. */
 function gridSim() {
-  const r = loadScenarioText(JSON.stringify({ version: 1, traffic: { grid: { rows: 3, cols: 3, blockLengthM: 150, lanes: 2, signals: true }, demand: { randomTrips: { periodS: 5, untilS: 600 } } } }));
+  const r = loadScenarioText(
+    JSON.stringify({
+      version: 1,
+      traffic: { grid: { rows: 3, cols: 3, blockLengthM: 150, lanes: 2, signals: true }, demand: { randomTrips: { periodS: 5, untilS: 600 } } },
+    }),
+  );
   if (!r.ok) throw new Error('load');
   return { sim: createSimulation(r.input), view: trafficView(r.input)! };
 }
@@ -62,7 +67,9 @@ describe('per-approach signal aspects in the traffic snapshot', () => {
     for (const a of stopped) expect(slots(a)).toEqual([RED, RED, RED]);
     // The right-turn slot is the right turn.
     const l = ap.link[running[0]!]!;
-    const right = [...Array(net.outStart[l + 1]! - net.outStart[l]!).keys()].map((i) => net.outStart[l]! + i).find((k) => sim.traffic!.model.junctions.mv.kind[k] === TURN_RIGHT)!;
+    const right = [...Array(net.outStart[l + 1]! - net.outStart[l]!).keys()]
+      .map((i) => net.outStart[l]! + i)
+      .find((k) => sim.traffic!.model.junctions.mv.kind[k] === TURN_RIGHT)!;
     expect(sig.turnAspect(right, l)).toBe(GREEN_YIELD);
     // Not a fluke of the start: an amber is shown on the running axis as its stage ends.
     sim.runUntil(28_500);

@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { buildNetwork, DEFAULT_PLAN, PERM_RED, STAGE_MAIN, TrafficModel, TURN_LEFT, TURN_THROUGH, W_YIELD, type RoadSegment, type TrafficNetwork } from '../../src/sim/traffic';
+import {
+  buildNetwork,
+  DEFAULT_PLAN,
+  PERM_RED,
+  STAGE_MAIN,
+  TrafficModel,
+  TURN_LEFT,
+  TURN_THROUGH,
+  W_YIELD,
+  type RoadSegment,
+  type TrafficNetwork,
+} from '../../src/sim/traffic';
 
 /** A crossroads at (200, 0): a west–east road (rank `ew`) and a north–south road (rank `ns`). */
 function crossroads(ew: number, ns: number): { net: TrafficNetwork; link: (ax: number, az: number, bx: number, bz: number) => number; centre: number } {
   const seg = (a: [number, number], b: [number, number], rank: number): RoadSegment => ({ a, b, lanes: 1, speedMps: 13.89, oneway: false, rank });
   const net = buildNetwork([seg([0, 0], [200, 0], ew), seg([200, 0], [400, 0], ew), seg([200, -200], [200, 0], ns), seg([200, 0], [200, 200], ns)]);
   const link = (ax: number, az: number, bx: number, bz: number) =>
-    [...Array(net.linkCount).keys()].find((l) => net.nodeX[net.linkFrom[l]!] === ax && net.nodeZ[net.linkFrom[l]!] === az && net.nodeX[net.linkTo[l]!] === bx && net.nodeZ[net.linkTo[l]!] === bz)!;
+    [...Array(net.linkCount).keys()].find(
+      (l) => net.nodeX[net.linkFrom[l]!] === ax && net.nodeZ[net.linkFrom[l]!] === az && net.nodeX[net.linkTo[l]!] === bx && net.nodeZ[net.linkTo[l]!] === bz,
+    )!;
   const centre = [...Array(net.nodeCount).keys()].find((n) => net.nodeX[n] === 200 && net.nodeZ[n] === 0)!;
   return { net, link, centre };
 }
@@ -76,7 +89,8 @@ describe('junctions', () => {
     for (let st = sig.stageStart[0]!; st < sig.stageStart[1]!; st++) {
       if (sig.stageKind[st] === STAGE_MAIN) mains++;
       const running: number[] = [];
-      for (let i = sig.turnStart[0]!; i < sig.turnStart[1]!; i++) if (sig.perm[sig.permStart[st]! + i - sig.turnStart[0]!] !== PERM_RED) running.push(sig.turns[i]!);
+      for (let i = sig.turnStart[0]!; i < sig.turnStart[1]!; i++)
+        if (sig.perm[sig.permStart[st]! + i - sig.turnStart[0]!] !== PERM_RED) running.push(sig.turns[i]!);
       // No two ahead or left movements that cross are ever shown green together.
       for (const a of running) for (const b of running) if (a !== b && major(a) && major(b)) expect(crosses(a, b)).toBe(false);
     }
@@ -95,7 +109,9 @@ describe('junctions', () => {
     // Cars from every arm to every other arm, one every 4 s (180 an hour from each arm; a stage
     // per arm leaves each about a fifth of the cycle), for 10 minutes.
     // Round the arms in turn (a new car joins an arm every 20 s), to each other arm.
-    const pairs = outbound.flatMap((_, d) => inbound.map((a, i) => [a, outbound[(i + d) % outbound.length]!] as const)).filter(([a, b]) => net.linkReverse[a] !== b);
+    const pairs = outbound
+      .flatMap((_, d) => inbound.map((a, i) => [a, outbound[(i + d) % outbound.length]!] as const))
+      .filter(([a, b]) => net.linkReverse[a] !== b);
     for (let k = 0; k < 1200; k++) {
       if (k % 8 === 0) {
         const [a, b] = pairs[(k / 8) % pairs.length]!;
@@ -104,7 +120,9 @@ describe('junctions', () => {
       m.step((t += 500));
     }
     for (let k = 0; k < 1200 && m.v.activeCount > 0; k++) m.step((t += 500));
-    console.log(`five-arm junction: ${mains} main stages of ${sig.stageStart[1]! - sig.stageStart[0]!}; sent ${sent}, completed ${m.tripsCompleted}, max stuck ${m.maxStuck}, conflicts ${m.signalConflicts[0]}, left ${m.v.activeCount}, t ${t}`);
+    console.log(
+      `five-arm junction: ${mains} main stages of ${sig.stageStart[1]! - sig.stageStart[0]!}; sent ${sent}, completed ${m.tripsCompleted}, max stuck ${m.maxStuck}, conflicts ${m.signalConflicts[0]}, left ${m.v.activeCount}, t ${t}`,
+    );
     expect(sent).toBe(150);
     expect(m.v.activeCount).toBe(0);
     expect(m.tripsCompleted).toBe(sent);

@@ -23,7 +23,10 @@ function audit(m: TrafficModel): { seen: number; bad: number } {
 
 function runGrid(seed: number, untilS: number, periodS: number, check?: (m: TrafficModel) => void) {
   const { net, signalNodes } = gridNetwork({ rows: 5, cols: 5, blockLengthM: 150, lanes: 2, signals: true });
-  const m = new TrafficModel(net, signalNodes.map((node) => ({ node, asset: null, plan: DEFAULT_PLAN })));
+  const m = new TrafficModel(
+    net,
+    signalNodes.map((node) => ({ node, asset: null, plan: DEFAULT_PLAN })),
+  );
   const rng = new Rng(seed).fork('traffic');
   const pending: number[] = [];
   let last = -1;

@@ -238,12 +238,15 @@ describe('lanes for the turn ahead', () => {
   it('on a busy grid every turn is made from a lane that takes it', () => {
     const seg = (a: [number, number], b: [number, number]): RoadSegment => ({ a, b, lanes: 2, speedMps: 13.89, oneway: false, rank: 1 });
     const segs: RoadSegment[] = [];
-    for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) {
-      if (i < 3) segs.push(seg([i * 200, j * 200], [(i + 1) * 200, j * 200]));
-      if (j < 3) segs.push(seg([i * 200, j * 200], [i * 200, (j + 1) * 200]));
-    }
+    for (let i = 0; i < 4; i++)
+      for (let j = 0; j < 4; j++) {
+        if (i < 3) segs.push(seg([i * 200, j * 200], [(i + 1) * 200, j * 200]));
+        if (j < 3) segs.push(seg([i * 200, j * 200], [i * 200, (j + 1) * 200]));
+      }
     const net: TrafficNetwork = buildNetwork(segs);
-    const signals = [...Array(net.nodeCount).keys()].filter((n) => net.inStart[n + 1]! - net.inStart[n]! >= 3).map((node) => ({ node, asset: null, plan: DEFAULT_PLAN }));
+    const signals = [...Array(net.nodeCount).keys()]
+      .filter((n) => net.inStart[n + 1]! - net.inStart[n]! >= 3)
+      .map((node) => ({ node, asset: null, plan: DEFAULT_PLAN }));
     const m = new TrafficModel(net, signals);
     let rights = 0;
     const mv = m.junctions.mv;

@@ -14,7 +14,7 @@ function tiny(extra = ''): string {
   ${n(1, 53.45, -2.2015)}${n(2, 53.45, -2.2)}${n(3, 53.45, -2.1985)}
   ${n(4, 53.4509, -2.2)}${n(5, 53.4491, -2.2)}
   ${n(6, 53.45, -2.20001)}
-  ${n(10, 53.4503, -2.2012)}${n(11, 53.4503, -2.2010)}${n(12, 53.4504, -2.2010)}${n(13, 53.4504, -2.2012)}
+  ${n(10, 53.4503, -2.2012)}${n(11, 53.4503, -2.201)}${n(12, 53.4504, -2.201)}${n(13, 53.4504, -2.2012)}
   <way id="100"><nd ref="1"/><nd ref="6"/><nd ref="2"/><nd ref="3"/><tag k="highway" v="residential"/><tag k="maxspeed" v="20 mph"/></way>
   <way id="101"><nd ref="4"/><nd ref="2"/><nd ref="5"/><tag k="highway" v="primary"/><tag k="lanes" v="4"/></way>
   <way id="102"><nd ref="10"/><nd ref="11"/><nd ref="12"/><nd ref="13"/><nd ref="10"/><tag k="building" v="house"/><tag k="building:levels" v="3"/></way>
@@ -101,7 +101,9 @@ describe('OpenStreetMap import', () => {
   });
 
   itWithSharedData('runs traffic on Levenshulme without gridlock', 'osm/levenshulme.osm', (text) => {
-    const r = loadScenarioText(JSON.stringify({ version: 1, seed: 2, city: { osm: 'lev.osm' }, traffic: { demand: { city: { peakTripsPerHour: 600 } } } }), { readFile: (f) => (f === 'lev.osm' ? text : null) });
+    const r = loadScenarioText(JSON.stringify({ version: 1, seed: 2, city: { osm: 'lev.osm' }, traffic: { demand: { city: { peakTripsPerHour: 600 } } } }), {
+      readFile: (f) => (f === 'lev.osm' ? text : null),
+    });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.input.city.attribution).toMatch(/OpenStreetMap/);
     const sim = createSimulation(r.input);

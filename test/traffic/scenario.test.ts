@@ -7,7 +7,9 @@ const load = (s: Record<string, unknown>) => loadScenarioText(JSON.stringify({ v
 
 describe('traffic scenario section', () => {
   it('builds the benchmark grid with random trips', () => {
-    const r = load({ traffic: { grid: { rows: 4, cols: 5, blockLengthM: 150, lanes: 2, signals: true }, demand: { randomTrips: { periodS: 2, untilS: 600 } } } });
+    const r = load({
+      traffic: { grid: { rows: 4, cols: 5, blockLengthM: 150, lanes: 2, signals: true }, demand: { randomTrips: { periodS: 2, untilS: 600 } } },
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const t = r.input.traffic!;
@@ -24,7 +26,7 @@ describe('traffic scenario section', () => {
   });
 
   it('reports mistakes with their path and a hint', () => {
-    const r = load({ traffic: { grid: { rows: 1, cols: 5, blockLengthM: 150, lanes: 2 }, demand: { randomTrips: { periodS: 0 , untilS: 10 } }, speed: 3 } });
+    const r = load({ traffic: { grid: { rows: 1, cols: 5, blockLengthM: 150, lanes: 2 }, demand: { randomTrips: { periodS: 0, untilS: 10 } }, speed: 3 } });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const text = r.issues.map(formatIssue).join('\n');
@@ -37,11 +39,16 @@ describe('traffic scenario section', () => {
     const r = load({
       city: { generator: { buildings: 400, sizeM: [1600, 1600] } },
       injects: [
-        { id: 'x', at: '5m', title: 'x', commands: [
-          { type: 'traffic.signal.plan', signals: ['hospital'], plan: 'all-red' },
-          { type: 'traffic.link', action: 'close', links: ['no-such-road'] },
-          { type: 'traffic.emergency.dispatch', from: 'hospital', to: 'nowhere' },
-        ] },
+        {
+          id: 'x',
+          at: '5m',
+          title: 'x',
+          commands: [
+            { type: 'traffic.signal.plan', signals: ['hospital'], plan: 'all-red' },
+            { type: 'traffic.link', action: 'close', links: ['no-such-road'] },
+            { type: 'traffic.emergency.dispatch', from: 'hospital', to: 'nowhere' },
+          ],
+        },
       ],
     });
     expect(r.ok).toBe(false);

@@ -5,7 +5,14 @@ import { signalInfo } from '../../src/worker/signal-query';
 
 describe('signal inspector query', () => {
   it('lists a controller’s stages and, per approach and turn, what it shows now and in each stage', () => {
-    const r = loadScenarioText(JSON.stringify({ version: 1, seed: 3, city: { generator: { buildings: 1200, population: 20000, sizeM: [2400, 2000] } }, traffic: { demand: { city: { peakTripsPerHour: 1500 } } } }));
+    const r = loadScenarioText(
+      JSON.stringify({
+        version: 1,
+        seed: 3,
+        city: { generator: { buildings: 1200, population: 20000, sizeM: [2400, 2000] } },
+        traffic: { demand: { city: { peakTripsPerHour: 1500 } } },
+      }),
+    );
     if (!r.ok) throw new Error('load');
     const sim = createSimulation({ ...r.input, water: null, population: null } as typeof r.input);
     sim.runUntil(2 * MINUTE);

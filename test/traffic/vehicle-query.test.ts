@@ -5,7 +5,12 @@ import { vehicleInfo } from '../../src/worker/vehicle-query';
 
 describe('vehicle inspector query', () => {
   it('gives a vehicle its route ahead ending at its destination, and null for a slot not on the road', () => {
-    const r = loadScenarioText(JSON.stringify({ version: 1, traffic: { grid: { rows: 4, cols: 4, blockLengthM: 200, lanes: 1 }, demand: { randomTrips: { periodS: 5, untilS: 600 } } } }));
+    const r = loadScenarioText(
+      JSON.stringify({
+        version: 1,
+        traffic: { grid: { rows: 4, cols: 4, blockLengthM: 200, lanes: 1 }, demand: { randomTrips: { periodS: 5, untilS: 600 } } },
+      }),
+    );
     if (!r.ok) throw new Error('load');
     const sim = createSimulation(r.input);
     sim.runUntil(3 * MINUTE);

@@ -15,7 +15,9 @@ function approach() {
     { a: [100, 0], b: [100, 300], lanes: 1, speedMps: 8.94, oneway: false, rank: 0 },
   ]);
   const link = (ax: number, az: number, bx: number, bz: number) =>
-    [...Array(net.linkCount).keys()].find((l) => net.nodeX[net.linkFrom[l]!] === ax && net.nodeZ[net.linkFrom[l]!] === az && net.nodeX[net.linkTo[l]!] === bx && net.nodeZ[net.linkTo[l]!] === bz)!;
+    [...Array(net.linkCount).keys()].find(
+      (l) => net.nodeX[net.linkFrom[l]!] === ax && net.nodeZ[net.linkFrom[l]!] === az && net.nodeX[net.linkTo[l]!] === bx && net.nodeZ[net.linkTo[l]!] === bz,
+    )!;
   const node = [...Array(net.nodeCount).keys()].find((n) => net.nodeX[n] === 100 && net.nodeZ[n] === 0)!;
   const m = new TrafficModel(net, [{ node, asset: null, plan: { ...DEFAULT_PLAN, kind: 'fixed' } }]);
   const leadIn = link(-300, 0, 0, 0);

@@ -8,12 +8,31 @@ import type { LoggedCommand } from '../../src/sim';
 import { parseSession } from '../../src/scenario';
 import { savedRecord, type SavedSession } from '../../src/ui/exercise/session-db';
 import { KEEP_SESSIONS, beforeFailureMs, newSessionSlot, offerFrom, planStart, restorable, slotsToPrune } from '../../src/ui/exercise/session-slots';
-import { MAX_HASH_CHARS, MAX_LINK_LOG_CHARS, MAX_LOG_BYTES, ShareLinkError, decodeLog, encodeLog, parseShare, shareAddress, shareSessionJson } from '../../src/ui/exercise/share-url';
+import {
+  MAX_HASH_CHARS,
+  MAX_LINK_LOG_CHARS,
+  MAX_LOG_BYTES,
+  ShareLinkError,
+  decodeLog,
+  encodeLog,
+  parseShare,
+  shareAddress,
+  shareSessionJson,
+} from '../../src/ui/exercise/share-url';
 import { parseClock } from '../../src/ui/exercise/facilitator-console';
 
 const log: LoggedCommand[] = [
   { tMs: 0, command: { type: 'inject.fire', inject: 'vendor-compromise' } },
-  { tMs: 1500, command: { type: 'decision.take', decision: 'restore-or-isolate', option: 'crews-now', by: 'Chief Exec', rationale: 'Keep evidence — "quoted" & <b>not html</b>' } },
+  {
+    tMs: 1500,
+    command: {
+      type: 'decision.take',
+      decision: 'restore-or-isolate',
+      option: 'crews-now',
+      by: 'Chief Exec',
+      rationale: 'Keep evidence — "quoted" & <b>not html</b>',
+    },
+  },
   { tMs: 600_000, command: { type: 'note.add', text: 'Hospital warned ✓', kind: 'note' } },
 ];
 
@@ -36,7 +55,10 @@ describe('share links', () => {
   });
 
   it('leaves out a log too long for an address, and says so', async () => {
-    const many: LoggedCommand[] = Array.from({ length: 3000 }, (_, i) => ({ tMs: i * 1000, command: { type: 'note.add', text: `note ${i} ${Math.sin(i)}`, kind: 'note' } }));
+    const many: LoggedCommand[] = Array.from({ length: 3000 }, (_, i) => ({
+      tMs: i * 1000,
+      command: { type: 'note.add', text: `note ${i} ${Math.sin(i)}`, kind: 'note' },
+    }));
     const { url, logOmitted } = await shareAddress('http://x/', { scenario: 'default', seed: 1, tMs: 0, commands: many });
     expect(logOmitted).toBe(true);
     expect(url.length).toBeLessThan(MAX_HASH_CHARS);
@@ -102,15 +124,26 @@ describe('autosaved session', () => {
 });
 
 describe('which saved session a tab opens', () => {
-  const json = (name: string, untilMs: number, commands = 0) => JSON.stringify({ version: 1, kind: 'citytwin-session', scenario: { name }, seed: 42, untilMs, commands: Array.from({ length: commands }, (_, i) => ({ tMs: i * 60_000, command: { type: 'note.add', text: `n${i}` } })) });
-  const rec = (slot: string, name: string, untilMs: number, commands: number, savedAt: string, extra: Partial<SavedSession> = {}): SavedSession => ({ ...savedRecord(slot, json(name, untilMs, commands), untilMs, commands, savedAt), ...extra });
+  const json = (name: string, untilMs: number, commands = 0) =>
+    JSON.stringify({
+      version: 1,
+      kind: 'citytwin-session',
+      scenario: { name },
+      seed: 42,
+      untilMs,
+      commands: Array.from({ length: commands }, (_, i) => ({ tMs: i * 60_000, command: { type: 'note.add', text: `n${i}` } })),
+    });
+  const rec = (slot: string, name: string, untilMs: number, commands: number, savedAt: string, extra: Partial<SavedSession> = {}): SavedSession => ({
+    ...savedRecord(slot, json(name, untilMs, commands), untilMs, commands, savedAt),
+    ...extra,
+  });
   // The facilitator's exercise: 15 minutes of play and notes, saved in this browser.
   const exercise = rec('session:aaaa', 'default', 15 * 60_000, 3, '2026-03-01T10:15:00Z');
   let n = 0;
   const newSlot = () => `session:new${++n}`;
   const base = { records: [exercise], scenario: 'default', explicitScenario: false, shareLink: false, newSlot };
 
-  it('carries on the tab\'s own session after a reload', () => {
+  it("carries on the tab's own session after a reload", () => {
     expect(planStart({ ...base, tabSlot: 'session:aaaa' })).toEqual({ kind: 'continue', slot: 'session:aaaa', record: exercise });
   });
 
@@ -141,7 +174,9 @@ describe('which saved session a tab opens', () => {
   });
 
   it('forgets only sessions beyond the newest twelve, never the one in use or the one offered', () => {
-    const many = Array.from({ length: KEEP_SESSIONS + 3 }, (_, i) => rec(`session:${i}`, 'default', 60_000, 1, `2026-01-${String(i + 1).padStart(2, '0')}T00:00:00Z`));
+    const many = Array.from({ length: KEEP_SESSIONS + 3 }, (_, i) =>
+      rec(`session:${i}`, 'default', 60_000, 1, `2026-01-${String(i + 1).padStart(2, '0')}T00:00:00Z`),
+    );
     const pruned = slotsToPrune([...many, rec('rehearsal', 'default', 1, 1, '2000-01-01')], ['session:0', null]);
     expect(pruned).toEqual(['session:2', 'session:1']);
   });

@@ -18,6 +18,10 @@ describe('KPI alerts and direction', () => {
   });
 
   it('marks which indicators are better higher, so a comparison of two runs colours them the right way', () => {
-    expect(KPI_DEFS.filter((d) => d.better === 'higher').map((d) => d.id).sort()).toEqual(['camerasWorking', 'streetCoverage', 'trafficMeanSpeed', 'trafficThroughput', 'tripsCompleted']);
+    expect(
+      KPI_DEFS.filter((d) => d.better === 'higher')
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual(['camerasWorking', 'streetCoverage', 'trafficMeanSpeed', 'trafficThroughput', 'tripsCompleted']);
   });
 });

@@ -3,13 +3,37 @@ import { downsample, HISTORY_CAP, mergePoints, type Point } from '../../src/ui/s
 
 describe('mergePoints', () => {
   it('appends new points and replaces a resent last point', () => {
-    let h = mergePoints([], [[0, 0], [60, 5]]);
-    h = mergePoints(h, [[60, 7], [120, 9]]);
-    expect(h).toEqual([[0, 0], [60, 7], [120, 9]]);
+    let h = mergePoints(
+      [],
+      [
+        [0, 0],
+        [60, 5],
+      ],
+    );
+    h = mergePoints(h, [
+      [60, 7],
+      [120, 9],
+    ]);
+    expect(h).toEqual([
+      [0, 0],
+      [60, 7],
+      [120, 9],
+    ]);
   });
 
   it('ignores points older than the history', () => {
-    expect(mergePoints([[0, 1], [60, 2]], [[30, 9]])).toEqual([[0, 1], [60, 2]]);
+    expect(
+      mergePoints(
+        [
+          [0, 1],
+          [60, 2],
+        ],
+        [[30, 9]],
+      ),
+    ).toEqual([
+      [0, 1],
+      [60, 2],
+    ]);
   });
 
   it('thins long histories but keeps the newest points as they are', () => {
@@ -22,7 +46,10 @@ describe('mergePoints', () => {
 
 describe('downsample', () => {
   it('keeps short series unchanged', () => {
-    const pts: Point[] = [[0, 1], [1, 2]];
+    const pts: Point[] = [
+      [0, 1],
+      [1, 2],
+    ];
     expect(downsample(pts, 10)).toEqual(pts);
   });
 

@@ -32,7 +32,14 @@ const state = (linkCloud: number[]): LinkState => ({
 describe('comms link colours', () => {
   it('colours the ribbon by state, down and congestion over the attacker’s path', () => {
     const c = state([2, 3, 2, 2, 2, -1]);
-    expect([0, 1, 2, 3, 4, 5].map((l) => ribbonColor(c, l))).toEqual([UTIL_BANDS[0].color, UTIL_BANDS[1].color, UTIL_BANDS[3].color, DOWN_LINK_COLOR, ATTACK_PATH_COLOR, UTIL_BANDS[0].color]);
+    expect([0, 1, 2, 3, 4, 5].map((l) => ribbonColor(c, l))).toEqual([
+      UTIL_BANDS[0].color,
+      UTIL_BANDS[1].color,
+      UTIL_BANDS[3].color,
+      DOWN_LINK_COLOR,
+      ATTACK_PATH_COLOR,
+      UTIL_BANDS[0].color,
+    ]);
   });
 
   it('stripes each link carrying device data with its cloud’s jurisdiction colour, except down or congested links', () => {

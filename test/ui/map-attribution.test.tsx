@@ -35,9 +35,14 @@ describe('map attribution overlay', () => {
   });
 
   it("adds a camera register's credit, once when both are the same, and shows nothing for a generated city", async () => {
-    uiStore.setState({ world: world('© OpenStreetMap contributors (ODbL)', 'Contains public sector information licensed under the Open Government Licence v3.0') });
+    uiStore.setState({
+      world: world('© OpenStreetMap contributors (ODbL)', 'Contains public sector information licensed under the Open Government Licence v3.0'),
+    });
     await act(async () => root.render(<MapAttribution />));
-    expect([...host.querySelectorAll('.map-attribution > span')].map((s) => s.textContent)).toEqual(['© OpenStreetMap contributors (ODbL)', 'Contains public sector information licensed under the Open Government Licence v3.0']);
+    expect([...host.querySelectorAll('.map-attribution > span')].map((s) => s.textContent)).toEqual([
+      '© OpenStreetMap contributors (ODbL)',
+      'Contains public sector information licensed under the Open Government Licence v3.0',
+    ]);
     await act(async () => uiStore.setState({ world: world('Same', 'Same') }));
     expect(host.querySelectorAll('.map-attribution > span').length).toBe(1);
     await act(async () => uiStore.setState({ world: world(null, null) }));

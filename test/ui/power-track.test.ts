@@ -3,7 +3,8 @@ import type { SimEvent } from '../../src/sim';
 import { EMPTY_TRACK, ingestPowerEvents } from '../../src/ui/power/power-track';
 
 let n = 0;
-const ev = (type: string, tMs: number, data: Record<string, unknown>): SimEvent => ({ id: `e${++n}`, tMs, type, source: null, causes: [], data }) as unknown as SimEvent;
+const ev = (type: string, tMs: number, data: Record<string, unknown>): SimEvent =>
+  ({ id: `e${++n}`, tMs, type, source: null, causes: [], data }) as unknown as SimEvent;
 const trip = (branch: string, tMs: number) => ev('power.branch.tripped', tMs, { branch, loadingPct: 117, overloadS: 46 });
 
 describe('power trip tracking', () => {

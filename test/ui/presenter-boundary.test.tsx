@@ -36,7 +36,9 @@ describe('presenter error boundary', () => {
         ),
       );
     render(1);
-    expect(host.querySelector('[data-testid="presenter-error"]')?.textContent).toMatch(/The map could not show the latest update \(Cannot read properties of null/);
+    expect(host.querySelector('[data-testid="presenter-error"]')?.textContent).toMatch(
+      /The map could not show the latest update \(Cannot read properties of null/,
+    );
     expect(host.querySelector('[data-testid="clock"]')?.textContent).toBe('01:00:00');
     // The next good update, two seconds on, draws again.
     broken = false;

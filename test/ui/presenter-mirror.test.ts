@@ -33,12 +33,14 @@ const frame = (from: string, slot = 'session:a', extra: Record<string, unknown> 
 });
 
 describe('presenter messages', () => {
-  it('reads a facilitator\'s hello and frames', () => {
+  it("reads a facilitator's hello and frames", () => {
     expect(readMirror(hello('facilitator:1'))).toMatchObject({ type: 'hello', from: 'facilitator:1', scenario: 'default' });
     expect(readMirror(frame('facilitator:1'))).toMatchObject({ type: 'frame', headline: { title: 'Aurora compromised' } });
     expect(readMirror({ type: 'hello?' })).toEqual({ type: 'hello?' });
     // A KPI with nothing measured yet (no emergency call) is null, shown as "—": still a frame.
-    expect(readMirror(frame('facilitator:1', 'session:a', { snapshot: { ...snapshot(0), kpis: { peopleWithoutPower: 0, emergencyResponseMedian: null } } }))).toMatchObject({ type: 'frame' });
+    expect(
+      readMirror(frame('facilitator:1', 'session:a', { snapshot: { ...snapshot(0), kpis: { peopleWithoutPower: 0, emergencyResponseMedian: null } } })),
+    ).toMatchObject({ type: 'frame' });
   });
 
   it('drops what does not have the shape of one: a null snapshot, no sender, bad numbers, odd parts', () => {
@@ -66,7 +68,9 @@ describe('following one facilitator', () => {
     const f = new MirrorFollower('facilitator:mine', () => 0);
     expect(f.accept(hello('facilitator:other'), world)).toBeNull();
     expect(f.accept(hello('facilitator:mine'), world)).toMatchObject({ type: 'hello' });
-    expect(f.accept(frame('facilitator:forger', 'session:a', { headline: { kind: 'pressure', title: 'Evacuate the hospital now', text: '', tMs: 0 } }), world)).toBeNull();
+    expect(
+      f.accept(frame('facilitator:forger', 'session:a', { headline: { kind: 'pressure', title: 'Evacuate the hospital now', text: '', tMs: 0 } }), world),
+    ).toBeNull();
     expect(f.accept(frame('facilitator:mine'), world)).toMatchObject({ type: 'frame', from: 'facilitator:mine' });
     expect(f.accept(frame('facilitator:mine', 'session:a', { snapshot: null }), world)).toBeNull();
     expect(f.ignored).toBe(3);

@@ -15,8 +15,25 @@ const view: PrivacyView = {
   computeMs: 900,
   residents: 1000,
   households: 420,
-  datasets: (['anpr', 'face', 'smartcard', 'meter', 'wifi', 'aggregates'] as const).map((id) => ({ id, label: id, records: 100, anonymisation: 'stable pseudonyms', settings: anon, held: id === 'meter' ? { how: 'exfiltrated', atS: 10 } : null })),
-  unicity: [0, 500, 1000].flatMap((spatialM, r) => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((p) => ({ dataset: 'wifi' as const, p, spatialM, temporalS: 3600 * (r + 1), epsilon: Math.min(1, p / (10 + r * 5)), sampled: 500, eligible: 2000 - 100 * p }))),
+  datasets: (['anpr', 'face', 'smartcard', 'meter', 'wifi', 'aggregates'] as const).map((id) => ({
+    id,
+    label: id,
+    records: 100,
+    anonymisation: 'stable pseudonyms',
+    settings: anon,
+    held: id === 'meter' ? { how: 'exfiltrated', atS: 10 } : null,
+  })),
+  unicity: [0, 500, 1000].flatMap((spatialM, r) =>
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((p) => ({
+      dataset: 'wifi' as const,
+      p,
+      spatialM,
+      temporalS: 3600 * (r + 1),
+      epsilon: Math.min(1, p / (10 + r * 5)),
+      sampled: 500,
+      eligible: 2000 - 100 * p,
+    })),
+  ),
   aggregates: { cellM: 500, binS: 3600, published: 1200, suppressed: 30, smallCounts: 12, meanAbsError: 0 },
   reidentified: {
     count: 37,
@@ -31,10 +48,39 @@ const view: PrivacyView = {
       { from: 0.9, to: 0.95, ties: 0, right: 0 },
       { from: 0.95, to: 1, ties: 22, right: 22 },
     ],
-    candidates: 300, byDatasets: [{ datasets: ['anpr', 'meter'], count: 37 }], links: [] },
+    candidates: 300,
+    byDatasets: [{ datasets: ['anpr', 'meter'], count: 37 }],
+    links: [],
+  },
   sensitiveSites: [
-    { site: 'clinic', name: 'Sexual Health Clinic', kind: 'clinic', x: 500, z: 500, watchedBy: 'camera-001', visitors: 20, visitorHouseholds: 20, attributed: 2, correct: 2, precision: 1, recall: 0.1 },
-    { site: 'party-office', name: 'Party Office', kind: 'party-office', x: 900, z: 300, watchedBy: null, visitors: 5, visitorHouseholds: 5, attributed: 0, correct: 0, precision: 0, recall: 0 },
+    {
+      site: 'clinic',
+      name: 'Sexual Health Clinic',
+      kind: 'clinic',
+      x: 500,
+      z: 500,
+      watchedBy: 'camera-001',
+      visitors: 20,
+      visitorHouseholds: 20,
+      attributed: 2,
+      correct: 2,
+      precision: 1,
+      recall: 0.1,
+    },
+    {
+      site: 'party-office',
+      name: 'Party Office',
+      kind: 'party-office',
+      x: 900,
+      z: 300,
+      watchedBy: null,
+      visitors: 5,
+      visitorHouseholds: 5,
+      attributed: 0,
+      correct: 0,
+      precision: 0,
+      recall: 0,
+    },
   ],
   illustration: sampleTrace,
 };
@@ -58,7 +104,23 @@ describe('privacy panel', () => {
     (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
     host = document.createElement('div');
     document.body.append(host);
-    uiStore.setState({ world: { city: { sizeM: [1000, 1000], districts: [{ id: 'd', polygon: [[0, 0], [1000, 0], [1000, 1000]] }] } } as unknown as WorldView });
+    uiStore.setState({
+      world: {
+        city: {
+          sizeM: [1000, 1000],
+          districts: [
+            {
+              id: 'd',
+              polygon: [
+                [0, 0],
+                [1000, 0],
+                [1000, 1000],
+              ],
+            },
+          ],
+        },
+      } as unknown as WorldView,
+    });
   });
   afterEach(() => {
     host.remove();
@@ -85,13 +147,17 @@ describe('privacy panel', () => {
     expect(host.querySelectorAll('.exposure-table tbody tr')).toHaveLength(2);
     // The one illustrative trace: its caption, a mark per record with a tooltip, the path, home and site, and a key.
     const trace = host.querySelector('.trace')!;
-    expect(trace.querySelector('.trace-caption')?.textContent).toMatch(/^From the three datasets .* Resident R-0042 \(synthetic\) at home .* — right: they arrived at 10:35\.$/);
+    expect(trace.querySelector('.trace-caption')?.textContent).toMatch(
+      /^From the three datasets .* Resident R-0042 \(synthetic\) at home .* — right: they arrived at 10:35\.$/,
+    );
     expect(trace.querySelectorAll('.trace-point')).toHaveLength(4);
     expect(trace.querySelector('.trace-point title')?.textContent).toBe('08:02 · ANPR plate read (plate hash a1b2c3)');
     expect(trace.querySelectorAll('.trace-path, .trace-home, .trace-site')).toHaveLength(3);
     expect(trace.querySelector('.trace-legend')?.textContent).toContain('Wi-Fi probe');
     expect(trace.querySelectorAll('.trace-records li')).toHaveLength(4);
-    expect(trace.querySelector('.trace-joins')?.textContent).toContain('MAC hash d4e5f6 ↔ plate hash a1b2c3: recorded at the same place and time 5 times (e.g. 08:02 near (400, 400))');
+    expect(trace.querySelector('.trace-joins')?.textContent).toContain(
+      'MAC hash d4e5f6 ↔ plate hash a1b2c3: recorded at the same place and time 5 times (e.g. 08:02 near (400, 400))',
+    );
 
     // A slider change re-runs the analysis as a what-if, then "Apply as policy" makes it a command.
     vi.useFakeTimers();

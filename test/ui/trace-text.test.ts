@@ -3,7 +3,18 @@ import type { IllustrativeTrace } from '../../src/sim/analysis';
 import { sampleTrace } from './trace-fixture';
 import { dayLabel, districtAt, hhmm, traceCaption } from '../../src/ui/privacy/trace-text';
 
-const districts = [{ id: 'north', name: 'Northgate', polygon: [[0, 0], [1000, 0], [1000, 1000], [0, 1000]] as [number, number][] }];
+const districts = [
+  {
+    id: 'north',
+    name: 'Northgate',
+    polygon: [
+      [0, 0],
+      [1000, 0],
+      [1000, 1000],
+      [0, 1000],
+    ] as [number, number][],
+  },
+];
 describe('the trace caption', () => {
   it('says what links, where it puts them and whether that is true', () => {
     expect(traceCaption(sampleTrace, districts)).toBe(
@@ -14,8 +25,14 @@ describe('the trace caption', () => {
 
   it('says so when the site is wrong, when records are someone else’s, and when nobody is traced', () => {
     const wrong: IllustrativeTrace = { ...sampleTrace, actual: { ...sampleTrace.actual!, visits: [], siteRight: false, othersRecords: 3 } };
-    expect(traceCaption(wrong, districts)).toMatch(/at 10:40 — wrong: they only passed its camera that day\. Three records merged into this person are in fact someone else's\.$/);
-    const none: IllustrativeTrace = { ...sampleTrace, status: 'none', reason: 'The attacker holds no smart-meter readings, so it cannot tie anyone to a home.' };
+    expect(traceCaption(wrong, districts)).toMatch(
+      /at 10:40 — wrong: they only passed its camera that day\. Three records merged into this person are in fact someone else's\.$/,
+    );
+    const none: IllustrativeTrace = {
+      ...sampleTrace,
+      status: 'none',
+      reason: 'The attacker holds no smart-meter readings, so it cannot tie anyone to a home.',
+    };
     expect(traceCaption(none, districts)).toBe(none.reason);
   });
 

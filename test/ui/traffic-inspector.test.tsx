@@ -20,7 +20,17 @@ const info: SignalInfo = {
   conflicts: 0,
 };
 
-const car: { -readonly [K in keyof VehicleInfo]: VehicleInfo[K] } = { emergency: false, speedKmh: 0.4, heldBy: 7, route: [{ road: 'Mill Street', m: 240 }, { road: 'Canal Way', m: 1400 }], remainingM: 640, onRoadS: 95 };
+const car: { -readonly [K in keyof VehicleInfo]: VehicleInfo[K] } = {
+  emergency: false,
+  speedKmh: 0.4,
+  heldBy: 7,
+  route: [
+    { road: 'Mill Street', m: 240 },
+    { road: 'Canal Way', m: 1400 },
+  ],
+  remainingM: 640,
+  onRoadS: 95,
+};
 
 vi.mock('../../src/ui/app/session', () => ({
   twinClient: () => ({
@@ -53,7 +63,10 @@ describe('signal inspector', () => {
 
   it('shows each movement of the controller with what it has now and in every stage', async () => {
     const plan = { kind: 'fixed' as const, greenS: 27, amberS: 3, allRedS: 2, minGreenS: 7, maxGreenS: 40 };
-    const view = { assets: [{ id: 'signal-1' }], traffic: { links: new Float32Array(0), lanes: new Uint8Array(0), signals: [{ asset: 0, x: 0, z: 0, plan }] } } as unknown as WorldView;
+    const view = {
+      assets: [{ id: 'signal-1' }],
+      traffic: { links: new Float32Array(0), lanes: new Uint8Array(0), signals: [{ asset: 0, x: 0, z: 0, plan }] },
+    } as unknown as WorldView;
     const index = { view } as unknown as WorldIndex;
     const root = createRoot(host);
     await act(async () => root.render(<TrafficAssetSection index={index} asset={0} />));
@@ -74,7 +87,10 @@ describe('signal inspector', () => {
     const plan = { kind: 'fixed' as const, greenS: 27, amberS: 3, allRedS: 2, minGreenS: 7, maxGreenS: 40 };
     // Signal 0 has five approaches (a five-arm junction); approach 5 belongs to another signal.
     const approaches = { signal: Int32Array.of(0, 0, 0, 0, 0, 1), link: new Int32Array(6), stop: new Float32Array(18) };
-    const view = { assets: [{ id: 'signal-1' }], traffic: { links: new Float32Array(0), lanes: new Uint8Array(0), signals: [{ asset: 0, x: 0, z: 0, plan }], approaches } } as unknown as WorldView;
+    const view = {
+      assets: [{ id: 'signal-1' }],
+      traffic: { links: new Float32Array(0), lanes: new Uint8Array(0), signals: [{ asset: 0, x: 0, z: 0, plan }], approaches },
+    } as unknown as WorldView;
     // Lamps per approach (left, ahead, right): 2 green, 4 green-give-way, 1 amber, 0 red, 255 no such movement.
     const lamps = Uint8Array.of(2, 2, 4, 0, 0, 4, 1, 1, 255, 0, 0, 0, 0, 255, 0, 2, 2, 2);
     live.snapshot = { traffic: { signals: Uint8Array.of(0), approaches: lamps } } as unknown as typeof live.snapshot;
@@ -88,7 +104,9 @@ describe('signal inspector', () => {
 
   it('says why a car waits and which car it waits on, and opens that car', async () => {
     // Slot 3 (waiting to merge in turn, reason 11) and slot 7 beside it, as the worker's snapshot has them.
-    live.snapshot = { traffic: { vehicles: new Float32Array([120, 40, 0, 122, 43, 0]), vehicleState: new Uint8Array([11, 12]), vehicleSlot: new Int32Array([3, 7]) } } as unknown as typeof live.snapshot;
+    live.snapshot = {
+      traffic: { vehicles: new Float32Array([120, 40, 0, 122, 43, 0]), vehicleState: new Uint8Array([11, 12]), vehicleSlot: new Int32Array([3, 7]) },
+    } as unknown as typeof live.snapshot;
     const root = createRoot(host);
     await act(async () => root.render(<VehicleInspector index={{} as WorldIndex} id="vehicle:3" />));
     expect(asked).toEqual(['vehicle 3']);
@@ -105,7 +123,9 @@ describe('signal inspector', () => {
     expect(facts7).toContain('Now: Letting a merging car in ahead of it');
     expect(facts7).toContain('Letting in: car #3');
     // A driver still rolling towards a red is slowing for it, not waiting at it.
-    live.snapshot = { traffic: { vehicles: new Float32Array([120, 40, 0]), vehicleState: new Uint8Array([1]), vehicleSlot: new Int32Array([5]) } } as unknown as typeof live.snapshot;
+    live.snapshot = {
+      traffic: { vehicles: new Float32Array([120, 40, 0]), vehicleState: new Uint8Array([1]), vehicleSlot: new Int32Array([5]) },
+    } as unknown as typeof live.snapshot;
     car.heldBy = null;
     car.speedKmh = 31.8;
     await act(async () => root.render(<VehicleInspector index={{} as WorldIndex} id="vehicle:5" />));

@@ -29,12 +29,23 @@ const { live } = await import('../../src/ui/store/live');
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const kestrel: VendorSpec = { id: vendorId('kestrel'), name: 'Kestrel', jurisdiction: 'Calderra', supplies: ['camera', 'nvr'], remoteMaintenance: true, cloudJurisdiction: 'Calderra' };
-const meridian: VendorSpec = { id: vendorId('meridian'), name: 'Meridian', jurisdiction: 'United Kingdom', supplies: ['traffic-signal'], remoteMaintenance: false, cloudJurisdiction: null };
-const units = [
-  ...[1, 2, 3, 4, 5, 6].map((k) => ({ id: `camera-${k}`, kind: 'camera' })),
-  { id: 'nvr-1', kind: 'nvr' },
-];
+const kestrel: VendorSpec = {
+  id: vendorId('kestrel'),
+  name: 'Kestrel',
+  jurisdiction: 'Calderra',
+  supplies: ['camera', 'nvr'],
+  remoteMaintenance: true,
+  cloudJurisdiction: 'Calderra',
+};
+const meridian: VendorSpec = {
+  id: vendorId('meridian'),
+  name: 'Meridian',
+  jurisdiction: 'United Kingdom',
+  supplies: ['traffic-signal'],
+  remoteMaintenance: false,
+  cloudJurisdiction: null,
+};
+const units = [...[1, 2, 3, 4, 5, 6].map((k) => ({ id: `camera-${k}`, kind: 'camera' })), { id: 'nvr-1', kind: 'nvr' }];
 
 /** Opens the control as a click on its summary would (the form is made only while open). */
 function openControl(): void {
@@ -111,7 +122,11 @@ describe('supply now', () => {
     const index = { view: { assets, vendors: [kestrel, meridian] } } as unknown as WorldIndex;
     const supply = { changed: new Map([['camera-1', { vendor: 'meridian', remoteAccess: false }]]), bans: [], nowMs: 0, datasetsAdded: [], reach: new Map() };
     const k = suppliedNow(index, supply, 'kestrel');
-    expect(k.kinds).toEqual([{ kind: 'camera', count: 5 }, { kind: 'nvr', count: 1 }, { kind: 'vendor-gateway', count: 1 }]);
+    expect(k.kinds).toEqual([
+      { kind: 'camera', count: 5 },
+      { kind: 'nvr', count: 1 },
+      { kind: 'vendor-gateway', count: 1 },
+    ]);
     expect(k.remote).toBe(7);
     expect(k.units.map((u) => u.id)).not.toContain('gateway-kestrel');
     expect(suppliedNow(index, supply, 'meridian')).toMatchObject({ kinds: [{ kind: 'camera', count: 1 }], remote: 0 });
@@ -121,11 +136,32 @@ describe('supply now', () => {
 describe('the vendor panel during a ban', () => {
   it('counts what each vendor supplies now, the cloud the new kit writes to, and the ban under way', () => {
     vi.useFakeTimers();
-    const assets = [...units.map((u) => ({ ...u, vendor: kestrel.id, remoteAccess: true })), { id: 'gateway-kestrel', kind: 'vendor-gateway', vendor: kestrel.id, remoteAccess: true }];
+    const assets = [
+      ...units.map((u) => ({ ...u, vendor: kestrel.id, remoteAccess: true })),
+      { id: 'gateway-kestrel', kind: 'vendor-gateway', vendor: kestrel.id, remoteAccess: true },
+    ];
     const merCloud = { ...meridian, cloudJurisdiction: 'United Kingdom' };
-    const exposure = (v: VendorSpec, datasets: string[]) => ({ vendor: v.id, name: v.name, jurisdiction: v.jurisdiction, supplies: [], remoteAccessAssets: 0, vpnZones: v === kestrel ? ['cctv', 'network'] : [], cloudJurisdiction: v.cloudJurisdiction, cloudDatasets: datasets });
+    const exposure = (v: VendorSpec, datasets: string[]) => ({
+      vendor: v.id,
+      name: v.name,
+      jurisdiction: v.jurisdiction,
+      supplies: [],
+      remoteAccessAssets: 0,
+      vpnZones: v === kestrel ? ['cctv', 'network'] : [],
+      cloudJurisdiction: v.cloudJurisdiction,
+      cloudDatasets: datasets,
+    });
     const index = {
-      view: { assets, vendors: [kestrel, merCloud], cyber: { zones: ['cctv'], homeJurisdiction: 'United Kingdom', attribution: null, vendors: [exposure(kestrel, ['kestrel-cloud-plate']), exposure(merCloud, [])] } },
+      view: {
+        assets,
+        vendors: [kestrel, merCloud],
+        cyber: {
+          zones: ['cctv'],
+          homeJurisdiction: 'United Kingdom',
+          attribution: null,
+          vendors: [exposure(kestrel, ['kestrel-cloud-plate']), exposure(merCloud, [])],
+        },
+      },
     } as unknown as WorldIndex;
     uiStore.setState({ index });
     live.snapshot = {
@@ -134,7 +170,10 @@ describe('the vendor panel during a ban', () => {
         recordsExfiltrated: 0,
         zoneIsolated: new Uint8Array(1),
         policies: {},
-        resupplied: [{ asset: 'camera-1', vendor: 'meridian', remoteAccess: false }, { asset: 'camera-2', vendor: 'meridian', remoteAccess: false }],
+        resupplied: [
+          { asset: 'camera-1', vendor: 'meridian', remoteAccess: false },
+          { asset: 'camera-2', vendor: 'meridian', remoteAccess: false },
+        ],
         bans: [{ vendor: 'kestrel', kinds: ['camera'], replacement: 'meridian', assets: 6, done: 2, startMs: 0, endMs: 4.5 * 3_600_000 }],
         datasetsAdded: [{ id: 'meridian-cloud-plate', kind: 'plate', jurisdiction: 'United Kingdom', cloudVendor: 'meridian' }],
         // The scenario gave Kestrel's VPN the cctv and network zones; cctv is isolated now.

@@ -19,7 +19,12 @@ describe('generated city water network', () => {
   it('models pumping stations, towers and consumers; the model replaces their water edges', () => {
     const input = load();
     const w = input.water!;
-    expect(w.linkAssets.map((l) => l.asset).sort()).toEqual(input.assets.filter((a) => a.kind === 'pumping-station').map((a) => a.id).sort());
+    expect(w.linkAssets.map((l) => l.asset).sort()).toEqual(
+      input.assets
+        .filter((a) => a.kind === 'pumping-station')
+        .map((a) => a.id)
+        .sort(),
+    );
     expect(w.nodeAssets.filter((n) => n.asset.startsWith('water-tower')).length).toBe(input.assets.filter((a) => a.kind === 'water-tower').length);
     const nbhds = input.assets.filter((a) => a.kind === 'neighbourhood');
     expect(w.consumers.filter((c) => c.asset.startsWith('nbhd-')).length).toBe(nbhds.length);
@@ -76,7 +81,9 @@ describe('generated city water network', () => {
     const cut = sim.events.find((e) => e.type === 'dependency.supply.lost' && e.source === 'water-tower-northgate' && e.data.resource === 'comms')!;
     expect(cut).toBeDefined();
     // Before that, scanning every second, the PLC stopped the pump as the tower reached 11.4 m.
-    const stop = sim.events.find((e): e is EventOf<'water.link.commanded'> => e.type === 'water.link.commanded' && e.data.link === 'PU_ELM_PARK' && !e.data.open)!;
+    const stop = sim.events.find(
+      (e): e is EventOf<'water.link.commanded'> => e.type === 'water.link.commanded' && e.data.link === 'PU_ELM_PARK' && !e.data.open,
+    )!;
     expect(stop.tMs).toBeLessThan(cut.tMs);
     expect(stop.data.readingM).toBeGreaterThanOrEqual(11.4);
     expect(stop.data.readingM).toBeLessThan(11.42);

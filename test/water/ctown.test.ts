@@ -72,7 +72,14 @@ describe('C-Town', () => {
     const people = (sim: Simulation) => sim.kpis().peopleWithoutWater ?? NaN;
     expect(people(attacked)).toBeGreaterThan(10 * Math.max(1, people(base)));
     const f = attacked.finalWater()!;
-    const byHand = f.junctions.reduce((s, j) => s + (j.demandLps > 0 ? (attacked.water!.model.baseDemandLps[attacked.water!.model.nodeOf(j.id)!]! * 86_400) / 150 * (1 - Math.min(1, j.deliveredLps / j.demandLps)) : 0), 0);
+    const byHand = f.junctions.reduce(
+      (s, j) =>
+        s +
+        (j.demandLps > 0
+          ? ((attacked.water!.model.baseDemandLps[attacked.water!.model.nodeOf(j.id)!]! * 86_400) / 150) * (1 - Math.min(1, j.deliveredLps / j.demandLps))
+          : 0),
+      0,
+    );
     expect(Math.abs(people(attacked) - byHand)).toBeLessThan(0.01 * byHand + 5); // the report rounds flows to mL/s
   });
 

@@ -11,7 +11,9 @@ import { TINY_INP } from './tiny-network';
 const scenario = {
   duration: '12h',
   water: { inp: 'tiny.inp', quality: { chemical: 'sodium hydroxide', sourceNode: 'A', baselineMgL: 100, limitMgL: 1000 } },
-  injects: [{ id: 'oldsmar', at: '1h', title: 'Dosing setpoint raised', attack: 'T0836', commands: [{ type: 'water.dosing', setpointMgL: 11100, technique: 'T0836' }] }],
+  injects: [
+    { id: 'oldsmar', at: '1h', title: 'Dosing setpoint raised', attack: 'T0836', commands: [{ type: 'water.dosing', setpointMgL: 11100, technique: 'T0836' }] },
+  ],
 };
 
 describe('dosing attack', () => {

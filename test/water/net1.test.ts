@@ -92,16 +92,20 @@ describe('Net1 in the twin', () => {
     expect(f.pumps[0]!.powered).toBe(true);
   });
 
-  itWithSharedData('matches epanet-js under pressure-driven analysis, where pressures are ample so every node gets its demand', 'water/net1/Net1.inp', (text) => {
-    const { sim } = compare(text, true);
-    for (const j of sim.finalWater()!.junctions) expect(j.deliveredLps).toBeCloseTo(j.demandLps, 6);
-  });
+  itWithSharedData(
+    'matches epanet-js under pressure-driven analysis, where pressures are ample so every node gets its demand',
+    'water/net1/Net1.inp',
+    (text) => {
+      const { sim } = compare(text, true);
+      for (const j of sim.finalWater()!.junctions) expect(j.deliveredLps).toBeCloseTo(j.demandLps, 6);
+    },
+  );
 
-  itWithSharedData('starts tank 2 at the file\'s 120 ft (36.576 m) and reports volumes in m³', 'water/net1/Net1.inp', (text) => {
+  itWithSharedData("starts tank 2 at the file's 120 ft (36.576 m) and reports volumes in m³", 'water/net1/Net1.inp', (text) => {
     const sim = createSimulation(waterInput({ duration: '2h', water: { inp: 'Net1.inp' } }, { 'Net1.inp': text }));
     const t = sim.finalWater()!.tanks[0]!;
     expect(t.levelM).toBeCloseTo(120 * 0.3048, 3);
     // A 50.5 ft cylinder holding 120 ft of water.
-    expect(t.volumeM3).toBeCloseTo(Math.PI * (50.5 * 0.3048) ** 2 / 4 * 120 * 0.3048, 0);
+    expect(t.volumeM3).toBeCloseTo(((Math.PI * (50.5 * 0.3048) ** 2) / 4) * 120 * 0.3048, 0);
   });
 });

@@ -19,7 +19,7 @@ describe('water scenario references', () => {
     ).toEqual([]);
   });
 
-  it('names unknown PLCs, rules past the file\'s controls, sensors on missing nodes, and values a mode needs', () => {
+  it("names unknown PLCs, rules past the file's controls, sensors on missing nodes, and values a mode needs", () => {
     const issues = withCommands([
       { type: 'water.sensor.spoof', sensor: 'P_TANK', to: 'PLC9', mode: 'offset' },
       { type: 'water.plc.logic', plc: 'PLC1', rules: [{ rule: 'CTRL3', levelM: 1 }] },
@@ -41,7 +41,13 @@ describe('water scenario references', () => {
       consumers: [{ node: 'TK', asset: 'nowhere' }],
     });
     const paths = issues.map((i) => i.path).sort();
-    expect(paths).toEqual(['injects[0].commands[0]', 'water.assets[0].asset', 'water.assets[0].element', 'water.consumers[0].asset', 'water.consumers[0].node']);
+    expect(paths).toEqual([
+      'injects[0].commands[0]',
+      'water.assets[0].asset',
+      'water.assets[0].element',
+      'water.consumers[0].asset',
+      'water.consumers[0].node',
+    ]);
     expect(issues.find((i) => i.path === 'injects[0].commands[0]')!.hint).toMatch(/"quality"/);
   });
 

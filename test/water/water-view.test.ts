@@ -31,7 +31,7 @@ describe('water view and snapshot', () => {
     expect(v.consumers).toEqual([{ asset: inp.assets.findIndex((a) => a.id === 'homes'), node: v.nodeIds.indexOf('C'), storageMin: 30 }]);
   });
 
-  it('gives the snapshot arrays the view\'s lengths, and a consumer\'s time left its storage on top of the tank', () => {
+  it("gives the snapshot arrays the view's lengths, and a consumer's time left its storage on top of the tank", () => {
     const inp = input();
     const sim = createSimulation(inp);
     sim.runUntil(HOUR);
@@ -48,7 +48,7 @@ describe('water view and snapshot', () => {
 });
 
 describe('water style', () => {
-  it('uses the simulation\'s service thresholds for its bands', () => {
+  it("uses the simulation's service thresholds for its bands", () => {
     expect(serviceBand(SERVICE_DEGRADED).id).toBe('full');
     expect(serviceBand(SERVICE_DEGRADED - 1e-9).id).toBe('low');
     expect(serviceBand(SERVICE_LOST).id).toBe('low');

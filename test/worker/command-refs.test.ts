@@ -44,7 +44,10 @@ describe('command references', () => {
 
   it('names unknown assets, zones, datasets, injects, decisions and options where they sit in the command', () => {
     const decision = input.decisions![0]!;
-    expect(ids({ type: 'asset.disable', targets: { ids: [input.assets[0]!.id, 'camera-999'], district: 'atlantis' } })).toEqual(['asset:camera-999@targets.ids[1]', 'district:atlantis@targets.district']);
+    expect(ids({ type: 'asset.disable', targets: { ids: [input.assets[0]!.id, 'camera-999'], district: 'atlantis' } })).toEqual([
+      'asset:camera-999@targets.ids[1]',
+      'district:atlantis@targets.district',
+    ]);
     expect(ids({ type: 'comms.isolate', zone: 'scada2', isolated: true })).toEqual(['zone:scada2@zone']);
     expect(ids({ type: 'threat.exfiltrate', datasets: ['nobody-holds-this'], destination: 'X' })).toEqual(['dataset:nobody-holds-this@datasets[0]']);
     expect(ids({ type: 'inject.skip', inject: 'no-such-inject' })).toEqual(['inject:no-such-inject@inject']);
@@ -56,7 +59,10 @@ describe('command references', () => {
 
   it('knows the datasets a ban adds during the run', () => {
     // Kestrel's cameras replaced by Meridian's send their data to Meridian's cloud: a dataset the scenario did not have.
-    const sim = createSimulation(input, { seed: 42, commands: [{ tMs: 0, command: { type: 'policy.vendor.ban', vendor: 'kestrel', kinds: ['camera'], replacement: 'meridian', crews: 8 } }] });
+    const sim = createSimulation(input, {
+      seed: 42,
+      commands: [{ tMs: 0, command: { type: 'policy.vendor.ban', vendor: 'kestrel', kinds: ['camera'], replacement: 'meridian', crews: 8 } }],
+    });
     sim.runUntil(2 * 3_600_000);
     const scenarioIds = new Set(input.cyber!.cctv.datasets.map((d) => d.id));
     const added = sim.cyber!.cctv.input.datasets.map((d) => d.id).filter((id) => !scenarioIds.has(id));

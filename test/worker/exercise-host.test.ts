@@ -108,7 +108,7 @@ describe('exercise host', () => {
     current().runner.dispose();
   });
 
-  it('replays a session no further than the scenario\'s end, and a cancel stops it where it has got to', async () => {
+  it("replays a session no further than the scenario's end, and a cancel stops it where it has got to", async () => {
     const { host, posted, current, until } = setup();
     // A link asking for t=9999999 s (116 days) of a 6-hour scenario.
     const seeked = until('seeked');

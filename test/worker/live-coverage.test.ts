@@ -19,7 +19,13 @@ function setup(minIntervalMs = 2000) {
   const sim = createSimulation(withStreet());
   const host = new FakeHost();
   const sent: LiveCoverage[] = [];
-  const tracker = new CoverageTracker(sim.cyber!.cctv, host, (c) => sent.push(c), () => sim.nowMs, minIntervalMs);
+  const tracker = new CoverageTracker(
+    sim.cyber!.cctv,
+    host,
+    (c) => sent.push(c),
+    () => sim.nowMs,
+    minIntervalMs,
+  );
   return { sim, host, sent, tracker };
 }
 

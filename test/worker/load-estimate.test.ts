@@ -18,7 +18,15 @@ const withChanges = (f: (s: Record<string, any>) => void) => {
 
 describe('load estimate', () => {
   it('lets every shipped scenario load without asking', () => {
-    for (const name of ['default.json', 'camera-botnet.json', 'cctv-exfiltration.json', 'compelled-disclosure.json', 'signal-takeover.json', 'ctown-cyberattacks.json', 'net1-oldsmar.json']) {
+    for (const name of [
+      'default.json',
+      'camera-botnet.json',
+      'cctv-exfiltration.json',
+      'compelled-disclosure.json',
+      'signal-takeover.json',
+      'ctown-cyberattacks.json',
+      'net1-oldsmar.json',
+    ]) {
       const e = estimateLoad(read(name), 6 * 3_600_000)!;
       expect(e, name).not.toBeNull();
       expect(e.heavy, `${name}: ${describeEstimate(e)}`).toBe(false);
@@ -50,8 +58,16 @@ describe('load estimate', () => {
   });
 
   it('announces a run of months as heavy even for a small city, and a residents default of the generated population', () => {
-    expect(estimateLoad(withChanges((s) => (s.duration = '116d')), 0)!.heavy).toBe(true);
-    const noResidents = estimateLoad(withChanges((s) => delete s.population.residents), 0)!;
+    expect(
+      estimateLoad(
+        withChanges((s) => (s.duration = '116d')),
+        0,
+      )!.heavy,
+    ).toBe(true);
+    const noResidents = estimateLoad(
+      withChanges((s) => delete s.population.residents),
+      0,
+    )!;
     expect(noResidents.residents).toBe(100_000);
     expect(estimateLoad('not json', 0)).toBeNull();
     expect(estimateLoad('[1,2]', 0)).toBeNull();

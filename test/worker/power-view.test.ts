@@ -40,7 +40,15 @@ describe('snapshotBuffers', () => {
       status: new Uint8Array(2),
       compromised: new Uint8Array(2),
       edgeState: new Uint8Array(1),
-      power: { flowMW: shared, reportedFlowMW: new Float32Array(3), loading: shared, branchStatus: new Uint8Array(3), energized: new Uint8Array(2), servedMW: new Float32Array(2), shedMW: new Float32Array(2) },
+      power: {
+        flowMW: shared,
+        reportedFlowMW: new Float32Array(3),
+        loading: shared,
+        branchStatus: new Uint8Array(3),
+        energized: new Uint8Array(2),
+        servedMW: new Float32Array(2),
+        shedMW: new Float32Array(2),
+      },
     } as unknown as SimSnapshot;
     const list = snapshotBuffers(snap);
     expect(list).toHaveLength(9);

@@ -75,11 +75,12 @@ describe('SimRunner', () => {
     host.costPerNow = 2; // every clock read costs 2 ms: each step looks slow
     const perSlice: number[] = [];
     const later = host.later.bind(host);
-    host.later = (fn, ms) => later(() => {
-      const before = sim.nowMs;
-      fn();
-      perSlice.push(sim.nowMs - before);
-    }, ms);
+    host.later = (fn, ms) =>
+      later(() => {
+        const before = sim.nowMs;
+        fn();
+        perSlice.push(sim.nowMs - before);
+      }, ms);
     runner.play();
     host.advance(2_000);
     expect(perSlice.length).toBeGreaterThan(20);

@@ -74,13 +74,19 @@ export function makeCityGrid(assets: readonly GeneratedAsset[], edges: readonly 
   // and cross-links from the central substations to their nearest neighbours.
   const pos = (i: number) => busAssets[i]!.position;
   const km = (i: number, j: number) => Math.hypot(pos(i)[0] - pos(j)[0], pos(i)[1] - pos(j)[1]) / 1000;
-  const ring = subs.map((_, k) => k + 1).sort((i, j) => Math.atan2(pos(i)[1] - centre[1], pos(i)[0] - centre[0]) - Math.atan2(pos(j)[1] - centre[1], pos(j)[0] - centre[0]));
+  const ring = subs
+    .map((_, k) => k + 1)
+    .sort((i, j) => Math.atan2(pos(i)[1] - centre[1], pos(i)[0] - centre[0]) - Math.atan2(pos(j)[1] - centre[1], pos(j)[0] - centre[0]));
   const pairs: [number, number][] = [];
   const add = (i: number, j: number) => {
     if (i !== j && !pairs.some(([a, b]) => (a === i && b === j) || (a === j && b === i))) pairs.push([i, j]);
   };
   ring.forEach((b, k) => add(b, ring[(k + 1) % ring.length]!));
-  const nearest = (i: number, n: number) => ring.filter((j) => j !== i).sort((a, b) => km(i, a) - km(i, b)).slice(0, n);
+  const nearest = (i: number, n: number) =>
+    ring
+      .filter((j) => j !== i)
+      .sort((a, b) => km(i, a) - km(i, b))
+      .slice(0, n);
   for (const j of nearest(0, 2)) add(0, j);
   subs.forEach((s, k) => {
     if (s.district === 'old-town') for (const j of nearest(k + 1, 3)) add(k + 1, j);
@@ -96,13 +102,22 @@ export function makeCityGrid(assets: readonly GeneratedAsset[], edges: readonly 
 
   const spec = {
     baseMVA: 100,
-    buses: busAssets.map((_, i) => ({ id: i + 1, type: i === 0 ? 3 : gens.some((g) => g.bus === i + 1) ? 2 : 1, pdMW: round(pd[i]!), criticalMW: round(critical[i]!), deferrableMW: round(deferrable[i]!) })),
+    buses: busAssets.map((_, i) => ({
+      id: i + 1,
+      type: i === 0 ? 3 : gens.some((g) => g.bus === i + 1) ? 2 : 1,
+      pdMW: round(pd[i]!),
+      criticalMW: round(critical[i]!),
+      deferrableMW: round(deferrable[i]!),
+    })),
     gens: gens.map(({ id: _id, ...g }) => g),
     branches: pairs.map(([i, j]) => ({ from: i + 1, to: j + 1, x: round(0.005 + X_PER_KM * km(i, j), 4), rateMW: 0 })),
   };
   let net = power.createNetwork(spec);
   const base = power.solveDc(net);
-  net = power.createNetwork({ ...spec, branches: spec.branches.map((b, k) => ({ ...b, rateMW: Math.max(20, Math.ceil(Math.abs(base.flowMW[k]!) / TARGET_LOADING / 5) * 5) })) });
+  net = power.createNetwork({
+    ...spec,
+    branches: spec.branches.map((b, k) => ({ ...b, rateMW: Math.max(20, Math.ceil(Math.abs(base.flowMW[k]!) / TARGET_LOADING / 5) * 5) })),
+  });
   const name = (i: number) => busAssets[i]!.id.replace(/^substation-/, '');
   return {
     network: net,

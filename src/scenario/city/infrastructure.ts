@@ -48,12 +48,28 @@ const KIND_OF: Record<Resource, EdgeKind> = {
   service: 'geographic',
 };
 
-export function makeInfrastructure(layout: Layout, sites: readonly Site[], buildings: BuildingTable, populationTarget: number, remoteVendors: readonly string[]): Infrastructure {
+export function makeInfrastructure(
+  layout: Layout,
+  sites: readonly Site[],
+  buildings: BuildingTable,
+  populationTarget: number,
+  remoteVendors: readonly string[],
+): Infrastructure {
   const assets: GeneratedAsset[] = [];
   const edges: EdgeSpec[] = [];
   const add = (id: string, kind: string, subsystem: Subsystem, name: string, position: Pt, extra: Partial<GeneratedAsset> = {}) => {
     const district = DISTRICT_SEEDS[nearestIndex(layout.districtSeeds, position)]!.id;
-    assets.push({ id: assetId(id), kind, subsystem, name, position: [round1(position[0]), round1(position[1])], district, population: 0, critical: false, ...extra });
+    assets.push({
+      id: assetId(id),
+      kind,
+      subsystem,
+      name,
+      position: [round1(position[0]), round1(position[1])],
+      district,
+      population: 0,
+      critical: false,
+      ...extra,
+    });
     return id;
   };
   const dep = (from: string, to: string, resource: Resource, o: EdgeOpts = {}) => {
@@ -71,20 +87,39 @@ export function makeInfrastructure(layout: Layout, sites: readonly Site[], build
     });
   };
 
-  for (const s of sites) add(s.id, s.type.kind, s.type.subsystem === 'comms' ? 'comms' : s.type.subsystem, s.name, s.position, { critical: s.type.critical, district: s.district });
+  for (const s of sites)
+    add(s.id, s.type.kind, s.type.subsystem === 'comms' ? 'comms' : s.type.subsystem, s.name, s.position, { critical: s.type.critical, district: s.district });
   const site = (kind: string) => sites.find((s) => s.type.kind === kind);
   const sitesOf = (kind: string) => sites.filter((s) => s.type.kind === kind);
   const substations = sitesOf('substation');
   const substationFor = (p: Pt): string => {
     const di = nearestIndex(layout.districtSeeds, p);
     const own = substations.find((s) => s.district === DISTRICT_SEEDS[di]!.id);
-    return own ? own.id : substations[nearestIndex(substations.map((s) => s.position), p)]!.id;
+    return own
+      ? own.id
+      : substations[
+          nearestIndex(
+            substations.map((s) => s.position),
+            p,
+          )
+        ]!.id;
   };
   const waterSources = [...sitesOf('pumping-station'), ...sitesOf('water-tower')];
-  const waterFor = (p: Pt) => waterSources[nearestIndex(waterSources.map((s) => s.position), p)]!.id;
+  const waterFor = (p: Pt) =>
+    waterSources[
+      nearestIndex(
+        waterSources.map((s) => s.position),
+        p,
+      )
+    ]!.id;
   const pumpFor = (p: Pt) => {
     const pumps = sitesOf('pumping-station');
-    return pumps[nearestIndex(pumps.map((s) => s.position), p)]!.id;
+    return pumps[
+      nearestIndex(
+        pumps.map((s) => s.position),
+        p,
+      )
+    ]!.id;
   };
 
   // Power: the grid supply point feeds every primary substation.
@@ -95,7 +130,10 @@ export function makeInfrastructure(layout: Layout, sites: readonly Site[], build
   const dc = site('data-centre')!;
   const core = add('comms-core', 'comms-core', 'comms', 'City Network Core', [dc.position[0] + 30, dc.position[1]], { critical: true });
   dep(dc.id, core, 'service', { note: 'housed in the data centre' });
-  dep(substationFor(dc.position), dc.id, 'power', { backup: { upsMin: 10, startS: 30, fuelH: 48 }, note: 'UPS, then standby diesel generators with 48 h of fuel' });
+  dep(substationFor(dc.position), dc.id, 'power', {
+    backup: { upsMin: 10, startS: 30, fuelH: 48 },
+    note: 'UPS, then standby diesel generators with 48 h of fuel',
+  });
   const aggs: { id: string; pos: Pt }[] = [];
   DISTRICT_SEEDS.forEach((d, i) => {
     const pos = layout.districtSeeds[i]!;
@@ -111,11 +149,27 @@ export function makeInfrastructure(layout: Layout, sites: readonly Site[], build
       const pos: Pt = [Math.min(w - 10, cx * CELL_M + CELL_M / 2 + 12), Math.min(h - 10, cz * CELL_M + CELL_M / 2 + 12)];
       const id = add(`switch-${cx}-${cz}`, 'access-switch', 'comms', `Street Cabinet ${String.fromCharCode(65 + cx)}${cz + 1}`, pos);
       dep(substationFor(pos), id, 'power', { bufferMin: 15, note: 'street-cabinet UPS, 15 min' });
-      dep(aggs[nearestIndex(aggs.map((a) => a.pos), pos)]!.id, id, 'comms', { note: 'uplink to the aggregation node' });
+      dep(
+        aggs[
+          nearestIndex(
+            aggs.map((a) => a.pos),
+            pos,
+          )
+        ]!.id,
+        id,
+        'comms',
+        { note: 'uplink to the aggregation node' },
+      );
       switches.push({ id, pos });
     }
   }
-  const switchFor = (p: Pt) => switches[nearestIndex(switches.map((s) => s.pos), p)]!.id;
+  const switchFor = (p: Pt) =>
+    switches[
+      nearestIndex(
+        switches.map((s) => s.pos),
+        p,
+      )
+    ]!.id;
 
   // Vendors' remote-maintenance gateways sit in the data centre.
   remoteVendors.forEach((v, i) => {
@@ -126,7 +180,10 @@ export function makeInfrastructure(layout: Layout, sites: readonly Site[], build
   // Water.
   const treatment = site('water-treatment')!;
   const reservoir = site('reservoir')!;
-  dep(substationFor(treatment.position), treatment.id, 'power', { backup: { upsMin: 5, startS: 120, fuelH: 6 }, note: 'UPS, then a standby generator with 6 h of fuel' });
+  dep(substationFor(treatment.position), treatment.id, 'power', {
+    backup: { upsMin: 5, startS: 120, fuelH: 6 },
+    note: 'UPS, then a standby generator with 6 h of fuel',
+  });
   dep(switchFor(treatment.position), treatment.id, 'control', { effect: 'degraded', note: 'SCADA link; without it the works runs on local control' });
   dep(treatment.id, reservoir.id, 'water', { bufferMin: 12 * 60, note: 'service reservoir storage, about 12 h' });
   for (const p of sitesOf('pumping-station')) {
@@ -199,7 +256,10 @@ export function makeInfrastructure(layout: Layout, sites: readonly Site[], build
     if (people < 50) continue;
     const d = DISTRICT_SEEDS[g.district]!;
     const pos: Pt = [g.x / g.sum, g.z / g.sum];
-    const id = add(`nbhd-${d.id}-${g.cx}-${g.cz}`, 'neighbourhood', 'population', `${d.name} ${String.fromCharCode(65 + g.cx)}${g.cz + 1}`, pos, { population: people, district: d.id });
+    const id = add(`nbhd-${d.id}-${g.cx}-${g.cz}`, 'neighbourhood', 'population', `${d.name} ${String.fromCharCode(65 + g.cx)}${g.cz + 1}`, pos, {
+      population: people,
+      district: d.id,
+    });
     dep(substationFor(pos), id, 'power', { note: '11 kV feeders and local transformers' });
     dep(waterFor(pos), id, 'water', { bufferMin: 60, note: 'mains storage and pressure, about 1 h' });
     districtPopulation[g.district]! += people;

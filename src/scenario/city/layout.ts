@@ -66,10 +66,7 @@ export function makeLayout(rng: Rng, cols: number, rows: number): Layout {
   for (let x = -50; x <= w + 50; x += 50) river.push([x, round1(riverCentre(x) - RIVER_HALF_WIDTH)]);
   for (let x = w + 50; x >= -50; x -= 50) river.push([x, round1(riverCentre(x) + RIVER_HALF_WIDTH)]);
 
-  const districtSeeds: Pt[] = DISTRICT_SEEDS.map((d) => [
-    round1((d.at[0] + rng.range(-0.02, 0.02)) * w),
-    round1((d.at[1] + rng.range(-0.02, 0.02)) * h),
-  ]);
+  const districtSeeds: Pt[] = DISTRICT_SEEDS.map((d) => [round1((d.at[0] + rng.range(-0.02, 0.02)) * w), round1((d.at[1] + rng.range(-0.02, 0.02)) * h)]);
   const districts: DistrictSpec[] = DISTRICT_SEEDS.map((d, i) => ({
     id: d.id,
     name: d.name,
@@ -86,7 +83,8 @@ export function makeLayout(rng: Rng, cols: number, rows: number): Layout {
       const z0 = r * BLOCK_M;
       const cx = x0 + BLOCK_M / 2;
       const cz = z0 + BLOCK_M / 2;
-      if (inRiver(cx, cz, 60) || inRiver(x0, z0, 5) || inRiver(x0 + BLOCK_M, z0 + BLOCK_M, 5) || inRiver(x0 + BLOCK_M, z0, 5) || inRiver(x0, z0 + BLOCK_M, 5)) continue;
+      if (inRiver(cx, cz, 60) || inRiver(x0, z0, 5) || inRiver(x0 + BLOCK_M, z0 + BLOCK_M, 5) || inRiver(x0 + BLOCK_M, z0, 5) || inRiver(x0, z0 + BLOCK_M, 5))
+        continue;
       blocks.push({ col: c, row: r, x0, z0, district: nearestIndex(districtSeeds, [cx, cz]) });
     }
   }
@@ -102,7 +100,14 @@ export function makeLayout(rng: Rng, cols: number, rows: number): Layout {
       const b: Pt = [x, (r + 1) * BLOCK_M];
       const wet = inRiver(x, a[1], 0) || inRiver(x, b[1], 0);
       if (wet && !arterial) continue;
-      roads.push({ id: `v${c}-${r}`, a, b, lanes: arterial ? 2 : 1, cls: arterial ? 'arterial' : 'street', street: streetName(c, arterial ? 'Road' : 'Street') });
+      roads.push({
+        id: `v${c}-${r}`,
+        a,
+        b,
+        lanes: arterial ? 2 : 1,
+        cls: arterial ? 'arterial' : 'street',
+        street: streetName(c, arterial ? 'Road' : 'Street'),
+      });
     }
   }
   for (let r = 0; r <= rows; r++) {
@@ -112,7 +117,14 @@ export function makeLayout(rng: Rng, cols: number, rows: number): Layout {
       const a: Pt = [c * BLOCK_M, z];
       const b: Pt = [(c + 1) * BLOCK_M, z];
       if (inRiver(a[0], z, 0) || inRiver(b[0], z, 0)) continue;
-      roads.push({ id: `h${r}-${c}`, a, b, lanes: arterial ? 2 : 1, cls: arterial ? 'arterial' : 'street', street: streetName(r + 13, arterial ? 'Way' : 'Lane') });
+      roads.push({
+        id: `h${r}-${c}`,
+        a,
+        b,
+        lanes: arterial ? 2 : 1,
+        cls: arterial ? 'arterial' : 'street',
+        street: streetName(r + 13, arterial ? 'Way' : 'Lane'),
+      });
     }
   }
   for (let c = ARTERIAL_EVERY; c < cols; c += ARTERIAL_EVERY) {
@@ -130,10 +142,70 @@ export function makeLayout(rng: Rng, cols: number, rows: number): Layout {
  * Streets (Roads when arterial), east–west as Lanes (Ways when arterial); numbered past the list.
  */
 const STREET_WORDS = [
-  'Mill', 'Canal', 'Church', 'Station', 'Park', 'Victoria', 'Albert', 'Queen', 'King', 'Market', 'Bridge', 'Chapel', 'Grove', 'Oak', 'Elm', 'Ash',
-  'Hill', 'Brook', 'Water', 'Wharf', 'George', 'York', 'Clarence', 'Princess', 'Castle', 'Abbey', 'Manor', 'Orchard', 'Meadow', 'Spring', 'Cross', 'High',
-  'Willow', 'Beech', 'Cedar', 'Hawthorn', 'Foundry', 'Weaver', 'Cotton', 'Tanner', 'Cooper', 'Mason', 'Farrier', 'Priory', 'Rectory', 'Vicarage', 'Granary', 'Lock',
-  'Ferry', 'Quay', 'Harbour', 'Dock', 'Forge', 'Kiln', 'Furnace', 'Garden', 'Nursery', 'Heath', 'Common', 'Green', 'Field', 'Stone', 'Chester', 'Derby',
+  'Mill',
+  'Canal',
+  'Church',
+  'Station',
+  'Park',
+  'Victoria',
+  'Albert',
+  'Queen',
+  'King',
+  'Market',
+  'Bridge',
+  'Chapel',
+  'Grove',
+  'Oak',
+  'Elm',
+  'Ash',
+  'Hill',
+  'Brook',
+  'Water',
+  'Wharf',
+  'George',
+  'York',
+  'Clarence',
+  'Princess',
+  'Castle',
+  'Abbey',
+  'Manor',
+  'Orchard',
+  'Meadow',
+  'Spring',
+  'Cross',
+  'High',
+  'Willow',
+  'Beech',
+  'Cedar',
+  'Hawthorn',
+  'Foundry',
+  'Weaver',
+  'Cotton',
+  'Tanner',
+  'Cooper',
+  'Mason',
+  'Farrier',
+  'Priory',
+  'Rectory',
+  'Vicarage',
+  'Granary',
+  'Lock',
+  'Ferry',
+  'Quay',
+  'Harbour',
+  'Dock',
+  'Forge',
+  'Kiln',
+  'Furnace',
+  'Garden',
+  'Nursery',
+  'Heath',
+  'Common',
+  'Green',
+  'Field',
+  'Stone',
+  'Chester',
+  'Derby',
 ];
 
 export function streetName(line: number, suffix: string): string {

@@ -9,7 +9,23 @@ import type { OsmData, OsmNode } from '../import/osm';
 const DEFAULT_HEIGHT_M = 7;
 
 const HOME = new Set(['yes', 'house', 'residential', 'terrace', 'semidetached_house', 'detached', 'apartments', 'bungalow', 'dormitory', 'flats']);
-const CIVIC = new Set(['school', 'church', 'mosque', 'synagogue', 'temple', 'hospital', 'public', 'civic', 'university', 'college', 'kindergarten', 'library', 'government', 'fire_station', 'police']);
+const CIVIC = new Set([
+  'school',
+  'church',
+  'mosque',
+  'synagogue',
+  'temple',
+  'hospital',
+  'public',
+  'civic',
+  'university',
+  'college',
+  'kindergarten',
+  'library',
+  'government',
+  'fire_station',
+  'police',
+]);
 const INDUSTRY = new Set(['industrial', 'warehouse', 'factory', 'garages', 'manufacture']);
 
 export function parseHeight(tags: Readonly<Record<string, string>>): number {
@@ -20,7 +36,12 @@ export function parseHeight(tags: Readonly<Record<string, string>>): number {
   return DEFAULT_HEIGHT_M;
 }
 
-export function makeBuildings(osm: OsmData, ways: OsmData['ways'], project: (n: OsmNode) => [number, number], inside: (p: readonly [number, number]) => boolean): BuildingTable {
+export function makeBuildings(
+  osm: OsmData,
+  ways: OsmData['ways'],
+  project: (n: OsmNode) => [number, number],
+  inside: (p: readonly [number, number]) => boolean,
+): BuildingTable {
   const rows: number[][] = [];
   const start: number[] = [0];
   const xz: number[] = [];

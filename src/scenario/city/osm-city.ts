@@ -113,7 +113,10 @@ export function buildOsmCity(osm: OsmData, name: string): OsmCity {
   const roadWays = osm.ways.filter((w) => ROAD_CLASS[w.tags.highway ?? ''] !== undefined || /_link$/.test(w.tags.highway ?? ''));
   const drivable = roadWays.filter((w) => w.tags.area !== 'yes' && w.tags.access !== 'no' && w.tags.access !== 'private' && w.tags.motor_vehicle !== 'no');
   // Duplicate nodes: each way's nodes as the snapped ids, without a node repeated in a row.
-  const moved = snapDuplicateNodes(drivable.flatMap((w) => w.refs.filter((r) => osm.nodes.has(r))), (id) => project(osm.nodes.get(id)!));
+  const moved = snapDuplicateNodes(
+    drivable.flatMap((w) => w.refs.filter((r) => osm.nodes.has(r))),
+    (id) => project(osm.nodes.get(id)!),
+  );
   const refsOf = new Map(drivable.map((w) => [w, w.refs.map((r) => moved.get(r) ?? r).filter((r, i, a) => i === 0 || r !== a[i - 1])]));
   const uses = new Map<string, number>();
   for (const w of drivable) {
@@ -212,11 +215,31 @@ export function buildOsmCity(osm: OsmData, name: string): OsmCity {
   const { signals, nodes: signalNodes } = placeSignals(osm, roads, project, inside, 'osm-area');
   const places = civicPlaces(osm, project, inside, 'osm-area');
 
-  const roadSpecs: RoadSpec[] = roads.map((r) => ({ id: r.id, a: r.a, b: r.b, lanes: r.lanes, cls: r.rank >= 2 ? 'arterial' : 'street', ...(r.street ? { street: r.street } : {}) }));
+  const roadSpecs: RoadSpec[] = roads.map((r) => ({
+    id: r.id,
+    a: r.a,
+    b: r.b,
+    lanes: r.lanes,
+    cls: r.rank >= 2 ? 'arterial' : 'street',
+    ...(r.street ? { street: r.street } : {}),
+  }));
   const city: CityModel = {
     name,
     sizeM: size,
-    districts: [{ id: 'osm-area', name, kind: 'residential', polygon: [[0, 0], [size[0], 0], [size[0], size[1]], [0, size[1]]], population: 0 }],
+    districts: [
+      {
+        id: 'osm-area',
+        name,
+        kind: 'residential',
+        polygon: [
+          [0, 0],
+          [size[0], 0],
+          [size[0], size[1]],
+          [0, size[1]],
+        ],
+        population: 0,
+      },
+    ],
     buildings,
     roads: roadSpecs,
     water: [],
@@ -228,7 +251,15 @@ export function buildOsmCity(osm: OsmData, name: string): OsmCity {
     signals,
     places,
     signalNodes,
-    stats: { buildings: buildings.count, roadWays: drivable.length, links: roads.length, droppedDisconnected: segs.length - roads.length, mergedJunctions, waysCut, duplicateNodes: moved.size },
+    stats: {
+      buildings: buildings.count,
+      roadWays: drivable.length,
+      links: roads.length,
+      droppedDisconnected: segs.length - roads.length,
+      mergedJunctions,
+      waysCut,
+      duplicateNodes: moved.size,
+    },
   };
 }
 

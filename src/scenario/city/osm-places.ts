@@ -57,7 +57,10 @@ export function civicPlaces(osm: OsmData, project: (n: OsmNode) => [number, numb
       take(ref, w.tags, pts.length > 0 ? [pts.reduce((s, p) => s + p[0], 0) / pts.length, pts.reduce((s, p) => s + p[1], 0) / pts.length] : null, null);
     }
   }
-  const counted = found.filter((f) => !found.some((o) => o !== f && o.kind === f.kind && o.ring !== null && contains(o.ring, f.at) && (f.ring === null || ringArea(o.ring) > ringArea(f.ring))));
+  const counted = found.filter(
+    (f) =>
+      !found.some((o) => o !== f && o.kind === f.kind && o.ring !== null && contains(o.ring, f.at) && (f.ring === null || ringArea(o.ring) > ringArea(f.ring))),
+  );
   return counted.map((f) => ({
     id: assetId(`${f.kind}-osm-${f.ref}`),
     kind: f.kind,

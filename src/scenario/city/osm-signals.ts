@@ -70,7 +70,10 @@ export function placeSignals(
   };
   const taken = new Map<string, string>();
   const nodes: SignalNode[] = [];
-  const ids = [...osm.nodes.entries()].filter(([, n]) => n.tags?.highway === 'traffic_signals').map(([id]) => id).sort(byOsmId);
+  const ids = [...osm.nodes.entries()]
+    .filter(([, n]) => n.tags?.highway === 'traffic_signals')
+    .map(([id]) => id)
+    .sort(byOsmId);
   for (const id of ids) {
     const p = project(osm.nodes.get(id)!);
     const j = nearest(p, true);
@@ -86,7 +89,16 @@ export function placeSignals(
   }
   const signals = [...taken.entries()].map(([junction, id]) => {
     const p = project(osm.nodes.get(junction)!);
-    return { id: assetId(`signal-osm-${id}`), kind: 'traffic-signal', subsystem: 'traffic' as const, name: `Signals at OSM node ${id}`, position: [round1(p[0]), round1(p[1])] as const, district, population: 0, critical: false };
+    return {
+      id: assetId(`signal-osm-${id}`),
+      kind: 'traffic-signal',
+      subsystem: 'traffic' as const,
+      name: `Signals at OSM node ${id}`,
+      position: [round1(p[0]), round1(p[1])] as const,
+      district,
+      population: 0,
+      critical: false,
+    };
   });
   return { signals, nodes };
 }
@@ -99,7 +111,9 @@ export function describeSignalNodes(nodes: readonly SignalNode[]): string {
   const forks = nodes.filter((n) => n.fate === 'fork').map((n) => n.node);
   const parts = [
     count('same-junction') > 0 ? `${count('same-junction')} more stop line(s) of a signalised junction` : '',
-    forks.length > 0 ? `${forks.length} dropped at a junction with fewer than 3 approaches, which has nothing to control (node ${forks.slice(0, 5).join(', ')}${forks.length > 5 ? ', …' : ''})` : '',
+    forks.length > 0
+      ? `${forks.length} dropped at a junction with fewer than 3 approaches, which has nothing to control (node ${forks.slice(0, 5).join(', ')}${forks.length > 5 ? ', …' : ''})`
+      : '',
     count('mid-way') > 0 ? `${count('mid-way')} dropped away from any junction (a signalled crossing, or on a piece not kept)` : '',
     count('outside') > 0 ? `${count('outside')} outside the area` : '',
   ].filter(Boolean);

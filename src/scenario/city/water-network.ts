@@ -45,7 +45,11 @@ const PEAK = Math.max(...PATTERN);
 
 const pumpId = (stationId: string) => `PU_${id(stationId).replace(/^PUMPING_STATION_/, '')}`;
 const dist = (a: readonly [number, number], b: readonly [number, number]) => Math.hypot(a[0] - b[0], a[1] - b[1]);
-const id = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]+/g, '_').slice(0, 31);
+const id = (s: string) =>
+  s
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .slice(0, 31);
 
 /** Smallest standard diameter carrying `lps` at about 1 m/s. */
 function diameterFor(lps: number): number {
@@ -59,7 +63,13 @@ export function makeCityWaterNetwork(generated: readonly GeneratedAsset[], edges
   const stations = of('pumping-station');
   if (!reservoir || stations.length === 0) return null;
   const towers = of('water-tower');
-  const stationFor = (p: Pt) => stations[nearestIndex(stations.map((s) => s.position as Pt), p)]!;
+  const stationFor = (p: Pt) =>
+    stations[
+      nearestIndex(
+        stations.map((s) => s.position as Pt),
+        p,
+      )
+    ]!;
 
   const J: string[] = [];
   const P: string[] = [];
@@ -127,7 +137,10 @@ export function makeCityWaterNetwork(generated: readonly GeneratedAsset[], edges
     nodeAssets.push({ node: tid, asset: t.id });
     pipe(`${id(st.id)}_OUT`, tid, dist(st.position, t.position), demand.get(st.id)! * PEAK);
     const pu = pumpId(st.id);
-    controls.push(`LINK ${pu} OPEN IF NODE ${tid} BELOW ${(TOWER_MAX_M * 0.4).toFixed(1)}`, `LINK ${pu} CLOSED IF NODE ${tid} ABOVE ${(TOWER_MAX_M * 0.95).toFixed(1)}`);
+    controls.push(
+      `LINK ${pu} OPEN IF NODE ${tid} BELOW ${(TOWER_MAX_M * 0.4).toFixed(1)}`,
+      `LINK ${pu} CLOSED IF NODE ${tid} ABOVE ${(TOWER_MAX_M * 0.95).toFixed(1)}`,
+    );
     const stationPlc = `PLC_${id(st.id).replace(/^PUMPING_STATION_/, '')}`;
     if (!plcs.some((p) => p.id === stationPlc)) plcs.push({ id: stationPlc, asset: st.id, sensors: [`F_${pu}`], actuators: [pu] });
     const towerPlc = `PLC_${tid.replace(/^WATER_TOWER_/, 'TOWER_')}`;

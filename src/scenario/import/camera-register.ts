@@ -61,7 +61,13 @@ export function parseCameraCsv(text: string, path: string): { cameras: RegisterC
   const iLat = col(LAT_NAMES);
   const iLon = col(LON_NAMES);
   if (iLat < 0 || iLon < 0) {
-    issues.push(issue(`${path} line 1`, `no ${iLat < 0 ? 'latitude' : 'longitude'} column among the header's ${header.length} column(s)`, `name the columns "lat" and "lon" (or latitude/longitude)`));
+    issues.push(
+      issue(
+        `${path} line 1`,
+        `no ${iLat < 0 ? 'latitude' : 'longitude'} column among the header's ${header.length} column(s)`,
+        `name the columns "lat" and "lon" (or latitude/longitude)`,
+      ),
+    );
     return { cameras: [], issues };
   }
   const iId = col(ID_NAMES);
@@ -105,7 +111,8 @@ export function parseCameraGeoJson(text: string, path: string): { cameras: Regis
       return;
     }
     const ft = item as { geometry?: { type?: string; coordinates?: unknown } | null; properties?: unknown };
-    const p: Record<string, unknown> = ft.properties !== null && typeof ft.properties === 'object' && !Array.isArray(ft.properties) ? (ft.properties as Record<string, unknown>) : {};
+    const p: Record<string, unknown> =
+      ft.properties !== null && typeof ft.properties === 'object' && !Array.isArray(ft.properties) ? (ft.properties as Record<string, unknown>) : {};
     const pick = (names: readonly string[]) => {
       const key = Object.keys(p).find((x) => names.includes(x.toLowerCase()));
       return key !== undefined && p[key] !== null && p[key] !== undefined ? String(p[key]) : null;
@@ -113,14 +120,18 @@ export function parseCameraGeoJson(text: string, path: string): { cameras: Regis
     const ref = cleanRef(pick(ID_NAMES) ?? String(k + 1));
     const c = ft.geometry?.coordinates;
     if (ft.geometry?.type !== 'Point' || !Array.isArray(c) || c.length < 2) {
-      issues.push(issue(`${path} features[${k}].geometry`, `camera ${clip(ref, 40)}: not a Point`, 'each camera must be a GeoJSON Point [longitude, latitude]'));
+      issues.push(
+        issue(`${path} features[${k}].geometry`, `camera ${clip(ref, 40)}: not a Point`, 'each camera must be a GeoJSON Point [longitude, latitude]'),
+      );
       return;
     }
     const lon = Number(c[0]);
     const lat = Number(c[1]);
     const err = checkLatLon(lat, lon);
     if (err) {
-      issues.push(issue(`${path} features[${k}].geometry.coordinates`, `camera ${clip(ref, 40)}: ${err}`, 'GeoJSON puts longitude first: [lon, lat] in decimal degrees'));
+      issues.push(
+        issue(`${path} features[${k}].geometry.coordinates`, `camera ${clip(ref, 40)}: ${err}`, 'GeoJSON puts longitude first: [lon, lat] in decimal degrees'),
+      );
       return;
     }
     cameras.push({ ref, name: pick(NAME_NAMES) ?? `Camera ${ref}`, area: pick(AREA_NAMES), lat, lon });
@@ -158,5 +169,8 @@ export function placeCameras(cameras: readonly RegisterCamera[], centre: readonl
 export function parseCameraRegister(text: string, file: string, path: string): { cameras: RegisterCamera[]; issues: ScenarioIssue[] } {
   if (/\.(geo)?json$/i.test(file)) return parseCameraGeoJson(text, path);
   if (/\.csv$/i.test(file)) return parseCameraCsv(text, path);
-  return { cameras: [], issues: [issue(path, `cannot tell the format of ${quote(file)}`, 'use a .csv file with lat/lon columns or a .geojson file of points')] };
+  return {
+    cameras: [],
+    issues: [issue(path, `cannot tell the format of ${quote(file)}`, 'use a .csv file with lat/lon columns or a .geojson file of points')],
+  };
 }

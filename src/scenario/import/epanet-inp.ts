@@ -27,8 +27,35 @@ export interface InpSummary {
 export type InpRead = { ok: true; summary: InpSummary } | { ok: false; issues: ScenarioIssue[] };
 
 const SECTIONS = new Set([
-  'TITLE', 'JUNCTIONS', 'RESERVOIRS', 'TANKS', 'PIPES', 'PUMPS', 'VALVES', 'TAGS', 'DEMANDS', 'STATUS', 'PATTERNS', 'CURVES', 'CONTROLS', 'RULES', 'ENERGY',
-  'EMITTERS', 'QUALITY', 'SOURCES', 'REACTIONS', 'MIXING', 'TIMES', 'REPORT', 'OPTIONS', 'COORDINATES', 'VERTICES', 'LABELS', 'BACKDROP', 'END', 'LEAKAGE',
+  'TITLE',
+  'JUNCTIONS',
+  'RESERVOIRS',
+  'TANKS',
+  'PIPES',
+  'PUMPS',
+  'VALVES',
+  'TAGS',
+  'DEMANDS',
+  'STATUS',
+  'PATTERNS',
+  'CURVES',
+  'CONTROLS',
+  'RULES',
+  'ENERGY',
+  'EMITTERS',
+  'QUALITY',
+  'SOURCES',
+  'REACTIONS',
+  'MIXING',
+  'TIMES',
+  'REPORT',
+  'OPTIONS',
+  'COORDINATES',
+  'VERTICES',
+  'LABELS',
+  'BACKDROP',
+  'END',
+  'LEAKAGE',
 ]);
 
 /** Minimum fields and which of them (0-based) must be numbers, per section with ids. */
@@ -63,7 +90,8 @@ export function readInp(text: string, fileName: string, base: string): InpRead {
     if (!line) return;
     if (line.startsWith('[')) {
       const name = /^\[([A-Za-z]+)\]/.exec(line)?.[1]?.toUpperCase() ?? '';
-      if (!SECTIONS.has(name)) report(n, `unknown section ${clip(line, 40)} in [${section || 'top'}]`, 'use one of EPANET\'s section keywords ([JUNCTIONS], [PIPES], [OPTIONS], …)');
+      if (!SECTIONS.has(name))
+        report(n, `unknown section ${clip(line, 40)} in [${section || 'top'}]`, "use one of EPANET's section keywords ([JUNCTIONS], [PIPES], [OPTIONS], …)");
       section = SECTIONS.has(name) ? name : '?';
       return;
     }
@@ -74,7 +102,8 @@ export function readInp(text: string, fileName: string, base: string): InpRead {
     if (!layout) return;
     if (f.length < layout.min) return report(n, `[${section}] line has ${f.length} field(s), needs at least ${layout.min}`, `write ${layout.what}`);
     for (const k of layout.numeric) {
-      if (!Number.isFinite(Number(f[k]))) return void broken.add(f[0]!), report(n, `[${section}] field ${k + 1} is ${quote(f[k]!)}, not a number`, `write ${layout.what}`);
+      if (!Number.isFinite(Number(f[k])))
+        return (void broken.add(f[0]!), report(n, `[${section}] field ${k + 1} is ${quote(f[k]!)}, not a number`, `write ${layout.what}`));
     }
     const id = f[0]!;
     switch (section) {
@@ -102,15 +131,27 @@ export function readInp(text: string, fileName: string, base: string): InpRead {
   });
   for (const l of linkEnds) {
     for (const end of [l.a, l.b]) {
-      if (!nodes.has(end) && !broken.has(end)) report(l.line, `[${l.section}] link ${l.id} refers to undefined node ${quote(end)}`, 'define the node in [JUNCTIONS], [RESERVOIRS] or [TANKS], or fix the id');
+      if (!nodes.has(end) && !broken.has(end))
+        report(
+          l.line,
+          `[${l.section}] link ${l.id} refers to undefined node ${quote(end)}`,
+          'define the node in [JUNCTIONS], [RESERVOIRS] or [TANKS], or fix the id',
+        );
     }
   }
   // "hello world" has no section EPANET objects to, so nothing above catches it, and EPANET itself
   // opens it as an empty network: say what it is rather than let the run fail.
   if (nodes.size === 0 && issues.length === 0) {
-    issues.push(issue(`${base} (${fileName})`, 'holds no junctions, reservoirs or tanks: it is not an EPANET network', 'an EPANET .inp file lists its nodes under [JUNCTIONS], [RESERVOIRS] and [TANKS]; save or export the network from EPANET as .inp'));
+    issues.push(
+      issue(
+        `${base} (${fileName})`,
+        'holds no junctions, reservoirs or tanks: it is not an EPANET network',
+        'an EPANET .inp file lists its nodes under [JUNCTIONS], [RESERVOIRS] and [TANKS]; save or export the network from EPANET as .inp',
+      ),
+    );
   }
-  if (nodes.size > 0 && s.reservoirs.length + s.tanks.length === 0) report(1, 'the network has no reservoir or tank', 'EPANET needs at least one fixed-head node: add a [RESERVOIRS] or [TANKS] entry');
+  if (nodes.size > 0 && s.reservoirs.length + s.tanks.length === 0)
+    report(1, 'the network has no reservoir or tank', 'EPANET needs at least one fixed-head node: add a [RESERVOIRS] or [TANKS] entry');
   return issues.length > 0 ? { ok: false, issues } : { ok: true, summary: s };
 }
 
@@ -146,7 +187,10 @@ export function checkWithEngine(text: string, fileName: string, base: string): S
       // no report
     }
     const found = simWater.parseReportErrors(report, text);
-    const issues = found.length > 0 ? found : [{ line: null, section: null, code: codeOf(e), message: e instanceof Error ? e.message : String(e), hint: 'check the file opens in EPANET' }];
+    const issues =
+      found.length > 0
+        ? found
+        : [{ line: null, section: null, code: codeOf(e), message: e instanceof Error ? e.message : String(e), hint: 'check the file opens in EPANET' }];
     return issues.map((i) =>
       issue(
         i.line !== null ? `${base} (${fileName} line ${i.line})` : `${base} (${fileName})`,
@@ -161,7 +205,9 @@ export function checkWithEngine(text: string, fileName: string, base: string): S
   } finally {
     closeOnce(p);
   }
-  return problem ? [issue(`${base} (${fileName})`, `EPANET cannot run it: ${problem.what} (EPANET error ${problem.code})`, simWater.epanetHint(problem.code))] : [];
+  return problem
+    ? [issue(`${base} (${fileName})`, `EPANET cannot run it: ${problem.what} (EPANET error ${problem.code})`, simWater.epanetHint(problem.code))]
+    : [];
 }
 
 /** Closes a project exactly once: epanet-js frees memory on close, and twice damages the heap. */
@@ -193,5 +239,8 @@ function cannotRun(p: simWater.EpanetProject, lib: simWater.EpanetLib): { code: 
   const lone: string[] = [];
   for (let i = 1; i <= n - fixed; i++) if (!linked[i]) lone.push(p.getNodeId(i));
   if (lone.length === 0) return null;
-  return { code: 233, what: `junction ${quote(lone[0]!)}${lone.length > 1 ? ` and ${lone.length - 1} more` : ''} ${lone.length > 1 ? 'are' : 'is'} joined to no pipe, pump or valve` };
+  return {
+    code: 233,
+    what: `junction ${quote(lone[0]!)}${lone.length > 1 ? ` and ${lone.length - 1} more` : ''} ${lone.length > 1 ? 'are' : 'is'} joined to no pipe, pump or valve`,
+  };
 }

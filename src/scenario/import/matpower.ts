@@ -110,7 +110,11 @@ export function parseMatpower(text: string, options: MatpowerOptions = {}): Matp
       if (t.kind === ',') continue;
       const v = t.kind === 'word' ? parseNumber(t.text) : null;
       if (v === null) {
-        report(t.line, `'${clip(t.text)}' is not a number (in mpc.${name})`, 'matrix entries must be plain numbers such as 1, -0.5, 1e-3 or Inf; expressions are not evaluated');
+        report(
+          t.line,
+          `'${clip(t.text)}' is not a number (in mpc.${name})`,
+          'matrix entries must be plain numbers such as 1, -0.5, 1e-3 or Inf; expressions are not evaluated',
+        );
       }
       cur ??= { line: t.line, values: [], bad: [] };
       if (v === null) cur.bad.push(cur.values.length);
@@ -140,7 +144,11 @@ export function parseMatpower(text: string, options: MatpowerOptions = {}): Matp
     const m = /^(?:[A-Za-z]\w*\.)?(baseMVA|bus|gen|branch)$/.exec(t.text);
     const next = toks[p + 1];
     if (m && next?.kind === '(') {
-      report(t.line, `${clip(t.text)}(…) = … changes a matrix after it is written; this importer reads matrices only as written out in full`, 'apply the change to the matrix itself and save the case again');
+      report(
+        t.line,
+        `${clip(t.text)}(…) = … changes a matrix after it is written; this importer reads matrices only as written out in full`,
+        'apply the change to the matrix itself and save the case again',
+      );
       endOfStatement();
       continue;
     }
@@ -159,7 +167,8 @@ export function parseMatpower(text: string, options: MatpowerOptions = {}): Matp
     const name = m[1]! as MatrixName | 'baseMVA';
     if (name === 'baseMVA') {
       const v = value?.kind === 'word' ? parseNumber(value.text) : null;
-      if (v === null || !Number.isFinite(v) || v <= 0) report(t.line, `${clip(t.text)} must be a positive number, got '${clip(value?.text ?? '')}'`, 'MATPOWER cases use 100');
+      if (v === null || !Number.isFinite(v) || v <= 0)
+        report(t.line, `${clip(t.text)} must be a positive number, got '${clip(value?.text ?? '')}'`, 'MATPOWER cases use 100');
       else baseMVA = { value: v, line: t.line };
       endOfStatement();
       continue;
@@ -187,7 +196,11 @@ export function parseMatpower(text: string, options: MatpowerOptions = {}): Matp
       if (row.values.length < MATRICES[name]) {
         report(row.line, `mpc.${name} row with ${row.values.length} columns where ${MATRICES[name]} are needed`, `a ${name} row is [${COLUMNS[name]}]`);
       } else if (row.values.length !== width) {
-        report(row.line, `mpc.${name} row with ${row.values.length} columns, but the first row has ${width}`, 'every row of a matrix needs the same number of columns');
+        report(
+          row.line,
+          `mpc.${name} row with ${row.values.length} columns, but the first row has ${width}`,
+          'every row of a matrix needs the same number of columns',
+        );
       }
     }
   }
@@ -258,7 +271,11 @@ function build(
     L.shiftDeg[k] = num(row, 10, `branch ${k + 1} angle`);
     L.status[k] = num(row, 11, `branch ${k + 1} status`) > 0 ? 1 : 0;
     if (L.x[k] === 0 && L.status[k] === 1) {
-      report(row.line, `branch ${k + 1} is in service with reactance x = 0`, 'a DC power flow divides by x: give it a small reactance (e.g. 0.0001) or set its status to 0');
+      report(
+        row.line,
+        `branch ${k + 1} is in service with reactance x = 0`,
+        'a DC power flow divides by x: give it a small reactance (e.g. 0.0001) or set its status to 0',
+      );
     }
   });
   if (issues.length > 0) return { ok: false, issues };

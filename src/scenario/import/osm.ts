@@ -87,13 +87,29 @@ function elements(text: string): OsmElement[] {
     const attrsAt = at + 1 + name.length;
     const selfClosing = text.charCodeAt(gt - 1) === 47; // '/'
     const end = marks[k + 1]?.at ?? text.length;
-    out.push({ name, attrs: text.slice(attrsAt, selfClosing ? gt - 1 : gt), attrsAt, body: selfClosing ? null : text.slice(gt + 1, Math.max(gt + 1, end)), bodyAt: gt + 1 });
+    out.push({
+      name,
+      attrs: text.slice(attrsAt, selfClosing ? gt - 1 : gt),
+      attrsAt,
+      body: selfClosing ? null : text.slice(gt + 1, Math.max(gt + 1, end)),
+      bodyAt: gt + 1,
+    });
   }
   return out;
 }
 
 export function parseOsm(text: string, path: string): { ok: true; data: OsmData } | { ok: false; issues: ScenarioIssue[] } {
-  if (!/<osm[\s>]/.test(text)) return { ok: false, issues: [issue(path, 'is not an OpenStreetMap XML file (no <osm> element)', 'export the area as .osm XML, e.g. from openstreetmap.org "Export" or the Overpass API with "out meta;"')] };
+  if (!/<osm[\s>]/.test(text))
+    return {
+      ok: false,
+      issues: [
+        issue(
+          path,
+          'is not an OpenStreetMap XML file (no <osm> element)',
+          'export the area as .osm XML, e.g. from openstreetmap.org "Export" or the Overpass API with "out meta;"',
+        ),
+      ],
+    };
   // The first character reference that names no character (&#x110000;, &#0;, a surrogate), and where.
   let badRef: { ref: string; at: number } | null = null;
   const decode = (s: string, at: number) =>
@@ -144,13 +160,24 @@ export function parseOsm(text: string, path: string): { ok: true; data: OsmData 
   const ref = badRef as { ref: string; at: number } | null;
   if (ref) {
     const { line } = lineCol(text, ref.at);
-    return { ok: false, issues: [issue(`${path} line ${line}`, `${quote(ref.ref, 24)} is not a valid character reference`, 'a character reference must name a Unicode character: &#x9;, &#xA;, &#xD;, or &#x20; to &#x10FFFF; but not a surrogate (&#xD800; to &#xDFFF;), &#xFFFE; or &#xFFFF;; fix or remove it')] };
+    return {
+      ok: false,
+      issues: [
+        issue(
+          `${path} line ${line}`,
+          `${quote(ref.ref, 24)} is not a valid character reference`,
+          'a character reference must name a Unicode character: &#x9;, &#xA;, &#xD;, or &#x20; to &#x10FFFF; but not a surrogate (&#xD800; to &#xDFFF;), &#xFFFE; or &#xFFFF;; fix or remove it',
+        ),
+      ],
+    };
   }
   ways.push(...multipolygonRings(relations, ways, nodes));
   const b = /<bounds\b([^<>]*)\/>/.exec(text);
   const ba = b ? attrs(b[1]!, b.index) : null;
-  const bounds = ba && ba.minlat !== undefined ? { minLat: Number(ba.minlat), minLon: Number(ba.minlon), maxLat: Number(ba.maxlat), maxLon: Number(ba.maxlon) } : null;
-  if (nodes.size === 0) return { ok: false, issues: [issue(path, 'holds no nodes with coordinates', 'the export may be empty or cut short; export the area again')] };
+  const bounds =
+    ba && ba.minlat !== undefined ? { minLat: Number(ba.minlat), minLon: Number(ba.minlon), maxLat: Number(ba.maxlat), maxLon: Number(ba.maxlon) } : null;
+  if (nodes.size === 0)
+    return { ok: false, issues: [issue(path, 'holds no nodes with coordinates', 'the export may be empty or cut short; export the area again')] };
   return { ok: true, data: { nodes, ways, bounds } };
 }
 

@@ -44,33 +44,50 @@ export function afterActionHtml(r: AfterActionReport): string {
   out.push(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`);
   out.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
   out.push(`<title>After-action report: ${h(r.title)}</title><style>${STYLE}</style></head><body>`);
-  out.push(`<h1>After-action report</h1><p class="meta"><strong>${h(r.title)}</strong><br>Scenario <code>${h(r.run.scenario.id)}</code> · seed ${r.run.seed} · played to ${clock(r.run.untilS)} · run hash <code>${h(r.run.hash)}</code></p>`);
+  out.push(
+    `<h1>After-action report</h1><p class="meta"><strong>${h(r.title)}</strong><br>Scenario <code>${h(r.run.scenario.id)}</code> · seed ${r.run.seed} · played to ${clock(r.run.untilS)} · run hash <code>${h(r.run.hash)}</code></p>`,
+  );
   if (r.meta.summary) out.push(`<p>${h(r.meta.summary)}</p>`);
   if (r.meta.objectives.length) out.push(`<h2>Objectives</h2><ul>${r.meta.objectives.map((o) => `<li>${h(o)}</li>`).join('')}</ul>`);
   out.push('<h2>Key figures</h2><div class="kpis">');
   r.kpiPeaks.forEach((k, i) => {
     const series = r.run.kpis[k.id]?.series ?? [];
-    out.push(`<div class="kpi"><small>${h(k.label)}</small><b>${k.peak === null ? 'no data' : `peak ${k.peak.toLocaleString('en-GB')} ${h(k.unit)}`}</b><small>${k.peak !== null && k.peak > 0 ? `at ${clock(k.peakAtS)}; ` : ''}${k.end === null ? '—' : k.end.toLocaleString('en-GB')} at the end</small>${chart(series, r.run.untilS, COLOURS[i % COLOURS.length]!)}</div>`);
+    out.push(
+      `<div class="kpi"><small>${h(k.label)}</small><b>${k.peak === null ? 'no data' : `peak ${k.peak.toLocaleString('en-GB')} ${h(k.unit)}`}</b><small>${k.peak !== null && k.peak > 0 ? `at ${clock(k.peakAtS)}; ` : ''}${k.end === null ? '—' : k.end.toLocaleString('en-GB')} at the end</small>${chart(series, r.run.untilS, COLOURS[i % COLOURS.length]!)}</div>`,
+    );
   });
   out.push('</div><h2>Timeline</h2><table><thead><tr><th>time</th><th></th><th>what happened</th></tr></thead><tbody>');
   for (const t of r.timeline) {
     const eff = t.effects.length ? `<ul class="eff">${t.effects.map((e) => `<li>${h(e)}</li>`).join('')}</ul>` : '';
     const caused = t.caused ? ` <small>(${t.caused} consequences)</small>` : '';
-    out.push(`<tr><td class="t">${t.clock}</td><td><span class="kind ${t.kind}">${h(t.kind.replace('-', ' '))}</span></td><td><strong>${h(t.title)}</strong>${caused}${t.detail ? `<br>${h(t.detail)}` : ''}${eff}</td></tr>`);
+    out.push(
+      `<tr><td class="t">${t.clock}</td><td><span class="kind ${t.kind}">${h(t.kind.replace('-', ' '))}</span></td><td><strong>${h(t.title)}</strong>${caused}${t.detail ? `<br>${h(t.detail)}` : ''}${eff}</td></tr>`,
+    );
   }
   out.push('</tbody></table><h2>Evaluation</h2>');
   if (r.evaluation.score === null) out.push('<p>No expected actions were set for the injects that fired.</p>');
   else {
-    out.push(`<p><strong>${Math.round(r.evaluation.score * 100)}%</strong> of expected actions met.</p><table><thead><tr><th>inject</th><th>expected action</th><th>met</th><th>after</th><th>how</th></tr></thead><tbody>`);
-    for (const x of r.evaluation.results) out.push(`<tr><td>${h(x.inject)}</td><td>${h(x.description)}</td><td class="${x.met ? 'met' : 'notmet'}">${x.met ? 'yes' : 'no'}</td><td class="t">${x.afterS !== null ? clock(x.afterS) : '–'}</td><td>${h(x.how)}</td></tr>`);
+    out.push(
+      `<p><strong>${Math.round(r.evaluation.score * 100)}%</strong> of expected actions met.</p><table><thead><tr><th>inject</th><th>expected action</th><th>met</th><th>after</th><th>how</th></tr></thead><tbody>`,
+    );
+    for (const x of r.evaluation.results)
+      out.push(
+        `<tr><td>${h(x.inject)}</td><td>${h(x.description)}</td><td class="${x.met ? 'met' : 'notmet'}">${x.met ? 'yes' : 'no'}</td><td class="t">${x.afterS !== null ? clock(x.afterS) : '–'}</td><td>${h(x.how)}</td></tr>`,
+      );
     out.push('</tbody></table>');
   }
   out.push('<h2>Why the main effects happened</h2>');
   for (const e of r.run.effects) {
-    out.push(`<h3>${h(e.name)} went down at ${clock(e.tS)}</h3><ol class="chain">${e.chain.map((c) => `<li><span class="t">${clock(c.tS)}</span> ${h(c.text)}</li>`).join('')}</ol>`);
+    out.push(
+      `<h3>${h(e.name)} went down at ${clock(e.tS)}</h3><ol class="chain">${e.chain.map((c) => `<li><span class="t">${clock(c.tS)}</span> ${h(c.text)}</li>`).join('')}</ol>`,
+    );
   }
   out.push('<h2>Data exposed</h2>');
-  out.push(r.dataExposed.length ? `<ul>${r.dataExposed.map((d) => `<li><span class="t">${clock(d.tS)}</span> ${h(d.text)}</li>`).join('')}</ul>` : '<p>No data left the city in this run.</p>');
+  out.push(
+    r.dataExposed.length
+      ? `<ul>${r.dataExposed.map((d) => `<li><span class="t">${clock(d.tS)}</span> ${h(d.text)}</li>`).join('')}</ul>`
+      : '<p>No data left the city in this run.</p>',
+  );
   out.push(`<p class="meta">Made by citytwin. All vendors, places and people in the shipped scenarios are fictional.</p></body></html>\n`);
   return out.join('\n');
 }

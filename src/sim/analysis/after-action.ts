@@ -61,14 +61,25 @@ export function buildAfterAction(sim: AfterActionSource, meta: AfterActionMeta):
   const timeline: TimelineEntry[] = [];
   const entry = (e: SimEvent, kind: TimelineEntry['kind'], title: string, detail: string, withEffects: boolean) => {
     const after = withEffects ? descendants(sim.events, e.id) : [];
-    const effects = after.filter((x) => x.type === 'asset.status.changed').slice(0, 6).map((x) => `${formatClock(x.tMs)} ${describeEvent(x, name)}`);
+    const effects = after
+      .filter((x) => x.type === 'asset.status.changed')
+      .slice(0, 6)
+      .map((x) => `${formatClock(x.tMs)} ${describeEvent(x, name)}`);
     timeline.push({ tS: e.tMs / 1000, clock: formatClock(e.tMs), kind, title, detail, caused: after.length, effects });
   };
   for (const e of sim.events) {
     switch (e.type) {
       case 'inject.applied': {
         const spec = sim.input.injects.find((i) => i.id === e.data.inject);
-        entry(e, 'inject', e.data.title, [e.data.attack ? `ATT&CK ${e.data.attack}` : '', e.data.early ? 'fired early by the facilitator' : '', spec?.description ?? ''].filter(Boolean).join(' · '), true);
+        entry(
+          e,
+          'inject',
+          e.data.title,
+          [e.data.attack ? `ATT&CK ${e.data.attack}` : '', e.data.early ? 'fired early by the facilitator' : '', spec?.description ?? '']
+            .filter(Boolean)
+            .join(' · '),
+          true,
+        );
         break;
       }
       case 'inject.held':
@@ -81,13 +92,27 @@ export function buildAfterAction(sim: AfterActionSource, meta: AfterActionMeta):
         entry(e, 'pressure', e.data.title, e.data.text, false);
         break;
       case 'decision.taken':
-        entry(e, 'decision', e.data.label, [e.data.by && `decided by ${e.data.by}`, e.data.rationale && `rationale: ${e.data.rationale}`, e.data.late ? 'after its time budget' : ''].filter(Boolean).join(' · '), true);
+        entry(
+          e,
+          'decision',
+          e.data.label,
+          [e.data.by && `decided by ${e.data.by}`, e.data.rationale && `rationale: ${e.data.rationale}`, e.data.late ? 'after its time budget' : '']
+            .filter(Boolean)
+            .join(' · '),
+          true,
+        );
         break;
       case 'decision.expired':
         entry(e, 'decision-expired', e.data.title, 'no decision within the time budget', false);
         break;
       case 'note.added':
-        entry(e, e.data.kind === 'evaluation' ? 'evaluation' : 'note', e.data.text, [e.data.author, e.data.expected && `expected action ${e.data.expected}: ${e.data.met ? 'met' : 'not met'}`].filter(Boolean).join(' · '), false);
+        entry(
+          e,
+          e.data.kind === 'evaluation' ? 'evaluation' : 'note',
+          e.data.text,
+          [e.data.author, e.data.expected && `expected action ${e.data.expected}: ${e.data.met ? 'met' : 'not met'}`].filter(Boolean).join(' · '),
+          false,
+        );
         break;
       case 'command.applied':
         if (e.data.actor === 'operator') entry(e, 'command', e.data.command, 'operator action', true);

@@ -224,7 +224,7 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
 
   // Decoys: the same search half the city's width away (wrapping round), where the home is not.
   const span = maxX - minX;
-  const decoyX = (ax: number) => minX + ((ax - minX + span / 2) % span + span) % span;
+  const decoyX = (ax: number) => minX + ((((ax - minX + span / 2) % span) + span) % span);
   const margins: number[] = [];
   const decoyMargins: number[] = [];
   // In a large city a sample of the identities makes enough decoy searches (each then stands for `every`).

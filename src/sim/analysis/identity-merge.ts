@@ -90,14 +90,15 @@ export function rotationPhase(g: TraceGroups): number {
   for (let m = 1; m < MINUTES; m++) if (cover[m]! < min) min = cover[m]!;
   // Longest cyclic run of minutes at the minimum, starting from one that follows a minute above it.
   let from = -1;
-  for (let m = 0; m < MINUTES; m++) if (cover[m] === min && cover[(m + MINUTES - 1) % MINUTES] !== min) {
-    from = m;
-    break;
-  }
+  for (let m = 0; m < MINUTES; m++)
+    if (cover[m] === min && cover[(m + MINUTES - 1) % MINUTES] !== min) {
+      from = m;
+      break;
+    }
   if (from < 0) return 0;
   let bestStart = from;
   let bestLen = 0;
-  for (let k = 0; k < MINUTES; ) {
+  for (let k = 0; k < MINUTES;) {
     const m = (from + k) % MINUTES;
     if (cover[m] !== min) {
       k++;
@@ -174,7 +175,12 @@ function strongestFirst(links: LinkList): Int32Array {
  * Returns each node's identity (numbered in order of each identity's first node) and, per
  * dataset pair, how many of its links stood.
  */
-export function mergeConstrained(datasets: readonly MergeDataset[], nodes: number, links: LinkList, pairs: number): { entityOf: Int32Array; entities: number; applied: Int32Array } {
+export function mergeConstrained(
+  datasets: readonly MergeDataset[],
+  nodes: number,
+  links: LinkList,
+  pairs: number,
+): { entityOf: Int32Array; entities: number; applied: Int32Array } {
   const { layouts, words: W } = keyLayouts(datasets);
   const parent = new Int32Array(nodes);
   for (let i = 0; i < nodes; i++) parent[i] = i;

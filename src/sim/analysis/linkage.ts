@@ -140,7 +140,18 @@ export function mergeIdentities(held: readonly ReleasedRecords[]): Identities {
       if (A.rel.settings.rotation === 'per-record' || B.rel.settings.rotation === 'per-record' || A.rel.n === 0 || B.rel.n === 0) continue;
       const pair = pairs.length;
       pairs.push({ a: A.rel.dataset, b: B.rel.dataset });
-      linkPair(A.rel, A.trace, A.traces, B.rel, B.trace, B.traces, (a, b, c1, c2) => candidates.add(A.offset + a, B.offset + b, c1, c2, pair), cache, groupsOf(ia), groupsOf(ib));
+      linkPair(
+        A.rel,
+        A.trace,
+        A.traces,
+        B.rel,
+        B.trace,
+        B.traces,
+        (a, b, c1, c2) => candidates.add(A.offset + a, B.offset + b, c1, c2, pair),
+        cache,
+        groupsOf(ia),
+        groupsOf(ib),
+      );
     }
   }
   // Strongest links first, each only where it contradicts none already made (identity-merge.ts).

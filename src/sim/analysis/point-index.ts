@@ -228,7 +228,14 @@ export function groupByTrace(pts: TracePoints, trace: Int32Array, traces: number
  * Cells are numbered densely in order of first appearance and points in order of (cell, bin),
  * or (bin, cell) when `timeMajor`.
  */
-export function buildPointIndex(pts: TracePoints, trace: Int32Array, traceCount: number, spatialM: number, temporalS: number, o: PointIndexOptions = {}): PointIndex {
+export function buildPointIndex(
+  pts: TracePoints,
+  trace: Int32Array,
+  traceCount: number,
+  spatialM: number,
+  temporalS: number,
+  o: PointIndexOptions = {},
+): PointIndex {
   const g = o.groups ?? groupByTrace(pts, trace, traceCount);
   const n = g.start[g.traces]!;
   const centred = o.centred ?? false;

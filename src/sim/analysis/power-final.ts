@@ -5,7 +5,12 @@ export interface PowerFinal {
   buses: { id: string; angleDeg: number; loadMW: number; servedMW: number; energized: boolean }[];
   branches: { id: string; from: string; to: string; flowMW: number; reportedFlowMW: number; ratingMW: number; loading: number; inService: boolean }[];
   generators: { id: string; bus: string; pMW: number; inService: boolean }[];
-  islands: { count: number; energized: number; deenergized: number; list: { buses: number; generators: number; loadMW: number; servedMW: number; genMW: number; energized: boolean }[] };
+  islands: {
+    count: number;
+    energized: number;
+    deenergized: number;
+    list: { buses: number; generators: number; loadMW: number; servedMW: number; genMW: number; energized: boolean }[];
+  };
   shedMW: number;
 }
 
@@ -18,7 +23,13 @@ export function powerFinal(p: GridSubsystem): PowerFinal {
   const G = net.gens;
   const buses = [];
   for (let i = 0; i < B.count; i++) {
-    buses.push({ id: input.busIds[i]!, angleDeg: r3((r.thetaRad[i]! * 180) / Math.PI), loadMW: r3(B.pdMW[i]!), servedMW: r3(r.servedMW[i]!), energized: r.energized[i] === 1 });
+    buses.push({
+      id: input.busIds[i]!,
+      angleDeg: r3((r.thetaRad[i]! * 180) / Math.PI),
+      loadMW: r3(B.pdMW[i]!),
+      servedMW: r3(r.servedMW[i]!),
+      energized: r.energized[i] === 1,
+    });
   }
   const branches = [];
   for (let k = 0; k < L.count; k++) {
@@ -35,7 +46,20 @@ export function powerFinal(p: GridSubsystem): PowerFinal {
   }
   const generators = [];
   for (let g = 0; g < G.count; g++) generators.push({ id: input.genIds[g]!, bus: input.busIds[G.bus[g]!]!, pMW: r3(r.pgMW[g]!), inService: G.status[g] === 1 });
-  const list = r.islands.map((s) => ({ buses: s.buses, generators: s.generators, loadMW: r3(s.loadMW), servedMW: r3(s.servedMW), genMW: r3(s.genMW), energized: s.energized }));
+  const list = r.islands.map((s) => ({
+    buses: s.buses,
+    generators: s.generators,
+    loadMW: r3(s.loadMW),
+    servedMW: r3(s.servedMW),
+    genMW: r3(s.genMW),
+    energized: s.energized,
+  }));
   const energized = list.filter((s) => s.energized).length;
-  return { buses, branches, generators, islands: { count: list.length, energized, deenergized: list.length - energized, list }, shedMW: r3(p.totalUnservedMW()) };
+  return {
+    buses,
+    branches,
+    generators,
+    islands: { count: list.length, energized, deenergized: list.length - energized, list },
+    shedMW: r3(p.totalUnservedMW()),
+  };
 }

@@ -7,7 +7,17 @@
  * aggregates: nothing here names a synthetic person.
  */
 import { Rng, fnv1a32 } from '../core';
-import { DATASET_IDS, DATASET_LABELS, describeAnonymisation, type Anonymisation, type DatasetId, type Holding, type PopulationSubsystem, type ReleasedMeters, type ReleasedRecords } from '../population';
+import {
+  DATASET_IDS,
+  DATASET_LABELS,
+  describeAnonymisation,
+  type Anonymisation,
+  type DatasetId,
+  type Holding,
+  type PopulationSubsystem,
+  type ReleasedMeters,
+  type ReleasedRecords,
+} from '../population';
 import { matchHomes, mergeIdentities, seenAt, type LinkResult } from './linkage';
 import { illustrativeTrace, type IllustrativeTrace } from './trace';
 import { buildPointIndex, groupsOf, tracesOf, unicityCurve, type UnicityPoint } from './unicity';
@@ -27,7 +37,14 @@ export interface PrivacyFinal {
   timingsMs: Record<string, number>;
   residents: number;
   households: number;
-  datasets: { id: DatasetId; label: string; records: number; anonymisation: string; settings: Anonymisation; held: { how: string; atS: number | null } | null }[];
+  datasets: {
+    id: DatasetId;
+    label: string;
+    records: number;
+    anonymisation: string;
+    settings: Anonymisation;
+    held: { how: string; atS: number | null } | null;
+  }[];
   unicity: (UnicityPoint & { dataset: DatasetId })[];
   reidentified: {
     /** Residents tied to their own household (each once, however many identities of theirs are tied). */
@@ -55,7 +72,20 @@ export interface PrivacyFinal {
    * a few people (1 to 4), and what the noise costs in accuracy (mean absolute error, people).
    */
   aggregates: { cellM: number; binS: number; published: number; suppressed: number; smallCounts: number; meanAbsError: number };
-  sensitiveSites: { site: string; name: string; kind: string; x: number; z: number; /** The camera that watches its door, or null. */ watchedBy: string | null; visitors: number; visitorHouseholds: number; attributed: number; correct: number; precision: number; recall: number }[];
+  sensitiveSites: {
+    site: string;
+    name: string;
+    kind: string;
+    x: number;
+    z: number;
+    /** The camera that watches its door, or null. */ watchedBy: string | null;
+    visitors: number;
+    visitorHouseholds: number;
+    attributed: number;
+    correct: number;
+    precision: number;
+    recall: number;
+  }[];
   /** One resident's reconstructed day (only when asked for with `illustrate`): the single exception to aggregates. */
   illustration?: IllustrativeTrace;
 }
@@ -121,14 +151,23 @@ export function unicityOf(rel: ReleasedRecords, samples: number, resolutions = U
 
 export function privacyAnalysis(p: PopulationSubsystem, nowS: number, o: PrivacyOptions = {}): PrivacyFinal {
   const settings = (d: DatasetId) => o.anonymisation?.[d] ?? p.anonymisation[d];
-  const holdings: readonly Holding[] = o.holds ? o.holds.map((d) => ({ dataset: d, how: 'what-if', atS: null, event: null, anonymisation: null, parts: null, recordsTaken: 0 })) : p.holdings;
+  const holdings: readonly Holding[] = o.holds
+    ? o.holds.map((d) => ({ dataset: d, how: 'what-if', atS: null, event: null, anonymisation: null, parts: null, recordsTaken: 0 }))
+    : p.holdings;
   const heldAt = new Map(holdings.map((h) => [h.dataset, h.atS ?? nowS]));
   const holding = (d: DatasetId) => holdings.find((h) => h.dataset === d)!;
   // A stolen copy keeps the anonymisation it was taken with; a what-if's overrides apply to everything held.
   const heldSettings = (d: DatasetId) => o.anonymisation?.[d] ?? holding(d).anonymisation ?? p.anonymisation[d];
   const datasets = DATASET_IDS.map((id) => {
     const h = holdings.find((x) => x.dataset === id);
-    return { id, label: DATASET_LABELS[id], records: p.recordCount(id), anonymisation: describeAnonymisation(settings(id)), settings: settings(id), held: h ? { how: h.how, atS: h.atS } : null };
+    return {
+      id,
+      label: DATASET_LABELS[id],
+      records: p.recordCount(id),
+      anonymisation: describeAnonymisation(settings(id)),
+      settings: settings(id),
+      held: h ? { how: h.how, atS: h.atS } : null,
+    };
   });
 
   const T = timings();
@@ -268,7 +307,14 @@ function aggregateSummary(p: PopulationSubsystem, nowS: number, a: Anonymisation
     err += Math.abs(c - (truth.get(`${noisy.x[i]},${noisy.z[i]},${noisy.t[i]}`) ?? 0));
     if (c >= 1 && c < 5) small++;
   }
-  return { cellM: noisy.cellM, binS: noisy.binS, published: noisy.count.length, suppressed: noisy.suppressed, smallCounts: small, meanAbsError: noisy.count.length ? r3(err / noisy.count.length) : 0 };
+  return {
+    cellM: noisy.cellM,
+    binS: noisy.binS,
+    published: noisy.count.length,
+    suppressed: noisy.suppressed,
+    smallCounts: small,
+    meanAbsError: noisy.count.length ? r3(err / noisy.count.length) : 0,
+  };
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -135,13 +135,25 @@ export function buildReport(sim: ReportSource, wallS: number, maxEffects = 5): R
 
   const decisions: ReportDecision[] = [];
   for (const e of sim.events) {
-    if (e.type === 'decision.opened') decisions.push({ id: e.data.decision, title: e.data.title, openedS: e.tMs / 1000, outcome: 'open', atS: null, option: null, by: null, rationale: null, late: false });
+    if (e.type === 'decision.opened')
+      decisions.push({
+        id: e.data.decision,
+        title: e.data.title,
+        openedS: e.tMs / 1000,
+        outcome: 'open',
+        atS: null,
+        option: null,
+        by: null,
+        rationale: null,
+        late: false,
+      });
     if (e.type !== 'decision.taken' && e.type !== 'decision.expired') continue;
     const d = [...decisions].reverse().find((x) => x.id === e.data.decision && x.outcome === 'open');
     if (!d) continue;
     d.atS = e.tMs / 1000;
     if (e.type === 'decision.expired') d.outcome = 'expired';
-    else if (e.type === 'decision.taken') Object.assign(d, { outcome: 'taken', option: e.data.label, by: e.data.by || null, rationale: e.data.rationale || null, late: e.data.late });
+    else if (e.type === 'decision.taken')
+      Object.assign(d, { outcome: 'taken', option: e.data.label, by: e.data.by || null, rationale: e.data.rationale || null, late: e.data.late });
   }
 
   return {

@@ -65,7 +65,12 @@ export function explainJoins(ids: Identities, e: number, shownDay: number, offS:
             b: B.dataset,
             aliasB: alias(B.pid[rb[0]!]!),
             matches: hits.length,
-            examples: shown.map((i) => ({ day: dayOf(i), clockS: A.t[i]! + offS - dayOf(i) * DAY_S, x: Math.round(x0(A.x[i]!, cell)), z: Math.round(x0(A.z[i]!, cell)) })),
+            examples: shown.map((i) => ({
+              day: dayOf(i),
+              clockS: A.t[i]! + offS - dayOf(i) * DAY_S,
+              x: Math.round(x0(A.x[i]!, cell)),
+              z: Math.round(x0(A.z[i]!, cell)),
+            })),
           });
         }
       }
@@ -73,7 +78,9 @@ export function explainJoins(ids: Identities, e: number, shownDay: number, offS:
   }
   // Joins that touch the shown day first, then the strongest.
   const touches = (j: TraceJoin) => (j.examples.some((x) => x.day === shownDay) ? 1 : 0);
-  return out.sort((a, b) => touches(b) - touches(a) || b.matches - a.matches || cmp(a.a, b.a) || cmp(a.aliasA, b.aliasA) || cmp(a.aliasB, b.aliasB)).slice(0, MAX_JOINS);
+  return out
+    .sort((a, b) => touches(b) - touches(a) || b.matches - a.matches || cmp(a.a, b.a) || cmp(a.aliasA, b.aliasA) || cmp(a.aliasB, b.aliasB))
+    .slice(0, MAX_JOINS);
 }
 
 /** The centre of the linkage cell a coordinate falls in. */

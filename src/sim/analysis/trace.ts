@@ -62,7 +62,15 @@ export interface IllustrativeTrace {
   readonly points: readonly TracePoint[];
   readonly joins: readonly TraceJoin[];
   /** The inferred home: the meter's cell, its pseudonym, and when the meter shows it emptying and filling that day. */
-  readonly home: { readonly x: number; readonly z: number; readonly cellM: number; readonly alias: string; readonly confidence: number; readonly leftClockS: number | null; readonly backClockS: number | null } | null;
+  readonly home: {
+    readonly x: number;
+    readonly z: number;
+    readonly cellM: number;
+    readonly alias: string;
+    readonly confidence: number;
+    readonly leftClockS: number | null;
+    readonly backClockS: number | null;
+  } | null;
   /** The sensitive site the attacker places them at that day, and when. */
   readonly site: (TraceSite & { readonly clockS: number }) | null;
   /** What the simulation knows (never read by the attack). */
@@ -80,7 +88,23 @@ export interface IllustrativeTrace {
 }
 
 function none(reason: string, datasets: readonly DatasetId[]): IllustrativeTrace {
-  return { status: 'none', reason, label: '', chosen: null, datasets, day: null, records: 0, pseudonyms: 0, daysSeen: 0, byDataset: [], points: [], joins: [], home: null, site: null, actual: null };
+  return {
+    status: 'none',
+    reason,
+    label: '',
+    chosen: null,
+    datasets,
+    day: null,
+    records: 0,
+    pseudonyms: 0,
+    daysSeen: 0,
+    byDataset: [],
+    points: [],
+    joins: [],
+    home: null,
+    site: null,
+    actual: null,
+  };
 }
 
 /**
@@ -99,10 +123,11 @@ export function illustrativeTrace(p: PopulationSubsystem, ids: Identities, homes
 
   // Who each identity is (the truth of its first record), for choosing and scoring only.
   const personOf = new Int32Array(E).fill(-1);
-  for (const d of ids.datasets) for (let i = 0; i < d.rel.n; i++) {
-    const e = ids.entityOf[d.offset + d.trace[i]!]!;
-    if (personOf[e] === -1) personOf[e] = d.rel.truth[i]!;
-  }
+  for (const d of ids.datasets)
+    for (let i = 0; i < d.rel.n; i++) {
+      const e = ids.entityOf[d.offset + d.trace[i]!]!;
+      if (personOf[e] === -1) personOf[e] = d.rel.truth[i]!;
+    }
   const rightHome = (e: number) => {
     const h = homes.household[e]!;
     return h >= 0 && personOf[e]! >= 0 && P.household[personOf[e]!] === meters.truth[h];
@@ -123,11 +148,12 @@ export function illustrativeTrace(p: PopulationSubsystem, ids: Identities, homes
   };
   const atSite = new Uint8Array(E);
   const recordsOf = new Int32Array(E);
-  for (const d of ids.datasets) for (let i = 0; i < d.rel.n; i++) {
-    const e = ids.entityOf[d.offset + d.trace[i]!]!;
-    recordsOf[e]!++;
-    if (!atSite[e] && rightHome(e) && siteAt(d.rel.settings.cellM, d.rel.x[i]!, d.rel.z[i]!) >= 0) atSite[e] = 1;
-  }
+  for (const d of ids.datasets)
+    for (let i = 0; i < d.rel.n; i++) {
+      const e = ids.entityOf[d.offset + d.trace[i]!]!;
+      recordsOf[e]!++;
+      if (!atSite[e] && rightHome(e) && siteAt(d.rel.settings.cellM, d.rel.x[i]!, d.rel.z[i]!) >= 0) atSite[e] = 1;
+    }
   let chosen = -1;
   let why: 'site' | 'home' = 'site';
   for (const pass of ['site', 'home'] as const) {
@@ -146,7 +172,12 @@ export function illustrativeTrace(p: PopulationSubsystem, ids: Identities, homes
   const person = personOf[e]!;
 
   // Every record of the identity, the days it was seen, and the day to show.
-  interface Rec { k: number; i: number; t: number; site: number }
+  interface Rec {
+    k: number;
+    i: number;
+    t: number;
+    site: number;
+  }
   const recs: Rec[] = [];
   const perDay = new Map<number, { n: number; site: boolean }>();
   const byDataset = ids.datasets.map((d) => ({ dataset: d.rel.dataset, records: 0, pseudonyms: 0 }));
@@ -172,7 +203,14 @@ export function illustrativeTrace(p: PopulationSubsystem, ids: Identities, homes
   const today = recs.filter((r) => dayOf(r.t) === day).sort((a, b) => a.t - b.t || a.k - b.k || a.i - b.i);
   const points: TracePoint[] = today.slice(0, MAX_POINTS).map((r) => {
     const rel = ids.datasets[r.k]!.rel;
-    return { clockS: r.t - dayStart, x: rel.x[r.i]!, z: rel.z[r.i]!, dataset: rel.dataset, alias: alias(rel.pid[r.i]!), site: r.site >= 0 ? p.input.sensitive[r.site]!.id : null };
+    return {
+      clockS: r.t - dayStart,
+      x: rel.x[r.i]!,
+      z: rel.z[r.i]!,
+      dataset: rel.dataset,
+      alias: alias(rel.pid[r.i]!),
+      site: r.site >= 0 ? p.input.sensitive[r.site]!.id : null,
+    };
   });
   let othersRecords = 0;
   for (const r of recs) if (ids.datasets[r.k]!.rel.truth[r.i] !== person) othersRecords++;
@@ -193,7 +231,15 @@ export function illustrativeTrace(p: PopulationSubsystem, ids: Identities, homes
       break;
     }
   }
-  const home = { x: meters.x[h]!, z: meters.z[h]!, cellM: meters.settings.cellM, alias: alias(meters.pid[h]!), confidence: Math.round(homes.confidence[e]! * 1000) / 1000, leftClockS: left, backClockS: back };
+  const home = {
+    x: meters.x[h]!,
+    z: meters.z[h]!,
+    cellM: meters.settings.cellM,
+    alias: alias(meters.pid[h]!),
+    confidence: Math.round(homes.confidence[e]! * 1000) / 1000,
+    leftClockS: left,
+    backClockS: back,
+  };
 
   // The site: the first sighting at a sensitive site's camera that day; right if they truly arrived there shortly before.
   const siteOf = (si: number): TraceSite => {
@@ -228,6 +274,13 @@ export function illustrativeTrace(p: PopulationSubsystem, ids: Identities, homes
     joins: explainJoins(ids, e, day, off),
     home,
     site,
-    actual: { homeX: p.buildings.x[P.home[person]!]!, homeZ: p.buildings.z[P.home[person]!]!, homeRight: meters.truth[h] === P.household[person], visits, siteRight, othersRecords },
+    actual: {
+      homeX: p.buildings.x[P.home[person]!]!,
+      homeZ: p.buildings.z[P.home[person]!]!,
+      homeRight: meters.truth[h] === P.household[person],
+      visits,
+      siteRight,
+      othersRecords,
+    },
   };
 }

@@ -11,7 +11,18 @@
 import type { Rng } from '../core';
 import type { PointIndex } from './point-index';
 
-export { buildPointIndex, denseTraces, groupByTrace, groupsOf, lowerBound, tracesOf, type PointIndex, type PointIndexOptions, type TraceGroups, type TracePoints } from './point-index';
+export {
+  buildPointIndex,
+  denseTraces,
+  groupByTrace,
+  groupsOf,
+  lowerBound,
+  tracesOf,
+  type PointIndex,
+  type PointIndexOptions,
+  type TraceGroups,
+  type TracePoints,
+} from './point-index';
 
 export interface UnicityPoint {
   readonly p: number;
@@ -51,7 +62,7 @@ export function singledOut(ix: PointIndex, pick: Int32Array, p: number, self: nu
   let selfHolds = false;
   let x = T[cursor[0]!]!;
   let agree = 1;
-  for (let k = p > 1 ? 1 : 0; ; ) {
+  for (let k = p > 1 ? 1 : 0; ;) {
     if (agree === p) {
       // x is in every list.
       if (x !== self) return false;

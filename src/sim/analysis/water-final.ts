@@ -26,10 +26,17 @@ export function waterFinal(w: WaterSubsystem): WaterFinal {
   const junctions = [];
   const tanks = [];
   for (let i = 0; i < m.nodeIds.length; i++) {
-    if (m.nodeType[i] === 0) junctions.push({ id: m.nodeIds[i]!, pressureM: r3(m.pressureM[i]!), demandLps: r3(m.requiredLps[i]!), deliveredLps: r3(m.deliveredLps[i]!) });
-    else if (m.nodeType[i] === 2) tanks.push({ id: m.nodeIds[i]!, levelM: r3(m.tankLevelM(i)), volumeM3: r3(m.tankVolumeM3[i]!), timeLeftS: finiteOrNull(m.tankTimeLeftS(i)) });
+    if (m.nodeType[i] === 0)
+      junctions.push({ id: m.nodeIds[i]!, pressureM: r3(m.pressureM[i]!), demandLps: r3(m.requiredLps[i]!), deliveredLps: r3(m.deliveredLps[i]!) });
+    else if (m.nodeType[i] === 2)
+      tanks.push({ id: m.nodeIds[i]!, levelM: r3(m.tankLevelM(i)), volumeM3: r3(m.tankVolumeM3[i]!), timeLeftS: finiteOrNull(m.tankTimeLeftS(i)) });
   }
-  const link = (k: number) => ({ id: m.linkIds[k]!, status: (m.linkOpen[k] ? 'open' : 'closed') as 'open' | 'closed', flowLps: r3(m.flowLps[k]!), powered: w.powered[k] === 1 });
+  const link = (k: number) => ({
+    id: m.linkIds[k]!,
+    status: (m.linkOpen[k] ? 'open' : 'closed') as 'open' | 'closed',
+    flowLps: r3(m.flowLps[k]!),
+    powered: w.powered[k] === 1,
+  });
   return {
     fileUnits: m.units.flowUnits,
     timeS: m.tS,
@@ -37,7 +44,12 @@ export function waterFinal(w: WaterSubsystem): WaterFinal {
     tanks,
     pumps: m.pumps.map(link),
     valves: m.valves.map(link),
-    consumers: w.input.consumers.map((c, i) => ({ asset: c.asset, node: c.node, servicePct: Math.round(w.service[i]! * 1000) / 10, timeLeftS: finiteOrNull(w.timeLeftS(i)) })),
+    consumers: w.input.consumers.map((c, i) => ({
+      asset: c.asset,
+      node: c.node,
+      servicePct: Math.round(w.service[i]! * 1000) / 10,
+      timeLeftS: finiteOrNull(w.timeLeftS(i)),
+    })),
     sensors: [...w.sensorOwner.keys()].sort().map((id) => ({ id, trueValue: r3(w.truth(id)), scadaValue: r3(w.scadaReading(id)) })),
     plcRules: w.rules.map((r) => ({ id: r.id, plc: r.plc, link: m.linkIds[r.link]!, levelM: r.levelM, originalM: r.originalM })),
   };

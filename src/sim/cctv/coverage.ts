@@ -48,7 +48,10 @@ export class BuildingGrid {
   /** Per building: the bounding box x0, x1, z0, z1 (the box itself when there is no outline). */
   private readonly bbox: Float64Array;
 
-  constructor(readonly b: BuildingTable, sizeM: readonly [number, number]) {
+  constructor(
+    readonly b: BuildingTable,
+    sizeM: readonly [number, number],
+  ) {
     this.cols = Math.max(1, Math.ceil(sizeM[0] / GRID_M));
     this.rows = Math.max(1, Math.ceil(sizeM[1] / GRID_M));
     this.bbox = boundingBoxes(b);
@@ -302,7 +305,8 @@ export function blindSpots(cov: Coverage, b: BuildingTable, sites: readonly { re
       const cx = k >= 0 ? b.x[k]! : x;
       const cz = k >= 0 ? b.z[k]! : z;
       for (let t = -1; t <= 1; t += 0.25) {
-        if (isSeen(cov, cx + hw, cz + t * hd) || isSeen(cov, cx - hw, cz + t * hd) || isSeen(cov, cx + t * hw, cz + hd) || isSeen(cov, cx + t * hw, cz - hd)) return false;
+        if (isSeen(cov, cx + hw, cz + t * hd) || isSeen(cov, cx - hw, cz + t * hd) || isSeen(cov, cx + t * hw, cz + hd) || isSeen(cov, cx + t * hw, cz - hd))
+          return false;
       }
       return true;
     })

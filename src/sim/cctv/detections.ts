@@ -187,5 +187,5 @@ export function hashIdentifier(trueId: number, salt: number): number {
     h ^= (trueId >>> (k * 8)) & 0xff;
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) || 1;
+  return h >>> 0 || 1;
 }

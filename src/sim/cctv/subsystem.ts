@@ -127,7 +127,11 @@ export class CctvSubsystem {
     for (let k = 0; k < n; k++) {
       const rg = this.geometry.range[k]!;
       for (let c = Math.max(0, Math.floor((this.geometry.x[k]! - rg) / cellM)); c <= Math.min(cols - 1, Math.floor((this.geometry.x[k]! + rg) / cellM)); c++) {
-        for (let r = Math.max(0, Math.floor((this.geometry.z[k]! - rg) / cellM)); r <= Math.min(rows - 1, Math.floor((this.geometry.z[k]! + rg) / cellM)); r++) {
+        for (
+          let r = Math.max(0, Math.floor((this.geometry.z[k]! - rg) / cellM));
+          r <= Math.min(rows - 1, Math.floor((this.geometry.z[k]! + rg) / cellM));
+          r++
+        ) {
           if (this.sees(k, (c + 0.5) * cellM, (r + 0.5) * cellM, reach, rays)) (lists[c * rows + r] ??= []).push(k);
         }
       }
@@ -153,7 +157,10 @@ export class CctvSubsystem {
     this.perHour = new Float64Array(input.datasets.length);
     this.fed = new Uint8Array(input.datasets.length);
     for (const c of cams) for (const an of c.analytics) this.perHour[an.dataset]! += input.ratePerHour[an.kind];
-    this.detections = new DetectionTable(cams.map((c) => c.asset), this.setIds);
+    this.detections = new DetectionTable(
+      cams.map((c) => c.asset),
+      this.setIds,
+    );
   }
 
   private sees(k: number, px: number, pz: number, reach: Float32Array, rays: number): boolean {
@@ -180,10 +187,36 @@ export class CctvSubsystem {
       const a = this.camAsset[k]!;
       const down = world.status[a] === 2;
       const cut = !this.networkOk[k] && this.networkCut[k];
-      const next = down ? (world.hasLost(a, 'power') || world.hasLost(a, 'comms') ? 1 : 5) : cut ? 2 : this.botnet[k] ? 4 : this.hijacked[k] ? 3 : !this.networkOk[k] ? 2 : 0;
+      const next = down
+        ? world.hasLost(a, 'power') || world.hasLost(a, 'comms')
+          ? 1
+          : 5
+        : cut
+          ? 2
+          : this.botnet[k]
+            ? 4
+            : this.hijacked[k]
+              ? 3
+              : !this.networkOk[k]
+                ? 2
+                : 0;
       if (next !== this.state[k]) {
-        const cause = next === 4 ? this.botnetEvent[k] : next === 3 ? this.hijackEvent[k] : next === 1 || next === 5 ? world.statusEvent[a] : next === 2 ? this.networkCause[k] : (this.networkCause[k] ?? world.statusEvent[a]);
-        this.bus.emit('cctv.camera.state', world.assets[a]!.id, { from: CAMERA_STATES[this.state[k]!]!, to: CAMERA_STATES[next]!, technique: next === 3 ? 'T0832' : null }, cause ? [cause] : []);
+        const cause =
+          next === 4
+            ? this.botnetEvent[k]
+            : next === 3
+              ? this.hijackEvent[k]
+              : next === 1 || next === 5
+                ? world.statusEvent[a]
+                : next === 2
+                  ? this.networkCause[k]
+                  : (this.networkCause[k] ?? world.statusEvent[a]);
+        this.bus.emit(
+          'cctv.camera.state',
+          world.assets[a]!.id,
+          { from: CAMERA_STATES[this.state[k]!]!, to: CAMERA_STATES[next]!, technique: next === 3 ? 'T0832' : null },
+          cause ? [cause] : [],
+        );
         this.state[k] = next;
       }
       // A looped or dark camera records nothing real; a botnet member keeps recording for its owner.
@@ -283,7 +316,8 @@ export class CctvSubsystem {
     const old = this.cams[k]!;
     this.cams[k] = { ...old, nvr: to.nvr, cloudVendor: to.cloudVendor, analytics: to.analytics };
     // The old datasets keep their capacity: what they hold ages out with retention, not at once.
-    for (const an of to.analytics) if (!old.analytics.some((o) => o.dataset === an.dataset && o.kind === an.kind)) this.perHour[an.dataset]! += this.input.ratePerHour[an.kind];
+    for (const an of to.analytics)
+      if (!old.analytics.some((o) => o.dataset === an.dataset && o.kind === an.kind)) this.perHour[an.dataset]! += this.input.ratePerHour[an.kind];
   }
 
   /** Marks cameras as botnet members or hijacked (threats call these), with the event that did it. */

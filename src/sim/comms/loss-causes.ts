@@ -9,7 +9,14 @@ import type { CommsNetwork } from './network';
 export interface CauseState {
   readonly world: World;
   readonly net: CommsNetwork;
-  readonly flows: { readonly pathStart: Int32Array; readonly pathLen: Int32Array; readonly pathLinks: Int32Array; readonly src: Int32Array; readonly dst: Int32Array; readonly offered: Float64Array };
+  readonly flows: {
+    readonly pathStart: Int32Array;
+    readonly pathLen: Int32Array;
+    readonly pathLinks: Int32Array;
+    readonly src: Int32Array;
+    readonly dst: Int32Array;
+    readonly offered: Float64Array;
+  };
   readonly linkUp: Uint8Array;
   readonly nodeUp: Uint8Array;
   /** Per node, the asset index it stands for (−1 for none). */

@@ -21,7 +21,8 @@ const HOP_MS = 0.2;
 /** Nominal per-hop service time for the M/M/1 queueing delay below saturation. */
 const SERVICE_MS = 0.5;
 
-export type CommsCommand = { type: 'comms.isolate'; zone: string; isolated: boolean; actor?: Actor } | { type: 'comms.vendor-access'; vendor: string; enabled: boolean; actor?: Actor };
+export type CommsCommand =
+  { type: 'comms.isolate'; zone: string; isolated: boolean; actor?: Actor } | { type: 'comms.vendor-access'; vendor: string; enabled: boolean; actor?: Actor };
 
 export class CommsSubsystem {
   readonly name = 'comms';
@@ -93,7 +94,13 @@ export class CommsSubsystem {
     const specs: { spec: CommsFlowSpec; cause: EventId | null }[] = [];
     for (let f = 0; f < this.flows.count; f++) {
       specs.push({
-        spec: { src: this.net.nodeIds[this.flows.src[f]!]!, dst: this.net.nodeIds[this.flows.dst[f]!]!, kind: FLOW_KINDS[this.flows.kind[f]!]!, demandMbps: this.flows.demand[f]! / 1e6, deadlineMs: this.flows.deadlineMs[f]! > 0 ? this.flows.deadlineMs[f]! : null },
+        spec: {
+          src: this.net.nodeIds[this.flows.src[f]!]!,
+          dst: this.net.nodeIds[this.flows.dst[f]!]!,
+          kind: FLOW_KINDS[this.flows.kind[f]!]!,
+          demandMbps: this.flows.demand[f]! / 1e6,
+          deadlineMs: this.flows.deadlineMs[f]! > 0 ? this.flows.deadlineMs[f]! : null,
+        },
         cause: this.flowCause[f] ?? null,
       });
     }
@@ -219,7 +226,8 @@ export class CommsSubsystem {
       const within = fair && flows.rate[f]! >= flows.offered[f]! * (1 - 1e-9);
       let delay = 0;
       const s = flows.pathStart[f]!;
-      for (let p = 0; p < flows.pathLen[f]!; p++) delay += HOP_MS + (within ? Math.min(SERVICE_MS, ws.rem[flows.pathLinks[s + p]!]!) : ws.rem[flows.pathLinks[s + p]!]!);
+      for (let p = 0; p < flows.pathLen[f]!; p++)
+        delay += HOP_MS + (within ? Math.min(SERVICE_MS, ws.rem[flows.pathLinks[s + p]!]!) : ws.rem[flows.pathLinks[s + p]!]!);
       flows.delayMs[f] = delay;
     }
   }
@@ -235,10 +243,20 @@ export class CommsSubsystem {
           if (c && flows.offered[ws.linkFlows[k]!]! > 0 && !causes.includes(c)) causes.push(c);
         }
         this.congested[l] = 1;
-        this.congestedEvent[l] = this.bus.emit('comms.link.congested', null, { link: net.linkIds[l]!, utilisationPct: Math.round(u * 100), congested: true }, causes).id;
+        this.congestedEvent[l] = this.bus.emit(
+          'comms.link.congested',
+          null,
+          { link: net.linkIds[l]!, utilisationPct: Math.round(u * 100), congested: true },
+          causes,
+        ).id;
       } else if (this.congested[l] && u < 0.9) {
         this.congested[l] = 0;
-        this.bus.emit('comms.link.congested', null, { link: net.linkIds[l]!, utilisationPct: Math.round(u * 100), congested: false }, this.congestedEvent[l] ? [this.congestedEvent[l]!] : []);
+        this.bus.emit(
+          'comms.link.congested',
+          null,
+          { link: net.linkIds[l]!, utilisationPct: Math.round(u * 100), congested: false },
+          this.congestedEvent[l] ? [this.congestedEvent[l]!] : [],
+        );
         this.congestedEvent[l] = null;
       }
     }
@@ -272,14 +290,34 @@ export class CommsSubsystem {
         if (++this.missCount[f]! >= GRACE_STEPS && !this.lost[f]) {
           this.lost[f] = 1;
           const causes = down ? downCauses(this.causeState, f) : blocked ? blockCauses(this.causeState, f) : congestionCauses(this.causeState, f);
-          const ev = this.bus.emit('comms.device.lost', world.assets[a]!.id, { reason: down ? 'unreachable' : blocked ? 'blocked' : 'congestion', lossPct: Math.round(loss * 100), delayMs: Math.round(flows.delayMs[f]!) }, causes);
-          world.hold(a, 'comms', ev.id, 'degraded', down ? 'lost comms: its control room cannot be reached' : blocked ? 'lost comms: control traffic blocked by the firewall' : 'lost comms: control traffic misses its deadline');
+          const ev = this.bus.emit(
+            'comms.device.lost',
+            world.assets[a]!.id,
+            { reason: down ? 'unreachable' : blocked ? 'blocked' : 'congestion', lossPct: Math.round(loss * 100), delayMs: Math.round(flows.delayMs[f]!) },
+            causes,
+          );
+          world.hold(
+            a,
+            'comms',
+            ev.id,
+            'degraded',
+            down
+              ? 'lost comms: its control room cannot be reached'
+              : blocked
+                ? 'lost comms: control traffic blocked by the firewall'
+                : 'lost comms: control traffic misses its deadline',
+          );
         }
       } else {
         this.missCount[f] = 0;
         if (this.lost[f] && ++this.okCount[f]! >= GRACE_STEPS) {
           this.lost[f] = 0;
-          const ev = this.bus.emit('comms.device.restored', world.assets[a]!.id, { lossPct: Math.round(loss * 100), delayMs: Math.round(flows.delayMs[f]!) }, congestionCauses(this.causeState, f));
+          const ev = this.bus.emit(
+            'comms.device.restored',
+            world.assets[a]!.id,
+            { lossPct: Math.round(loss * 100), delayMs: Math.round(flows.delayMs[f]!) },
+            congestionCauses(this.causeState, f),
+          );
           world.release(a, 'comms', ev.id, 'comms restored');
         }
       }
@@ -344,7 +382,9 @@ export class CommsSubsystem {
     if (gw === undefined || !this.nodeUp[gw]) return new Set();
     const from = this.net.nodeZone[gw]!;
     const out = new Set<number>();
-    const listed = new Set([...spec.zones, ...(this.grantedZones.get(vendor) ?? [])].map((z) => this.firewall.index.get(z)).filter((z): z is number => z !== undefined));
+    const listed = new Set(
+      [...spec.zones, ...(this.grantedZones.get(vendor) ?? [])].map((z) => this.firewall.index.get(z)).filter((z): z is number => z !== undefined),
+    );
     for (let z = 0; z < this.firewall.zones.length; z++) {
       if (this.firewall.zones[z] === 'internet' || this.firewall.isolated[z]) continue;
       if (!this.firewall.segmented || listed.has(z) || z === from) out.add(z);

@@ -20,12 +20,7 @@ export class EventBus {
 
   constructor(private readonly now: () => SimMs) {}
 
-  emit<K extends EventType>(
-    type: K,
-    source: AssetId | null,
-    data: EventPayloads[K],
-    causes: readonly EventId[] = [],
-  ): EventOf<K> {
+  emit<K extends EventType>(type: K, source: AssetId | null, data: EventPayloads[K], causes: readonly EventId[] = []): EventOf<K> {
     const e = {
       id: eventId(`e${this.nextSeq++}`),
       tMs: this.now(),

@@ -19,7 +19,11 @@ export type Command =
   | { readonly type: 'inject.fire'; readonly inject: string }
   | { readonly type: 'comms.isolate'; /** A network zone id. */ readonly zone: string; readonly isolated: boolean; readonly actor?: Actor }
   | { readonly type: 'comms.vendor-access'; readonly vendor: string; readonly enabled: boolean; readonly actor?: Actor }
-  | { readonly type: 'comms.manual'; /** Device kinds run by hand on site; every remotely controlled kind when left out. */ readonly kinds?: readonly string[]; readonly enabled: boolean }
+  | {
+      readonly type: 'comms.manual';
+      /** Device kinds run by hand on site; every remotely controlled kind when left out. */ readonly kinds?: readonly string[];
+      readonly enabled: boolean;
+    }
   | { readonly type: 'cctv.view'; readonly targets: AssetSelector; readonly mode: 'loop' | 'blind' | 'clear'; readonly technique?: string }
   | {
       readonly type: 'threat.campaign';
@@ -39,12 +43,27 @@ export type Command =
       /** Jurisdiction of the attacker's server, for exfiltration. */
       readonly destination?: string;
     }
-  | { readonly type: 'threat.exfiltrate'; /** Dataset ids; every dataset the attacker's assets hold when left out. */ readonly datasets?: readonly string[]; readonly destination: string; readonly technique?: string }
-  | { readonly type: 'threat.botnet'; readonly targets: AssetSelector; readonly action: 'start' | 'stop'; readonly mbpsPerDevice?: number; readonly technique?: string }
+  | {
+      readonly type: 'threat.exfiltrate';
+      /** Dataset ids; every dataset the attacker's assets hold when left out. */ readonly datasets?: readonly string[];
+      readonly destination: string;
+      readonly technique?: string;
+    }
+  | {
+      readonly type: 'threat.botnet';
+      readonly targets: AssetSelector;
+      readonly action: 'start' | 'stop';
+      readonly mbpsPerDevice?: number;
+      readonly technique?: string;
+    }
   | { readonly type: 'threat.disclose'; readonly vendor: string; /** The state whose order compels the vendor. */ readonly requestedBy: string }
   | { readonly type: 'threat.ransomware'; readonly technique?: string }
   | { readonly type: 'threat.reflash'; readonly targets: AssetSelector }
-  | { readonly type: 'policy.set'; readonly policy: 'segmentation' | 'vendor-remote-access' | 'data-localisation' | 'edge-anonymisation' | 'egress-monitoring'; readonly enabled: boolean }
+  | {
+      readonly type: 'policy.set';
+      readonly policy: 'segmentation' | 'vendor-remote-access' | 'data-localisation' | 'edge-anonymisation' | 'egress-monitoring';
+      readonly enabled: boolean;
+    }
   | {
       readonly type: 'policy.vendor.ban';
       readonly vendor: string;
@@ -61,7 +80,14 @@ export type Command =
   | { readonly type: 'inject.pressure'; readonly title: string; readonly text?: string }
   | { readonly type: 'decision.open'; readonly decision: string }
   | { readonly type: 'decision.take'; readonly decision: string; readonly option: string; readonly by?: string; readonly rationale?: string }
-  | { readonly type: 'note.add'; readonly text: string; readonly author?: string; readonly kind?: 'note' | 'evaluation'; readonly expected?: string; readonly met?: boolean }
+  | {
+      readonly type: 'note.add';
+      readonly text: string;
+      readonly author?: string;
+      readonly kind?: 'note' | 'evaluation';
+      readonly expected?: string;
+      readonly met?: boolean;
+    }
   | { readonly type: 'vendor.compromise'; readonly vendor: string; readonly technique?: string }
   | {
       readonly type: 'asset.disable';
@@ -83,9 +109,30 @@ export type Command =
       readonly technique?: string;
       readonly reason?: string;
     }
-  | { readonly type: 'power.protection'; readonly enabled: boolean; readonly branches?: readonly string[]; readonly substations?: readonly string[]; readonly actor?: Actor; readonly technique?: string }
-  | { readonly type: 'power.telemetry'; readonly mode: 'freeze' | 'scale' | 'clear'; readonly factor?: number; readonly branches?: readonly string[]; readonly substations?: readonly string[]; readonly technique?: string }
-  | { readonly type: 'power.load.disconnect'; readonly share: number; readonly buses?: readonly string[]; readonly substations?: readonly string[]; readonly actor?: Actor; readonly technique?: string }
+  | {
+      readonly type: 'power.protection';
+      readonly enabled: boolean;
+      readonly branches?: readonly string[];
+      readonly substations?: readonly string[];
+      readonly actor?: Actor;
+      readonly technique?: string;
+    }
+  | {
+      readonly type: 'power.telemetry';
+      readonly mode: 'freeze' | 'scale' | 'clear';
+      readonly factor?: number;
+      readonly branches?: readonly string[];
+      readonly substations?: readonly string[];
+      readonly technique?: string;
+    }
+  | {
+      readonly type: 'power.load.disconnect';
+      readonly share: number;
+      readonly buses?: readonly string[];
+      readonly substations?: readonly string[];
+      readonly actor?: Actor;
+      readonly technique?: string;
+    }
   | { readonly type: 'power.generator.trip'; readonly generators: readonly string[]; readonly actor?: Actor; readonly technique?: string }
   | { readonly type: 'power.crew.dispatch'; readonly substations: readonly string[] }
   | {
@@ -95,8 +142,18 @@ export type Command =
       readonly plan: 'all-red' | 'all-green' | 'normal';
       readonly technique?: string;
     }
-  | { readonly type: 'traffic.link'; readonly action: 'close' | 'open'; /** Road ids (both directions). */ readonly links: readonly string[]; readonly actor?: Actor }
-  | { readonly type: 'traffic.emergency.dispatch'; /** A station asset (hospital, police-hq). */ readonly from: string; /** The incident: an asset id. */ readonly to: string; readonly unit?: string }
+  | {
+      readonly type: 'traffic.link';
+      readonly action: 'close' | 'open';
+      /** Road ids (both directions). */ readonly links: readonly string[];
+      readonly actor?: Actor;
+    }
+  | {
+      readonly type: 'traffic.emergency.dispatch';
+      /** A station asset (hospital, police-hq). */ readonly from: string;
+      /** The incident: an asset id. */ readonly to: string;
+      readonly unit?: string;
+    }
   | {
       readonly type: 'water.sensor.spoof';
       /** epanetCPA sensor name: P_<node> (level or pressure, m) or F_<link> (flow, L/s). */
@@ -107,7 +164,13 @@ export type Command =
       readonly value?: number;
       readonly technique?: string;
     }
-  | { readonly type: 'water.plc.logic'; readonly plc: string; readonly rules?: readonly { readonly rule: string; readonly levelM: number }[]; readonly restore?: boolean; readonly technique?: string }
+  | {
+      readonly type: 'water.plc.logic';
+      readonly plc: string;
+      readonly rules?: readonly { readonly rule: string; readonly levelM: number }[];
+      readonly restore?: boolean;
+      readonly technique?: string;
+    }
   | { readonly type: 'water.link.deny'; readonly from: string; readonly to: string; readonly denied: boolean; readonly technique?: string }
   | { readonly type: 'water.dosing'; readonly setpointMgL: number; readonly node?: string; readonly actor?: Actor; readonly technique?: string }
   | {
@@ -141,9 +204,7 @@ export interface LoggedCommand {
 
 export function describeCommand(c: Command): string {
   const sel = (s: AssetSelector) =>
-    [s.ids?.join(', '), s.kind, s.vendor && `vendor ${s.vendor}`, s.district && `in ${s.district}`, s.limit && `up to ${s.limit}`]
-      .filter(Boolean)
-      .join(' ');
+    [s.ids?.join(', '), s.kind, s.vendor && `vendor ${s.vendor}`, s.district && `in ${s.district}`, s.limit && `up to ${s.limit}`].filter(Boolean).join(' ');
   switch (c.type) {
     case 'inject.fire':
       return `fire inject ${c.inject}`;
@@ -164,7 +225,7 @@ export function describeCommand(c: Command): string {
     case 'threat.disclose':
       return `legal order from ${c.requestedBy} to ${c.vendor} to disclose its data`;
     case 'threat.ransomware':
-      return 'ransomware on the operator\'s IT';
+      return "ransomware on the operator's IT";
     case 'threat.reflash':
       return `reflash firmware on ${sel(c.targets)}`;
     case 'policy.set':
@@ -206,13 +267,17 @@ export function describeCommand(c: Command): string {
     case 'power.crew.dispatch':
       return `send crews to ${c.substations.join(', ')}`;
     case 'traffic.signal.plan':
-      return c.plan === 'normal' ? `return signals ${c.signals.join(', ')} to their plans` : `impose ${c.plan === 'all-red' ? 'all-red' : 'conflicting greens'} on signals ${c.signals.join(', ')}`;
+      return c.plan === 'normal'
+        ? `return signals ${c.signals.join(', ')} to their plans`
+        : `impose ${c.plan === 'all-red' ? 'all-red' : 'conflicting greens'} on signals ${c.signals.join(', ')}`;
     case 'traffic.link':
       return `${c.action} road ${c.links.join(', ')}`;
     case 'traffic.emergency.dispatch':
       return `send an emergency unit from ${c.from} to ${c.to}`;
     case 'water.sensor.spoof':
-      return c.mode === 'clear' ? `clear spoofing of ${c.sensor}${c.to ? ` to ${c.to}` : ''}` : `spoof ${c.sensor}${c.to ? ` to ${c.to}` : ''} (${c.mode}${c.mode === 'freeze' ? '' : ` ${c.value ?? 0}`})`;
+      return c.mode === 'clear'
+        ? `clear spoofing of ${c.sensor}${c.to ? ` to ${c.to}` : ''}`
+        : `spoof ${c.sensor}${c.to ? ` to ${c.to}` : ''} (${c.mode}${c.mode === 'freeze' ? '' : ` ${c.value ?? 0}`})`;
     case 'water.plc.logic':
       return c.restore ? `restore ${c.plc}'s logic` : `rewrite ${c.plc}'s logic: ${(c.rules ?? []).map((r) => `${r.rule} at ${r.levelM} m`).join(', ')}`;
     case 'water.link.deny':

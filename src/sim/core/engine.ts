@@ -17,8 +17,6 @@ export interface SystemStep {
   step(nowMs: SimMs): void;
 }
 
-
-
 export class Engine {
   nowMs: SimMs = 0;
   readonly bus: EventBus;

@@ -25,7 +25,14 @@ export interface EventPayloads {
   'comms.zone.isolated': { zone: string; isolated: boolean; actor: Actor };
   'comms.vendor.access': { vendor: VendorId; enabled: boolean; actor: Actor };
   'policy.changed': { policy: string; enabled: boolean; actor: Actor };
-  'threat.stage': { campaign: string; stage: 'initial-access' | 'discovery' | 'lateral-movement' | 'impact' | 'blocked'; technique: string; assets: number; zones: readonly string[]; note: string };
+  'threat.stage': {
+    campaign: string;
+    stage: 'initial-access' | 'discovery' | 'lateral-movement' | 'impact' | 'blocked';
+    technique: string;
+    assets: number;
+    zones: readonly string[];
+    note: string;
+  };
   'threat.response': { action: string; done: boolean; durationS: number; assets: number };
   'cctv.camera.state': { from: CameraState; to: CameraState; technique: string | null };
   'botnet.flood': { members: number; offeredMbps: number; started: boolean; technique: string };
@@ -65,7 +72,11 @@ export interface EventPayloads {
   'power.telemetry.spoofed': { branches: number; mode: 'freeze' | 'scale' | 'clear'; factor: number };
   'power.load.disconnected': { buses: number; share: number; actor: Actor };
   'power.crew.dispatched': { substation: AssetId; etaS: number; manual: boolean };
-  'traffic.signal.mode': { from: 'normal' | 'fixed' | 'dark' | 'all-red' | 'all-green'; to: 'normal' | 'fixed' | 'dark' | 'all-red' | 'all-green'; reason: string };
+  'traffic.signal.mode': {
+    from: 'normal' | 'fixed' | 'dark' | 'all-red' | 'all-green';
+    to: 'normal' | 'fixed' | 'dark' | 'all-red' | 'all-green';
+    reason: string;
+  };
   'traffic.conflict': { conflicts: number; total: number };
   'traffic.gridlock': { stuck: number; cleared: boolean };
   'traffic.emergency.dispatched': { unit: string; to: AssetId; kind: 'ambulance' | 'police' };
@@ -121,9 +132,15 @@ export function describeEvent(e: SimEvent, name: (id: string) => string = (id) =
     case 'command.applied':
       return `${e.data.actor} command: ${e.data.command}`;
     case 'comms.link.congested':
-      return e.data.congested ? `Network link ${e.data.link} congested: offered ${Math.round(e.data.utilisationPct)}% of its capacity` : `Network link ${e.data.link} no longer congested`;
+      return e.data.congested
+        ? `Network link ${e.data.link} congested: offered ${Math.round(e.data.utilisationPct)}% of its capacity`
+        : `Network link ${e.data.link} no longer congested`;
     case 'comms.device.lost':
-      return e.data.reason === 'blocked' ? `${src} lost comms: its control traffic is blocked by the firewall` : e.data.reason === 'unreachable' ? `${src} lost comms: its control room cannot be reached` : `${src} lost comms: control traffic misses its deadline (${Math.round(e.data.lossPct)}% lost, ${Math.round(e.data.delayMs)} ms delay)`;
+      return e.data.reason === 'blocked'
+        ? `${src} lost comms: its control traffic is blocked by the firewall`
+        : e.data.reason === 'unreachable'
+          ? `${src} lost comms: its control room cannot be reached`
+          : `${src} lost comms: control traffic misses its deadline (${Math.round(e.data.lossPct)}% lost, ${Math.round(e.data.delayMs)} ms delay)`;
     case 'comms.device.restored':
       return `${src}: comms restored (${Math.round(e.data.lossPct)}% lost, ${Math.round(e.data.delayMs)} ms delay)`;
     case 'comms.zone.isolated':
@@ -139,7 +156,9 @@ export function describeEvent(e: SimEvent, name: (id: string) => string = (id) =
     case 'cctv.camera.state':
       return `${src}: camera ${e.data.to === 'ok' ? 'working again' : e.data.to === 'hijacked' ? 'view hijacked (looped or blinded)' : e.data.to === 'botnet' ? 'recruited into a botnet' : e.data.to === 'no-power' ? 'dark: no power' : e.data.to === 'offline' ? 'dark: out of service (switched off or being replaced)' : 'dark: no network'}${e.data.technique ? ` (${e.data.technique})` : ''}`;
     case 'botnet.flood':
-      return e.data.started ? `Botnet of ${e.data.members} device(s) floods the network with ${Math.round(e.data.offeredMbps)} Mb/s (${e.data.technique})` : `Botnet flood stops`;
+      return e.data.started
+        ? `Botnet of ${e.data.members} device(s) floods the network with ${Math.round(e.data.offeredMbps)} Mb/s (${e.data.technique})`
+        : `Botnet flood stops`;
     case 'data.exfiltration.started':
       return `Exfiltration of ${e.data.dataset} to ${e.data.destinationJurisdiction} begins (${e.data.technique}, via ${e.data.via})`;
     case 'data.exfiltrated':
@@ -149,7 +168,9 @@ export function describeEvent(e: SimEvent, name: (id: string) => string = (id) =
     case 'data.exfiltration.stopped':
       return `Exfiltration of ${e.data.dataset} stops: ${e.data.reason}`;
     case 'data.disclosed':
-      return e.data.withheld ? `${name(e.data.vendor)} ordered by ${e.data.requestedBy} to disclose ${e.data.dataset}: withheld (${e.data.withheld})` : `${name(e.data.vendor)} discloses ${e.data.records} records of ${e.data.dataset} to ${e.data.requestedBy} under legal order`;
+      return e.data.withheld
+        ? `${name(e.data.vendor)} ordered by ${e.data.requestedBy} to disclose ${e.data.dataset}: withheld (${e.data.withheld})`
+        : `${name(e.data.vendor)} discloses ${e.data.records} records of ${e.data.dataset} to ${e.data.requestedBy} under legal order`;
     case 'inject.held':
       return `Inject held: ${e.data.title}`;
     case 'inject.released':
@@ -211,9 +232,13 @@ export function describeEvent(e: SimEvent, name: (id: string) => string = (id) =
     case 'power.protection.changed':
       return `Protection ${e.data.enabled ? 'restored' : 'disabled'} on ${e.data.branches} line(s) by ${e.data.actor}`;
     case 'power.telemetry.spoofed':
-      return e.data.mode === 'clear' ? `SCADA telemetry on ${e.data.branches} line(s) true again` : `SCADA telemetry on ${e.data.branches} line(s) spoofed (${e.data.mode === 'freeze' ? 'frozen' : `scaled ×${e.data.factor}`})`;
+      return e.data.mode === 'clear'
+        ? `SCADA telemetry on ${e.data.branches} line(s) true again`
+        : `SCADA telemetry on ${e.data.branches} line(s) spoofed (${e.data.mode === 'freeze' ? 'frozen' : `scaled ×${e.data.factor}`})`;
     case 'power.load.disconnected':
-      return e.data.share > 0 ? `Smart meters disconnect ${Math.round(e.data.share * 100)}% of load at ${e.data.buses} bus(es)` : `Smart-meter load reconnected at ${e.data.buses} bus(es)`;
+      return e.data.share > 0
+        ? `Smart meters disconnect ${Math.round(e.data.share * 100)}% of load at ${e.data.buses} bus(es)`
+        : `Smart-meter load reconnected at ${e.data.buses} bus(es)`;
     case 'power.crew.dispatched':
       return `Crew sent to ${name(e.data.substation)}; ${e.data.manual ? 'manual switching' : 'remote switching'} in ${Math.round(e.data.etaS / 60)} min`;
     case 'traffic.signal.mode':
@@ -243,9 +268,13 @@ export function describeEvent(e: SimEvent, name: (id: string) => string = (id) =
     case 'water.service.restored':
       return `${src}: water service restored at node ${e.data.node} (${Math.round(e.data.servicePct)}%)`;
     case 'water.tank.level':
-      return e.data.state === 'normal' ? `${src}: tank ${e.data.tank} back within its levels` : `${src}: tank ${e.data.tank} ${e.data.state === 'empty' ? 'has run dry' : 'is full'} (${e.data.levelM.toFixed(2)} m)`;
+      return e.data.state === 'normal'
+        ? `${src}: tank ${e.data.tank} back within its levels`
+        : `${src}: tank ${e.data.tank} ${e.data.state === 'empty' ? 'has run dry' : 'is full'} (${e.data.levelM.toFixed(2)} m)`;
     case 'water.sensor.spoofed':
-      return e.data.mode === 'clear' ? `Reading ${e.data.sensor} to ${e.data.to} true again` : `Reading ${e.data.sensor} sent to ${e.data.to} spoofed (${e.data.mode}${e.data.mode === 'freeze' ? '' : ` ${e.data.value}`})`;
+      return e.data.mode === 'clear'
+        ? `Reading ${e.data.sensor} to ${e.data.to} true again`
+        : `Reading ${e.data.sensor} sent to ${e.data.to} spoofed (${e.data.mode}${e.data.mode === 'freeze' ? '' : ` ${e.data.value}`})`;
     case 'water.plc.logic.changed':
       return e.data.restored ? `${e.data.plc}: original control logic restored` : `${e.data.plc}: control logic changed (${e.data.rules} rule(s))`;
     case 'water.link.denied':

@@ -220,12 +220,7 @@ export class World {
   private loseSupply(ei: number, cause: EventId): void {
     const edge = this.edges[ei]!;
     const buffer = Math.floor(this.bufferRemaining(ei));
-    const lost = this.bus.emit(
-      'dependency.supply.lost',
-      edge.to,
-      { edge: edge.id, supplier: edge.from, resource: edge.resource, bufferMs: buffer },
-      [cause],
-    );
+    const lost = this.bus.emit('dependency.supply.lost', edge.to, { edge: edge.id, supplier: edge.from, resource: edge.resource, bufferMs: buffer }, [cause]);
     this.edgeEvent[ei] = lost.id;
     this.bufferLeft[ei] = buffer;
     this.bufferSince[ei] = this.now();
@@ -246,12 +241,7 @@ export class World {
     this.edgeState[ei] = LOST;
     this.bufferLeft[ei] = 0;
     this.bufferSince[ei] = this.now();
-    const ex = this.bus.emit(
-      'dependency.buffer.exhausted',
-      edge.to,
-      { edge: edge.id, supplier: edge.from, resource: edge.resource },
-      [this.edgeEvent[ei]!],
-    );
+    const ex = this.bus.emit('dependency.buffer.exhausted', edge.to, { edge: edge.id, supplier: edge.from, resource: edge.resource }, [this.edgeEvent[ei]!]);
     this.edgeEvent[ei] = ex.id;
     this.recompute(this.indexOf(edge.to), [ex.id], `backup for ${edge.resource} exhausted`);
   }
@@ -263,12 +253,7 @@ export class World {
     this.timers[ei]?.cancel();
     this.timers[ei] = null;
     this.edgeState[ei] = SUPPLIED;
-    const back = this.bus.emit(
-      'dependency.supply.restored',
-      edge.to,
-      { edge: edge.id, supplier: edge.from, resource: edge.resource },
-      [cause],
-    );
+    const back = this.bus.emit('dependency.supply.restored', edge.to, { edge: edge.id, supplier: edge.from, resource: edge.resource }, [cause]);
     this.edgeEvent[ei] = back.id;
     this.recompute(this.indexOf(edge.to), [back.id], `${edge.resource} restored from ${this.nameOf(edge.from)}`);
   }

@@ -7,7 +7,11 @@ export type ExerciseCommand = Extract<Command, { type: `inject.${string}` | `dec
 
 export const isExerciseCommand = (c: Command): c is ExerciseCommand => c.type.startsWith('inject.') || c.type.startsWith('decision.') || c.type === 'note.add';
 
-export function applyExerciseCommand(c: ExerciseCommand, cause: EventId, ctx: { injects: InjectPlayer; decisions: DecisionBoard; bus: EventBus; nowMs: SimMs }): void {
+export function applyExerciseCommand(
+  c: ExerciseCommand,
+  cause: EventId,
+  ctx: { injects: InjectPlayer; decisions: DecisionBoard; bus: EventBus; nowMs: SimMs },
+): void {
   switch (c.type) {
     case 'inject.fire':
       ctx.injects.fire(c.inject, true, [cause]);
@@ -31,7 +35,9 @@ export function applyExerciseCommand(c: ExerciseCommand, cause: EventId, ctx: { 
       ctx.decisions.take(c.decision, c.option, c.by ?? '', c.rationale ?? '', cause);
       return;
     case 'note.add':
-      ctx.bus.emit('note.added', null, { text: c.text, author: c.author ?? '', kind: c.kind ?? 'note', expected: c.expected ?? null, met: c.met ?? null }, [cause]);
+      ctx.bus.emit('note.added', null, { text: c.text, author: c.author ?? '', kind: c.kind ?? 'note', expected: c.expected ?? null, met: c.met ?? null }, [
+        cause,
+      ]);
       return;
     default: {
       const never: never = c;

@@ -36,7 +36,17 @@ export class DecisionBoard {
   ) {
     for (const d of decisions) {
       this.byId.set(d.id, d);
-      this.records.set(d.id, { decision: d.id, state: 'waiting', openedMs: null, openedEvent: null, takenMs: null, option: null, by: null, rationale: null, takenEvent: null });
+      this.records.set(d.id, {
+        decision: d.id,
+        state: 'waiting',
+        openedMs: null,
+        openedEvent: null,
+        takenMs: null,
+        option: null,
+        by: null,
+        rationale: null,
+        takenEvent: null,
+      });
       if (d.atMs !== null) scheduler.at(d.atMs, () => this.open(d.id, []));
     }
     injects.onFired((inj, ev) => {
@@ -69,7 +79,10 @@ export class DecisionBoard {
     if (!d || !r || !opt || r.state === 'taken') return false;
     if (r.state === 'waiting') this.open(id, [cause]);
     const late = r.state === 'expired';
-    const ev = this.bus.emit('decision.taken', null, { decision: d.id, option: opt.id, label: opt.label, by, rationale, late }, [cause, ...(r.openedEvent ? [r.openedEvent] : [])]);
+    const ev = this.bus.emit('decision.taken', null, { decision: d.id, option: opt.id, label: opt.label, by, rationale, late }, [
+      cause,
+      ...(r.openedEvent ? [r.openedEvent] : []),
+    ]);
     Object.assign(r, { state: 'taken', takenMs: this.now(), option: opt.id, by, rationale, takenEvent: ev.id });
     for (const c of opt.commands) this.run(c, ev.id);
     return true;

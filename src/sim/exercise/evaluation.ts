@@ -34,12 +34,19 @@ function effectiveCommands(commands: readonly LoggedCommand[], decisions: readon
   return out;
 }
 
-export function evaluate(injects: readonly InjectSpec[], events: readonly SimEvent[], logged: readonly LoggedCommand[], decisions: readonly DecisionSpec[] = []): Evaluation {
+export function evaluate(
+  injects: readonly InjectSpec[],
+  events: readonly SimEvent[],
+  logged: readonly LoggedCommand[],
+  decisions: readonly DecisionSpec[] = [],
+): Evaluation {
   const commands = effectiveCommands(logged, decisions);
   const firedAt = new Map<string, number>();
   for (const e of events) if (e.type === 'inject.applied' && !firedAt.has(e.data.inject)) firedAt.set(e.data.inject, e.tMs);
   const marks = new Map<string, { met: boolean; tMs: number }>();
-  for (const e of events) if (e.type === 'note.added' && e.data.kind === 'evaluation' && e.data.expected && e.data.met !== null) marks.set(e.data.expected, { met: e.data.met, tMs: e.tMs });
+  for (const e of events)
+    if (e.type === 'note.added' && e.data.kind === 'evaluation' && e.data.expected && e.data.met !== null)
+      marks.set(e.data.expected, { met: e.data.met, tMs: e.tMs });
   const results: ExpectedResult[] = [];
   for (const inj of injects) {
     const t0 = firedAt.get(inj.id);
@@ -51,7 +58,15 @@ export function evaluate(injects: readonly InjectSpec[], events: readonly SimEve
       }
       const mark = marks.get(key) ?? marks.get(x.id);
       const done = x.command !== null ? commands.find((c) => c.command.type === x.command && c.tMs >= t0 && c.tMs <= t0 + x.withinMs) : undefined;
-      if (mark) results.push({ inject: inj.id, action: x.id, description: x.description, met: mark.met, afterS: mark.met ? (mark.tMs - t0) / 1000 : null, how: 'evaluator' });
+      if (mark)
+        results.push({
+          inject: inj.id,
+          action: x.id,
+          description: x.description,
+          met: mark.met,
+          afterS: mark.met ? (mark.tMs - t0) / 1000 : null,
+          how: 'evaluator',
+        });
       else if (done) results.push({ inject: inj.id, action: x.id, description: x.description, met: true, afterS: (done.tMs - t0) / 1000, how: 'command' });
       else results.push({ inject: inj.id, action: x.id, description: x.description, met: false, afterS: null, how: 'not met' });
     }

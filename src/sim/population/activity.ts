@@ -106,7 +106,8 @@ export function planDay(ctx: PlanContext, weekday: number, rng: Rng): void {
     }
     const pLeisure = weekend ? 0.45 : occ === OCC_PUPIL ? 0.15 : busyUntil > 0 ? 0.18 : 0.3;
     if (rng.chance(pLeisure)) {
-      const dep = busyUntil > 0 ? clampT(rng.normal(19, 1) * H, busyUntil + TRAVEL_ALLOWANCE, 21.5 * H) : clampT(rng.normal(weekend ? 15 : 14.5, 2.5) * H, 9 * H, 21 * H);
+      const dep =
+        busyUntil > 0 ? clampT(rng.normal(19, 1) * H, busyUntil + TRAVEL_ALLOWANCE, 21.5 * H) : clampT(rng.normal(weekend ? 15 : 14.5, 2.5) * H, 9 * H, 21 * H);
       add(ctx.errand(i, rng), dep, rng.normal(2, 0.7) * H, -1);
     }
     for (let slot = 0; slot < 2; slot++) {
@@ -114,7 +115,12 @@ export function planDay(ctx: PlanContext, weekday: number, rng: Rng): void {
       if (s < 0) continue;
       const weekly = slot === 0 ? P.rateA[i]! : P.rateB[i]!;
       const kind = ctx.siteKind[s]!;
-      const daily = kind === 'place-of-worship' ? weekly * (weekday === 6 ? 0.8 : 0.2 / 6) : kind === 'party-office' || !weekend ? weekly / (kind === 'party-office' ? 7 : 5) : 0;
+      const daily =
+        kind === 'place-of-worship'
+          ? weekly * (weekday === 6 ? 0.8 : 0.2 / 6)
+          : kind === 'party-office' || !weekend
+            ? weekly / (kind === 'party-office' ? 7 : 5)
+            : 0;
       if (!rng.chance(daily)) continue;
       const t = SITE_TIMING[kind];
       add(ctx.siteBuilding[s]!, clampT(rng.normal(t.hour, t.sd) * H, 8 * H, 21 * H), rng.normal(t.min, t.min * 0.2) * 60, s);

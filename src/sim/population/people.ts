@@ -130,7 +130,14 @@ export function makePeople(n: number, b: BuildingTable, schools: readonly number
       home[p] = hb;
       household[p] = h;
       let a: number;
-      if (k === 0 || (k === 1 && !loneParent && size <= 2)) a = older ? AGE_OLD : size === 1 ? [AGE_YOUNG, AGE_ADULT, AGE_ADULT, AGE_MIDDLE, AGE_MIDDLE][rng.int(0, 4)]! : rng.chance(0.55) ? AGE_ADULT : AGE_MIDDLE;
+      if (k === 0 || (k === 1 && !loneParent && size <= 2))
+        a = older
+          ? AGE_OLD
+          : size === 1
+            ? [AGE_YOUNG, AGE_ADULT, AGE_ADULT, AGE_MIDDLE, AGE_MIDDLE][rng.int(0, 4)]!
+            : rng.chance(0.55)
+              ? AGE_ADULT
+              : AGE_MIDDLE;
       else if (k === 1 && size > 2) a = age[p - 1]!;
       else a = rng.chance(0.7) ? AGE_CHILD : AGE_YOUNG;
       age[p] = a;

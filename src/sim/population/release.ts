@@ -18,10 +18,17 @@ export function pseudonym(id: number, salt: number): number {
     h ^= (id >>> (k * 8)) & 0xff;
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) || 1;
+  return h >>> 0 || 1;
 }
 
-export const DATASET_SALT: Record<DatasetId, number> = { anpr: 0x1a2b3c4d, face: 0x5e6f7081, smartcard: 0x92a3b4c5, meter: 0xd6e7f809, wifi: 0x1b2c3d4e, aggregates: 0 };
+export const DATASET_SALT: Record<DatasetId, number> = {
+  anpr: 0x1a2b3c4d,
+  face: 0x5e6f7081,
+  smartcard: 0x92a3b4c5,
+  meter: 0xd6e7f809,
+  wifi: 0x1b2c3d4e,
+  aggregates: 0,
+};
 
 export interface ReleasedRecords {
   readonly dataset: DatasetId;
@@ -44,7 +51,15 @@ const dayOf = (tS: number, startHour: number) => Math.floor((tS + startHour * 36
  * `only`, just the log records marked 1 — an attacker's partial copy), placed on cells, binned in
  * time, pseudonymised, then k-suppressed.
  */
-export function releaseRecords(dataset: DatasetId, log: RecordLog, sensors: SensorIndex, a: Anonymisation, upToS: number, startHour: number, only?: Uint8Array): ReleasedRecords {
+export function releaseRecords(
+  dataset: DatasetId,
+  log: RecordLog,
+  sensors: SensorIndex,
+  a: Anonymisation,
+  upToS: number,
+  startHour: number,
+  only?: Uint8Array,
+): ReleasedRecords {
   const salt = DATASET_SALT[dataset];
   const oldest = a.retentionS === null ? -Infinity : upToS - a.retentionS;
   const bin = Math.max(1, Math.round(a.binS));
@@ -71,7 +86,12 @@ export function releaseRecords(dataset: DatasetId, log: RecordLog, sensors: Sens
     x[k] = snap(sensors.x[s]!, a.cellM);
     z[k] = snap(sensors.z[s]!, a.cellM);
     t[k] = Math.floor(ts / bin) * bin;
-    pid[k] = a.rotation === 'none' ? pseudonym(id, salt) : a.rotation === 'daily' ? pseudonym(id, (salt ^ Math.imul(dayOf(ts, startHour) + 1, 0x9e3779b9)) >>> 0) : pseudonym(i, (salt ^ 0x7f4a7c15) >>> 0);
+    pid[k] =
+      a.rotation === 'none'
+        ? pseudonym(id, salt)
+        : a.rotation === 'daily'
+          ? pseudonym(id, (salt ^ Math.imul(dayOf(ts, startHour) + 1, 0x9e3779b9)) >>> 0)
+          : pseudonym(i, (salt ^ 0x7f4a7c15) >>> 0);
     truth[k] = id;
     k++;
   }
@@ -184,7 +204,15 @@ export interface ReleasedAggregates {
  * tell which cells are empty and break the guarantee. Without ε, counts are exact and empty cells
  * are withheld like any other under k (or under 1).
  */
-export function releaseAggregates(counts: SlotMatrix, cols: number, rows: number, baseCellM: number, a: Anonymisation, upToS: number, rng: Rng): ReleasedAggregates {
+export function releaseAggregates(
+  counts: SlotMatrix,
+  cols: number,
+  rows: number,
+  baseCellM: number,
+  a: Anonymisation,
+  upToS: number,
+  rng: Rng,
+): ReleasedAggregates {
   const f = Math.max(1, Math.round(a.cellM / baseCellM));
   const per = Math.max(1, Math.round(a.binS / 3600));
   const cc = Math.ceil(cols / f);
@@ -222,7 +250,15 @@ export function releaseAggregates(counts: SlotMatrix, cols: number, rows: number
       }
     }
   }
-  return { cellM: f * baseCellM, binS: per * 3600, x: Float32Array.from(xs), z: Float32Array.from(zs), t: Int32Array.from(ts), count: Float32Array.from(vs), suppressed };
+  return {
+    cellM: f * baseCellM,
+    binS: per * 3600,
+    x: Float32Array.from(xs),
+    z: Float32Array.from(zs),
+    t: Int32Array.from(ts),
+    count: Float32Array.from(vs),
+    suppressed,
+  };
 }
 
 function laplace(rng: Rng, scale: number): number {

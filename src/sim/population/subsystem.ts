@@ -123,7 +123,17 @@ export class PopulationSubsystem {
     this.sensors = new SensorIndex(input.sensors, input.arterialM, sizeM, b, watched);
     this.logs = { anpr: new RecordLog(), face: new RecordLog(), smartcard: new RecordLog(), wifi: new RecordLog(), visits: new RecordLog() };
     this.meters = new HouseholdMeters(this.people.householdSize, rng.fork('meters'));
-    this.movement = new Movement(this.people, this.plans, b, this.sensors, options.travel?.(this.sensors) ?? new GridTravel(this.sensors), this.logs, this.meters, rng.fork('movement'), options.hooks?.(this.sensors) ?? null);
+    this.movement = new Movement(
+      this.people,
+      this.plans,
+      b,
+      this.sensors,
+      options.travel?.(this.sensors) ?? new GridTravel(this.sensors),
+      this.logs,
+      this.meters,
+      rng.fork('movement'),
+      options.hooks?.(this.sensors) ?? null,
+    );
     this.cellCols = Math.ceil(sizeM[0] / AGGREGATE_CELL_M);
     this.cellRows = Math.ceil(sizeM[1] / AGGREGATE_CELL_M);
     this.presence = new SlotMatrix(this.cellCols * this.cellRows, 24);
@@ -160,7 +170,8 @@ export class PopulationSubsystem {
     };
     this.historyS = Math.round(input.historyDays) * DAY_S;
     this.startClockS = Math.round(input.startHour * 3600);
-    for (const h of input.attackerHolds) this.holdings.push({ dataset: h.dataset, how: h.how, atS: null, event: null, anonymisation: null, parts: null, recordsTaken: 0 });
+    for (const h of input.attackerHolds)
+      this.holdings.push({ dataset: h.dataset, how: h.how, atS: null, event: null, anonymisation: null, parts: null, recordsTaken: 0 });
     planDay(this.ctx, this.weekday(0), this.planRng);
     this.movement.startDay(-this.startClockS, 0);
     this.advance(this.historyS);
@@ -281,7 +292,19 @@ export class PopulationSubsystem {
   private takeWhole(dataset: DatasetId, how: Acquisition, cause: EventId | null, counted: boolean): void {
     const whatIf = how === 'what-if';
     const records = this.recordCount(dataset);
-    this.hold({ dataset, how, atS: whatIf ? null : this.clockS(), event: null, anonymisation: whatIf ? null : { ...this.anonymisation[dataset] }, parts: null, recordsTaken: counted ? records : 0 }, records, cause);
+    this.hold(
+      {
+        dataset,
+        how,
+        atS: whatIf ? null : this.clockS(),
+        event: null,
+        anonymisation: whatIf ? null : { ...this.anonymisation[dataset] },
+        parts: null,
+        recordsTaken: counted ? records : 0,
+      },
+      records,
+      cause,
+    );
   }
 
   private hold(h: Holding, records: number, cause: EventId | null): void {
@@ -298,7 +321,17 @@ export class PopulationSubsystem {
    * matching population dataset — all of it when the store is not described (`loss` absent).
    */
   acquireNamed(name: string, how: Acquisition, cause: EventId, loss?: StoreLoss): void {
-    const d: DatasetId | null = /plate|anpr/.test(name) ? 'anpr' : /face/.test(name) ? 'face' : /wifi|probe/.test(name) ? 'wifi' : /meter/.test(name) ? 'meter' : /card|transit/.test(name) ? 'smartcard' : null;
+    const d: DatasetId | null = /plate|anpr/.test(name)
+      ? 'anpr'
+      : /face/.test(name)
+        ? 'face'
+        : /wifi|probe/.test(name)
+          ? 'wifi'
+          : /meter/.test(name)
+            ? 'meter'
+            : /card|transit/.test(name)
+              ? 'smartcard'
+              : null;
     if (!d) return;
     const nowS = this.clockS();
     const had = this.holdings.find((h) => h.dataset === d);
@@ -315,7 +348,11 @@ export class PopulationSubsystem {
     else parts.push(part);
     // A copy of the whole dataset already held stays whole.
     if (had && had.parts === null && had.atS !== null) return;
-    this.hold({ dataset: d, how: had?.how ?? how, atS: nowS, event: null, anonymisation: had?.anonymisation ?? { ...this.anonymisation[d] }, parts, recordsTaken: 0 }, Math.floor(parts.reduce((n, q) => n + q.taken(), 0)), cause);
+    this.hold(
+      { dataset: d, how: had?.how ?? how, atS: nowS, event: null, anonymisation: had?.anonymisation ?? { ...this.anonymisation[d] }, parts, recordsTaken: 0 },
+      Math.floor(parts.reduce((n, q) => n + q.taken(), 0)),
+      cause,
+    );
   }
 
   handle(c: PrivacyCommand, cause: EventId): void {

@@ -121,14 +121,16 @@ export class GridTravel implements TravelModel {
     const onRow = Math.abs(r0 * a - z0) < NEAR_ARTERIAL_M;
     const dir = x1 >= x0 ? 1 : -1;
     if (onRow) {
-      for (let c = dir > 0 ? Math.ceil(x0 / a) : Math.floor(x0 / a); dir > 0 ? c * a <= x1 : c * a >= x1; c += dir) this.pass(out, c, r0, Math.abs(c * a - x0) / WALK_MPS);
+      for (let c = dir > 0 ? Math.ceil(x0 / a) : Math.floor(x0 / a); dir > 0 ? c * a <= x1 : c * a >= x1; c += dir)
+        this.pass(out, c, r0, Math.abs(c * a - x0) / WALK_MPS);
     }
     const c1 = Math.round(x1 / a);
     const onCol = Math.abs(c1 * a - x1) < NEAR_ARTERIAL_M;
     const tx = Math.abs(x1 - x0) / WALK_MPS;
     const zdir = z1 >= z0 ? 1 : -1;
     if (onCol) {
-      for (let r = zdir > 0 ? Math.ceil(z0 / a) : Math.floor(z0 / a); zdir > 0 ? r * a <= z1 : r * a >= z1; r += zdir) this.pass(out, c1, r, tx + Math.abs(r * a - z0) / WALK_MPS);
+      for (let r = zdir > 0 ? Math.ceil(z0 / a) : Math.floor(z0 / a); zdir > 0 ? r * a <= z1 : r * a >= z1; r += zdir)
+        this.pass(out, c1, r, tx + Math.abs(r * a - z0) / WALK_MPS);
     }
     return tx + Math.abs(z1 - z0) / WALK_MPS;
   }

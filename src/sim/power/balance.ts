@@ -174,8 +174,7 @@ export function balanceIslands(net: PowerNetwork, plan: IslandPlan, s: BalanceSc
     const k = gi[g]!;
     if (k < 0 || plan.refBus[k]! < 0) continue;
     const pg = G.pgMW[g]!;
-    out.pgMW[g] =
-      out.mode[k] === 'shed' ? G.pmaxMW[g]! : pg + fUp[k]! * Math.max(G.pmaxMW[g]! - pg, 0) - fDown[k]! * Math.max(pg - G.pminMW[g]!, 0);
+    out.pgMW[g] = out.mode[k] === 'shed' ? G.pmaxMW[g]! : pg + fUp[k]! * Math.max(G.pmaxMW[g]! - pg, 0) - fDown[k]! * Math.max(pg - G.pminMW[g]!, 0);
   }
   // Load below total Pmin: back units down further, in proportion to output.
   const total = s.pg;

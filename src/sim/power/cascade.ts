@@ -86,6 +86,13 @@ export function runCascade(base: PowerNetwork, opts: CascadeOptions = {}): Casca
     status[k] = 0;
     relays.progress[k] = 0;
     result = solveDc(net, result);
-    trips.push({ branch: k, tripAfterMs: now, loadingAtTrip, cause: since >= 0 ? since : null, islandsAfter: result.islandCount, unservedMWAfter: unserved(result) });
+    trips.push({
+      branch: k,
+      tripAfterMs: now,
+      loadingAtTrip,
+      cause: since >= 0 ? since : null,
+      islandsAfter: result.islandCount,
+      unservedMWAfter: unserved(result),
+    });
   }
 }

@@ -180,9 +180,9 @@ function ensureFactor(net: PowerNetwork, ws: DcWorkspace, island: Int32Array, or
     if (b === 0) continue;
     const rf = red[L.from[k]!]!;
     const rt = red[L.to[k]!]!;
-    if (rf >= 0) rows.push(rf), cols.push(rf), vals.push(b);
-    if (rt >= 0) rows.push(rt), cols.push(rt), vals.push(b);
-    if (rf >= 0 && rt >= 0) rows.push(rf, rt), cols.push(rt, rf), vals.push(-b, -b);
+    if (rf >= 0) (rows.push(rf), cols.push(rf), vals.push(b));
+    if (rt >= 0) (rows.push(rt), cols.push(rt), vals.push(b));
+    if (rf >= 0 && rt >= 0) (rows.push(rf, rt), cols.push(rt, rf), vals.push(-b, -b));
   }
   const a = cscFromTriplets(nRed, rows, cols, vals);
   const perm = ordering === 'minimum-degree' ? minimumDegreeOrder(a) : ordering === 'rcm' ? reverseCuthillMcKeeOrder(a) : null;

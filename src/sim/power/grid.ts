@@ -130,7 +130,8 @@ export class GridSubsystem {
     this.advance(this.now());
     switch (c.type) {
       case 'power.breaker': {
-        for (const k of this.branchesOf(c.branches, c.substations)) this.setBranch(k, c.action, c.actor ?? 'attacker', c.reason ?? `${c.action === 'open' ? 'opened' : 'closed'} remotely`, cause);
+        for (const k of this.branchesOf(c.branches, c.substations))
+          this.setBranch(k, c.action, c.actor ?? 'attacker', c.reason ?? `${c.action === 'open' ? 'opened' : 'closed'} remotely`, cause);
         break;
       }
       case 'power.protection': {
@@ -182,7 +183,12 @@ export class GridSubsystem {
           this.scheduler.at(this.now() + eta, () => {
             this.advance(this.now());
             if (this.world.isDisabled(ai)) {
-              const r = this.bus.emit('asset.restored', id as AssetId, { actor: 'operator', reason: manual ? 'crew switched by hand' : 'operator re-closed remotely' }, [ev.id]);
+              const r = this.bus.emit(
+                'asset.restored',
+                id as AssetId,
+                { actor: 'operator', reason: manual ? 'crew switched by hand' : 'operator re-closed remotely' },
+                [ev.id],
+              );
               this.world.restore(ai, r.id); // the asset.restored listener closes the breakers
             } else this.switchBus(i, 'close', 'operator', manual ? 'crew switched by hand' : 'operator re-closed remotely', ev.id);
             if (this.dirty) this.solve(this.dirty);
@@ -213,7 +219,12 @@ export class GridSubsystem {
     if (L.status[k] === want) return;
     L.status[k] = want;
     const src = this.input.busAsset[L.from[k]!] ?? this.input.busAsset[L.to[k]!] ?? null;
-    const ev = this.bus.emit(action === 'open' ? 'power.breaker.opened' : 'power.breaker.closed', src as AssetId | null, { branch: this.input.branchIds[k]!, actor, reason }, [cause]);
+    const ev = this.bus.emit(
+      action === 'open' ? 'power.breaker.opened' : 'power.breaker.closed',
+      src as AssetId | null,
+      { branch: this.input.branchIds[k]!, actor, reason },
+      [cause],
+    );
     this.dirty = [...(this.dirty ?? []), ev.id];
   }
 
@@ -269,7 +280,8 @@ export class GridSubsystem {
       const shed = r.shedMW[i]! > EPS_MW ? 1 : 0;
       if (shed && !this.wasShed[i]) {
         const ev = this.bus.emit('power.load.shed', asset as AssetId | null, { bus: id, shedMW: r.shedMW[i]!, loadMW: B.pdMW[i]! }, causes);
-        if (ai >= 0) this.world.hold(ai, 'power', ev.id, r.shedMW[i]! >= B.pdMW[i]! - EPS_MW ? 'down' : 'degraded', `${r.shedMW[i]!.toFixed(1)} MW of load shed`);
+        if (ai >= 0)
+          this.world.hold(ai, 'power', ev.id, r.shedMW[i]! >= B.pdMW[i]! - EPS_MW ? 'down' : 'degraded', `${r.shedMW[i]!.toFixed(1)} MW of load shed`);
       } else if (!shed && this.wasShed[i]) {
         const ev = this.bus.emit('power.load.restored', asset as AssetId | null, { bus: id, loadMW: B.pdMW[i]! }, causes);
         if (ai >= 0) this.world.release(ai, 'power', ev.id, 'all load served again');

@@ -151,7 +151,7 @@ export function screenN1(net: PowerNetwork, opts: N1Options = {}): N1Screen {
       if (rate <= 0 || l === k) continue;
       const load = Math.abs(flows[l]!) / rate;
       if (load > threshold) count++;
-      if (load > max) (max = load), (arg = l);
+      if (load > max) ((max = load), (arg = l));
     }
     overloads[c] = count;
     maxLoading[c] = max;

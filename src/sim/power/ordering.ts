@@ -118,7 +118,7 @@ export function reverseCuthillMcKeeOrder(a: SymCsc): Int32Array {
         queue.push(u);
       }
     }
-    if (commit) for (const v of queue) (placed[v] = 1), (order[filled++] = v);
+    if (commit) for (const v of queue) ((placed[v] = 1), (order[filled++] = v));
     return { last, depth: level[last]! };
   };
   for (let s = 0; s < n; s++) {

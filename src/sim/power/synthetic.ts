@@ -87,7 +87,10 @@ export function syntheticGrid(o: SyntheticOptions): PowerNetwork {
   }
 
   // Generators on distinct buses; the largest one holds the reference bus.
-  const order = rng.shuffle(Array.from({ length: n }, (_, i) => i)).slice(0, nGen).sort((a, b) => a - b);
+  const order = rng
+    .shuffle(Array.from({ length: n }, (_, i) => i))
+    .slice(0, nGen)
+    .sort((a, b) => a - b);
   const weights = order.map(() => 0.2 + rng.next() ** 2);
   const wSum = weights.reduce((a, b) => a + b, 0);
   const totalPmax = totalLoad * (o.reserveRatio ?? 1.4);

@@ -17,13 +17,21 @@ export const isAssetCommand = (c: Command): c is AssetCommand =>
   c.type === 'vendor.compromise' || c.type === 'asset.disable' || c.type === 'asset.restore' || c.type === 'asset.secure';
 
 /** `canReach` says whether a vendor's remote access reaches an asset now (segmentation, cut VPNs); all, without a comms model. */
-export function applyAssetCommand(world: World, bus: EventBus, command: AssetCommand, cause: EventId, canReach?: (vendor: string, assetIndex: number) => boolean): void {
+export function applyAssetCommand(
+  world: World,
+  bus: EventBus,
+  command: AssetCommand,
+  cause: EventId,
+  canReach?: (vendor: string, assetIndex: number) => boolean,
+): void {
   switch (command.type) {
     case 'vendor.compromise': {
-      const reach = world.assets.map((a, i) => i).filter((i) => {
-        const a = world.assets[i]!;
-        return a.vendor === command.vendor && a.remoteAccess && world.compromise[i] === null && (canReach?.(command.vendor, i) ?? true);
-      });
+      const reach = world.assets
+        .map((a, i) => i)
+        .filter((i) => {
+          const a = world.assets[i]!;
+          return a.vendor === command.vendor && a.remoteAccess && world.compromise[i] === null && (canReach?.(command.vendor, i) ?? true);
+        });
       const technique = command.technique ?? DEFAULT_REMOTE_ACCESS_TECHNIQUE;
       const root = bus.emit('vendor.access.compromised', null, { vendor: vendorId(command.vendor), technique, assets: reach.length }, [cause]);
       // The vendor's remote-maintenance gateway falls first; everything else is reached through it.

@@ -12,15 +12,50 @@ export interface CompromiseEntry {
 }
 
 export const CATALOGUE: readonly CompromiseEntry[] = [
-  { id: 'vendor-access', title: "Vendor remote-access compromise: control of every asset of the vendor the segmentation lets its VPN reach", techniques: ['T0862', 'T0822'], stoppedBy: 'no vendor remote access; cutting the VPN; segmentation limits the reach' },
-  { id: 'default-credentials', title: 'Default credentials on internet-exposed devices', techniques: ['T0812', 'T0883'], stoppedBy: 'segmentation (no inbound from the internet); reflashing with new credentials' },
-  { id: 'firmware-backdoor', title: 'Firmware backdoor with a trigger time', techniques: ['T0857', 'T0839'], stoppedBy: 'banning the vendor; reflashing firmware; segmentation blocks its call home' },
+  {
+    id: 'vendor-access',
+    title: 'Vendor remote-access compromise: control of every asset of the vendor the segmentation lets its VPN reach',
+    techniques: ['T0862', 'T0822'],
+    stoppedBy: 'no vendor remote access; cutting the VPN; segmentation limits the reach',
+  },
+  {
+    id: 'default-credentials',
+    title: 'Default credentials on internet-exposed devices',
+    techniques: ['T0812', 'T0883'],
+    stoppedBy: 'segmentation (no inbound from the internet); reflashing with new credentials',
+  },
+  {
+    id: 'firmware-backdoor',
+    title: 'Firmware backdoor with a trigger time',
+    techniques: ['T0857', 'T0839'],
+    stoppedBy: 'banning the vendor; reflashing firmware; segmentation blocks its call home',
+  },
   { id: 'manipulate-control', title: 'Manipulation of control', techniques: ['T0831'], stoppedBy: 'manual operation; isolating the zone' },
   { id: 'manipulate-view', title: 'Manipulation of view: looped or blinded cameras', techniques: ['T0832'], stoppedBy: 'reflashing the cameras' },
-  { id: 'theft', title: 'Theft of operational information and transfer to a cloud account', techniques: ['T0882', 'T1537'], stoppedBy: 'egress monitoring and isolating the zone; edge anonymisation makes it worth less' },
-  { id: 'compelled-disclosure', title: "Compelled disclosure: a legal order to the vendor, no hacking", techniques: [], stoppedBy: 'only data localisation (nothing in the vendor cloud) or minimisation (anonymised at the edge)' },
-  { id: 'ransomware', title: "Ransomware on the operator's IT: loss of view, operation turns manual", techniques: ['T0829', 'T1486'], stoppedBy: 'offline backups; segmentation of IT from OT' },
-  { id: 'botnet', title: 'Camera botnet flooding the network (Mirai, 2016)', techniques: ['T0814', 'T1498'], stoppedBy: 'fair queueing (QoS) on the backhaul; isolating the CCTV zone; reflashing' },
+  {
+    id: 'theft',
+    title: 'Theft of operational information and transfer to a cloud account',
+    techniques: ['T0882', 'T1537'],
+    stoppedBy: 'egress monitoring and isolating the zone; edge anonymisation makes it worth less',
+  },
+  {
+    id: 'compelled-disclosure',
+    title: 'Compelled disclosure: a legal order to the vendor, no hacking',
+    techniques: [],
+    stoppedBy: 'only data localisation (nothing in the vendor cloud) or minimisation (anonymised at the edge)',
+  },
+  {
+    id: 'ransomware',
+    title: "Ransomware on the operator's IT: loss of view, operation turns manual",
+    techniques: ['T0829', 'T1486'],
+    stoppedBy: 'offline backups; segmentation of IT from OT',
+  },
+  {
+    id: 'botnet',
+    title: 'Camera botnet flooding the network (Mirai, 2016)',
+    techniques: ['T0814', 'T1498'],
+    stoppedBy: 'fair queueing (QoS) on the backhaul; isolating the CCTV zone; reflashing',
+  },
 ];
 
 /** Technique ids used by the stages of a campaign. */

@@ -106,7 +106,9 @@ export class CyberThreats {
       case 'comms.isolate':
         return this.respond('isolate-zone', RESPONSE_MS.isolateZone, 0, cause, (ev) => {
           this.comms.isolate(c.zone, c.isolated, c.actor ?? 'operator', ev);
-          if (c.isolated) for (const j of this.exfil.jobs) if (this.comms.zoneOfNode(this.comms.flows.src[j.flow]!) === c.zone) this.exfil.stop(j, `zone ${c.zone} isolated`, ev);
+          if (c.isolated)
+            for (const j of this.exfil.jobs)
+              if (this.comms.zoneOfNode(this.comms.flows.src[j.flow]!) === c.zone) this.exfil.stop(j, `zone ${c.zone} isolated`, ev);
         });
       case 'comms.vendor-access':
         if (c.enabled) return void this.comms.setVendorAccess(c.vendor, true, c.actor ?? 'operator', cause);
@@ -116,7 +118,9 @@ export class CyberThreats {
         });
       case 'comms.manual':
         // Staff have to reach the sites before they can run them by hand.
-        return this.respond(c.enabled ? 'switch-to-manual' : 'return-to-remote', c.enabled ? RESPONSE_MS.manual : 0, 0, cause, (ev) => this.comms.setManual(c.kinds ?? null, c.enabled, ev));
+        return this.respond(c.enabled ? 'switch-to-manual' : 'return-to-remote', c.enabled ? RESPONSE_MS.manual : 0, 0, cause, (ev) =>
+          this.comms.setManual(c.kinds ?? null, c.enabled, ev),
+        );
       case 'cctv.view':
         for (const i of selectAssets(this.world, c.targets)) {
           const k = this.cctv.cameraIndex(this.world.assets[i]!.id);
@@ -129,13 +133,27 @@ export class CyberThreats {
       case 'threat.exfiltrate':
         return this.exfiltrate(c.datasets ?? null, c.destination, c.technique ?? TECHNIQUE.theftOfOperationalInformation, null, cause);
       case 'threat.botnet':
-        return c.action === 'start' ? this.flood(selectAssets(this.world, { ...c.targets, compromised: true }), c.mbpsPerDevice ?? 60, c.technique ?? TECHNIQUE.denialOfService, cause) : this.stopFlood(cause);
+        return c.action === 'start'
+          ? this.flood(selectAssets(this.world, { ...c.targets, compromised: true }), c.mbpsPerDevice ?? 60, c.technique ?? TECHNIQUE.denialOfService, cause)
+          : this.stopFlood(cause);
       case 'threat.disclose':
         this.scheduler.at(this.now() + RESPONSE_MS.disclosure, () => this.exfil.disclose(c.vendor, c.requestedBy, this.policies['data-localisation'], cause));
         return;
       case 'threat.ransomware': {
         const room = this.opts.controlRoom;
-        const ev = this.bus.emit('threat.stage', room ? (room as never) : null, { campaign: 'ransomware', stage: 'impact', technique: c.technique ?? TECHNIQUE.lossOfView, assets: room ? 1 : 0, zones: [], note: "the operator's IT is encrypted: no view of the network, operation turns manual" }, [cause]);
+        const ev = this.bus.emit(
+          'threat.stage',
+          room ? (room as never) : null,
+          {
+            campaign: 'ransomware',
+            stage: 'impact',
+            technique: c.technique ?? TECHNIQUE.lossOfView,
+            assets: room ? 1 : 0,
+            zones: [],
+            note: "the operator's IT is encrypted: no view of the network, operation turns manual",
+          },
+          [cause],
+        );
         // The servers stay powered but useless: the site is degraded, and its node is gone from the network.
         if (room && this.world.has(room)) this.world.hold(this.world.indexOf(room), 'ransomware', ev.id, 'degraded', 'IT encrypted by ransomware');
         if (room) this.comms.forceDown(room, ev.id);
@@ -157,7 +175,19 @@ export class CyberThreats {
   // --- campaigns ---------------------------------------------------------------------------------
 
   private startCampaign(c: Extract<Command, { type: 'threat.campaign' }>, cause: EventId): void {
-    const k: Campaign = { id: c.id, entry: c.entry, vendor: c.vendor ?? null, objective: c.objective, dwellMs: Math.round((c.dwellMin ?? 30) * 60_000), destination: c.destination ?? 'an undisclosed jurisdiction', kinds: c.kinds ?? ['camera'], assets: [], halted: false, hops: 0, firmware: c.firmware ?? null };
+    const k: Campaign = {
+      id: c.id,
+      entry: c.entry,
+      vendor: c.vendor ?? null,
+      objective: c.objective,
+      dwellMs: Math.round((c.dwellMin ?? 30) * 60_000),
+      destination: c.destination ?? 'an undisclosed jurisdiction',
+      kinds: c.kinds ?? ['camera'],
+      assets: [],
+      halted: false,
+      hops: 0,
+      firmware: c.firmware ?? null,
+    };
     this.campaigns.push(k);
     const kinds = new Set(k.kinds);
     const { world } = this;
@@ -166,27 +196,46 @@ export class CyberThreats {
     let note = '';
     if (c.entry === 'vendor-access') {
       technique = TECHNIQUE.externalRemoteServices;
-      targets = world.assets.map((_, i) => i).filter((i) => world.assets[i]!.vendor === k.vendor && world.assets[i]!.remoteAccess && this.vendorReaches(k.vendor!, i));
+      targets = world.assets
+        .map((_, i) => i)
+        .filter((i) => world.assets[i]!.vendor === k.vendor && world.assets[i]!.remoteAccess && this.vendorReaches(k.vendor!, i));
       targets.sort((a, b) => Number(world.assets[b]!.kind === 'vendor-gateway') - Number(world.assets[a]!.kind === 'vendor-gateway') || a - b);
       note = `${k.vendor}'s maintenance VPN (${TECHNIQUE.supplyChain} supply chain) reaches ${targets.length} of its assets`;
     } else if (c.entry === 'default-credentials') {
       technique = TECHNIQUE.defaultCredentials;
-      targets = world.assets.map((_, i) => i).filter((i) => kinds.has(world.assets[i]!.kind) && (!k.vendor || world.assets[i]!.vendor === k.vendor) && this.comms.internetExposed(i));
+      targets = world.assets
+        .map((_, i) => i)
+        .filter((i) => kinds.has(world.assets[i]!.kind) && (!k.vendor || world.assets[i]!.vendor === k.vendor) && this.comms.internetExposed(i));
       note = `${targets.length} internet-exposed device(s) (${TECHNIQUE.internetAccessible}) still use default credentials`;
     } else {
       technique = TECHNIQUE.systemFirmware;
       // The backdoor is already inside; it needs only to call home through the firewall.
       const inet = this.comms.firewall.index.get('internet') ?? -1;
-      targets = world.assets.map((_, i) => i).filter((i) => (!k.vendor || world.assets[i]!.vendor === k.vendor) && kinds.has(world.assets[i]!.kind) && this.backdoored(i, k) && this.callsHome(i, inet));
+      targets = world.assets
+        .map((_, i) => i)
+        .filter(
+          (i) => (!k.vendor || world.assets[i]!.vendor === k.vendor) && kinds.has(world.assets[i]!.kind) && this.backdoored(i, k) && this.callsHome(i, inet),
+        );
       note = `backdoored firmware (${TECHNIQUE.moduleFirmware}) triggers on ${targets.length} device(s) that can call home`;
     }
     if (targets.length === 0) {
-      this.bus.emit('threat.stage', null, { campaign: k.id, stage: 'blocked', technique, assets: 0, zones: [], note: `initial access fails: ${note || 'nothing reachable'}` }, [cause]);
+      this.bus.emit(
+        'threat.stage',
+        null,
+        { campaign: k.id, stage: 'blocked', technique, assets: 0, zones: [], note: `initial access fails: ${note || 'nothing reachable'}` },
+        [cause],
+      );
       k.halted = true;
       return;
     }
-    const stage = this.bus.emit('threat.stage', null, { campaign: k.id, stage: 'initial-access', technique, assets: targets.length, zones: this.zonesOf(targets), note }, [cause]);
-    if (c.entry === 'vendor-access' && k.vendor) this.bus.emit('vendor.access.compromised', null, { vendor: vendorId(k.vendor), technique, assets: targets.length }, [stage.id]);
+    const stage = this.bus.emit(
+      'threat.stage',
+      null,
+      { campaign: k.id, stage: 'initial-access', technique, assets: targets.length, zones: this.zonesOf(targets), note },
+      [cause],
+    );
+    if (c.entry === 'vendor-access' && k.vendor)
+      this.bus.emit('vendor.access.compromised', null, { vendor: vendorId(k.vendor), technique, assets: targets.length }, [stage.id]);
     this.compromise(k, targets, technique, stage.id);
     this.scheduler.at(this.now() + k.dwellMs, () => this.discover(k, stage.id));
   }
@@ -207,7 +256,19 @@ export class CyberThreats {
   private discover(k: Campaign, cause: EventId): void {
     if (this.checkHalted(k, cause)) return;
     const zones = this.reachZones(k);
-    const ev = this.bus.emit('threat.stage', null, { campaign: k.id, stage: 'discovery', technique: TECHNIQUE.remoteSystemDiscovery, assets: k.assets.length, zones: [...zones].map((z) => this.comms.firewall.zones[z]!), note: `maps ${zones.size} network zone(s) reachable from its foothold` }, [cause]);
+    const ev = this.bus.emit(
+      'threat.stage',
+      null,
+      {
+        campaign: k.id,
+        stage: 'discovery',
+        technique: TECHNIQUE.remoteSystemDiscovery,
+        assets: k.assets.length,
+        zones: [...zones].map((z) => this.comms.firewall.zones[z]!),
+        note: `maps ${zones.size} network zone(s) reachable from its foothold`,
+      },
+      [cause],
+    );
     this.scheduler.at(this.now() + k.dwellMs, () => this.moveLaterally(k, zones, ev.id));
   }
 
@@ -215,9 +276,29 @@ export class CyberThreats {
     if (this.checkHalted(k, cause)) return;
     // A credential-stuffing worm (Mirai) only spreads to more of the devices it knows the passwords of.
     const kinds = new Set(k.entry === 'default-credentials' ? k.kinds : LATERAL_KINDS);
-    const found = this.world.assets.map((_, i) => i).filter((i) => kinds.has(this.world.assets[i]!.kind) && this.world.compromise[i] === null && this.comms.zoneOfAsset(this.world.assets[i]!.id) !== null && this.comms.reachable(zones, i));
+    const found = this.world.assets
+      .map((_, i) => i)
+      .filter(
+        (i) =>
+          kinds.has(this.world.assets[i]!.kind) &&
+          this.world.compromise[i] === null &&
+          this.comms.zoneOfAsset(this.world.assets[i]!.id) !== null &&
+          this.comms.reachable(zones, i),
+      );
     const taken = found.filter(() => this.rng.chance(LATERAL_SUCCESS));
-    const ev = this.bus.emit('threat.stage', null, { campaign: k.id, stage: 'lateral-movement', technique: TECHNIQUE.remoteServices, assets: taken.length, zones: this.zonesOf(taken), note: `moves on to ${taken.length} of ${found.length} device(s) it can reach` }, [cause]);
+    const ev = this.bus.emit(
+      'threat.stage',
+      null,
+      {
+        campaign: k.id,
+        stage: 'lateral-movement',
+        technique: TECHNIQUE.remoteServices,
+        assets: taken.length,
+        zones: this.zonesOf(taken),
+        note: `moves on to ${taken.length} of ${found.length} device(s) it can reach`,
+      },
+      [cause],
+    );
     this.compromise(k, taken, TECHNIQUE.remoteServices, ev.id);
     // A foothold in a new zone that opens zones not yet in reach: another round.
     k.hops++;
@@ -228,8 +309,20 @@ export class CyberThreats {
   private impact(k: Campaign, cause: EventId): void {
     if (this.checkHalted(k, cause)) return;
     const held = k.assets.filter((i) => this.world.compromise[i] !== null);
-    const technique = k.objective === 'exfiltrate' ? TECHNIQUE.theftOfOperationalInformation : k.objective === 'botnet' ? TECHNIQUE.denialOfService : k.objective === 'disrupt' ? TECHNIQUE.manipulationOfControl : TECHNIQUE.manipulationOfView;
-    const ev = this.bus.emit('threat.stage', null, { campaign: k.id, stage: 'impact', technique, assets: held.length, zones: this.zonesOf(held), note: `${k.objective} with ${held.length} device(s)` }, [cause]);
+    const technique =
+      k.objective === 'exfiltrate'
+        ? TECHNIQUE.theftOfOperationalInformation
+        : k.objective === 'botnet'
+          ? TECHNIQUE.denialOfService
+          : k.objective === 'disrupt'
+            ? TECHNIQUE.manipulationOfControl
+            : TECHNIQUE.manipulationOfView;
+    const ev = this.bus.emit(
+      'threat.stage',
+      null,
+      { campaign: k.id, stage: 'impact', technique, assets: held.length, zones: this.zonesOf(held), note: `${k.objective} with ${held.length} device(s)` },
+      [cause],
+    );
     const cams = held.filter((i) => this.world.assets[i]!.kind === 'camera');
     switch (k.objective) {
       case 'exfiltrate':
@@ -242,7 +335,12 @@ export class CyberThreats {
       case 'disrupt':
         for (const i of held) {
           if (this.world.assets[i]!.kind === 'camera' || this.world.isDisabled(i)) continue;
-          const d = this.bus.emit('asset.disabled', this.world.assets[i]!.id, { actor: 'attacker', technique, reason: 'unauthorised commands from the attacker' }, [ev.id, this.world.compromise[i]!.event]);
+          const d = this.bus.emit(
+            'asset.disabled',
+            this.world.assets[i]!.id,
+            { actor: 'attacker', technique, reason: 'unauthorised commands from the attacker' },
+            [ev.id, this.world.compromise[i]!.event],
+          );
           this.world.disable(i, d.id);
         }
         return;
@@ -252,7 +350,19 @@ export class CyberThreats {
   private checkHalted(k: Campaign, cause: EventId): boolean {
     const anyHeld = k.assets.some((i) => this.world.compromise[i] !== null);
     if (!k.halted && anyHeld) return false;
-    this.bus.emit('threat.stage', null, { campaign: k.id, stage: 'blocked', technique: '', assets: 0, zones: [], note: k.halted ? 'the attacker loses its way in before it can go further' : 'every foothold has been cleaned' }, [cause]);
+    this.bus.emit(
+      'threat.stage',
+      null,
+      {
+        campaign: k.id,
+        stage: 'blocked',
+        technique: '',
+        assets: 0,
+        zones: [],
+        note: k.halted ? 'the attacker loses its way in before it can go further' : 'every foothold has been cleaned',
+      },
+      [cause],
+    );
     k.halted = true;
     return true;
   }
@@ -320,7 +430,10 @@ export class CyberThreats {
     const ev = this.bus.emit('botnet.flood', null, { members: cams.length, offeredMbps: cams.length * mbps, started: true, technique }, [cause]);
     const fresh = cams.filter((i) => !this.floodFlows.has(i));
     if (fresh.length > 0) {
-      const first = this.comms.addFlows(fresh.map((i) => ({ src: this.world.assets[i]!.id, dst: this.opts.attackerNode, kind: 'flood' as const, demandMbps: 0, deadlineMs: null })), ev.id);
+      const first = this.comms.addFlows(
+        fresh.map((i) => ({ src: this.world.assets[i]!.id, dst: this.opts.attackerNode, kind: 'flood' as const, demandMbps: 0, deadlineMs: null })),
+        ev.id,
+      );
       fresh.forEach((i, n) => this.floodFlows.set(i, first + n));
     }
     for (const i of cams) {
@@ -364,13 +477,16 @@ export class CyberThreats {
     const id = this.world.assets[i]!.id;
     this.stopFlood(cause, new Set([i]));
     const node = this.comms.nodeOf(id);
-    if (node !== undefined) for (const j of this.exfil.jobs) if (this.comms.flows.src[j.flow] === node) this.exfil.stop(j, `${this.world.assets[i]!.name} replaced with new kit`, cause);
+    if (node !== undefined)
+      for (const j of this.exfil.jobs)
+        if (this.comms.flows.src[j.flow] === node) this.exfil.stop(j, `${this.world.assets[i]!.name} replaced with new kit`, cause);
     const k = this.cctv.cameraIndex(id);
     if (k >= 0) this.cctv.setHijacked(k, false, cause);
     // The new supplier maintains it: its VPN (if it has one) reaches the zone the kit is in, as for a ban at load.
     const a = this.world.assets[i]!;
     const zone = this.comms.zoneOfAsset(id);
-    if (a.vendor !== null && a.remoteAccess && zone !== null) this.comms.grantedZones.set(a.vendor, (this.comms.grantedZones.get(a.vendor) ?? new Set()).add(zone));
+    if (a.vendor !== null && a.remoteAccess && zone !== null)
+      this.comms.grantedZones.set(a.vendor, (this.comms.grantedZones.get(a.vendor) ?? new Set()).add(zone));
   }
 
   setPolicy(policy: PolicyName, enabled: boolean, actor: Actor, cause: EventId): void {
@@ -384,7 +500,9 @@ export class CyberThreats {
         if (!enabled) for (const k of this.campaigns) if (k.entry === 'vendor-access') k.halted = true;
         return;
       case 'data-localisation':
-        if (enabled) for (const j of this.exfil.jobs) if (this.cctv.input.datasets[j.dataset]!.cloudVendor !== null) this.exfil.stop(j, 'data repatriated from the vendor cloud', ev.id);
+        if (enabled)
+          for (const j of this.exfil.jobs)
+            if (this.cctv.input.datasets[j.dataset]!.cloudVendor !== null) this.exfil.stop(j, 'data repatriated from the vendor cloud', ev.id);
         // The cameras keep their video and analytics at home from now on (or go back to the clouds).
         this.localisation.apply(enabled, ev.id);
         return;

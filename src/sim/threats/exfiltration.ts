@@ -60,9 +60,27 @@ export class Exfiltration {
   start(dataset: number, sourceNode: string, destination: string, mbps: number, technique: string, cause: EventId, now: number): ExfilJob | null {
     if (this.jobs.some((j) => j.dataset === dataset && !j.stopped)) return null;
     const ds = this.cctv.input.datasets[dataset]!;
-    const ev = this.bus.emit('data.exfiltration.started', ds.storeAsset ? assetId(ds.storeAsset) : null, { dataset: ds.id, destinationJurisdiction: destination, technique, via: ds.cloudVendor ? 'cloud' : 'network' }, [cause]);
+    const ev = this.bus.emit(
+      'data.exfiltration.started',
+      ds.storeAsset ? assetId(ds.storeAsset) : null,
+      { dataset: ds.id, destinationJurisdiction: destination, technique, via: ds.cloudVendor ? 'cloud' : 'network' },
+      [cause],
+    );
     const flow = this.comms.addFlow({ src: sourceNode, dst: this.attackerNode, kind: 'exfiltration', demandMbps: mbps, deadlineMs: null }, ev.id);
-    const job: ExfilJob = { dataset, flow, destination, technique, started: ev.id, startMs: now, bytes: 0, records: 0, identifying: 0, nextMilestone: 1, detected: false, stopped: false };
+    const job: ExfilJob = {
+      dataset,
+      flow,
+      destination,
+      technique,
+      started: ev.id,
+      startMs: now,
+      bytes: 0,
+      records: 0,
+      identifying: 0,
+      nextMilestone: 1,
+      detected: false,
+      stopped: false,
+    };
     this.jobs.push(job);
     return job;
   }
@@ -95,13 +113,17 @@ export class Exfiltration {
       job.records = records;
       if (records >= job.nextMilestone) {
         while (job.nextMilestone <= records) job.nextMilestone *= 10;
-        this.bus.emit('data.exfiltrated', null, { dataset: ds.id, records, bytes: Math.round(job.bytes), destinationJurisdiction: job.destination }, [job.started]);
+        this.bus.emit('data.exfiltrated', null, { dataset: ds.id, records, bytes: Math.round(job.bytes), destinationJurisdiction: job.destination }, [
+          job.started,
+        ]);
       }
       if (!job.detected) {
         const scale = this.monitored ? DETECT_SCALE_MONITORED : DETECT_SCALE_UNMONITORED;
         if (moved > 0 && this.rng.next() < 1 - Math.exp(-moved / scale)) {
           job.detected = true;
-          this.bus.emit('data.exfiltration.detected', null, { dataset: ds.id, bytes: Math.round(job.bytes), delayS: Math.round((now - job.startMs) / 1000) }, [job.started]);
+          this.bus.emit('data.exfiltration.detected', null, { dataset: ds.id, bytes: Math.round(job.bytes), delayS: Math.round((now - job.startMs) / 1000) }, [
+            job.started,
+          ]);
         }
       }
     }
@@ -113,13 +135,25 @@ export class Exfiltration {
     const v = vendorId(vendor);
     if (sets.length === 0 || localised) {
       const withheld = localised ? 'data localisation: the city keeps its data, the vendor holds none' : 'the vendor holds no city data in its cloud';
-      this.bus.emit('data.disclosed', null, { dataset: sets[0]?.d.id ?? 'none', vendor: v, records: 0, requestedBy, destinationJurisdiction: requestedBy, withheld }, [cause]);
+      this.bus.emit(
+        'data.disclosed',
+        null,
+        { dataset: sets[0]?.d.id ?? 'none', vendor: v, records: 0, requestedBy, destinationJurisdiction: requestedBy, withheld },
+        [cause],
+      );
       return;
     }
     for (const { d, i } of sets) {
       const records = Math.floor(this.cctv.stored[i]!);
       const bytes = records * this.cctv.input.bytesPerRecord[d.kind];
-      this.disclosed.push({ dataset: d.id, records, bytes, destinationJurisdiction: requestedBy, identifying: Math.floor(this.cctv.identifying[i]!), how: 'compelled-disclosure' });
+      this.disclosed.push({
+        dataset: d.id,
+        records,
+        bytes,
+        destinationJurisdiction: requestedBy,
+        identifying: Math.floor(this.cctv.identifying[i]!),
+        how: 'compelled-disclosure',
+      });
       this.bus.emit('data.disclosed', null, { dataset: d.id, vendor: v, records, requestedBy, destinationJurisdiction: requestedBy, withheld: null }, [cause]);
     }
   }
@@ -137,7 +171,14 @@ export class Exfiltration {
       } else out.set(key, { ...e });
     };
     for (const j of this.jobs) {
-      add({ dataset: this.cctv.input.datasets[j.dataset]!.id, records: j.records, bytes: Math.round(j.bytes), destinationJurisdiction: j.destination, identifying: j.identifying, how: 'exfiltration' });
+      add({
+        dataset: this.cctv.input.datasets[j.dataset]!.id,
+        records: j.records,
+        bytes: Math.round(j.bytes),
+        destinationJurisdiction: j.destination,
+        identifying: j.identifying,
+        how: 'exfiltration',
+      });
     }
     for (const d of this.disclosed) add(d);
     return [...out.values()];

@@ -37,5 +37,8 @@ export function reflashCrewByCrew(
       world.setCompromised(i, null);
     });
   });
-  scheduler.at(t0 + rounds * RESPONSE_MS.reflash, () => void bus.emit('threat.response', null, { action: 'reflash-firmware', done: true, durationS, assets: picked.length }, [start.id]));
+  scheduler.at(
+    t0 + rounds * RESPONSE_MS.reflash,
+    () => void bus.emit('threat.response', null, { action: 'reflash-firmware', done: true, durationS, assets: picked.length }, [start.id]),
+  );
 }

@@ -10,17 +10,35 @@ import { datasetSalt, type CameraSpec, type CctvSubsystem, type DatasetSpec } fr
 type Analytic = CameraSpec['analytics'][number];
 
 /** The camera's analytics with those `leaves` picks moved to `cloud` (a vendor running one) or the recorder. */
-export function movedAnalytics(cctv: CctvSubsystem, cam: CameraSpec, leaves: (ds: DatasetSpec) => boolean, cloud: VendorSpec | null, homeJurisdiction: string): Analytic[] {
+export function movedAnalytics(
+  cctv: CctvSubsystem,
+  cam: CameraSpec,
+  leaves: (ds: DatasetSpec) => boolean,
+  cloud: VendorSpec | null,
+  homeJurisdiction: string,
+): Analytic[] {
   return cam.analytics.flatMap((an): Analytic[] => {
     const ds = cctv.input.datasets[an.dataset]!;
     if (!leaves(ds)) return [an];
     const base = { kind: an.kind, retentionMs: ds.retentionMs };
     if (cloud) {
       const id = `${cloud.id}-cloud-${an.kind}`;
-      return [{ kind: an.kind, site: 'cloud', dataset: cctv.datasetIndex({ ...base, id, storeAsset: null, cloudVendor: cloud.id, jurisdiction: cloud.cloudJurisdiction!, salt: datasetSalt(id) }) }];
+      return [
+        {
+          kind: an.kind,
+          site: 'cloud',
+          dataset: cctv.datasetIndex({ ...base, id, storeAsset: null, cloudVendor: cloud.id, jurisdiction: cloud.cloudJurisdiction!, salt: datasetSalt(id) }),
+        },
+      ];
     }
     if (cam.nvr === null) return [];
     const id = `${cam.nvr}-${an.kind}`;
-    return [{ kind: an.kind, site: 'nvr', dataset: cctv.datasetIndex({ ...base, id, storeAsset: cam.nvr, cloudVendor: null, jurisdiction: homeJurisdiction, salt: datasetSalt(id) }) }];
+    return [
+      {
+        kind: an.kind,
+        site: 'nvr',
+        dataset: cctv.datasetIndex({ ...base, id, storeAsset: cam.nvr, cloudVendor: null, jurisdiction: homeJurisdiction, salt: datasetSalt(id) }),
+      },
+    ];
   });
 }

@@ -18,7 +18,6 @@ import { movedAnalytics } from './rewiring';
 
 export type VendorBanCommand = Extract<Command, { type: 'policy.vendor.ban' }>;
 
-
 /** What the rest of the cyber layer does when new kit goes in. */
 export interface BanHooks {
   /** Ends what the attacker ran on the old unit: its botnet flood, exfiltration from it, a hijacked view. */
@@ -76,16 +75,27 @@ export class VendorBans {
     picked.sort((a, b) => (world.assets[a]!.id < world.assets[b]!.id ? -1 : 1));
     const crews = Math.max(1, Math.floor(c.crews ?? DEFAULT_CREWS));
     const now = this.now();
-    const plan = planSwaps(picked.map((i) => world.assets[i]!.kind), crews, now).map((p, n) => ({ ...p, i: picked[n]! }));
+    const plan = planSwaps(
+      picked.map((i) => world.assets[i]!.kind),
+      crews,
+      now,
+    ).map((p, n) => ({ ...p, i: picked[n]! }));
     const endMs = plan.reduce((m, p) => Math.max(m, p.endMs), now);
     const replacement = c.replacement === null ? null : (this.vendors.find((v) => v.id === c.replacement) ?? null);
     const bannedName = this.vendors.find((v) => v.id === c.vendor)?.name ?? c.vendor;
-    const ban = this.bus.emit('vendor.banned', null, { vendor: vendorId(c.vendor), kinds, replacement: c.replacement === null ? null : vendorId(c.replacement), assets: plan.length, crews, endMs }, [cause]);
+    const ban = this.bus.emit(
+      'vendor.banned',
+      null,
+      { vendor: vendorId(c.vendor), kinds, replacement: c.replacement === null ? null : vendorId(c.replacement), assets: plan.length, crews, endMs },
+      [cause],
+    );
     const programme: BanProgramme = { vendor: c.vendor, kinds, replacement: c.replacement, assets: plan.length, done: 0, startMs: now, endMs };
     this.programmes.push(programme);
     for (const p of plan) {
       this.queued.add(p.i);
-      this.scheduler.at(p.startMs, () => world.hold(p.i, HOLD, ban.id, 'down', `being replaced: ${bannedName} is banned from supplying ${world.assets[p.i]!.kind}`));
+      this.scheduler.at(p.startMs, () =>
+        world.hold(p.i, HOLD, ban.id, 'down', `being replaced: ${bannedName} is banned from supplying ${world.assets[p.i]!.kind}`),
+      );
       this.scheduler.at(p.endMs, () => this.finish(p.i, c.vendor, replacement, c.replacement, p.endMs - p.startMs, ban.id, programme));
     }
   }
@@ -96,7 +106,9 @@ export class VendorBans {
     const remoteAccess = repl?.remoteMaintenance ?? false;
     const vendor = repl ? repl.id : replId === null ? null : vendorId(replId);
     world.resupply(i, vendor, remoteAccess, repl ? firmwareOf(repl) : null);
-    const ev = bus.emit('vendor.asset.replaced', a.id, { vendor: vendorId(banned), replacement: vendor, kind: a.kind, downS: downMs / 1000, remoteAccess }, [ban]);
+    const ev = bus.emit('vendor.asset.replaced', a.id, { vendor: vendorId(banned), replacement: vendor, kind: a.kind, downS: downMs / 1000, remoteAccess }, [
+      ban,
+    ]);
     const c = world.compromise[i];
     if (c) {
       bus.emit('asset.secured', a.id, { previousTechnique: c.technique }, [ev.id, c.event]);

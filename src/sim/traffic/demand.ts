@@ -87,7 +87,14 @@ export function randomTripsDue(spec: RandomTripsSpec, linkCount: number, rng: Rn
 }
 
 /** City trips due in (fromMs, toMs]: a Poisson-thinned count at the profile's rate. */
-export function cityTripsDue(spec: CityDemandSpec, pick: { homes: ZonePicker; work: ZonePicker; schools: ZonePicker; services: ZonePicker }, rng: Rng, fromMs: number, toMs: number, emit: (o: number, d: number) => void): void {
+export function cityTripsDue(
+  spec: CityDemandSpec,
+  pick: { homes: ZonePicker; work: ZonePicker; schools: ZonePicker; services: ZonePicker },
+  rng: Rng,
+  fromMs: number,
+  toMs: number,
+  emit: (o: number, d: number) => void,
+): void {
   const hour = spec.startHour + fromMs / 3_600_000;
   const h = ((hour % 24) + 24) % 24;
   const rate = (spec.peakTripsPerHour * dailyProfile(hour) * (toMs - fromMs)) / 3_600_000;

@@ -16,17 +16,58 @@
  * rotation) and counts crash risk — two movements whose paths cross, both shown right of way
  * within 1.5 s of each other, as under an attacker's conflicting greens.
  */
-import { CONFLICT_CROSS as CONFLICT_CROSS_, LEVEL_MAJOR as LEVEL_MAJOR_, LEVEL_MINOR as LEVEL_MINOR_, LEVEL_MAJOR_RIGHT as LEVEL_MAJOR_RIGHT_, TURN_RIGHT as TURN_RIGHT_, TURN_U as TURN_U_, turnOf as turnOf_, type Movements } from './movements';
+import {
+  CONFLICT_CROSS as CONFLICT_CROSS_,
+  LEVEL_MAJOR as LEVEL_MAJOR_,
+  LEVEL_MINOR as LEVEL_MINOR_,
+  LEVEL_MAJOR_RIGHT as LEVEL_MAJOR_RIGHT_,
+  TURN_RIGHT as TURN_RIGHT_,
+  TURN_U as TURN_U_,
+  turnOf as turnOf_,
+  type Movements,
+} from './movements';
 import { entryLane as entryLane_, laneRoom as laneRoom_ } from './lanes';
 import type { TrafficModel } from './model';
 import { AMBER as AMBER_, DARK as DARK_, GREEN as GREEN_, GREEN_YIELD as GREEN_YIELD_, NO_SIGNAL as NO_SIGNAL_, RED as RED_ } from './signals';
-import { KIND_EMERGENCY as KIND_EMERGENCY_, W_AMBER as W_AMBER_, W_DARK as W_DARK_, W_FULL as W_FULL_, W_LANE as W_LANE_, W_MOVING as W_MOVING_, W_ONCOMING as W_ONCOMING_, W_RED as W_RED_, W_STOP as W_STOP_, W_YIELD as W_YIELD_ } from './vehicles';
+import {
+  KIND_EMERGENCY as KIND_EMERGENCY_,
+  W_AMBER as W_AMBER_,
+  W_DARK as W_DARK_,
+  W_FULL as W_FULL_,
+  W_LANE as W_LANE_,
+  W_MOVING as W_MOVING_,
+  W_ONCOMING as W_ONCOMING_,
+  W_RED as W_RED_,
+  W_STOP as W_STOP_,
+  W_YIELD as W_YIELD_,
+} from './vehicles';
 // Local copies of imported bindings read in hot loops (some module loaders turn every read of an
 // import into a function call).
-const CONFLICT_CROSS = CONFLICT_CROSS_, LEVEL_MAJOR = LEVEL_MAJOR_, LEVEL_MINOR = LEVEL_MINOR_, LEVEL_MAJOR_RIGHT = LEVEL_MAJOR_RIGHT_, TURN_RIGHT = TURN_RIGHT_, TURN_U = TURN_U_;
-const turnOf = turnOf_, AMBER = AMBER_, DARK = DARK_, GREEN = GREEN_, GREEN_YIELD = GREEN_YIELD_, NO_SIGNAL = NO_SIGNAL_;
-const RED = RED_, KIND_EMERGENCY = KIND_EMERGENCY_, W_AMBER = W_AMBER_, W_DARK = W_DARK_, W_FULL = W_FULL_, W_LANE = W_LANE_;
-const entryLane = entryLane_, laneRoom = laneRoom_, W_MOVING = W_MOVING_, W_ONCOMING = W_ONCOMING_, W_RED = W_RED_, W_STOP = W_STOP_, W_YIELD = W_YIELD_;
+const CONFLICT_CROSS = CONFLICT_CROSS_,
+  LEVEL_MAJOR = LEVEL_MAJOR_,
+  LEVEL_MINOR = LEVEL_MINOR_,
+  LEVEL_MAJOR_RIGHT = LEVEL_MAJOR_RIGHT_,
+  TURN_RIGHT = TURN_RIGHT_,
+  TURN_U = TURN_U_;
+const turnOf = turnOf_,
+  AMBER = AMBER_,
+  DARK = DARK_,
+  GREEN = GREEN_,
+  GREEN_YIELD = GREEN_YIELD_,
+  NO_SIGNAL = NO_SIGNAL_;
+const RED = RED_,
+  KIND_EMERGENCY = KIND_EMERGENCY_,
+  W_AMBER = W_AMBER_,
+  W_DARK = W_DARK_,
+  W_FULL = W_FULL_,
+  W_LANE = W_LANE_;
+const entryLane = entryLane_,
+  laneRoom = laneRoom_,
+  W_MOVING = W_MOVING_,
+  W_ONCOMING = W_ONCOMING_,
+  W_RED = W_RED_,
+  W_STOP = W_STOP_,
+  W_YIELD = W_YIELD_;
 
 /** Comfortable braking for the amber decision (ITE's amber formula uses 3.05 m/s²). */
 const B_COMF = 3;
@@ -187,7 +228,8 @@ function mustYield(m: TrafficModel, v: number, k: number, signal: boolean, nowMs
   const V = m.v;
   const since = V.stoppedSinceMs[v]!;
   const waited = since >= 0 ? nowMs - since : 0;
-  if (waited > IMPATIENT_FROM_MS) gapS = Math.max(FOLLOW_UP_MS / 1000, gapS - ((gapS - FOLLOW_UP_MS / 1000) * (waited - IMPATIENT_FROM_MS)) / IMPATIENT_SPAN_MS);
+  if (waited > IMPATIENT_FROM_MS)
+    gapS = Math.max(FOLLOW_UP_MS / 1000, gapS - ((gapS - FOLLOW_UP_MS / 1000) * (waited - IMPATIENT_FROM_MS)) / IMPATIENT_SPAN_MS);
   const cls = turnClass(mv.kind[k]!);
   for (let c = mv.conflictStart[k]!; c < mv.conflictStart[k + 1]!; c++) {
     const j = mv.conflictTurn[c]!;

@@ -127,7 +127,8 @@ function tryChange(m: TrafficModel, v: number, l: number, tgt: number, mandatory
   if (ok && f >= 0) {
     const fv0 = m.net.linkSpeed[l]! * V.speedFactor[f]!;
     const fl = V.leader[f]!;
-    const before = fl >= 0 ? idmAccel(p, V.speed[f]!, fv0, V.pos[fl]! - p.length - V.pos[f]!, V.speed[f]! - V.speed[fl]!) : idmAccel(p, V.speed[f]!, fv0, Infinity, 0);
+    const before =
+      fl >= 0 ? idmAccel(p, V.speed[f]!, fv0, V.pos[fl]! - p.length - V.pos[f]!, V.speed[f]! - V.speed[fl]!) : idmAccel(p, V.speed[f]!, fv0, Infinity, 0);
     const after = idmAccel(p, V.speed[f]!, fv0, gapBehind, V.speed[f]! - sp);
     if (after < -B_SAFE) ok = false;
     followerLoss = before - after;

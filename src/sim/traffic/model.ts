@@ -24,8 +24,15 @@ import { SignalBank, type SignalSpec } from './signals';
 import { VehicleTable, W_MOVING as W_MOVING_, W_QUEUE as W_QUEUE_ } from './vehicles';
 // Local copies of imported bindings read in hot loops (some module loaders turn every read of an
 // import into a function call).
-const idmAccel = idmAccel_, decide = decide_, pass = pass_, turnOf = turnOf_, W_MOVING = W_MOVING_, W_QUEUE = W_QUEUE_;
-const zipperAccel = zipperAccel_, rerouteQueued = rerouteQueued_, QUEUE_REROUTE_MS = QUEUE_REROUTE_MS_;
+const idmAccel = idmAccel_,
+  decide = decide_,
+  pass = pass_,
+  turnOf = turnOf_,
+  W_MOVING = W_MOVING_,
+  W_QUEUE = W_QUEUE_;
+const zipperAccel = zipperAccel_,
+  rerouteQueued = rerouteQueued_,
+  QUEUE_REROUTE_MS = QUEUE_REROUTE_MS_;
 
 export const DT_S = 0.5;
 /** A vehicle stopped this long is counted as stuck (the permanent-gridlock test). */

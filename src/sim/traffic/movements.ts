@@ -189,7 +189,16 @@ function armsOf(net: TrafficNetwork, n: number, outLinks: readonly number[]): Ar
 }
 
 /** Picks the major road at node n and sets the give-way level of each turn there. */
-function giveWayLevels(net: TrafficNetwork, n: number, arms: readonly Arm[], turns: readonly number[], kind: Uint8Array, from: Int32Array, level: Uint8Array, linkMajor: Uint8Array): void {
+function giveWayLevels(
+  net: TrafficNetwork,
+  n: number,
+  arms: readonly Arm[],
+  turns: readonly number[],
+  kind: Uint8Array,
+  from: Int32Array,
+  level: Uint8Array,
+  linkMajor: Uint8Array,
+): void {
   const str = arms.map((a) => Math.max(a.inLink >= 0 ? strength(net, a.inLink) : 0, a.outLink >= 0 ? strength(net, a.outLink) : 0));
   const first = arms.map((a) => Math.min(a.inLink >= 0 ? a.inLink : Infinity, a.outLink >= 0 ? a.outLink : Infinity));
   let bi = 0;

@@ -336,7 +336,8 @@ export class SignalBank {
 
   /** The first stage of signal s that serves axis group g (its main stage), as a local index. */
   mainStage(s: number, g: number): number {
-    for (let st = this.stageStart[s]!; st < this.stageStart[s + 1]!; st++) if (this.stageGroup[st] === g && this.stageKind[st] === STAGE_MAIN) return st - this.stageStart[s]!;
+    for (let st = this.stageStart[s]!; st < this.stageStart[s + 1]!; st++)
+      if (this.stageGroup[st] === g && this.stageKind[st] === STAGE_MAIN) return st - this.stageStart[s]!;
     return 0;
   }
 

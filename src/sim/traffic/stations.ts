@@ -20,7 +20,14 @@ export interface StationPlace {
 const MAX_ROUTED = 8;
 
 /** The station to send to (x, z), or null when there is none; `scratch` holds a route (linkCount long). */
-export function chooseStation(net: TrafficNetwork, router: Router, stations: readonly StationPlace[], x: number, z: number, scratch: Int32Array): string | null {
+export function chooseStation(
+  net: TrafficNetwork,
+  router: Router,
+  stations: readonly StationPlace[],
+  x: number,
+  z: number,
+  scratch: Int32Array,
+): string | null {
   if (stations.length === 0) return null;
   if (stations.length === 1) return stations[0]!.id;
   const straight = stations.map((s, i) => ({ s, i, d: Math.hypot(s.x - x, s.z - z) }));

@@ -97,7 +97,9 @@ export class TrafficSubsystem {
     this.lastConflictEventMs = new Float64Array(S).fill(-Infinity);
     this.lastConflicts = new Int32Array(S);
     const c = input.city;
-    this.pickers = c ? { homes: new ZonePicker(c.homes), work: new ZonePicker(c.work), schools: new ZonePicker(c.schools), services: new ZonePicker(c.services) } : null;
+    this.pickers = c
+      ? { homes: new ZonePicker(c.homes), work: new ZonePicker(c.work), schools: new ZonePicker(c.schools), services: new ZonePicker(c.services) }
+      : null;
     if (this.pickers && (this.pickers.homes.empty || this.pickers.work.empty || this.pickers.services.empty)) this.pickers = null;
     this.model.onArrive = (_v, tag, kind, t) => {
       if (kind === KIND_EMERGENCY && tag >= 0) this.unitArrived(tag, t);
@@ -187,7 +189,12 @@ export class TrafficSubsystem {
     const d = nearestLink(net, b[0], b[1]);
     if (o < 0 || d < 0) return null;
     const id = unitName ?? `unit-${++this.unitSerial}`;
-    const ev = this.bus.emit('traffic.emergency.dispatched', assetId(from), { unit: id, to: assetId(to), kind: this.world.get(from).kind === 'hospital' ? 'ambulance' : 'police' }, [cause]);
+    const ev = this.bus.emit(
+      'traffic.emergency.dispatched',
+      assetId(from),
+      { unit: id, to: assetId(to), kind: this.world.get(from).kind === 'hospital' ? 'ambulance' : 'police' },
+      [cause],
+    );
     const unit: Unit = { id, from, to, sentMs: this.now(), event: ev.id, vehicle: -1, arrivedMs: null };
     this.units.push(unit);
     const tag = this.units.length - 1;
@@ -323,7 +330,8 @@ export class TrafficSubsystem {
     if (before === mode) return;
     this.model.signals.setMode(s, mode, this.now());
     const asset = this.input.signals[s]!.asset;
-    if (cause !== null) this.bus.emit('traffic.signal.mode', asset !== null ? assetId(asset) : null, { from: MODES[before]!, to: MODES[mode]!, reason }, [cause]);
+    if (cause !== null)
+      this.bus.emit('traffic.signal.mode', asset !== null ? assetId(asset) : null, { from: MODES[before]!, to: MODES[mode]!, reason }, [cause]);
   }
 
   /** Vehicle positions for the UI: x, z, heading per vehicle, and its state (wait reason | kind << 4). */
@@ -346,4 +354,3 @@ export class TrafficSubsystem {
     return { xzh, state, slot };
   }
 }
-

@@ -7,7 +7,21 @@
  */
 
 /** Why a vehicle is slow or stopped, for the inspector. */
-export const WAIT_REASONS = ['moving', 'red signal', 'amber signal', 'stop sign (all-way stop)', 'giving way to main road', 'road ahead full', 'queue', 'dark signal: all-way stop', 'free', 'giving way to oncoming traffic', 'getting into lane for its turn', 'merging in turn', 'letting a merging vehicle in'] as const;
+export const WAIT_REASONS = [
+  'moving',
+  'red signal',
+  'amber signal',
+  'stop sign (all-way stop)',
+  'giving way to main road',
+  'road ahead full',
+  'queue',
+  'dark signal: all-way stop',
+  'free',
+  'giving way to oncoming traffic',
+  'getting into lane for its turn',
+  'merging in turn',
+  'letting a merging vehicle in',
+] as const;
 export type WaitReason = (typeof WAIT_REASONS)[number];
 export const W_MOVING = 0;
 export const W_RED = 1;

@@ -74,7 +74,12 @@ export class Consumers {
     this.state[c] = state;
     const src = ai >= 0 ? this.world.assets[ai]!.id : null;
     const pct = Math.round(s * 1000) / 10;
-    const ev = this.bus.emit(state === 2 ? 'water.service.lost' : state === 1 ? (prev === 2 ? 'water.service.restored' : 'water.service.degraded') : 'water.service.restored', src, { node: spec.node, servicePct: pct }, causes);
+    const ev = this.bus.emit(
+      state === 2 ? 'water.service.lost' : state === 1 ? (prev === 2 ? 'water.service.restored' : 'water.service.degraded') : 'water.service.restored',
+      src,
+      { node: spec.node, servicePct: pct },
+      causes,
+    );
     this.storageTimer[c]?.cancel();
     this.storageTimer[c] = null;
     if (ai < 0) return;
@@ -91,7 +96,13 @@ export class Consumers {
       });
       return;
     }
-    this.world.hold(ai, 'water', ev.id, state === 2 ? 'down' : 'degraded', state === 2 ? `no water (${pct}% of demand delivered)` : `low water pressure (${pct}% of demand delivered)`);
+    this.world.hold(
+      ai,
+      'water',
+      ev.id,
+      state === 2 ? 'down' : 'degraded',
+      state === 2 ? `no water (${pct}% of demand delivered)` : `low water pressure (${pct}% of demand delivered)`,
+    );
   }
 
   /**

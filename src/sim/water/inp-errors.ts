@@ -41,7 +41,7 @@ const HINTS: Record<number, string> = {
   227: 'the pump curve is invalid: head must fall as flow rises',
   230: 'the curve x-values must increase',
   233: 'a node is connected to no link: connect it or remove it',
-  299: 'use one of EPANET\'s section keywords ([JUNCTIONS], [PIPES], …)',
+  299: "use one of EPANET's section keywords ([JUNCTIONS], [PIPES], …)",
 };
 
 /** The hint for an EPANET error code, for errors met outside a report file (EN_openH's, say). */
@@ -52,12 +52,18 @@ export function epanetHint(code: number): string {
 /** Readable text for any EPANET toolkit error code (run-time errors included). */
 export function epanetCodeText(code: number): string {
   switch (code) {
-    case 101: return 'not enough memory for the network';
-    case 110: return 'the hydraulic equations cannot be solved: look for a part of the network cut off from every tank and reservoir';
-    case 120: return 'the water quality equations cannot be solved';
-    case 200: return 'one or more errors in the input file';
-    case 302: return 'the input file cannot be opened';
-    default: return `EPANET error ${code}`;
+    case 101:
+      return 'not enough memory for the network';
+    case 110:
+      return 'the hydraulic equations cannot be solved: look for a part of the network cut off from every tank and reservoir';
+    case 120:
+      return 'the water quality equations cannot be solved';
+    case 200:
+      return 'one or more errors in the input file';
+    case 302:
+      return 'the input file cannot be opened';
+    default:
+      return `EPANET error ${code}`;
   }
 }
 
@@ -76,7 +82,13 @@ export function parseReportErrors(report: string, inp: string): InpIssue[] {
     const section = m[3] ? `[${m[3]}]` : null;
     const quoted = (lines[i + 1] ?? '').trim();
     const line = quoted ? locate(inpLines, quoted, section) : null;
-    out.push({ line, section, code, message: `${m[2]!.trim()}${quoted ? ` ("${squash(quoted)}")` : ''}`, hint: HINTS[code] ?? 'see the EPANET manual, Appendix C (error messages)' });
+    out.push({
+      line,
+      section,
+      code,
+      message: `${m[2]!.trim()}${quoted ? ` ("${squash(quoted)}")` : ''}`,
+      hint: HINTS[code] ?? 'see the EPANET manual, Appendix C (error messages)',
+    });
   }
   return out;
 }

@@ -43,7 +43,10 @@ export interface WaterInput {
 }
 
 export class WaterModelError extends Error {
-  constructor(readonly issues: readonly InpIssue[], fileName: string) {
+  constructor(
+    readonly issues: readonly InpIssue[],
+    fileName: string,
+  ) {
     super(`${fileName}: ${issues.map((i) => `${i.line !== null ? `line ${i.line}: ` : ''}${i.section ?? ''} ${i.message} (${i.hint})`).join('; ')}`);
   }
 }

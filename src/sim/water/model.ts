@@ -185,7 +185,8 @@ export class WaterModel {
     const isPipe = new Uint8Array(m);
     for (let k = 0; k < m; k++) {
       isPipe[k] = this.linkType[k] === LINK_PIPE ? 1 : 0;
-      passableShut[k] = checkValve[k] === 1 || (isPipe[k] === 1 && (this.nodeType[this.linkFrom[k]!] === NODE_TANK || this.nodeType[this.linkTo[k]!] === NODE_TANK)) ? 1 : 0;
+      passableShut[k] =
+        checkValve[k] === 1 || (isPipe[k] === 1 && (this.nodeType[this.linkFrom[k]!] === NODE_TANK || this.nodeType[this.linkTo[k]!] === NODE_TANK)) ? 1 : 0;
     }
     this.islands = new Islands(this.linkFrom, this.linkTo, n, passableShut, isPipe);
     this.headM = new Float64Array(n);
@@ -201,7 +202,8 @@ export class WaterModel {
     this.tankMinVolM3 = new Float64Array(n);
     this.tankAreaM2 = new Float64Array(n);
     for (const i of this.tanks) {
-      if (p.getNodeValue(i + 1, lib.NodeProperty.VolCurve) === 0) this.tankAreaM2[i] = (Math.PI / 4) * (p.getNodeValue(i + 1, lib.NodeProperty.TankDiam) * this.units.m) ** 2;
+      if (p.getNodeValue(i + 1, lib.NodeProperty.VolCurve) === 0)
+        this.tankAreaM2[i] = (Math.PI / 4) * (p.getNodeValue(i + 1, lib.NodeProperty.TankDiam) * this.units.m) ** 2;
       this.tankMinM[i] = p.getNodeValue(i + 1, lib.NodeProperty.MinLevel) * this.units.m;
       this.tankMaxM[i] = p.getNodeValue(i + 1, lib.NodeProperty.MaxLevel) * this.units.m;
       this.tankMinVolM3[i] = p.getNodeValue(i + 1, lib.NodeProperty.MinVolume) * this.units.m3;
@@ -242,7 +244,12 @@ export class WaterModel {
       model.warnings = warnings;
       return { ok: true, model };
     } catch (e) {
-      return { ok: false, issues: [{ line: null, section: '[OPTIONS]', code: codeOf(e), message: readable(e), hint: 'check the model options and the scenario\'s water settings' }] };
+      return {
+        ok: false,
+        issues: [
+          { line: null, section: '[OPTIONS]', code: codeOf(e), message: readable(e), hint: "check the model options and the scenario's water settings" },
+        ],
+      };
     }
   }
 
@@ -462,7 +469,7 @@ export class WaterModel {
   tankTimeLeftS(i: number): number {
     const net = this.deliveredLps[i]!;
     if (net >= -1e-9) return Infinity;
-    return Math.max(0, this.tankVolumeM3[i]! - this.tankMinVolM3[i]!) * 1000 / -net;
+    return (Math.max(0, this.tankVolumeM3[i]! - this.tankMinVolM3[i]!) * 1000) / -net;
   }
 
   /** Water quality at every node (only when a quality analysis runs). */

@@ -76,7 +76,12 @@ export function spoofed(s: Spoof, truth: number): number {
 export const ruleFires = (r: PlcRule, reading: number) => (r.below ? reading <= r.levelM : reading >= r.levelM);
 
 /** Parses the [CYBERNODES] and [CYBERLINKS] sections of an epanetCPA .cpa file. */
-export function parseCpa(text: string): { plcs: PlcSpec[]; links: PlcLinkSpec[]; initialLevels: number[] | null; problems: { line: number; message: string }[] } {
+export function parseCpa(text: string): {
+  plcs: PlcSpec[];
+  links: PlcLinkSpec[];
+  initialLevels: number[] | null;
+  problems: { line: number; message: string }[];
+} {
   let initialLevels: number[] | null = null;
   const plcs: PlcSpec[] = [];
   const links: PlcLinkSpec[] = [];
@@ -95,7 +100,8 @@ export function parseCpa(text: string): { plcs: PlcSpec[]; links: PlcLinkSpec[];
       if (fields.length < 2 || !fields[0]) return void problems.push({ line: i + 1, message: 'a PLC line needs "name, sensors, actuators"' });
       plcs.push({ id: fields[0], asset: null, sensors: words(fields[1]), actuators: words(fields[2]) });
     } else if (section === 'CYBERLINKS') {
-      if (fields.length < 3 || !fields[0] || !fields[1]) return void problems.push({ line: i + 1, message: 'a link line needs "source, destination, sensors"' });
+      if (fields.length < 3 || !fields[0] || !fields[1])
+        return void problems.push({ line: i + 1, message: 'a link line needs "source, destination, sensors"' });
       links.push({ from: fields[0], to: fields[1], sensors: words(fields[2]) });
     } else if (section === 'CYBEROPTIONS' && fields[0] === 'initial_conditions') {
       // Initial tank levels (m), in the order of the tanks in the .inp (epanetCPA's CYBEROPTIONS).

@@ -31,7 +31,6 @@ interface PlcDecision {
   readonly trueM: number;
 }
 
-
 export class WaterSubsystem {
   readonly name = 'water';
   /** Every second: power, commands and PLC scans act at the second they happen, not at the next hydraulic step. */
@@ -95,7 +94,14 @@ export class WaterSubsystem {
     durationMs: SimMs,
   ) {
     const q = input.quality;
-    const opened = WaterModel.open(engine, input.inp, { pda: input.pda, hydStepS: input.hydStepS, durationS: Math.ceil(durationMs / 1000) + 86_400, quality: q ? { chemical: q.chemical, units: q.units } : null, initialLevels: input.initialLevels, patterns: input.patterns });
+    const opened = WaterModel.open(engine, input.inp, {
+      pda: input.pda,
+      hydStepS: input.hydStepS,
+      durationS: Math.ceil(durationMs / 1000) + 86_400,
+      quality: q ? { chemical: q.chemical, units: q.units } : null,
+      initialLevels: input.initialLevels,
+      patterns: input.patterns,
+    });
     if (!opened.ok) throw new WaterModelError(opened.issues, input.fileName);
     const m = (this.model = opened.model);
     this.hydStepMs = Math.max(1, Math.round(m.hydStepS)) * 1000;
@@ -327,7 +333,8 @@ export class WaterSubsystem {
   }
 
   private refreshPlcs(): void {
-    for (const [plc, ai] of this.plcAsset) this.plcUp.set(plc, this.world.status[ai] !== 2 && !this.world.hasLost(ai, 'comms') && !this.world.hasLost(ai, 'control'));
+    for (const [plc, ai] of this.plcAsset)
+      this.plcUp.set(plc, this.world.status[ai] !== 2 && !this.world.hasLost(ai, 'comms') && !this.world.hasLost(ai, 'control'));
   }
 
   private plcAlive(plc: string): boolean {
@@ -346,7 +353,13 @@ export class WaterSubsystem {
       this.powered[k] = up;
       const cause = this.world.statusEvent[ai];
       const causes = cause ? [cause] : [];
-      const reason = up ? 'power and plant back' : this.world.hasLost(ai, 'power') ? 'no power' : this.world.isDisabled(ai) ? 'taken out of service' : 'its plant is down';
+      const reason = up
+        ? 'power and plant back'
+        : this.world.hasLost(ai, 'power')
+          ? 'no power'
+          : this.world.isDisabled(ai)
+            ? 'taken out of service'
+            : 'its plant is down';
       const own = this.plcOfLink.has(k);
       // File controls on a link no PLC owns are switched off while it has no power, so they cannot restart it.
       if (!own) for (const c of this.fileControls.get(k) ?? []) m.setControlEnabled(c, up === 1);
@@ -360,8 +373,17 @@ export class WaterSubsystem {
     for (const d of decisions) {
       const r = d.rule;
       this.commanded[r.link] = d.want ? 1 : 0;
-      const causes = [this.causeOf.get(`chan:${channelKey(r.sensor, r.plc)}`), this.causeOf.get(`logic:${r.plc}`), d.stale ? this.causeOf.get(`deny:${this.sensorOwner.get(r.sensor)}->${r.plc}`) : undefined].filter((x): x is EventId => x !== undefined);
-      const ev = this.bus.emit('water.link.commanded', this.assetIdOfLink(r.link), { link: m.linkIds[r.link]!, open: d.want, plc: r.plc, sensor: r.sensor, readingM: d.reading, trueM: d.trueM }, causes);
+      const causes = [
+        this.causeOf.get(`chan:${channelKey(r.sensor, r.plc)}`),
+        this.causeOf.get(`logic:${r.plc}`),
+        d.stale ? this.causeOf.get(`deny:${this.sensorOwner.get(r.sensor)}->${r.plc}`) : undefined,
+      ].filter((x): x is EventId => x !== undefined);
+      const ev = this.bus.emit(
+        'water.link.commanded',
+        this.assetIdOfLink(r.link),
+        { link: m.linkIds[r.link]!, open: d.want, plc: r.plc, sensor: r.sensor, readingM: d.reading, trueM: d.trueM },
+        causes,
+      );
       this.causeOf.set(`link:${r.link}`, ev.id);
       // Without power the command waits: a pump stays stopped, a motorised valve where it is.
       if (this.powered[r.link]) m.setLinkOpen(r.link, d.want);
@@ -387,7 +409,12 @@ export class WaterSubsystem {
       if (state === this.tankState[i]) continue;
       this.tankState[i] = state;
       const ai = this.nodeAsset[i]!;
-      this.bus.emit('water.tank.level', ai >= 0 ? this.world.assets[ai]!.id : null, { tank: m.nodeIds[i]!, state: state === 1 ? 'empty' : state === 2 ? 'full' : 'normal', levelM: Math.round(lvl * 1000) / 1000 }, causes);
+      this.bus.emit(
+        'water.tank.level',
+        ai >= 0 ? this.world.assets[ai]!.id : null,
+        { tank: m.nodeIds[i]!, state: state === 1 ? 'empty' : state === 2 ? 'full' : 'normal', levelM: Math.round(lvl * 1000) / 1000 },
+        causes,
+      );
     }
     this.reportIslands();
     this.consumers.update((node) => this.causesAt(node));
@@ -406,7 +433,12 @@ export class WaterSubsystem {
     const m = this.model;
     if (m.unsolved !== this.wasUnsolved) {
       this.wasUnsolved = m.unsolved;
-      this.bus.emit(m.unsolved ? 'water.hydraulics.unsolved' : 'water.hydraulics.solved', null, { reason: m.unsolved ? m.unsolvedReason : 'solved again' }, this.upstreamCauses());
+      this.bus.emit(
+        m.unsolved ? 'water.hydraulics.unsolved' : 'water.hydraulics.solved',
+        null,
+        { reason: m.unsolved ? m.unsolvedReason : 'solved again' },
+        this.upstreamCauses(),
+      );
     }
     if (m.unsolved) return;
     const cut: string[] = [];
@@ -468,7 +500,12 @@ export class WaterSubsystem {
       this.exceeded.add(i);
       const cause = this.causeOf.get('dosing');
       const ai = this.nodeAsset[i]!;
-      this.bus.emit('water.quality.exceeded', ai >= 0 ? this.world.assets[ai]!.id : null, { node: m.nodeIds[i]!, mgL: m.qualityMgL[i]!, limitMgL: q.limitMgL }, cause ? [cause] : []);
+      this.bus.emit(
+        'water.quality.exceeded',
+        ai >= 0 ? this.world.assets[ai]!.id : null,
+        { node: m.nodeIds[i]!, mgL: m.qualityMgL[i]!, limitMgL: q.limitMgL },
+        cause ? [cause] : [],
+      );
     }
   }
 
@@ -482,7 +519,12 @@ export class WaterSubsystem {
         for (const to of dests) {
           const key = channelKey(c.sensor, to);
           if (c.mode === 'clear') this.spoofs.delete(key);
-          else this.spoofs.set(key, { mode: c.mode, value: c.value ?? 0, frozen: c.mode === 'freeze' ? (this.lastReading.get(key) ?? this.truth(c.sensor)) : null });
+          else
+            this.spoofs.set(key, {
+              mode: c.mode,
+              value: c.value ?? 0,
+              frozen: c.mode === 'freeze' ? (this.lastReading.get(key) ?? this.truth(c.sensor)) : null,
+            });
           const ev = this.bus.emit('water.sensor.spoofed', null, { sensor: c.sensor, to, mode: c.mode, value: c.value ?? 0 }, [cause]);
           this.causeOf.set(`chan:${key}`, ev.id);
         }
@@ -498,7 +540,12 @@ export class WaterSubsystem {
           r.levelM = change.levelM;
           n++;
         }
-        const ev = this.bus.emit('water.plc.logic.changed', this.plcAssetId(c.plc), { plc: c.plc, rules: c.restore ? mine.length : n, restored: c.restore === true }, [cause]);
+        const ev = this.bus.emit(
+          'water.plc.logic.changed',
+          this.plcAssetId(c.plc),
+          { plc: c.plc, rules: c.restore ? mine.length : n, restored: c.restore === true },
+          [cause],
+        );
         this.causeOf.set(`logic:${c.plc}`, ev.id);
         break;
       }
@@ -515,7 +562,12 @@ export class WaterSubsystem {
         const node = c.node !== undefined ? (this.model.nodeOf(c.node) ?? -1) : this.dosingNode;
         if (!q || node < 0) break;
         this.pendingDose = { node, mgL: c.setpointMgL }; // takes effect at this second, cut into EPANET's step
-        const ev = this.bus.emit('water.dosing.changed', this.nodeAsset[node]! >= 0 ? this.world.assets[this.nodeAsset[node]!]!.id : null, { node: this.model.nodeIds[node]!, setpointMgL: c.setpointMgL, actor: c.actor ?? 'attacker' }, [cause]);
+        const ev = this.bus.emit(
+          'water.dosing.changed',
+          this.nodeAsset[node]! >= 0 ? this.world.assets[this.nodeAsset[node]!]!.id : null,
+          { node: this.model.nodeIds[node]!, setpointMgL: c.setpointMgL, actor: c.actor ?? 'attacker' },
+          [cause],
+        );
         this.causeOf.set('dosing', ev.id);
         break;
       }

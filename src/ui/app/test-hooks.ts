@@ -99,7 +99,13 @@ export function installTestHooks(client: TwinClient): void {
       const pv = live.world?.view.power;
       const ps = live.snapshot?.power;
       if (!pv || !ps) return [];
-      return pv.branches.map((b, k) => ({ id: b.id, status: ps.branchStatus[k]!, loading: ps.loading[k]!, flowMW: ps.flowMW[k]!, reportedFlowMW: ps.reportedFlowMW[k]! }));
+      return pv.branches.map((b, k) => ({
+        id: b.id,
+        status: ps.branchStatus[k]!,
+        loading: ps.loading[k]!,
+        flowMW: ps.flowMW[k]!,
+        reportedFlowMW: ps.reportedFlowMW[k]!,
+      }));
     },
     commsLinks: () => {
       const cv = live.world?.view.cyber;

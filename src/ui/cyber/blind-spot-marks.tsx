@@ -39,7 +39,11 @@ function footprint(index: WorldIndex, x: number, z: number): [number, number, nu
 }
 
 function marks(color: string, w: number, arm: number, capacity: number): InstancedMesh {
-  const m = new InstancedMesh(cornersGeometry(w, arm), new MeshBasicMaterial({ color: new Color(color), side: DoubleSide, transparent: true, opacity: 0.95, depthWrite: false }), Math.max(1, capacity));
+  const m = new InstancedMesh(
+    cornersGeometry(w, arm),
+    new MeshBasicMaterial({ color: new Color(color), side: DoubleSide, transparent: true, opacity: 0.95, depthWrite: false }),
+    Math.max(1, capacity),
+  );
   m.count = 0;
   m.frustumCulled = false;
   m.renderOrder = 2;

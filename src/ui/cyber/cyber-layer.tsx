@@ -10,7 +10,20 @@
  */
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { BufferAttribute, BufferGeometry, Color, DataTexture, DoubleSide, LineBasicMaterial, LineSegments, Mesh, MeshBasicMaterial, NearestFilter, PlaneGeometry, RGBAFormat } from 'three';
+import {
+  BufferAttribute,
+  BufferGeometry,
+  Color,
+  DataTexture,
+  DoubleSide,
+  LineBasicMaterial,
+  LineSegments,
+  Mesh,
+  MeshBasicMaterial,
+  NearestFilter,
+  PlaneGeometry,
+  RGBAFormat,
+} from 'three';
 import type { CyberView } from '../../worker/cyber-view';
 import { live } from '../store/live';
 import { useUi } from '../store/ui-store';
@@ -225,7 +238,10 @@ function buildCones(cv: CyberView): Mesh {
     for (let s = 0; s < CONE_SEGMENTS; s++) {
       const a0 = h - f / 2 + (f * s) / CONE_SEGMENTS;
       const a1 = h - f / 2 + (f * (s + 1)) / CONE_SEGMENTS;
-      pos.set([x, CONE_Y, z, x + r * Math.cos(a0), CONE_Y, z + r * Math.sin(a0), x + r * Math.cos(a1), CONE_Y, z + r * Math.sin(a1)], (k * CONE_SEGMENTS + s) * 9);
+      pos.set(
+        [x, CONE_Y, z, x + r * Math.cos(a0), CONE_Y, z + r * Math.sin(a0), x + r * Math.cos(a1), CONE_Y, z + r * Math.sin(a1)],
+        (k * CONE_SEGMENTS + s) * 9,
+      );
     }
   }
   const g = new BufferGeometry();

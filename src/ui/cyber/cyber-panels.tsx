@@ -13,7 +13,18 @@ import type { WorldIndex } from '../store/world-index';
 import { useUi } from '../store/ui-store';
 import { useCoverage } from './coverage-store';
 import { BanControl, suppliedNow, useSupplyNow } from './vendor-ban';
-import { ATTACK_PATH_COLOR, BLIND_SINCE_COLOR, BLIND_START_COLOR, CAMERA_STATE_STYLE, COVERAGE_COLOR, COVERAGE_LOST_COLOR, DOWN_LINK_COLOR, EXFIL_COLOR, UTIL_BANDS, jurisdictionColor } from './cyber-style';
+import {
+  ATTACK_PATH_COLOR,
+  BLIND_SINCE_COLOR,
+  BLIND_START_COLOR,
+  CAMERA_STATE_STYLE,
+  COVERAGE_COLOR,
+  COVERAGE_LOST_COLOR,
+  DOWN_LINK_COLOR,
+  EXFIL_COLOR,
+  UTIL_BANDS,
+  jurisdictionColor,
+} from './cyber-style';
 import { cloudJurisdictions } from './link-colors';
 import { PolicyControls } from './policies';
 
@@ -51,7 +62,10 @@ export function CommsLegend() {
               <Swatch key={j} color={jurisdictionColor(j, cv.homeJurisdiction)} label={`To a cloud in ${j}`} cue="stripe along the link" />
             ))}
           </ul>
-          <p className="legend-note muted">Camera video and analytics, striped from the camera to the cloud (where clouds share a link, the largest share); a down or congested link shows that instead.</p>
+          <p className="legend-note muted">
+            Camera video and analytics, striped from the camera to the cloud (where clouds share a link, the largest share); a down or congested link shows that
+            instead.
+          </p>
         </>
       )}
     </>
@@ -131,7 +145,8 @@ export function VendorPanel() {
                 <dd>
                   {clouds > 0 ? (
                     <>
-                      <span className="swatch" style={{ background: jurisdictionColor(v.cloudJurisdiction, cv.homeJurisdiction) }} aria-hidden="true" /> {clouds} dataset(s) in {v.cloudJurisdiction}
+                      <span className="swatch" style={{ background: jurisdictionColor(v.cloudJurisdiction, cv.homeJurisdiction) }} aria-hidden="true" />{' '}
+                      {clouds} dataset(s) in {v.cloudJurisdiction}
                     </>
                   ) : (
                     'none'

@@ -17,7 +17,14 @@ import './vendor-ban.css';
 export interface SupplyNow {
   /** Asset id → its supplier now, for assets re-supplied during the run. */
   readonly changed: ReadonlyMap<string, { readonly vendor: string | null; readonly remoteAccess: boolean }>;
-  readonly bans: readonly { readonly vendor: string; readonly kinds: readonly string[]; readonly replacement: string | null; readonly assets: number; readonly done: number; readonly endMs: number }[];
+  readonly bans: readonly {
+    readonly vendor: string;
+    readonly kinds: readonly string[];
+    readonly replacement: string | null;
+    readonly assets: number;
+    readonly done: number;
+    readonly endMs: number;
+  }[];
   readonly nowMs: number;
   /** Datasets made during the run, e.g. in the replacement vendor's cloud. */
   readonly datasetsAdded: readonly { readonly id: string; readonly cloudVendor: string | null }[];
@@ -26,7 +33,8 @@ export interface SupplyNow {
 }
 
 const EMPTY: SupplyNow = { changed: new Map(), bans: [], nowMs: 0, datasetsAdded: [], reach: new Map() };
-const reachKey = (r: readonly { vendor: string; enabled: boolean; zones: readonly string[] }[]) => r.map((x) => `${x.vendor}:${x.enabled}:${x.zones.join(',')}`).join(';');
+const reachKey = (r: readonly { vendor: string; enabled: boolean; zones: readonly string[] }[]) =>
+  r.map((x) => `${x.vendor}:${x.enabled}:${x.zones.join(',')}`).join(';');
 
 /** Polled once a second from the live snapshot (the lists only grow, so their lengths say when to re-render). */
 export function useSupplyNow(): SupplyNow {
@@ -38,7 +46,12 @@ export function useSupplyNow(): SupplyNow {
       if (!s || !c) return;
       setV((p) => {
         const reach = c.vendorReach ?? [];
-        const same = p.changed.size === c.resupplied.length && p.datasetsAdded.length === c.datasetsAdded.length && p.bans.length === c.bans.length && p.bans.every((b, i) => b.done === c.bans[i]!.done) && reachKey([...p.reach].map(([vendor, r]) => ({ vendor, ...r }))) === reachKey(reach);
+        const same =
+          p.changed.size === c.resupplied.length &&
+          p.datasetsAdded.length === c.datasetsAdded.length &&
+          p.bans.length === c.bans.length &&
+          p.bans.every((b, i) => b.done === c.bans[i]!.done) &&
+          reachKey([...p.reach].map(([vendor, r]) => ({ vendor, ...r }))) === reachKey(reach);
         if (same && Math.floor(p.nowMs / 60_000) === Math.floor(s.tMs / 60_000)) return p;
         return {
           changed: new Map(c.resupplied.map((r) => [r.asset, { vendor: r.vendor, remoteAccess: r.remoteAccess }])),
@@ -55,7 +68,11 @@ export function useSupplyNow(): SupplyNow {
 }
 
 /** What a vendor supplies now: units by kind (its VPN gateway aside) and how many it can reach remotely. */
-export function suppliedNow(index: WorldIndex, supply: SupplyNow, vendor: string): { kinds: { kind: string; count: number }[]; remote: number; units: { id: string; kind: string }[] } {
+export function suppliedNow(
+  index: WorldIndex,
+  supply: SupplyNow,
+  vendor: string,
+): { kinds: { kind: string; count: number }[]; remote: number; units: { id: string; kind: string }[] } {
   const kinds = new Map<string, number>();
   const units: { id: string; kind: string }[] = [];
   let remote = 0;
@@ -75,7 +92,17 @@ const COST_NOTE =
   "New kit ends the vendor's remote access and any attacker foothold on it, and camera data stops going to its cloud; what its cloud already holds stays there.";
 
 /** "Ban from…": kinds, replacement and crews, with the programme's length, then the command. */
-export function BanControl({ vendor, vendors, units, queuedKinds }: { vendor: VendorSpec; vendors: readonly VendorSpec[]; units: readonly { id: string; kind: string }[]; queuedKinds: ReadonlySet<string> }) {
+export function BanControl({
+  vendor,
+  vendors,
+  units,
+  queuedKinds,
+}: {
+  vendor: VendorSpec;
+  vendors: readonly VendorSpec[];
+  units: readonly { id: string; kind: string }[];
+  queuedKinds: ReadonlySet<string>;
+}) {
   const id = useId();
   const kindsHere = [...new Set(units.map((u) => u.kind))].sort();
   const others = vendors.filter((v) => v.id !== vendor.id);
@@ -87,7 +114,11 @@ export function BanControl({ vendor, vendors, units, queuedKinds }: { vendor: Ve
   const [open, setOpen] = useState(false);
   // Units already in a ban's programme (of this vendor, still running) are not scheduled twice.
   const todo = units.filter((u) => kinds.includes(u.kind) && !queuedKinds.has(u.kind)).sort((a, b) => (a.id < b.id ? -1 : 1));
-  const plan = planSwaps(todo.map((u) => u.kind), crews, 0);
+  const plan = planSwaps(
+    todo.map((u) => u.kind),
+    crews,
+    0,
+  );
   const lengthMs = plan.reduce((m, p) => Math.max(m, p.endMs), 0);
   const downByKind = [...new Set(todo.map((u) => u.kind))].map((k) => `${todo.filter((u) => u.kind === k).length} ${k} (${formatDuration(swapMs(k))} each)`);
   if (kindsHere.length === 0) return null;
@@ -95,7 +126,9 @@ export function BanControl({ vendor, vendors, units, queuedKinds }: { vendor: Ve
     const client = twinClient();
     if (!client || kinds.length === 0) return;
     // "Issued" only once the worker has applied it; a refusal is a warning (see session.ts).
-    void client.command({ type: 'policy.vendor.ban', vendor: vendor.id, kinds: [...kinds], replacement: replacement === '' ? null : replacement, crews }).then((o) => setSent(o.applied));
+    void client
+      .command({ type: 'policy.vendor.ban', vendor: vendor.id, kinds: [...kinds], replacement: replacement === '' ? null : replacement, crews })
+      .then((o) => setSent(o.applied));
   };
   return (
     <details
@@ -120,7 +153,12 @@ export function BanControl({ vendor, vendors, units, queuedKinds }: { vendor: Ve
             <legend>Kinds it may no longer supply</legend>
             {kindsHere.map((k) => (
               <label key={k}>
-                <input type="checkbox" checked={kinds.includes(k)} onChange={(e) => setKinds(e.target.checked ? [...kinds, k] : kinds.filter((x) => x !== k))} /> {k}
+                <input
+                  type="checkbox"
+                  checked={kinds.includes(k)}
+                  onChange={(e) => setKinds(e.target.checked ? [...kinds, k] : kinds.filter((x) => x !== k))}
+                />{' '}
+                {k}
               </label>
             ))}
           </fieldset>
@@ -128,13 +166,22 @@ export function BanControl({ vendor, vendors, units, queuedKinds }: { vendor: Ve
           <select id={`${id}-repl`} value={replacement} onChange={(e) => setReplacement(e.target.value)}>
             {others.map((v) => (
               <option key={v.id} value={v.id}>
-                {v.name} ({v.jurisdiction}{v.remoteMaintenance ? ', keeps remote maintenance' : ''}{v.cloudJurisdiction ? `, cloud in ${v.cloudJurisdiction}` : ''})
+                {v.name} ({v.jurisdiction}
+                {v.remoteMaintenance ? ', keeps remote maintenance' : ''}
+                {v.cloudJurisdiction ? `, cloud in ${v.cloudJurisdiction}` : ''})
               </option>
             ))}
             <option value="">No vendor (unbranded kit, no remote access, no cloud)</option>
           </select>
           <label htmlFor={`${id}-crews`}>Crews working in parallel</label>
-          <input id={`${id}-crews`} type="number" min={1} max={50} value={crews} onChange={(e) => setCrews(Math.max(1, Math.min(50, Math.floor(Number(e.target.value) || 1))))} />
+          <input
+            id={`${id}-crews`}
+            type="number"
+            min={1}
+            max={50}
+            value={crews}
+            onChange={(e) => setCrews(Math.max(1, Math.min(50, Math.floor(Number(e.target.value) || 1))))}
+          />
           <p className="ban-cost" aria-live="polite">
             {todo.length === 0
               ? 'Nothing to replace.'
@@ -143,7 +190,12 @@ export function BanControl({ vendor, vendors, units, queuedKinds }: { vendor: Ve
           <button type="submit" className="btn" disabled={todo.length === 0 || kinds.length === 0}>
             Start the replacement
           </button>
-          {sent && <span className="small muted" role="status"> Ban issued: watch its units go down and come back in the event log.</span>}
+          {sent && (
+            <span className="small muted" role="status">
+              {' '}
+              Ban issued: watch its units go down and come back in the event log.
+            </span>
+          )}
         </form>
       )}
     </details>

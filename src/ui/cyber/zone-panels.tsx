@@ -43,7 +43,10 @@ export function ZonesLegend() {
             <li key={m.id} data-testid={`zone-${m.id}`}>
               {isolated ? <IsolatedGlyph color={color} /> : <ZoneGlyph color={color} />}
               <span>
-                {zoneLabel(m.id)} <span className="muted">— {m.assets.length} device{m.assets.length === 1 ? '' : 's'}</span>
+                {zoneLabel(m.id)}{' '}
+                <span className="muted">
+                  — {m.assets.length} device{m.assets.length === 1 ? '' : 's'}
+                </span>
                 {isolated && <strong className="zone-isolated"> · isolated</strong>}
               </span>
             </li>
@@ -75,7 +78,8 @@ export function ZoneAssetSection({ index, asset }: { index: WorldIndex; asset: n
     <div className="zone-section" data-testid="zone-section">
       <h3>Network zone</h3>
       <p className="zone-line">
-        {isolated[z] ? <IsolatedGlyph color={zoneColor(id)} /> : <ZoneGlyph color={zoneColor(id)} />} <strong>{zoneLabel(id)}</strong> <span className="muted">({id})</span>
+        {isolated[z] ? <IsolatedGlyph color={zoneColor(id)} /> : <ZoneGlyph color={zoneColor(id)} />} <strong>{zoneLabel(id)}</strong>{' '}
+        <span className="muted">({id})</span>
         {isolated[z] === 1 && <strong className="zone-isolated"> · isolated</strong>}
       </p>
       <p className="muted small">

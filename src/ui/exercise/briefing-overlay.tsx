@@ -53,7 +53,7 @@ function applyStep(i: number): void {
       let bestD = Infinity;
       ui.index.view.assets.forEach((a, k) => {
         const d = (a.position[0] - px) ** 2 + (a.position[1] - pz) ** 2;
-        if (d < bestD) (bestD = d), (best = k);
+        if (d < bestD) ((bestD = d), (best = k));
       });
       if (best >= 0) h.focusAsset(best);
     }

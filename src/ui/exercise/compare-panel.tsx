@@ -13,7 +13,6 @@ import { useUi } from '../store/ui-store';
 import { startCompare, stopCompare } from './exercise-controller';
 import { compareLive, useExercise } from './exercise-store';
 
-
 const fmt = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-GB') : String(Math.round(v * 10) / 10));
 
 export function ComparePanel() {
@@ -26,7 +25,13 @@ export function ComparePanel() {
   return (
     <div className="compare">
       <div className="btn-row" role="group" aria-label="Compare this run with">
-        <button type="button" className={`btn${mode === 'baseline' ? ' on' : ''}`} aria-pressed={mode === 'baseline'} onClick={() => startCompare('baseline')} data-testid="compare-baseline">
+        <button
+          type="button"
+          className={`btn${mode === 'baseline' ? ' on' : ''}`}
+          aria-pressed={mode === 'baseline'}
+          onClick={() => startCompare('baseline')}
+          data-testid="compare-baseline"
+        >
           vs baseline (no injects)
         </button>
         <button

@@ -24,7 +24,11 @@ export function DecisionCard({ spec, rec, floating = false }: { spec: Spec; rec:
   const chosen = spec.options.find((o) => o.id === rec.option);
   const idBase = `dec-${spec.id}${floating ? '-f' : ''}`;
   return (
-    <section className={`decision-card${floating ? ' floating' : ''}${expired && !taken ? ' expired' : ''}`} aria-label={`Decision: ${spec.title}`} data-testid={`decision-${spec.id}`}>
+    <section
+      className={`decision-card${floating ? ' floating' : ''}${expired && !taken ? ' expired' : ''}`}
+      aria-label={`Decision: ${spec.title}`}
+      data-testid={`decision-${spec.id}`}
+    >
       <header className="decision-head">
         <span className="decision-kind">Decision point</span>
         {!taken && (
@@ -64,7 +68,13 @@ export function DecisionCard({ spec, rec, floating = false }: { spec: Spec; rec:
           <div className="decision-inputs">
             <label>
               <span>Decided by</span>
-              <input value={by} onChange={(e) => setBy(e.target.value)} placeholder={facilitator || 'e.g. Incident commander'} aria-label="Decided by" maxLength={80} />
+              <input
+                value={by}
+                onChange={(e) => setBy(e.target.value)}
+                placeholder={facilitator || 'e.g. Incident commander'}
+                aria-label="Decided by"
+                maxLength={80}
+              />
             </label>
             <label>
               <span>Rationale</span>

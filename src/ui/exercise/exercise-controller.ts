@@ -14,7 +14,18 @@ import { uiStore } from '../store/ui-store';
 import { compareLive, exerciseStore, toast } from './exercise-store';
 import { startMirror } from './presenter-channel';
 import { live } from '../store/live';
-import { beginSession, connectSavedSessions, enterRehearsal, forgetLinkInAddress, goBackBeforeFailure, leaveRehearsal, openAtStart, recordFailure, startFresh, writeAutosave } from './saved-sessions';
+import {
+  beginSession,
+  connectSavedSessions,
+  enterRehearsal,
+  forgetLinkInAddress,
+  goBackBeforeFailure,
+  leaveRehearsal,
+  openAtStart,
+  recordFailure,
+  startFresh,
+  writeAutosave,
+} from './saved-sessions';
 import { parseShare, shareAddress, shareSessionJson } from './share-url';
 
 const AUTOSAVE_EVERY_MS = 4000;
@@ -62,7 +73,12 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
     compareLive.status = null;
     exerciseStore.setState((s) => ({ busy: { label: s.busy?.label ?? 'Replaying the run', targetMs: m.targetMs } }));
     if (m.askedMs !== undefined)
-      exerciseStore.setState({ notice: { text: `The time asked for (${formatClock(m.askedMs)}) is past the scenario's end: the run goes to its end, ${formatClock(m.targetMs)}.`, error: false } });
+      exerciseStore.setState({
+        notice: {
+          text: `The time asked for (${formatClock(m.askedMs)}) is past the scenario's end: the run goes to its end, ${formatClock(m.targetMs)}.`,
+          error: false,
+        },
+      });
   });
   c.on('seeked', (m) => {
     exerciseStore.setState((s) => ({ busy: null, restored: s.restored && s.restored.untilMs > m.tMs ? { ...s.restored, untilMs: m.tMs } : s.restored }));
@@ -82,11 +98,12 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
     if (!prev || prev.mode !== m.mode || prev.label !== m.label || now - compareSetAt >= 200) {
       compareSetAt = now;
       exerciseStore.setState({ compare: { mode: m.mode, label: m.label, tMs: m.tMs, kpis: m.kpis } });
-    } else if (!compareTimer) compareTimer = setTimeout(() => {
-      compareTimer = null;
-      const latest = lastCompare;
-      if (latest) exerciseStore.setState({ compare: { mode: latest.mode, label: latest.label, tMs: latest.tMs, kpis: latest.kpis } });
-    }, 200);
+    } else if (!compareTimer)
+      compareTimer = setTimeout(() => {
+        compareTimer = null;
+        const latest = lastCompare;
+        if (latest) exerciseStore.setState({ compare: { mode: latest.mode, label: latest.label, tMs: latest.tMs, kpis: latest.kpis } });
+      }, 200);
     lastCompare = m;
   });
   c.on('exercise-state', (m) => {
@@ -161,11 +178,25 @@ async function restoreAtStart(c: TwinClient, choice: UrlChoice): Promise<void> {
   }
   try {
     // A link (even one that cannot be read) starts a session of its own: whatever was saved before is kept and offered.
-    await openAtStart({ scenario: choice.scenario, explicitScenario: params.has('scenario'), shareLink: shared !== null || linkError !== null, fromLink: shared !== null });
-    if (linkError) exerciseStore.setState({ notice: { text: `The shared link was not opened: ${linkError}. The scenario opened from its start, and nothing saved in this browser was changed.`, error: true } });
+    await openAtStart({
+      scenario: choice.scenario,
+      explicitScenario: params.has('scenario'),
+      shareLink: shared !== null || linkError !== null,
+      fromLink: shared !== null,
+    });
+    if (linkError)
+      exerciseStore.setState({
+        notice: {
+          text: `The shared link was not opened: ${linkError}. The scenario opened from its start, and nothing saved in this browser was changed.`,
+          error: true,
+        },
+      });
     if (shared) {
       const seed = choice.seed ?? (await worldSeed(c));
-      exerciseStore.setState({ busy: { label: 'Opening the shared moment', targetMs: shared.tMs }, restored: { untilMs: shared.tMs, commands: shared.commands.length, savedAt: '', from: 'link' } });
+      exerciseStore.setState({
+        busy: { label: 'Opening the shared moment', targetMs: shared.tMs },
+        restored: { untilMs: shared.tMs, commands: shared.commands.length, savedAt: '', from: 'link' },
+      });
       c.send({ type: 'session-import', text: shareSessionJson(choice.scenario, seed, shared.tMs, shared.commands), reason: 'share' });
       // From now on this tab's session is its own: a reload carries it on instead of reopening the link.
       forgetLinkInAddress();
@@ -215,12 +246,20 @@ export const takeDecision = (decision: string, option: string, by: string, ratio
   sendCommand({ type: 'decision.take', decision, option, ...(by ? { by } : {}), ...(rationale ? { rationale } : {}) });
 export const addNote = (text: string, author: string) => sendCommand({ type: 'note.add', text, ...(author ? { author } : {}), kind: 'note' });
 export const markExpected = (inject: string, action: string, met: boolean, author: string) =>
-  sendCommand({ type: 'note.add', kind: 'evaluation', expected: `${inject}/${action}`, met, text: `${met ? 'Met' : 'Not met'}: ${action}`, ...(author ? { author } : {}) });
+  sendCommand({
+    type: 'note.add',
+    kind: 'evaluation',
+    expected: `${inject}/${action}`,
+    met,
+    text: `${met ? 'Met' : 'Not met'}: ${action}`,
+    ...(author ? { author } : {}),
+  });
 
 export function seek(tMs: number): void {
   const now = uiStore.getState().clockMs;
   // Back is a replay from the start, forward a run ahead: either can take a while, and either can be cancelled.
-  if (Math.abs(tMs - now) >= 1000) exerciseStore.setState({ busy: { label: tMs < now ? 'Replaying to the chosen moment' : 'Running ahead to the chosen moment', targetMs: tMs } });
+  if (Math.abs(tMs - now) >= 1000)
+    exerciseStore.setState({ busy: { label: tMs < now ? 'Replaying to the chosen moment' : 'Running ahead to the chosen moment', targetMs: tMs } });
   need().send({ type: 'seek', tMs });
 }
 

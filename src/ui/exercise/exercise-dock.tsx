@@ -30,7 +30,13 @@ export default function ExerciseDock() {
   return (
     <>
       {!consoleOpen && (
-        <button type="button" className="btn console-toggle" onClick={() => exerciseStore.setState({ consoleOpen: true })} aria-label="Open the facilitator console" data-testid="open-console">
+        <button
+          type="button"
+          className="btn console-toggle"
+          onClick={() => exerciseStore.setState({ consoleOpen: true })}
+          aria-label="Open the facilitator console"
+          data-testid="open-console"
+        >
           ☰ Exercise console
           {openDecision && <span className="badge alert"> decision open</span>}
         </button>
@@ -84,9 +90,7 @@ export default function ExerciseDock() {
         {heavy && (
           <div className="banner heavy" role="alertdialog" aria-labelledby="heavy-title" aria-describedby="heavy-text" data-testid="heavy-dialog">
             <strong id="heavy-title">This scenario is heavy to load.</strong>{' '}
-            <span id="heavy-text">
-              {describeEstimate(heavy.estimate)} (a rough estimate). The page may be slow or stop responding while it builds.
-            </span>{' '}
+            <span id="heavy-text">{describeEstimate(heavy.estimate)} (a rough estimate). The page may be slow or stop responding while it builds.</span>{' '}
             <button type="button" className="link-btn" onClick={() => confirmHeavy(true)} data-testid="heavy-load">
               Load it anyway
             </button>{' '}
@@ -104,7 +108,11 @@ export default function ExerciseDock() {
           </p>
         )}
         {toastMsg && (
-          <p className={`banner toast${toastMsg.error ? ' error' : toastMsg.warning ? ' warning' : ''}`} role={toastMsg.error || toastMsg.warning ? 'alert' : 'status'} data-testid="toast">
+          <p
+            className={`banner toast${toastMsg.error ? ' error' : toastMsg.warning ? ' warning' : ''}`}
+            role={toastMsg.error || toastMsg.warning ? 'alert' : 'status'}
+            data-testid="toast"
+          >
             {toastMsg.text}
           </p>
         )}

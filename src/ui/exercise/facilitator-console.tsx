@@ -61,7 +61,14 @@ export function FacilitatorConsole() {
         </button>
       </header>
       <div className="console-run" role="group" aria-label="Run controls">
-        <button type="button" className="btn play" onClick={() => (playing ? pause() : play())} aria-label={playing ? 'Pause the exercise' : 'Start the exercise'} data-testid="console-play" disabled={!!busy}>
+        <button
+          type="button"
+          className="btn play"
+          onClick={() => (playing ? pause() : play())}
+          aria-label={playing ? 'Pause the exercise' : 'Start the exercise'}
+          data-testid="console-play"
+          disabled={!!busy}
+        >
           {playing ? '❚❚ Pause' : '▶ Start'}
         </button>
         <select aria-label="Exercise speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
@@ -93,13 +100,26 @@ export function FacilitatorConsole() {
       </div>
       <div className="console-modes" role="group" aria-label="Modes">
         <label className="toggle">
-          <input type="checkbox" checked={rehearsal} onChange={(e) => void setRehearsal(e.target.checked)} aria-label="Rehearsal mode (not recorded)" data-testid="rehearsal" />
+          <input
+            type="checkbox"
+            checked={rehearsal}
+            onChange={(e) => void setRehearsal(e.target.checked)}
+            aria-label="Rehearsal mode (not recorded)"
+            data-testid="rehearsal"
+          />
           Rehearsal
         </label>
         <button type="button" className="btn" onClick={openPresenter} aria-label="Open the presenter view in a new window">
           ↗ Presenter view
         </button>
-        <button type="button" className="btn" onClick={openBriefing} disabled={!spec || spec.briefing.length === 0} aria-label="Start the briefing" data-testid="start-briefing">
+        <button
+          type="button"
+          className="btn"
+          onClick={openBriefing}
+          disabled={!spec || spec.briefing.length === 0}
+          aria-label="Start the briefing"
+          data-testid="start-briefing"
+        >
           ▷ Briefing{spec ? ` (${spec.briefing.length})` : ''}
         </button>
       </div>
@@ -117,9 +137,26 @@ export function FacilitatorConsole() {
                 return (
                   <p key={r.id} className="decision-waiting small">
                     <span>
-                      {d.title} <span className="muted">({d.afterInject ? `opens after ${d.afterInject}` : d.afterEvent ? `opens on the first ${d.afterEvent}` : d.atMs !== null ? `opens at ${formatClock(d.atMs)}` : 'on demand'})</span>
+                      {d.title}{' '}
+                      <span className="muted">
+                        (
+                        {d.afterInject
+                          ? `opens after ${d.afterInject}`
+                          : d.afterEvent
+                            ? `opens on the first ${d.afterEvent}`
+                            : d.atMs !== null
+                              ? `opens at ${formatClock(d.atMs)}`
+                              : 'on demand'}
+                        )
+                      </span>
                     </span>
-                    <button type="button" className="btn" disabled={!!busy} onClick={() => sendCommand({ type: 'decision.open', decision: d.id })} aria-label={`Open decision now: ${d.title}`}>
+                    <button
+                      type="button"
+                      className="btn"
+                      disabled={!!busy}
+                      onClick={() => sendCommand({ type: 'decision.open', decision: d.id })}
+                      aria-label={`Open decision now: ${d.title}`}
+                    >
                       Open now
                     </button>
                   </p>

@@ -22,7 +22,14 @@ export type MirrorMessage =
    * A facilitator window's scenario and session. `session` (session-file JSON with the scenario's
    * text) lets the presenter load a scenario that is not shipped.
    */
-  | { readonly type: 'hello'; readonly from: string; readonly slot: string | null; readonly scenario: string; readonly seed: number | null; readonly session: string | null }
+  | {
+      readonly type: 'hello';
+      readonly from: string;
+      readonly slot: string | null;
+      readonly scenario: string;
+      readonly seed: number | null;
+      readonly session: string | null;
+    }
   | {
       readonly type: 'frame';
       readonly from: string;
@@ -52,7 +59,9 @@ const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
 function isPart(v: unknown): boolean {
   if (v === null || v === undefined) return true;
   if (!isObj(v)) return false;
-  return Object.values(v).every((x) => x === null || ['number', 'string', 'boolean'].includes(typeof x) || ArrayBuffer.isView(x) || Array.isArray(x) || isObj(x));
+  return Object.values(v).every(
+    (x) => x === null || ['number', 'string', 'boolean'].includes(typeof x) || ArrayBuffer.isView(x) || Array.isArray(x) || isObj(x),
+  );
 }
 
 function readSnapshot(v: unknown): SimSnapshot | null {
@@ -67,7 +76,8 @@ function readSnapshot(v: unknown): SimSnapshot | null {
 
 function readHeadline(v: unknown): PresenterHeadline | null | undefined {
   if (v === null) return null;
-  if (!isObj(v) || !['inject', 'pressure', 'decision'].includes(v.kind as string) || !isStr(v.title, MAX_TITLE) || !isStr(v.text, MAX_TEXT) || !isTime(v.tMs)) return undefined;
+  if (!isObj(v) || !['inject', 'pressure', 'decision'].includes(v.kind as string) || !isStr(v.title, MAX_TITLE) || !isStr(v.text, MAX_TEXT) || !isTime(v.tMs))
+    return undefined;
   return { kind: v.kind as PresenterHeadline['kind'], title: v.title, text: v.text, tMs: v.tMs };
 }
 

@@ -28,7 +28,11 @@ export function MselList() {
           <li key={inj.id} className={`msel-item ${s}`} data-testid={`inject-${inj.id}`} data-state={s}>
             <div className="msel-head">
               <span className="msel-time mono">{inj.atMs !== null ? formatClock(inj.atMs) : 'on demand'}</span>
-              {inj.attack && <span className="badge attack" title="MITRE ATT&CK for ICS technique">{inj.attack}</span>}
+              {inj.attack && (
+                <span className="badge attack" title="MITRE ATT&CK for ICS technique">
+                  {inj.attack}
+                </span>
+              )}
               <span className={`msel-state ${s}`}>
                 {STATE_LABEL[s]}
                 {st?.firedAtMs != null ? ` ${formatClock(st.firedAtMs)}` : ''}
@@ -64,10 +68,20 @@ export function MselList() {
                       </span>
                       {s === 'fired' && (
                         <span className="exp-btns">
-                          <button type="button" className="icon-btn ok" aria-label={`Mark met: ${x.description}`} onClick={() => markExpected(inj.id, x.id, true, facilitator)}>
+                          <button
+                            type="button"
+                            className="icon-btn ok"
+                            aria-label={`Mark met: ${x.description}`}
+                            onClick={() => markExpected(inj.id, x.id, true, facilitator)}
+                          >
                             ✓
                           </button>
-                          <button type="button" className="icon-btn no" aria-label={`Mark not met: ${x.description}`} onClick={() => markExpected(inj.id, x.id, false, facilitator)}>
+                          <button
+                            type="button"
+                            className="icon-btn no"
+                            aria-label={`Mark not met: ${x.description}`}
+                            onClick={() => markExpected(inj.id, x.id, false, facilitator)}
+                          >
                             ✗
                           </button>
                         </span>
@@ -86,7 +100,13 @@ export function MselList() {
                   ▶ Release
                 </button>
               ) : (
-                <button type="button" className="btn" disabled={s !== 'pending' || inj.atMs === null || !!busy} onClick={() => holdInject(inj.id)} aria-label={`Hold: ${inj.title}`}>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={s !== 'pending' || inj.atMs === null || !!busy}
+                  onClick={() => holdInject(inj.id)}
+                  aria-label={`Hold: ${inj.title}`}
+                >
                   ❚❚ Hold
                 </button>
               )}
@@ -116,8 +136,21 @@ export function PressureForm() {
         setText('');
       }}
     >
-      <input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. A journalist calls about the outage" aria-label="Pressure inject headline" maxLength={160} />
-      <textarea value={text} onChange={(e) => setText(e.target.value)} rows={2} placeholder="What the players are told (optional)" aria-label="Pressure inject text" maxLength={1000} />
+      <input
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        placeholder="e.g. A journalist calls about the outage"
+        aria-label="Pressure inject headline"
+        maxLength={160}
+      />
+      <textarea
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        rows={2}
+        placeholder="What the players are told (optional)"
+        aria-label="Pressure inject text"
+        maxLength={1000}
+      />
       <button type="submit" className="btn" disabled={!title.trim()}>
         ⚑ Fire pressure inject
       </button>

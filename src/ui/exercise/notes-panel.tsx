@@ -29,11 +29,22 @@ export function NotesPanel() {
       <p className="score" data-testid="score">
         Score against expected actions:{' '}
         <strong>{score === null || score === undefined ? '— (no expected action due yet)' : `${Math.round(score * 100)}%`}</strong>
-        {state && <span className="muted small"> · {state.evaluation.results.filter((r) => r.met).length} of {state.evaluation.results.filter((r) => r.how !== 'inject not fired').length} met</span>}
+        {state && (
+          <span className="muted small">
+            {' '}
+            · {state.evaluation.results.filter((r) => r.met).length} of {state.evaluation.results.filter((r) => r.how !== 'inject not fired').length} met
+          </span>
+        )}
       </p>
       <label className="who">
         <span>At the console</span>
-        <input value={facilitator} onChange={(e) => exerciseStore.setState({ facilitator: e.target.value })} placeholder="Your name or role" aria-label="Facilitator or evaluator name" maxLength={80} />
+        <input
+          value={facilitator}
+          onChange={(e) => exerciseStore.setState({ facilitator: e.target.value })}
+          placeholder="Your name or role"
+          aria-label="Facilitator or evaluator name"
+          maxLength={80}
+        />
       </label>
       <form
         onSubmit={(e) => {
@@ -43,7 +54,14 @@ export function NotesPanel() {
           setText('');
         }}
       >
-        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={2} placeholder="Observation for the after-action report" aria-label="Note text" maxLength={2000} />
+        <textarea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={2}
+          placeholder="Observation for the after-action report"
+          aria-label="Note text"
+          maxLength={2000}
+        />
         <button type="submit" className="btn" disabled={!text.trim()}>
           ✎ Add note
         </button>

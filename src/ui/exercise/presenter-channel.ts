@@ -66,7 +66,14 @@ export function startMirror(c: TwinClient): void {
   const hello = () => {
     const w = uiStore.getState().world;
     const send = (session: string | null) =>
-      ch.postMessage({ type: 'hello', from: mirrorId(), slot: currentSlot(), scenario: uiStore.getState().scenarioName, seed: w?.seed ?? null, session } satisfies MirrorMessage);
+      ch.postMessage({
+        type: 'hello',
+        from: mirrorId(),
+        slot: currentSlot(),
+        scenario: uiStore.getState().scenarioName,
+        seed: w?.seed ?? null,
+        session,
+      } satisfies MirrorMessage);
     if (w) void requestSessionJson('download').then(send);
     else send(null);
   };

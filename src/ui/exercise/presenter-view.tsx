@@ -110,7 +110,9 @@ function PresenterScreen() {
         </section>
         {head && (
           <section className={`pres-inject ${head.kind}`} aria-live="polite" data-testid="presenter-inject">
-            <span className="pres-kind">{head.kind === 'decision' ? 'Decision needed' : head.kind === 'pressure' ? 'Breaking' : head.kind === 'briefing' ? 'Briefing' : 'Inject'}</span>
+            <span className="pres-kind">
+              {head.kind === 'decision' ? 'Decision needed' : head.kind === 'pressure' ? 'Breaking' : head.kind === 'briefing' ? 'Briefing' : 'Inject'}
+            </span>
             <h2>{head.title}</h2>
             <p>{head.text}</p>
           </section>

@@ -29,7 +29,12 @@ function KeptSessions() {
               {r.current ? (
                 <span className="muted small">(this session)</span>
               ) : (
-                <button type="button" className="link-btn" onClick={() => void restoreSlot(r.slot)} aria-label={`Restore the session of “${r.scenarioName}” saved ${new Date(r.savedAt).toLocaleString('en-GB')}`}>
+                <button
+                  type="button"
+                  className="link-btn"
+                  onClick={() => void restoreSlot(r.slot)}
+                  aria-label={`Restore the session of “${r.scenarioName}” saved ${new Date(r.savedAt).toLocaleString('en-GB')}`}
+                >
                   Restore
                 </button>
               )}
@@ -58,7 +63,14 @@ export function RecordsPanel() {
   return (
     <div className="records">
       <div className="btn-row">
-        <button type="button" className="btn primary" onClick={() => void report('html')} disabled={working} data-testid="report-html" aria-label="Download the after-action report (HTML, prints to PDF)">
+        <button
+          type="button"
+          className="btn primary"
+          onClick={() => void report('html')}
+          disabled={working}
+          data-testid="report-html"
+          aria-label="Download the after-action report (HTML, prints to PDF)"
+        >
           ⤓ After-action report
         </button>
         <button type="button" className="btn" onClick={() => void report('md')} disabled={working} aria-label="Download the after-action report as Markdown">
@@ -91,12 +103,7 @@ export function RecordsPanel() {
             importSessionText(await f.text());
           }}
         />
-        <button
-          type="button"
-          className="btn"
-          onClick={async () => setLink(await shareLink())}
-          aria-label="Copy a link to this moment of the run"
-        >
+        <button type="button" className="btn" onClick={async () => setLink(await shareLink())} aria-label="Copy a link to this moment of the run">
           🔗 Link to this moment
         </button>
       </div>

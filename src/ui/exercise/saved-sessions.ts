@@ -95,7 +95,9 @@ export async function writeAutosave(json: string, untilMs: number, commands: num
   if (!rehearsal && !tab.saved && !worthKeeping({ untilMs, commands })) return false;
   // Once the run is past the time it failed at, the failure no longer holds a restore back.
   if (tab.failedAtMs !== null && untilMs > tab.failedAtMs) tab.failedAtMs = null;
-  await saveSession(savedRecord(rehearsal ? REHEARSAL_SLOT : tab.slot, json, untilMs, commands, new Date().toISOString(), { from: tab.from, failedAtMs: tab.failedAtMs }));
+  await saveSession(
+    savedRecord(rehearsal ? REHEARSAL_SLOT : tab.slot, json, untilMs, commands, new Date().toISOString(), { from: tab.from, failedAtMs: tab.failedAtMs }),
+  );
   if (!rehearsal) tab.saved = true;
   return true;
 }
@@ -110,7 +112,14 @@ export async function writeAutosave(json: string, untilMs: number, commands: num
 export async function openAtStart(p: { scenario: string; explicitScenario: boolean; shareLink: boolean; fromLink: boolean }): Promise<void> {
   const records = await listSaved();
   const rehearsalOn = sessionStorage.getItem(REHEARSAL_KEY) === '1';
-  const plan = planStart({ records, tabSlot: sessionStorage.getItem(SLOT_KEY), scenario: p.scenario, explicitScenario: p.explicitScenario, shareLink: p.shareLink, newSlot: newSessionSlot });
+  const plan = planStart({
+    records,
+    tabSlot: sessionStorage.getItem(SLOT_KEY),
+    scenario: p.scenario,
+    explicitScenario: p.explicitScenario,
+    shareLink: p.shareLink,
+    newSlot: newSessionSlot,
+  });
   if (plan.kind === 'continue') {
     useSlot(plan.slot, plan.record.from ?? 'fresh', true, plan.record.failedAtMs ?? null);
     const rec = rehearsalOn ? (records.find((r) => r.slot === REHEARSAL_SLOT) ?? null) : plan.record;
@@ -145,7 +154,14 @@ function restoreRecord(rec: SavedSession): void {
   if (r.cutAtMs !== null) need().pause();
   exerciseStore.setState({
     busy: { label: r.cutAtMs !== null ? 'Restoring the saved session to before the failure' : 'Restoring the saved session', targetMs: r.untilMs },
-    restored: { untilMs: r.untilMs, commands: r.commands, savedAt: rec.savedAt, from: 'autosave', failedAtMs: r.cutAtMs !== null ? (rec.failedAtMs ?? null) : null, dropped: r.dropped },
+    restored: {
+      untilMs: r.untilMs,
+      commands: r.commands,
+      savedAt: rec.savedAt,
+      from: 'autosave',
+      failedAtMs: r.cutAtMs !== null ? (rec.failedAtMs ?? null) : null,
+      dropped: r.dropped,
+    },
   });
   if (rec.scenarioName !== uiStore.getState().scenarioName) {
     uiStore.setState({ scenarioName: rec.scenarioName });
@@ -236,7 +252,9 @@ export async function goBackBeforeFailure(rehearsal: boolean): Promise<boolean> 
 /** Keeps the real session in this tab's slot and marks the tab as rehearsing (a reload stays in rehearsal). */
 export async function enterRehearsal(json: string, untilMs: number, commands: number): Promise<void> {
   if (tab.slot) {
-    await saveSession(savedRecord(tab.slot, json, untilMs, commands, new Date().toISOString(), { from: tab.from, failedAtMs: tab.failedAtMs })).catch(() => undefined);
+    await saveSession(savedRecord(tab.slot, json, untilMs, commands, new Date().toISOString(), { from: tab.from, failedAtMs: tab.failedAtMs })).catch(
+      () => undefined,
+    );
     tab.saved = true;
   }
   sessionStorage.setItem(REHEARSAL_KEY, '1');

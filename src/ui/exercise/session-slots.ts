@@ -65,7 +65,10 @@ export function planStart(p: StartInput): StartPlan {
 /** Sessions to forget: beyond the newest `keep`, never the protected ones (in use, offered) nor the rehearsal. */
 export function slotsToPrune(records: readonly SavedSession[], protect: readonly (SessionSlot | null)[], keep = KEEP_SESSIONS): SessionSlot[] {
   const sessions = records.filter((r) => r.slot !== REHEARSAL_SLOT).sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0));
-  return sessions.slice(keep).map((r) => r.slot).filter((s) => !protect.includes(s));
+  return sessions
+    .slice(keep)
+    .map((r) => r.slot)
+    .filter((s) => !protect.includes(s));
 }
 
 /** Where "before the failure" is: a minute before it, on the half-minute, never before the start. */
@@ -89,7 +92,8 @@ export interface Restorable {
  */
 export function restorable(rec: Pick<SavedSession, 'json' | 'untilMs' | 'commands' | 'failedAtMs'>): Restorable {
   const failed = rec.failedAtMs;
-  if (failed === undefined || failed === null || !Number.isFinite(failed)) return { json: rec.json, untilMs: rec.untilMs, commands: rec.commands, cutAtMs: null, dropped: 0 };
+  if (failed === undefined || failed === null || !Number.isFinite(failed))
+    return { json: rec.json, untilMs: rec.untilMs, commands: rec.commands, cutAtMs: null, dropped: 0 };
   const cut = beforeFailureMs(failed);
   let s: { untilMs?: unknown; commands?: unknown } & Record<string, unknown>;
   try {

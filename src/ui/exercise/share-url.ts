@@ -60,7 +60,9 @@ async function inflateCapped(bytes: Uint8Array, cap: number): Promise<Uint8Array
       size += value.byteLength;
       if (size > cap) {
         void reader.cancel().catch(() => undefined);
-        throw new ShareLinkError(`the link's command log unpacks to more than ${Math.round(cap / 1_000_000)} MB, far more than a link the twin makes holds; it was not opened`);
+        throw new ShareLinkError(
+          `the link's command log unpacks to more than ${Math.round(cap / 1_000_000)} MB, far more than a link the twin makes holds; it was not opened`,
+        );
       }
       chunks.push(value);
     }
@@ -80,7 +82,9 @@ async function inflateCapped(bytes: Uint8Array, cap: number): Promise<Uint8Array
 /** Reads a link's command log; a log too long, too large unpacked or damaged is refused with a plain message. */
 export async function decodeLog(encoded: string): Promise<LoggedCommand[]> {
   if (encoded.length > MAX_LINK_LOG_CHARS)
-    throw new ShareLinkError(`the link's command log is ${encoded.length.toLocaleString('en-GB')} characters long, more than the ${MAX_LINK_LOG_CHARS.toLocaleString('en-GB')} a link the twin makes can hold; it was not opened (use an exported session file instead)`);
+    throw new ShareLinkError(
+      `the link's command log is ${encoded.length.toLocaleString('en-GB')} characters long, more than the ${MAX_LINK_LOG_CHARS.toLocaleString('en-GB')} a link the twin makes can hold; it was not opened (use an exported session file instead)`,
+    );
   let rows: unknown;
   try {
     rows = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await inflateCapped(fromBase64Url(encoded), MAX_LOG_BYTES)));
@@ -89,7 +93,10 @@ export async function decodeLog(encoded: string): Promise<LoggedCommand[]> {
     throw new ShareLinkError("the link's command log is damaged (it may have been cut short when it was copied)");
   }
   if (!Array.isArray(rows)) throw new ShareLinkError("the link's command log is not a list of commands");
-  if (rows.length > MAX_LOG_COMMANDS) throw new ShareLinkError(`the link's command log holds ${rows.length.toLocaleString('en-GB')} commands, more than ${MAX_LOG_COMMANDS.toLocaleString('en-GB')}; it was not opened`);
+  if (rows.length > MAX_LOG_COMMANDS)
+    throw new ShareLinkError(
+      `the link's command log holds ${rows.length.toLocaleString('en-GB')} commands, more than ${MAX_LOG_COMMANDS.toLocaleString('en-GB')}; it was not opened`,
+    );
   return rows.map((r) => {
     if (!Array.isArray(r) || typeof r[0] !== 'number' || !Number.isFinite(r[0]) || r[0] < 0 || typeof r[1] !== 'object' || r[1] === null || Array.isArray(r[1]))
       throw new ShareLinkError("the link's command log is damaged");

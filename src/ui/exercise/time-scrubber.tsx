@@ -39,12 +39,18 @@ export function TimeScrubber() {
           onChange={(e) => setDrag(Number(e.target.value))}
           onPointerUp={(e) => commit(Number((e.target as HTMLInputElement).value))}
           onKeyUp={(e) => {
-            if (e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End' || e.key.startsWith('Page')) commit(Number((e.target as HTMLInputElement).value));
+            if (e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End' || e.key.startsWith('Page'))
+              commit(Number((e.target as HTMLInputElement).value));
           }}
         />
         <div className="scrub-marks" aria-hidden="true">
           {(state?.markers ?? []).map((m, i) => (
-            <span key={i} className={`scrub-mark ${m.kind}`} style={{ left: `${(Math.min(m.tMs, head) / head) * 100}%` }} title={`${formatClock(m.tMs)} ${m.label}`} />
+            <span
+              key={i}
+              className={`scrub-mark ${m.kind}`}
+              style={{ left: `${(Math.min(m.tMs, head) / head) * 100}%` }}
+              title={`${formatClock(m.tMs)} ${m.label}`}
+            />
           ))}
         </div>
       </div>
@@ -53,7 +59,13 @@ export function TimeScrubber() {
         <span className="muted small">of {formatClock(head)} run</span>
         {state && state.futureCommands > 0 && <span className="badge past">viewing the past · {state.futureCommands} later command(s) replay on Play</span>}
         <span className="spacer" />
-        <button type="button" className="btn" onClick={() => seek(state?.headMs ?? clockMs)} disabled={!!busy || clockMs >= head - 1000} aria-label="Jump to the latest moment of the run">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => seek(state?.headMs ?? clockMs)}
+          disabled={!!busy || clockMs >= head - 1000}
+          aria-label="Jump to the latest moment of the run"
+        >
           ⇥ Latest
         </button>
         <button

@@ -60,7 +60,9 @@ export function ChainPanel() {
       </div>
       {chain.loading && <p role="status">Tracing causes…</p>}
       {chain.error && <p className="error-text">{chain.error}</p>}
-      {!chain.loading && !chain.error && events.length === 0 && <p className="muted">Nothing has changed this asset's state yet: it is as the scenario started it.</p>}
+      {!chain.loading && !chain.error && events.length === 0 && (
+        <p className="muted">Nothing has changed this asset's state yet: it is as the scenario started it.</p>
+      )}
       {events.length > 0 && (
         <>
           <p className="muted small">

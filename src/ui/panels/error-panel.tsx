@@ -20,8 +20,8 @@ function FailureCard({ message }: { message: string | null }) {
       <p>{message ?? 'An unexpected error occurred.'}</p>
       {atMs !== null && atMs > 0 ? (
         <p>
-          Your session is kept in this browser. Going back restores it to {formatClock(beforeFailureMs(atMs))}, paused, with everything done before then; a reload does the same, so it never
-          replays into the failure.
+          Your session is kept in this browser. Going back restores it to {formatClock(beforeFailureMs(atMs))}, paused, with everything done before then; a
+          reload does the same, so it never replays into the failure.
         </p>
       ) : (
         <p>Your session, if it had started, is kept in this browser.</p>
@@ -32,7 +32,13 @@ function FailureCard({ message }: { message: string | null }) {
             ↶ Go back to before the failure ({formatClock(beforeFailureMs(atMs))})
           </button>
         )}
-        <button type="button" className="btn" disabled={failure !== null && !ready} onClick={() => void startAfreshFromFailure()} data-testid="failure-start-afresh">
+        <button
+          type="button"
+          className="btn"
+          disabled={failure !== null && !ready}
+          onClick={() => void startAfreshFromFailure()}
+          data-testid="failure-start-afresh"
+        >
           Start afresh
         </button>
         {atMs === 0 && <a href="?scenario=default">Open the default scenario instead</a>}
@@ -52,9 +58,7 @@ export function ErrorPanel() {
       {phase === 'load-error' ? (
         <>
           <h2>The scenario “{name}” could not be loaded</h2>
-          <p>
-            {issues.length === 1 ? 'There is one problem' : `There are ${issues.length} problems`} to fix before the city can be built:
-          </p>
+          <p>{issues.length === 1 ? 'There is one problem' : `There are ${issues.length} problems`} to fix before the city can be built:</p>
           <ul className="issues">
             {issues.slice(0, 50).map((i, k) => (
               <li key={k}>

@@ -133,7 +133,7 @@ export function Inspector() {
       <dl className="facts">
         <dt>Vendor</dt>
         <dd>
-          {vendor ? `${vendor.name} (${vendor.jurisdiction})` : a.vendor ?? 'none'}
+          {vendor ? `${vendor.name} (${vendor.jurisdiction})` : (a.vendor ?? 'none')}
           {vendor && (a.remoteAccess ? ' · remote maintenance access' : ' · no remote access')}
         </dd>
         {(firmware ?? null) !== null && (

@@ -47,7 +47,11 @@ export function KpiStrip() {
                 </span>{' '}
                 {d.label}
               </span>
-              <span className="kpi-value" data-value={value ?? ''} aria-label={value === null ? `${d.label}: no data yet` : `${d.label}: ${formatCount(value)} ${d.unit}`}>
+              <span
+                className="kpi-value"
+                data-value={value ?? ''}
+                aria-label={value === null ? `${d.label}: no data yet` : `${d.label}: ${formatCount(value)} ${d.unit}`}
+              >
                 {value === null ? NO_DATA : formatCompact(value)}
                 {value !== null && SHOWN_UNITS.has(d.unit) && <span className="kpi-unit"> {d.unit}</span>}
               </span>

@@ -79,7 +79,11 @@ export function TopBar() {
           <time data-testid="sim-clock" aria-label="Simulated time">
             {formatClock(clockMs)}
           </time>
-          {lagging && <span className="lag" title="The computer cannot keep up with this speed">running at {Math.round(achieved / 1000)}×</span>}
+          {lagging && (
+            <span className="lag" title="The computer cannot keep up with this speed">
+              running at {Math.round(achieved / 1000)}×
+            </span>
+          )}
           {!playing && world && clockMs >= world.scenario.durationMs && <span className="lag">end of scenario · Play continues</span>}
         </div>
       </div>

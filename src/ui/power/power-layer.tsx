@@ -166,7 +166,11 @@ function PowerLines({ index, pv }: { index: WorldIndex; pv: PowerView }) {
   useEffect(() => {
     badges.forEach((b, k) => {
       const o = k * 6;
-      b.sprite.position.set((ends.xyz[o]! + ends.xyz[o + 3]!) / 2, Math.max(ends.xyz[o + 1]!, ends.xyz[o + 4]!) + 30, (ends.xyz[o + 2]! + ends.xyz[o + 5]!) / 2);
+      b.sprite.position.set(
+        (ends.xyz[o]! + ends.xyz[o + 3]!) / 2,
+        Math.max(ends.xyz[o + 1]!, ends.xyz[o + 4]!) + 30,
+        (ends.xyz[o + 2]! + ends.xyz[o + 5]!) / 2,
+      );
     });
     return () => {
       mesh.geometry.dispose();
@@ -200,9 +204,12 @@ function PowerLines({ index, pv }: { index: WorldIndex; pv: PowerView }) {
         a.set(ends.xyz[o]!, ends.xyz[o + 1]! + lift * ends.size[k * 2]!, ends.xyz[o + 2]!).project(camera);
         b.set(ends.xyz[o + 3]!, ends.xyz[o + 4]! + lift * ends.size[k * 2 + 1]!, ends.xyz[o + 5]!).project(camera);
         if (a.z > 1 || b.z > 1) continue;
-        const ax = ((a.x + 1) / 2) * rect.width, ay = ((1 - a.y) / 2) * rect.height;
-        const bx = ((b.x + 1) / 2) * rect.width, by = ((1 - b.y) / 2) * rect.height;
-        const dx = bx - ax, dy = by - ay;
+        const ax = ((a.x + 1) / 2) * rect.width,
+          ay = ((1 - a.y) / 2) * rect.height;
+        const bx = ((b.x + 1) / 2) * rect.width,
+          by = ((1 - b.y) / 2) * rect.height;
+        const dx = bx - ax,
+          dy = by - ay;
         // The ends belong to the substations' markers, not to the line.
         const t = Math.max(0.08, Math.min(0.92, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy || 1)));
         const d = Math.hypot(ax + t * dx - px, ay + t * dy - py);
@@ -233,7 +240,11 @@ function PowerLines({ index, pv }: { index: WorldIndex; pv: PowerView }) {
       const br = pv.branches[k]!;
       const mode = uiStore.getState().viewMode;
       const f = ps ? shownFlow(mode, ps.flowMW[k]!, ps.reportedFlowMW[k]!) : 0;
-      const state = !ps ? '' : ps.branchStatus[k] === 0 ? 'open' : `${Math.round(shownLoading(f, br.ratingMW) * 100)}% of ${br.ratingMW} MW${mode === 'operator' ? ' (SCADA)' : ''}`;
+      const state = !ps
+        ? ''
+        : ps.branchStatus[k] === 0
+          ? 'open'
+          : `${Math.round(shownLoading(f, br.ratingMW) * 100)}% of ${br.ratingMW} MW${mode === 'operator' ? ' (SCADA)' : ''}`;
       el.title = `${powerLineName(index, pv, k)}: ${state}. Click to inspect.`;
       titled = true;
     };

@@ -34,7 +34,6 @@ import {
 } from './power-style';
 import { powerTrack, type BranchChange } from './power-track';
 
-
 interface LineReading {
   readonly open: boolean;
   readonly trueMW: number;
@@ -51,7 +50,15 @@ function readLine(pv: PowerView, ps: PowerSnapshot, k: number, mode: ViewMode, c
   const reportedMW = ps.reportedFlowMW[k]!;
   const shownMW = shownFlow(mode, trueMW, reportedMW);
   const open = ps.branchStatus[k] === 0;
-  return { open, trueMW, reportedMW, shownMW, loading: shownLoading(shownMW, br.ratingMW), spoofed: !open && spoofed(trueMW, reportedMW), change: changes[br.id] };
+  return {
+    open,
+    trueMW,
+    reportedMW,
+    shownMW,
+    loading: shownLoading(shownMW, br.ratingMW),
+    spoofed: !open && spoofed(trueMW, reportedMW),
+    change: changes[br.id],
+  };
 }
 
 function lineStatus(r: LineReading): { status: StatusName; text: string } {
@@ -115,7 +122,12 @@ export function PowerAssetSection({ index, asset }: { index: WorldIndex; asset: 
           const out = (br.from === b ? 1 : -1) * r.shownMW;
           return (
             <li key={br.id} className={`edge-row line-row line-${st.status}`} data-line={br.id}>
-              <button type="button" className="link-btn" onClick={() => selectFeature({ layer: POWER_LAYER, id: br.id })} aria-label={`Inspect the ${powerLineName(index, pv, k)}`}>
+              <button
+                type="button"
+                className="link-btn"
+                onClick={() => selectFeature({ layer: POWER_LAYER, id: br.id })}
+                aria-label={`Inspect the ${powerLineName(index, pv, k)}`}
+              >
                 <StatusGlyph status={st.status} size={12} /> {powerLineName(index, pv, k)}
               </button>
               <span className="edge-meta">
@@ -124,7 +136,8 @@ export function PowerAssetSection({ index, asset }: { index: WorldIndex; asset: 
                 {!r.open && (
                   <>
                     {' · '}
-                    {Math.abs(out) < 0.05 ? 'no flow' : `${mw(out)} ${out > 0 ? 'out to' : 'in from'} ${busName(index, pv, other)}`} · {pct(r.loading)} of {mw(br.ratingMW)}
+                    {Math.abs(out) < 0.05 ? 'no flow' : `${mw(out)} ${out > 0 ? 'out to' : 'in from'} ${busName(index, pv, other)}`} · {pct(r.loading)} of{' '}
+                    {mw(br.ratingMW)}
                     {mode === 'operator' ? ' (SCADA)' : ''}
                   </>
                 )}
@@ -160,9 +173,7 @@ export function PowerLineInspector({ index, id }: { index: WorldIndex; id: strin
           ✕
         </button>
       </div>
-      <p className="kind-line">
-        Power line · {mode === 'operator' ? <span className="mode-tag">operator view: SCADA readings</span> : 'physical truth'}
-      </p>
+      <p className="kind-line">Power line · {mode === 'operator' ? <span className="mode-tag">operator view: SCADA readings</span> : 'physical truth'}</p>
       <div className="status-line">
         <StatusBadge status={st.status} label={st.text} />
       </div>
@@ -172,9 +183,7 @@ export function PowerLineInspector({ index, id }: { index: WorldIndex; id: strin
         <dt>Rating</dt>
         <dd>{mw(br.ratingMW)}</dd>
         <dt>Loading</dt>
-        <dd>
-          {r.open ? '—' : `${pct(r.loading)} · ${loadingBand(r.loading).label.toLowerCase()}`}
-        </dd>
+        <dd>{r.open ? '—' : `${pct(r.loading)} · ${loadingBand(r.loading).label.toLowerCase()}`}</dd>
         {r.change && (
           <>
             <dt>{r.change.kind === 'tripped' ? 'Tripped' : r.change.kind === 'opened' ? 'Opened' : 'Closed'}</dt>
@@ -205,7 +214,19 @@ export function PowerLineInspector({ index, id }: { index: WorldIndex; id: strin
   );
 }
 
-function LineSwatch({ color, width, dash, casing = '#0b0e14', badge }: { color: string; width: number; dash?: string; casing?: string; badge?: { text: string; fill: string; ring: string } }) {
+function LineSwatch({
+  color,
+  width,
+  dash,
+  casing = '#0b0e14',
+  badge,
+}: {
+  color: string;
+  width: number;
+  dash?: string;
+  casing?: string;
+  badge?: { text: string; fill: string; ring: string };
+}) {
   return (
     <svg width="40" height="16" aria-hidden="true" style={{ flex: 'none' }}>
       <line x1="2" y1="8" x2="38" y2="8" stroke={casing} strokeWidth={width + 3} strokeDasharray={dash} />

@@ -7,7 +7,15 @@ import type { PrivacyView } from '../../worker/privacy-query';
 
 export const SITE_SYMBOL: Record<string, string> = { clinic: '✚', 'place-of-worship': '☗', 'job-centre': '€', 'party-office': '⚑', 'support-centre': '☂' };
 
-export function ExposureMap({ view, sizeM, districts }: { view: PrivacyView; sizeM: readonly [number, number]; districts: readonly { id: string; polygon: readonly (readonly [number, number])[] }[] }) {
+export function ExposureMap({
+  view,
+  sizeM,
+  districts,
+}: {
+  view: PrivacyView;
+  sizeM: readonly [number, number];
+  districts: readonly { id: string; polygon: readonly (readonly [number, number])[] }[];
+}) {
   const W = 260;
   const H = Math.round((W * sizeM[1]) / sizeM[0]);
   const sx = (x: number) => (x / sizeM[0]) * W;
@@ -36,10 +44,18 @@ export function ExposureMap({ view, sizeM, districts }: { view: PrivacyView; siz
         <thead>
           <tr>
             <th scope="col">Site</th>
-            <th scope="col" title="Residents who visited in the data's window">Visitors</th>
-            <th scope="col" title="Households the attacker ties to a visit">Attributed</th>
-            <th scope="col" title="Share of attributed households that truly visited">Precision</th>
-            <th scope="col" title="Share of visiting households the attacker finds">Recall</th>
+            <th scope="col" title="Residents who visited in the data's window">
+              Visitors
+            </th>
+            <th scope="col" title="Households the attacker ties to a visit">
+              Attributed
+            </th>
+            <th scope="col" title="Share of attributed households that truly visited">
+              Precision
+            </th>
+            <th scope="col" title="Share of visiting households the attacker finds">
+              Recall
+            </th>
           </tr>
         </thead>
         <tbody>

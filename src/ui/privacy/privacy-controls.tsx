@@ -7,7 +7,14 @@ import type { population } from '../../sim';
 
 export type WhatIfSettings = Record<population.DatasetId, population.Anonymisation>;
 
-const LABEL: Record<population.DatasetId, string> = { anpr: 'ANPR plates', face: 'Face matches', smartcard: 'Smart cards', meter: 'Smart meters', wifi: 'Wi-Fi probes', aggregates: 'Published counts' };
+const LABEL: Record<population.DatasetId, string> = {
+  anpr: 'ANPR plates',
+  face: 'Face matches',
+  smartcard: 'Smart cards',
+  meter: 'Smart meters',
+  wifi: 'Wi-Fi probes',
+  aggregates: 'Published counts',
+};
 const BINS = [1, 60, 900, 1800, 3600, 4 * 3600, 86400];
 const CELLS = [0, 100, 250, 500, 1000, 2000];
 const RETENTION: (number | null)[] = [null, 7 * 86400, 3 * 86400, 86400, 6 * 3600];
@@ -21,13 +28,26 @@ const nearest = <T extends number | null>(list: T[], v: T) => {
   return best;
 };
 
-export function HoldingsControls({ holds, onChange, ids }: { holds: readonly population.DatasetId[]; onChange: (h: population.DatasetId[]) => void; ids: readonly population.DatasetId[] }) {
+export function HoldingsControls({
+  holds,
+  onChange,
+  ids,
+}: {
+  holds: readonly population.DatasetId[];
+  onChange: (h: population.DatasetId[]) => void;
+  ids: readonly population.DatasetId[];
+}) {
   return (
     <fieldset className="privacy-holds">
       <legend>The attacker holds (what-if)</legend>
       {ids.map((d) => (
         <label key={d} className="check">
-          <input type="checkbox" checked={holds.includes(d)} onChange={(e) => onChange(e.target.checked ? [...holds, d] : holds.filter((x) => x !== d))} aria-label={`Attacker holds ${LABEL[d]}`} />
+          <input
+            type="checkbox"
+            checked={holds.includes(d)}
+            onChange={(e) => onChange(e.target.checked ? [...holds, d] : holds.filter((x) => x !== d))}
+            aria-label={`Attacker holds ${LABEL[d]}`}
+          />
           <span className="grow">{LABEL[d]}</span>
         </label>
       ))}
@@ -35,7 +55,15 @@ export function HoldingsControls({ holds, onChange, ids }: { holds: readonly pop
   );
 }
 
-export function AnonymisationControls({ dataset, value, onChange }: { dataset: population.DatasetId; value: population.Anonymisation; onChange: (a: population.Anonymisation) => void }) {
+export function AnonymisationControls({
+  dataset,
+  value,
+  onChange,
+}: {
+  dataset: population.DatasetId;
+  value: population.Anonymisation;
+  onChange: (a: population.Anonymisation) => void;
+}) {
   const id = (k: string) => `anon-${dataset}-${k}`;
   return (
     <div className="anon-controls">
@@ -46,19 +74,51 @@ export function AnonymisationControls({ dataset, value, onChange }: { dataset: p
         <option value="per-record">new every record</option>
       </select>
       <label htmlFor={id('cell')}>Places: {value.cellM > 0 ? `${value.cellM} m cells` : 'exact'}</label>
-      <input id={id('cell')} type="range" min={0} max={CELLS.length - 1} step={1} value={nearest(CELLS, value.cellM)} onChange={(e) => onChange({ ...value, cellM: CELLS[Number(e.target.value)]! })} />
+      <input
+        id={id('cell')}
+        type="range"
+        min={0}
+        max={CELLS.length - 1}
+        step={1}
+        value={nearest(CELLS, value.cellM)}
+        onChange={(e) => onChange({ ...value, cellM: CELLS[Number(e.target.value)]! })}
+      />
       <label htmlFor={id('bin')}>Times: {binLabel(value.binS)}</label>
-      <input id={id('bin')} type="range" min={0} max={BINS.length - 1} step={1} value={nearest(BINS, value.binS)} onChange={(e) => onChange({ ...value, binS: BINS[Number(e.target.value)]! })} />
+      <input
+        id={id('bin')}
+        type="range"
+        min={0}
+        max={BINS.length - 1}
+        step={1}
+        value={nearest(BINS, value.binS)}
+        onChange={(e) => onChange({ ...value, binS: BINS[Number(e.target.value)]! })}
+      />
       <label htmlFor={id('k')}>Suppress below k = {value.k}</label>
       <input id={id('k')} type="range" min={1} max={50} step={1} value={value.k} onChange={(e) => onChange({ ...value, k: Number(e.target.value) })} />
       {dataset === 'aggregates' && (
         <>
           <label htmlFor={id('eps')}>Noise: {value.epsilon === null ? 'none' : `ε = ${value.epsilon}`}</label>
-          <input id={id('eps')} type="range" min={0} max={5} step={1} value={value.epsilon === null ? 0 : [0, 10, 1, 0.5, 0.1, 0.01].indexOf(value.epsilon)} onChange={(e) => onChange({ ...value, epsilon: [null, 10, 1, 0.5, 0.1, 0.01][Number(e.target.value)] ?? null })} />
+          <input
+            id={id('eps')}
+            type="range"
+            min={0}
+            max={5}
+            step={1}
+            value={value.epsilon === null ? 0 : [0, 10, 1, 0.5, 0.1, 0.01].indexOf(value.epsilon)}
+            onChange={(e) => onChange({ ...value, epsilon: [null, 10, 1, 0.5, 0.1, 0.01][Number(e.target.value)] ?? null })}
+          />
         </>
       )}
       <label htmlFor={id('ret')}>Retention: {retLabel(value.retentionS)}</label>
-      <input id={id('ret')} type="range" min={0} max={RETENTION.length - 1} step={1} value={nearest(RETENTION, value.retentionS)} onChange={(e) => onChange({ ...value, retentionS: RETENTION[Number(e.target.value)] ?? null })} />
+      <input
+        id={id('ret')}
+        type="range"
+        min={0}
+        max={RETENTION.length - 1}
+        step={1}
+        value={nearest(RETENTION, value.retentionS)}
+        onChange={(e) => onChange({ ...value, retentionS: RETENTION[Number(e.target.value)] ?? null })}
+      />
     </div>
   );
 }

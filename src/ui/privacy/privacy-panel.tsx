@@ -19,9 +19,16 @@ import { UnicityChart } from './unicity-chart';
 
 import './privacy.css';
 
-const HOW: Record<string, string> = { exfiltrated: 'stolen', compelled: 'compelled from a vendor', purchased: 'bought', published: 'published', 'what-if': 'what-if' };
+const HOW: Record<string, string> = {
+  exfiltrated: 'stolen',
+  compelled: 'compelled from a vendor',
+  purchased: 'bought',
+  published: 'published',
+  'what-if': 'what-if',
+};
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
-const same = (a: population.Anonymisation, b: population.Anonymisation) => a.rotation === b.rotation && a.cellM === b.cellM && a.binS === b.binS && a.k === b.k && a.epsilon === b.epsilon && a.retentionS === b.retentionS;
+const same = (a: population.Anonymisation, b: population.Anonymisation) =>
+  a.rotation === b.rotation && a.cellM === b.cellM && a.binS === b.binS && a.k === b.k && a.epsilon === b.epsilon && a.retentionS === b.retentionS;
 
 export function PrivacyPanel() {
   const world = useUi((s) => s.world);
@@ -76,7 +83,16 @@ export function PrivacyPanel() {
     for (const d of view.datasets) {
       const a = settings[d.id];
       if (same(a, d.settings)) continue;
-      client.command({ type: 'privacy.anonymise', dataset: d.id, rotation: a.rotation, cellM: a.cellM, binS: a.binS, k: a.k, epsilon: a.epsilon, retentionS: a.retentionS });
+      client.command({
+        type: 'privacy.anonymise',
+        dataset: d.id,
+        rotation: a.rotation,
+        cellM: a.cellM,
+        binS: a.binS,
+        k: a.k,
+        epsilon: a.epsilon,
+        retentionS: a.retentionS,
+      });
     }
     setTimeout(() => analyse(holds ? { holds } : undefined), 300);
   };
@@ -101,11 +117,16 @@ export function PrivacyPanel() {
       </div>
       {none && <p className="muted">This scenario has no synthetic population, so no personal datasets.</p>}
       {error && <p role="alert">{error}</p>}
-      {!view && !none && !error && <p className="muted">Re-identification from the datasets the attacker holds: unicity, linkage, and exposure of sensitive sites. Takes a second or two.</p>}
+      {!view && !none && !error && (
+        <p className="muted">
+          Re-identification from the datasets the attacker holds: unicity, linkage, and exposure of sensitive sites. Takes a second or two.
+        </p>
+      )}
       {view && (
         <div aria-busy={busy}>
           <p className="headline">
-            <strong>{view.reidentified.count.toLocaleString('en-GB')}</strong> of {view.residents.toLocaleString('en-GB')} residents ({pct(view.reidentified.share)}) tied to their household
+            <strong>{view.reidentified.count.toLocaleString('en-GB')}</strong> of {view.residents.toLocaleString('en-GB')} residents (
+            {pct(view.reidentified.share)}) tied to their household
             {view.reidentified.wrong > 0 && <span className="muted"> · {view.reidentified.wrong} wrongly</span>}
           </p>
           {view.reidentified.byDatasets.length > 0 && (
@@ -135,10 +156,13 @@ export function PrivacyPanel() {
           </p>
           <h3>Published counts</h3>
           <p className="small">
-            {view.aggregates.published.toLocaleString('en-GB')} counts per {view.aggregates.cellM} m cell and {view.aggregates.binS / 3600} h published, {view.aggregates.suppressed.toLocaleString('en-GB')} withheld; {view.aggregates.smallCounts.toLocaleString('en-GB')} of 1 to 4 people; noise off by {view.aggregates.meanAbsError} people on average.
+            {view.aggregates.published.toLocaleString('en-GB')} counts per {view.aggregates.cellM} m cell and {view.aggregates.binS / 3600} h published,{' '}
+            {view.aggregates.suppressed.toLocaleString('en-GB')} withheld; {view.aggregates.smallCounts.toLocaleString('en-GB')} of 1 to 4 people; noise off by{' '}
+            {view.aggregates.meanAbsError} people on average.
           </p>
           <p className="muted small">
-            The linkage below does not use these counts: on their own they name nobody. Small counts and little noise are what would let someone who already knows a person was there confirm it.
+            The linkage below does not use these counts: on their own they name nobody. Small counts and little noise are what would let someone who already
+            knows a person was there confirm it.
           </p>
           <h3>Unicity</h3>
           <UnicityChart unicity={view.unicity} />

@@ -5,7 +5,20 @@
  * the inferred site. Drawn over everything (no depth test) so buildings never hide it.
  */
 import { useEffect, useMemo } from 'react';
-import { BoxGeometry, BufferGeometry, ConeGeometry, CylinderGeometry, Float32BufferAttribute, Group, Line, LineBasicMaterial, Mesh, MeshBasicMaterial, OctahedronGeometry, SphereGeometry } from 'three';
+import {
+  BoxGeometry,
+  BufferGeometry,
+  ConeGeometry,
+  CylinderGeometry,
+  Float32BufferAttribute,
+  Group,
+  Line,
+  LineBasicMaterial,
+  Mesh,
+  MeshBasicMaterial,
+  OctahedronGeometry,
+  SphereGeometry,
+} from 'three';
 import type { IllustrativeTrace } from '../../sim/analysis';
 import { requestAnimation } from '../scene/animation';
 import type { WorldIndex } from '../store/world-index';
@@ -55,7 +68,9 @@ function build(t: IllustrativeTrace): Group {
     g.add(m);
   }
   const pillar = (x: number, z: number, color: string) => {
-    const m = overlay(new Mesh(new CylinderGeometry(26, 26, LIFT_M * 4, 12), new MeshBasicMaterial({ color, depthTest: false, transparent: true, opacity: 0.8 })));
+    const m = overlay(
+      new Mesh(new CylinderGeometry(26, 26, LIFT_M * 4, 12), new MeshBasicMaterial({ color, depthTest: false, transparent: true, opacity: 0.8 })),
+    );
     m.position.set(x, LIFT_M * 2, z);
     g.add(m);
   };

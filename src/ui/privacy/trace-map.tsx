@@ -83,7 +83,11 @@ export function TraceSection({ trace, districts }: { trace: IllustrativeTrace | 
       <h3 id="trace-h">One illustrative trace</h3>
       <p className="trace-caption">{caption}</p>
       <figure className="trace-map">
-        <svg viewBox={`0 0 ${W} ${H + FOOT}`} role="img" aria-label={`${trace.label}: ${points.length} records on ${dayLabel(trace.day)}, drawn in time order; the same records are listed below`}>
+        <svg
+          viewBox={`0 0 ${W} ${H + FOOT}`}
+          role="img"
+          aria-label={`${trace.label}: ${points.length} records on ${dayLabel(trace.day)}, drawn in time order; the same records are listed below`}
+        >
           <defs>
             <marker id="trace-arrow" viewBox="0 0 6 6" refX="3" refY="3" markerWidth="5" markerHeight="5" orient="auto">
               <path d="M0,0 L6,3 L0,6 z" className="trace-arrow" />
@@ -96,7 +100,9 @@ export function TraceSection({ trace, districts }: { trace: IllustrativeTrace | 
             {districts.map((d) => (
               <polygon key={d.id} points={d.polygon.map(([x, z]) => `${px(x)},${pz(z)}`).join(' ')} className="district" />
             ))}
-            {path.length > 1 && <polyline className="trace-path" points={path.map((q) => q.join(',')).join(' ')} markerMid="url(#trace-arrow)" markerEnd="url(#trace-arrow)" />}
+            {path.length > 1 && (
+              <polyline className="trace-path" points={path.map((q) => q.join(',')).join(' ')} markerMid="url(#trace-arrow)" markerEnd="url(#trace-arrow)" />
+            )}
             {points.map((p, i) => {
               const d = p.dataset as TraceDataset;
               const [nx, nz] = NUDGE[d];
@@ -175,10 +181,12 @@ function TraceDetails({ trace, points }: { trace: IllustrativeTrace; points: Ill
   return (
     <>
       <p className="small">
-        <strong>Home.</strong> The attacker ties this person to smart meter {home.alias} (a {home.cellM} m cell): on most days it saw them, that home emptied around their first sighting and filled again around their last. That day the meter shows it
+        <strong>Home.</strong> The attacker ties this person to smart meter {home.alias} (a {home.cellM} m cell): on most days it saw them, that home emptied
+        around their first sighting and filled again around their last. That day the meter shows it
         {home.leftClockS !== null ? ` emptying at ${hhmm(home.leftClockS)}` : ' never empty after 06:00'}
         {home.backClockS !== null ? ` and filling again at ${hhmm(home.backClockS)}` : ''}
-        {first && last ? `; the first sighting was at ${hhmm(first.clockS)}, the last at ${hhmm(last.clockS)}` : ''}. In truth their home is at ({Math.round(actual.homeX)}, {Math.round(actual.homeZ)}): {actual.homeRight ? 'the right household.' : 'another household.'}
+        {first && last ? `; the first sighting was at ${hhmm(first.clockS)}, the last at ${hhmm(last.clockS)}` : ''}. In truth their home is at (
+        {Math.round(actual.homeX)}, {Math.round(actual.homeZ)}): {actual.homeRight ? 'the right household.' : 'another household.'}
       </p>
       <p className="small">
         <strong>Sensitive sites that day, in truth:</strong>{' '}
@@ -191,7 +199,9 @@ function TraceDetails({ trace, points }: { trace: IllustrativeTrace; points: Ill
             {trace.joins.map((j, i) => (
               <li key={i}>
                 {nameOf(j.a)?.noun ?? j.a} {j.aliasA} ↔ {nameOf(j.b)?.noun ?? j.b} {j.aliasB}: recorded at the same place and time {j.matches} times
-                {j.examples[0] ? ` (e.g. ${hhmm(j.examples[0].clockS)}${j.examples[0].day === trace.day!.index ? '' : ' on another day'} near (${j.examples[0].x}, ${j.examples[0].z}))` : ''}
+                {j.examples[0]
+                  ? ` (e.g. ${hhmm(j.examples[0].clockS)}${j.examples[0].day === trace.day!.index ? '' : ' on another day'} near (${j.examples[0].x}, ${j.examples[0].z}))`
+                  : ''}
               </li>
             ))}
           </ul>

@@ -18,7 +18,14 @@ export const TRACE_STYLE: Record<TraceDataset, { color: string; shape: 'square' 
 
 export const isTraceDataset = (d: population.DatasetId): d is TraceDataset => d in TRACE_STYLE;
 
-const DATASET_NOUN: Record<population.DatasetId, string> = { anpr: 'ANPR plates', face: 'face matches', smartcard: 'smart-card taps', meter: 'smart meters', wifi: 'Wi-Fi probes', aggregates: 'published counts' };
+const DATASET_NOUN: Record<population.DatasetId, string> = {
+  anpr: 'ANPR plates',
+  face: 'face matches',
+  smartcard: 'smart-card taps',
+  meter: 'smart meters',
+  wifi: 'Wi-Fi probes',
+  aggregates: 'published counts',
+};
 const NUMBER = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const count = (n: number) => NUMBER[n] ?? n.toLocaleString('en-GB');
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;

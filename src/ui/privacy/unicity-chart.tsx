@@ -47,7 +47,11 @@ export function UnicityChart({ unicity }: { unicity: PrivacyView['unicity'] }) {
   const dataset = unicity[0]?.dataset ?? 'wifi';
   return (
     <figure className="unicity-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Unicity of the ${dataset} traces: ${list.map((s) => `${s.label}: 4 points single out ${Math.round((s.points.find((q) => q.p === 4)?.e ?? 0) * 100)}%`).join('; ')}`}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`Unicity of the ${dataset} traces: ${list.map((s) => `${s.label}: 4 points single out ${Math.round((s.points.find((q) => q.p === 4)?.e ?? 0) * 100)}%`).join('; ')}`}
+      >
         {[0, 0.5, 1].map((e) => (
           <g key={e}>
             <line x1={PAD.l} x2={W - PAD.r} y1={y(e)} y2={y(e)} className="grid" />
@@ -62,7 +66,14 @@ export function UnicityChart({ unicity }: { unicity: PrivacyView['unicity'] }) {
           </text>
         ))}
         {list.map((s, i) => (
-          <polyline key={s.label} points={s.points.map((q) => `${x(q.p)},${y(q.e)}`).join(' ')} fill="none" stroke={STYLES[i % 3]!.color} strokeDasharray={STYLES[i % 3]!.dash} strokeWidth={2} />
+          <polyline
+            key={s.label}
+            points={s.points.map((q) => `${x(q.p)},${y(q.e)}`).join(' ')}
+            fill="none"
+            stroke={STYLES[i % 3]!.color}
+            strokeDasharray={STYLES[i % 3]!.dash}
+            strokeWidth={2}
+          />
         ))}
       </svg>
       <figcaption>

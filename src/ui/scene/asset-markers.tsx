@@ -97,4 +97,3 @@ export function AssetMarkers({ index }: { index: WorldIndex }) {
     </group>
   );
 }
-

@@ -62,7 +62,7 @@ function litColours(b: BuildingArrays): Float32Array {
   const out = new Float32Array(b.count * 3);
   for (let i = 0; i < b.count; i++) {
     // A small deterministic variation per building keeps blocks from looking like one slab.
-    const jitter = 0.86 + (((i * 2654435761) >>> 0) % 1000) / 1000 * 0.22;
+    const jitter = 0.86 + ((((i * 2654435761) >>> 0) % 1000) / 1000) * 0.22;
     c.set(BUILDING_COLOR[b.use[i]! as 0 | 1 | 2 | 3] ?? BUILDING_COLOR[0]).multiplyScalar(jitter);
     out.set([c.r, c.g, c.b], i * 3);
   }

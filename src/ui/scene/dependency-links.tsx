@@ -21,7 +21,6 @@ const VERTS = SEGMENTS * 2;
 /** Wall seconds between successive steps of a cascade replayed in one frame. */
 const STEP_DELAY_S = 0.45;
 
-
 function buildGeometry(index: WorldIndex): BufferGeometry {
   const arcs = arcsOf(index);
   const n = index.view.edges.length;
@@ -108,7 +107,12 @@ export function DependencyLinks({ index }: { index: WorldIndex }) {
     if (!snap) return;
     const d = drawn.current;
     const toggles: Toggles = { layers, linkKinds, stressedLinksOnly, selected };
-    const togglesChanged = !d.toggles || d.toggles.layers !== layers || d.toggles.linkKinds !== linkKinds || d.toggles.stressedLinksOnly !== stressedLinksOnly || d.toggles.selected !== selected;
+    const togglesChanged =
+      !d.toggles ||
+      d.toggles.layers !== layers ||
+      d.toggles.linkKinds !== linkKinds ||
+      d.toggles.stressedLinksOnly !== stressedLinksOnly ||
+      d.toggles.selected !== selected;
     const g = line.geometry;
     const aState = g.getAttribute('aState') as BufferAttribute;
     const aVis = g.getAttribute('aVis') as BufferAttribute;
@@ -121,7 +125,12 @@ export function DependencyLinks({ index }: { index: WorldIndex }) {
       const changed: number[] = [];
       for (let ei = 0; ei < n; ei++) if (!prev || prev[ei] !== snap.edgeState[ei]) changed.push(ei);
       const first = prev === null;
-      const depth = first ? new Map<number, number>() : cascadeDepths(index, changed.filter((ei) => snap.edgeState[ei] !== 0));
+      const depth = first
+        ? new Map<number, number>()
+        : cascadeDepths(
+            index,
+            changed.filter((ei) => snap.edgeState[ei] !== 0),
+          );
       const now = linkClock();
       for (const ei of changed) {
         // Links already stressed when the view opens are shown as they are, without a sweep.

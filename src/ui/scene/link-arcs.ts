@@ -20,8 +20,12 @@ export function arcsOf(index: WorldIndex): Arcs {
     const f = index.edgeFrom[ei]!;
     const d = index.edgeTo[ei]!;
     if (f < 0 || d < 0) continue;
-    const ax = p.x[f]!, ay = linkAnchorY(p, f), az = p.z[f]!;
-    const bx = p.x[d]!, by = linkAnchorY(p, d), bz = p.z[d]!;
+    const ax = p.x[f]!,
+      ay = linkAnchorY(p, f),
+      az = p.z[f]!;
+    const bx = p.x[d]!,
+      by = linkAnchorY(p, d),
+      bz = p.z[d]!;
     const chord = Math.hypot(bx - ax, bz - az);
     arcs.set([ax, ay, az, (ax + bx) / 2, Math.max(ay, by) + 25 + chord * 0.22, (az + bz) / 2, bx, by, bz], ei * 9);
   }

@@ -5,15 +5,7 @@
  */
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import {
-  BoxGeometry,
-  BufferGeometry,
-  Float32BufferAttribute,
-  InstancedMesh,
-  MeshBasicMaterial,
-  Object3D,
-  TorusGeometry,
-} from 'three';
+import { BoxGeometry, BufferGeometry, Float32BufferAttribute, InstancedMesh, MeshBasicMaterial, Object3D, TorusGeometry } from 'three';
 import { COMPROMISED_COLOR, SELECTED_COLOR, STATUS_COLOR } from '../palette';
 import { live } from '../store/live';
 import { useUi } from '../store/ui-store';

@@ -11,7 +11,8 @@ import type { WorldIndex } from './world-index';
 
 export type Phase = 'loading' | 'ready' | 'load-error' | 'fatal';
 /** Subsystem markers, buildings, dependency links, and each subsystem's own network drawing. */
-export type LayerId = Subsystem | 'buildings' | 'links' | 'power-network' | 'traffic-network' | 'water-network' | 'comms-network' | 'comms-zones' | 'cctv-views';
+export type LayerId =
+  Subsystem | 'buildings' | 'links' | 'power-network' | 'traffic-network' | 'water-network' | 'comms-network' | 'comms-zones' | 'cctv-views';
 /** 'truth' draws what is physically so; 'operator' what SCADA reports (spoofable). */
 export type ViewMode = 'truth' | 'operator';
 /** A selected thing that is not an asset, e.g. a power line: which layer owns it and its id. */

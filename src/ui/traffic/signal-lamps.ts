@@ -12,7 +12,17 @@
  * in a mesh has a zero matrix. Per frame only the slots whose aspect changed are rewritten, and
  * everything when the camera's marker scale moves.
  */
-import { BufferAttribute, BufferGeometry, CircleGeometry, Color, DynamicDrawUsage, Group, InstancedBufferAttribute, InstancedMesh, MeshBasicMaterial } from 'three';
+import {
+  BufferAttribute,
+  BufferGeometry,
+  CircleGeometry,
+  Color,
+  DynamicDrawUsage,
+  Group,
+  InstancedBufferAttribute,
+  InstancedMesh,
+  MeshBasicMaterial,
+} from 'three';
 import type { SignalApproachView, TrafficView } from '../../worker/protocol';
 import { ASPECT_COLOR, LAMP_BOARD_COLOR, LAMP_YIELD_COLOR } from './traffic-style';
 
@@ -47,7 +57,14 @@ export interface LampSpot {
  * the boards of neighbouring approaches never overlap; a short approach scales its board down to
  * stay within its first half.
  */
-export function lampSpot(tv: Pick<TrafficView, 'links'>, ap: SignalApproachView, a: number, slot: number, k: number, out: LampSpot = { x: 0, z: 0, heading: 0, scale: 1 }): LampSpot {
+export function lampSpot(
+  tv: Pick<TrafficView, 'links'>,
+  ap: SignalApproachView,
+  a: number,
+  slot: number,
+  k: number,
+  out: LampSpot = { x: 0, z: 0, heading: 0, scale: 1 },
+): LampSpot {
   const l = ap.link[a]!;
   const len = Math.hypot(tv.links[l * 4 + 2]! - tv.links[l * 4]!, tv.links[l * 4 + 3]! - tv.links[l * 4 + 1]!);
   const ks = Math.min(k, Math.max(1, (0.5 * len - 5) / (6.5 + BOARD_FAR)));
@@ -98,10 +115,22 @@ function put(m: InstancedMesh, i: number, x: number, y: number, z: number, angle
   const c = Math.cos(angle);
   const s = Math.sin(angle);
   const o = i * 16;
-  a[o] = c * k; a[o + 1] = 0; a[o + 2] = s * k; a[o + 3] = 0;
-  a[o + 4] = 0; a[o + 5] = k; a[o + 6] = 0; a[o + 7] = 0;
-  a[o + 8] = -s * across; a[o + 9] = 0; a[o + 10] = c * across; a[o + 11] = 0;
-  a[o + 12] = x; a[o + 13] = y; a[o + 14] = z; a[o + 15] = 1;
+  a[o] = c * k;
+  a[o + 1] = 0;
+  a[o + 2] = s * k;
+  a[o + 3] = 0;
+  a[o + 4] = 0;
+  a[o + 5] = k;
+  a[o + 6] = 0;
+  a[o + 7] = 0;
+  a[o + 8] = -s * across;
+  a[o + 9] = 0;
+  a[o + 10] = c * across;
+  a[o + 11] = 0;
+  a[o + 12] = x;
+  a[o + 13] = y;
+  a[o + 14] = z;
+  a[o + 15] = 1;
 }
 
 const hide = (m: InstancedMesh, i: number) => (m.instanceMatrix.array as Float32Array).fill(0, i * 16, i * 16 + 16);

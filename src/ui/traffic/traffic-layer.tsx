@@ -12,7 +12,21 @@
  */
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, BufferAttribute, BufferGeometry, Color, DynamicDrawUsage, type Group, InstancedBufferAttribute, InstancedMesh, LineBasicMaterial, LineSegments, Mesh, MeshBasicMaterial, RingGeometry } from 'three';
+import {
+  BoxGeometry,
+  BufferAttribute,
+  BufferGeometry,
+  Color,
+  DynamicDrawUsage,
+  type Group,
+  InstancedBufferAttribute,
+  InstancedMesh,
+  LineBasicMaterial,
+  LineSegments,
+  Mesh,
+  MeshBasicMaterial,
+  RingGeometry,
+} from 'three';
 import type { TrafficView } from '../../worker/protocol';
 import { SELECTED_COLOR } from '../palette';
 import { viewState } from '../scene/view-state';
@@ -41,7 +55,9 @@ function TrafficDrawing({ tv }: { tv: TrafficView }) {
   const drawnScale = useRef(-1);
   const group = useRef<Group | null>(null);
   // The inspected vehicle wears a ring (drawn over buildings, so it can be found in a dense block).
-  const selected = useUi((s) => (s.selectedFeature?.layer === TRAFFIC_LAYER && s.selectedFeature.id.startsWith('vehicle:') ? Number(s.selectedFeature.id.slice(8)) : -1));
+  const selected = useUi((s) =>
+    s.selectedFeature?.layer === TRAFFIC_LAYER && s.selectedFeature.id.startsWith('vehicle:') ? Number(s.selectedFeature.id.slice(8)) : -1,
+  );
   const ring = useMemo(() => selectionRing(), []);
   const drawnSelected = useRef(-2);
   const invalidate = useThree((s) => s.invalidate);
@@ -101,10 +117,22 @@ function TrafficDrawing({ tv }: { tv: TrafficView }) {
       const s = Math.sin(h) * k;
       // Rotation about y by −heading (x east, z south), as a column-major 4×4.
       const o = i * 16;
-      mat[o] = c; mat[o + 1] = 0; mat[o + 2] = s; mat[o + 3] = 0;
-      mat[o + 4] = 0; mat[o + 5] = k; mat[o + 6] = 0; mat[o + 7] = 0;
-      mat[o + 8] = -s; mat[o + 9] = 0; mat[o + 10] = c; mat[o + 11] = 0;
-      mat[o + 12] = x; mat[o + 13] = CAR_Y * k; mat[o + 14] = z; mat[o + 15] = 1;
+      mat[o] = c;
+      mat[o + 1] = 0;
+      mat[o + 2] = s;
+      mat[o + 3] = 0;
+      mat[o + 4] = 0;
+      mat[o + 5] = k;
+      mat[o + 6] = 0;
+      mat[o + 7] = 0;
+      mat[o + 8] = -s;
+      mat[o + 9] = 0;
+      mat[o + 10] = c;
+      mat[o + 11] = 0;
+      mat[o + 12] = x;
+      mat[o + 13] = CAR_Y * k;
+      mat[o + 14] = z;
+      mat[o + 15] = 1;
       const st = t.vehicleState[i]!;
       const rgb = st >> 4 === 1 ? EMERGENCY : (st & 15) !== 0 && (st & 15) !== 8 ? WAITING : MOVING;
       col[i * 3] = rgb.r;
@@ -138,13 +166,18 @@ function TrafficDrawing({ tv }: { tv: TrafficView }) {
   });
 
   return (
-    <group ref={group} visible={on} name="traffic-layer" onClick={(e) => {
-      const slots = (e.object as InstancedMesh).userData?.slots as Int32Array | undefined;
-      if (e.instanceId === undefined || !slots || e.object !== cars.current) return;
-      e.stopPropagation();
-      const slot = slots[e.instanceId];
-      if (slot !== undefined && uiStore.getState().layers[TRAFFIC_LAYER]) selectFeature({ layer: TRAFFIC_LAYER, id: `vehicle:${slot}` });
-    }}>
+    <group
+      ref={group}
+      visible={on}
+      name="traffic-layer"
+      onClick={(e) => {
+        const slots = (e.object as InstancedMesh).userData?.slots as Int32Array | undefined;
+        if (e.instanceId === undefined || !slots || e.object !== cars.current) return;
+        e.stopPropagation();
+        const slot = slots[e.instanceId];
+        if (slot !== undefined && uiStore.getState().layers[TRAFFIC_LAYER]) selectFeature({ layer: TRAFFIC_LAYER, id: `vehicle:${slot}` });
+      }}
+    >
       <primitive object={links} />
       <primitive object={lamps.group} />
       <primitive object={ring} />
@@ -153,7 +186,10 @@ function TrafficDrawing({ tv }: { tv: TrafficView }) {
 }
 
 function selectionRing(): Mesh {
-  const m = new Mesh(new RingGeometry(4, 5.5, 32), new MeshBasicMaterial({ color: SELECTED_COLOR, depthTest: false, transparent: true, toneMapped: false, fog: false }));
+  const m = new Mesh(
+    new RingGeometry(4, 5.5, 32),
+    new MeshBasicMaterial({ color: SELECTED_COLOR, depthTest: false, transparent: true, toneMapped: false, fog: false }),
+  );
   m.rotation.x = -Math.PI / 2;
   m.renderOrder = 12;
   m.visible = false;

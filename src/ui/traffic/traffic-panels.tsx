@@ -12,7 +12,19 @@ import { live } from '../store/live';
 import { selectFeature, useUi } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
 import './traffic.css';
-import { ASPECT, ASPECT_COLOR, CONGESTION_BANDS, LAMP_BOARD_COLOR, LAMP_YIELD_COLOR, MODE_LABEL, TRAFFIC_LAYER, VEHICLE_COLOR, WAIT_LET_IN, unpackSignal, waitLabel } from './traffic-style';
+import {
+  ASPECT,
+  ASPECT_COLOR,
+  CONGESTION_BANDS,
+  LAMP_BOARD_COLOR,
+  LAMP_YIELD_COLOR,
+  MODE_LABEL,
+  TRAFFIC_LAYER,
+  VEHICLE_COLOR,
+  WAIT_LET_IN,
+  unpackSignal,
+  waitLabel,
+} from './traffic-style';
 
 function Dot({ color, square }: { color: string; square?: boolean }) {
   return (
@@ -36,7 +48,9 @@ function LampGlyph({ glyph }: { glyph: Glyph }) {
   return (
     <svg width="18" height="14" aria-hidden="true" style={{ flex: 'none' }}>
       <rect x="0.5" y="0.5" width="17" height="13" rx="2" fill={LAMP_BOARD_COLOR} stroke="rgba(255, 255, 255, 0.35)" />
-      {(glyph === 'go' || glyph === 'give-way') && <path d="M7 13 V6 H4 L9 1 L14 6 H11 V13 Z" fill={ASPECT_COLOR[2]} transform={glyph === 'give-way' ? 'translate(2 0)' : undefined} />}
+      {(glyph === 'go' || glyph === 'give-way') && (
+        <path d="M7 13 V6 H4 L9 1 L14 6 H11 V13 Z" fill={ASPECT_COLOR[2]} transform={glyph === 'give-way' ? 'translate(2 0)' : undefined} />
+      )}
       {glyph === 'give-way' && <path d="M1 12 H7 L4 8 Z" fill={LAMP_YIELD_COLOR} />}
       {glyph === 'stop' && <rect x="2" y="5" width="14" height="4" fill={ASPECT_COLOR[0]} />}
       {glyph === 'amber' && <rect x="5.5" y="5" width="7" height="4" fill={ASPECT_COLOR[1]} />}
@@ -64,7 +78,14 @@ function approachSummary(tv: TrafficView, s: number) {
     }
     if (best >= 0) counts[best]!++;
   }
-  const parts = ([[3, 2], [2, 1], [1, 3], [0, 0]] as const).filter(([r]) => counts[r]! > 0);
+  const parts = (
+    [
+      [3, 2],
+      [2, 1],
+      [1, 3],
+      [0, 0],
+    ] as const
+  ).filter(([r]) => counts[r]! > 0);
   return parts.map(([r, aspect], i) => (
     <span key={r}>
       {i > 0 ? ', ' : ''}
@@ -87,7 +108,8 @@ export function TrafficAssetSection({ index, asset }: { index: WorldIndex; asset
       <dl className="facts">
         <dt>Plan</dt>
         <dd>
-          {sig.plan.kind === 'actuated' ? `actuated (green ${sig.plan.minGreenS}–${sig.plan.maxGreenS} s)` : `fixed time, ${sig.plan.greenS} s green`}; {sig.plan.amberS} s amber, {sig.plan.allRedS} s all-red
+          {sig.plan.kind === 'actuated' ? `actuated (green ${sig.plan.minGreenS}–${sig.plan.maxGreenS} s)` : `fixed time, ${sig.plan.greenS} s green`};{' '}
+          {sig.plan.amberS} s amber, {sig.plan.allRedS} s all-red
         </dd>
         <dt>State</dt>
         <dd>{st ? MODE_LABEL[st.mode] : '—'}</dd>
@@ -99,7 +121,9 @@ export function TrafficAssetSection({ index, asset }: { index: WorldIndex; asset
         )}
       </dl>
       <SignalMovements assetId={index.view.assets[asset]!.id} />
-      <p className="muted">Power and the control link are listed under Depends on: without power the junction goes dark; without its control link it runs fixed time.</p>
+      <p className="muted">
+        Power and the control link are listed under Depends on: without power the junction goes dark; without its control link it runs fixed time.
+      </p>
     </div>
   );
 }
@@ -137,41 +161,42 @@ function SignalMovements({ assetId }: { assetId: string }) {
       <h3>Stages and movements</h3>
       <p className="muted">
         Running stage {stageName(info.stage)}
-        {info.interval !== 'green' ? ` (${info.interval}, changing to ${stageName(info.next)})` : ''}. Right turns cross oncoming traffic: on a plain green they give way; an arrow stage protects them.
+        {info.interval !== 'green' ? ` (${info.interval}, changing to ${stageName(info.next)})` : ''}. Right turns cross oncoming traffic: on a plain green they
+        give way; an arrow stage protects them.
         {info.conflicts > 0 ? ` Near-misses here: ${info.conflicts}.` : ''}
       </p>
       <div className="signal-movements-wrap">
-      <table className="signal-movements" data-testid="signal-movements">
-        <thead>
-          <tr>
-            <th scope="col">From</th>
-            <th scope="col">Turn</th>
-            <th scope="col">Now</th>
-            {info.stages.map((st, k) => (
-              <th scope="col" key={k} aria-current={k === info.stage ? 'step' : undefined}>
-                {k === info.stage ? <strong>{stageName(k)}</strong> : stageName(k)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {info.movements.map((mv, i) => (
-            <tr key={i}>
-              <td>
-                {mv.from}
-                {mv.street && info.movements[i - 1]?.from !== mv.from && <div className="muted small">{mv.street}</div>}
-              </td>
-              <td>{mv.turn}</td>
-              <td>
-                <Dot color={NOW_COLOR[mv.now]} /> {mv.now}
-              </td>
-              {mv.stages.map((p, k) => (
-                <td key={k}>{p === 'red' ? '—' : p}</td>
+        <table className="signal-movements" data-testid="signal-movements">
+          <thead>
+            <tr>
+              <th scope="col">From</th>
+              <th scope="col">Turn</th>
+              <th scope="col">Now</th>
+              {info.stages.map((st, k) => (
+                <th scope="col" key={k} aria-current={k === info.stage ? 'step' : undefined}>
+                  {k === info.stage ? <strong>{stageName(k)}</strong> : stageName(k)}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {info.movements.map((mv, i) => (
+              <tr key={i}>
+                <td>
+                  {mv.from}
+                  {mv.street && info.movements[i - 1]?.from !== mv.from && <div className="muted small">{mv.street}</div>}
+                </td>
+                <td>{mv.turn}</td>
+                <td>
+                  <Dot color={NOW_COLOR[mv.now]} /> {mv.now}
+                </td>
+                {mv.stages.map((p, k) => (
+                  <td key={k}>{p === 'red' ? '—' : p}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </>
   );
@@ -203,7 +228,9 @@ export function VehicleInspector({ id }: { index: WorldIndex; id: string }) {
   const emergency = st >> 4 === 1;
   return (
     <div className="traffic-vehicle" data-testid="vehicle-inspector">
-      <h2>{emergency ? 'Emergency vehicle' : 'Car'} #{slot}</h2>
+      <h2>
+        {emergency ? 'Emergency vehicle' : 'Car'} #{slot}
+      </h2>
       <dl className="facts">
         <dt>Now</dt>
         <dd>{waitLabel(st & 15, info?.speedKmh ?? null)}</dd>
@@ -211,7 +238,12 @@ export function VehicleInspector({ id }: { index: WorldIndex; id: string }) {
           <>
             <dt>{(st & 15) === WAIT_LET_IN ? 'Letting in' : 'Waiting on'}</dt>
             <dd>
-              <button type="button" className="link-btn" data-testid="held-by" onClick={() => selectFeature({ layer: TRAFFIC_LAYER, id: `vehicle:${info.heldBy}` })}>
+              <button
+                type="button"
+                className="link-btn"
+                data-testid="held-by"
+                onClick={() => selectFeature({ layer: TRAFFIC_LAYER, id: `vehicle:${info.heldBy}` })}
+              >
                 car #{info.heldBy}
               </button>
             </dd>
@@ -226,7 +258,9 @@ export function VehicleInspector({ id }: { index: WorldIndex; id: string }) {
             <dt>Speed</dt>
             <dd>{info.speedKmh} km/h</dd>
             <dt>On the road</dt>
-            <dd>{Math.floor(info.onRoadS / 60)} min {info.onRoadS % 60} s</dd>
+            <dd>
+              {Math.floor(info.onRoadS / 60)} min {info.onRoadS % 60} s
+            </dd>
             <dt>Still to go</dt>
             <dd>{(info.remainingM / 1000).toFixed(2)} km</dd>
           </>

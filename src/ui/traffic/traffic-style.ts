@@ -23,16 +23,50 @@ export const ASPECT_COLOR = ['#e5534b', '#e3b341', '#4fb37a', '#8a91a0', '#4fb37
 /** The signal lamps' backboard, and the give-way triangle shown with a permissive green. */
 export const LAMP_BOARD_COLOR = '#14171d';
 export const LAMP_YIELD_COLOR = '#f4f6fa';
-export const MODE_LABEL = ['Running its plan', 'Fixed-time fallback (control link lost)', 'Dark: all-way stop (no power)', 'Attacker: all red', 'Attacker: conflicting greens'] as const;
+export const MODE_LABEL = [
+  'Running its plan',
+  'Fixed-time fallback (control link lost)',
+  'Dark: all-way stop (no power)',
+  'Attacker: all red',
+  'Attacker: conflicting greens',
+] as const;
 
 /** Same order as the simulation's WAIT_REASONS. */
-export const WAIT_LABEL = ['Moving', 'Waiting at a red signal', 'Stopping for amber', 'At a stop line (all-way stop)', 'Giving way to the main road', 'Road ahead is full', 'In a queue', 'At a dark signal (all-way stop)', 'Free road', 'Turning right: giving way to oncoming traffic', 'Getting into lane for its turn', 'Merging in turn: waits for the gap behind the car alongside', 'Letting a merging car in ahead of it'] as const;
+export const WAIT_LABEL = [
+  'Moving',
+  'Waiting at a red signal',
+  'Stopping for amber',
+  'At a stop line (all-way stop)',
+  'Giving way to the main road',
+  'Road ahead is full',
+  'In a queue',
+  'At a dark signal (all-way stop)',
+  'Free road',
+  'Turning right: giving way to oncoming traffic',
+  'Getting into lane for its turn',
+  'Merging in turn: waits for the gap behind the car alongside',
+  'Letting a merging car in ahead of it',
+] as const;
 
 /** WAIT_LABEL's index of "letting a merging car in" (its inspector names the car it lets in). */
 export const WAIT_LET_IN = 12;
 
 /** The same reasons for a driver still rolling towards what holds it (above WAITING_KMH). */
-export const APPROACH_LABEL = ['Moving', 'Slowing for a red signal', 'Stopping for amber', 'Slowing for a stop line (all-way stop)', 'Slowing to give way to the main road', 'Slowing: the road ahead is full', 'In slow traffic', 'Slowing for a dark signal (all-way stop)', 'Free road', 'Turning right: ready to give way to oncoming traffic', 'Getting into lane for its turn', 'Merging in turn behind the car alongside', 'Letting a merging car in ahead of it'] as const;
+export const APPROACH_LABEL = [
+  'Moving',
+  'Slowing for a red signal',
+  'Stopping for amber',
+  'Slowing for a stop line (all-way stop)',
+  'Slowing to give way to the main road',
+  'Slowing: the road ahead is full',
+  'In slow traffic',
+  'Slowing for a dark signal (all-way stop)',
+  'Free road',
+  'Turning right: ready to give way to oncoming traffic',
+  'Getting into lane for its turn',
+  'Merging in turn behind the car alongside',
+  'Letting a merging car in ahead of it',
+] as const;
 /** Below this speed a driver is waiting, not slowing. */
 export const WAITING_KMH = 7;
 

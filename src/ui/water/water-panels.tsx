@@ -11,7 +11,21 @@ import './water.css';
 import { live } from '../store/live';
 import { useUi } from '../store/ui-store';
 import type { WorldIndex } from '../store/world-index';
-import { CLOSED_PIPE_COLOR, FLOW_BANDS, PUMP_COLOR, PUMP_LABEL, SERVICE_BANDS, SPOOF_COLOR, lps, metres, pumpState, consumerWater, readingSpoofed, serviceBand, timeLeft } from './water-style';
+import {
+  CLOSED_PIPE_COLOR,
+  FLOW_BANDS,
+  PUMP_COLOR,
+  PUMP_LABEL,
+  SERVICE_BANDS,
+  SPOOF_COLOR,
+  lps,
+  metres,
+  pumpState,
+  consumerWater,
+  readingSpoofed,
+  serviceBand,
+  timeLeft,
+} from './water-style';
 
 export function WaterAssetSection({ index, asset }: { index: WorldIndex; asset: number }) {
   const wv = index.view.water;
@@ -88,7 +102,9 @@ function Link({ wv, ws, k }: { wv: WaterView; ws: WaterSnapshot; k: number }) {
   const st = pumpState(ws.linkOpen[k]!, ws.powered[k]!);
   return (
     <dl className="facts">
-      <dt>{pump ? 'Pump' : 'Valve'} {wv.linkIds[k]}</dt>
+      <dt>
+        {pump ? 'Pump' : 'Valve'} {wv.linkIds[k]}
+      </dt>
       <dd>
         <span style={{ color: pump ? PUMP_COLOR[st] : undefined }}>{pump ? PUMP_LABEL[st] : ws.linkOpen[k] ? 'Open' : 'Closed'}</span>
         {!ws.powered[k] && !pump && <span className="muted"> — no power: stays where it is</span>}
@@ -185,7 +201,9 @@ export function WaterLegend() {
         {(Object.keys(PUMP_COLOR) as (keyof typeof PUMP_COLOR)[]).map((k) => (
           <li key={k}>
             <span className="swatch" style={{ background: PUMP_COLOR[k] }} aria-hidden="true" />
-            <span>{PUMP_LABEL[k]} <span className="muted">— box</span></span>
+            <span>
+              {PUMP_LABEL[k]} <span className="muted">— box</span>
+            </span>
           </li>
         ))}
         <li>
