@@ -9,17 +9,9 @@ export type StatusName = 'ok' | 'degraded' | 'down';
 export const STATUS_NAMES: readonly StatusName[] = ['ok', 'degraded', 'down'];
 
 /** Chosen to stay apart for the common colour-vision deficiencies (blue-green, amber, vermilion). */
-export const STATUS_COLOR: Record<StatusName, string> = {
-  ok: '#2bb39a',
-  degraded: '#f2b134',
-  down: '#ef4b3f',
-};
+export const STATUS_COLOR: Record<StatusName, string> = { ok: '#2bb39a', degraded: '#f2b134', down: '#ef4b3f' };
 export const STATUS_SYMBOL: Record<StatusName, string> = { ok: '●', degraded: '▲', down: '✕' };
-export const STATUS_LABEL: Record<StatusName, string> = {
-  ok: 'Working',
-  degraded: 'Degraded (on backup or reduced)',
-  down: 'Down (no service)',
-};
+export const STATUS_LABEL: Record<StatusName, string> = { ok: 'Working', degraded: 'Degraded (on backup or reduced)', down: 'Down (no service)' };
 
 export const COMPROMISED_COLOR = '#d64dff';
 export const SELECTED_COLOR = '#ffffff';

@@ -188,15 +188,7 @@ export class SimRunner {
       this.sentKpi[d.id] = series.length;
     }
     this.host.post(
-      {
-        type: 'frame',
-        snapshot,
-        events,
-        kpiPoints,
-        playing: this.playing,
-        speed: this.speed,
-        achievedSpeed: this.achievedSpeed(now),
-      },
+      { type: 'frame', snapshot, events, kpiPoints, playing: this.playing, speed: this.speed, achievedSpeed: this.achievedSpeed(now) },
       snapshotBuffers(snapshot),
     );
   }

@@ -5,14 +5,8 @@
  */
 import type { ScenarioIssue } from './protocol';
 
-const SCENARIO_FILES = import.meta.glob<string>(['../../scenarios/*.json', '!../../scenarios/*.schema.json'], {
-  query: '?raw',
-  import: 'default',
-});
-const DATA_FILES = import.meta.glob<string>(['../../scenarios/**/*', '!../../scenarios/**/*.json'], {
-  query: '?raw',
-  import: 'default',
-});
+const SCENARIO_FILES = import.meta.glob<string>(['../../scenarios/*.json', '!../../scenarios/*.schema.json'], { query: '?raw', import: 'default' });
+const DATA_FILES = import.meta.glob<string>(['../../scenarios/**/*', '!../../scenarios/**/*.json'], { query: '?raw', import: 'default' });
 
 const PREFIX = '../../scenarios/';
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/;

@@ -18,13 +18,7 @@ const SCALE = Math.max(1, Math.floor(Number(process.env.FUZZ_SCALE ?? 1)));
 const CASES = Number(process.env.FUZZ_CASES ?? 200 * SCALE);
 
 function city(seed: number): SimInput {
-  const r = loadScenarioData({
-    version: 1,
-    seed,
-    duration: '30d',
-    city: { generator: { buildings: 1200, population: 15000 } },
-    traffic: { enabled: false },
-  });
+  const r = loadScenarioData({ version: 1, seed, duration: '30d', city: { generator: { buildings: 1200, population: 15000 } }, traffic: { enabled: false } });
   if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
   // Without the comms simulation (the dependency graph still cuts PLCs off when cabinets lose
   // power): it would cost ten times the water's share of each case.

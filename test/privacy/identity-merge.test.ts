@@ -102,9 +102,7 @@ describe('coarsening Wi-Fi on a generated city', () => {
     new Rng(input.seed).fork('population'),
     new EventBus(() => 0),
     () => 0,
-    {
-      travel: (sensors) => new NetworkTravel(net, sensors, input.city.sizeM, new traffic.Router(net).cost),
-    },
+    { travel: (sensors) => new NetworkTravel(net, sensors, input.city.sizeM, new traffic.Router(net).cost) },
   );
   const now = P.clockS();
   const holds: pop.DatasetId[] = ['anpr', 'face', 'wifi', 'meter'];

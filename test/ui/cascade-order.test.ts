@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cascadeDepths } from '../../src/ui/scene/cascade-order';
 
 // Assets 0 → 1 → 2 → 3 by edges 0, 1, 2; edge 3 is 3 → 1 (a loop back).
-const topo = {
-  edgeFrom: Int32Array.from([0, 1, 2, 3]),
-  inEdges: [[], [0, 3], [1], [2]],
-};
+const topo = { edgeFrom: Int32Array.from([0, 1, 2, 3]), inEdges: [[], [0, 3], [1], [2]] };
 
 describe('cascadeDepths', () => {
   it('orders changed links by how far downstream they are', () => {

@@ -17,11 +17,7 @@ const scenario = {
     { id: 'homes', kind: 'neighbourhood', subsystem: 'population', position: [300, 0], population: 1000 },
   ],
   dependencies: [{ from: 'sub', to: 'station', kind: 'physical', resource: 'power' }],
-  water: {
-    inp: 'tiny.inp',
-    assets: [{ element: 'PU', asset: 'station' }],
-    consumers: [{ node: 'C', asset: 'homes', tanks: ['TK'] }],
-  },
+  water: { inp: 'tiny.inp', assets: [{ element: 'PU', asset: 'station' }], consumers: [{ node: 'C', asset: 'homes', tanks: ['TK'] }] },
   injects: [
     { id: 'cut', at: '1h', title: 'Substation switched off', commands: [{ type: 'asset.disable', targets: { ids: ['sub'] } }] },
     { id: 'back', at: '8h', title: 'Substation back', commands: [{ type: 'asset.restore', targets: { ids: ['sub'] } }] },

@@ -62,12 +62,7 @@ function twin(text: string, c: Case) {
           { id: 'station', kind: 'pumping-station', subsystem: 'water', position: [100, 0] },
         ],
         dependencies: [{ from: 'sub', to: 'station', kind: 'physical', resource: 'power' }],
-        water: {
-          inp: 'net.inp',
-          stepS: 3600,
-          assets: [{ element: c.pump, asset: 'station' }],
-          ...(c.pda ? {} : { demandModel: { type: 'DDA' } }),
-        },
+        water: { inp: 'net.inp', stepS: 3600, assets: [{ element: c.pump, asset: 'station' }], ...(c.pda ? {} : { demandModel: { type: 'DDA' } }) },
         injects: [{ id: 'cut', at: '20m', title: 'Substation switched off', commands: [{ type: 'asset.disable', targets: { ids: ['sub'] } }] }],
       },
       { 'net.inp': text },

@@ -39,14 +39,7 @@ const backupOf = (b: { upsMin: number; startS?: number; fuelH?: number }): Backu
   fuelMs: b.fuelH !== undefined ? Math.round(b.fuelH * HOUR) : null,
 });
 
-const KIND_OF: Record<Resource, EdgeKind> = {
-  power: 'physical',
-  water: 'physical',
-  comms: 'cyber',
-  control: 'cyber',
-  data: 'logical',
-  service: 'geographic',
-};
+const KIND_OF: Record<Resource, EdgeKind> = { power: 'physical', water: 'physical', comms: 'cyber', control: 'cyber', data: 'logical', service: 'geographic' };
 
 export function makeInfrastructure(
   layout: Layout,

@@ -57,9 +57,7 @@ export interface RunReport {
   kpis: Record<string, { label: string; unit: string; series: [number, number][] }>;
   events: { id: string; tS: number; type: string; source: string | null; causes: string[]; data: unknown }[];
   commands: { tS: number; command: unknown }[];
-  final: Record<string, unknown> & {
-    assets: { id: string; kind: string; subsystem: string; vendor: string | null; status: string; compromised: boolean }[];
-  };
+  final: Record<string, unknown> & { assets: { id: string; kind: string; subsystem: string; vendor: string | null; status: string; compromised: boolean }[] };
   effects: { asset: string; name: string; tS: number; status: string; chain: { id: string; tS: number; text: string }[] }[];
   decisions: ReportDecision[];
   evaluation: Evaluation | null;
@@ -125,13 +123,15 @@ export function buildReport(sim: ReportSource, wallS: number, maxEffects = 5): R
     const cb = w.get(b.source!).critical ? 0 : 1;
     return ca - cb || chains.get(b.id)!.length - chains.get(a.id)!.length || a.tMs - b.tMs;
   });
-  const effects = ranked.slice(0, maxEffects).map((e) => ({
-    asset: e.source as string,
-    name: name(e.source!),
-    tS: e.tMs / 1000,
-    status: 'down',
-    chain: chains.get(e.id)!.map((c) => ({ id: c.id as string, tS: c.tMs / 1000, text: describeEvent(c, name) })),
-  }));
+  const effects = ranked
+    .slice(0, maxEffects)
+    .map((e) => ({
+      asset: e.source as string,
+      name: name(e.source!),
+      tS: e.tMs / 1000,
+      status: 'down',
+      chain: chains.get(e.id)!.map((c) => ({ id: c.id as string, tS: c.tMs / 1000, text: describeEvent(c, name) })),
+    }));
 
   const decisions: ReportDecision[] = [];
   for (const e of sim.events) {

@@ -21,14 +21,7 @@ export class EventBus {
   constructor(private readonly now: () => SimMs) {}
 
   emit<K extends EventType>(type: K, source: AssetId | null, data: EventPayloads[K], causes: readonly EventId[] = []): EventOf<K> {
-    const e = {
-      id: eventId(`e${this.nextSeq++}`),
-      tMs: this.now(),
-      type,
-      source,
-      causes: [...new Set(causes)],
-      data,
-    } as unknown as EventOf<K>;
+    const e = { id: eventId(`e${this.nextSeq++}`), tMs: this.now(), type, source, causes: [...new Set(causes)], data } as unknown as EventOf<K>;
     this.log.push(e);
     this.byId.set(e.id, e);
     this.queue.push(e);

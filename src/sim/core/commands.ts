@@ -89,13 +89,7 @@ export type Command =
       readonly met?: boolean;
     }
   | { readonly type: 'vendor.compromise'; readonly vendor: string; readonly technique?: string }
-  | {
-      readonly type: 'asset.disable';
-      readonly targets: AssetSelector;
-      readonly actor?: Actor;
-      readonly technique?: string;
-      readonly reason?: string;
-    }
+  | { readonly type: 'asset.disable'; readonly targets: AssetSelector; readonly actor?: Actor; readonly technique?: string; readonly reason?: string }
   | { readonly type: 'asset.restore'; readonly targets: AssetSelector; readonly actor?: Actor; readonly reason?: string }
   | { readonly type: 'asset.secure'; readonly targets: AssetSelector }
   | {

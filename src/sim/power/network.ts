@@ -72,13 +72,7 @@ export interface NetworkSpec {
     readonly deferrableMW?: number;
     readonly vaDeg?: number;
   }[];
-  readonly gens?: readonly {
-    readonly bus: number;
-    readonly pgMW?: number;
-    readonly pminMW?: number;
-    readonly pmaxMW?: number;
-    readonly status?: number;
-  }[];
+  readonly gens?: readonly { readonly bus: number; readonly pgMW?: number; readonly pminMW?: number; readonly pmaxMW?: number; readonly status?: number }[];
   readonly branches?: readonly {
     readonly from: number;
     readonly to: number;

@@ -14,11 +14,7 @@ const HOUR = 3_600_000;
  * signals go back on (half a day, the junction dark meanwhile); a recorder means migrating storage
  * and re-enrolling every camera on it. Anything else: half a day.
  */
-export const SWAP_MS: Readonly<Record<string, SimMs>> = {
-  camera: 1.5 * HOUR,
-  'traffic-signal': 4 * HOUR,
-  nvr: 6 * HOUR,
-};
+export const SWAP_MS: Readonly<Record<string, SimMs>> = { camera: 1.5 * HOUR, 'traffic-signal': 4 * HOUR, nvr: 6 * HOUR };
 export const DEFAULT_SWAP_MS = 4 * HOUR;
 export const DEFAULT_CREWS = 4;
 

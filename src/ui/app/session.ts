@@ -84,13 +84,7 @@ export function startSession(c: TwinClient, choice: UrlChoice): void {
     pushSnapshot(msg.snapshot);
     pendingEvents.push(...msg.events);
     for (const [id, pts] of Object.entries(msg.kpiPoints)) history[id] = mergePoints(history[id] ?? [], pts);
-    latest = {
-      clockMs: msg.snapshot.tMs,
-      kpis: msg.snapshot.kpis,
-      playing: msg.playing,
-      speed: msg.speed,
-      achievedSpeed: msg.achievedSpeed,
-    };
+    latest = { clockMs: msg.snapshot.tMs, kpis: msg.snapshot.kpis, playing: msg.playing, speed: msg.speed, achievedSpeed: msg.achievedSpeed };
     // The first frame after a load goes straight through, so the page shows real values at once.
     if (uiStore.getState().clockMs === 0 && Object.keys(uiStore.getState().kpis).length === 0) flush();
     else if (!timer) timer = setTimeout(flush, SUMMARY_INTERVAL_MS);

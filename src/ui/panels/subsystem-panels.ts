@@ -63,13 +63,7 @@ export const SUBSYSTEM_PANELS: readonly SubsystemPanels[] = [
     Legend: WaterLegend,
     AssetSection: WaterAssetSection,
   },
-  {
-    layer: COMMS_LAYER,
-    label: 'Comms network',
-    icon: '⇅',
-    count: (w) => w.cyber?.linkIds.length ?? 0,
-    Legend: CommsLegend,
-  },
+  { layer: COMMS_LAYER, label: 'Comms network', icon: '⇅', count: (w) => w.cyber?.linkIds.length ?? 0, Legend: CommsLegend },
   {
     layer: ZONES_LAYER,
     label: 'Network zones',
@@ -78,11 +72,5 @@ export const SUBSYSTEM_PANELS: readonly SubsystemPanels[] = [
     Legend: ZonesLegend,
     AssetSection: ZoneAssetSection,
   },
-  {
-    layer: CCTV_LAYER,
-    label: 'Camera views',
-    icon: '◭',
-    count: (w) => (w.cyber ? w.cyber.cameras.length / 6 : 0),
-    Legend: CctvLegend,
-  },
+  { layer: CCTV_LAYER, label: 'Camera views', icon: '◭', count: (w) => (w.cyber ? w.cyber.cameras.length / 6 : 0), Legend: CctvLegend },
 ];

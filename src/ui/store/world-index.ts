@@ -46,16 +46,7 @@ export function buildWorldIndex(view: WorldView): WorldIndex {
   const names = new Map<string, string>();
   for (const a of view.assets) names.set(a.id, a.name);
   for (const v of view.vendors) names.set(v.id, v.name);
-  return {
-    view,
-    assetIndex,
-    byKind,
-    edgeFrom,
-    edgeTo,
-    inEdges,
-    outEdges,
-    nameOf: (id) => names.get(id) ?? id,
-  };
+  return { view, assetIndex, byKind, edgeFrom, edgeTo, inEdges, outEdges, nameOf: (id) => names.get(id) ?? id };
 }
 
 /**

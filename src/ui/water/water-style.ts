@@ -44,11 +44,7 @@ export function pumpState(open: number, powered: number): PumpState {
   return open ? 'running' : 'stopped';
 }
 
-export const PUMP_LABEL: Record<PumpState, string> = {
-  running: 'Running',
-  stopped: 'Stopped by its controller',
-  unpowered: 'Stopped: no power',
-};
+export const PUMP_LABEL: Record<PumpState, string> = { running: 'Running', stopped: 'Stopped by its controller', unpowered: 'Stopped: no power' };
 
 /** "2 h 05 min", "12 min", "under a minute", or "not draining" for Infinity. */
 export function timeLeft(s: number): string {
