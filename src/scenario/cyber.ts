@@ -8,7 +8,7 @@
 import { assetId, edgeId, parseDuration, DAY, type AssetSpec, type CityModel, type EdgeSpec, type VendorSpec } from '../sim';
 import { datasetSalt, type CameraSpec, type CctvInput, type DatasetSpec, type IdentifierKind } from '../sim/cctv';
 import type { CommsFlowSpec, CommsInput, CommsLinkSpec, CommsNodeSpec, LinkClass, ZoneRule } from '../sim/comms';
-import type { CyberInput } from '../sim/cyber';
+import type { CyberInput } from '../sim/couplings/cyber-layer';
 import { issue, quote, suggest, type ScenarioIssue } from './issues';
 import { readReferenced, type ReadFile } from './referenced-file';
 import { parseCameraRegister, placeCameras } from './import/camera-register';

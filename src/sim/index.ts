@@ -16,7 +16,7 @@ export { loadWaterEngine, type WaterInput, type WaterEngine, type WaterSnapshot 
 export * as traffic from './traffic';
 export * as population from './population';
 export type { PopulationInput } from './population';
-export { NetworkTravel } from './network-travel';
+export { NetworkTravel } from './couplings/network-travel';
 export type { TrafficInput } from './traffic';
 export type { TrafficSnapshot } from './simulation';
 export { buildAfterAction, afterActionHtml, afterActionMarkdown, escapeHtml, type AfterActionReport } from './analysis';

@@ -4,7 +4,7 @@
  */
 import type { CityInput } from './core';
 import type { PowerInput } from './power';
-import type { CyberInput } from './cyber';
+import type { CyberInput } from './couplings/cyber-layer';
 import type { TrafficInput } from './traffic';
 import type { PopulationInput } from './population';
 import type { WaterInput } from './water';

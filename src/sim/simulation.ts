@@ -20,8 +20,8 @@ import {
   DAY,
   describeCommand,
 } from './core';
-import { cameraHooks, storeLoss } from './camera-sightings';
-import { NetworkTravel } from './network-travel';
+import { cameraHooks, storeLoss } from './couplings/camera-sightings';
+import { NetworkTravel } from './couplings/network-travel';
 import { InjectPlayer, DecisionBoard, applyExerciseCommand, isExerciseCommand, evaluate, type Evaluation } from './exercise';
 import { applyAssetCommand, isAssetCommand } from './threats';
 import { kpiDefsFor, KpiRecorder, readKpis, powerFinal, type KpiDef, type KpiValues, type PowerFinal } from './analysis';
@@ -33,7 +33,7 @@ import { GridSubsystem } from './power';
 import { waterFinal, type WaterFinal } from './analysis';
 import { ENGINE_NOT_LOADED, loadedWaterEngine, waterSnapshot, WaterSubsystem, type WaterEngine, type WaterSnapshot } from './water';
 import type { SimInput } from './input';
-import { createCyber, cyberKpis, type Cyber, type CyberFinal, type CyberSnapshot } from './cyber';
+import { createCyber, cyberKpis, type Cyber, type CyberFinal, type CyberSnapshot } from './couplings/cyber-layer';
 
 export const BASE_TICK_MS = 500;
 

@@ -6,7 +6,7 @@
  */
 import { vendorId, type AssetSpec, type SimInput } from '../../src/sim';
 import type { CommsInput } from '../../src/sim/comms';
-import type { CyberInput } from '../../src/sim/cyber';
+import type { CyberInput } from '../../src/sim/couplings/cyber-layer';
 import { asset, edge, input } from '../sim/helpers';
 
 export interface FixtureOptions {

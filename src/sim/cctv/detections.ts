@@ -33,7 +33,7 @@
  * - Ground truth for analysis: `subject` keeps the subject's true index in the frame it came
  *   from (never visible to an attacker; only analysis uses it to score re-identification).
  *
- * - As wired today (src/sim/camera-sightings.ts): the population's camera sensors are the CCTV
+ * - As wired today (src/sim/couplings/camera-sightings.ts): the population's camera sensors are the CCTV
  *   cameras. A resident passing a camera that is recording (ok, or a botnet member) leaves a
  *   plate read or face match in the population's own record log (what analysis re-identifies
  *   from) and is counted, through `CctvSubsystem.recordSighting`, in every dataset that camera's

@@ -1,7 +1,7 @@
 /**
  * How long a trip takes and which junctions it passes, by mode. `TravelModel` is the seam: when
  * the city has a traffic model, simulation.ts passes one that routes on its road network with its
- * current travel times (src/sim/network-travel.ts). `GridTravel` is the stand-alone fallback on
+ * current travel times (src/sim/couplings/network-travel.ts). `GridTravel` is the stand-alone fallback on
  * the generated city's street grid — cars take the arterial grid (every 400 m, where the cameras
  * are), pedestrians take the Manhattan path on local streets, transit riders walk to the nearest
  * station, wait for the next departure (10-minute headway) and ride. Speeds are round urban

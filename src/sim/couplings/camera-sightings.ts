@@ -6,9 +6,9 @@
  * camera's analytics feed — so the records an attacker steals from an NVR or a vendor's cloud are
  * the residents' own passes, and a dark camera leaves a gap in them.
  */
-import type { EventBus, SimMs } from './core';
-import type { SensorHooks, SensorIndex, StoreLoss } from './population';
-import type { Cyber } from './cyber';
+import type { EventBus, SimMs } from '../core';
+import type { SensorHooks, SensorIndex, StoreLoss } from '../population';
+import type { Cyber } from './cyber-layer';
 
 export function cameraHooks(cyber: Cyber, sensors: SensorIndex, bus: EventBus, historyMs: SimMs): SensorHooks {
   const { cctv } = cyber;

@@ -15,8 +15,8 @@
  * 18 km/h by car, on the Manhattan distance. A trip whose way through the hubs is a long detour in
  * distance (see DETOUR) goes direct along local streets and passes no junction camera.
  */
-import type { TrafficNetwork } from './traffic';
-import { MAX_PASSES, MODE_CAR, MODE_TRANSIT, type SensorIndex, type TravelModel, type TripBuffer } from './population';
+import type { TrafficNetwork } from '../traffic';
+import { MAX_PASSES, MODE_CAR, MODE_TRANSIT, type SensorIndex, type TravelModel, type TripBuffer } from '../population';
 
 const CAR_LOCAL_MPS = 18 / 3.6;
 const CAR_ACCESS_S = 90; // to the car and parking at the far end

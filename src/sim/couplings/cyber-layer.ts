@@ -3,10 +3,10 @@
  * stepping in that order each second. Subsystems may not import one another, so the joins live
  * here — which camera's stream is which comms flow, and whether it gets through.
  */
-import type { Command, EventBus, EventId, Hasher, Rng, Scheduler, SimMs, VendorSpec, World } from './core';
-import { CAMERA_STATES, CctvSubsystem, type CctvInput } from './cctv';
-import { CommsSubsystem, FLOW_KINDS, LINK_CLASSES, type CommsInput } from './comms';
-import { CyberThreats, isCyberCommand, type BanProgramme, type CyberCommand, type LedgerEntry, type PolicyName, type Resupplied } from './threats';
+import type { Command, EventBus, EventId, Hasher, Rng, Scheduler, SimMs, VendorSpec, World } from '../core';
+import { CAMERA_STATES, CctvSubsystem, type CctvInput } from '../cctv';
+import { CommsSubsystem, FLOW_KINDS, LINK_CLASSES, type CommsInput } from '../comms';
+import { CyberThreats, isCyberCommand, type BanProgramme, type CyberCommand, type LedgerEntry, type PolicyName, type Resupplied } from '../threats';
 
 export interface CyberInput {
   readonly comms: CommsInput;
@@ -77,7 +77,7 @@ export function createCyber(
     scheduler: Scheduler;
     now: () => SimMs;
     rng: Rng;
-    city: { buildings: import('./core').BuildingTable; roads: readonly import('./core').RoadSpec[]; sizeM: readonly [number, number] };
+    city: { buildings: import('../core').BuildingTable; roads: readonly import('../core').RoadSpec[]; sizeM: readonly [number, number] };
   },
   addSystem: (name: string, periodMs: SimMs, step: (t: SimMs) => void) => void,
 ): Cyber {
