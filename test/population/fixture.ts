@@ -1,5 +1,5 @@
 /** A small generated city with a population, run headless through the population subsystem alone. */
-import { EventBus, Rng, population as pop, type SimInput } from '../../src/sim';
+import { EventBus, population as pop, standaloneContext, type SimInput } from '../../src/sim';
 import { loadScenarioText } from '../../src/scenario';
 
 export function smallCity(residents = 3000, extra: Record<string, unknown> = {}): SimInput {
@@ -17,7 +17,10 @@ export function smallCity(residents = 3000, extra: Record<string, unknown> = {})
 export function runPopulation(input: SimInput, days: number, seed = 1): pop.PopulationSubsystem {
   let now = 0;
   const bus = new EventBus(() => now);
-  const p = new pop.PopulationSubsystem(input.population!, input.city.buildings, input.city.sizeM, new Rng(seed).fork('population'), bus, () => now);
+  const p = new pop.PopulationSubsystem(
+    input.population!,
+    standaloneContext(input, seed, () => now),
+  );
   for (now = 60_000; now <= days * 86_400_000; now += 60_000) p.step(now);
   return p;
 }

@@ -4,20 +4,15 @@
  * tables are re-solved; a closed road is routed around; small changes do not trigger a re-solve.
  */
 import { describe, expect, it } from 'vitest';
-import { EventBus, NetworkTravel, Rng, population as pop, traffic } from '../../src/sim';
+import { NetworkTravel, population as pop, standaloneContext, traffic } from '../../src/sim';
 import { smallCity } from './fixture';
 
 function setup() {
   const input = smallCity(500);
   const net = input.traffic!.network;
-  const bus = new EventBus(() => 0);
   const P = new pop.PopulationSubsystem(
     { ...input.population!, historyDays: 0 },
-    input.city.buildings,
-    input.city.sizeM,
-    new Rng(1).fork('population'),
-    bus,
-    () => 0,
+    standaloneContext(input, 1, () => 0),
   );
   const cost = new traffic.Router(net).cost;
   const travel = new NetworkTravel(net, P.sensors, input.city.sizeM, cost);

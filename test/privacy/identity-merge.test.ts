@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../src/scenario';
-import { EventBus, NetworkTravel, Rng, population as pop, traffic } from '../../src/sim';
+import { NetworkTravel, population as pop, standaloneContext, traffic } from '../../src/sim';
 import { denseTraces, linkPair, mergeIdentities, privacyAnalysis, type Identities } from '../../src/sim/analysis';
 import { released, type Row } from './released-fixture';
 
@@ -97,11 +97,7 @@ describe('coarsening Wi-Fi on a generated city', () => {
   const net = input.traffic!.network;
   const P = new pop.PopulationSubsystem(
     input.population!,
-    input.city.buildings,
-    input.city.sizeM,
-    new Rng(input.seed).fork('population'),
-    new EventBus(() => 0),
-    () => 0,
+    standaloneContext(input, input.seed, () => 0),
     { travel: (sensors) => new NetworkTravel(net, sensors, input.city.sizeM, new traffic.Router(net).cost) },
   );
   const now = P.clockS();

@@ -23,4 +23,8 @@ export * from './reroute';
 export * from './stations';
 export * from './demand';
 export * from './geometry';
+export * from './input';
+export * from './state';
+export * from './snapshot';
 export * from './subsystem';
+export * from './final';

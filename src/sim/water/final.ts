@@ -3,7 +3,7 @@
  * whatever units the .inp used, and ids as in the file. Alongside the truth, what SCADA shows for
  * each PLC sensor, so a spoofed reading can be read beside the true one.
  */
-import type { WaterSubsystem } from '../water';
+import type { WaterState } from './state';
 
 export interface WaterFinal {
   fileUnits: string;
@@ -20,7 +20,7 @@ export interface WaterFinal {
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const finiteOrNull = (x: number) => (Number.isFinite(x) ? Math.round(x) : null);
 
-export function waterFinal(w: WaterSubsystem): WaterFinal {
+export function waterFinal(w: WaterState): WaterFinal {
   const m = w.model;
   m.readAll();
   const junctions = [];

@@ -5,37 +5,23 @@
  * overloaded the line, so a cascade explains itself step by step), holds substation assets down
  * when their bus is de-energised, and keeps what SCADA reports apart from what is physically true.
  */
-import type { Actor, AssetId, Command, EventBus, EventId, Scheduler, SimMs, TimerHandle, World } from '../core';
-import { MINUTE } from '../core';
+import type { Actor, AssetId, Command, EventBus, EventId, Hasher, KpiValues, Scheduler, SimContext, SimMs, SimSubsystem, TimerHandle, World } from '../core';
+import { commandsHandledBy, MINUTE } from '../core';
 import { solveDc, type DcResult } from './dcpf';
 import { cloneNetwork, type PowerNetwork } from './network';
-import { advanceRelays, createRelays, DEFAULT_RELAY, nextTrip, relaysDue, type RelaySettings, type RelayState } from './protection';
-
-/** What the scenario layer hands the simulation for a grid. */
-export interface PowerInput {
-  readonly network: PowerNetwork;
-  /** Display name per bus (MATPOWER bus number, or the substation's name). */
-  readonly busIds: readonly string[];
-  readonly branchIds: readonly string[];
-  readonly genIds: readonly string[];
-  /** The asset that stands for each bus (a substation), or null. */
-  readonly busAsset: readonly (string | null)[];
-  readonly relay: RelaySettings;
-  /** Whether line protection is in service at the start (an attacker may disable it later). */
-  readonly protection: boolean;
-  /** Minutes for a crew to reach a substation and switch by hand (no trusted SCADA). */
-  readonly manualRestoreMin: number;
-  /** Minutes to re-close remotely when SCADA is trusted. */
-  readonly remoteRestoreMin: number;
-}
+import { advanceRelays, createRelays, DEFAULT_RELAY, nextTrip, relaysDue, type RelayState } from './protection';
+import { powerFinal, type PowerFinal } from './final';
+import type { PowerInput } from './input';
+import type { PowerSnapshot } from './snapshot';
 
 type PowerCommand = Extract<Command, { type: `power.${string}` }>;
 
 const EPS_MW = 1e-6;
 
-export class GridSubsystem {
+export class GridSubsystem implements SimSubsystem<PowerSnapshot, PowerFinal> {
   readonly name = 'power';
   readonly periodMs = MINUTE;
+  readonly commands = commandsHandledBy('power');
   readonly net: PowerNetwork;
   result: DcResult;
   /** What SCADA shows operators: equal to the truth unless telemetry is spoofed. */
@@ -62,13 +48,20 @@ export class GridSubsystem {
   private tripTimer: TimerHandle | null = null;
   private dirty: EventId[] | null = null;
 
+  private readonly world: World;
+  private readonly bus: EventBus;
+  private readonly scheduler: Scheduler;
+  private readonly now: () => SimMs;
+
   constructor(
     readonly input: PowerInput,
-    private readonly world: World,
-    private readonly bus: EventBus,
-    private readonly scheduler: Scheduler,
-    private readonly now: () => SimMs,
+    ctx: SimContext,
   ) {
+    const { world, bus } = ctx;
+    this.world = world;
+    this.bus = bus;
+    this.scheduler = ctx.scheduler;
+    this.now = ctx.now;
     this.net = cloneNetwork(input.network);
     const n = this.net.buses.count;
     const m = this.net.branches.count;
@@ -125,8 +118,36 @@ export class GridSubsystem {
     this.updateTelemetry();
   }
 
+  snapshot(): PowerSnapshot {
+    return {
+      flowMW: Float32Array.from(this.result.flowMW),
+      reportedFlowMW: Float32Array.from(this.reportedFlowMW),
+      loading: Float32Array.from(this.result.loading),
+      branchStatus: this.net.branches.status.slice(),
+      energized: this.result.energized.slice(),
+      servedMW: Float32Array.from(this.result.servedMW),
+      shedMW: Float32Array.from(this.result.shedMW),
+    };
+  }
+
+  kpis(): KpiValues {
+    return { mwShed: Math.round(this.totalUnservedMW() * 10) / 10 };
+  }
+
+  final(): PowerFinal {
+    return powerFinal(this);
+  }
+
+  hashInto(h: Hasher): void {
+    h.bytes(this.net.branches.status);
+    for (const f of this.result.flowMW) h.num(Math.round(f * 1000));
+  }
+
+  dispose(): void {}
+
   /** Applies a power command; the caller has logged it and passes its root event. */
-  handle(c: PowerCommand, cause: EventId): void {
+  handle(command: Command, cause: EventId): void {
+    const c = command as PowerCommand;
     this.advance(this.now());
     switch (c.type) {
       case 'power.breaker': {

@@ -3,7 +3,7 @@
  * throughput, delay, emergency response times) and the traffic state at the end of a run in the report's
  * shape (`final.traffic`).
  */
-import type { TrafficSubsystem } from '../traffic';
+import type { TrafficRunState } from './state';
 
 export interface TrafficFinal {
   tripsStarted: number;
@@ -34,7 +34,7 @@ export function quantile(xs: readonly number[], q: number): number | null {
 }
 
 /** Mean speed of the vehicles on the road now, m/s (0 when the roads are empty). */
-function instantMeanSpeed(t: TrafficSubsystem): number {
+function instantMeanSpeed(t: TrafficRunState): number {
   const V = t.model.v;
   if (V.activeCount === 0) return 0;
   let s = 0;
@@ -43,7 +43,7 @@ function instantMeanSpeed(t: TrafficSubsystem): number {
 }
 
 /** Traffic's KPIs; null where there is nothing to measure (no car on the road, no trip just ended, no emergency call yet). */
-export function readTrafficKpis(t: TrafficSubsystem | null): Record<string, number | null> {
+export function readTrafficKpis(t: TrafficRunState | null): Record<string, number | null> {
   if (!t) return {};
   const median = quantile(t.responseTimesS, 0.5);
   const p90 = quantile(t.responseTimesS, 0.9);
@@ -58,7 +58,7 @@ export function readTrafficKpis(t: TrafficSubsystem | null): Record<string, numb
   };
 }
 
-export function trafficFinal(t: TrafficSubsystem): TrafficFinal {
+export function trafficFinal(t: TrafficRunState): TrafficFinal {
   const m = t.model;
   const modes = m.signals.mode;
   let dark = 0;

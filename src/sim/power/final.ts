@@ -1,5 +1,16 @@
 /** The grid's state at the end of a run, in the report's shape (MATPOWER ids, MW, degrees). */
-import type { GridSubsystem } from '../power';
+import type { DcResult } from './dcpf';
+import type { PowerInput } from './input';
+import type { PowerNetwork } from './network';
+
+/** What the report reads of the running grid. */
+export interface GridState {
+  readonly input: PowerInput;
+  readonly net: PowerNetwork;
+  readonly result: DcResult;
+  readonly reportedFlowMW: ArrayLike<number>;
+  totalUnservedMW(): number;
+}
 
 export interface PowerFinal {
   buses: { id: string; angleDeg: number; loadMW: number; servedMW: number; energized: boolean }[];
@@ -16,7 +27,7 @@ export interface PowerFinal {
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
-export function powerFinal(p: GridSubsystem): PowerFinal {
+export function powerFinal(p: GridState): PowerFinal {
   const { net, result: r, input } = p;
   const B = net.buses;
   const L = net.branches;
