@@ -6,6 +6,7 @@ export * from './traffic-final';
 export * from './water-final';
 export * from './unicity';
 export * from './linkage';
+export { matchHomes, type HomeMatches } from './homes';
 export * from './privacy';
 export * from './privacy-kpis';
 export * from './trace';
