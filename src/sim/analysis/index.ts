@@ -6,6 +6,7 @@ export { readTrafficKpis, trafficFinal, type TrafficFinal } from '../traffic';
 export { waterFinal, type WaterFinal } from '../water';
 export * from './unicity';
 export * from './linkage';
+export { matchHomes, type HomeMatches } from './homes';
 export * from './privacy';
 export * from './trace';
 export * from './after-action';

@@ -17,6 +17,7 @@ export * from './router';
 export * from './vehicles';
 export * from './model';
 export * from './junction';
+export * from './junction-state';
 export * from './movements';
 export * from './lane-change';
 export * from './reroute';
