@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { buildReport, createSimulation, HOUR } from '../../src/sim';
 import { loadScenarioText } from '../../src/scenario';
 import { renderMarkdown } from '../../src/cli/markdown';
-import { waterInput } from '../water/helpers';
-import { TINY_INP } from '../water/tiny-network';
+import { waterInput } from '../sim/water/helpers';
+import { TINY_INP } from '../sim/water/tiny-network';
 
 describe('twin run --format md', () => {
   it('lists the decisions and the evaluation of expected actions, and says "—" for a KPI with no data', () => {

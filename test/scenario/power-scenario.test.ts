@@ -4,10 +4,10 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { loadScenarioText } from '../../src/scenario';
-import { itWithSharedData, SHARED_DATA } from '../power/shared-data';
+import { itWithSharedData, SHARED_DATA } from '../support/shared-data';
 
 const tmp = mkdtempSync(join(tmpdir(), 'twin-power-'));
-const reference = JSON.parse(readFileSync(new URL('../power/reference/case30-dcpf.json', import.meta.url), 'utf8')) as {
+const reference = JSON.parse(readFileSync(new URL('../sim/power/reference/case30-dcpf.json', import.meta.url), 'utf8')) as {
   busIds: number[];
   branchFlowMW: number[];
   pgMW: number[];

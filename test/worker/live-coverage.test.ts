@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, SECOND, type SimInput } from '../../src/sim';
 import { CoverageTracker, seeingMask, type LiveCoverage } from '../../src/worker/live-coverage';
-import { networkFixture } from '../comms/network-fixture';
+import { networkFixture } from '../sim/comms/network-fixture';
 import { FakeHost } from './fake-host';
 
 /** The fixture's five cameras look east along z = 100; give them a street to watch. */
