@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation } from '../../src/sim';
 import { loadScenarioText } from '../../src/scenario';
 import { privacyView } from '../../src/worker/privacy-query';
-import { smallCity } from '../sim/population/fixture';
+import { populationCity } from '../support/scenarios';
 
 describe("the privacy panel's query", () => {
-  const input = smallCity(1500, { history: '4d', attacker: { holds: [{ dataset: 'anpr' }, { dataset: 'wifi' }, { dataset: 'meter' }] } });
+  const input = populationCity(1500, { history: '4d', attacker: { holds: [{ dataset: 'anpr' }, { dataset: 'wifi' }, { dataset: 'meter' }] } });
   let sim: Simulation;
   beforeAll(() => {
     sim = createSimulation(input);

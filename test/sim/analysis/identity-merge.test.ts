@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../../src/scenario';
 import { EventBus, NetworkTravel, Rng, population as pop, traffic } from '../../../src/sim';
 import { denseTraces, linkPair, mergeIdentities, privacyAnalysis, type Identities } from '../../../src/sim/analysis';
-import { released, type Row } from './released-fixture';
+import { released, type Row } from '../../support/released';
 
 const DAY = 86400;
 // Four camera junctions on a 400 m grid, passed a minute apart from `t0`.

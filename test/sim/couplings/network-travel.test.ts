@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EventBus, NetworkTravel, Rng, population as pop, traffic } from '../../../src/sim';
-import { smallCity } from '../population/fixture';
+import { populationCity } from '../../support/scenarios';
 
 function setup() {
-  const input = smallCity(500);
+  const input = populationCity(500);
   const net = input.traffic!.network;
   const bus = new EventBus(() => 0);
   const P = new pop.PopulationSubsystem(

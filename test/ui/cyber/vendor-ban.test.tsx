@@ -9,6 +9,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { vendorId, type VendorSpec } from '../../../src/sim';
 import type { WorldIndex } from '../../../src/ui/store/world-index';
+import { KESTREL } from '../../support/network';
 
 const commands: unknown[] = [];
 /** What the worker answers to the next command (refused when it names unknown ids). */
@@ -29,14 +30,7 @@ const { live } = await import('../../../src/ui/store/live');
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const kestrel: VendorSpec = {
-  id: vendorId('kestrel'),
-  name: 'Kestrel',
-  jurisdiction: 'Calderra',
-  supplies: ['camera', 'nvr'],
-  remoteMaintenance: true,
-  cloudJurisdiction: 'Calderra',
-};
+const kestrel = KESTREL;
 const meridian: VendorSpec = {
   id: vendorId('meridian'),
   name: 'Meridian',
