@@ -6,16 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../src/scenario';
+import { VENDORS } from '../support/scenarios';
 
 const base = (extra: Record<string, unknown>) =>
   JSON.stringify({
     version: 1,
     meta: { id: 't', title: 't' },
     city: { generator: { buildings: 400, population: 5000, sizeM: [2400, 2000] } },
-    vendors: [
-      { id: 'kestrel', name: 'Kestrel', jurisdiction: 'Calderra', supplies: ['camera', 'nvr'], remoteMaintenance: true, cloud: { jurisdiction: 'Calderra' } },
-      { id: 'meridian', name: 'Meridian', jurisdiction: 'United Kingdom', supplies: ['traffic-signal'], remoteMaintenance: false, cloud: null },
-    ],
+    vendors: [VENDORS.kestrel, VENDORS.meridian],
     ...extra,
   });
 

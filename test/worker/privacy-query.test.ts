@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation } from '../../src/sim';
-import { loadScenarioText } from '../../src/scenario';
 import { privacyView } from '../../src/worker/privacy-query';
-import { smallCity } from '../sim/population/fixture';
+import { compile, populationCity } from '../support/scenarios';
 
 describe("the privacy panel's query", () => {
-  const input = smallCity(1500, { history: '4d', attacker: { holds: [{ dataset: 'anpr' }, { dataset: 'wifi' }, { dataset: 'meter' }] } });
+  const input = populationCity(1500, { history: '4d', attacker: { holds: [{ dataset: 'anpr' }, { dataset: 'wifi' }, { dataset: 'meter' }] } });
   let sim: Simulation;
   beforeAll(() => {
     sim = createSimulation(input);
@@ -43,8 +42,7 @@ describe("the privacy panel's query", () => {
   });
 
   it('is null for a scenario without a population', () => {
-    const r = loadScenarioText(JSON.stringify({ version: 1, assets: [{ id: 'a', kind: 'thing', subsystem: 'civic', position: [0, 0] }] }));
-    if (!r.ok) throw new Error('bare scenario does not load');
-    expect(privacyView(createSimulation(r.input), undefined, clock)).toBeNull();
+    const bare = compile({ assets: [{ id: 'a', kind: 'thing', subsystem: 'civic', position: [0, 0] }] });
+    expect(privacyView(createSimulation(bare), undefined, clock)).toBeNull();
   });
 });

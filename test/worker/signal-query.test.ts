@@ -1,20 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, MINUTE } from '../../src/sim';
-import { loadScenarioText } from '../../src/scenario';
 import { signalInfo } from '../../src/worker/signal-query';
+import { compile } from '../support/scenarios';
 
 describe('signal inspector query', () => {
   it('lists a controller’s stages and, per approach and turn, what it shows now and in each stage', () => {
-    const r = loadScenarioText(
-      JSON.stringify({
-        version: 1,
-        seed: 3,
-        city: { generator: { buildings: 1200, population: 20000, sizeM: [2400, 2000] } },
-        traffic: { demand: { city: { peakTripsPerHour: 1500 } } },
-      }),
-    );
-    if (!r.ok) throw new Error('load');
-    const sim = createSimulation({ ...r.input, water: null, population: null } as typeof r.input);
+    const input = compile({
+      seed: 3,
+      city: { generator: { buildings: 1200, population: 20000, sizeM: [2400, 2000] } },
+      traffic: { demand: { city: { peakTripsPerHour: 1500 } } },
+    });
+    const sim = createSimulation({ ...input, water: null, population: null } as typeof input);
     sim.runUntil(2 * MINUTE);
     const ids = sim.traffic!.input.signals.map((s) => s.asset!);
     const infos = ids.map((id) => signalInfo(sim, id)!);

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, MINUTE } from '../../src/sim';
-import { loadScenarioText } from '../../src/scenario';
 import { vehicleInfo } from '../../src/worker/vehicle-query';
+import { streetGrid } from '../support/scenarios';
 
 describe('vehicle inspector query', () => {
   it('gives a vehicle its route ahead ending at its destination, and null for a slot not on the road', () => {
-    const r = loadScenarioText(
-      JSON.stringify({
-        version: 1,
-        traffic: { grid: { rows: 4, cols: 4, blockLengthM: 200, lanes: 1 }, demand: { randomTrips: { periodS: 5, untilS: 600 } } },
-      }),
-    );
-    if (!r.ok) throw new Error('load');
-    const sim = createSimulation(r.input);
+    const sim = createSimulation(streetGrid({ rows: 4, cols: 4, blockLengthM: 200, lanes: 1 }, { demand: { randomTrips: { periodS: 5, untilS: 600 } } }));
     sim.runUntil(3 * MINUTE);
     const m = sim.traffic!.model;
     const slot = m.v.active[0]!;

@@ -4,17 +4,13 @@ import { createSimulation, HOUR, water } from '../../src/sim';
 import { SERVICE_DEGRADED, SERVICE_LOST } from '../../src/sim/water';
 import { waterView } from '../../src/worker/water-view';
 import { SERVICE_BANDS, readingSpoofed, serviceBand, timeLeft } from '../../src/ui/water/water-style';
-import { waterInput } from '../sim/water/helpers';
-import { TINY_INP } from '../sim/water/tiny-network';
+import { tinyWater } from '../support/water';
 
 const input = () =>
-  waterInput(
-    {
-      assets: [{ id: 'homes', kind: 'neighbourhood', subsystem: 'population', position: [300, 0], population: 500 }],
-      water: { inp: 'tiny.inp', consumers: [{ node: 'C', asset: 'homes', tanks: ['TK'], storageMin: 30 }] },
-    },
-    { 'tiny.inp': TINY_INP },
-  );
+  tinyWater({
+    assets: [{ id: 'homes', kind: 'neighbourhood', subsystem: 'population', position: [300, 0], population: 500 }],
+    water: { consumers: [{ node: 'C', asset: 'homes', tanks: ['TK'], storageMin: 30 }] },
+  });
 
 describe('water view and snapshot', () => {
   it('lists nodes and links in the model order with the assets made for pumps and tanks', () => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseCameraCsv, parseCameraGeoJson, placeCameras } from '../../../src/scenario/import/camera-register';
+import { VENDORS } from '../../support/scenarios';
 import { itWithSharedData, sharedText } from '../../support/shared-data';
 import { loadScenarioText } from '../../../src/scenario';
 
@@ -82,9 +83,7 @@ describe('a scenario with an imported register', () => {
       version: 1,
       meta: { id: 'trafford', title: 'Trafford cameras' },
       city: { generator: { buildings: 2000, population: 10000, sizeM } },
-      vendors: [
-        { id: 'kestrel', name: 'Kestrel', jurisdiction: 'Calderra', supplies: ['camera', 'nvr'], remoteMaintenance: true, cloud: { jurisdiction: 'Calderra' } },
-      ],
+      vendors: [VENDORS.kestrel],
       cctv: {
         register,
         registerVendor: 'kestrel',

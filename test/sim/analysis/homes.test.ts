@@ -3,22 +3,12 @@ import { population as pop } from '../../../src/sim';
 import { CONFIDENCE_BANDS, matchHomes, mergeIdentities, privacyAnalysis } from '../../../src/sim/analysis';
 import { precisionByMargin } from '../../../src/sim/analysis/homes';
 import { occupancyThresholds } from '../../../src/sim/analysis/meter-occupancy';
-import { runPopulation, smallCity } from '../population/fixture';
+import { runPopulation } from '../../support/population';
+import { released, settings, type Row } from '../../support/released';
+import { populationCity } from '../../support/scenarios';
 
-const settings: pop.Anonymisation = { rotation: 'none', cellM: 0, binS: 1, k: 1, epsilon: null, retentionS: null };
-
-function plates(rows: [number, number, number, number, number][]): pop.ReleasedRecords {
-  return {
-    dataset: 'anpr',
-    n: rows.length,
-    pid: Uint32Array.from(rows, (r) => r[0]),
-    x: Float32Array.from(rows, (r) => r[1]),
-    z: Float32Array.from(rows, (r) => r[2]),
-    t: Int32Array.from(rows, (r) => r[3]),
-    truth: Int32Array.from(rows, (r) => r[4]),
-    settings,
-  };
-}
+/** Plate reads as released, at exact places and times. */
+const plates = (rows: Row[]) => released('anpr', rows);
 
 const scaled = (m: pop.ReleasedMeters, f: number): pop.ReleasedMeters => ({ ...m, kwh: m.kwh.map((v) => v * f) });
 
@@ -44,10 +34,10 @@ describe('reading the meters as an attacker would', () => {
     slotS: 1800,
     kwh,
     linkable: true,
-    settings: { ...settings, cellM: 100, binS: 1800 },
+    settings: { ...settings(), cellM: 100, binS: 1800 },
   };
   // The resident: out at 08:10, back at 17:20; on days 2 to 4 last seen at 20:20, on the way home from an evening out.
-  const rows: [number, number, number, number, number][] = [];
+  const rows: Row[] = [];
   for (let d = 0; d < days; d++) {
     rows.push([11, 409, 409, d * 86400 + 8 * 3600 + 600, 0]);
     rows.push([11, 2009, 409, d * 86400 + 12 * 3600, 0]);
@@ -73,7 +63,7 @@ describe('reading the meters as an attacker would', () => {
   });
 
   it('ties the same identities to the same households in a simulated city when every meter draws three times as much', () => {
-    const P = runPopulation(smallCity(3000, { startHour: 0 }), 7);
+    const P = runPopulation(populationCity(3000, { startHour: 0 }), 7);
     const now = 7 * 86400;
     const held = (['anpr', 'wifi'] as const).map((d) => P.releaseRecords(d, now));
     const m = P.releaseMeters(now);
@@ -98,7 +88,7 @@ describe("the attacker's confidence", () => {
   });
 
   it('is reported against the truth in bands that add up, and is right more often when surer, even from coarser meters', () => {
-    const P = runPopulation(smallCity(6000, { startHour: 0 }), 7);
+    const P = runPopulation(populationCity(6000, { startHour: 0 }), 7);
     const now = 7 * 86400;
     for (const meter of [P.anonymisation.meter, { ...P.anonymisation.meter, binS: 3600 }]) {
       const r = privacyAnalysis(P, now, { holds: ['anpr', 'wifi', 'meter'], samples: 20, anonymisation: { meter } }).reidentified;

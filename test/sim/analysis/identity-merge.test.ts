@@ -5,12 +5,11 @@
  * the links (chaining) would pull two people into one identity. And so coarsening Wi-Fi, which
  * only removes links, no longer re-identifies more residents.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../../../src/scenario';
 import { NetworkTravel, population as pop, standaloneContext, traffic } from '../../../src/sim';
 import { denseTraces, linkPair, mergeIdentities, privacyAnalysis, type Identities } from '../../../src/sim/analysis';
-import { released, type Row } from './released-fixture';
+import { released, type Row } from '../../support/released';
+import { shipped } from '../../support/scenarios';
 
 const DAY = 86400;
 // Four camera junctions on a 400 m grid, passed a minute apart from `t0`.
@@ -88,12 +87,14 @@ describe('merging linked pseudonyms without contradictions', () => {
 describe('coarsening Wi-Fi on a generated city', () => {
   // The default scenario's city with 3,000 residents and its week of history; the attacker holds
   // what the scenario hands over (plates, faces, Wi-Fi, meters).
-  const scenario = JSON.parse(readFileSync(new URL('../../../scenarios/default.json', import.meta.url), 'utf8')) as { population: object; water?: unknown };
-  scenario.population = { ...scenario.population, residents: 3000 };
-  delete scenario.water;
-  const r = loadScenarioText(JSON.stringify(scenario));
-  if (!r.ok) throw new Error('the default scenario does not load');
-  const input = r.input;
+  const input = shipped(
+    'default',
+    (s) => {
+      s.population = { ...s.population, residents: 3000 };
+      delete s.water;
+    },
+    { keepDecisions: true },
+  );
   const net = input.traffic!.network;
   const P = new pop.PopulationSubsystem(
     input.population!,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { population as pop } from '../../../src/sim';
 import { denseTraces, linkPair, matchHomes, mergeIdentities, privacyAnalysis } from '../../../src/sim/analysis';
-import { runPopulation, smallCity } from '../population/fixture';
-import { released, settings } from './released-fixture';
+import { runPopulation } from '../../support/population';
+import { populationCity } from '../../support/scenarios';
+import { released, settings, type Row } from '../../support/released';
 
 describe('linking pseudonyms across datasets', () => {
   // Plates 11 and 12 pass cameras at junctions (400 m grid); Wi-Fi sniffers on the same poles hear MACs 21, 22, 23.
@@ -87,7 +88,7 @@ describe('tying an identity to a home through smart meters', () => {
     settings: { ...settings(), cellM: 100, binS: 1800 },
   };
   // A plate first read at 08:10 near the homes and last at 17:20, each day.
-  const rows: [number, number, number, number, number][] = [];
+  const rows: Row[] = [];
   for (let d = 0; d < days; d++) {
     rows.push([11, 409, 409, d * 86400 + 8 * 3600 + 600, 0]);
     rows.push([11, 2009, 409, d * 86400 + 12 * 3600, 0]);
@@ -114,7 +115,7 @@ describe('tying an identity to a home through smart meters', () => {
 });
 
 describe('the attack on a simulated city', () => {
-  const input = smallCity(3000, { startHour: 0 });
+  const input = populationCity(3000, { startHour: 0 });
   const P = runPopulation(input, 7);
   const now = 7 * 86400;
 
@@ -157,7 +158,7 @@ describe('the attack on a simulated city', () => {
 });
 
 describe('published counts', () => {
-  const input = smallCity(2000, { startHour: 0 });
+  const input = populationCity(2000, { startHour: 0 });
   const P = runPopulation(input, 2);
   const now = 2 * 86400;
 

@@ -6,10 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { matchHomes, mergeIdentities, privacyAnalysis, type IllustrativeTrace } from '../../../src/sim/analysis';
 import type { population as pop } from '../../../src/sim';
-import { runPopulation, smallCity } from '../population/fixture';
+import { runPopulation } from '../../support/population';
+import { populationCity } from '../../support/scenarios';
 
 describe('one illustrative trace', () => {
-  const input = smallCity(3000, { startHour: 0 });
+  const input = populationCity(3000, { startHour: 0 });
   const P = runPopulation(input, 7);
   const now = 7 * 86400;
   const all: pop.DatasetId[] = ['anpr', 'face', 'smartcard', 'wifi', 'meter'];

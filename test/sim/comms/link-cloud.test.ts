@@ -4,33 +4,32 @@
  * video onto the city's recorders during a run, so those links stop carrying it; lifted, it comes back.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulation, MINUTE, type Command } from '../../../src/sim';
-import { shippedInput } from '../../scenario/shipped-fixture';
+import type { Command } from '../../../src/sim';
+import { shipped } from '../../support/scenarios';
+import { twin } from '../../support/twin';
 
-const sim = () => createSimulation(shippedInput('compelled-disclosure'));
 const localise = (enabled: boolean): Command => ({ type: 'policy.set', policy: 'data-localisation', enabled });
 
 describe('links carrying device data to vendor clouds', () => {
   it('follows the cameras to the cloud, and away from it under data localisation', () => {
-    const s = sim();
-    const comms = s.cyber!.comms;
+    const t = twin(shipped('compelled-disclosure'));
+    const { cyber } = t.sim;
+    const comms = cyber!.comms;
     const ids = comms.net.nodeIds;
     const carried = () => {
-      const lc = s.cyber!.snapshot().linkCloud;
+      const lc = cyber!.snapshot().linkCloud;
       return comms.net.linkIds.flatMap((id, l) => (lc[l]! >= 0 ? [`${id}>${ids[lc[l]!]}`] : []));
     };
-    s.runUntil(5 * MINUTE);
+    t.until('5m');
     const before = carried();
     expect(before.some((x) => /^internet~cloud-(.+)>cloud-\1$/.test(x))).toBe(true);
     expect(before.some((x) => x.startsWith(`${comms.input.root}~internet>`))).toBe(true);
     // A camera's own drop cable carries its video to the cloud.
-    const cam = s.cyber!.cctv.input.cameras.find((c) => c.cloudVendor !== null)!;
+    const cam = cyber!.cctv.input.cameras.find((c) => c.cloudVendor !== null)!;
     expect(before.some((x) => x.endsWith(`~${cam.asset}>cloud-${cam.cloudVendor}`))).toBe(true);
-    s.apply(localise(true));
-    s.runUntil(6 * MINUTE);
+    t.apply(localise(true)).until('6m');
     expect(carried()).toEqual([]);
-    s.apply(localise(false));
-    s.runUntil(7 * MINUTE);
+    t.apply(localise(false)).until('7m');
     expect(carried()).toEqual(before);
   });
 });

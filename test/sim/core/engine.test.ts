@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, injectId, MINUTE } from '../../../src/sim';
-import { asset, edge, input } from '../helpers';
+import { twin } from '../../support/twin';
+import { asset, edge, input } from '../../support/world';
 
 const world = () =>
   input(
@@ -31,28 +32,21 @@ const world = () =>
 
 describe('engine and commands', () => {
   it('fires scheduled injects at their time and explains effects back to the inject', () => {
-    const sim = createSimulation(world());
-    sim.runUntil(4 * MINUTE);
-    expect(sim.world.statusOf('sub')).toBe('ok');
-    sim.runUntil(6 * MINUTE);
-    expect(sim.world.statusOf('sub')).toBe('down');
-    expect(sim.kpis()).toMatchObject({ peopleWithoutPower: 500, peopleWithoutWater: 0, assetsCompromised: 1 });
-    sim.runUntil(60 * MINUTE);
-    expect(sim.kpis().peopleWithoutWater).toBe(500);
-    const roots = sim.whyStatus('home')!.roots;
-    expect(roots.map((e) => e.type)).toEqual(['inject.applied']);
-    const chain = sim.whyStatus('sub')!.chain.map((e) => e.type);
-    expect(chain).toContain('asset.compromised');
+    twin(world())
+      .until('4m')
+      .expectStatus('sub', 'ok')
+      .until('6m')
+      .expectStatus('sub', 'down')
+      .expectKpis({ peopleWithoutPower: 500, peopleWithoutWater: 0, assetsCompromised: 1 })
+      .until('60m')
+      .expectKpi('peopleWithoutWater', 500)
+      .expectRoots('home', ['inject.applied'])
+      .expectChain('sub', ['asset.compromised']);
   });
 
   it('fires an inject early on command, once only', () => {
-    const sim = createSimulation(world());
-    sim.apply({ type: 'inject.fire', inject: 'hack' });
-    sim.step(500);
-    expect(sim.world.statusOf('sub')).toBe('down');
-    sim.runUntil(10 * MINUTE);
-    expect(sim.events.filter((e) => e.type === 'inject.applied')).toHaveLength(1);
-    expect(sim.events.find((e) => e.type === 'inject.applied')!.data).toMatchObject({ early: true });
+    const t = twin(world()).apply({ type: 'inject.fire', inject: 'hack' }).step(500).expectStatus('sub', 'down').until('10m').expectCount('inject.applied', 1);
+    expect(t.first('inject.applied')!.data).toMatchObject({ early: true });
   });
 
   it('logs commands with the tick they took effect at, and replaying the log reproduces the run', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildReport, createSimulation, SUBSYSTEMS, type Simulation } from '../../../src/sim';
-import { asset, edge, input } from '../helpers';
+import { asset, edge, input } from '../../support/world';
 import { OutageCounter, outageEntry, type OutageSnapshot } from '../toy/outage-counter';
 
 function city() {

@@ -4,22 +4,8 @@
  * and a camera that goes dark stops recording anyone — without shifting anyone else's records.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulation, HOUR, type SimInput, type Simulation } from '../../../src/sim';
-import { loadScenarioText } from '../../../src/scenario';
-
-const scenario = (extra: Record<string, unknown> = {}) =>
-  JSON.stringify({
-    version: 1,
-    seed: 11,
-    meta: { id: 'sightings', title: 'sightings' },
-    duration: '3h',
-    city: { generator: { buildings: 1500, population: 6000, sizeM: [2400, 2000] } },
-    vendors: [
-      { id: 'kestrel', name: 'Kestrel', jurisdiction: 'Calderra', supplies: ['camera', 'nvr'], remoteMaintenance: true, cloud: { jurisdiction: 'Calderra' } },
-    ],
-    population: { residents: 2500, history: '1d', startHour: 8 },
-    ...extra,
-  });
+import { createSimulation, HOUR, type Simulation } from '../../../src/sim';
+import { kestrelCity } from '../../support/scenarios';
 
 interface DatasetFinal {
   readonly kind: string;
@@ -28,15 +14,9 @@ interface DatasetFinal {
 }
 const datasetsOf = (sim: Simulation) => sim.finalCyber()!.cctv.datasets as DatasetFinal[];
 
-function load(extra: Record<string, unknown> = {}): SimInput {
-  const r = loadScenarioText(scenario(extra));
-  if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return r.input;
-}
-
 describe('camera sightings feed the CCTV datasets', () => {
   it('counts exactly the plate reads and face matches residents left, history included', () => {
-    const sim = createSimulation(load());
+    const sim = createSimulation(kestrelCity());
     sim.runUntil(2 * HOUR + 30_000); // inside hour 2, so the last CCTV step counted hour 2's records
     const P = sim.population!;
     const sets = datasetsOf(sim);
@@ -57,7 +37,7 @@ describe('camera sightings feed the CCTV datasets', () => {
   });
 
   it('a dark camera records nobody, and everyone else is recorded as before', () => {
-    const input = load();
+    const input = kestrelCity();
     const a = createSimulation(input);
     const b = createSimulation(input);
     const at = 30 * 60_000;

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NetworkTravel, population as pop, standaloneContext, traffic } from '../../../src/sim';
-import { smallCity } from '../population/fixture';
+import { populationCity } from '../../support/scenarios';
 
 function setup() {
-  const input = smallCity(500);
+  const input = populationCity(500);
   const net = input.traffic!.network;
   const P = new pop.PopulationSubsystem(
     { ...input.population!, historyDays: 0 },

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { population as pop } from '../../../src/sim';
-import { runPopulation, smallCity } from './fixture';
+import { runPopulation } from '../../support/population';
+import { populationCity } from '../../support/scenarios';
 
-const input = smallCity(3000, { startHour: 0 });
+const input = populationCity(3000, { startHour: 0 });
 const P = runPopulation(input, 2);
 
 describe('synthetic population', () => {

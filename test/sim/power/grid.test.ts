@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, power, MINUTE, type PowerInput, type SimInput } from '../../../src/sim';
-import { asset, edge, input } from '../helpers';
+import { power, type PowerInput, type SimInput } from '../../../src/sim';
+import { twin, type Twin } from '../../support/twin';
+import { asset, edge, input } from '../../support/world';
 
 /**
  * A small grid: a generator bus G feeding a load bus L over two parallel lines A and B, and a
@@ -46,110 +47,95 @@ function gridInput(opts: { gMax?: number; protection?: boolean; critical?: numbe
   return { ...base, power: grid };
 }
 
-const flows = (sim: ReturnType<typeof createSimulation>) => [...sim.power!.result.flowMW].map((f) => Math.round(f * 1000) / 1000);
+const flows = (t: Twin) => [...t.sim.power!.result.flowMW].map((f) => Math.round(f * 1000) / 1000);
 
 describe('grid subsystem', () => {
   it('solves the intact grid at the start', () => {
-    const sim = createSimulation(gridInput());
-    expect(flows(sim)).toEqual([50, 50, 10]);
+    expect(flows(twin(gridInput()))).toEqual([50, 50, 10]);
   });
 
   it('trips an overloaded line on the inverse-time curve, caused by the breaker that overloaded it', () => {
-    const sim = createSimulation(gridInput());
-    sim.apply({ type: 'power.breaker', action: 'open', branches: ['A'] });
-    sim.step(500);
-    expect(flows(sim)).toEqual([0, 100, 10]);
-    sim.runUntil(20_000);
-    const trip = sim.events.find((e) => e.type === 'power.branch.tripped')!;
-    expect(trip).toBeDefined();
+    const t = twin(gridInput())
+      .apply({ type: 'power.breaker', action: 'open', branches: ['A'] })
+      .step(500);
+    expect(flows(t)).toEqual([0, 100, 10]);
+    t.until('20s').expectEvent('power.branch.tripped');
+    const trip = t.first('power.branch.tripped')!;
     const expectedMs = (1000 * 0.14) / ((100 / 60) ** 0.02 - 1);
     expect(Math.abs(trip.tMs - expectedMs)).toBeLessThanOrEqual(1);
-    const opened = sim.events.find((e) => e.type === 'power.breaker.opened')!;
-    expect(trip.causes).toEqual([opened.id]);
+    expect(trip.causes).toEqual([t.first('power.breaker.opened')!.id]);
     // L and R are now cut off from generation: de-energised, the substations held down, homes dark.
-    expect(sim.world.statusOf('sub-l')).toBe('down');
-    expect(sim.world.statusOf('homes')).toBe('down');
-    expect(sim.kpis().peopleWithoutPower).toBe(1000);
-    expect(sim.kpis().mwShed).toBe(100);
-    const why = sim.whyStatus('homes')!;
-    expect(why.chain.map((e) => e.type)).toEqual(
-      expect.arrayContaining(['command.applied', 'power.breaker.opened', 'power.branch.tripped', 'power.bus.deenergized', 'asset.status.changed']),
-    );
+    t.expectStatuses({ 'sub-l': 'down', homes: 'down' })
+      .expectKpis({ peopleWithoutPower: 1000, mwShed: 100 })
+      .expectChain('homes', ['command.applied', 'power.breaker.opened', 'power.branch.tripped', 'power.bus.deenergized', 'asset.status.changed']);
   });
 
   it('does not trip when protection is disabled (the line stays overloaded)', () => {
-    const sim = createSimulation(gridInput());
-    sim.apply({ type: 'power.protection', enabled: false });
-    sim.apply({ type: 'power.breaker', action: 'open', branches: ['A'] });
-    sim.runUntil(10 * MINUTE);
-    expect(sim.events.some((e) => e.type === 'power.branch.tripped')).toBe(false);
-    expect(sim.power!.result.loading[1]).toBeCloseTo(100 / 60, 6);
+    const t = twin(gridInput())
+      .apply({ type: 'power.protection', enabled: false }, { type: 'power.breaker', action: 'open', branches: ['A'] })
+      .until('10m')
+      .expectNoEvent('power.branch.tripped');
+    expect(t.sim.power!.result.loading[1]).toBeCloseTo(100 / 60, 6);
   });
 
   it('keeps what SCADA reports apart from the physics when telemetry is spoofed', () => {
-    const sim = createSimulation(gridInput({ protection: false }));
-    sim.apply({ type: 'power.telemetry', mode: 'freeze' });
-    sim.apply({ type: 'power.breaker', action: 'open', branches: ['A'] });
-    sim.step(500);
-    expect(flows(sim)).toEqual([0, 100, 10]);
-    expect([...sim.power!.reportedFlowMW].map(Math.round)).toEqual([50, 50, 10]);
-    sim.apply({ type: 'power.telemetry', mode: 'scale', factor: 0.5, branches: ['B'] });
-    sim.step(500);
-    expect(sim.power!.reportedFlowMW[1]).toBeCloseTo(50, 6);
-    expect(sim.snapshot().power!.flowMW[1]).toBeCloseTo(100, 4);
+    const t = twin(gridInput({ protection: false }))
+      .apply({ type: 'power.telemetry', mode: 'freeze' }, { type: 'power.breaker', action: 'open', branches: ['A'] })
+      .step(500);
+    expect(flows(t)).toEqual([0, 100, 10]);
+    expect([...t.sim.power!.reportedFlowMW].map(Math.round)).toEqual([50, 50, 10]);
+    t.apply({ type: 'power.telemetry', mode: 'scale', factor: 0.5, branches: ['B'] }).step(500);
+    expect(t.sim.power!.reportedFlowMW[1]).toBeCloseTo(50, 6);
+    expect(t.sim.snapshot().power!.flowMW[1]).toBeCloseTo(100, 4);
   });
 
   it('drops load when smart meters disconnect it remotely, and restores it', () => {
-    const sim = createSimulation(gridInput());
-    sim.apply({ type: 'power.load.disconnect', share: 0.5, buses: ['L'] });
-    sim.step(500);
+    const t = twin(gridInput())
+      .apply({ type: 'power.load.disconnect', share: 0.5, buses: ['L'] })
+      .step(500);
     // Critical load stays connected; the rest of L's 90 MW halves.
-    expect(sim.power!.net.buses.pdMW[1]).toBeCloseTo(45, 6);
-    expect(flows(sim)).toEqual([27.5, 27.5, 10]);
-    sim.apply({ type: 'power.load.disconnect', share: 0, buses: ['L'] });
-    sim.step(500);
-    expect(flows(sim)).toEqual([50, 50, 10]);
+    expect(t.sim.power!.net.buses.pdMW[1]).toBeCloseTo(45, 6);
+    expect(flows(t)).toEqual([27.5, 27.5, 10]);
+    t.apply({ type: 'power.load.disconnect', share: 0, buses: ['L'] }).step(500);
+    expect(flows(t)).toEqual([50, 50, 10]);
   });
 
   it('sheds deferrable load first and critical load last when generation is short', () => {
-    const sim = createSimulation(gridInput({ gMax: 75, critical: 20 }));
-    sim.step(500);
-    const shed = sim.power!.result.shedMW;
+    const t = twin(gridInput({ gMax: 75, critical: 20 })).step(500);
+    const shed = t.sim.power!.result.shedMW;
     // 100 MW of load, 75 MW available: 25 MW shed, all of it deferrable (30 MW at L).
     expect(shed[0]! + shed[1]! + shed[2]!).toBeCloseTo(25, 6);
-    expect(sim.world.statusOf('sub-l')).toBe('degraded');
-    expect(sim.events.some((e) => e.type === 'power.load.shed' && e.source === 'sub-l')).toBe(true);
+    t.expectStatus('sub-l', 'degraded').expectEvent('power.load.shed', 'sub-l');
   });
 
   it('restores remotely in minutes, but by hand in an hour when SCADA cannot be trusted', () => {
-    const remote = createSimulation(gridInput());
-    remote.apply({ type: 'asset.disable', targets: { ids: ['sub-r'] } });
-    remote.step(500);
-    expect(remote.world.statusOf('homes')).toBe('down');
-    remote.apply({ type: 'power.crew.dispatch', substations: ['sub-r'] });
-    remote.runUntil(2 * MINUTE);
-    expect(remote.world.statusOf('homes')).toBe('down');
-    remote.runUntil(2 * MINUTE + 1000);
-    expect(remote.world.statusOf('homes')).toBe('ok');
+    twin(gridInput())
+      .apply({ type: 'asset.disable', targets: { ids: ['sub-r'] } })
+      .step(500)
+      .expectStatus('homes', 'down')
+      .apply({ type: 'power.crew.dispatch', substations: ['sub-r'] })
+      .until('2m')
+      .expectStatus('homes', 'down')
+      .until('2m1s')
+      .expectStatus('homes', 'ok');
 
-    const manual = createSimulation(gridInput());
-    manual.apply({ type: 'vendor.compromise', vendor: 'v' });
-    manual.apply({ type: 'asset.disable', targets: { ids: ['sub-g'] } });
-    manual.step(500);
-    expect(manual.world.statusOf('homes')).toBe('down');
-    manual.apply({ type: 'power.crew.dispatch', substations: ['sub-g'] });
-    manual.runUntil(30 * MINUTE);
-    expect(manual.world.statusOf('homes')).toBe('down');
-    manual.runUntil(62 * MINUTE);
-    expect(manual.world.statusOf('homes')).toBe('ok');
-    expect(manual.events.find((e) => e.type === 'power.crew.dispatched')!.data).toMatchObject({ manual: true, etaS: 3600 });
+    const manual = twin(gridInput())
+      .apply({ type: 'vendor.compromise', vendor: 'v' }, { type: 'asset.disable', targets: { ids: ['sub-g'] } })
+      .step(500)
+      .expectStatus('homes', 'down')
+      .apply({ type: 'power.crew.dispatch', substations: ['sub-g'] })
+      .until('30m')
+      .expectStatus('homes', 'down')
+      .until('62m')
+      .expectStatus('homes', 'ok');
+    expect(manual.first('power.crew.dispatched')!.data).toMatchObject({ manual: true, etaS: 3600 });
   });
 
   it('trips a generator and rebalances', () => {
-    const sim = createSimulation(gridInput());
-    sim.apply({ type: 'power.generator.trip', generators: ['gen'] });
-    sim.step(500);
-    expect([...sim.power!.result.energized]).toEqual([0, 0, 0]);
-    expect(sim.world.statusOf('sub-g')).toBe('down');
+    const t = twin(gridInput())
+      .apply({ type: 'power.generator.trip', generators: ['gen'] })
+      .step(500)
+      .expectStatus('sub-g', 'down');
+    expect([...t.sim.power!.result.energized]).toEqual([0, 0, 0]);
   });
 });

@@ -1,6 +1,7 @@
 /** Small networks whose DC flows are worked out by hand in the comments. baseMVA is 100 throughout. */
 import { describe, expect, it } from 'vitest';
 import { createNetwork, solveDc } from '../../../src/sim/power';
+import { twoBus } from '../../support/grids';
 
 const MW = 1e-9;
 
@@ -63,17 +64,7 @@ describe('DC power flow on hand-computed networks', () => {
     // Pfinj_A = 10·(−2π/180) = −0.349066 p.u.; Pbus2 = −1 − 0.349066 (Pbusinj at the to bus); B22 = 20.
     // θ2 = −1.349066/20 = −0.0674533; Pf_A = (10·0.0674533 − 0.349066)·100 = 32.5467 MW, Pf_B = 67.4533 MW.
     // Equivalently 50 ∓ shift/(xA + xB) = 50 ∓ 0.0349066/0.2·100 = 50 ∓ 17.4533 MW.
-    const net = createNetwork({
-      buses: [
-        { id: 1, type: 3 },
-        { id: 2, pdMW: 100 },
-      ],
-      gens: [{ bus: 1, pgMW: 100, pmaxMW: 200 }],
-      branches: [
-        { from: 1, to: 2, x: 0.1, shiftDeg: 2 },
-        { from: 1, to: 2, x: 0.1 },
-      ],
-    });
+    const net = twoBus(100, [{ shiftDeg: 2 }, {}]);
     const r = solveDc(net);
     const circ = ((2 * Math.PI) / 180 / 0.2) * 100;
     expect(r.flowMW[0]).toBeCloseTo(50 - circ, 9);

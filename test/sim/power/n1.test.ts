@@ -1,7 +1,7 @@
 /** N-1 screening by rank-1 updates against brute-force re-solves. */
 import { describe, expect, it } from 'vitest';
 import { createNetwork, screenN1, solveDc, withBranchStatus, type PowerNetwork } from '../../../src/sim/power';
-import { CASES, randomGrid } from './random-grids';
+import { CASES, randomGrid } from '../../support/grids';
 
 function bruteForce(net: PowerNetwork, k: number) {
   const cut = withBranchStatus(net);

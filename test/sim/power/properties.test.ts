@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { solveDc, type DcResult, type PowerNetwork } from '../../../src/sim/power';
-import { CASES, randomGrid } from './random-grids';
+import { CASES, randomGrid } from '../../support/grids';
 
 const TOL = 1e-6;
 

@@ -1,7 +1,7 @@
 /** IEC 60255-151 inverse-time relays, and cascades of their trips. */
 import { describe, expect, it } from 'vitest';
 import { advanceRelays, createNetwork, createRelays, DEFAULT_RELAY, nextTrip, relaysDue, runCascade, tripTimeMs } from '../../../src/sim/power';
-import { CASES, randomGrid } from './random-grids';
+import { CASES, randomGrid, twoBus } from '../../support/grids';
 
 describe('inverse-time curve', () => {
   it('matches the standard-inverse curve t = 0.14/(M^0.02 − 1) s at TMS 1', () => {
@@ -46,17 +46,7 @@ describe('cascades', () => {
   it('trips the surviving parallel line and de-energises the load (worked example)', () => {
     // Two 1→2 lines rated 60 MW share 100 MW. Opening line 0 puts 100 MW on line 1: loading 1.667,
     // t = 0.14/(1.667^0.02 − 1) = 13.68 s. After it trips bus 2 is an island without generation.
-    const net = createNetwork({
-      buses: [
-        { id: 1, type: 3 },
-        { id: 2, pdMW: 100 },
-      ],
-      gens: [{ bus: 1, pgMW: 100, pmaxMW: 200 }],
-      branches: [
-        { from: 1, to: 2, x: 0.1, rateMW: 60 },
-        { from: 1, to: 2, x: 0.1, rateMW: 60 },
-      ],
-    });
+    const net = twoBus(100, [{ rateMW: 60 }, { rateMW: 60 }]);
     const c = runCascade(net, { initialOutages: [0] });
     expect(c.trips).toHaveLength(1);
     expect(c.trips[0]).toEqual({
@@ -78,18 +68,7 @@ describe('cascades', () => {
     // Branch 2 (rated 20) is at 1.2 from the start: trips after t(1.2) = 38.3 s, cause null.
     // Then 60 MW each on branches 0 (rated 55, loading 1.09) and 1 (rated 70, 0.86): branch 0 trips
     // t(60/55) later, caused by trip 0. Then branch 1 carries 120 MW (1.71) and trips, caused by trip 1.
-    const net = createNetwork({
-      buses: [
-        { id: 1, type: 3 },
-        { id: 2, pdMW: 120 },
-      ],
-      gens: [{ bus: 1, pgMW: 120, pmaxMW: 300 }],
-      branches: [
-        { from: 1, to: 2, x: 0.1, rateMW: 55 },
-        { from: 1, to: 2, x: 0.1, rateMW: 70 },
-        { from: 1, to: 2, x: 0.2, rateMW: 20 },
-      ],
-    });
+    const net = twoBus(120, [{ rateMW: 55 }, { rateMW: 70 }, { x: 0.2, rateMW: 20 }], 300);
     const c = runCascade(net);
     const t0 = Math.ceil(tripTimeMs(1.2));
     const t1 = t0 + Math.ceil(tripTimeMs(60 / 55));

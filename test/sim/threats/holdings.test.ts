@@ -6,12 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSimulation, HOUR, MINUTE, population as pop, type Command } from '../../../src/sim';
-import { loadScenarioText } from '../../../src/scenario';
-import { smallCity } from '../population/fixture';
+import { kestrelCity, populationCity } from '../../support/scenarios';
+import { twin } from '../../support/twin';
 
 describe("the attacker's holdings", () => {
   it('holds only the records of the sensors feeding the store, oldest first, as many as were taken', () => {
-    const sim = createSimulation(smallCity(1500, { history: '2d' }));
+    const sim = createSimulation(populationCity(1500, { history: '2d' }));
     sim.runUntil(HOUR);
     const P = sim.population!;
     const anpr = P.sensors.specs.map((s, i) => ((s.kinds & pop.SENSOR_ANPR) !== 0 ? i : -1)).filter((i) => i >= 0);
@@ -38,7 +38,7 @@ describe("the attacker's holdings", () => {
   });
 
   it('keeps the anonymisation a copy was taken with: a policy tightened after the theft changes nothing, before it does', () => {
-    const base = smallCity(1500, { history: '4d' });
+    const base = populationCity(1500, { history: '4d' });
     const take: Command = { type: 'privacy.attacker.acquire', datasets: ['anpr', 'wifi', 'meter'] };
     const tighten: Command[] = [
       { type: 'privacy.anonymise', dataset: 'anpr', rotation: 'per-record' },
@@ -62,36 +62,16 @@ describe("the attacker's holdings", () => {
   });
 
   it("hands over, under a legal order, exactly the records the vendor's cloud held", () => {
-    const r = loadScenarioText(
-      JSON.stringify({
-        version: 1,
-        seed: 11,
-        meta: { id: 'disclosure', title: 'disclosure' },
-        duration: '4h',
-        city: { generator: { buildings: 1500, population: 6000, sizeM: [2400, 2000] } },
-        vendors: [
-          {
-            id: 'kestrel',
-            name: 'Kestrel',
-            jurisdiction: 'Calderra',
-            supplies: ['camera', 'nvr'],
-            remoteMaintenance: true,
-            cloud: { jurisdiction: 'Calderra' },
-          },
-        ],
-        population: { residents: 2500, history: '1d', startHour: 8 },
-      }),
-    );
-    if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    const sim = createSimulation(r.input);
-    sim.runUntil(HOUR);
-    sim.apply({ type: 'threat.disclose', vendor: 'kestrel', requestedBy: 'Calderra' });
-    sim.runUntil(3 * HOUR + MINUTE);
-    const P = sim.population!;
+    const t = twin(kestrelCity({ meta: { id: 'disclosure', title: 'disclosure' }, duration: '4h' }))
+      .until('1h')
+      .apply({ type: 'threat.disclose', vendor: 'kestrel', requestedBy: 'Calderra' })
+      .until('3h1m');
+    const P = t.sim.population!;
     const disclosed = (kind: string) =>
-      sim.events
-        .filter((e) => e.type === 'data.disclosed' && e.data.dataset === `kestrel-cloud-${kind}`)
-        .reduce((n, e) => n + (e.type === 'data.disclosed' ? e.data.records : 0), 0);
+      t
+        .events('data.disclosed')
+        .filter((e) => e.data.dataset === `kestrel-cloud-${kind}`)
+        .reduce((n, e) => n + e.data.records, 0);
     expect(disclosed('plate')).toBeGreaterThan(100);
     for (const [d, kind] of [
       ['anpr', 'plate'],

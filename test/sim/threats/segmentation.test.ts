@@ -5,16 +5,15 @@
  * segmentation, and reaches signals, substations and pumps on a flat network.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulation, HOUR } from '../../../src/sim';
-import { shippedInput } from '../../scenario/shipped-fixture';
+import { shipped } from '../../support/scenarios';
+import { twin } from '../../support/twin';
 
 function run(edit: (s: Record<string, any>) => void) {
-  const input = shippedInput('cctv-exfiltration', edit);
-  const sim = createSimulation(input);
-  sim.runUntil(4 * HOUR);
+  const input = shipped('cctv-exfiltration', edit);
+  const t = twin(input).until('4h');
   const zoneOf = new Map(input.cyber!.comms.nodes.map((n) => [n.asset, n.zone]));
-  const zones = new Set(sim.events.filter((e) => e.type === 'asset.compromised').map((e) => zoneOf.get(e.source as string)));
-  const rounds = sim.events.filter((e) => e.type === 'threat.stage' && e.data.stage === 'lateral-movement').length;
+  const zones = new Set(t.events('asset.compromised').map((e) => zoneOf.get(e.source as string)));
+  const rounds = t.events('threat.stage').filter((e) => e.data.stage === 'lateral-movement').length;
   return { zones, rounds };
 }
 

@@ -6,20 +6,14 @@
  * compromise of that vendor reaches none of it, and what its cloud leaks stops growing.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulation, HOUR, MINUTE, SECOND, vendorId, type SimEvent, type SimInput, type VendorSpec } from '../../../src/sim';
+import { createSimulation, HOUR, MINUTE, SECOND, vendorId, type SimInput, type VendorSpec } from '../../../src/sim';
 import { loadScenarioText } from '../../../src/scenario';
 import { FLOW_KINDS } from '../../../src/sim/comms';
 import { SWAP_MS } from '../../../src/sim/threats';
-import { networkFixture, type FixtureOptions } from '../comms/network-fixture';
+import { KESTREL, smallNetwork, type NetworkOptions } from '../../support/network';
+import { VENDORS } from '../../support/scenarios';
+import { twin } from '../../support/twin';
 
-const KESTREL: VendorSpec = {
-  id: vendorId('kestrel'),
-  name: 'Kestrel',
-  jurisdiction: 'Calderra',
-  supplies: ['camera', 'nvr'],
-  remoteMaintenance: true,
-  cloudJurisdiction: 'Calderra',
-};
 const MERIDIAN: VendorSpec = {
   id: vendorId('meridian'),
   name: 'Meridian',
@@ -29,9 +23,9 @@ const MERIDIAN: VendorSpec = {
   cloudJurisdiction: null,
 };
 
-/** The network fixture with a second vendor; `meridianCloud` gives Meridian a cloud in the UK. */
-function fixture(o: FixtureOptions & { meridianCloud?: boolean } = {}): SimInput {
-  const fx = networkFixture(o);
+/** The small network with a second vendor; `meridianCloud` gives Meridian a cloud in the UK. */
+function fixture(o: NetworkOptions & { meridianCloud?: boolean } = {}): SimInput {
+  const fx = smallNetwork(o);
   const meridian: VendorSpec = o.meridianCloud ? { ...MERIDIAN, cloudJurisdiction: 'United Kingdom' } : MERIDIAN;
   const c = fx.cyber!;
   const comms = o.meridianCloud
@@ -45,20 +39,20 @@ function fixture(o: FixtureOptions & { meridianCloud?: boolean } = {}): SimInput
   return { ...fx, vendors, cyber: { ...c, comms, vendors, cloudNodes: { ...c.cloudNodes, ...(o.meridianCloud ? { meridian: 'cloud-meridian' } : {}) } } };
 }
 
-const of = <K extends SimEvent['type']>(events: readonly SimEvent[], type: K) => events.filter((e): e is Extract<SimEvent, { type: K }> => e.type === type);
 const CAMS = ['cam-1', 'cam-2', 'cam-3', 'cam-4', 'cam-5'];
 
 describe('a vendor ban during the run', () => {
   it('swaps the kit over time, crews in parallel, each unit down while it is swapped', () => {
-    const sim = createSimulation(fixture());
-    sim.apply({ type: 'policy.vendor.ban', vendor: 'kestrel', kinds: ['camera', 'nvr'], replacement: 'meridian', crews: 2 });
-    sim.runUntil(SECOND);
-    const t0 = of(sim.events, 'vendor.banned')[0]!.tMs;
+    const t = twin(fixture())
+      .apply({ type: 'policy.vendor.ban', vendor: 'kestrel', kinds: ['camera', 'nvr'], replacement: 'meridian', crews: 2 })
+      .until('1s');
+    const sim = t.sim;
+    const t0 = t.first('vendor.banned')!.tMs;
     const cam = SWAP_MS.camera!;
     const nvr = SWAP_MS.nvr!;
     // Id order with two crews: cam-1 and cam-2 first, then cam-3 and cam-4, then cam-5 and the recorder.
     const end = t0 + 2 * cam + nvr;
-    const ban = of(sim.events, 'vendor.banned')[0]!;
+    const ban = t.first('vendor.banned')!;
     expect(ban.data).toMatchObject({ vendor: 'kestrel', kinds: ['camera', 'nvr'], replacement: 'meridian', assets: 6, crews: 2, endMs: end });
     // An operator's command, logged in plain words, is the root of the programme.
     const root = sim.events.find((e) => e.id === ban.causes[0])!;
@@ -66,90 +60,75 @@ describe('a vendor ban during the run', () => {
       command: 'ban kestrel from camera, nvr: replace its kit with meridian (2 crews)',
       actor: 'operator',
     });
-    const replaced = () => of(sim.events, 'vendor.asset.replaced').map((e) => e.source);
-    const down = () => [...CAMS, 'nvr'].filter((id) => sim.world.statusOf(id) === 'down');
+    const replaced = () => t.events('vendor.asset.replaced').map((e) => e.source);
+    const down = () => [...CAMS, 'nvr'].filter((id) => t.status(id) === 'down');
     expect(replaced()).toEqual([]);
     expect(down()).toEqual(['cam-1', 'cam-2']);
     expect(sim.cyber!.cctv.countByState()).toMatchObject({ 'no-power': 0, offline: 2 });
-    sim.runUntil(t0 + cam + SECOND);
+    t.until(t0 + cam + SECOND);
     expect(replaced()).toEqual(['cam-1', 'cam-2']);
     expect(down()).toEqual(['cam-3', 'cam-4']);
-    sim.runUntil(t0 + 2 * cam + SECOND);
+    t.until(t0 + 2 * cam + SECOND);
     expect(replaced()).toHaveLength(4);
     expect(down()).toEqual(['cam-5', 'nvr']);
     // The cascade: new cameras stream to the recorder, which is now being swapped itself.
-    sim.runUntil(t0 + 2 * cam + 10 * SECOND);
+    t.until(t0 + 2 * cam + 10 * SECOND);
     expect(sim.cyber!.cctv.countByState()).toMatchObject({ offline: 1, 'no-network': 4 });
-    sim.runUntil(t0 + 3 * cam + SECOND);
+    t.until(t0 + 3 * cam + SECOND);
     expect(replaced()).toHaveLength(5);
     expect(down()).toEqual(['nvr']);
-    sim.runUntil(end - SECOND);
+    t.until(end - SECOND);
     expect(replaced()).toHaveLength(5);
-    sim.runUntil(end + SECOND);
+    t.until(end + SECOND);
     expect(replaced()).toEqual([...CAMS, 'nvr']);
     expect(down()).toEqual([]);
     for (const id of [...CAMS, 'nvr']) expect(sim.world.get(id)).toMatchObject({ vendor: 'meridian', remoteAccess: true });
     // The vendor's own gateway is not kit to replace.
     expect(sim.world.get('gateway-kestrel').vendor).toBe('kestrel');
     // Every replacement, and every unit going down, leads back to the ban.
-    for (const e of of(sim.events, 'vendor.asset.replaced')) expect(e.causes).toEqual([ban.id]);
-    for (const e of of(sim.events, 'asset.status.changed').filter((x) => x.data.to === 'down')) expect(e.causes).toEqual([ban.id]);
+    for (const e of t.events('vendor.asset.replaced')) expect(e.causes).toEqual([ban.id]);
+    for (const e of t.events('asset.status.changed').filter((x) => x.data.to === 'down')) expect(e.causes).toEqual([ban.id]);
     expect(sim.cyber!.snapshot().resupplied.map((r) => r.asset)).toEqual([...CAMS, 'nvr']);
     expect(sim.cyber!.final().comms).toMatchObject({ vendorBans: [{ vendor: 'kestrel', assets: 6, replaced: 6, endMs: end }] });
   });
 
   it('takes a signal controller off its junction for half a day, and only the kinds named', () => {
-    const sim = createSimulation(fixture({ vendorSuppliesSignal: true }));
-    sim.apply({ type: 'policy.vendor.ban', vendor: 'kestrel', kinds: ['traffic-signal'], replacement: null });
-    sim.runUntil(SWAP_MS['traffic-signal']! - MINUTE);
-    expect(sim.world.statusOf('sig')).toBe('down');
-    expect(sim.world.statusOf('cam-1')).toBe('ok');
-    sim.runUntil(SWAP_MS['traffic-signal']! + MINUTE);
-    expect(sim.world.statusOf('sig')).toBe('ok');
-    expect(sim.world.get('sig')).toMatchObject({ vendor: null, remoteAccess: false });
-    expect(sim.world.get('cam-1').vendor).toBe('kestrel');
+    const { world } = twin(fixture({ vendorSuppliesSignal: true }))
+      .apply({ type: 'policy.vendor.ban', vendor: 'kestrel', kinds: ['traffic-signal'], replacement: null })
+      .until(SWAP_MS['traffic-signal']! - MINUTE)
+      .expectStatuses({ sig: 'down', 'cam-1': 'ok' })
+      .until(SWAP_MS['traffic-signal']! + MINUTE)
+      .expectStatus('sig', 'ok').sim;
+    expect(world.get('sig')).toMatchObject({ vendor: null, remoteAccess: false });
+    expect(world.get('cam-1').vendor).toBe('kestrel');
   });
 
   it('leaves a later compromise of the banned vendor nothing of the replaced kit, and cleans what it held', () => {
-    const sim = createSimulation(fixture());
-    sim.apply({ type: 'vendor.compromise', vendor: 'kestrel' });
-    sim.runUntil(SECOND);
-    expect(CAMS.every((id) => sim.world.compromise[sim.world.indexOf(id)] !== null)).toBe(true);
-    sim.apply({ type: 'policy.vendor.ban', vendor: 'kestrel', kinds: ['camera'], replacement: 'meridian', crews: 5 });
-    sim.runUntil(SWAP_MS.camera! + MINUTE);
+    const t = twin(fixture()).apply({ type: 'vendor.compromise', vendor: 'kestrel' }).until('1s');
+    expect(CAMS.every((id) => t.compromised(id))).toBe(true);
+    t.apply({ type: 'policy.vendor.ban', vendor: 'kestrel', kinds: ['camera'], replacement: 'meridian', crews: 5 }).until(SWAP_MS.camera! + MINUTE);
     // New hardware: the attacker's footholds on the cameras are gone, each by its replacement.
-    const secured = of(sim.events, 'asset.secured');
+    const secured = t.events('asset.secured');
     expect(secured.map((e) => e.source).sort()).toEqual(CAMS);
-    const replacedBy = new Map(of(sim.events, 'vendor.asset.replaced').map((e) => [e.source, e.id]));
+    const replacedBy = new Map(t.events('vendor.asset.replaced').map((e) => [e.source, e.id]));
     for (const e of secured) expect(e.causes[0]).toBe(replacedBy.get(e.source!));
-    sim.apply({ type: 'vendor.compromise', vendor: 'kestrel' });
-    sim.runUntil(SWAP_MS.camera! + 2 * MINUTE);
-    const again = of(sim.events, 'vendor.access.compromised').at(-1)!;
+    t.apply({ type: 'vendor.compromise', vendor: 'kestrel' }).until(SWAP_MS.camera! + 2 * MINUTE);
     // Only what is still Kestrel's and not already held: nothing here (gateway and recorder are still held).
-    expect(again.data.assets).toBe(0);
-    expect(CAMS.every((id) => sim.world.compromise[sim.world.indexOf(id)] === null)).toBe(true);
+    expect(t.last('vendor.access.compromised')!.data.assets).toBe(0);
+    expect(CAMS.every((id) => !t.compromised(id))).toBe(true);
     // And a fresh compromise through a brand-new run reaches the recorder and gateway, never the cameras.
-    const fresh = createSimulation(fixture());
-    fresh.apply({ type: 'policy.vendor.ban', vendor: 'kestrel', kinds: ['camera'], replacement: null, crews: 5 });
-    fresh.runUntil(SWAP_MS.camera! + MINUTE);
-    fresh.apply({ type: 'vendor.compromise', vendor: 'kestrel' });
-    fresh.runUntil(SWAP_MS.camera! + 2 * MINUTE);
-    const held = fresh.world.assets.filter((_, i) => fresh.world.compromise[i] !== null).map((a) => a.id);
-    expect(held.sort()).toEqual(['gateway-kestrel', 'nvr']);
+    const fresh = twin(fixture())
+      .apply({ type: 'policy.vendor.ban', vendor: 'kestrel', kinds: ['camera'], replacement: null, crews: 5 })
+      .until(SWAP_MS.camera! + MINUTE)
+      .apply({ type: 'vendor.compromise', vendor: 'kestrel' })
+      .until(SWAP_MS.camera! + 2 * MINUTE);
+    expect(fresh.held().sort()).toEqual(['gateway-kestrel', 'nvr']);
   });
 
   it("moves camera data off the banned vendor's cloud: what it leaks stops growing once every camera is replaced", () => {
-    const sim = createSimulation(fixture());
-    sim.apply({
-      type: 'threat.campaign',
-      id: 'heist',
-      entry: 'vendor-access',
-      vendor: 'kestrel',
-      objective: 'exfiltrate',
-      dwellMin: 5,
-      destination: 'Calderra',
-    });
-    sim.runUntil(20 * MINUTE);
+    const sim = twin(fixture())
+      .apply({ type: 'threat.campaign', id: 'heist', entry: 'vendor-access', vendor: 'kestrel', objective: 'exfiltrate', dwellMin: 5, destination: 'Calderra' })
+      .until('20m').sim;
     const taken = (id: string) => sim.cyber!.threats.exfil.ledger().find((e) => e.dataset === id)?.records ?? 0;
     expect(taken('kestrel-cloud-plate')).toBeGreaterThan(0);
     sim.apply({ type: 'policy.vendor.ban', vendor: 'kestrel', kinds: ['camera'], replacement: 'meridian', crews: 2 });
@@ -216,13 +195,12 @@ describe('a vendor ban during the run', () => {
     };
     const before = createSimulation(input);
     expect(before.cyber!.vendorReaches('meridian', before.world.indexOf('cam-1'))).toBe(false);
-    const sim = createSimulation(input);
-    sim.apply({ type: 'policy.vendor.ban', vendor: 'kestrel', kinds: ['camera'], replacement: 'meridian', crews: 5 });
-    sim.runUntil(SWAP_MS.camera! + MINUTE);
-    sim.apply({ type: 'vendor.compromise', vendor: 'meridian' });
-    sim.runUntil(SWAP_MS.camera! + 2 * MINUTE);
-    const held = sim.world.assets.filter((_, i) => sim.world.compromise[i] !== null).map((a) => a.id);
-    expect(held.sort()).toEqual([...CAMS, 'gateway-meridian']);
+    const t = twin(input)
+      .apply({ type: 'policy.vendor.ban', vendor: 'kestrel', kinds: ['camera'], replacement: 'meridian', crews: 5 })
+      .until(SWAP_MS.camera! + MINUTE)
+      .apply({ type: 'vendor.compromise', vendor: 'meridian' })
+      .until(SWAP_MS.camera! + 2 * MINUTE);
+    expect(t.held().sort()).toEqual([...CAMS, 'gateway-meridian']);
   });
 
   it('comes out the same twice, and a run with no ban is untouched', () => {
@@ -250,10 +228,7 @@ describe('policy.vendor.ban in a scenario file', () => {
       version: 1,
       meta: { id: 't', title: 't' },
       city: { generator: { buildings: 200, population: 2000, sizeM: [1600, 1400] } },
-      vendors: [
-        { id: 'kestrel', name: 'Kestrel', jurisdiction: 'Calderra', supplies: ['camera', 'nvr'], remoteMaintenance: true, cloud: { jurisdiction: 'Calderra' } },
-        { id: 'meridian', name: 'Meridian', jurisdiction: 'United Kingdom', supplies: ['traffic-signal'], remoteMaintenance: false, cloud: null },
-      ],
+      vendors: [VENDORS.kestrel, VENDORS.meridian],
       injects: [{ id: 'ban', at: '1h', title: 'Ban', description: 'd', commands }],
     });
 

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../../src/sim';
-import { loadScenarioText } from '../../../src/scenario';
 import { AMBER, GREEN, GREEN_YIELD, NO_SIGNAL, RED, SLOTS, slotOfTurn, TURN_RIGHT } from '../../../src/sim/traffic';
 import { trafficView } from '../../../src/worker/world-view';
+import { streetGrid } from '../../support/scenarios';
 
 /** A 3 × 3 grid of two-lane streets with a signal at every junction of three or more roads. */
 function gridSim() {
-  const r = loadScenarioText(
-    JSON.stringify({
-      version: 1,
-      traffic: { grid: { rows: 3, cols: 3, blockLengthM: 150, lanes: 2, signals: true }, demand: { randomTrips: { periodS: 5, untilS: 600 } } },
-    }),
-  );
-  if (!r.ok) throw new Error('load');
-  return { sim: createSimulation(r.input), view: trafficView(r.input)! };
+  const input = streetGrid({ rows: 3, cols: 3, blockLengthM: 150, lanes: 2, signals: true }, { demand: { randomTrips: { periodS: 5, untilS: 600 } } });
+  return { sim: createSimulation(input), view: trafficView(input)! };
 }
 
 describe('per-approach signal aspects in the traffic snapshot', () => {

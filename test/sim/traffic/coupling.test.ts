@@ -1,113 +1,94 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, MINUTE, type Simulation } from '../../../src/sim';
-import { signalCity } from './city-fixture';
-import { shippedInput } from '../../scenario/shipped-fixture';
+import { MINUTE } from '../../../src/sim';
 import { MODE_ALL_GREEN, MODE_DARK, MODE_FIXED, MODE_NORMAL } from '../../../src/sim/traffic';
+import { shipped, signalCity } from '../../support/scenarios';
+import { twin, type Twin } from '../../support/twin';
 
-const city = (extra: Record<string, unknown> = {}): Simulation => createSimulation(signalCity(extra));
+const city = () => twin(signalCity());
 
-const signalOf = (sim: Simulation, i: number) => sim.traffic!.input.signals[i]!.asset!;
+const signalOf = (t: Twin, i: number) => t.sim.traffic!.input.signals[i]!.asset!;
+/** The mode of the signal at an asset, as the traffic model runs it. */
+const modeOf = (t: Twin, id: string) => t.sim.traffic!.model.signals.mode[t.sim.traffic!.signalIndexOf(id)!];
 
 describe('traffic coupled to signal assets', () => {
   it('goes dark when its power is lost, and back to its plan when power returns, each change explained', () => {
-    const sim = city();
-    const sig = signalOf(sim, 0);
-    const s = sim.traffic!.signalIndexOf(sig)!;
-    const feeder = sim.world.suppliersOf(sig).find((e) => e.resource === 'power')!.from;
-    sim.runUntil(2 * MINUTE);
-    sim.apply({ type: 'asset.disable', targets: { ids: [feeder] }, reason: 'test' });
-    sim.step(1000);
-    expect(sim.traffic!.model.signals.mode[s]).toBe(MODE_DARK);
-    const dark = sim.events.find((e) => e.type === 'traffic.signal.mode' && e.source === sig && e.data.to === 'dark')!;
+    const t = city();
+    const sig = signalOf(t, 0);
+    const feeder = t.sim.world.suppliersOf(sig).find((e) => e.resource === 'power')!.from;
+    t.until('2m')
+      .apply({ type: 'asset.disable', targets: { ids: [feeder] }, reason: 'test' })
+      .step(1000);
+    expect(modeOf(t, sig)).toBe(MODE_DARK);
+    const dark = t.events('traffic.signal.mode', sig).find((e) => e.data.to === 'dark')!;
     expect(dark).toBeDefined();
-    const chain = sim.explain(dark.id).chain.map((e) => e.type);
-    expect(chain).toContain('asset.status.changed');
-    expect(chain).toContain('asset.disabled');
-    sim.apply({ type: 'asset.restore', targets: { ids: [feeder] } });
-    sim.step(1000);
-    expect(sim.traffic!.model.signals.mode[s]).toBe(MODE_NORMAL);
+    t.expectChain(dark, ['asset.status.changed', 'asset.disabled'])
+      .apply({ type: 'asset.restore', targets: { ids: [feeder] } })
+      .step(1000);
+    expect(modeOf(t, sig)).toBe(MODE_NORMAL);
   });
 
   it('falls back to fixed time when its control link is lost', () => {
-    const sim = city();
-    const sig = signalOf(sim, 1);
-    const s = sim.traffic!.signalIndexOf(sig)!;
-    const sw = sim.world.suppliersOf(sig).find((e) => e.resource === 'control')!.from;
+    const t = city();
+    const sig = signalOf(t, 1);
+    const sw = t.sim.world.suppliersOf(sig).find((e) => e.resource === 'control')!.from;
     // Cut the switch's own supplies by taking it out of service.
-    sim.apply({ type: 'asset.disable', targets: { ids: [sw] } });
-    sim.step(1000);
-    expect(sim.world.statusOf(sig)).toBe('degraded');
-    expect(sim.traffic!.model.signals.mode[s]).toBe(MODE_FIXED);
+    t.apply({ type: 'asset.disable', targets: { ids: [sw] } })
+      .step(1000)
+      .expectStatus(sig, 'degraded');
+    expect(modeOf(t, sig)).toBe(MODE_FIXED);
   });
 
   it('falls back to fixed time when a flood on the backhaul starves its control traffic, and back once the flood is cut off', () => {
     // The shipped botnet exercise: 132 cameras flood the backhaul the signals' control polls share, from 65 min.
-    const sim = createSimulation(shippedInput('camera-botnet'));
-    sim.runUntil(80 * MINUTE);
-    const fixed = sim.events.filter((e) => e.type === 'traffic.signal.mode' && e.data.to === 'fixed');
+    const t = twin(shipped('camera-botnet')).until('80m');
+    const fixed = t.events('traffic.signal.mode').filter((e) => e.data.to === 'fixed');
     expect(fixed.length).toBeGreaterThan(5);
-    const chain = sim.explain(fixed[0]!.id).chain.map((e) => e.type);
-    expect(chain).toContain('comms.device.lost');
-    expect(chain).toContain('comms.link.congested');
-    expect(chain).toContain('botnet.flood');
-    const s = sim.traffic!.signalIndexOf(fixed[0]!.source as string)!;
-    expect(sim.traffic!.model.signals.mode[s]).toBe(MODE_FIXED);
+    t.expectChain(fixed[0]!, ['comms.device.lost', 'comms.link.congested', 'botnet.flood']);
+    const sig = fixed[0]!.source as string;
+    expect(modeOf(t, sig)).toBe(MODE_FIXED);
     // Isolating the camera zone (5 min to take effect) ends the flood: the link comes back, so does the plan.
-    sim.apply({ type: 'comms.isolate', zone: 'cctv', isolated: true });
-    sim.runUntil(95 * MINUTE);
-    expect(sim.traffic!.model.signals.mode[s]).toBe(MODE_NORMAL);
+    t.apply({ type: 'comms.isolate', zone: 'cctv', isolated: true }).until('95m');
+    expect(modeOf(t, sig)).toBe(MODE_NORMAL);
   });
 
   it('takes an attacker plan only on controllers the attacker holds; conflicting greens make crash risk and send ambulances', () => {
-    const sim = city();
-    const ids = sim.traffic!.input.signals.map((x) => x.asset!).slice(0, 4);
-    sim.runUntil(5 * MINUTE);
-    sim.apply({ type: 'traffic.signal.plan', signals: ids, plan: 'all-green' });
-    sim.step(1000);
+    const t = city();
+    const ids = t.sim.traffic!.input.signals.map((x) => x.asset!).slice(0, 4);
+    t.until('5m').apply({ type: 'traffic.signal.plan', signals: ids, plan: 'all-green' }).step(1000);
     // Not compromised yet: nothing changes.
-    for (const id of ids) expect(sim.traffic!.model.signals.mode[sim.traffic!.signalIndexOf(id)!]).toBe(MODE_NORMAL);
-    sim.apply({ type: 'vendor.compromise', vendor: 'sigco' });
-    sim.apply({ type: 'traffic.signal.plan', signals: ids, plan: 'all-green', technique: 'T0855' });
-    sim.step(1000);
-    for (const id of ids) expect(sim.traffic!.model.signals.mode[sim.traffic!.signalIndexOf(id)!]).toBe(MODE_ALL_GREEN);
-    sim.runUntil(sim.nowMs + 45 * MINUTE);
-    const f = sim.finalTraffic()!;
+    for (const id of ids) expect(modeOf(t, id)).toBe(MODE_NORMAL);
+    t.apply({ type: 'vendor.compromise', vendor: 'sigco' }, { type: 'traffic.signal.plan', signals: ids, plan: 'all-green', technique: 'T0855' }).step(1000);
+    for (const id of ids) expect(modeOf(t, id)).toBe(MODE_ALL_GREEN);
+    t.run('45m').expectChain('traffic.conflict', ['command.applied']).expectEvent('traffic.emergency.dispatched');
+    const f = t.sim.finalTraffic()!;
     expect(f.conflicts).toBeGreaterThan(0);
     expect(f.signals.attacked).toBe(4);
-    const conflict = sim.events.find((e) => e.type === 'traffic.conflict')!;
-    expect(sim.explain(conflict.id).chain.some((e) => e.type === 'command.applied')).toBe(true);
-    const sent = sim.events.filter((e) => e.type === 'traffic.emergency.dispatched');
-    expect(sent.length).toBeGreaterThan(0);
-    expect(sent[0]!.causes).toContain(conflict.id);
+    expect(t.first('traffic.emergency.dispatched')!.causes).toContain(t.first('traffic.conflict')!.id);
     expect(f.emergency.arrived).toBeGreaterThan(0);
     expect(f.emergency.responseMedianS).toBeGreaterThan(0);
     // Securing the controllers hands them back to their plans.
-    sim.apply({ type: 'asset.secure', targets: { ids } });
-    sim.step(1000);
-    for (const id of ids) expect(sim.traffic!.model.signals.mode[sim.traffic!.signalIndexOf(id)!]).toBe(MODE_NORMAL);
+    t.apply({ type: 'asset.secure', targets: { ids } }).step(1000);
+    for (const id of ids) expect(modeOf(t, id)).toBe(MODE_NORMAL);
   });
 
   it('does not gridlock under an all-red attack: drivers give a stuck red up as broken', () => {
-    const sim = city();
-    const ids = sim.traffic!.input.signals.map((x) => x.asset!);
-    sim.apply({ type: 'vendor.compromise', vendor: 'sigco' });
-    sim.apply({ type: 'traffic.signal.plan', signals: ids, plan: 'all-red' });
-    sim.runUntil(60 * MINUTE);
-    const f = sim.finalTraffic()!;
+    const t = city();
+    const ids = t.sim.traffic!.input.signals.map((x) => x.asset!);
+    t.apply({ type: 'vendor.compromise', vendor: 'sigco' }, { type: 'traffic.signal.plan', signals: ids, plan: 'all-red' }).until('60m');
+    const f = t.sim.finalTraffic()!;
     expect(f.signals.attacked).toBe(ids.length);
     expect(f.tripsCompleted).toBeGreaterThan(100);
     expect(f.maxVehiclesStuck).toBe(0);
   });
 
   it('closes a road: drivers route around it, and the closure is an event', () => {
-    const sim = city();
-    const t = sim.traffic!;
+    const run = city();
+    const t = run.sim.traffic!;
     const road = t.input.linkIds[0]!;
-    sim.apply({ type: 'traffic.link', action: 'close', links: [road] });
-    sim.step(1000);
-    expect(sim.events.some((e) => e.type === 'traffic.link.closed' && e.data.link === road)).toBe(true);
+    run.apply({ type: 'traffic.link', action: 'close', links: [road] }).step(1000);
+    expect(run.events('traffic.link.closed').some((e) => e.data.link === road)).toBe(true);
     expect(t.model.router.closed[0]).toBe(1);
-    sim.runUntil(30 * MINUTE);
+    run.until('30m');
     // No vehicle entered the closed link after the closure (trips starting on it are the exception).
     const net = t.input.network;
     const dst = new Int32Array(512);
@@ -117,14 +98,12 @@ describe('traffic coupled to signal assets', () => {
   });
 
   it('dispatches an emergency unit on command and measures its response time', () => {
-    const sim = city();
-    const target = sim.world.assets.find((a) => a.kind === 'school')!.id;
-    sim.runUntil(MINUTE);
-    sim.apply({ type: 'traffic.emergency.dispatch', from: 'hospital', to: target, unit: 'amb-1' });
-    sim.runUntil(40 * MINUTE);
-    const arrived = sim.events.find((e) => e.type === 'traffic.emergency.arrived' && e.data.unit === 'amb-1');
+    const t = city();
+    const target = t.sim.world.assets.find((a) => a.kind === 'school')!.id;
+    t.until('1m').apply({ type: 'traffic.emergency.dispatch', from: 'hospital', to: target, unit: 'amb-1' }).until('40m');
+    const arrived = t.events('traffic.emergency.arrived').find((e) => e.data.unit === 'amb-1');
     expect(arrived).toBeDefined();
     expect(arrived!.source).toBe(target);
-    if (arrived?.type === 'traffic.emergency.arrived') expect(arrived.data.responseS).toBeGreaterThan(10);
+    expect(arrived!.data.responseS).toBeGreaterThan(10);
   });
 });

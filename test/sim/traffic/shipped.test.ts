@@ -1,37 +1,34 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../../../src/sim';
-import { loadScenarioText } from '../../../src/scenario';
+import { shippedAsIs } from '../../support/scenarios';
+import { twin } from '../../support/twin';
 
 /** Runs a shipped scenario to its end; returns its traffic figures. */
 function runShipped(name: string) {
-  const r = loadScenarioText(readFileSync(new URL(`../../../scenarios/${name}.json`, import.meta.url), 'utf8'));
-  if (!r.ok) throw new Error(`${name} does not load`);
+  const input = shippedAsIs(name);
   // Traffic meets water and the population only through the world (power drives the signals), so
   // their models are left out here to keep the test quick; the golden test runs the whole city.
-  const sim = createSimulation({ ...r.input, water: null, population: null } as typeof r.input);
-  sim.runUntil(r.input.durationMs);
-  return { sim, f: sim.finalTraffic()! };
+  const t = twin({ ...input, water: null, population: null } as typeof input).until(input.durationMs);
+  return { t, sim: t.sim, f: t.sim.finalTraffic()! };
 }
 
 describe('shipped scenarios with traffic', () => {
   it('signal-takeover: conflicting greens make crash risk and send units; all red does not gridlock the city', () => {
-    const { sim, f } = runShipped('signal-takeover');
+    const { t, f } = runShipped('signal-takeover');
     expect(f.conflicts).toBeGreaterThan(0);
     expect(f.emergency.arrived).toBe(f.emergency.dispatched);
     expect(f.emergency.dispatched).toBeGreaterThan(0);
     expect(f.maxVehiclesStuck).toBe(0);
     // Secured at 2 h: every controller is back on its plan by the end.
     expect(f.signals.attacked).toBe(0);
-    const modes = sim.events.filter((e) => e.type === 'traffic.signal.mode');
-    expect(modes.some((e) => e.type === 'traffic.signal.mode' && e.data.to === 'all-green')).toBe(true);
-    expect(modes.some((e) => e.type === 'traffic.signal.mode' && e.data.to === 'all-red')).toBe(true);
+    const modes = t.events('traffic.signal.mode');
+    expect(modes.some((e) => e.data.to === 'all-green')).toBe(true);
+    expect(modes.some((e) => e.data.to === 'all-red')).toBe(true);
   });
 
   it('default: signals go dark with the substations and come back, and no vehicle is ever stuck', () => {
-    const { sim, f } = runShipped('default');
+    const { t, sim, f } = runShipped('default');
     expect(f.maxVehiclesStuck).toBe(0);
-    expect(sim.events.some((e) => e.type === 'traffic.signal.mode' && e.data.to === 'dark')).toBe(true);
+    expect(t.events('traffic.signal.mode').some((e) => e.data.to === 'dark')).toBe(true);
     expect(f.signals.dark).toBe(0);
     expect(f.tripsCompleted).toBeGreaterThan(1000);
     // The delay KPI, minute by minute, averages (weighted by trips) to the run's mean delay per trip.
@@ -51,11 +48,13 @@ describe('shipped scenarios with traffic', () => {
   });
 
   it('camera-botnet: signals whose control polls the flood starves run fixed time, and no vehicle is stuck', () => {
-    const { sim, f } = runShipped('camera-botnet');
+    const { t, f } = runShipped('camera-botnet');
     expect(f.maxVehiclesStuck).toBe(0);
     expect(f.signals.fixedTime).toBeGreaterThan(5);
-    const fixed = sim.events.find((e) => e.type === 'traffic.signal.mode' && e.data.to === 'fixed')!;
-    expect(sim.explain(fixed.id).chain.some((e) => e.type === 'botnet.flood')).toBe(true);
+    t.expectChain(
+      t.events('traffic.signal.mode').find((e) => e.data.to === 'fixed')!,
+      ['botnet.flood'],
+    );
   });
 
   it.each(['cctv-exfiltration', 'compelled-disclosure'])('%s: the city keeps moving, no vehicle stuck', (name) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, MINUTE } from '../../../src/sim';
-import { signalCity } from './city-fixture';
+import { signalCity } from '../../support/scenarios';
 import { buildNetwork, chooseStation, Router, type RoadSegment } from '../../../src/sim/traffic';
 
 describe('emergency stations', () => {

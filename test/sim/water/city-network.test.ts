@@ -4,16 +4,12 @@
  * the hospital rides on its on-site storage for 45 minutes and then has no water — every step
  * explained back to the vendor compromise — and service returns with the power.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../../../src/scenario';
-import { type EventOf, createSimulation, HOUR, MINUTE } from '../../../src/sim';
+import { createSimulation, MINUTE } from '../../../src/sim';
+import { shippedAsIs } from '../../support/scenarios';
+import { twin } from '../../support/twin';
 
-function load() {
-  const r = loadScenarioText(readFileSync(new URL('../../../scenarios/default.json', import.meta.url), 'utf8'));
-  if (!r.ok) throw new Error('default scenario does not load');
-  return r.input;
-}
+const load = () => shippedAsIs('default');
 
 describe('generated city water network', () => {
   it('models pumping stations, towers and consumers; the model replaces their water edges', () => {
@@ -34,26 +30,24 @@ describe('generated city water network', () => {
   });
 
   it('stops the Old Town pump when its UPS is spent; the hospital loses water after its storage', () => {
-    const sim = createSimulation(load());
-    sim.runUntil(29 * MINUTE);
-    expect(sim.kpis().peopleWithoutWater).toBe(0);
-    sim.runUntil(HOUR + 30 * MINUTE);
-    const stopped = sim.events.find((e) => e.type === 'water.pump.stopped' && e.source === 'pumping-station-old-town')!;
+    const t = twin(load()).until('29m').expectKpi('peopleWithoutWater', 0).until('1h30m');
+    const sim = t.sim;
+    const stopped = t.first('water.pump.stopped', 'pumping-station-old-town')!;
     expect(stopped.tMs).toBeGreaterThanOrEqual(30 * MINUTE);
     // At the very moment the station's 20 min UPS runs out (mains lost at 10 min), not at the next hydraulic step.
     expect(stopped.tMs).toBe(30 * MINUTE);
-    const lost = sim.events.find((e) => e.type === 'water.service.lost' && e.source === 'hospital')!;
+    const lost = t.first('water.service.lost', 'hospital')!;
     expect(lost.tMs).toBe(stopped.tMs); // a directly pumped zone: no tower carries it
-    const down = sim.events.find((e) => e.type === 'asset.status.changed' && e.source === 'hospital' && e.data.to === 'down')!;
+    const down = t.events('asset.status.changed', 'hospital').find((e) => e.data.to === 'down')!;
     expect(down.tMs - lost.tMs).toBe(45 * MINUTE);
-    const why = sim.whyStatus('hospital')!.chain;
-    const chain = why.map((e) => e.type);
-    expect(chain).toEqual(expect.arrayContaining(['inject.applied', 'dependency.buffer.exhausted', 'water.pump.stopped', 'water.service.lost']));
+    t.expectChain('hospital', ['inject.applied', 'dependency.buffer.exhausted', 'water.pump.stopped', 'water.service.lost']).expectRoots(lost, [
+      'inject.applied',
+    ]);
+    const why = t.why('hospital').chain;
     // Only what caused it: the towers' routine PLC switching before the attack is no part of the hospital's story.
-    expect(chain).not.toContain('water.link.commanded');
+    expect(why.map((e) => e.type)).not.toContain('water.link.commanded');
     expect(why.every((e) => e.type === 'sim.started' || e.tMs >= 10 * MINUTE)).toBe(true);
-    expect(sim.explain(lost.id).roots.map((e) => e.type)).toEqual(['inject.applied']);
-    const people = sim.kpis().peopleWithoutWater;
+    const people = t.kpi('peopleWithoutWater');
     const zone = sim.finalWater()!.consumers.filter((c) => c.servicePct < 20 && c.asset.startsWith('nbhd-'));
     expect(zone.length).toBeGreaterThan(0);
     expect(people).toBe(Math.round(zone.reduce((s, c) => s + sim.world.get(c.asset).population * (1 - c.servicePct / 100), 0)));
@@ -75,35 +69,30 @@ describe('generated city water network', () => {
   it("runs tower-fed pumps by PLC over the street cabinets; a PLC that loses the tower's reading holds the last one", () => {
     const input = load();
     expect(input.water!.plcs.map((p) => p.id).sort()).toEqual(['PLC_ELM_PARK', 'PLC_SOUTHMEAD', 'PLC_TOWER_NORTHGATE', 'PLC_TOWER_RIVERSIDE_SOUTH']);
-    const sim = createSimulation(input);
-    sim.runUntil(HOUR);
+    const t = twin(input).until('1h');
+    const sim = t.sim;
     // Northgate's street cabinet runs out of battery: the tower's level no longer reaches Elm Park's PLC.
-    const cut = sim.events.find((e) => e.type === 'dependency.supply.lost' && e.source === 'water-tower-northgate' && e.data.resource === 'comms')!;
+    const cut = t.events('dependency.supply.lost', 'water-tower-northgate').find((e) => e.data.resource === 'comms')!;
     expect(cut).toBeDefined();
     // Before that, scanning every second, the PLC stopped the pump as the tower reached 11.4 m.
-    const stop = sim.events.find(
-      (e): e is EventOf<'water.link.commanded'> => e.type === 'water.link.commanded' && e.data.link === 'PU_ELM_PARK' && !e.data.open,
-    )!;
+    const stop = t.events('water.link.commanded').find((e) => e.data.link === 'PU_ELM_PARK' && !e.data.open)!;
     expect(stop.tMs).toBeLessThan(cut.tMs);
     expect(stop.data.readingM).toBeGreaterThanOrEqual(11.4);
     expect(stop.data.readingM).toBeLessThan(11.42);
     const atCut = sim.water!.arrivedReading('P_WATER_TOWER_NORTHGATE', 'PLC_ELM_PARK');
     // Holding the reading from before the cut, the PLC believes the tower nearly full while it drains.
-    sim.runUntil(2 * HOUR + 50 * MINUTE);
+    t.until('2h50m');
     const truth = sim.finalWater()!.sensors.find((x) => x.id === 'P_WATER_TOWER_NORTHGATE')!.trueValue;
     expect(sim.water!.arrivedReading('P_WATER_TOWER_NORTHGATE', 'PLC_ELM_PARK')).toBe(atCut);
     expect(atCut - truth).toBeGreaterThan(2);
     // Comms back with the power at 3 h: the PLC reads the tower's true level again.
-    sim.runUntil(3 * HOUR + 10 * MINUTE);
+    t.until('3h10m');
     const now = sim.finalWater()!.sensors.find((x) => x.id === 'P_WATER_TOWER_NORTHGATE')!.trueValue;
     expect(sim.water!.arrivedReading('P_WATER_TOWER_NORTHGATE', 'PLC_ELM_PARK')).toBeCloseTo(now, 1);
   });
 
   it('restores service when the crews re-close the breakers', () => {
-    const sim = createSimulation(load());
-    sim.runUntil(3 * HOUR + 10 * MINUTE);
-    expect(sim.events.some((e) => e.type === 'water.pump.started' && e.source === 'pumping-station-old-town')).toBe(true);
-    expect(sim.kpis().peopleWithoutWater).toBe(0);
-    expect(sim.world.statusOf('hospital')).not.toBe('down');
+    const t = twin(load()).until('3h10m').expectEvent('water.pump.started', 'pumping-station-old-town').expectKpi('peopleWithoutWater', 0);
+    expect(t.status('hospital')).not.toBe('down');
   });
 });

@@ -5,9 +5,9 @@
  * water; each step is an event that explains itself back to the inject.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulation, HOUR, MINUTE, type Simulation } from '../../../src/sim';
-import { waterInput } from './helpers';
-import { TINY_INP } from './tiny-network';
+import { HOUR, MINUTE } from '../../../src/sim';
+import { twin } from '../../support/twin';
+import { tinyWater } from '../../support/water';
 
 const scenario = {
   duration: '12h',
@@ -17,68 +17,57 @@ const scenario = {
     { id: 'homes', kind: 'neighbourhood', subsystem: 'population', position: [300, 0], population: 1000 },
   ],
   dependencies: [{ from: 'sub', to: 'station', kind: 'physical', resource: 'power' }],
-  water: { inp: 'tiny.inp', assets: [{ element: 'PU', asset: 'station' }], consumers: [{ node: 'C', asset: 'homes', tanks: ['TK'] }] },
+  water: { assets: [{ element: 'PU', asset: 'station' }], consumers: [{ node: 'C', asset: 'homes', tanks: ['TK'] }] },
   injects: [
     { id: 'cut', at: '1h', title: 'Substation switched off', commands: [{ type: 'asset.disable', targets: { ids: ['sub'] } }] },
     { id: 'back', at: '8h', title: 'Substation back', commands: [{ type: 'asset.restore', targets: { ids: ['sub'] } }] },
   ],
 };
 
-const run = () => createSimulation(waterInput(scenario, { 'tiny.inp': TINY_INP }));
-const first = (sim: Simulation, type: string, source?: string) => sim.events.find((e) => e.type === type && (source === undefined || e.source === source));
+const run = () => twin(tinyWater(scenario));
 
 describe('water coupled to power', () => {
   it('stops the pump when its station loses power, and says why', () => {
-    const sim = run();
-    sim.runUntil(HOUR - MINUTE);
-    expect(sim.finalWater()!.pumps[0]).toMatchObject({ id: 'PU', status: 'open', powered: true });
-    sim.runUntil(HOUR + 10 * MINUTE);
-    const pump = sim.finalWater()!.pumps[0]!;
-    expect(pump).toMatchObject({ status: 'closed', powered: false, flowLps: 0 });
-    const stopped = first(sim, 'water.pump.stopped', 'station')!;
-    expect(stopped.data).toMatchObject({ pump: 'PU', reason: 'no power' });
-    expect(sim.explain(stopped.id).chain.map((e) => e.type)).toContain('inject.applied');
+    const t = run().until('59m');
+    const pump = () => t.sim.finalWater()!.pumps[0]!;
+    expect(pump()).toMatchObject({ id: 'PU', status: 'open', powered: true });
+    t.until('70m').expectChain({ type: 'water.pump.stopped', source: 'station' }, ['inject.applied']);
+    expect(pump()).toMatchObject({ status: 'closed', powered: false, flowLps: 0 });
+    expect(t.first('water.pump.stopped', 'station')!.data).toMatchObject({ pump: 'PU', reason: 'no power' });
   });
 
   it('serves the consumer from the tank, then loses service when it drains; the time left was right', () => {
-    const sim = run();
-    sim.runUntil(2 * HOUR);
-    expect(sim.kpis().peopleWithoutWater).toBe(0);
-    const predicted = sim.finalWater()!.consumers[0]!.timeLeftS!;
+    const t = run().until('2h').expectKpi('peopleWithoutWater', 0);
+    const predicted = t.sim.finalWater()!.consumers[0]!.timeLeftS!;
     expect(predicted).toBeGreaterThan(0);
-    const tankLeft = sim.finalWater()!.tanks[0]!.timeLeftS!;
+    const tankLeft = t.sim.finalWater()!.tanks[0]!.timeLeftS!;
     expect(predicted).toBe(tankLeft); // no on-site storage: the tank is the whole margin
-    sim.runUntil(8 * HOUR - MINUTE);
-    const lost = first(sim, 'water.service.lost', 'homes')!;
-    expect(lost).toBeDefined();
+    t.until('7h59m')
+      .expectEvent('water.service.lost', 'homes')
+      .expectKpi('peopleWithoutWater', 1000)
+      .expectStatus('homes', 'down')
+      .expectChain({ type: 'water.service.lost', source: 'homes' }, ['water.pump.stopped']);
+    const lost = t.first('water.service.lost', 'homes')!;
     // Within one hydraulic step or two of the rate-based forecast made at 2 h.
     expect(Math.abs(lost.tMs / 1000 - (2 * 3600 + predicted))).toBeLessThan(15 * 60);
-    expect(sim.kpis().peopleWithoutWater).toBe(1000);
-    expect(sim.world.statusOf('homes')).toBe('down');
-    expect(sim.explain(lost.id).chain.map((e) => e.type)).toContain('water.pump.stopped');
   });
 
   it('restarts the pump and restores service when power returns', () => {
-    const sim = run();
-    sim.runUntil(9 * HOUR);
-    expect(first(sim, 'water.pump.started', 'station')).toBeDefined();
-    expect(sim.finalWater()!.pumps[0]).toMatchObject({ status: 'open', powered: true });
-    expect(sim.kpis().peopleWithoutWater).toBe(0);
-    expect(sim.world.statusOf('homes')).toBe('ok');
-    const series = sim.kpiSeries.peopleWithoutWater!;
+    const t = run().until('9h').expectEvent('water.pump.started', 'station').expectKpi('peopleWithoutWater', 0).expectStatus('homes', 'ok');
+    expect(t.sim.finalWater()!.pumps[0]).toMatchObject({ status: 'open', powered: true });
+    const series = t.sim.kpiSeries.peopleWithoutWater!;
     expect(Math.max(...series.map(([, v]) => v))).toBe(1000);
   });
 
   it('counts partial service: residents times the share of demand not delivered', () => {
     // Asking 28 m for full service puts the draining tower in the pressure-deficient range for hours.
-    const sim = createSimulation(waterInput({ ...scenario, water: { ...scenario.water, demandModel: { requiredPressureM: 28 } } }, { 'tiny.inp': TINY_INP }));
+    const t = twin(tinyWater({ ...scenario, water: { ...scenario.water, demandModel: { requiredPressureM: 28 } } }));
     let partial = false;
-    for (let t = 2 * HOUR; t < 8 * HOUR; t += 5 * MINUTE) {
-      sim.runUntil(t);
-      const s = sim.finalWater()!.consumers[0]!.servicePct;
+    for (let at = 2 * HOUR; at < 8 * HOUR; at += 5 * MINUTE) {
+      const s = t.until(at).sim.finalWater()!.consumers[0]!.servicePct;
       if (s > 0 && s < 100) {
         partial = true;
-        expect(sim.kpis().peopleWithoutWater).toBe(Math.round(1000 * (1 - sim.water!.service[0]!)));
+        t.expectKpi('peopleWithoutWater', Math.round(1000 * (1 - t.sim.water!.service[0]!)));
       }
     }
     expect(partial).toBe(true);

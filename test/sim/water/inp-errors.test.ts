@@ -1,10 +1,10 @@
 /** A malformed .inp is reported with its line, its section and a hint — by our reader or by EPANET itself. */
 import { describe, expect, it } from 'vitest';
 import { water } from '../../../src/sim';
-import { waterIssues } from './helpers';
-import { TINY_INP } from './tiny-network';
+import { issuesOf } from '../../support/scenarios';
+import { TINY_INP } from '../../support/water';
 
-const issuesFor = (text: string) => waterIssues({ water: { inp: 'net.inp' } }, { 'net.inp': text });
+const issuesFor = (text: string) => issuesOf({ water: { inp: 'net.inp' } }, { 'net.inp': text });
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('.inp errors', () => {
@@ -40,7 +40,7 @@ describe('.inp errors', () => {
   });
 
   it('says when the file is missing, and where paths are resolved from', () => {
-    const issues = waterIssues({ water: { inp: 'missing.inp' } }, {});
+    const issues = issuesOf({ water: { inp: 'missing.inp' } });
     expect(issues[0]).toMatchObject({ path: 'water.inp', message: 'cannot read "missing.inp"' });
     expect(issues[0]!.hint).toMatch(/scenario file's own folder/);
   });

@@ -8,7 +8,7 @@ import { describe, expect } from 'vitest';
 import { createSimulation, HOUR } from '../../../src/sim';
 import { loadedWaterEngine } from '../../../src/sim/water';
 import { itWithSharedData } from '../../support/shared-data';
-import { waterInput } from './helpers';
+import { compile } from '../../support/scenarios';
 
 const PSI_TO_M = 0.3048 / 0.4333;
 const GPM_TO_LPS = 0.0630901964;
@@ -64,7 +64,7 @@ function bareRun(text: string, pda: boolean): Bare {
 
 function compare(text: string, pda: boolean) {
   const bare = bareRun(text, pda);
-  const sim = createSimulation(waterInput({ duration: '24h', water: { inp: 'Net1.inp', demandModel: { type: pda ? 'PDA' : 'DDA' } } }, { 'Net1.inp': text }));
+  const sim = createSimulation(compile({ duration: '24h', water: { inp: 'Net1.inp', demandModel: { type: pda ? 'PDA' : 'DDA' } } }, { 'Net1.inp': text }));
   let compared = 0;
   for (let h = 0; h <= 24; h++) {
     sim.runUntil(h * HOUR + 1000);
@@ -102,7 +102,7 @@ describe('Net1 in the twin', () => {
   );
 
   itWithSharedData("starts tank 2 at the file's 120 ft (36.576 m) and reports volumes in m³", 'water/net1/Net1.inp', (text) => {
-    const sim = createSimulation(waterInput({ duration: '2h', water: { inp: 'Net1.inp' } }, { 'Net1.inp': text }));
+    const sim = createSimulation(compile({ duration: '2h', water: { inp: 'Net1.inp' } }, { 'Net1.inp': text }));
     const t = sim.finalWater()!.tanks[0]!;
     expect(t.levelM).toBeCloseTo(120 * 0.3048, 3);
     // A 50.5 ft cylinder holding 120 ft of water.

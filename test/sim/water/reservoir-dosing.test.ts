@@ -7,11 +7,11 @@
 import { describe, expect } from 'vitest';
 import { createSimulation, HOUR } from '../../../src/sim';
 import { itWithSharedData } from '../../support/shared-data';
-import { waterInput } from './helpers';
+import { compile } from '../../support/scenarios';
 
 function run(inp: string, node: string) {
   const sim = createSimulation(
-    waterInput(
+    compile(
       {
         duration: '12h',
         water: { inp: 'n.inp', stepS: 300, quality: { chemical: 'sodium hydroxide', units: 'mg/L', sourceNode: node, baselineMgL: 100, limitMgL: 1000 } },

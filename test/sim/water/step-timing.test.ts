@@ -10,7 +10,7 @@ import { describe, expect } from 'vitest';
 import { createSimulation, HOUR, MINUTE } from '../../../src/sim';
 import { loadedWaterEngine } from '../../../src/sim/water';
 import { itWithSharedData } from '../../support/shared-data';
-import { waterInput } from './helpers';
+import { compile } from '../../support/scenarios';
 
 const CHECK_HOURS = [1, 2, 6];
 const CUT_S = 20 * 60;
@@ -54,7 +54,7 @@ function reference(text: string, c: Case): Map<string, number>[] {
 
 function twin(text: string, c: Case) {
   return createSimulation(
-    waterInput(
+    compile(
       {
         duration: '7h',
         assets: [

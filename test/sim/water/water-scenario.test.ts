@@ -1,12 +1,11 @@
 /** The scenario's water section and water commands: every reference checked, each problem with its path and a hint. */
 import { describe, expect, it } from 'vitest';
-import { waterIssues } from './helpers';
-import { TINY_INP } from './tiny-network';
+import { issuesOf } from '../../support/scenarios';
+import { TINY_INP_CONTROLLED, tinyWaterIssues } from '../../support/water';
 
-const INP = TINY_INP.replace('[TIMES]', '[CONTROLS]\nLINK PU OPEN IF NODE TK BELOW 3\nLINK PU CLOSED IF NODE TK ABOVE 8\n[TIMES]');
-const base = { water: { inp: 'tiny.inp', plcs: [{ id: 'PLC1', sensors: ['P_TK'], actuators: ['PU'] }] } };
+const plcs = [{ id: 'PLC1', sensors: ['P_TK'], actuators: ['PU'] }];
 const withCommands = (commands: unknown[], extra: Record<string, unknown> = {}) =>
-  waterIssues({ ...base, water: { ...base.water, ...extra }, injects: [{ id: 'x', at: '1h', title: 'x', commands }] }, { 'tiny.inp': INP });
+  tinyWaterIssues({ water: { plcs, ...extra }, injects: [{ id: 'x', at: '1h', title: 'x', commands }] }, TINY_INP_CONTROLLED);
 
 describe('water scenario references', () => {
   it('accepts good commands', () => {
@@ -52,7 +51,7 @@ describe('water scenario references', () => {
   });
 
   it('says water commands need a water network', () => {
-    const issues = waterIssues({ injects: [{ id: 'x', at: '1h', title: 'x', commands: [{ type: 'water.link.deny', from: 'A', to: 'B', denied: true }] }] }, {});
+    const issues = issuesOf({ injects: [{ id: 'x', at: '1h', title: 'x', commands: [{ type: 'water.link.deny', from: 'A', to: 'B', denied: true }] }] });
     expect(issues).toEqual([expect.objectContaining({ path: 'injects[0].commands[0]', message: 'this scenario has no water network' })]);
   });
 });

@@ -9,10 +9,10 @@ import { heatTexels, isHatch, LOST_ALPHA, seenAlpha } from '../../../src/ui/cybe
 import { zoneColor, zoneMembers, zoneOfAssets, zoneReach, ZONE_STYLE } from '../../../src/ui/cyber/zones';
 import { blindSplit, wasNow } from '../../../src/ui/cyber/cctv-panel';
 import type { LiveCoverage } from '../../../src/worker/live-coverage';
-import { networkFixture } from '../../sim/comms/network-fixture';
+import { smallNetwork } from '../../support/network';
 
 function view(segmentation = false): { cv: CyberView; assets: readonly { id: string }[] } {
-  const input = networkFixture({ segmentation });
+  const input = smallNetwork({ segmentation });
   return { cv: cyberView(input)!, assets: input.assets.map((a) => ({ id: a.id as string })) };
 }
 

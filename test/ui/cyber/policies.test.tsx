@@ -6,8 +6,8 @@
  * policy changes by other means (a scenario decision, another facilitator).
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { reactHost } from '../../support/dom';
 
 const commands: unknown[] = [];
 vi.mock('../../../src/ui/app/session', () => ({ twinClient: () => ({ command: (c: unknown) => commands.push(c) }) }));
@@ -15,34 +15,26 @@ vi.mock('../../../src/ui/app/session', () => ({ twinClient: () => ({ command: (c
 const { PolicyControls, POLICY_SWITCHES } = await import('../../../src/ui/cyber/policies');
 const { live } = await import('../../../src/ui/store/live');
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let host: HTMLDivElement;
-let root: Root;
 const setPolicies = (p: Record<string, boolean>) => {
   live.snapshot = { tMs: 0, cyber: { policies: p } } as never;
 };
-const switches = () => [...host.querySelectorAll<HTMLInputElement>('input[role="switch"]')];
+const switches = () => [...dom.host.querySelectorAll<HTMLInputElement>('input[role="switch"]')];
 const byName = (name: RegExp) => switches().find((s) => name.test(s.labels?.[0]?.textContent ?? ''))!;
 
 beforeEach(() => {
   vi.useFakeTimers();
   commands.length = 0;
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
 });
 afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
   live.snapshot = null;
   vi.useRealTimers();
 });
+const dom = reactHost();
 
 describe('the policy switches', () => {
   it('show the policies in force, each with a label and a description of what it does and costs', () => {
     setPolicies({ segmentation: true, 'vendor-remote-access': true, 'data-localisation': false, 'edge-anonymisation': false, 'egress-monitoring': true });
-    act(() => root.render(<PolicyControls />));
+    act(() => dom.root.render(<PolicyControls />));
     expect(switches()).toHaveLength(5);
     expect(byName(/^Segmentation/).checked).toBe(true);
     expect(byName(/^No vendor remote access/).checked).toBe(false);
@@ -59,7 +51,7 @@ describe('the policy switches', () => {
 
   it('sends policy.set on a toggle, and shows the state asked for until the snapshot has it', () => {
     setPolicies({ segmentation: false, 'vendor-remote-access': true, 'data-localisation': false, 'edge-anonymisation': false, 'egress-monitoring': false });
-    act(() => root.render(<PolicyControls />));
+    act(() => dom.root.render(<PolicyControls />));
     act(() => byName(/^Data localisation/).click());
     expect(commands).toEqual([{ type: 'policy.set', policy: 'data-localisation', enabled: true }]);
     expect(byName(/^Data localisation/).checked).toBe(true);
@@ -70,13 +62,13 @@ describe('the policy switches', () => {
     setPolicies({ segmentation: false, 'vendor-remote-access': false, 'data-localisation': true, 'edge-anonymisation': false, 'egress-monitoring': false });
     act(() => vi.advanceTimersByTime(600));
     expect(byName(/^Data localisation/).checked).toBe(true);
-    expect(host.textContent).not.toMatch(/applying/);
+    expect(dom.host.textContent).not.toMatch(/applying/);
     expect(byName(/^No vendor remote access/).checked).toBe(true);
   });
 
   it('follows the snapshot when a policy changes by other means', () => {
     setPolicies({ segmentation: false, 'vendor-remote-access': true, 'data-localisation': false, 'edge-anonymisation': false, 'egress-monitoring': false });
-    act(() => root.render(<PolicyControls />));
+    act(() => dom.root.render(<PolicyControls />));
     expect(byName(/^Anonymise/).checked).toBe(false);
     setPolicies({ segmentation: false, 'vendor-remote-access': true, 'data-localisation': false, 'edge-anonymisation': true, 'egress-monitoring': false });
     act(() => vi.advanceTimersByTime(600));
@@ -86,7 +78,7 @@ describe('the policy switches', () => {
 
   it('shows nothing before the first snapshot', () => {
     live.snapshot = null;
-    act(() => root.render(<PolicyControls />));
-    expect(host.querySelector('fieldset')).toBeNull();
+    act(() => dom.root.render(<PolicyControls />));
+    expect(dom.host.querySelector('fieldset')).toBeNull();
   });
 });

@@ -5,10 +5,11 @@
  * the panel's supply counts follow the kit swapped during the run.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { reactHost } from '../../support/dom';
 import { vendorId, type VendorSpec } from '../../../src/sim';
 import type { WorldIndex } from '../../../src/ui/store/world-index';
+import { KESTREL } from '../../support/network';
 
 const commands: unknown[] = [];
 /** What the worker answers to the next command (refused when it names unknown ids). */
@@ -27,16 +28,7 @@ const { VendorPanel } = await import('../../../src/ui/cyber/cyber-panels');
 const { uiStore } = await import('../../../src/ui/store/ui-store');
 const { live } = await import('../../../src/ui/store/live');
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const kestrel: VendorSpec = {
-  id: vendorId('kestrel'),
-  name: 'Kestrel',
-  jurisdiction: 'Calderra',
-  supplies: ['camera', 'nvr'],
-  remoteMaintenance: true,
-  cloudJurisdiction: 'Calderra',
-};
+const kestrel = KESTREL;
 const meridian: VendorSpec = {
   id: vendorId('meridian'),
   name: 'Meridian',
@@ -49,67 +41,59 @@ const units = [...[1, 2, 3, 4, 5, 6].map((k) => ({ id: `camera-${k}`, kind: 'cam
 
 /** Opens the control as a click on its summary would (the form is made only while open). */
 function openControl(): void {
-  const d = host.querySelector('details')!;
+  const d = dom.host.querySelector('details')!;
   act(() => {
     d.open = true;
     d.dispatchEvent(new Event('toggle'));
   });
 }
 
-let host: HTMLDivElement;
-let root: Root;
 beforeEach(() => {
   commands.length = 0;
   outcome = { applied: true, refused: [] };
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
 });
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
+const dom = reactHost();
 
 describe('the Ban from… control', () => {
   it('shows the cost with the crews chosen, then sends the ban', async () => {
-    act(() => root.render(<BanControl vendor={kestrel} vendors={[kestrel, meridian]} units={units} queuedKinds={new Set()} />));
-    const summary = host.querySelector('summary')!;
+    act(() => dom.root.render(<BanControl vendor={kestrel} vendors={[kestrel, meridian]} units={units} queuedKinds={new Set()} />));
+    const summary = dom.host.querySelector('summary')!;
     expect(summary.textContent).toMatch(/Ban from/);
     expect(summary.getAttribute('title')).toMatch(/out of service while it is swapped/);
-    expect(host.querySelector('form')).toBeNull();
+    expect(dom.host.querySelector('form')).toBeNull();
     openControl();
     // Six cameras at 1.5 h and a recorder at 6 h, four crews in id order: the recorder waits for a crew until 1.5 h, done at 7.5 h.
-    expect(host.querySelector('.ban-cost')!.textContent).toMatch(/7 unit\(s\).*6 camera \(1 h 30 min each\), 1 nvr \(6 h each\).*takes 7 h 30 min/);
-    const nvr = [...host.querySelectorAll('label')].find((l) => l.textContent?.includes('nvr'))!.querySelector('input')!;
+    expect(dom.host.querySelector('.ban-cost')!.textContent).toMatch(/7 unit\(s\).*6 camera \(1 h 30 min each\), 1 nvr \(6 h each\).*takes 7 h 30 min/);
+    const nvr = [...dom.host.querySelectorAll('label')].find((l) => l.textContent?.includes('nvr'))!.querySelector('input')!;
     act(() => nvr.click());
-    const crews = host.querySelector<HTMLInputElement>('input[type="number"]')!;
+    const crews = dom.host.querySelector<HTMLInputElement>('input[type="number"]')!;
     const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
     act(() => {
       setter.call(crews, '2');
       crews.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    expect(host.querySelector('.ban-cost')!.textContent).toMatch(/6 unit\(s\).*takes 4 h 30 min/);
-    await act(async () => host.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
+    expect(dom.host.querySelector('.ban-cost')!.textContent).toMatch(/6 unit\(s\).*takes 4 h 30 min/);
+    await act(async () => dom.host.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
     expect(commands).toEqual([{ type: 'policy.vendor.ban', vendor: 'kestrel', kinds: ['camera'], replacement: 'meridian', crews: 2 }]);
-    expect(host.querySelector('[role="status"]')?.textContent).toMatch(/Ban issued/);
+    expect(dom.host.querySelector('[role="status"]')?.textContent).toMatch(/Ban issued/);
   });
 
   it('does not say the ban was issued when the worker refused it', async () => {
     outcome = { applied: false, refused: [{ kind: 'vendor', id: 'meridian', path: 'replacement' }] };
-    act(() => root.render(<BanControl vendor={kestrel} vendors={[kestrel, meridian]} units={units} queuedKinds={new Set()} />));
+    act(() => dom.root.render(<BanControl vendor={kestrel} vendors={[kestrel, meridian]} units={units} queuedKinds={new Set()} />));
     openControl();
-    await act(async () => host.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
+    await act(async () => dom.host.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
     expect(commands).toHaveLength(1);
-    expect(host.querySelector('.ban-cost')).not.toBeNull();
-    expect(host.textContent).not.toMatch(/Ban issued/);
+    expect(dom.host.querySelector('.ban-cost')).not.toBeNull();
+    expect(dom.host.textContent).not.toMatch(/Ban issued/);
   });
 
   it('offers no vendor as the replacement, and has nothing to do for kinds already being replaced', () => {
-    act(() => root.render(<BanControl vendor={kestrel} vendors={[kestrel, meridian]} units={units} queuedKinds={new Set(['camera', 'nvr'])} />));
+    act(() => dom.root.render(<BanControl vendor={kestrel} vendors={[kestrel, meridian]} units={units} queuedKinds={new Set(['camera', 'nvr'])} />));
     openControl();
-    expect(host.querySelector('.ban-cost')!.textContent).toBe('Nothing to replace.');
-    expect(host.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled).toBe(true);
-    expect([...host.querySelectorAll('option')].map((o) => o.value)).toEqual(['meridian', '']);
+    expect(dom.host.querySelector('.ban-cost')!.textContent).toBe('Nothing to replace.');
+    expect(dom.host.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled).toBe(true);
+    expect([...dom.host.querySelectorAll('option')].map((o) => o.value)).toEqual(['meridian', '']);
   });
 });
 
@@ -180,19 +164,19 @@ describe('the vendor panel during a ban', () => {
         vendorReach: [{ vendor: 'kestrel', enabled: true, zones: ['network'] }],
       },
     } as never;
-    act(() => root.render(<VendorPanel />));
+    act(() => dom.root.render(<VendorPanel />));
     act(() => vi.advanceTimersByTime(1100));
-    const rows = [...host.querySelectorAll('.vendor-card')].map((r) => r.textContent ?? '');
+    const rows = [...dom.host.querySelectorAll('.vendor-card')].map((r) => r.textContent ?? '');
     expect(rows[0]).toMatch(/4 camera, 1 nvr, 1 vendor-gateway/);
     expect(rows[0]).toMatch(/6 assets · VPN reaches networkCloud data/);
     expect(rows[1]).toMatch(/2 camera/);
     expect(rows[1]).toMatch(/1 dataset\(s\) in United Kingdom/);
-    expect(host.querySelector('.ban-progress')!.textContent).toBe('Kestrel banned from camera: 2 of 6 unit(s) replaced by Meridian, finished by 04:30:00');
-    expect(host.querySelectorAll('summary')).toHaveLength(2);
+    expect(dom.host.querySelector('.ban-progress')!.textContent).toBe('Kestrel banned from camera: 2 of 6 unit(s) replaced by Meridian, finished by 04:30:00');
+    expect(dom.host.querySelectorAll('summary')).toHaveLength(2);
     // Cutting the vendor's access shows at the next poll.
     (live.snapshot as unknown as { cyber: { vendorReach: unknown } }).cyber.vendorReach = [{ vendor: 'kestrel', enabled: false, zones: [] }];
     act(() => vi.advanceTimersByTime(1100));
-    expect(host.querySelector('.vendor-card')!.textContent).toMatch(/VPN access cut/);
+    expect(dom.host.querySelector('.vendor-card')!.textContent).toMatch(/VPN access cut/);
     live.snapshot = null;
     vi.useRealTimers();
   });

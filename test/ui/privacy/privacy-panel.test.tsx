@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PrivacyView, PrivacyWhatIf } from '../../../src/worker/privacy-query';
 import type { WorldView } from '../../../src/worker/protocol';
-import { sampleTrace } from './trace-fixture';
+import { sampleTrace } from '../../support/trace';
 
 const calls: (PrivacyWhatIf | undefined)[] = [];
 const commands: unknown[] = [];

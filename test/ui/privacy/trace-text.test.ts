@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IllustrativeTrace } from '../../../src/sim/analysis';
-import { sampleTrace } from './trace-fixture';
+import { sampleTrace } from '../../support/trace';
 import { dayLabel, districtAt, hhmm, traceCaption } from '../../../src/ui/privacy/trace-text';
 
 const districts = [

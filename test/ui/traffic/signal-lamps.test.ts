@@ -1,14 +1,13 @@
 import { Matrix4, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../../../src/scenario';
 import { AMBER, DARK, GREEN, GREEN_YIELD, LANE_WIDTH_M, NO_SIGNAL, RED } from '../../../src/sim/traffic';
 import { lampSpot, LAMP_SPACING_M, SignalLamps } from '../../../src/ui/traffic/signal-lamps';
 import { trafficView } from '../../../src/worker/world-view';
+import { streetGrid } from '../../support/scenarios';
 
 function gridView(lanes: number) {
-  const r = loadScenarioText(JSON.stringify({ version: 1, traffic: { grid: { rows: 3, cols: 3, blockLengthM: 150, lanes, signals: true } } }));
-  if (!r.ok) throw new Error('load');
-  return { tv: trafficView(r.input)!, net: r.input.traffic!.network };
+  const input = streetGrid({ rows: 3, cols: 3, blockLengthM: 150, lanes, signals: true });
+  return { tv: trafficView(input)!, net: input.traffic!.network };
 }
 
 describe('signal lamp placement', () => {

@@ -1,6 +1,23 @@
-/** Seeded random grids for property tests: synthetic grids with some branches opened and units switched off. */
-import { Rng } from '../../../src/sim/core';
-import { syntheticGrid, type PowerNetwork } from '../../../src/sim/power';
+/**
+ * Power networks for tests: seeded random grids for property tests (synthetic grids with some
+ * branches opened and units switched off), and the two-bus network of the worked examples.
+ */
+import { Rng } from '../../src/sim/core';
+import { createNetwork, syntheticGrid, type NetworkSpec, type PowerNetwork } from '../../src/sim/power';
+
+type Branch = NonNullable<NetworkSpec['branches']>[number];
+
+/** Bus 1 (the reference, one unit at `loadMW`) feeds `loadMW` at bus 2 over parallel 1→2 lines (x = 0.1 unless given). */
+export function twoBus(loadMW: number, lines: readonly Partial<Branch>[], pmaxMW = 200): PowerNetwork {
+  return createNetwork({
+    buses: [
+      { id: 1, type: 3 },
+      { id: 2, pdMW: loadMW },
+    ],
+    gens: [{ bus: 1, pgMW: loadMW, pmaxMW }],
+    branches: lines.map((l) => ({ from: 1, to: 2, x: 0.1, ...l })),
+  });
+}
 
 export interface RandomGridOptions {
   readonly openFraction?: number;

@@ -1,5 +1,5 @@
 /** Hand-made released datasets for the linkage tests. */
-import type { population as pop } from '../../../src/sim';
+import type { population as pop } from '../../src/sim';
 
 /** A record: [pseudonym, x, z, t, truth]. */
 export type Row = [number, number, number, number, number];

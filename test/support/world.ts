@@ -1,4 +1,4 @@
-/** Small hand-built worlds for unit tests. */
+/** Small hand-built worlds: assets, dependency edges and an input with an empty city, for tests of the core and of one subsystem. */
 import { assetId, edgeId, type AssetSpec, type EdgeSpec, type SimInput, type InjectSpec, type EdgeKind, type Resource } from '../../src/sim';
 
 export function asset(id: string, extra: Partial<AssetSpec> = {}): AssetSpec {

@@ -1,5 +1,5 @@
 /** One illustrative trace as the worker would send it, for the panel's tests. */
-import type { IllustrativeTrace } from '../../../src/sim/analysis';
+import type { IllustrativeTrace } from '../../src/sim/analysis';
 
 const site = { site: 'clinic', name: 'Sexual Health Clinic', kind: 'clinic', x: 800, z: 200 };
 export const sampleTrace: IllustrativeTrace = {

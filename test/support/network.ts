@@ -4,12 +4,22 @@
  * the internet and an attacker's server. Backhaul 100 Mb/s, so five cameras flooding at 60 Mb/s
  * saturate it.
  */
-import { vendorId, type AssetSpec, type SimInput } from '../../../src/sim';
-import type { CommsInput } from '../../../src/sim/comms';
-import type { CyberInput } from '../../../src/sim/couplings/cyber-layer';
-import { asset, edge, input } from '../helpers';
+import { vendorId, type AssetSpec, type SimInput, type VendorSpec } from '../../src/sim';
+import type { CommsInput } from '../../src/sim/comms';
+import type { CyberInput } from '../../src/sim/couplings/cyber-layer';
+import { asset, edge, input } from './world';
 
-export interface FixtureOptions {
+/** Kestrel as a scenario with a cloud declares it: cameras and recorders, remote maintenance, its cloud in Calderra. */
+export const KESTREL: VendorSpec = {
+  id: vendorId('kestrel'),
+  name: 'Kestrel',
+  jurisdiction: 'Calderra',
+  supplies: ['camera', 'nvr'],
+  remoteMaintenance: true,
+  cloudJurisdiction: 'Calderra',
+};
+
+export interface NetworkOptions {
   sharing?: 'max-min' | 'proportional';
   segmentation?: boolean;
   /** Whether the camera vendor also supplies the signal controller. */
@@ -17,7 +27,7 @@ export interface FixtureOptions {
   policies?: Partial<CyberInput['policies']>;
 }
 
-export function networkFixture(o: FixtureOptions = {}): SimInput {
+export function smallNetwork(o: NetworkOptions = {}): SimInput {
   const cams = [1, 2, 3, 4, 5].map((k) => `cam-${k}`);
   const v = vendorId('kestrel');
   const assets: AssetSpec[] = [
