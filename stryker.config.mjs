@@ -15,6 +15,10 @@ export default {
   // tests that reach it.
   vitest: { configFile: 'vitest.mutation.config.ts', related: true, pool: 'forks' },
   coverageAnalysis: 'perTest',
+  // Static mutants (module-level constants, zod schemas built at import) need every test file
+  // re-evaluated per mutant; vitest.mutation.config.ts shares modules between runs unless
+  // MUTATION_THOROUGH=1, so they are only tested then.
+  ignoreStatic: process.env.MUTATION_THOROUGH !== '1',
   mutate: ['src/sim/core/**/*.ts', 'src/scenario/**/*.ts', 'src/sim/cctv/**/*.ts'],
   // One test runner: the machine has two cores and is shared.
   concurrency: 1,
