@@ -66,14 +66,7 @@ const FOLDERS = {
     ],
   },
   scenario: {
-    mutate: [
-      'src/scenario/load.ts',
-      'src/scenario/migrate.ts',
-      'src/scenario/referenced-file.ts',
-      'src/scenario/check-refs.ts',
-      'src/scenario/schema-primitives.ts',
-      'src/scenario/compile.ts',
-    ],
+    mutate: ['src/scenario/load.ts', 'src/scenario/migrate.ts', 'src/scenario/referenced-file.ts', 'src/scenario/schema-primitives.ts'],
     testFiles: [
       'test/scenario/all-at-once.test.ts',
       'test/scenario/city.test.ts',
@@ -86,7 +79,7 @@ const FOLDERS = {
     ],
   },
   cctv: {
-    mutate: ['src/sim/cctv/coverage.ts', 'src/sim/cctv/detections.ts', 'src/sim/cctv/intake.ts'],
+    mutate: ['src/sim/cctv/detections.ts', 'src/sim/cctv/intake.ts'],
     testFiles: ['test/cctv/coverage.test.ts', 'test/cctv/coverage-outlines.test.ts', 'test/cctv/camera-states.test.ts', 'test/sim/cctv/**/*.test.ts'],
   },
 };
