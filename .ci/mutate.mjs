@@ -78,10 +78,7 @@ const FOLDERS = {
       'test/scenario/load-steps.test.ts',
     ],
   },
-  cctv: {
-    mutate: ['src/sim/cctv/detections.ts', 'src/sim/cctv/intake.ts'],
-    testFiles: ['test/cctv/coverage.test.ts', 'test/cctv/coverage-outlines.test.ts', 'test/cctv/camera-states.test.ts', 'test/sim/cctv/**/*.test.ts'],
-  },
+  cctv: { mutate: ['src/sim/cctv/**/*.ts'], testFiles: ['test/cctv/**/*.test.ts', 'test/sim/cctv/**/*.test.ts'] },
 };
 
 /** One Stryker run; resolves to its exit code. */
