@@ -40,7 +40,7 @@ export function generateCity(p: CityParams, remoteVendors: readonly string[]): G
   const buildings = makeBuildings(layout, sites, p.buildings, rng.fork('buildings'));
   const infra = p.infrastructure
     ? makeInfrastructure(plan(layout, sites, buildings, p.population, remoteVendors))
-    : { assets: [], edges: [], population: 0, districtPopulation: layout.districts.map(() => 0) };
+    : { assets: [], edges: [], cameraRoles: new Map(), population: 0, districtPopulation: layout.districts.map(() => 0) };
   const city: CityModel = {
     name: p.name,
     sizeM: layout.sizeM,

@@ -79,9 +79,13 @@ export interface InfraPlan {
   readonly synthetic?: boolean;
 }
 
+/** What a camera the rules place is for: number plates off a junction, faces off its other corner, faces at a site. */
+export type CameraRole = 'junction-anpr' | 'junction-face' | 'site';
+
 export interface Infrastructure {
   readonly assets: GeneratedAsset[];
   readonly edges: EdgeSpec[];
+  readonly cameraRoles: Map<string, CameraRole>;
   readonly population: number;
   readonly districtPopulation: number[];
 }
@@ -259,9 +263,11 @@ export function makeInfrastructure(plan: InfraPlan): Infrastructure {
 
   // Traffic signals at junctions; cameras at junctions and sites.
   let cam = 0;
-  const camera = (pos: Pt, where: string) => {
+  const cameraRoles = new Map<string, CameraRole>();
+  const camera = (pos: Pt, where: string, role: CameraRole) => {
     const id = add(`camera-${String(++cam).padStart(3, '0')}`, 'camera', 'cctv', `Camera ${cam} (${where})`, pos, mark);
     dep(switchFor(pos), id, 'comms', { note: 'PoE: power and network over the access switch' });
+    cameraRoles.set(id, role);
   };
   for (const j of plan.junctions) {
     const p = j.position;
@@ -270,8 +276,8 @@ export function makeInfrastructure(plan: InfraPlan): Infrastructure {
       dep(substationFor(p), id, 'power', { note: 'no battery: the junction goes dark' });
       dep(switchFor(p), id, 'control', { effect: 'degraded', note: 'urban traffic control link; falls back to fixed time' });
     }
-    if (j.cameras >= 1) camera([p[0] + 9, p[1] + 9], j.label);
-    if (j.cameras >= 2) camera([p[0] - 9, p[1] - 9], j.label);
+    if (j.cameras >= 1) camera([p[0] + 9, p[1] + 9], j.label, 'junction-anpr');
+    if (j.cameras >= 2) camera([p[0] - 9, p[1] - 9], j.label, 'junction-face');
   }
 
   // Civic sites.
@@ -287,7 +293,7 @@ export function makeInfrastructure(plan: InfraPlan): Infrastructure {
     dep(switchFor(s.position), s.id, 'comms', { effect: 'degraded', note: 'council network' });
     if (s.kind === 'hospital') dep(pumpFor(s.position), s.id, 'water', { bufferMin: 45, note: 'on-site storage, about 45 min at present draw' });
     else dep(waterFor(s.position), s.id, 'water', { bufferMin: 60, effect: 'degraded', note: 'mains storage, about 1 h' });
-    if (plan.siteCameras) camera([s.position[0] + 40, s.position[1] - 40], s.name);
+    if (plan.siteCameras) camera([s.position[0] + 40, s.position[1] - 40], s.name, 'site');
   }
   // Video recorders in the police and council buildings; where there are none, in the data centre.
   const recorderSites = sitesOf('police-hq').concat(sitesOf('council-office'));
@@ -329,7 +335,7 @@ export function makeInfrastructure(plan: InfraPlan): Infrastructure {
         dep(x.id, at.id, 'control', { effect: 'degraded', note: 'signal controller in the street cabinet' });
     }
   }
-  return { assets, edges, population, districtPopulation };
+  return { assets, edges, cameraRoles, population, districtPopulation };
 }
 
 /** Groups homes by district and 800 m cell and shares the residents among them by floor area (groups under 50 people are left out). */
