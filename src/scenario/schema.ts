@@ -330,6 +330,7 @@ export const scenarioSchema = z
         summary: text(4000).optional(),
         audience: z.array(z.enum(['briefer', 'facilitator', 'student'])).optional(),
         objectives: z.array(text(500)).optional(),
+        place: text(200).optional().describe('Where it is set, for people choosing a scenario ("Levenshulme, Manchester, United Kingdom").'),
       })
       .optional(),
     seed: z.int().min(0).max(4_294_967_295).optional(),

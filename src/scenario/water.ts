@@ -125,7 +125,7 @@ function read(file: string, path: string, ctx: WaterContext): string | null {
     path,
     ctx.readFile,
     ctx.issues,
-    "check the path; it is resolved from the scenario file's own folder (C-Town and Net1 live in ../shared/data/water)",
+    "check the path; it is resolved from the scenario file's own folder (the shipped C-Town and Net1 live in assets/water)",
   );
 }
 

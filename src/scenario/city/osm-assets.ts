@@ -125,17 +125,19 @@ export function readCameras(
     const t = place.tags;
     const rawDir = t['camera:direction'] ?? t.direction;
     const dir = parseDirection(rawDir);
-    if (!dir) {
+    // Defaults are counted for street cameras: an indoor one's view is not modelled.
+    const street = place.kind !== 'indoor-camera';
+    if (!dir && street) {
       defaultHeading++;
       if (rawDir !== undefined) unreadable++;
     }
     const typeTag = (t['camera:type'] ?? '').toLowerCase();
     const type: CameraType = typeTag === 'dome' ? 'dome' : typeTag === 'panning' || typeTag === 'ptz' ? 'panning' : 'fixed';
-    if (typeTag === '') defaultType++;
+    if (typeTag === '' && street) defaultType++;
     const h = /^\s*(\d+(?:\.\d+)?)\s*(m)?\s*$/.exec(t.height ?? '');
     const mount = MOUNT_M[(t['camera:mount'] ?? '').toLowerCase()];
     const heightM = h ? Math.max(1, Number(h[1])) : (mount ?? DEFAULT_HEIGHT_M);
-    if (!h && mount === undefined) defaultHeight++;
+    if (!h && mount === undefined && street) defaultHeight++;
     const fov = type === 'fixed' && dir?.spanDeg ? Math.min(360, dir.spanDeg) : FOV_DEG[type];
     const headingDeg = dir ? headingFromBearing(dir.bearing) : towardsStreet(place.at, streets);
     return {
@@ -176,6 +178,7 @@ function countNotCameras(osm: OsmData): number {
 /** The heading from `p` to the nearest point of the nearest street (east when there are none). */
 function towardsStreet(p: Pt, streets: readonly { a: Pt; b: Pt }[]): number {
   let best: Pt | null = null;
+  let along: Pt = [1, 0];
   let bd = Infinity;
   for (const s of streets) {
     const dx = s.b[0] - s.a[0];
@@ -184,10 +187,12 @@ function towardsStreet(p: Pt, streets: readonly { a: Pt; b: Pt }[]): number {
     const t = len2 > 0 ? Math.max(0, Math.min(1, ((p[0] - s.a[0]) * dx + (p[1] - s.a[1]) * dz) / len2)) : 0;
     const q: Pt = [s.a[0] + t * dx, s.a[1] + t * dz];
     const d = (q[0] - p[0]) ** 2 + (q[1] - p[1]) ** 2;
-    if (d < bd) [best, bd] = [q, d];
+    if (d < bd) [best, bd, along] = [q, d, [dx, dz]];
   }
-  if (!best || bd < 1e-6) return 0;
-  return norm((Math.atan2(best[1] - p[1], best[0] - p[0]) * 180) / Math.PI);
+  if (!best) return 0;
+  // A camera standing on the street's line looks along it.
+  const [vx, vz] = bd < 1 ? along : [best[0] - p[0], best[1] - p[1]];
+  return norm((Math.atan2(vz, vx) * 180) / Math.PI);
 }
 
 /** The highest voltage a `voltage` tag gives ("275000;132000"), in kV; null when it has none. */
