@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseOsm } from '../../src/scenario';
+import { loadScenarioText, parseOsm } from '../../src/scenario';
 import { parseDirection } from '../../src/scenario/city/osm-assets';
 import { importOsm } from '../../src/scenario/osm-import';
 import { createSimulation, loadWaterEngine, MINUTE, type SimInput } from '../../src/sim';
@@ -248,5 +248,33 @@ describe('Levenshulme, which maps no infrastructure', () => {
     const p = sim.finalPrivacy()!;
     expect(p.residents).toBe(input.population!.residents);
     expect(p.datasets.find((d) => d.id === 'anpr')!.records).toBeGreaterThan(0);
+  });
+});
+
+describe('what goes wrong says where and how to fix it', () => {
+  it('refuses a town setting without a town, and a file that is not OpenStreetMap', () => {
+    const r = loadScenarioText(JSON.stringify({ version: 1, city: { generator: {}, infrastructure: false, population: 5000 } }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => [i.path, i.hint])).toEqual([
+      ['city.infrastructure', 'set it in "generator" instead'],
+      ['city.population', 'set it in "generator" instead'],
+    ]);
+    const bad = importOsm('id,lat,lon\n1,53.4,-2.2\n', { fileName: 'cameras.csv', osmPath: 'cameras.csv' });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.issues[0]!.path).toBe('cameras.csv');
+    expect(bad.issues[0]!.hint).toMatch(/export the area as \.osm XML/);
+    const noStreets = importOsm('<osm version="0.6"><node id="1" lat="53.4" lon="-2.2"/></osm>', { fileName: 'field.osm', osmPath: 'field.osm' });
+    expect(noStreets.ok).toBe(false);
+    if (!noStreets.ok) expect(noStreets.issues[0]!.message).toMatch(/no drivable roads/);
+  });
+
+  it('takes the residents the scenario gives, shared among the homes by floor area', () => {
+    const r = loadScenarioText(JSON.stringify({ version: 1, city: { osm: 'e.osm', population: 12000 }, population: {} }), { readFile: () => EASTBRIDGE });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const people = r.input.assets.filter((a) => a.kind === 'neighbourhood').reduce((n, a) => n + a.population, 0);
+    expect(Math.abs(people - 12000)).toBeLessThan(10);
+    expect(r.input.population!.residents).toBe(people);
   });
 });
