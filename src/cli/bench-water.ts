@@ -1,5 +1,5 @@
 /**
- * Water figures for `npm run bench`: C-Town (../shared/data) run for 24 hours of extended-period
+ * Water figures for `npm run bench`: C-Town (assets/water/ctown) run for 24 hours of extended-period
  * simulation inside the twin — the shipped scenario's PLCs, patterns and initial levels, no
  * attacks — against the same file run by epanet-js alone. Two bare runs are timed: EPANET's
  * loop on its own (the file's controls in EPANET, nothing read), and the same loop reading what
@@ -14,7 +14,7 @@ import { loadScenarioText } from '../scenario';
 import { round as roundTo, timeRuns } from './bench-timing';
 
 const SCENARIO = fileURLToPath(new URL('../../scenarios/ctown-cyberattacks.json', import.meta.url));
-const CTOWN = fileURLToPath(new URL('../../../shared/data/water/ctown/ctown_map.inp', import.meta.url));
+const CTOWN = fileURLToPath(new URL('../../assets/water/ctown/ctown_map.inp', import.meta.url));
 
 const round = (x: number, digits = 1) => roundTo(x, digits);
 /** Timings after one warm-up call (JIT and the WASM heap), to 0.1 ms. */
@@ -94,7 +94,7 @@ function bare(engine: water.WaterEngine, input: NonNullable<SimInput['water']>, 
 export function benchWater(): Record<string, unknown> {
   const engine = water.loadedWaterEngine();
   if (!engine) return { skipped: 'the EPANET engine is not loaded' };
-  if (!existsSync(CTOWN)) return { skipped: `${CTOWN} is absent (C-Town lives in ../shared/data/water/ctown)` };
+  if (!existsSync(CTOWN)) return { skipped: `${CTOWN} is absent (C-Town lives in assets/water/ctown)` };
   const r = loadScenarioText(readFileSync(SCENARIO, 'utf8'), {
     readFile: (rel) => {
       try {

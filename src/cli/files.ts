@@ -13,11 +13,8 @@ import { isInside, readTextFile, type ReadPolicy } from './safe-read';
 /** The shipped scenarios. */
 export const SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
-/**
- * Where a shipped scenario's data may also come from: the project's assets, and the reference data
- * beside the repository that C-Town and Net1 are read from (../shared/data, see the README).
- */
-const SHIPPED_DATA = [fileURLToPath(new URL('../../assets/', import.meta.url)), fileURLToPath(new URL('../../../shared/data/', import.meta.url))];
+/** Where a shipped scenario's data may also come from: the project's assets (OSM, EPANET files; see assets/README.md). */
+const SHIPPED_DATA = [fileURLToPath(new URL('../../assets/', import.meta.url))];
 
 export interface FileAccess {
   /** --allow-outside: files a scenario or session names may lie outside its folder. */

@@ -41,12 +41,16 @@ ${ALLOW_OUTSIDE}`,
 Measures the simulation's speed and memory and prints the figures as JSON (also: npm run bench).
   --out PATH   also write the JSON to PATH (its folder must exist)`,
 
-  import: `usage: twin import osm FILE.osm --out SCENARIO.json [--name NAME]
+  import: `usage: twin import osm FILE.osm --out SCENARIO.json [--name NAME] [--no-infrastructure]
 
-Checks an OpenStreetMap extract, says what the city will hold (buildings, roads, signals, civic
-places) and what was cleaned or dropped, and writes a scenario that references the file.
-  --out SCENARIO.json  the scenario to write (its folder must exist)
-  --name NAME          the city's name (default: the file's name)`,
+Imports an OpenStreetMap extract as a whole twin: its buildings, streets and signals, the cameras,
+power, water and comms plant and civic and sensitive sites it maps, and — laid out on its streets
+by the generated city's rules, marked synthetic — what it does not map. Says, kind by kind, what
+came from OpenStreetMap and what was synthesised, and writes a scenario that references the file,
+with a grid-automation vendor and a camera vendor, an inject and a decision.
+  --out SCENARIO.json    the scenario to write (its folder must exist)
+  --name NAME            the town's name (default: the file's name)
+  --no-infrastructure    import only what OpenStreetMap maps (sets city.infrastructure to false)`,
 } as const;
 
 export type CommandName = keyof typeof COMMAND_USAGE;
@@ -62,8 +66,8 @@ commands:
   report SESSION [--out report.html] [--format html|md|json]
                                        rebuild a saved session and write its after-action report
   bench [--out PATH]                   measure speed and memory; prints JSON
-  import osm FILE.osm --out SCENARIO.json [--name NAME]
-                                       make a scenario of an OpenStreetMap extract
+  import osm FILE.osm --out SCENARIO.json [--name NAME] [--no-infrastructure]
+                                       make a whole twin of an OpenStreetMap extract
 
 validate, run and report take --allow-outside to read files outside the scenario's folder.
 DURATION is like 90s, 30m, 6h or 2d.`;

@@ -30,7 +30,8 @@ import { checkCyberCommand, rememberCyberRefs } from './cyber-check';
 import { checkExerciseCommand, checkPowerCommand, type ExerciseRefs } from './check-refs';
 import { compileBriefing, compileDecisions, compileExpected } from './exercise';
 import { compileTraffic } from './traffic';
-import { compileOsmCity } from './osm';
+import { compileOsmCity, type CompiledOsmCity } from './osm';
+import { assignVendors } from './vendors';
 import { compilePopulation } from './population';
 import { checkWaterCommand, compileWater, type WaterRefs } from './water';
 import { article, issue, quote, suggest, type ScenarioIssue } from './issues';
@@ -89,8 +90,18 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const gen = s.city?.generator;
   let generated: readonly GeneratedAsset[] = [];
   let osmRoads: import('./city/osm-city').OsmRoad[] | null = null;
+  let osm: CompiledOsmCity | null = null;
   if (gen && s.city?.osm !== undefined)
     issues.push(issue('city.osm', 'a city is either generated or read from OpenStreetMap, not both', 'remove "generator" or "osm"'));
+  for (const key of ['infrastructure', 'population'] as const)
+    if (s.city?.[key] !== undefined && s.city.osm === undefined)
+      issues.push(
+        issue(
+          `city.${key}`,
+          `"${key}" applies to a town read from OpenStreetMap`,
+          gen ? `set it in "generator" instead` : 'add "osm": "FILE.osm", or remove it',
+        ),
+      );
   if (gen) {
     const remote = vendors.filter((v) => v.remoteMaintenance).map((v) => v.id as string);
     const g = generateCity(
@@ -106,23 +117,17 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
     );
     city = g.city;
     generated = g.assets;
-    const counters = new Map<string, number>();
-    for (const a of g.assets) {
-      const gateway = a.kind === 'vendor-gateway' ? vendors.find((v) => a.id === `gateway-${v.id}`) : undefined;
-      const suppliers = gateway ? [gateway] : vendors.filter((v) => v.supplies.includes(a.kind));
-      const n = counters.get(a.kind) ?? 0;
-      counters.set(a.kind, n + 1);
-      // Several vendors for one kind make a mixed fleet, shared in turn.
-      const v = suppliers.length > 0 ? suppliers[n % suppliers.length]! : null;
-      const named = gateway ? { ...a, name: `Remote-maintenance gateway of ${gateway.name}` } : a;
-      assets.push({ ...named, vendor: v?.id ?? null, remoteAccess: v?.remoteMaintenance ?? false });
-    }
+    assets.push(...assignVendors(g.assets, vendors));
     edges.push(...g.edges);
   } else if (s.city?.osm !== undefined) {
-    const o = compileOsmCity(s.city.osm, s.city.name, vendors, options.readFile, issues);
-    city = o?.city ?? emptyCity([1000, 1000]);
-    if (o) assets.push(...o.assets);
-    osmRoads = o?.roads ?? null;
+    osm = compileOsmCity({ ...s.city, osm: s.city.osm }, vendors, options.readFile, issues);
+    city = osm?.city ?? emptyCity([1000, 1000]);
+    if (osm) {
+      assets.push(...osm.assets);
+      edges.push(...osm.edges);
+      generated = osm.generated;
+    }
+    osmRoads = osm ? [...osm.town.streets] : null;
   } else {
     const xs = (s.assets ?? []).map((a) => a.position[0]);
     const zs = (s.assets ?? []).map((a) => a.position[1]);
@@ -155,8 +160,8 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
     (i, id) => issues.push(issue(`assets[${i}].id`, `asset id ${quote(id)} is used twice`, 'give each asset its own id')),
   );
 
-  const grid = compilePower(s, { assets, edges, generated, city, readFile: options.readFile, issues });
-  const cyber = compileCyber(s, { assets, edges, vendors, city, readFile: options.readFile, issues });
+  const grid = compilePower(s, { assets, edges, generated, city, readFile: options.readFile, issues, gridOptions: osm?.town.grid });
+  const cyber = compileCyber(s, { assets, edges, vendors, city, readFile: options.readFile, issues, cameraViews: osm?.town.cameraViews });
   rememberCyberRefs(assets, cyber?.refs ?? null);
   // Every asset records the firmware it runs: its vendor's release unless the scenario says otherwise
   // (after the cyber layer, which may have banned vendors or imported cameras).
@@ -170,11 +175,12 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const people = compilePopulation(s.population, {
     assets,
     city,
-    cityPopulation: gen ? assets.reduce((n, a) => n + a.population, 0) : 0,
+    cityPopulation: gen ? assets.reduce((n, a) => n + a.population, 0) : (osm?.town.population ?? 0),
     issues,
     cameraAnalytics,
+    cameraRoles: osm?.town.cameraRoles,
   });
-  const waterNet = compileWater(s, { assets, edges, generated, city, readFile: options.readFile, issues });
+  const waterNet = compileWater(s, { assets, edges, generated, city, readFile: options.readFile, issues, streets: osm?.town.streets });
   const roadIds = roads ? [...new Set(roads.linkIds.map((id) => (id.endsWith(':r') ? id.slice(0, -2) : id)))] : [];
 
   const allIds = assets.map((a) => a.id as string);

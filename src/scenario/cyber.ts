@@ -13,6 +13,7 @@ import { issue, quote, suggest, type ScenarioIssue } from './issues';
 import { readReferenced, type ReadFile } from './referenced-file';
 import { parseCameraRegister, placeCameras } from './import/camera-register';
 import { ZONE_IDS } from './cyber-schema';
+import type { CameraView } from './city/osm-town';
 import type { Scenario } from './schema';
 
 export interface CyberContext {
@@ -22,6 +23,8 @@ export interface CyberContext {
   readonly city: CityModel;
   readonly readFile: ReadFile | undefined;
   readonly issues: ScenarioIssue[];
+  /** How cameras mapped in OpenStreetMap look (heading, field of view, height) and which analytics they run. */
+  readonly cameraViews?: ReadonlyMap<string, CameraView> | undefined;
 }
 
 const ZONE_OF_KIND: Record<string, (typeof ZONE_IDS)[number]> = {
@@ -39,6 +42,14 @@ const ZONE_OF_KIND: Record<string, (typeof ZONE_IDS)[number]> = {
   reservoir: 'water',
   'water-tower': 'water',
   'traffic-signal': 'traffic',
+  'signal-controller': 'traffic',
+  'indoor-camera': 'cctv',
+  'secondary-substation': 'grid',
+  'power-cabinet': 'grid',
+  'power-plant': 'grid',
+  generator: 'grid',
+  'comms-mast': 'network',
+  'water-tank': 'water',
   'council-office': 'control',
   'data-centre': 'control',
 };
@@ -261,13 +272,16 @@ function buildCctv(
     const v = vendors.find((x) => x.id === cam.vendor) ?? null;
     const cloud = v?.cloudJurisdiction && !localised ? v : null;
     const nvr = nearestNvr(cam.position);
-    const rules = c.analytics
-      ? c.analytics.filter((a) => !a.vendor || a.vendor === cam.vendor)
-      : [
-          { kind: 'plate' as const, site: cloud ? ('cloud' as const) : ('nvr' as const) },
-          { kind: 'face' as const, site: cloud ? ('cloud' as const) : ('nvr' as const) },
-          { kind: 'count' as const, site: 'camera' as const },
-        ];
+    const view = ctx.cameraViews?.get(cam.id);
+    const rules = (
+      c.analytics
+        ? c.analytics.filter((a) => !a.vendor || a.vendor === cam.vendor)
+        : [
+            { kind: 'plate' as const, site: cloud ? ('cloud' as const) : ('nvr' as const) },
+            { kind: 'face' as const, site: cloud ? ('cloud' as const) : ('nvr' as const) },
+            { kind: 'count' as const, site: 'camera' as const },
+          ]
+    ).filter((r) => !view || view.analytics.includes(r.kind));
     const analytics = rules.flatMap((r): CameraSpec['analytics'][number][] => {
       if (r.site === 'cloud' && cloud)
         return [{ kind: r.kind, site: r.site, dataset: dataset(`${cloud.id}-cloud-${r.kind}`, r.kind, null, cloud.id, cloud.cloudJurisdiction!) }];
@@ -280,9 +294,9 @@ function buildCctv(
     for (let k = 0; k < cam.id.length; k++) h = (Math.imul(h, 31) + cam.id.charCodeAt(k)) >>> 0;
     return {
       asset: cam.id,
-      heightM: c.heightM ?? 6,
-      headingDeg: headingOf(cam, ctx.city, sites) ?? h % 360,
-      fovDeg: c.fovDeg ?? 90,
+      heightM: view?.heightM ?? c.heightM ?? 6,
+      headingDeg: view?.headingDeg ?? headingOf(cam, ctx.city, sites) ?? h % 360,
+      fovDeg: view?.fovDeg ?? c.fovDeg ?? 90,
       rangeM: c.rangeM ?? 60,
       nvr: nvr ? nvr.id : null,
       cloudVendor: usesCloud && cloud ? cloud.id : null,

@@ -1,22 +1,36 @@
 /**
  * `"city": { "osm": "FILE.osm" }`: reads the OpenStreetMap extract the scenario references (relative
- * to the scenario file), builds the city from it, and gives its assets — signals, and the civic
- * places OSM maps (hospitals, police and fire stations, schools) — their vendors the way generated
- * assets get theirs (several vendors for one kind share the fleet in turn).
+ * to the scenario file) and builds the town from it (city/osm-town.ts): what OSM maps, and — unless
+ * `"infrastructure": false` — what it lacks, laid out by the generated city's rules and marked
+ * synthetic. Assets get their vendors the way generated assets do (vendors.ts).
  */
-import type { AssetSpec, CityModel, VendorSpec } from '../sim';
-import { buildOsmCity, type OsmRoad } from './city/osm-city';
+import type { AssetSpec, CityModel, EdgeSpec, VendorSpec } from '../sim';
+import type { GeneratedAsset } from './city/infrastructure';
+import { buildOsmCity } from './city/osm-city';
+import { buildOsmTown, type OsmTown } from './city/osm-town';
 import { parseOsm } from './import/osm';
 import { issue, quote, type ScenarioIssue } from './issues';
 import { readReferenced, type ReadFile } from './referenced-file';
+import { assignVendors } from './vendors';
 
-export function compileOsmCity(
-  file: string,
-  name: string | undefined,
-  vendors: readonly VendorSpec[],
-  readFile: ReadFile | undefined,
-  issues: ScenarioIssue[],
-): { city: CityModel; assets: AssetSpec[]; roads: OsmRoad[] } | null {
+export interface OsmSection {
+  readonly osm: string;
+  readonly name?: string;
+  readonly infrastructure?: boolean;
+  readonly population?: number;
+}
+
+export interface CompiledOsmCity {
+  readonly city: CityModel;
+  readonly assets: AssetSpec[];
+  readonly edges: EdgeSpec[];
+  /** The town's assets before vendors, for the grid and water builders. */
+  readonly generated: readonly GeneratedAsset[];
+  readonly town: OsmTown;
+}
+
+export function compileOsmCity(c: OsmSection, vendors: readonly VendorSpec[], readFile: ReadFile | undefined, issues: ScenarioIssue[]): CompiledOsmCity | null {
+  const file = c.osm;
   const text = readReferenced(file, 'city.osm', readFile, issues);
   if (text === null) return null;
   const parsed = parseOsm(text, 'city.osm');
@@ -24,16 +38,17 @@ export function compileOsmCity(
     issues.push(...parsed.issues);
     return null;
   }
-  const built = buildOsmCity(parsed.data, name ?? file.replace(/^.*[\\/]/, '').replace(/\.osm$/i, ''));
-  if (built.roads.length === 0)
+  const name = c.name ?? file.replace(/^.*[\\/]/, '').replace(/\.osm$/i, '');
+  const built = buildOsmCity(parsed.data, name);
+  if (built.roads.length === 0) {
     issues.push(issue('city.osm', `${quote(file)} has no drivable roads`, 'export an area with streets (highway=residential, primary, ...)'));
-  const counters = new Map<string, number>();
-  const assets: AssetSpec[] = [...built.signals, ...built.places].map((a) => {
-    const suppliers = vendors.filter((v) => v.supplies.includes(a.kind));
-    const n = counters.get(a.kind) ?? 0;
-    counters.set(a.kind, n + 1);
-    const v = suppliers.length > 0 ? suppliers[n % suppliers.length]! : null;
-    return { ...a, vendor: v?.id ?? null, remoteAccess: v?.remoteMaintenance ?? false };
+    return null;
+  }
+  const town = buildOsmTown(parsed.data, built, {
+    name,
+    infrastructure: c.infrastructure ?? true,
+    ...(c.population !== undefined ? { residents: c.population } : {}),
+    remoteVendors: vendors.filter((v) => v.remoteMaintenance).map((v) => v.id as string),
   });
-  return { city: built.city, assets, roads: built.roads };
+  return { city: town.city, assets: assignVendors(town.assets, vendors), edges: town.edges, generated: town.assets, town };
 }

@@ -9,6 +9,7 @@
 import { fnv1a32, parseDuration, population as pop, type AssetSpec, type CityModel } from '../sim';
 import { issue, quote, type ScenarioIssue } from './issues';
 import type { PopulationSection } from './population-schema';
+import type { CameraRole } from './city/infrastructure';
 
 const ARTERIAL_M = 400;
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
@@ -24,6 +25,11 @@ export interface PopulationContext {
    * a camera reads plates or matches faces for the population only if its analytics do.
    */
   readonly cameraAnalytics?: ReadonlyMap<string, readonly string[]> | null;
+  /**
+   * What each camera of a town from OpenStreetMap is for, where its streets are not the generated
+   * grid: reading plates off a junction, or faces off a junction's other corner or at a site.
+   */
+  readonly cameraRoles?: ReadonlyMap<string, CameraRole> | undefined;
 }
 
 export function compilePopulation(p: PopulationSection | undefined, ctx: PopulationContext): pop.PopulationInput | null {
@@ -54,6 +60,7 @@ export function compilePopulation(p: PopulationSection | undefined, ctx: Populat
     ['clinic', 'clinic'],
     ['place-of-worship', 'place-of-worship'],
     ['job-centre', 'job-centre'],
+    ['support-centre', 'support-centre'],
   ];
   for (const [kind, sk] of siteKinds) {
     for (const a of ofKind(kind)) {
@@ -89,11 +96,15 @@ export function compilePopulation(p: PopulationSection | undefined, ctx: Populat
     const [x, z] = a.position;
     const dx = x - Math.round(x / ARTERIAL_M) * ARTERIAL_M;
     const dz = z - Math.round(z / ARTERIAL_M) * ARTERIAL_M;
-    const atJunction = Math.abs(dx) <= 15 && Math.abs(dz) <= 15;
+    // On the generated grid a camera's place says what it is for; a town's cameras say it themselves.
+    const role = ctx.cameraRoles ? ctx.cameraRoles.get(a.id) : undefined;
+    const atJunction = role ? role !== 'site' : !ctx.cameraRoles && Math.abs(dx) <= 15 && Math.abs(dz) <= 15;
+    const anpr = role ? role === 'junction-anpr' : atJunction && dx > 0;
+    const junctionFace = role ? role === 'junction-face' : atJunction && dx < 0;
     const runs = ctx.cameraAnalytics?.get(a.id) ?? ['plate', 'face'];
     let kinds = 0;
-    if (atJunction && dx > 0 && inShare(a.id, 'anpr', anprShare) && runs.includes('plate')) kinds |= pop.SENSOR_ANPR;
-    if (((!atJunction && face !== 'none') || (atJunction && dx < 0 && face === 'sites-and-centre')) && runs.includes('face')) kinds |= pop.SENSOR_FACE;
+    if (anpr && inShare(a.id, 'anpr', anprShare) && runs.includes('plate')) kinds |= pop.SENSOR_ANPR;
+    if (((!atJunction && face !== 'none') || (junctionFace && face === 'sites-and-centre')) && runs.includes('face')) kinds |= pop.SENSOR_FACE;
     if (inShare(a.id, 'wifi', wifiShare)) kinds |= pop.SENSOR_WIFI;
     if (kinds) sensors.push({ id: a.id, x, z, kinds });
   }
@@ -103,6 +114,9 @@ export function compilePopulation(p: PopulationSection | undefined, ctx: Populat
     if (!m || Number(m[1]) % 8 !== 0 || Number(m[2]) % 8 !== 0) continue;
     sensors.push({ id: `station-${m[1]}-${m[2]}`, x: a.position[0] + 20, z: a.position[1] - 20, kinds: pop.SENSOR_STATION | pop.SENSOR_WIFI });
   }
+
+  // A town's cameras stand anywhere along its streets: each belongs to the street node nearest it.
+  const junctions = ctx.cameraRoles ? streetNodesNear(ofKind('camera'), ctx.city) : null;
 
   const anonymisation = { ...pop.DEFAULT_ANONYMISATION };
   for (const d of pop.DATASET_IDS) {
@@ -135,7 +149,24 @@ export function compilePopulation(p: PopulationSection | undefined, ctx: Populat
     sensitive,
     sensors,
     arterialM: ARTERIAL_M,
+    ...(junctions ? { junctions } : {}),
     anonymisation,
     attackerHolds: (p.attacker?.holds ?? []).map((h) => ({ dataset: h.dataset, how: h.how ?? 'what-if' })),
   };
+}
+
+/** The street node (road end) nearest each camera within 60 m, each node once, in camera order. */
+function streetNodesNear(cameras: readonly AssetSpec[], city: CityModel): [number, number][] {
+  const nodes = [...new Map(city.roads.flatMap((r) => [r.a, r.b]).map((p) => [`${p[0]},${p[1]}`, p])).values()];
+  const out = new Map<string, [number, number]>();
+  for (const c of cameras) {
+    let best: readonly [number, number] | null = null;
+    let bd = 60;
+    for (const p of nodes) {
+      const d = Math.hypot(p[0] - c.position[0], p[1] - c.position[1]);
+      if (d < bd) [best, bd] = [p, d];
+    }
+    if (best) out.set(`${best[0]},${best[1]}`, [best[0], best[1]]);
+  }
+  return [...out.values()];
 }

@@ -4,7 +4,7 @@
  * "power-bus", laid out on a circle, so they can be seen, inspected and targeted like the rest.
  */
 import { assetId, power, type AssetSpec, type CityModel, type EdgeSpec, type PowerInput } from '../sim';
-import { makeCityGrid } from './city/grid';
+import { makeCityGrid, type GridOptions } from './city/grid';
 import type { GeneratedAsset } from './city/infrastructure';
 import { issue, quote, suggest, type ScenarioIssue } from './issues';
 import { readReferenced, type ReadFile } from './referenced-file';
@@ -18,6 +18,8 @@ export interface PowerContext {
   readonly city: CityModel;
   readonly readFile: ReadFile | undefined;
   readonly issues: ScenarioIssue[];
+  /** What a town from OpenStreetMap maps of its grid: lines, industry, power stations. */
+  readonly gridOptions?: GridOptions | undefined;
 }
 
 export function compilePower(s: Scenario, ctx: PowerContext): PowerInput | null {
@@ -25,7 +27,7 @@ export function compilePower(s: Scenario, ctx: PowerContext): PowerInput | null 
   let grid: PowerInput | null = null;
   if (p?.matpower !== undefined) grid = fromMatpower(p.matpower, s, ctx);
   else if (p?.generate !== false && ctx.generated.some((a) => a.kind === 'grid-supply-point')) {
-    grid = makeCityGrid(ctx.generated, ctx.edges, [ctx.city.sizeM[0] / 2, ctx.city.sizeM[1] / 2]);
+    grid = makeCityGrid(ctx.generated, ctx.edges, [ctx.city.sizeM[0] / 2, ctx.city.sizeM[1] / 2], ctx.gridOptions);
   } else if (p?.generate === true) {
     ctx.issues.push(
       issue(

@@ -131,7 +131,16 @@ export const citySchema = z.strictObject({
     .min(1)
     .max(500)
     .optional()
-    .describe('An OpenStreetMap extract (.osm XML), relative to this scenario file: buildings, roads and signals. Instead of "generator".'),
+    .describe(
+      'An OpenStreetMap extract (.osm XML), relative to this scenario file: buildings, roads, signals, cameras, power, water, comms and civic sites. Instead of "generator".',
+    ),
+  infrastructure: z
+    .boolean()
+    .optional()
+    .describe(
+      'With "osm": lay out what OpenStreetMap does not map (substations, water network, street cabinets, cameras at major junctions) by the generated city\'s rules, marked synthetic (default true).',
+    ),
+  population: z.int().min(0).max(5_000_000).optional().describe('With "osm": residents in all (default: from the homes\' floor area, 45 m² each).'),
 });
 
 export const powerSchema = z
@@ -321,6 +330,7 @@ export const scenarioSchema = z
         summary: text(4000).optional(),
         audience: z.array(z.enum(['briefer', 'facilitator', 'student'])).optional(),
         objectives: z.array(text(500)).optional(),
+        place: text(200).optional().describe('Where it is set, for people choosing a scenario ("Levenshulme, Manchester, United Kingdom").'),
       })
       .optional(),
     seed: z.int().min(0).max(4_294_967_295).optional(),

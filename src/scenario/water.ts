@@ -8,6 +8,7 @@
 import { assetId, edgeId, water as simWater, type AssetSpec, type CityModel, type EdgeSpec, type WaterInput } from '../sim';
 import type { GeneratedAsset } from './city/infrastructure';
 import { makeCityWaterNetwork } from './city/water-network';
+import type { Street } from './city/street-mains';
 import { checkWithEngine, readInp, type InpSummary } from './import/epanet-inp';
 import { issue, quote, suggest, type ScenarioIssue } from './issues';
 import { readReferenced, type ReadFile } from './referenced-file';
@@ -20,6 +21,8 @@ export interface WaterContext {
   readonly city: CityModel;
   readonly readFile: ReadFile | undefined;
   readonly issues: ScenarioIssue[];
+  /** A town's streets, which its mains follow. */
+  readonly streets?: readonly Street[] | undefined;
 }
 
 /** What commands may name: the model's elements, PLCs, their rules and sensors. */
@@ -69,7 +72,7 @@ function common(s: Scenario): Pick<WaterInput, 'pda' | 'hydStepS' | 'commsLoss'>
 }
 
 function fromCity(s: Scenario, ctx: WaterContext): WaterRefs | null {
-  const net = makeCityWaterNetwork(ctx.generated, ctx.edges);
+  const net = makeCityWaterNetwork(ctx.generated, ctx.edges, ctx.streets);
   if (!net) return null;
   // The hydraulic model now decides these consumers' water; their storage edges would count it twice.
   for (let i = ctx.edges.length - 1; i >= 0; i--) if (net.replacedEdges.has(ctx.edges[i]!.id)) ctx.edges.splice(i, 1);
@@ -100,7 +103,7 @@ function fromCity(s: Scenario, ctx: WaterContext): WaterRefs | null {
   const input: WaterInput = {
     ...common(s),
     inp: net.inp,
-    fileName: 'generated city network',
+    fileName: ctx.streets ? 'mains along the streets (synthesised)' : 'generated city network',
     linkAssets: net.linkAssets,
     nodeAssets: net.nodeAssets,
     consumers: net.consumers,
@@ -122,7 +125,7 @@ function read(file: string, path: string, ctx: WaterContext): string | null {
     path,
     ctx.readFile,
     ctx.issues,
-    "check the path; it is resolved from the scenario file's own folder (C-Town and Net1 live in ../shared/data/water)",
+    "check the path; it is resolved from the scenario file's own folder (the shipped C-Town and Net1 live in assets/water)",
   );
 }
 

@@ -85,6 +85,8 @@ export interface FinalAsset {
   readonly vendor: string | null;
   readonly status: AssetStatus;
   readonly compromised: boolean;
+  /** Synthesised by an importer where its source had nothing (see AssetSpec.synthetic). */
+  readonly synthetic: boolean;
 }
 
 export interface Simulation {
@@ -278,6 +280,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
         vendor: a.vendor,
         status: STATUS_OF_CODE[world.status[i]!]!,
         compromised: world.compromise[i] !== null,
+        synthetic: a.synthetic === true,
       })),
     hash: () => {
       const h = new Hasher().num(seed).num(engine.nowMs);

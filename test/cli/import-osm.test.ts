@@ -1,4 +1,4 @@
-/** `twin import osm` says what it cleaned and what became of every signal node and civic place. */
+/** `twin import osm` says what it cleaned, what became of every signal node, and what the town holds from OSM and synthesised. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +29,8 @@ describe('twin import osm', () => {
     );
     expect(code).toBe(0);
     const text = out.join('\n');
-    expect(text).toContain('4 road links, 1 signalised junctions, civic places: 1 school');
+    expect(text).toContain('4 road links, 1 signalised junctions');
+    expect(text).toContain('civic and sensitive sites: schools: 1 from OSM, 0 synthesised');
     expect(text).toContain('1 duplicate node(s) snapped together');
     expect(text).toContain('signals: 1 signal node(s): 1 signalised junction(s)');
     expect(JSON.parse(readFileSync(join(dir, 'cross.json'), 'utf8')).city.osm).toBe('cross.osm');

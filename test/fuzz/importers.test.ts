@@ -2,7 +2,8 @@
  * Broken input never throws: seeded random damage to each kind of file a user can hand the twin —
  * a scenario (its JSON text, and its structure), an OpenStreetMap extract, a MATPOWER case, an
  * EPANET network, a camera register (CSV and GeoJSON), a saved session, and commands that pass the
- * schema but name things that do not exist (a session file or the console can carry them) — must
+ * schema but name things that do not exist (a session file or the console can carry them), and an
+ * OpenStreetMap town imported whole (its camera, power, water and comms tags) — must
  * come back as a result or as issues that each name a path and say what is wrong, never as an
  * exception (which the page would show as a stack trace). Besides random edits, OSM extracts get
  * references to no character and unclosed elements, and EPANET networks are swapped for text that
@@ -17,6 +18,8 @@ import { buildOsmCity, loadScenarioText, parseOsm, parseSession } from '../../sr
 import { parseCameraRegister } from '../../src/scenario/import/camera-register';
 import { readInp } from '../../src/scenario/import/epanet-inp';
 import { parseMatpower } from '../../src/scenario/import/matpower';
+import { parseDirection, parseOutputMW, parseVoltageKv } from '../../src/scenario/city/osm-assets';
+import { importOsm } from '../../src/scenario/osm-import';
 import { commandSchema } from '../../src/scenario/schema';
 import { createSimulation, HOUR, loadWaterEngine, MINUTE, type Command } from '../../src/sim';
 import { Rng } from '../../src/sim/core';
@@ -149,6 +152,7 @@ function notEpanet(inp: string, rng: Rng): string {
 }
 
 const DEFAULT = readFileSync(new URL('../../scenarios/default.json', import.meta.url), 'utf8');
+const EASTBRIDGE = readFileSync(new URL('../fixtures/eastbridge.osm', import.meta.url), 'utf8');
 
 const OSM = `<?xml version="1.0"?><osm version="0.6">
 <bounds minlat="53.4490" minlon="-2.2020" maxlat="53.4510" maxlon="-2.1980"/>
@@ -211,6 +215,46 @@ describe('damaged input never throws', () => {
         return r.ok;
       },
     );
+  });
+
+  it('a town from OpenStreetMap: its cameras, power, water and comms tags, imported as a scenario that runs, or issues', async () => {
+    await loadWaterEngine();
+    // Eastbridge maps cameras in many tag formats, substations joined by lines, a water tower,
+    // cabinets and an exchange: damage lands in those tags as often as in streets and buildings.
+    fuzz(
+      40,
+      17,
+      (rng) => damageOsm(EASTBRIDGE, rng),
+      (text) => {
+        const r = importOsm(text, { fileName: 'town.osm', osmPath: 'town.osm', name: 'Fuzz' });
+        if (!r.ok) {
+          expect(r.issues.length).toBeGreaterThan(0);
+          expectIssues(r.issues);
+          return false;
+        }
+        const sim = createSimulation(r.loaded.input);
+        sim.runUntil(2 * MINUTE);
+        return true;
+      },
+    );
+  });
+
+  it('camera directions, voltages and outputs as mappers write them: a value or null', () => {
+    const rng = new Rng(18);
+    const seeds = ['90', 'NNE', 'south-east', '200-260', '45°', '275000;132000', '5 MW', '500 kW', 'north west', '330-30'];
+    for (let c = 0; c < 400 * SCALE; c++) {
+      const v = damage(seeds[rng.int(0, seeds.length - 1)]!, rng);
+      const d = parseDirection(v);
+      if (d) {
+        expect(d.bearing).toBeGreaterThanOrEqual(0);
+        expect(d.bearing).toBeLessThan(360);
+        if (d.spanDeg !== null) expect(d.spanDeg).toBeGreaterThan(0);
+      }
+      const kv = parseVoltageKv(v);
+      if (kv !== null) expect(Number.isFinite(kv) && kv > 0).toBe(true);
+      const mw = parseOutputMW(v);
+      if (mw !== null) expect(Number.isFinite(mw) && mw >= 0).toBe(true);
+    }
   });
 
   it('MATPOWER cases, EPANET networks and camera registers', () => {

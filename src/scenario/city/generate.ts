@@ -3,11 +3,15 @@
  * parameters and seed give the same city, byte for byte, in Node and in the browser.
  */
 import { Rng, type CityModel } from '../../sim';
-import { BLOCK_M, makeLayout } from './layout';
+import { BLOCK_M, DISTRICT_SEEDS, makeLayout } from './layout';
 import { placeSites } from './sites';
 import { makeBuildings } from './buildings';
-import { makeInfrastructure, type GeneratedAsset } from './infrastructure';
-import type { EdgeSpec } from '../../sim';
+import { cellSwitches, districtAggregation, junctionCameras, makeInfrastructure, type GeneratedAsset, type InfraDistrict } from './infrastructure';
+import { nearestIndex } from './geometry';
+import type { BuildingTable, EdgeSpec } from '../../sim';
+import type { Layout } from './layout';
+import type { Site } from './sites';
+import type { InfraPlan } from './infrastructure';
 
 export interface CityParams {
   readonly name: string;
@@ -35,8 +39,8 @@ export function generateCity(p: CityParams, remoteVendors: readonly string[]): G
   const sites = placeSites(layout, rng.fork('sites'));
   const buildings = makeBuildings(layout, sites, p.buildings, rng.fork('buildings'));
   const infra = p.infrastructure
-    ? makeInfrastructure(layout, sites, buildings, p.population, remoteVendors)
-    : { assets: [], edges: [], population: 0, districtPopulation: layout.districts.map(() => 0) };
+    ? makeInfrastructure(plan(layout, sites, buildings, p.population, remoteVendors))
+    : { assets: [], edges: [], cameraRoles: new Map(), population: 0, districtPopulation: layout.districts.map(() => 0) };
   const city: CityModel = {
     name: p.name,
     sizeM: layout.sizeM,
@@ -47,4 +51,37 @@ export function generateCity(p: CityParams, remoteVendors: readonly string[]): G
     attribution: null,
   };
   return { city, assets: infra.assets, edges: infra.edges, population: infra.population };
+}
+
+/** Where the generated city's infrastructure stands: its sites, a switch per 800 m cell, signals and cameras at every arterial junction. */
+function plan(layout: Layout, sites: readonly Site[], buildings: BuildingTable, population: number, remoteVendors: readonly string[]): InfraPlan {
+  const districts: InfraDistrict[] = DISTRICT_SEEDS.map((d, i) => ({ id: d.id, name: d.name, kind: d.kind, seed: layout.districtSeeds[i]! }));
+  return {
+    districts,
+    sites: sites.map((s) => ({
+      id: s.id,
+      kind: s.type.kind,
+      subsystem: s.type.subsystem,
+      name: s.name,
+      position: s.position,
+      district: s.district,
+      critical: s.type.critical,
+    })),
+    aggregation: districts.map(districtAggregation),
+    switches: cellSwitches(layout.sizeM),
+    junctions: layout.junctions.map((j) => {
+      const c = Math.round(j[0] / 100);
+      const r = Math.round(j[1] / 100);
+      return {
+        position: j,
+        label: `junction ${c}/${r}`,
+        signal: { id: `signal-${c}-${r}`, name: `Signals at junction ${c}/${r}`, position: j },
+        cameras: junctionCameras(districts[nearestIndex(layout.districtSeeds, j)]!.kind),
+      };
+    }),
+    siteCameras: true,
+    buildings,
+    populationTarget: population,
+    remoteVendors,
+  };
 }

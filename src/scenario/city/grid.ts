@@ -5,6 +5,10 @@
  * from that substation, split into critical (hospital, water, comms), normal and deferrable load.
  * Line ratings are sized from the intact grid's own flows (about 60% loading), so the grid is
  * sound as built but has little slack when several substations are lost at once.
+ *
+ * A town from OpenStreetMap brings what it maps (GridOptions): lines that join its substations are
+ * the branches (with links synthesised only to join what they leave apart), its industry's load,
+ * and its power stations as generators.
  */
 import type { EdgeSpec } from '../../sim';
 import { power, type PowerInput } from '../../sim';
@@ -36,7 +40,16 @@ const INDUSTRY_MW: Record<string, number> = { 'substation-eastfield': 30, 'subst
 const X_PER_KM = 0.03;
 const TARGET_LOADING = 0.6;
 
-export function makeCityGrid(assets: readonly GeneratedAsset[], edges: readonly EdgeSpec[], centre: Pt): PowerInput | null {
+export interface GridOptions {
+  /** Mapped lines between bus assets: the branch's id, its ends (asset ids) and its length. */
+  readonly lines?: readonly { readonly id: string; readonly from: string; readonly to: string; readonly km: number }[];
+  /** Industrial and commercial load per bus asset, MW (30% of it deferrable); default the generated city's. */
+  readonly industryMW?: Readonly<Record<string, number>>;
+  /** Mapped power stations: the bus asset they feed and their capacity. */
+  readonly generators?: readonly { readonly id: string; readonly bus: string; readonly pmaxMW: number }[];
+}
+
+export function makeCityGrid(assets: readonly GeneratedAsset[], edges: readonly EdgeSpec[], centre: Pt, opts: GridOptions = {}): PowerInput | null {
   const gsp = assets.find((a) => a.kind === 'grid-supply-point');
   const subs = assets.filter((a) => a.kind === 'substation');
   if (!gsp || subs.length < 2) return null;
@@ -62,7 +75,7 @@ export function makeCityGrid(assets: readonly GeneratedAsset[], edges: readonly 
       if (site.critical) critical[b] = critical[b]! + site.mw;
     }
   }
-  for (const [id, mw] of Object.entries(INDUSTRY_MW)) {
+  for (const [id, mw] of Object.entries(opts.industryMW ?? INDUSTRY_MW)) {
     const b = busOf.get(id);
     if (b === undefined) continue;
     pd[b] = pd[b]! + mw;
@@ -81,23 +94,46 @@ export function makeCityGrid(assets: readonly GeneratedAsset[], edges: readonly 
   const add = (i: number, j: number) => {
     if (i !== j && !pairs.some(([a, b]) => (a === i && b === j) || (a === j && b === i))) pairs.push([i, j]);
   };
-  ring.forEach((b, k) => add(b, ring[(k + 1) % ring.length]!));
-  const nearest = (i: number, n: number) =>
-    ring
-      .filter((j) => j !== i)
-      .sort((a, b) => km(i, a) - km(i, b))
-      .slice(0, n);
-  for (const j of nearest(0, 2)) add(0, j);
-  subs.forEach((s, k) => {
-    if (s.district === 'old-town') for (const j of nearest(k + 1, 3)) add(k + 1, j);
-    if (s.district === 'market-quarter') for (const j of nearest(k + 1, 2)) add(k + 1, j);
+  const mapped = (opts.lines ?? []).flatMap((l) => {
+    const i = busOf.get(l.from);
+    const j = busOf.get(l.to);
+    return i !== undefined && j !== undefined && i !== j ? [{ ...l, i, j }] : [];
   });
+  const names: string[] = [];
+  if (mapped.length > 0) {
+    for (const l of mapped) {
+      pairs.push([l.i, l.j]);
+      names.push(l.id);
+    }
+    joinIslands(busAssets.length, pairs, km, (i, j) => {
+      pairs.push([i, j]);
+      names.push('');
+    });
+  } else {
+    ring.forEach((b, k) => add(b, ring[(k + 1) % ring.length]!));
+    const nearest = (i: number, n: number) =>
+      ring
+        .filter((j) => j !== i)
+        .sort((a, b) => km(i, a) - km(i, b))
+        .slice(0, n);
+    for (const j of nearest(0, 2)) add(0, j);
+    subs.forEach((s, k) => {
+      if (s.district === 'old-town') for (const j of nearest(k + 1, 3)) add(k + 1, j);
+      if (s.district === 'market-quarter') for (const j of nearest(k + 1, 2)) add(k + 1, j);
+    });
+  }
 
   const gens = [{ bus: 1, pgMW: total, pminMW: 0, pmaxMW: Math.ceil(total * 1.5), id: 'gsp-import' }];
   const chp = busOf.get('substation-canal-works');
   const solar = busOf.get('substation-elm-park');
   if (chp !== undefined) gens.push({ bus: chp + 1, pgMW: 25, pminMW: 5, pmaxMW: 40, id: 'chp-canal-works' });
   if (solar !== undefined) gens.push({ bus: solar + 1, pgMW: 8, pminMW: 0, pmaxMW: 12, id: 'solar-elm-park' });
+  // Mapped power stations run at half their capacity, the grid supply point making up the rest.
+  for (const g of opts.generators ?? []) {
+    const b = busOf.get(g.bus);
+    if (b !== undefined && g.pmaxMW > 0)
+      gens.push({ bus: b + 1, pgMW: round(Math.min(g.pmaxMW / 2, total / 2)), pminMW: 0, pmaxMW: round(g.pmaxMW), id: g.id });
+  }
   gens[0]!.pgMW = Math.max(0, total - gens.slice(1).reduce((s, g) => s + g.pgMW, 0));
 
   const spec = {
@@ -122,7 +158,7 @@ export function makeCityGrid(assets: readonly GeneratedAsset[], edges: readonly 
   return {
     network: net,
     busIds: busAssets.map((a) => a.id as string),
-    branchIds: pairs.map(([i, j]) => `line-${name(i)}-${name(j)}`),
+    branchIds: pairs.map(([i, j], k) => names[k] || `line-${name(i)}-${name(j)}`),
     genIds: gens.map((g) => g.id),
     busAsset: busAssets.map((a) => a.id as string),
     relay: { ...power.DEFAULT_RELAY },
@@ -133,3 +169,30 @@ export function makeCityGrid(assets: readonly GeneratedAsset[], edges: readonly 
 }
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Adds the shortest link between the island holding bus 0 and the nearest other island, until there is one island. */
+function joinIslands(
+  n: number,
+  pairs: readonly (readonly [number, number])[],
+  km: (i: number, j: number) => number,
+  link: (i: number, j: number) => void,
+): void {
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
+  for (const [i, j] of pairs) parent[find(i)] = find(j);
+  for (;;) {
+    let best: [number, number] | null = null;
+    let bd = Infinity;
+    for (let i = 0; i < n; i++) {
+      if (find(i) !== find(0)) continue;
+      for (let j = 0; j < n; j++) {
+        if (find(j) === find(0)) continue;
+        const d = km(i, j);
+        if (d < bd) [best, bd] = [[i, j], d];
+      }
+    }
+    if (!best) return;
+    link(best[0], best[1]);
+    parent[find(best[1])] = find(best[0]);
+  }
+}

@@ -1,7 +1,9 @@
 /**
  * OpenStreetMap buildings: each closed building way becomes a box (its footprint's centroid, area
  * and bounding-box proportions) and keeps its real outline; heights from height, else
- * building:levels × 3 m, else a default; uses (home, work, industry, civic) from the building tag.
+ * building:levels × 3 m, else a default; uses (home, work, industry, civic) from the building tag,
+ * and for a building tagged only `building=yes`, from a shop, office or craft on it, or the retail,
+ * commercial or industrial land it stands on.
  */
 import type { BuildingTable } from '../../sim';
 import type { OsmData, OsmNode } from '../import/osm';
@@ -28,6 +30,46 @@ const CIVIC = new Set([
   'police',
 ]);
 const INDUSTRY = new Set(['industrial', 'warehouse', 'factory', 'garages', 'manufacture']);
+/** Land use that makes an unlabelled building a workplace: 1 work, 2 industry. */
+const LANDUSE_USE: Record<string, number> = { retail: 1, commercial: 1, industrial: 2 };
+
+type Pt = readonly [number, number];
+
+export interface LandUse {
+  readonly ring: readonly Pt[];
+  readonly use: number;
+  readonly box: readonly [number, number, number, number];
+}
+
+/** Retail, commercial and industrial land (closed ways), for telling workplaces from homes. */
+export function landUses(osm: OsmData, project: (n: OsmNode) => [number, number]): LandUse[] {
+  const out: LandUse[] = [];
+  for (const w of osm.ways) {
+    const use = LANDUSE_USE[w.tags.landuse ?? ''];
+    if (use === undefined || w.refs.length < 4 || w.refs[0] !== w.refs[w.refs.length - 1]) continue;
+    const ring = footprintRing(osm, w.refs, project);
+    if (!ring) continue;
+    const xs = ring.map((p) => p[0]);
+    const zs = ring.map((p) => p[1]);
+    out.push({ ring, use, box: [Math.min(...xs), Math.max(...xs), Math.min(...zs), Math.max(...zs)] });
+  }
+  return out;
+}
+
+function landUseAt(p: Pt, land: readonly LandUse[]): number | null {
+  for (const l of land) {
+    if (p[0] < l.box[0] || p[0] > l.box[1] || p[1] < l.box[2] || p[1] > l.box[3]) continue;
+    let inside = false;
+    const r = l.ring;
+    for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
+      const [xi, zi] = r[i]!;
+      const [xj, zj] = r[j]!;
+      if (zi > p[1] !== zj > p[1] && p[0] < ((xj - xi) * (p[1] - zi)) / (zj - zi) + xi) inside = !inside;
+    }
+    if (inside) return l.use;
+  }
+  return null;
+}
 
 export function parseHeight(tags: Readonly<Record<string, string>>): number {
   const h = /^\s*(\d+(?:\.\d+)?)\s*(m)?\s*$/.exec(tags.height ?? '');
@@ -42,6 +84,7 @@ export function makeBuildings(
   ways: OsmData['ways'],
   project: (n: OsmNode) => [number, number],
   inside: (p: readonly [number, number]) => boolean,
+  land: readonly LandUse[] = [],
 ): BuildingTable {
   const rows: number[][] = [];
   const start: number[] = [0];
@@ -61,7 +104,8 @@ export function makeBuildings(
     const [x0, x1, z0, z1] = [Math.min(...xs), Math.max(...xs), Math.min(...zs), Math.max(...zs)];
     const s = Math.sqrt(area / Math.max(1e-6, (x1 - x0) * (z1 - z0)));
     const kind = w.tags.building!;
-    const use = CIVIC.has(kind) || CIVIC.has(w.tags.amenity ?? '') ? 3 : INDUSTRY.has(kind) ? 2 : HOME.has(kind) ? 0 : 1;
+    let use = CIVIC.has(kind) || CIVIC.has(w.tags.amenity ?? '') ? 3 : INDUSTRY.has(kind) ? 2 : HOME.has(kind) ? 0 : 1;
+    if (kind === 'yes' && use === 0) use = w.tags.shop || w.tags.office || w.tags.craft ? 1 : (landUseAt(c, land) ?? 0);
     rows.push([c[0], c[1], (x1 - x0) * s, (z1 - z0) * s, parseHeight(w.tags), use]);
     // One winding for every ring (positive shoelace sum), so walls and roofs face the same way.
     if (a2 < 0) pts.reverse();

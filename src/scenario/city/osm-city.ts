@@ -14,7 +14,7 @@
  */
 import type { CityModel, RoadSpec } from '../../sim';
 import type { OsmData, OsmNode } from '../import/osm';
-import { makeBuildings } from './osm-buildings';
+import { landUses, makeBuildings } from './osm-buildings';
 import { byOsmId, largestStrongComponent, snapDuplicateNodes } from './osm-graph';
 import { civicPlaces, type OsmPlace } from './osm-places';
 import { placeSignals, type OsmSignal, type SignalNode } from './osm-signals';
@@ -42,6 +42,8 @@ export interface OsmCity {
   readonly places: OsmPlace[];
   /** What became of every highway=traffic_signals node, and why. */
   readonly signalNodes: SignalNode[];
+  /** Ground coordinates of an OSM node, and whether a point lies in the imported area. */
+  readonly frame: { readonly project: (n: OsmNode) => [number, number]; readonly inside: (p: readonly [number, number]) => boolean };
   readonly stats: {
     buildings: number;
     roadWays: number;
@@ -107,7 +109,7 @@ export function buildOsmCity(osm: OsmData, name: string): OsmCity {
   const size: [number, number] = [Math.round((maxLon - minLon) * kx + 2 * MARGIN_M), Math.round((maxLat - minLat) * kz + 2 * MARGIN_M)];
   const inside = (p: readonly [number, number]) => p[0] >= 0 && p[1] >= 0 && p[0] <= size[0] && p[1] <= size[1];
 
-  const buildings = makeBuildings(osm, buildingWays, project, inside);
+  const buildings = makeBuildings(osm, buildingWays, project, inside, landUses(osm, project));
 
   // Roads: count how many drivable ways use each node; cut ways at shared nodes and at gaps.
   const roadWays = osm.ways.filter((w) => ROAD_CLASS[w.tags.highway ?? ''] !== undefined || /_link$/.test(w.tags.highway ?? ''));
@@ -251,6 +253,7 @@ export function buildOsmCity(osm: OsmData, name: string): OsmCity {
     signals,
     places,
     signalNodes,
+    frame: { project, inside },
     stats: {
       buildings: buildings.count,
       roadWays: drivable.length,

@@ -12,10 +12,16 @@
  * and evening peaks (EPANET Net1/Net3 style); Hazen–Williams C = 120 for lined ductile iron (EPANET
  * 2.2 manual, Table 3.2); mains sized for about 1 m/s at peak; towers holding about 3 hours of
  * their station's average demand; 20 m as the pressure for full service (Wagner et al. 1988).
+ *
+ * Given a town's streets (from OpenStreetMap), the mains follow them instead (street-mains.ts):
+ * each station feeds the streets nearer to it along the network than to any other station, the
+ * pipes between two such zones stay closed as boundary valves, and each consumer and tower is
+ * served from its nearest street; pipes are sized by the same rule, for the flow each carries.
  */
 import type { EdgeSpec } from '../../sim';
 import type { GeneratedAsset } from './infrastructure';
 import { nearestIndex, type Pt } from './geometry';
+import { StreetMains, type Street } from './street-mains';
 
 export interface CityWaterNetwork {
   readonly inp: string;
@@ -57,19 +63,38 @@ function diameterFor(lps: number): number {
   return DIAMETERS_MM.find((d) => d >= need) ?? DIAMETERS_MM[DIAMETERS_MM.length - 1]!;
 }
 
-export function makeCityWaterNetwork(generated: readonly GeneratedAsset[], edges: readonly EdgeSpec[]): CityWaterNetwork | null {
+export function makeCityWaterNetwork(generated: readonly GeneratedAsset[], edges: readonly EdgeSpec[], streets?: readonly Street[]): CityWaterNetwork | null {
   const of = (kind: string) => generated.filter((a) => a.kind === kind);
   const reservoir = of('reservoir')[0];
   const stations = of('pumping-station');
   if (!reservoir || stations.length === 0) return null;
   const towers = of('water-tower');
+  const mains =
+    streets && streets.length > 0
+      ? new StreetMains(
+          streets,
+          stations.map((s) => s.position as Pt),
+        )
+      : null;
   const stationFor = (p: Pt) =>
-    stations[
-      nearestIndex(
-        stations.map((s) => s.position as Pt),
-        p,
-      )
-    ]!;
+    mains
+      ? stations[mains.stationOf(p)]!
+      : stations[
+          nearestIndex(
+            stations.map((s) => s.position as Pt),
+            p,
+          )
+        ]!;
+  // A station's nodes are its id with "_IN" and "_OUT": EPANET ids hold 31 characters, so longer station ids are cut and numbered.
+  const sids = new Map(stations.map((s, k) => [s.id as string, id(s.id).length <= 27 ? id(s.id) : `${id(s.id).slice(0, 24)}_${k + 1}`]));
+  const sidOf = (stationId: string) => sids.get(stationId)!;
+  const nodeIds = new Set<string>();
+  const unique = (n: string) => {
+    let u = n;
+    for (let k = 2; nodeIds.has(u); k++) u = `${n.slice(0, 28)}_${k}`;
+    nodeIds.add(u);
+    return u;
+  };
 
   const J: string[] = [];
   const P: string[] = [];
@@ -90,10 +115,11 @@ export function makeCityWaterNetwork(generated: readonly GeneratedAsset[], edges
     const lps = c.kind === 'hospital' ? HOSPITAL_LPS : (c.population * LPCD) / 86_400;
     const st = stationFor(c.position as Pt);
     demand.set(st.id, demand.get(st.id)! + lps);
-    const node = id(c.kind === 'hospital' ? 'HOSPITAL' : c.id.replace(/^nbhd-/, 'N-'));
+    const node = unique(id(c.kind === 'hospital' ? c.id : c.id.replace(/^nbhd-/, 'N-')));
     J.push(`${node}\t0\t${lps.toFixed(4)}\tDIURNAL`);
     positions[node] = [c.position[0], c.position[1]];
-    pipe(`${id(st.id)}_OUT`, node, dist(st.position, c.position), lps * PEAK);
+    if (mains) pipe(node, mains.serve(c.position as Pt, lps * PEAK), mains.distance(c.position as Pt), lps * PEAK);
+    else pipe(`${sidOf(st.id)}_OUT`, node, dist(st.position, c.position), lps * PEAK);
     const stTowers = towers.filter((t) => stationFor(t.position as Pt).id === st.id).map((t) => id(t.id));
     consumers.push({ node, asset: c.id, storageMin: c.kind === 'hospital' ? HOSPITAL_STORAGE_MIN : 0, tanks: stTowers, pumps: [pumpId(st.id)] });
     for (const e of edges) if (e.to === c.id && e.resource === 'water') replacedEdges.add(e.id);
@@ -107,7 +133,7 @@ export function makeCityWaterNetwork(generated: readonly GeneratedAsset[], edges
   const pumps: string[] = [];
   const curves: string[] = [];
   for (const s of stations) {
-    const sid = id(s.id);
+    const sid = sidOf(s.id);
     const q = demand.get(s.id)!;
     J.push(`${sid}_IN\t0\t0\t`, `${sid}_OUT\t0\t0\t`);
     positions[`${sid}_IN`] = [s.position[0] - 8, s.position[1]];
@@ -119,6 +145,7 @@ export function makeCityWaterNetwork(generated: readonly GeneratedAsset[], edges
     const pu = pumpId(s.id);
     pumps.push(`${pu}\t${sid}_IN\t${sid}_OUT\tHEAD C_${sid}`);
     linkAssets.push({ link: pu, asset: s.id });
+    if (mains) pipe(`${sid}_OUT`, mains.root(stations.indexOf(s)), mains.distance(s.position as Pt), designLps);
   }
   // Towers float on their station's outlet; about 3 h of its average demand between floor and top.
   // The station's PLC runs its pump by the tower's level (on below 40%, off near the top), which
@@ -135,7 +162,8 @@ export function makeCityWaterNetwork(generated: readonly GeneratedAsset[], edges
     T.push(`${tid}\t${TOWER_BASE_M}\t${(TOWER_MAX_M * 0.6).toFixed(1)}\t0\t${TOWER_MAX_M}\t${diam.toFixed(2)}\t0\t`);
     positions[tid] = [t.position[0], t.position[1]];
     nodeAssets.push({ node: tid, asset: t.id });
-    pipe(`${id(st.id)}_OUT`, tid, dist(st.position, t.position), demand.get(st.id)! * PEAK);
+    if (mains) pipe(tid, mains.serve(t.position as Pt, demand.get(st.id)! * PEAK), mains.distance(t.position as Pt), demand.get(st.id)! * PEAK);
+    else pipe(`${sidOf(st.id)}_OUT`, tid, dist(st.position, t.position), demand.get(st.id)! * PEAK);
     const pu = pumpId(st.id);
     controls.push(
       `LINK ${pu} OPEN IF NODE ${tid} BELOW ${(TOWER_MAX_M * 0.4).toFixed(1)}`,
@@ -146,6 +174,13 @@ export function makeCityWaterNetwork(generated: readonly GeneratedAsset[], edges
     const towerPlc = `PLC_${tid.replace(/^WATER_TOWER_/, 'TOWER_')}`;
     plcs.push({ id: towerPlc, asset: t.id, sensors: [`P_${tid}`], actuators: [] });
     plcLinks.push({ from: towerPlc, to: stationPlc, sensors: [`P_${tid}`] });
+  }
+  if (mains) {
+    for (const n of mains.junctions()) {
+      J.push(`${n.id}\t0\t0\t`);
+      positions[n.id] = [n.position[0], n.position[1]];
+    }
+    P.push(...mains.pipes(() => `P${++pipeN}`, diameterFor));
   }
 
   const inp = [

@@ -42,6 +42,8 @@ export interface AssetSpec {
   /** Residents whose service this asset stands for (a neighbourhood), 0 for plant. */
   readonly population: number;
   readonly critical: boolean;
+  /** Laid out by an importer where its source (OpenStreetMap) had nothing: not a real asset. */
+  readonly synthetic?: boolean;
 }
 
 export interface EdgeSpec {

@@ -24,7 +24,6 @@ const WALK_MPS = 4.7 / 3.6;
 const BUS_FACTOR = 1.3;
 const HEADWAY_S = 600;
 const LOOKUP_CELL_M = 50;
-const JUNCTION_RADIUS_M = 25;
 const MAX_HUBS = 600;
 const NODE_CELL_M = 100;
 /**
@@ -84,15 +83,10 @@ export class NetworkTravel implements TravelModel {
     this.heapNode = new Int32Array(L + N + 1);
     this.heapKey = new Float64Array(L + N + 1);
     this.pathBuf = new Int32Array(N);
-    const a = sensors.arterialM;
     this.nodeJunction = new Int32Array(N).fill(-1);
     for (let n = 0; n < N; n++) {
-      const jc = Math.round(net.nodeX[n]! / a);
-      const jr = Math.round(net.nodeZ[n]! / a);
-      if (jc < 0 || jr < 0 || jc >= sensors.cols || jr >= sensors.rows) continue;
-      if (Math.hypot(net.nodeX[n]! - jc * a, net.nodeZ[n]! - jr * a) > JUNCTION_RADIUS_M) continue;
-      const j = jc * sensors.rows + jr;
-      if (sensors.junctionStart[j + 1]! > sensors.junctionStart[j]!) this.nodeJunction[n] = j;
+      const j = sensors.junctionAt(net.nodeX[n]!, net.nodeZ[n]!);
+      if (j >= 0 && sensors.junctionStart[j + 1]! > sensors.junctionStart[j]!) this.nodeJunction[n] = j;
     }
     this.lookupCols = Math.max(1, Math.ceil(sizeM[0] / LOOKUP_CELL_M));
     this.lookupRows = Math.max(1, Math.ceil(sizeM[1] / LOOKUP_CELL_M));

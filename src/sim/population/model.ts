@@ -93,6 +93,8 @@ export interface PopulationInput {
   readonly sensors: readonly SensorSpec[];
   /** Spacing of the arterial grid, m (cameras sit at arterial junctions). */
   readonly arterialM: number;
+  /** Where junction sensors stand when the streets are not that grid (a town from OpenStreetMap); absent: the arterial crossings. */
+  readonly junctions?: readonly (readonly [number, number])[];
   readonly anonymisation: Readonly<Record<DatasetId, Anonymisation>>;
   /** Datasets the attacker holds from the start (a what-if), and how it got them. */
   readonly attackerHolds: readonly { readonly dataset: DatasetId; readonly how: Acquisition }[];

@@ -1,12 +1,15 @@
 /**
  * Where the sensing systems are, indexed for the movement model: which sensors stand at each
- * arterial junction (cameras sit 9 m off the junction), which one watches each site's entrance,
+ * arterial junction (cameras sit 9 m off the junction) — or at each of the junctions the input
+ * names, for streets that are not a grid — which one watches each site's entrance,
  * and the transit stations. Sensors that stand within a few metres of each other share a `place`
  * (one pole with a camera and a Wi-Fi sniffer), which is what lets datasets be joined on place.
  */
 import { SENSOR_STATION, type SensorSpec } from './model';
 
 const JUNCTION_RADIUS_M = 25;
+/** A sensor belongs to the nearest named junction this close: a town's cameras stand anywhere along its streets. */
+const NAMED_JUNCTION_REACH_M = 60;
 const SITE_RADIUS_M = 80;
 const SAME_PLACE_M = 30;
 
@@ -25,6 +28,8 @@ export class SensorIndex {
   /** Per building: the sensor watching it (a site's camera), or -1. */
   readonly buildingSensor: Int32Array;
   readonly stations: Int32Array;
+  /** The junctions named in the input, or null for the arterial grid. */
+  private readonly points: readonly (readonly [number, number])[] | null;
 
   constructor(
     readonly specs: readonly SensorSpec[],
@@ -32,6 +37,7 @@ export class SensorIndex {
     sizeM: readonly [number, number],
     buildings: { readonly count: number; readonly x: Float32Array; readonly z: Float32Array },
     watched: readonly number[],
+    junctions: readonly (readonly [number, number])[] | null = null,
   ) {
     const n = specs.length;
     this.count = n;
@@ -48,15 +54,14 @@ export class SensorIndex {
         }
       }
     }
-    this.cols = Math.floor(sizeM[0] / arterialM) + 1;
-    this.rows = Math.floor(sizeM[1] / arterialM) + 1;
+    this.points = junctions;
+    this.cols = junctions ? junctions.length : Math.floor(sizeM[0] / arterialM) + 1;
+    this.rows = junctions ? 1 : Math.floor(sizeM[1] / arterialM) + 1;
     const lists: number[][] = Array.from({ length: this.cols * this.rows }, () => []);
     for (let i = 0; i < n; i++) {
       if (this.kinds[i]! & SENSOR_STATION) continue;
-      const jc = Math.round(this.x[i]! / arterialM);
-      const jr = Math.round(this.z[i]! / arterialM);
-      if (jc < 0 || jr < 0 || jc >= this.cols || jr >= this.rows) continue;
-      if (Math.hypot(this.x[i]! - jc * arterialM, this.z[i]! - jr * arterialM) <= JUNCTION_RADIUS_M) lists[jc * this.rows + jr]!.push(i);
+      const j = this.junctionAt(this.x[i]!, this.z[i]!, junctions ? NAMED_JUNCTION_REACH_M : JUNCTION_RADIUS_M);
+      if (j >= 0) lists[j]!.push(i);
     }
     this.junctionStart = new Int32Array(lists.length + 1);
     lists.forEach((l, j) => (this.junctionStart[j + 1] = this.junctionStart[j]! + l.length));
@@ -76,6 +81,24 @@ export class SensorIndex {
       this.buildingSensor[b] = best;
     }
     this.stations = Int32Array.from(specs.flatMap((s, i) => (s.kinds & SENSOR_STATION ? [i] : [])));
+  }
+
+  /** The junction a point stands at (within `reach`, 25 m unless said), or -1. */
+  junctionAt(x: number, z: number, reach = JUNCTION_RADIUS_M): number {
+    if (this.points) {
+      let best = -1;
+      let bd = reach;
+      this.points.forEach((p, j) => {
+        const d = Math.hypot(x - p[0], z - p[1]);
+        if (d <= bd) [best, bd] = [j, d];
+      });
+      return best;
+    }
+    const a = this.arterialM;
+    const jc = Math.round(x / a);
+    const jr = Math.round(z / a);
+    if (jc < 0 || jr < 0 || jc >= this.cols || jr >= this.rows) return -1;
+    return Math.hypot(x - jc * a, z - jr * a) <= reach ? jc * this.rows + jr : -1;
   }
 
   /** The nearest station to a point (Manhattan distance), or -1. */

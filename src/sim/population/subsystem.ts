@@ -127,7 +127,7 @@ export class PopulationSubsystem implements SimSubsystem<null, null> {
     this.people = makePeople(input.residents, b, input.schools, sites, rng.fork('people'));
     this.plans = makePlans(this.people.count);
     const watched = [...sites.map((s) => s.building), ...input.schools];
-    this.sensors = new SensorIndex(input.sensors, input.arterialM, sizeM, b, watched);
+    this.sensors = new SensorIndex(input.sensors, input.arterialM, sizeM, b, watched, input.junctions ?? null);
     this.logs = { anpr: new RecordLog(), face: new RecordLog(), smartcard: new RecordLog(), wifi: new RecordLog(), visits: new RecordLog() };
     this.meters = new HouseholdMeters(this.people.householdSize, rng.fork('meters'));
     this.movement = new Movement(

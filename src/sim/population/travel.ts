@@ -78,9 +78,9 @@ export class GridTravel implements TravelModel {
 
   private pass(out: TripBuffer, jc: number, jr: number, dtS: number): void {
     const s = this.sensors;
-    if (jc < 0 || jr < 0 || jc >= s.cols || jr >= s.rows || out.n >= MAX_PASSES) return;
-    const j = jc * s.rows + jr;
-    if (s.junctionStart[j + 1] === s.junctionStart[j]) return;
+    if (out.n >= MAX_PASSES) return;
+    const j = s.junctionAt(jc * this.a, jr * this.a);
+    if (j < 0 || s.junctionStart[j + 1] === s.junctionStart[j]) return;
     out.junction[out.n] = j;
     out.dtS[out.n] = dtS;
     out.n++;
