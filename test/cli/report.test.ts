@@ -40,6 +40,9 @@ const session = makeSession({
 describe('twin report', () => {
   const file = join(tmp, 'session.json');
   writeFileSync(file, JSON.stringify(session));
+  // The JSON report, rebuilt by the CLI once and read by the tests that need it.
+  let json: ReturnType<typeof cli> | null = null;
+  const jsonReport = () => (json ??= cli(['report', file, '--format', 'json']));
 
   it('rebuilds a session and writes a self-contained HTML after-action report with the decisions and their effects', () => {
     const out = join(tmp, 'report.html');
@@ -58,7 +61,7 @@ describe('twin report', () => {
   });
 
   it('scores expected actions, counting the commands of the decision taken', () => {
-    const r = cli(['report', file, '--format', 'json']);
+    const r = jsonReport();
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.out);
     expect(rep.evaluation.score).toBe(1);
@@ -77,7 +80,7 @@ describe('twin report', () => {
       live.apply(c.command as Command);
     }
     live.runUntil(session.untilMs);
-    const rep = JSON.parse(cli(['report', file, '--format', 'json']).out);
+    const rep = JSON.parse(jsonReport().out);
     expect(rep.run.hash).toBe(live.hash());
   });
 

@@ -23,18 +23,44 @@ export async function waitForClock(page: Page, atLeastMs: number, timeout = 120_
   await page.waitForFunction((t) => window.__twin.clockMs() >= t, atLeastMs, { timeout, polling: 100 });
 }
 
-/** Centres the view on an asset and clicks its marker like a user would. */
+/**
+ * Polls `read` every `intervalMs` until it gives the same value twice running, and returns that value:
+ * for a view that moves for a moment (the camera eases to a new target, the canvas redraws on demand).
+ */
+export async function whenSteady<T>(read: () => Promise<T>, same: (a: T, b: T) => boolean, intervalMs = 200, timeout = 10_000): Promise<T> {
+  let last: T | undefined;
+  let seen = false;
+  await expect
+    .poll(
+      async () => {
+        const next = await read();
+        const steady = seen && same(last as T, next);
+        last = next;
+        seen = true;
+        return steady;
+      },
+      { timeout, interval: intervalMs },
+    )
+    .toBe(true);
+  return last as T;
+}
+
+/** The canvas's picture, once two screenshots 150 ms apart are the same (the view has settled). */
+export async function steadyCanvas(page: Page): Promise<Buffer> {
+  return whenSteady(
+    () => page.locator('canvas').screenshot(),
+    (a, b) => a.equals(b),
+    150,
+  );
+}
+
+/** Centres the view on an asset and clicks its marker like a user would; fails unless the inspector then shows it. */
 export async function clickAsset(page: Page, assetId: string): Promise<void> {
   await page.evaluate((id) => window.__twin.focus(id), assetId);
-  // Markers resize as the canvas draws the new view: wait until the marker stays put for 200 ms.
-  let pos: { x: number; y: number } | null = null;
-  for (let tries = 0; tries < 25; tries++) {
-    await page.waitForTimeout(200);
-    const next = await page.evaluate((id) => window.__twin.screenPositionOf(id), assetId);
-    const settled = pos !== null && next !== null && Math.abs(next.x - pos.x) < 1 && Math.abs(next.y - pos.y) < 1;
-    pos = next;
-    if (settled) break;
-  }
+  // Markers move and resize as the canvas draws the new view: wait until the marker stays put.
+  const near = (a: { x: number; y: number } | null, b: { x: number; y: number } | null) =>
+    a !== null && b !== null && Math.abs(a.x - b.x) < 1 && Math.abs(a.y - b.y) < 1;
+  const pos = await whenSteady(() => page.evaluate((id) => window.__twin.screenPositionOf(id), assetId), near);
   if (!pos) throw new Error(`${assetId} is not on screen after centring the view on it`);
   await page.mouse.click(pos.x, pos.y);
   // Another marker can lie over this one's centre (a neighbourhood drawn larger once it is down):
@@ -60,6 +86,7 @@ export async function clickAsset(page: Page, assetId: string): Promise<void> {
       // something else was picked: try beside the centre
     }
   }
+  throw new Error(`clicking around ${assetId}'s marker at (${Math.round(pos.x)}, ${Math.round(pos.y)}) never opened it in the inspector`);
 }
 
 /**

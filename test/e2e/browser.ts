@@ -1,27 +1,10 @@
 /**
- * Finds a Chromium to drive and launches it headless with software WebGL (SwiftShader), so the
- * tests run the same on a CI box without a GPU. Each launch gets a fresh profile directory.
+ * The browser each e2e file drives: a context of its own (storage, cache, pages, as a fresh profile
+ * would be) on the one Chromium that global-setup.ts starts for all of them (see chromium.ts),
+ * closed again when the file ends.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
-const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-
-export function findChromium(): string {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`CHROME_PATH is set to ${fromEnv}, but there is no file there. Point it at a Chromium or Chrome binary.`);
-  }
-  const found = CANDIDATES.find((p) => existsSync(p));
-  if (found) return found;
-  throw new Error(
-    `No Chromium found (looked for CHROME_PATH, then ${CANDIDATES.join(', ')}). ` +
-      `Install it with 'apt-get install chromium' (as root), or set CHROME_PATH to a Chromium or Chrome binary.`,
-  );
-}
+import { inject } from 'vitest';
 
 export interface Browser {
   readonly context: BrowserContext;
@@ -29,31 +12,16 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/** A fresh context (storage, cache, pages of its own) on the shared Chromium. */
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = findChromium();
-  const profile = mkdtempSync(join(tmpdir(), 'citytwin-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--use-gl=angle',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  const browser = await chromium.connect(inject('browserEndpoint'));
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   return {
     context,
     newPage: () => context.newPage(),
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await browser.close();
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { clickAsset, openCity, waitForClock } from './app-fixture';
+import { clickAsset, openCity, waitForClock, whenSteady } from './app-fixture';
 import { launchBrowser, watchPage, type Browser } from './browser';
 import { pixelStats } from './pixels';
 
@@ -44,16 +44,11 @@ describe('the vendor-compromise cascade', () => {
     await page.getByRole('button', { name: 'Pause simulation' }).click();
     await expect.poll(() => page.evaluate(() => window.__twin.phase())).toBe('ready');
     // Paused for real: the clock stands still (the worker may send one more frame after the click).
-    await expect
-      .poll(
-        async () => {
-          const a = await page.evaluate(() => window.__twin.clockMs());
-          await page.waitForTimeout(300);
-          return (await page.evaluate(() => window.__twin.clockMs())) - a;
-        },
-        { timeout: 10_000 },
-      )
-      .toBe(0);
+    await whenSteady(
+      () => page.evaluate(() => window.__twin.clockMs()),
+      (a, b) => a === b,
+      300,
+    );
 
     // The inject is in the log, and its effects in the indicators.
     await expect.poll(() => kpiValue('assetsDown'), { timeout: 5_000 }).toBeGreaterThan(0);

@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openCity, waitForClock } from './app-fixture';
+import { openCity, steadyCanvas, toggleEffect, waitForClock } from './app-fixture';
 import { launchBrowser, watchPage, type Browser } from './browser';
 import { pixelStats } from './pixels';
 
@@ -45,9 +45,8 @@ describe('the cyber layers', () => {
     const cones = page.getByLabel('Show the camera views layer');
     expect(await comms.isChecked()).toBe(true);
     expect(await cones.isChecked()).toBe(true);
-    await page.waitForTimeout(500);
     const shot = async () => pixelStats(page, await page.locator('canvas').screenshot(), [], 24);
-    const on = await shot();
+    const on = await pixelStats(page, await steadyCanvas(page), [], 24);
     await comms.uncheck();
     await cones.uncheck();
     // The canvas redraws on demand: poll until the picture has changed.
@@ -61,6 +60,14 @@ describe('the cyber layers', () => {
   it('marks the backhaul congested once the botnet floods the network, and draws those links red', async () => {
     const links = () => page.evaluate(() => window.__twin.commsLinks());
     expect((await links()).some((l) => l.state === 2)).toBe(false);
+    // Red the comms layer draws: pixels near the congested colour with the layer shown less those with it hidden.
+    const comms = page.getByLabel('Show the comms network layer');
+    const redIn = async (png: Buffer) => (await pixelStats(page, png, [CONGESTED], 40)).near[CONGESTED]!;
+    const red = async () => redIn(await page.locator('canvas').screenshot());
+    const shownBefore = await redIn(await steadyCanvas(page));
+    await comms.uncheck();
+    const hiddenBefore = await redIn(await steadyCanvas(page));
+    await comms.check();
     // The botnet strikes at about 65 minutes (entry at 5 m, then three 20-minute dwells).
     await page.getByLabel('Simulation speed').selectOption('900');
     await page.getByRole('button', { name: 'Play simulation' }).click();
@@ -70,10 +77,9 @@ describe('the cyber layers', () => {
     console.log(`e2e: congested links after the flood: ${congested.map((l) => l.id).join(', ')}`);
     expect(congested.length).toBeGreaterThan(0);
     expect(congested.some((l) => l.id.includes('~internet') || l.id.startsWith('comms-core~agg'))).toBe(true);
-    // Red is drawn somewhere over the city (a link 1 px wide: a few pixels at least).
-    await page.waitForTimeout(800);
-    const stats = await pixelStats(page, await page.locator('canvas').screenshot(), [CONGESTED], 40);
-    console.log(`e2e: congested-red pixels after the flood ${stats.near[CONGESTED]}`);
+    // Now the layer draws red over the city (a link 1 px wide: a hundred pixels at least more than before the flood).
+    const { on, off } = await toggleEffect(comms, red, 100, 100 + shownBefore - hiddenBefore);
+    console.log(`e2e: red pixels drawn by the comms layer before the flood ${shownBefore - hiddenBefore}, after ${on - off}`);
   });
 
   // On the camera-botnet run every camera is a botnet member by now, and a botnet camera still
@@ -100,9 +106,9 @@ describe('the cyber layers', () => {
     expect(start).toBeGreaterThan(0);
     // The police headquarters is watched by cameras in the CCTV zone: once they go dark it is framed as newly blind.
     await page.evaluate(() => window.__twin.focus('police-hq'));
-    await page.waitForTimeout(600);
-    const red = async () => (await pixelStats(page, await page.locator('canvas').screenshot(), [BLIND_SINCE], 30)).near[BLIND_SINCE]!;
-    const redBefore = await red();
+    const redIn = async (png: Buffer) => (await pixelStats(page, png, [BLIND_SINCE], 30)).near[BLIND_SINCE]!;
+    const red = async () => redIn(await page.locator('canvas').screenshot());
+    const redBefore = await redIn(await steadyCanvas(page));
     await page.getByLabel('Other injects').selectOption('isolate-cctv');
     await page.getByRole('button', { name: 'Fire the selected inject now' }).click();
     await page.getByRole('button', { name: 'Play simulation' }).click();

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openCity, toggleEffect, waitForClock } from './app-fixture';
+import { openCity, steadyCanvas, toggleEffect, waitForClock } from './app-fixture';
 import { launchBrowser, watchPage, type Browser } from './browser';
 import { pixelStats } from './pixels';
 
@@ -52,7 +52,7 @@ afterAll(async () => {
 });
 
 /** The vehicle with the most others within 60 m: a place where the view has something to show. */
-function busiest(vs: { x: number; z: number; state: number }[], pick = (_: { state: number }) => true) {
+function busiest<V extends { x: number; z: number; state: number }>(vs: V[], pick = (_: V) => true): V {
   let best = -1;
   let bestN = -1;
   vs.forEach((v, i) => {
@@ -70,7 +70,7 @@ describe('the traffic layer', () => {
     expect(vs.length).toBeGreaterThan(500);
     const v = busiest(vs);
     await page.evaluate(({ x, z }) => window.__twin.focusPoint(x, z, 150), v);
-    await page.waitForTimeout(600);
+    await steadyCanvas(page);
     const count = async () => {
       const s = await pixelStats(page, await page.locator('canvas').screenshot(), [MOVING, WAITING], 24);
       return s.near[MOVING]! + s.near[WAITING]!;
@@ -87,7 +87,7 @@ describe('the traffic layer', () => {
     const v = busiest(vs, (u) => (u.state & 15) === W_QUEUE);
     expect((v.state & 15) === W_QUEUE).toBe(true);
     await page.evaluate(({ x, z }) => window.__twin.focusPoint(x, z, 250), v);
-    await page.waitForTimeout(600);
+    await steadyCanvas(page);
     const at = await page.evaluate(({ x, z }) => window.__twin.screenPositionOfPoint(x, 1, z), v);
     expect(at).not.toBeNull();
     const clip = { x: at!.x - 40, y: at!.y - 40, width: 80, height: 80 };
@@ -112,14 +112,16 @@ describe('the traffic layer', () => {
     );
     expect(await text()).toMatch(/Still to go\d+\.\d\d km/);
     console.log(`e2e: vehicle inspector: ${(await text()).slice(0, 200)}`);
-    if ((clicked.state & 15) === W_QUEUE) {
-      // In a queue: it names the car ahead, and the name opens that car.
-      const held = inspector().getByTestId('held-by');
-      await expect.poll(() => held.isVisible()).toBe(true);
-      const ahead = Number((await held.textContent())!.replace(/\D/g, ''));
-      await held.click();
-      await expect.poll(async () => (await inspector().getByRole('heading', { level: 2 }).textContent()) ?? '').toMatch(new RegExp(`#${ahead}$`));
-    }
+    // In a queue, the inspector names the car ahead, and the name opens that car. The click may
+    // have opened a neighbour that is not queued: open the queued car itself (as its link would) for this.
+    await page.evaluate((id) => window.__twin.selectFeature({ layer: 'traffic-network', id }), `vehicle:${v.slot}`);
+    await expect.poll(async () => (await inspector().getByRole('heading', { level: 2 }).textContent()) ?? '').toMatch(new RegExp(`#${v.slot}$`));
+    const held = inspector().getByTestId('held-by');
+    await expect.poll(() => held.isVisible()).toBe(true);
+    const ahead = Number((await held.textContent())!.replace(/\D/g, ''));
+    expect(ahead).not.toBe(v.slot);
+    await held.click();
+    await expect.poll(async () => (await inspector().getByRole('heading', { level: 2 }).textContent()) ?? '').toMatch(new RegExp(`#${ahead}$`));
   });
 
   it("lists a traffic signal's movements with what each shows now", async () => {
