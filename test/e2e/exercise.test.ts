@@ -5,7 +5,9 @@
  * the simulation shows a card that goes back to before it, and a reload never replays into it. A
  * shared link opens as a session of its own, with the saved exercise kept and offered.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseSession } from '../../src/scenario';
@@ -131,7 +133,10 @@ describe('a tabletop exercise', () => {
     // The after-action report downloads as a self-contained file.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-html').click()]);
     expect(download.suggestedFilename()).toMatch(/^default-after-action-\d{4}\.html$/);
-    const html = readFileSync((await download.path())!, 'utf8');
+    // The browser is shared over a remote connection: the download is saved here to be read.
+    const saved = join(mkdtempSync(join(tmpdir(), 'twin-report-')), download.suggestedFilename());
+    await download.saveAs(saved);
+    const html = readFileSync(saved, 'utf8');
     expect(html).toMatch(/^<!doctype html>/i);
     expect(html).toContain('Wait for the vendor to investigate');
     expect(html).toContain('Deputy');

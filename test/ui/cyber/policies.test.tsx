@@ -12,6 +12,8 @@ import { reactHost } from '../../support/dom';
 const commands: unknown[] = [];
 vi.mock('../../../src/ui/app/session', () => ({ twinClient: () => ({ command: (c: unknown) => commands.push(c) }) }));
 
+// Unit files share one module registry (vitest.config.ts): load the UI afresh, so it takes the mocked session.
+vi.resetModules();
 const { PolicyControls, POLICY_SWITCHES } = await import('../../../src/ui/cyber/policies');
 const { live } = await import('../../../src/ui/store/live');
 

@@ -23,6 +23,8 @@ vi.mock('../../../src/ui/app/session', () => ({
   }),
 }));
 
+// Unit files share one module registry (vitest.config.ts): load the UI afresh, so it takes the mocked session.
+vi.resetModules();
 const { BanControl, suppliedNow } = await import('../../../src/ui/cyber/vendor-ban');
 const { VendorPanel } = await import('../../../src/ui/cyber/cyber-panels');
 const { uiStore } = await import('../../../src/ui/store/ui-store');

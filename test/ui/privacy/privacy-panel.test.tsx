@@ -95,6 +95,8 @@ vi.mock('../../../src/ui/app/session', () => ({
   }),
 }));
 
+// Unit files share one module registry (vitest.config.ts): load the UI afresh, so it takes the mocked session.
+vi.resetModules();
 const { PrivacyPanel } = await import('../../../src/ui/privacy/privacy-panel');
 const { uiStore } = await import('../../../src/ui/store/ui-store');
 

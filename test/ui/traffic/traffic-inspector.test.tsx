@@ -45,6 +45,8 @@ vi.mock('../../../src/ui/app/session', () => ({
   }),
 }));
 
+// Unit files share one module registry (vitest.config.ts): load the UI afresh, so it takes the mocked session.
+vi.resetModules();
 const { TrafficAssetSection, VehicleInspector } = await import('../../../src/ui/traffic/traffic-panels');
 const { live } = await import('../../../src/ui/store/live');
 const { uiStore } = await import('../../../src/ui/store/ui-store');
