@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseSession } from '../../src/scenario';
 import type { CompareMode, ExerciseSpec, ExerciseState } from '../../src/worker/exercise-protocol';
@@ -17,6 +17,13 @@ import { beforeFailureMs } from '../../src/ui/exercise/session-slots';
 import { shareAddress, shareSessionJson } from '../../src/ui/exercise/share-url';
 import { openCity, waitForClock } from './app-fixture';
 import { launchBrowser, watchPage, type Browser } from './browser';
+
+/** A download's text: the browser is shared over a remote connection, so the file is saved here first. */
+async function downloadText(d: Download): Promise<string> {
+  const saved = join(mkdtempSync(join(tmpdir(), 'twin-download-')), d.suggestedFilename());
+  await d.saveAs(saved);
+  return readFileSync(saved, 'utf8');
+}
 
 const baseUrl = inject('baseUrl');
 const origin = baseUrl.replace(/\/$/, '');
@@ -133,10 +140,7 @@ describe('a tabletop exercise', () => {
     // The after-action report downloads as a self-contained file.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-html').click()]);
     expect(download.suggestedFilename()).toMatch(/^default-after-action-\d{4}\.html$/);
-    // The browser is shared over a remote connection: the download is saved here to be read.
-    const saved = join(mkdtempSync(join(tmpdir(), 'twin-report-')), download.suggestedFilename());
-    await download.saveAs(saved);
-    const html = readFileSync(saved, 'utf8');
+    const html = await downloadText(download);
     expect(html).toMatch(/^<!doctype html>/i);
     expect(html).toContain('Wait for the vendor to investigate');
     expect(html).toContain('Deputy');
@@ -144,7 +148,7 @@ describe('a tabletop exercise', () => {
 
     // The session file is the format `twin report` reads.
     const [sessionFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-session').click()]);
-    const parsed = parseSession(readFileSync((await sessionFile.path())!, 'utf8'));
+    const parsed = parseSession(await downloadText(sessionFile));
     if (!parsed.ok) throw new Error(`the exported session does not parse: ${JSON.stringify(parsed.issues)}`);
     expect(parsed.session.scenario.name).toBe('default');
     expect(parsed.session.commands.map((c) => c.command.type)).toEqual(['inject.fire', 'decision.take']);
