@@ -94,7 +94,7 @@ function commsStep(sharing: 'max-min' | 'proportional'): Record<string, unknown>
   let now = 0;
   const bus = new EventBus(() => now);
   const world = new World(assets, [], bus, new Scheduler(), () => now);
-  const comms = new CommsSubsystem(input, world, bus, () => now, false);
+  const comms = new CommsSubsystem(input, { world, bus, now: () => now }, false);
   const step = () => {
     now += 1000;
     comms.step(now);

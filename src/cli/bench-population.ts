@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadScenarioText } from '../scenario';
-import { EventBus, NetworkTravel, Rng, population as pop, traffic } from '../sim';
+import { EventBus, NetworkTravel, population as pop, standaloneContext, traffic } from '../sim';
 import { illustrativeTrace, matchHomes, mergeIdentities, unicityOf } from '../sim/analysis';
 
 const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/default.json', import.meta.url));
@@ -38,9 +38,11 @@ export function benchPopulation(residents = 100_000, days = 7): Record<string, u
   // Trips on the city's road network at free-flow travel times (no traffic model runs here).
   const net = input.traffic?.network;
   const travel = net ? (sensors: pop.SensorIndex) => new NetworkTravel(net, sensors, input.city.sizeM, new traffic.Router(net).cost) : undefined;
-  const P = new pop.PopulationSubsystem(input.population!, input.city.buildings, input.city.sizeM, new Rng(input.seed).fork('population'), bus, () => now, {
-    travel,
-  });
+  const P = new pop.PopulationSubsystem(
+    input.population!,
+    standaloneContext(input, input.seed, () => now),
+    { travel },
+  );
   const t1 = performance.now();
   const c1 = cpu();
   for (now = 60_000; now <= days * DAY_MS; now += 60_000) P.step(now);

@@ -1,5 +1,6 @@
-/** The command forms a scenario's injects and decision options may use: one per simulation command (src/scenario/command-types.ts checks the two lists agree). */
+/** The command forms a scenario's injects and decision options may use: one per simulation command, described by the simulation's command table (src/sim/core/commands.ts); src/scenario/command-types.ts checks the two agree. */
 import { z } from 'zod';
+import { COMMANDS } from '../sim';
 import { privacyCommandForms } from './population-schema';
 import { ACTORS, attackId, finite, slug, text } from './schema-primitives';
 
@@ -15,10 +16,8 @@ export const selectorSchema = z
   .describe('Which assets a command acts on; matches are taken in id order, then limit applies.');
 
 export const commandSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('inject.fire'), inject: slug }).describe('Fire another inject now.'),
-  z
-    .strictObject({ type: z.literal('vendor.compromise'), vendor: slug, technique: attackId.optional() })
-    .describe("The attacker takes over a vendor's remote-maintenance access and every asset it reaches."),
+  z.strictObject({ type: z.literal('inject.fire'), inject: slug }).describe(COMMANDS['inject.fire'].summary),
+  z.strictObject({ type: z.literal('vendor.compromise'), vendor: slug, technique: attackId.optional() }).describe(COMMANDS['vendor.compromise'].summary),
   z
     .strictObject({
       type: z.literal('asset.disable'),
@@ -27,24 +26,22 @@ export const commandSchema = z.discriminatedUnion('type', [
       technique: attackId.optional(),
       reason: text(300).optional(),
     })
-    .describe('Take assets out of service (open a breaker, stop a pump, brick a device).'),
+    .describe(COMMANDS['asset.disable'].summary),
   z
     .strictObject({ type: z.literal('asset.restore'), targets: selectorSchema, actor: z.enum(ACTORS).optional(), reason: text(300).optional() })
-    .describe('Return assets to service (a crew re-closes a breaker).'),
-  z.strictObject({ type: z.literal('asset.secure'), targets: selectorSchema }).describe("Remove the attacker's access to assets."),
+    .describe(COMMANDS['asset.restore'].summary),
+  z.strictObject({ type: z.literal('asset.secure'), targets: selectorSchema }).describe(COMMANDS['asset.secure'].summary),
   // Comms, CCTV, threats and policies (issue 6).
   z
     .strictObject({ type: z.literal('comms.isolate'), zone: slug, isolated: z.boolean(), actor: z.enum(ACTORS).optional() })
-    .describe('Isolate a network zone (or reconnect it): it then reaches nothing outside itself. Takes effect after 5 minutes of firewall changes.'),
+    .describe(COMMANDS['comms.isolate'].summary),
   z
     .strictObject({ type: z.literal('comms.vendor-access'), vendor: slug, enabled: z.boolean(), actor: z.enum(ACTORS).optional() })
-    .describe("Cut (or restore) a vendor's remote-maintenance VPN; cutting takes 15 minutes and ends the attacker's sessions through it."),
-  z
-    .strictObject({ type: z.literal('comms.manual'), kinds: z.array(slug).min(1).optional(), enabled: z.boolean() })
-    .describe('Switch to manual operation: staff run devices by hand on site (30 minutes to get there), so lost comms no longer degrade them.'),
+    .describe(COMMANDS['comms.vendor-access'].summary),
+  z.strictObject({ type: z.literal('comms.manual'), kinds: z.array(slug).min(1).optional(), enabled: z.boolean() }).describe(COMMANDS['comms.manual'].summary),
   z
     .strictObject({ type: z.literal('cctv.view'), targets: selectorSchema, mode: z.enum(['loop', 'blind', 'clear']), technique: attackId.optional() })
-    .describe('Loop or blind the view of cameras the attacker holds (T0832 manipulation of view), or clear it.'),
+    .describe(COMMANDS['cctv.view'].summary),
   z
     .strictObject({
       type: z.literal('threat.campaign'),
@@ -66,7 +63,7 @@ export const commandSchema = z.discriminatedUnion('type', [
       dwellMin: finite.min(0).max(43_200).optional().describe('Minutes between attack stages (default 30).'),
       destination: text(120).min(1).optional().describe("Jurisdiction of the attacker's server, for exfiltration."),
     })
-    .describe('An attacker who progresses over time: initial access, discovery, lateral movement along paths segmentation allows, impact.'),
+    .describe(COMMANDS['threat.campaign'].summary),
   z
     .strictObject({
       type: z.literal('threat.exfiltrate'),
@@ -74,7 +71,7 @@ export const commandSchema = z.discriminatedUnion('type', [
       destination: text(120).min(1),
       technique: attackId.optional(),
     })
-    .describe('Send datasets the attacker can reach to an external server (T0882 theft of operational information, T1537 transfer to cloud account).'),
+    .describe(COMMANDS['threat.exfiltrate'].summary),
   z
     .strictObject({
       type: z.literal('threat.botnet'),
@@ -83,25 +80,17 @@ export const commandSchema = z.discriminatedUnion('type', [
       mbpsPerDevice: finite.min(0).max(1000).optional(),
       technique: attackId.optional(),
     })
-    .describe('Compromised devices flood the network (Mirai, 2016): start or stop.'),
-  z
-    .strictObject({ type: z.literal('threat.disclose'), vendor: slug, requestedBy: text(120).min(1) })
-    .describe(
-      "A legal order compels a vendor to hand over the city's data in its cloud: no hacking, not stopped by segmentation, only by data localisation or minimisation.",
-    ),
-  z
-    .strictObject({ type: z.literal('threat.ransomware'), technique: attackId.optional() })
-    .describe("Ransomware on the operator's IT: loss of view (T0829), so operation turns manual."),
-  z
-    .strictObject({ type: z.literal('threat.reflash'), targets: selectorSchema })
-    .describe('Reflash firmware on assets: 30 minutes a site, crews in parallel; removes the attacker and any backdoor.'),
+    .describe(COMMANDS['threat.botnet'].summary),
+  z.strictObject({ type: z.literal('threat.disclose'), vendor: slug, requestedBy: text(120).min(1) }).describe(COMMANDS['threat.disclose'].summary),
+  z.strictObject({ type: z.literal('threat.ransomware'), technique: attackId.optional() }).describe(COMMANDS['threat.ransomware'].summary),
+  z.strictObject({ type: z.literal('threat.reflash'), targets: selectorSchema }).describe(COMMANDS['threat.reflash'].summary),
   z
     .strictObject({
       type: z.literal('policy.set'),
       policy: z.enum(['segmentation', 'vendor-remote-access', 'data-localisation', 'edge-anonymisation', 'egress-monitoring']),
       enabled: z.boolean(),
     })
-    .describe('Enforce or lift a policy at run time.'),
+    .describe(COMMANDS['policy.set'].summary),
   z
     .strictObject({
       type: z.literal('policy.vendor.ban'),
@@ -116,9 +105,7 @@ export const commandSchema = z.discriminatedUnion('type', [
         .describe('The vendor whose kit replaces it (its remote maintenance and cloud come with it), or null for kit with no vendor tie.'),
       crews: z.int().min(1).max(1000).optional().describe('Crews swapping kit in parallel (default 4).'),
     })
-    .describe(
-      'Ban a vendor from asset kinds during the run: crews replace its kit unit by unit (a camera about 1.5 h, a signal controller 4 h, a recorder 6 h, anything else 4 h), each unit out of service while it is swapped; new kit removes any attacker foothold, and camera data leaves the vendor’s cloud.',
-    ),
+    .describe(COMMANDS['policy.vendor.ban'].summary),
   // Power grid (issue 3): breakers, protection, SCADA telemetry, smart meters, generators, crews.
   z
     .strictObject({
@@ -130,7 +117,7 @@ export const commandSchema = z.discriminatedUnion('type', [
       technique: attackId.optional(),
       reason: text(300).optional(),
     })
-    .describe('Open or close breakers: on named lines, or every breaker at named substations (T0855 unauthorised command when an attacker does it).'),
+    .describe(COMMANDS['power.breaker'].summary),
   z
     .strictObject({
       type: z.literal('power.protection'),
@@ -140,7 +127,7 @@ export const commandSchema = z.discriminatedUnion('type', [
       actor: z.enum(ACTORS).optional(),
       technique: attackId.optional(),
     })
-    .describe('Disable or restore line protection (Kyiv, December 2016); everywhere when no lines or substations are named.'),
+    .describe(COMMANDS['power.protection'].summary),
   z
     .strictObject({
       type: z.literal('power.telemetry'),
@@ -150,9 +137,7 @@ export const commandSchema = z.discriminatedUnion('type', [
       substations: z.array(slug).optional(),
       technique: attackId.optional(),
     })
-    .describe(
-      'Spoof what SCADA shows operators (T0832 manipulation of view, T0856 spoof reporting message): freeze readings, scale them, or clear the spoofing.',
-    ),
+    .describe(COMMANDS['power.telemetry'].summary),
   z
     .strictObject({
       type: z.literal('power.load.disconnect'),
@@ -162,7 +147,7 @@ export const commandSchema = z.discriminatedUnion('type', [
       actor: z.enum(ACTORS).optional(),
       technique: attackId.optional(),
     })
-    .describe('Remote smart-meter disconnection of a share of load (0 reconnects it).'),
+    .describe(COMMANDS['power.load.disconnect'].summary),
   z
     .strictObject({
       type: z.literal('power.generator.trip'),
@@ -170,21 +155,17 @@ export const commandSchema = z.discriminatedUnion('type', [
       actor: z.enum(ACTORS).optional(),
       technique: attackId.optional(),
     })
-    .describe('Trip generators.'),
-  z
-    .strictObject({ type: z.literal('power.crew.dispatch'), substations: z.array(slug).min(1) })
-    .describe('Send crews to restore substations: remote re-closing when SCADA is trusted, else by hand.'),
+    .describe(COMMANDS['power.generator.trip'].summary),
+  z.strictObject({ type: z.literal('power.crew.dispatch'), substations: z.array(slug).min(1) }).describe(COMMANDS['power.crew.dispatch'].summary),
   // Exercise control (issue 8): the MSEL, decisions and notes.
-  z.strictObject({ type: z.literal('inject.hold'), inject: slug }).describe('Hold a scheduled inject.'),
-  z.strictObject({ type: z.literal('inject.release'), inject: slug }).describe('Release a held inject (it fires at once if its time has passed).'),
-  z.strictObject({ type: z.literal('inject.skip'), inject: slug }).describe('Skip an inject.'),
-  z
-    .strictObject({ type: z.literal('inject.pressure'), title: text(200).min(1), text: text(4000).optional() })
-    .describe('An unscheduled pressure inject read out to players.'),
-  z.strictObject({ type: z.literal('decision.open'), decision: slug }).describe('Put a decision point to players now.'),
+  z.strictObject({ type: z.literal('inject.hold'), inject: slug }).describe(COMMANDS['inject.hold'].summary),
+  z.strictObject({ type: z.literal('inject.release'), inject: slug }).describe(COMMANDS['inject.release'].summary),
+  z.strictObject({ type: z.literal('inject.skip'), inject: slug }).describe(COMMANDS['inject.skip'].summary),
+  z.strictObject({ type: z.literal('inject.pressure'), title: text(200).min(1), text: text(4000).optional() }).describe(COMMANDS['inject.pressure'].summary),
+  z.strictObject({ type: z.literal('decision.open'), decision: slug }).describe(COMMANDS['decision.open'].summary),
   z
     .strictObject({ type: z.literal('decision.take'), decision: slug, option: slug, by: text(120).optional(), rationale: text(2000).optional() })
-    .describe('Take a decision: the option’s commands are applied, with who decided and why.'),
+    .describe(COMMANDS['decision.take'].summary),
   z
     .strictObject({
       type: z.literal('note.add'),
@@ -194,7 +175,7 @@ export const commandSchema = z.discriminatedUnion('type', [
       expected: z.string().max(200).optional(),
       met: z.boolean().optional(),
     })
-    .describe("A facilitator's or evaluator's note; an evaluation can mark an expected action (inject/action) as met or not."),
+    .describe(COMMANDS['note.add'].summary),
   z
     .strictObject({
       type: z.literal('traffic.signal.plan'),
@@ -202,7 +183,7 @@ export const commandSchema = z.discriminatedUnion('type', [
       plan: z.enum(['all-red', 'all-green', 'normal']),
       technique: attackId.optional(),
     })
-    .describe('An attacker holding signal controllers imposes a plan: all-red, or conflicting greens; "normal" hands them back to their plans.'),
+    .describe(COMMANDS['traffic.signal.plan'].summary),
   z
     .strictObject({
       type: z.literal('traffic.link'),
@@ -210,7 +191,7 @@ export const commandSchema = z.discriminatedUnion('type', [
       links: z.array(z.string().min(1).max(200)).min(1),
       actor: z.enum(ACTORS).optional(),
     })
-    .describe('Close or reopen roads (both directions); drivers re-route around closures.'),
+    .describe(COMMANDS['traffic.link'].summary),
   z
     .strictObject({
       type: z.literal('water.sensor.spoof'),
@@ -220,7 +201,7 @@ export const commandSchema = z.discriminatedUnion('type', [
       value: finite.optional().describe('The constant (m or L/s), offset or scale factor.'),
       technique: attackId.optional(),
     })
-    .describe('Spoof a sensor reading on its way to a PLC or SCADA (ATT&CK for ICS T0832 / T0856).'),
+    .describe(COMMANDS['water.sensor.spoof'].summary),
   z
     .strictObject({
       type: z.literal('water.plc.logic'),
@@ -236,7 +217,7 @@ export const commandSchema = z.discriminatedUnion('type', [
       restore: z.boolean().optional(),
       technique: attackId.optional(),
     })
-    .describe("Change a PLC's control logic: move the levels its rules switch at (T0889 modify program), or restore them."),
+    .describe(COMMANDS['water.plc.logic'].summary),
   z
     .strictObject({
       type: z.literal('water.link.deny'),
@@ -245,7 +226,7 @@ export const commandSchema = z.discriminatedUnion('type', [
       denied: z.boolean(),
       technique: attackId.optional(),
     })
-    .describe('Deny (or restore) a PLC-to-PLC or PLC-to-SCADA link (T0814 denial of service).'),
+    .describe(COMMANDS['water.link.deny'].summary),
   z
     .strictObject({
       type: z.literal('water.dosing'),
@@ -254,7 +235,7 @@ export const commandSchema = z.discriminatedUnion('type', [
       actor: z.enum(ACTORS).optional(),
       technique: attackId.optional(),
     })
-    .describe('Set the chemical dosing setpoint (Oldsmar, 2021: sodium hydroxide raised from 100 to 11,100 ppm).'),
+    .describe(COMMANDS['water.dosing'].summary),
   z
     .strictObject({
       type: z.literal('traffic.emergency.dispatch'),
@@ -262,7 +243,7 @@ export const commandSchema = z.discriminatedUnion('type', [
       to: slug.describe('The incident: an asset id.'),
       unit: z.string().min(1).max(80).optional(),
     })
-    .describe('Send an emergency vehicle from a station to an incident.'),
+    .describe(COMMANDS['traffic.emergency.dispatch'].summary),
   // Population and privacy (issue 7).
   ...privacyCommandForms,
 ]);

@@ -4,6 +4,7 @@
  * dataset is anonymised, and which datasets the attacker holds from the start (a what-if).
  */
 import { z } from 'zod';
+import { COMMANDS } from '../sim';
 
 const finite = z.number().refine(Number.isFinite, { error: 'must be a finite number' });
 const duration = z.string().regex(/^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/, { error: 'must be a duration such as "90s", "30m", "6h", "2d" or "1h30m"' });
@@ -70,13 +71,11 @@ export const privacyCommandForms = [
       epsilon: finite.min(0.001).max(100).nullable().optional(),
       retentionS: finite.min(0).nullable().optional(),
     })
-    .describe("Change a dataset's anonymisation: pseudonym rotation, cell size, time bin, k, ε, retention."),
+    .describe(COMMANDS['privacy.anonymise'].summary),
   z
     .strictObject({ type: z.literal('privacy.attacker.acquire'), datasets: z.array(dataset).min(1), how: z.enum(ACQUISITIONS).optional() })
-    .describe('The attacker obtains datasets (stolen, compelled from a vendor, bought, published, or a what-if).'),
-  z
-    .strictObject({ type: z.literal('privacy.attacker.release'), datasets: z.array(dataset).min(1) })
-    .describe('Take datasets out of what the attacker holds (for what-ifs).'),
+    .describe(COMMANDS['privacy.attacker.acquire'].summary),
+  z.strictObject({ type: z.literal('privacy.attacker.release'), datasets: z.array(dataset).min(1) }).describe(COMMANDS['privacy.attacker.release'].summary),
 ] as const;
 
 export type PopulationSection = z.infer<typeof populationSchema>;

@@ -1,13 +1,19 @@
 /** Reference checks for a vendor ban issued as a command (policy.vendor.ban): each problem with its path and a hint. */
+import type { AssetSpec } from '../sim';
 import { issue, quote, suggest, type ScenarioIssue } from './issues';
-import type { CyberCheckContext } from './cyber-check';
 import type { ScenarioCommand } from './schema';
+
+/** What a ban is checked against: the scenario's vendors and its assets (cyber-check.ts passes its context). */
+export interface BanCheckContext {
+  readonly vendorIds: readonly string[];
+  readonly assets: readonly Pick<AssetSpec, 'vendor' | 'kind'>[];
+}
 
 /** A ban must name known vendors, and kinds the banned vendor supplies here (its VPN gateway is not kit to replace). */
 export function checkBan(
   c: Extract<ScenarioCommand, { type: 'policy.vendor.ban' }>,
   path: string,
-  ctx: CyberCheckContext,
+  ctx: BanCheckContext,
   issues: ScenarioIssue[],
   needNetwork: () => boolean,
 ): void {

@@ -17,6 +17,7 @@ export * as traffic from './traffic';
 export * as population from './population';
 export type { PopulationInput } from './population';
 export { NetworkTravel } from './couplings/network-travel';
+export { SUBSYSTEMS, type SubsystemEntry } from './subsystems';
 export type { TrafficInput } from './traffic';
 export type { TrafficSnapshot } from './simulation';
 export { buildAfterAction, afterActionHtml, afterActionMarkdown, escapeHtml, type AfterActionReport } from './analysis';

@@ -3,8 +3,9 @@
  * cli → scenario and sim), subsystems meet only through sim/core, and the simulation stays free
  * of anything that would make a run differ between machines or need a browser.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../..');
@@ -36,6 +37,89 @@ function imports(file: string): { spec: string; target: string | null }[] {
     out.push({ spec, target: spec.startsWith('.') ? resolve(dirname(file), spec) : null });
   }
   return out;
+}
+
+/**
+ * Every module a file depends on, by TypeScript's own scanner (so nothing in comments or strings):
+ * `import`, `import type`, `export … from`, side-effect imports, dynamic `import()` and type-level
+ * `import('…').T` alike. A type-only import is a dependency too: the types still have to be read in
+ * order. Relative specifiers resolve as the bundler does: `./x` → x.ts, x.tsx, x/index.ts(x).
+ */
+function moduleDeps(file: string): string[] {
+  const found = ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles;
+  const out = new Set<string>();
+  for (const { fileName } of found) {
+    if (!fileName.startsWith('.')) continue;
+    const base = resolve(dirname(file), fileName);
+    const hit = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((c) => /\.tsx?$/.test(c) && existsSync(c));
+    if (hit) out.add(hit);
+  }
+  return [...out].sort();
+}
+
+/** Strongly connected components of a graph (Tarjan), as lists of nodes. */
+function stronglyConnected(graph: Map<string, string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const out: string[][] = [];
+  let next = 0;
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const scc: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        scc.push(w);
+      } while (w !== v);
+      out.push(scc);
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return out;
+}
+
+/**
+ * The import cycles of a graph as chains `a.ts → b.ts → a.ts`: in every strongly connected
+ * component, a shortest cycle through each import not yet on a listed cycle, so that together the
+ * chains show every import that keeps the component tangled.
+ */
+function importCycles(graph: Map<string, string[]>, name: (f: string) => string): string[] {
+  const chains: string[] = [];
+  for (const scc of stronglyConnected(graph)) {
+    const inside = new Set(scc);
+    const edges = scc.sort().flatMap((u) => (graph.get(u) ?? []).filter((v) => inside.has(v)).map((v) => [u, v] as const));
+    if (edges.length === 0) continue;
+    const covered = new Set<string>();
+    for (const [u, v] of edges) {
+      if (covered.has(`${u}\0${v}`)) continue;
+      // Shortest path v → … → u inside the component, breadth first.
+      const prev = new Map<string, string>([[v, v]]);
+      const queue = [v];
+      while (queue.length > 0 && !prev.has(u)) {
+        const x = queue.shift()!;
+        for (const y of graph.get(x) ?? []) if (inside.has(y) && !prev.has(y)) (prev.set(y, x), queue.push(y));
+      }
+      const cycle = [u];
+      for (let x = u; x !== v; x = prev.get(x)!) cycle.splice(1, 0, x);
+      cycle.splice(1, 0, v);
+      for (let i = 0; i + 1 < cycle.length; i++) covered.add(`${cycle[i]}\0${cycle[i + 1]}`);
+      chains.push(cycle.map(name).join(' → '));
+    }
+  }
+  return chains;
 }
 
 /** Top-level area of a path under src: sim/<part>, scenario, worker, ui, cli. */
@@ -116,6 +200,11 @@ describe('architecture', () => {
           .map((i) => `${relative(ROOT, f)} imports ${i.spec}`),
       );
     expect(bad).toEqual([]);
+  });
+
+  it('has no import cycles, type-only imports and folder index.ts barrels included', () => {
+    const graph = new Map(all.map((f) => [f, moduleDeps(f)]));
+    expect(importCycles(graph, (f) => relative(SRC, f).split(sep).join('/'))).toEqual([]);
   });
 
   it('gives every folder index.ts a module comment', () => {

@@ -1,40 +1,23 @@
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { cli, scratch } from '../support/cli';
 
 const DEFAULT = 'scenarios/default.json';
 
-function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(
-    args,
-    (s) => void out.push(s),
-    (s) => void err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-const tmp = mkdtempSync(join(tmpdir(), 'twin-cli-'));
-const write = (name: string, text: string) => {
-  const p = join(tmp, name);
-  writeFileSync(p, text);
-  return p;
-};
+const { dir: tmp, write } = scratch('cli');
 
 describe('twin validate', () => {
   it('exits 0 for a valid scenario', () => {
-    const r = run(['validate', DEFAULT]);
+    const r = cli(['validate', DEFAULT]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/default.json: ok/);
   });
 
   it('exits 1 with one `path: message (hint)` line per problem', () => {
     const bad = write('bad.json', JSON.stringify({ version: 1, seed: -1, duration: 'soon', meta: { id: 'x', titel: 'y' } }));
-    const r = run(['validate', bad, DEFAULT]);
+    const r = cli(['validate', bad, DEFAULT]);
     expect(r.code).toBe(1);
     const lines = r.err.split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(3);
@@ -43,29 +26,29 @@ describe('twin validate', () => {
   });
 
   it('exits 1 for a missing file and for broken JSON, without a stack trace', () => {
-    const r1 = run(['validate', join(tmp, 'nope.json')]);
+    const r1 = cli(['validate', join(tmp, 'nope.json')]);
     expect(r1.code).toBe(1);
     expect(r1.err).toMatch(/no such file/);
-    const r2 = run(['validate', write('broken.json', '{"version": 1,,}')]);
+    const r2 = cli(['validate', write('broken.json', '{"version": 1,,}')]);
     expect(r2.code).toBe(1);
     expect(r2.err).toMatch(/not valid JSON at line 1/);
     expect(r2.err).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
   it('exits 2 on usage errors', () => {
-    expect(run(['validate']).code).toBe(2);
-    expect(run(['frobnicate']).code).toBe(2);
-    expect(run([]).code).toBe(2);
-    expect(run(['run', DEFAULT, '--until', 'soon']).code).toBe(2);
-    expect(run(['run', DEFAULT, '--seed', 'abc']).code).toBe(2);
-    expect(run(['run', DEFAULT, '--format', 'xml']).code).toBe(2);
-    expect(run(['run', DEFAULT, '--bogus', '1']).code).toBe(2);
+    expect(cli(['validate']).code).toBe(2);
+    expect(cli(['frobnicate']).code).toBe(2);
+    expect(cli([]).code).toBe(2);
+    expect(cli(['run', DEFAULT, '--until', 'soon']).code).toBe(2);
+    expect(cli(['run', DEFAULT, '--seed', 'abc']).code).toBe(2);
+    expect(cli(['run', DEFAULT, '--format', 'xml']).code).toBe(2);
+    expect(cli(['run', DEFAULT, '--bogus', '1']).code).toBe(2);
   });
 });
 
 describe('twin run', () => {
   it('prints a JSON report of the documented shape on stdout', () => {
-    const r = run(['run', DEFAULT, '--until', '2h', '--seed', '7']);
+    const r = cli(['run', DEFAULT, '--until', '2h', '--seed', '7']);
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.out);
     expect(rep.scenario).toEqual({ id: 'default', title: expect.any(String) });
@@ -100,7 +83,7 @@ describe('twin run', () => {
 
   it('writes Markdown with the causal chains of the largest effects', () => {
     const out = join(tmp, 'report.md');
-    const r = run(['run', DEFAULT, '--until', '2h', '--format', 'md', '--out', out]);
+    const r = cli(['run', DEFAULT, '--until', '2h', '--format', 'md', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
     const md = readFileSync(out, 'utf8');
@@ -111,7 +94,7 @@ describe('twin run', () => {
 
   it('exits 1 for an invalid scenario', () => {
     const bad = write('bad2.json', JSON.stringify({ version: 1, vendors: [{ id: 'x' }] }));
-    expect(run(['run', bad]).code).toBe(1);
+    expect(cli(['run', bad]).code).toBe(1);
   });
 
   it('runs as a real process with a clean stdout and no stack trace on bad input', () => {

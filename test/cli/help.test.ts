@@ -1,24 +1,13 @@
 /** Every subcommand answers --help (and -h, and `twin help CMD`) with its own usage, exit 0. */
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { cli } from '../support/cli';
 import { COMMAND_USAGE } from '../../src/cli/usage';
-
-function twin(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(
-    args,
-    (s) => void out.push(s),
-    (s) => void err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const COMMANDS = ['validate', 'run', 'report', 'bench', 'import'] as const;
 
 describe('twin COMMAND --help', () => {
   it('covers every command the overview lists', () => {
-    const overview = twin(['--help']);
+    const overview = cli(['--help']);
     expect(overview.code).toBe(0);
     for (const c of COMMANDS) expect(overview.out).toMatch(new RegExp(`^  ${c} `, 'm'));
     expect(Object.keys(COMMAND_USAGE).sort()).toEqual([...COMMANDS].sort());
@@ -31,7 +20,7 @@ describe('twin COMMAND --help', () => {
         [cmd, '-h'],
         ['help', cmd],
       ]) {
-        const r = twin(args);
+        const r = cli(args);
         expect(r.code, args.join(' ')).toBe(0);
         expect(r.err).toBe('');
         expect(r.out.startsWith(`usage: twin ${cmd}`)).toBe(true);
@@ -40,13 +29,13 @@ describe('twin COMMAND --help', () => {
   }
 
   it('wins over other arguments, even wrong ones, and works after a kind (import osm --help)', () => {
-    expect(twin(['run', 'scenarios/default.json', '--until', 'soon', '--help']).code).toBe(0);
-    expect(twin(['import', 'osm', '--help']).out.startsWith('usage: twin import osm')).toBe(true);
-    expect(twin(['report', '--bogus', '-h']).code).toBe(0);
+    expect(cli(['run', 'scenarios/default.json', '--until', 'soon', '--help']).code).toBe(0);
+    expect(cli(['import', 'osm', '--help']).out.startsWith('usage: twin import osm')).toBe(true);
+    expect(cli(['report', '--bogus', '-h']).code).toBe(0);
   });
 
   it("a usage error shows the command's own usage, exit 2", () => {
-    const r = twin(['run']);
+    const r = cli(['run']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^twin: run needs exactly one scenario file\n\nusage: twin run FILE/);
   });

@@ -7,21 +7,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { cli } from '../support/cli';
 import { makeSession } from '../../src/scenario';
 
 const tmp = mkdtempSync(join(tmpdir(), 'twin-out-'));
-function twin(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(
-    args,
-    (s) => void out.push(s),
-    (s) => void err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 const TINY = join(tmp, 'tiny.json');
 writeFileSync(
   TINY,
@@ -49,7 +38,7 @@ describe('--out into a folder that does not exist', () => {
     ['bench', ['bench', '--out', missing]],
   ] as const) {
     it(`${name}: exit 1 with a plain message naming the folder`, () => {
-      const r = twin([...args]);
+      const r = cli([...args]);
       expect(r.code).toBe(1);
       expect(r.err).toBe(`twin: cannot write ${missing}: the folder ${join(tmp, 'no-such-folder')} does not exist (create it first, or choose another --out)`);
     });
@@ -57,12 +46,12 @@ describe('--out into a folder that does not exist', () => {
 
   it('still writes where the folder exists', () => {
     const ok = join(tmp, 'report.json');
-    expect(twin(['run', TINY, '--out', ok]).code).toBe(0);
+    expect(cli(['run', TINY, '--out', ok]).code).toBe(0);
     expect(JSON.parse(readFileSync(ok, 'utf8')).scenario.id).toBe('tiny');
   });
 
   it('an --out that names a folder is a user error too', () => {
-    const r = twin(['run', TINY, '--out', tmp]);
+    const r = cli(['run', TINY, '--out', tmp]);
     expect(r.code).toBe(1);
     expect(r.err).toBe(`twin: cannot write ${tmp}: it is a folder (name a file inside it)`);
   });
@@ -70,7 +59,7 @@ describe('--out into a folder that does not exist', () => {
 
 describe('twin report given a scenario', () => {
   it('says it is a scenario, not a session, in one line', () => {
-    const r = twin(['report', TINY]);
+    const r = cli(['report', TINY]);
     expect(r.code).toBe(1);
     expect(r.err.split('\n')).toHaveLength(1);
     expect(r.err).toMatch(
@@ -79,7 +68,7 @@ describe('twin report given a scenario', () => {
   });
 
   it('still reports a session whose scenario file sits beside it', () => {
-    const r = twin(['report', SESSION, '--format', 'json']);
+    const r = cli(['report', SESSION, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).run.hash).toMatch(/^[0-9a-f]{16}$/);
   });

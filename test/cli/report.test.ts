@@ -2,22 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
-import { loadScenarioText, makeSession, parseSession } from '../../src/scenario';
+import { cli } from '../support/cli';
+import { makeSession, parseSession } from '../../src/scenario';
+import { shippedAsIs } from '../support/scenarios';
 import { createSimulation, type Command } from '../../src/sim';
 
 const tmp = mkdtempSync(join(tmpdir(), 'twin-report-'));
-function twin(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(
-    args,
-    (s) => void out.push(s),
-    (s) => void err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 const session = makeSession({
   scenarioName: 'default',
   seed: 42,
@@ -53,7 +43,7 @@ describe('twin report', () => {
 
   it('rebuilds a session and writes a self-contained HTML after-action report with the decisions and their effects', () => {
     const out = join(tmp, 'report.html');
-    const r = twin(['report', file, '--out', out]);
+    const r = cli(['report', file, '--out', out]);
     expect(r.code).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
@@ -68,7 +58,7 @@ describe('twin report', () => {
   });
 
   it('scores expected actions, counting the commands of the decision taken', () => {
-    const r = twin(['report', file, '--format', 'json']);
+    const r = cli(['report', file, '--format', 'json']);
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.out);
     expect(rep.evaluation.score).toBe(1);
@@ -81,23 +71,21 @@ describe('twin report', () => {
   });
 
   it('gives the same run hash as the live run the session came from', () => {
-    const r = loadScenarioText(readFileSync('scenarios/default.json', 'utf8'));
-    if (!r.ok) throw new Error('default scenario does not load');
-    const live = createSimulation(r.input, { seed: 42 });
+    const live = createSimulation(shippedAsIs('default'), { seed: 42 });
     for (const c of session.commands) {
       live.runUntil(c.tMs);
       live.apply(c.command as Command);
     }
     live.runUntil(session.untilMs);
-    const rep = JSON.parse(twin(['report', file, '--format', 'json']).out);
+    const rep = JSON.parse(cli(['report', file, '--format', 'json']).out);
     expect(rep.run.hash).toBe(live.hash());
   });
 
   it('writes Markdown too, and rejects a broken session with a path and a hint', () => {
-    expect(twin(['report', file, '--format', 'md']).out).toMatch(/^# After-action report/);
+    expect(cli(['report', file, '--format', 'md']).out).toMatch(/^# After-action report/);
     const bad = join(tmp, 'bad.json');
     writeFileSync(bad, JSON.stringify({ ...session, seed: -1, commands: [{ tMs: 5, command: { type: 'nope' } }] }));
-    const r = twin(['report', bad]);
+    const r = cli(['report', bad]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/seed: must be at least 0/);
     expect(r.err).toMatch(/commands\[0\]\.command\.type/);

@@ -3,19 +3,15 @@
  * of expected actions are in it; KPIs with nothing measured say "—"; KPIs of subsystems the
  * scenario does not have are left out.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildReport, createSimulation, HOUR } from '../../src/sim';
-import { loadScenarioText } from '../../src/scenario';
 import { renderMarkdown } from '../../src/cli/markdown';
-import { waterInput } from '../water/helpers';
-import { TINY_INP } from '../water/tiny-network';
+import { shippedAsIs } from '../support/scenarios';
+import { tinyWater } from '../support/water';
 
 describe('twin run --format md', () => {
   it('lists the decisions and the evaluation of expected actions, and says "—" for a KPI with no data', () => {
-    const r = loadScenarioText(readFileSync('scenarios/default.json', 'utf8'));
-    if (!r.ok) throw new Error('default scenario does not load');
-    const sim = createSimulation(r.input);
+    const sim = createSimulation(shippedAsIs('default'));
     sim.runUntil(HOUR);
     const report = buildReport(sim, 0);
     expect(report.decisions).toEqual([expect.objectContaining({ id: 'restore-or-isolate', outcome: 'expired', openedS: 600, atS: 600 + 15 * 60 })]);
@@ -30,9 +26,7 @@ describe('twin run --format md', () => {
   });
 
   it('records who took a decision and why', () => {
-    const r = loadScenarioText(readFileSync('scenarios/default.json', 'utf8'));
-    if (!r.ok) throw new Error('default scenario does not load');
-    const sim = createSimulation(r.input, {
+    const sim = createSimulation(shippedAsIs('default'), {
       commands: [
         {
           tMs: 12 * 60_000,
@@ -46,17 +40,14 @@ describe('twin run --format md', () => {
   });
 
   it('leaves out the KPIs of subsystems the scenario does not have', () => {
-    const input = waterInput(
-      {
-        duration: '2h',
-        assets: [
-          { id: 'station', kind: 'pumping-station', subsystem: 'water', position: [100, 0] },
-          { id: 'homes', kind: 'neighbourhood', subsystem: 'population', position: [300, 0], population: 1000 },
-        ],
-        water: { inp: 'tiny.inp', assets: [{ element: 'PU', asset: 'station' }], consumers: [{ node: 'C', asset: 'homes', tanks: ['TK'] }] },
-      },
-      { 'tiny.inp': TINY_INP },
-    );
+    const input = tinyWater({
+      duration: '2h',
+      assets: [
+        { id: 'station', kind: 'pumping-station', subsystem: 'water', position: [100, 0] },
+        { id: 'homes', kind: 'neighbourhood', subsystem: 'population', position: [300, 0], population: 1000 },
+      ],
+      water: { assets: [{ element: 'PU', asset: 'station' }], consumers: [{ node: 'C', asset: 'homes', tanks: ['TK'] }] },
+    });
     const sim = createSimulation(input);
     sim.runUntil(HOUR);
     const md = renderMarkdown(buildReport(sim, 0));

@@ -9,19 +9,8 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, ftruncateSync, symlinkSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { cli } from '../support/cli';
 import { MAX_FILE_BYTES, readTextFile } from '../../src/cli/safe-read';
-
-function twin(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(
-    args,
-    (s) => void out.push(s),
-    (s) => void err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const root = mkdtempSync(join(tmpdir(), 'twin-safe-'));
 const dir = join(root, 'scenario');
@@ -65,7 +54,7 @@ describe('files a scenario references, read by twin validate', () => {
   ];
   for (const [file, message] of cases) {
     it(`refuses ${file} with the field, the file and the reason`, () => {
-      const r = twin(['validate', osmScenario(file)]);
+      const r = cli(['validate', osmScenario(file)]);
       expect(r.code).toBe(1);
       expect(r.err).toMatch(message);
       expect(r.err).not.toContain('TOPSECRET');
@@ -73,14 +62,14 @@ describe('files a scenario references, read by twin validate', () => {
   }
 
   it('reads a regular file inside the folder, and one outside with --allow-outside', () => {
-    expect(twin(['validate', osmScenario('town.osm')]).code).toBe(0);
-    expect(twin(['validate', osmScenario('../elsewhere/town.osm'), '--allow-outside']).code).toBe(0);
+    expect(cli(['validate', osmScenario('town.osm')]).code).toBe(0);
+    expect(cli(['validate', osmScenario('../elsewhere/town.osm'), '--allow-outside']).code).toBe(0);
   });
 
   it('--allow-outside still refuses devices, and a file it reads is never echoed', () => {
-    const zero = twin(['validate', osmScenario('zero.osm'), '--allow-outside']);
+    const zero = cli(['validate', osmScenario('zero.osm'), '--allow-outside']);
     expect(zero.err).toMatch(/it is not a regular file/);
-    const secret = twin(['validate', osmScenario('link.osm'), '--allow-outside']);
+    const secret = cli(['validate', osmScenario('link.osm'), '--allow-outside']);
     expect(secret.code).toBe(1);
     expect(secret.err).toMatch(/city\.osm: is not an OpenStreetMap XML file/);
     expect(secret.err).not.toContain('TOPSECRET');
@@ -93,11 +82,11 @@ describe('files a scenario references, read by twin validate', () => {
       ['cctv.register', { city: { generator: { buildings: 200 } }, cctv: { register: 'link.osm' } }],
     ];
     for (const [field, body] of refs) {
-      const r = twin(['validate', scenario(field.replace('.', '-'), body)]);
+      const r = cli(['validate', scenario(field.replace('.', '-'), body)]);
       expect(r.code, field).toBe(1);
       expect(r.err).toContain(`${field}: cannot read "link.osm": it is outside the scenario's folder`);
       // Read when allowed: whatever the importer makes of it, the text is not repeated.
-      const allowed = twin(['validate', scenario(field.replace('.', '-'), body), '--allow-outside']);
+      const allowed = cli(['validate', scenario(field.replace('.', '-'), body), '--allow-outside']);
       expect(allowed.code, field).toBe(1);
       expect(allowed.err).not.toContain('TOPSECRET');
     }
@@ -120,19 +109,19 @@ describe('twin report with a received session', () => {
       ...(fifo ? ([[{ file: 'fifo.osm' }, /it is not a regular file/]] as [Record<string, string>, RegExp][]) : []),
     ];
     for (const [ref, message] of refs) {
-      const r = twin(['report', session('bad', ref)]);
+      const r = cli(['report', session('bad', ref)]);
       expect(r.code, JSON.stringify(ref)).toBe(1);
       expect(r.err).toMatch(message);
     }
-    const allowed = twin(['report', session('allowed', { file: 'link.osm' }), '--allow-outside']);
+    const allowed = cli(['report', session('allowed', { file: 'link.osm' }), '--allow-outside']);
     expect(allowed.code).toBe(1);
     expect(allowed.err).toMatch(/not valid JSON at line 1, column 1/);
     expect(allowed.err).not.toContain('TOPSECRET');
   });
 
   it('refuses a session file that is a FIFO or a device rather than waiting on it', () => {
-    expect(twin(['report', '/dev/zero']).err).toMatch(/^\/dev\/zero: cannot read it: it is not a regular file/);
-    if (fifo) expect(twin(['report', join(dir, 'fifo.osm')]).err).toMatch(/it is not a regular file/);
+    expect(cli(['report', '/dev/zero']).err).toMatch(/^\/dev\/zero: cannot read it: it is not a regular file/);
+    if (fifo) expect(cli(['report', join(dir, 'fifo.osm')]).err).toMatch(/it is not a regular file/);
   });
 });
 

@@ -3,20 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { cli } from '../support/cli';
 
 const tmp = mkdtempSync(join(tmpdir(), 'twin-validate-'));
-function twin(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(
-    args,
-    (s) => void out.push(s),
-    (s) => void err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
 describe('twin validate', () => {
   it('reports unknown keys and reference errors in the same run', () => {
     const file = join(tmp, 'my-drill.json');
@@ -29,7 +18,7 @@ describe('twin validate', () => {
         injects: [{ id: 'hack', at: '15m', title: 'Hack', commands: [{ type: 'vendor.compromise', vendor: 'acne' }] }],
       }),
     );
-    const r = twin(['validate', file]);
+    const r = cli(['validate', file]);
     expect(r.code).toBe(1);
     const lines = r.err.split('\n');
     expect(lines).toHaveLength(2);
@@ -40,7 +29,7 @@ describe('twin validate', () => {
   it('names the file once on a JSON syntax error', () => {
     const file = join(tmp, 'broken.json');
     writeFileSync(file, '{"version": 1,,}');
-    const r = twin(['validate', file]);
+    const r = cli(['validate', file]);
     expect(r.code).toBe(1);
     expect(r.err.startsWith(`${file}: not valid JSON at line 1, column 15:`)).toBe(true);
     expect(r.err.split(file)).toHaveLength(2);
@@ -48,7 +37,7 @@ describe('twin validate', () => {
 
   it('names the file once when it cannot be read', () => {
     const file = join(tmp, 'nope.json');
-    const r = twin(['validate', file]);
+    const r = cli(['validate', file]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/no such file/);
     expect(r.err.split(file)).toHaveLength(2);

@@ -20,7 +20,7 @@ import { parseMatpower } from '../../src/scenario/import/matpower';
 import { commandSchema } from '../../src/scenario/schema';
 import { createSimulation, HOUR, loadWaterEngine, MINUTE, type Command } from '../../src/sim';
 import { Rng } from '../../src/sim/core';
-import { sharedText } from '../power/shared-data';
+import { sharedText } from '../support/shared-data';
 
 const SCALE = Math.max(1, Math.floor(Number(process.env.FUZZ_SCALE ?? 1)));
 

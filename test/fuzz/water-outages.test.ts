@@ -12,7 +12,7 @@ import { loadScenarioData } from '../../src/scenario';
 import { createSimulation, DAY, HOUR, MINUTE, type Command, type LoggedCommand, type SimInput } from '../../src/sim';
 import { Rng } from '../../src/sim/core';
 import { loadScenarioFile } from '../../src/cli/files';
-import { sharedText } from '../power/shared-data';
+import { sharedText } from '../support/shared-data';
 
 const SCALE = Math.max(1, Math.floor(Number(process.env.FUZZ_SCALE ?? 1)));
 const CASES = Number(process.env.FUZZ_CASES ?? 200 * SCALE);

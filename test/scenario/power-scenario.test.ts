@@ -2,27 +2,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { cli } from '../support/cli';
 import { loadScenarioText } from '../../src/scenario';
-import { itWithSharedData, SHARED_DATA } from '../power/shared-data';
+import { shippedAsIs } from '../support/scenarios';
+import { itWithSharedData, SHARED_DATA } from '../support/shared-data';
 
 const tmp = mkdtempSync(join(tmpdir(), 'twin-power-'));
-const reference = JSON.parse(readFileSync(new URL('../power/reference/case30-dcpf.json', import.meta.url), 'utf8')) as {
+const reference = JSON.parse(readFileSync(new URL('../sim/power/reference/case30-dcpf.json', import.meta.url), 'utf8')) as {
   busIds: number[];
   branchFlowMW: number[];
   pgMW: number[];
 };
-
-function twin(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(
-    args,
-    (s) => void out.push(s),
-    (s) => void err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function scenarioFile(name: string, power: unknown): string {
   const p = join(tmp, name);
@@ -34,7 +24,7 @@ describe('a scenario holding only a MATPOWER case', () => {
   itWithSharedData('runs headless and reports the grid with MATPOWER ids, matching rundcpf to 0.01 MW', 'power/case30.m', () => {
     const file = scenarioFile('case30-only.json', { matpower: relative(tmp, join(SHARED_DATA, 'power/case30.m')) });
     // The case lives in ../shared/data, outside the scenario's temporary folder.
-    const r = twin(['run', file, '--until', '10m', '--allow-outside']);
+    const r = cli(['run', file, '--until', '10m', '--allow-outside']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.out);
@@ -56,7 +46,7 @@ describe('a scenario holding only a MATPOWER case', () => {
   itWithSharedData('takes per-bus priorities and asset mappings, and checks them', 'power/case30.m', () => {
     const rel = relative(tmp, join(SHARED_DATA, 'power/case30.m'));
     const bad = scenarioFile('bad-buses.json', { matpower: rel, buses: [{ id: 99 }, { id: 2, criticalMW: 30, deferrableMW: 5 }, { id: 3, asset: 'nowhere' }] });
-    const r = twin(['validate', bad, '--allow-outside']);
+    const r = cli(['validate', bad, '--allow-outside']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/power\.buses\[0\]\.id: the case has no bus 99/);
     expect(r.err).toMatch(/power\.buses\[1\]: critical \(30 MW\) and deferrable \(5 MW\) load exceed the bus's 21.7 MW/);
@@ -64,14 +54,14 @@ describe('a scenario holding only a MATPOWER case', () => {
   });
 
   it('names a missing case file, and a malformed one with its line', () => {
-    const missing = twin(['validate', scenarioFile('missing.json', { matpower: 'no-such-case.m' })]);
+    const missing = cli(['validate', scenarioFile('missing.json', { matpower: 'no-such-case.m' })]);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/power\.matpower: cannot read "no-such-case\.m" \(check the path; it is resolved from the scenario file's own folder\)/);
     writeFileSync(
       join(tmp, 'broken.m'),
       'function mpc = broken\nmpc.baseMVA = 100;\nmpc.bus = [\n\t1\t3\t0\t0\t0\t0\t1\t1\t0\t135\t1\t1.05\t0.95;\n\t2\t1\tabc\t0\t0\t0\t1\t1\t0\t135\t1\t1.05\t0.95;\n];\n',
     );
-    const broken = twin(['validate', scenarioFile('broken.json', { matpower: 'broken.m' })]);
+    const broken = cli(['validate', scenarioFile('broken.json', { matpower: 'broken.m' })]);
     expect(broken.code).toBe(1);
     expect(broken.err).toMatch(/power\.matpower \(broken\.m line 5\)/);
   });
@@ -85,13 +75,10 @@ describe('a scenario holding only a MATPOWER case', () => {
 
 describe('the generated city grid', () => {
   it('is built for the default scenario, sound when intact, and cascades when the attack lands', () => {
-    const r = loadScenarioText(readFileSync(new URL('../../scenarios/default.json', import.meta.url), 'utf8'));
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    const grid = r.input.power!;
+    const grid = shippedAsIs('default').power!;
     expect(grid.busIds[0]).toBe('grid-supply-point');
     expect(grid.network.buses.count).toBe(12);
-    const rep = twin(['run', 'scenarios/default.json', '--until', '1h']);
+    const rep = cli(['run', 'scenarios/default.json', '--until', '1h']);
     const out = JSON.parse(rep.out);
     const trips = out.events.filter((e: { type: string }) => e.type === 'power.branch.tripped');
     expect(trips.length).toBeGreaterThan(0);

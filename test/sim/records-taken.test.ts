@@ -3,30 +3,23 @@
  * readings at 40 min and is handed Kestrel's plate, face and Wi-Fi records at 2 h: "Records taken"
  * must be those records, the same in the KPI strip, the vendor panel's snapshot and the report.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildReport, createSimulation, HOUR, MINUTE } from '../../src/sim';
-import { loadScenarioText } from '../../src/scenario';
+import { buildReport } from '../../src/sim';
+import { shippedAsIs } from '../support/scenarios';
+import { twin } from '../support/twin';
 
 describe('records taken', () => {
   it('counts every record the attacker holds, the same everywhere', () => {
-    const r = loadScenarioText(readFileSync('scenarios/default.json', 'utf8'));
-    if (!r.ok) throw new Error('default scenario does not load');
-    const sim = createSimulation(r.input);
-    sim.runUntil(30 * MINUTE);
-    expect(sim.kpis().recordsExfiltrated).toBe(0);
-    sim.runUntil(45 * MINUTE);
+    const t = twin(shippedAsIs('default')).until('30m').expectKpi('recordsExfiltrated', 0).until('45m');
+    const sim = t.sim;
     const pop = sim.population!;
     const meter = pop.recordCount('meter');
     expect(meter).toBeGreaterThan(1_000_000);
-    expect(sim.kpis().recordsExfiltrated).toBe(meter);
-    sim.runUntil(2 * HOUR + MINUTE);
+    t.expectKpi('recordsExfiltrated', meter).until('2h1m');
     const held = pop.holdings.map((h) => h.dataset).sort();
     expect(held).toEqual(['anpr', 'face', 'meter', 'wifi']);
-    const acquired = sim.events
-      .filter((e) => e.type === 'privacy.dataset.acquired')
-      .reduce((n, e) => n + (e.type === 'privacy.dataset.acquired' ? e.data.records : 0), 0);
-    const taken = sim.kpis().recordsExfiltrated;
+    const acquired = t.events('privacy.dataset.acquired').reduce((n, e) => n + e.data.records, 0);
+    const taken = t.kpi('recordsExfiltrated');
     expect(taken).toBe(acquired);
     expect(taken).toBeGreaterThan(meter);
     expect(sim.snapshot().cyber!.recordsExfiltrated).toBe(taken);

@@ -6,12 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, SECOND, type SimInput } from '../../src/sim';
 import { CoverageTracker, seeingMask, type LiveCoverage } from '../../src/worker/live-coverage';
-import { networkFixture } from '../comms/network-fixture';
+import { smallNetwork } from '../support/network';
 import { FakeHost } from './fake-host';
 
-/** The fixture's five cameras look east along z = 100; give them a street to watch. */
+/** The small network's five cameras look east along z = 100; give them a street to watch. */
 function withStreet(): SimInput {
-  const fx = networkFixture();
+  const fx = smallNetwork();
   return { ...fx, city: { ...fx.city, roads: [{ id: 'high-st', a: [0, 100], b: [600, 100], lanes: 2, cls: 'street' }] } };
 }
 

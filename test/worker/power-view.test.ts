@@ -1,15 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../../src/scenario';
 import type { SimSnapshot } from '../../src/sim';
 import { snapshotBuffers } from '../../src/worker/runner';
 import { powerView } from '../../src/worker/world-view';
+import { shippedAsIs } from '../support/scenarios';
 
 describe('powerView', () => {
-  const loaded = loadScenarioText(readFileSync(resolve(__dirname, '../../scenarios/default.json'), 'utf8'));
-  if (!loaded.ok) throw new Error('default scenario does not load');
-  const { input } = loaded;
+  const input = shippedAsIs('default');
 
   it('places each bus at its substation and lists lines with ratings and generators', () => {
     const pv = powerView(input)!;

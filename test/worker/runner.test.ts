@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, injectId, MINUTE, type InjectSpec } from '../../src/sim';
 import { SimRunner, SLICE_BUDGET_MS } from '../../src/worker/runner';
-import { asset, edge, input } from '../sim/helpers';
+import { asset, edge, input } from '../support/world';
 import { FakeHost } from './fake-host';
 
 const cut: InjectSpec = {

@@ -1,4 +1,4 @@
-/** Small plane-geometry helpers for the city generator: points are [x, z] in metres. */
+/** Small plane-geometry helpers for the city generator and the OpenStreetMap import: points are [x, z] in metres. */
 export type Pt = readonly [number, number];
 
 export const dist = (a: Pt, b: Pt) => Math.hypot(a[0] - b[0], a[1] - b[1]);
@@ -54,3 +54,31 @@ export function nearestIndex(points: readonly Pt[], p: Pt): number {
 }
 
 export const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/** Twice the ring's signed area (shoelace; positive when it winds from +x towards +z). */
+export function signedArea2(r: readonly Pt[]): number {
+  let a2 = 0;
+  for (let i = 0; i < r.length; i++) {
+    const [xa, za] = r[i]!;
+    const [xb, zb] = r[(i + 1) % r.length]!;
+    a2 += xa * zb - xb * za;
+  }
+  return a2;
+}
+
+/** The ring's area centroid (its vertices' mean when it has no area). */
+export function centroid(r: readonly Pt[]): [number, number] {
+  let a2 = 0;
+  let cx = 0;
+  let cz = 0;
+  for (let i = 0; i < r.length; i++) {
+    const [xa, za] = r[i]!;
+    const [xb, zb] = r[(i + 1) % r.length]!;
+    const c = xa * zb - xb * za;
+    a2 += c;
+    cx += (xa + xb) * c;
+    cz += (za + zb) * c;
+  }
+  if (Math.abs(a2) < 1e-9) return [r.reduce((s, p) => s + p[0], 0) / r.length, r.reduce((s, p) => s + p[1], 0) / r.length];
+  return [cx / (3 * a2), cz / (3 * a2)];
+}

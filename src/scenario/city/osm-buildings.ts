@@ -5,6 +5,7 @@
  */
 import type { BuildingTable } from '../../sim';
 import type { OsmData, OsmNode } from '../import/osm';
+import { centroid, signedArea2 } from './geometry';
 
 const DEFAULT_HEIGHT_M = 7;
 
@@ -96,34 +97,4 @@ export function footprintRing(osm: OsmData, refs: readonly string[], project: (n
   }
   while (pts.length > 1 && pts[0]![0] === pts[pts.length - 1]![0] && pts[0]![1] === pts[pts.length - 1]![1]) pts.pop();
   return pts.length >= 3 ? pts : null;
-}
-
-type Pt = readonly [number, number];
-
-/** Twice the ring's signed area (shoelace; positive when it winds from +x towards +z). */
-export function signedArea2(r: readonly Pt[]): number {
-  let a2 = 0;
-  for (let i = 0; i < r.length; i++) {
-    const [xa, za] = r[i]!;
-    const [xb, zb] = r[(i + 1) % r.length]!;
-    a2 += xa * zb - xb * za;
-  }
-  return a2;
-}
-
-/** The ring's area centroid (its vertices' mean when it has no area). */
-export function centroid(r: readonly Pt[]): [number, number] {
-  let a2 = 0;
-  let cx = 0;
-  let cz = 0;
-  for (let i = 0; i < r.length; i++) {
-    const [xa, za] = r[i]!;
-    const [xb, zb] = r[(i + 1) % r.length]!;
-    const c = xa * zb - xb * za;
-    a2 += c;
-    cx += (xa + xb) * c;
-    cz += (za + zb) * c;
-  }
-  if (Math.abs(a2) < 1e-9) return [r.reduce((s, p) => s + p[0], 0) / r.length, r.reduce((s, p) => s + p[1], 0) / r.length];
-  return [cx / (3 * a2), cz / (3 * a2)];
 }

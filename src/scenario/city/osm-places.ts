@@ -8,7 +8,8 @@
  */
 import { assetId, type AssetSpec } from '../../sim';
 import type { OsmData, OsmNode } from '../import/osm';
-import { centroid, footprintRing, signedArea2 } from './osm-buildings';
+import { centroid, signedArea2 } from './geometry';
+import { footprintRing } from './osm-buildings';
 import { byOsmId } from './osm-graph';
 
 type Pt = readonly [number, number];

@@ -6,7 +6,7 @@
  * file (unclosed elements, a reference to no character) costs no more than a sound one.
  * Problems are values with a path and a hint, never exceptions.
  */
-import { signedArea2 } from '../city/osm-buildings';
+import { signedArea2 } from '../city/geometry';
 import { issue, lineCol, quote, type ScenarioIssue } from '../issues';
 
 export interface OsmNode {

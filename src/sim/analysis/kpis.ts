@@ -3,27 +3,11 @@
  * neighbourhoods that have lost that supply outright, not those riding on storage), assets down and
  * assets compromised. Each keeps its history for the charts and the report.
  */
-import type { World } from '../core';
+import type { KpiDef, KpiNeed, KpiValues, World } from '../core';
 import type { GridSubsystem } from '../power';
 import type { WaterSubsystem } from '../water';
 
-export interface KpiDef {
-  readonly id: string;
-  readonly label: string;
-  readonly unit: string;
-  readonly description: string;
-  /**
-   * Which way is good: 'higher' for cameras working, coverage, speed and trips (the rest are
-   * harms, where any value above 0 is bad). A comparison of two runs and the strip's alert read it.
-   */
-  readonly better?: 'higher';
-  /** For a 'higher' indicator that only falls through an incident: alert once it is below its peak. */
-  readonly alertBelowPeak?: true;
-  /** The part of the model it measures; a scenario without it leaves the KPI out. Absent: always shown. */
-  readonly needs?: KpiNeed;
-}
-
-export type KpiNeed = 'grid' | 'cyber' | 'traffic' | 'population' | 'data';
+export type { KpiDef, KpiNeed, KpiValues } from '../core';
 
 /** The KPIs a scenario can fill: none of a subsystem it does not have. */
 export function kpiDefsFor(has: Readonly<Record<Exclude<KpiNeed, 'data'>, boolean>>): KpiDef[] {
@@ -129,12 +113,10 @@ export const KPI_DEFS: readonly KpiDef[] = [
   },
 ];
 
-/** A KPI's value now; null while it has nothing to measure (no emergency call yet): shown as "—", never 0. */
-export type KpiValues = Record<string, number | null>;
-
 /**
- * Reads the KPIs now. With a grid, a neighbourhood whose substation still has supply but sheds
- * part of its load counts that share of its residents as without power.
+ * Reads the city-wide KPIs now: people without power or water, assets down and compromised (each
+ * subsystem adds its own through `kpis()`). With a grid, a neighbourhood whose substation still
+ * has supply but sheds part of its load counts that share of its residents as without power.
  */
 export function readKpis(world: World, power: GridSubsystem | null = null, water: WaterSubsystem | null = null): KpiValues {
   // Where a hydraulic model serves a neighbourhood, its delivered/required service decides; elsewhere the dependency graph.
@@ -158,7 +140,6 @@ export function readKpis(world: World, power: GridSubsystem | null = null, water
     peopleWithoutWater: Math.round(noWater + (water ? water.peopleWithoutWater() : 0)),
     assetsDown: down,
     assetsCompromised: compromised,
-    mwShed: power ? Math.round(power.totalUnservedMW() * 10) / 10 : 0,
   };
 }
 
@@ -176,13 +157,17 @@ function shedShare(world: World, power: GridSubsystem, i: number): number {
 export class KpiRecorder {
   readonly series: Record<string, [number, number][]> = {};
 
-  constructor(private readonly read: () => KpiValues) {
-    for (const d of KPI_DEFS) this.series[d.id] = [];
+  /** `defs`: the KPIs to keep a history of (the city-wide table, and any a subsystem adds). */
+  constructor(
+    private readonly read: () => KpiValues,
+    private readonly defs: readonly KpiDef[] = KPI_DEFS,
+  ) {
+    for (const d of defs) this.series[d.id] = [];
   }
 
   sample(tMs: number): KpiValues {
     const v = this.read();
-    for (const d of KPI_DEFS) {
+    for (const d of this.defs) {
       const x = v[d.id];
       if (x === null || x === undefined) continue; // nothing measured yet: no point, not a 0
       const s = this.series[d.id]!;

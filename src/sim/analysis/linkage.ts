@@ -13,8 +13,6 @@ import type { ReleasedRecords } from '../population';
 import { LinkList, mergeConstrained } from './identity-merge';
 import { buildPointIndex, groupByTrace, groupsOf as groupsOfRelease, tracesOf, type PointIndex, type TraceGroups } from './point-index';
 
-export { matchHomes, type HomeMatches } from './homes';
-
 const MIN_CO = 3;
 const ROTATION_RANK = { none: 0, daily: 1, 'per-record': 2 } as const;
 const CROWD = 20;

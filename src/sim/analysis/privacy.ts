@@ -18,7 +18,8 @@ import {
   type ReleasedMeters,
   type ReleasedRecords,
 } from '../population';
-import { matchHomes, mergeIdentities, seenAt, type LinkResult } from './linkage';
+import { matchHomes } from './homes';
+import { mergeIdentities, seenAt, type LinkResult } from './linkage';
 import { illustrativeTrace, type IllustrativeTrace } from './trace';
 import { buildPointIndex, groupsOf, tracesOf, unicityCurve, type UnicityPoint } from './unicity';
 

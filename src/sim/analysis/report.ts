@@ -9,11 +9,8 @@ import type { Evaluation } from '../exercise';
 
 export interface ReportSource {
   readonly input: CityInput;
-  finalPower(): import('./power-final').PowerFinal | null;
-  /** The comms network, CCTV and data taken (issue 6). */
-  finalCyber?(): { comms: Record<string, unknown>; cctv: Record<string, unknown>; data: unknown } | null;
-  finalTraffic?(): import('./traffic-final').TrafficFinal | null;
-  finalWater?(): import('./water-final').WaterFinal | null;
+  /** Each subsystem's section of the report, by name (the cyber layer's: comms, cctv and the data taken). */
+  finals(): Record<string, unknown>;
   finalPrivacy?(): import('./privacy').PrivacyFinal | null;
   readonly seed: number;
   readonly nowMs: number;
@@ -94,18 +91,16 @@ export function buildReport(sim: ReportSource, wallS: number, maxEffects = 5): R
     }
     final[s] = sum;
   }
-  const grid = sim.finalPower();
-  if (grid) final.power = { ...(final.power as SubsystemSummary), ...grid };
-  const cyber = sim.finalCyber?.() ?? null;
-  if (cyber) {
-    final.comms = { ...(final.comms as SubsystemSummary), ...cyber.comms };
-    final.cctv = { ...(final.cctv as SubsystemSummary), ...cyber.cctv };
-    final.data = cyber.data;
+  // Each subsystem's report section joins its asset summary; the cyber layer's splits into comms, CCTV and the data taken.
+  for (const [name, section] of Object.entries(sim.finals())) {
+    if (name === 'cyber') {
+      const cyber = section as { comms: Record<string, unknown>; cctv: Record<string, unknown>; data: unknown };
+      final.comms = { ...(final.comms as SubsystemSummary), ...cyber.comms };
+      final.cctv = { ...(final.cctv as SubsystemSummary), ...cyber.cctv };
+      final.data = cyber.data;
+    } else final[name] = { ...(final[name] as SubsystemSummary | undefined), ...(section as object) };
   }
-  const traffic = sim.finalTraffic?.() ?? null;
-  if (traffic) final.traffic = { ...(final.traffic as SubsystemSummary), ...traffic };
-  const net = sim.finalWater?.() ?? null;
-  if (net) final.water = { ...(final.water as SubsystemSummary), ...net };
+  const traffic = final.traffic as { vehicleUpdates?: number } | undefined;
   const privacy = sim.finalPrivacy?.() ?? null;
   if (privacy) final.privacy = privacy;
   const kpis: RunReport['kpis'] = {};
@@ -171,7 +166,7 @@ export function buildReport(sim: ReportSource, wallS: number, maxEffects = 5): R
     perf: {
       wallS: Math.round(wallS * 1e4) / 1e4,
       simS: sim.nowMs / 1000,
-      ...(traffic ? { vehicleUpdatesPerS: wallS > 0 ? Math.round(traffic.vehicleUpdates / wallS) : 0 } : {}),
+      ...(traffic && typeof traffic.vehicleUpdates === 'number' ? { vehicleUpdatesPerS: wallS > 0 ? Math.round(traffic.vehicleUpdates / wallS) : 0 } : {}),
     },
   };
 }

@@ -8,7 +8,8 @@
  * else in the privacy analysis is an aggregate; this is the one exception the panel allows.
  */
 import { type DatasetId, type PopulationSubsystem, type ReleasedMeters } from '../population';
-import type { HomeMatches, Identities } from './linkage';
+import type { HomeMatches } from './homes';
+import type { Identities } from './linkage';
 import { occupancyThreshold } from './meter-occupancy';
 import { alias, explainJoins, type TraceJoin } from './trace-joins';
 

@@ -9,7 +9,7 @@
  * scenario's hourly rate. Frames of subjects can also be handed to `observe`, which keeps each
  * detection in `detections`.
  */
-import type { BuildingTable, CameraState, EventBus, EventId, RoadSpec, SimMs, World } from '../core';
+import type { BuildingTable, CameraState, EventBus, EventId, RoadSpec, SimContext, SimMs, World } from '../core';
 import { HOUR, SECOND } from '../core';
 import { blindSpots, BuildingGrid, computeCoverage, entrancesSeen, rasterise, streetCoverage, type CameraGeometry, type Coverage } from './coverage';
 import { HourlyIntake } from './intake';
@@ -94,14 +94,18 @@ export class CctvSubsystem {
   private readonly setIds: string[];
   private intake: HourlyIntake | null = null;
 
-  constructor(
-    scenario: CctvInput,
-    private readonly world: World,
-    private readonly bus: EventBus,
-    private readonly buildings: BuildingTable,
-    private readonly roads: readonly RoadSpec[],
-    sizeM: readonly [number, number],
-  ) {
+  private readonly world: World;
+  private readonly bus: EventBus;
+  private readonly buildings: BuildingTable;
+  private readonly roads: readonly RoadSpec[];
+
+  constructor(scenario: CctvInput, ctx: Pick<SimContext, 'world' | 'bus' | 'city'>) {
+    const { world, bus } = ctx;
+    const { buildings, roads, sizeM } = ctx.city;
+    this.world = world;
+    this.bus = bus;
+    this.buildings = buildings;
+    this.roads = roads;
     // Copies, so rewiring during a run never touches the loaded scenario.
     this.cams = [...scenario.cameras];
     this.sets = [...scenario.datasets];

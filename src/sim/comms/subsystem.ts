@@ -6,7 +6,7 @@
  * lost comms — an event caused by the congestion (itself caused by whatever started the flood) —
  * and is held degraded until its traffic gets through again.
  */
-import type { Actor, EventBus, EventId, SimMs, World } from '../core';
+import type { Actor, Command, CommandOf, EventBus, EventId, SimContext, SimMs, World } from '../core';
 import { SECOND, vendorId, type Hasher } from '../core';
 import { buildNetwork, emptyFlows, FLOW_KINDS, treePath, type CommsFlowSpec, type CommsInput, type CommsNetwork, type FlowKind } from './network';
 import { shareMaxMin, shareProportional, SharingWorkspace, type FlowArrays } from './sharing';
@@ -21,8 +21,7 @@ const HOP_MS = 0.2;
 /** Nominal per-hop service time for the M/M/1 queueing delay below saturation. */
 const SERVICE_MS = 0.5;
 
-export type CommsCommand =
-  { type: 'comms.isolate'; zone: string; isolated: boolean; actor?: Actor } | { type: 'comms.vendor-access'; vendor: string; enabled: boolean; actor?: Actor };
+export type CommsCommand = CommandOf<'comms.isolate'> | CommandOf<'comms.vendor-access'>;
 
 export class CommsSubsystem {
   readonly name = 'comms';
@@ -54,13 +53,19 @@ export class CommsSubsystem {
   private readonly pathScratch: number[] = [];
   private readonly causeState: CauseState;
 
+  private readonly world: World;
+  private readonly bus: EventBus;
+  private readonly now: () => SimMs;
+
   constructor(
     readonly input: CommsInput,
-    private readonly world: World,
-    private readonly bus: EventBus,
-    private readonly now: () => SimMs,
+    ctx: Pick<SimContext, 'world' | 'bus' | 'now'>,
     segmented: boolean,
   ) {
+    const { world, bus } = ctx;
+    this.world = world;
+    this.bus = bus;
+    this.now = ctx.now;
     this.net = buildNetwork(input);
     this.firewall = new ZoneFirewall(input, segmented);
     this.sharing = input.sharing;

@@ -196,97 +196,277 @@ export interface LoggedCommand {
   readonly command: Command;
 }
 
-export function describeCommand(c: Command): string {
-  const sel = (s: AssetSelector) =>
-    [s.ids?.join(', '), s.kind, s.vendor && `vendor ${s.vendor}`, s.district && `in ${s.district}`, s.limit && `up to ${s.limit}`].filter(Boolean).join(' ');
-  switch (c.type) {
-    case 'inject.fire':
-      return `fire inject ${c.inject}`;
-    case 'comms.isolate':
-      return `${c.isolated ? 'isolate' : 'reconnect'} network zone ${c.zone}`;
-    case 'comms.vendor-access':
-      return `${c.enabled ? 'restore' : 'cut'} ${c.vendor}'s remote access`;
-    case 'comms.manual':
-      return `${c.enabled ? 'switch to manual operation of' : 'return to remote control of'} ${c.kinds?.join(', ') ?? 'every remotely controlled device'}`;
-    case 'cctv.view':
-      return c.mode === 'clear' ? `restore the true view of ${sel(c.targets)}` : `${c.mode === 'loop' ? 'loop' : 'blind'} the view of ${sel(c.targets)}`;
-    case 'threat.campaign':
-      return `attack ${c.id}: ${c.entry}${c.vendor ? ` (${c.vendor})` : ''} to ${c.objective}`;
-    case 'threat.exfiltrate':
-      return `exfiltrate ${c.datasets?.join(', ') ?? 'every reachable dataset'} to ${c.destination}`;
-    case 'threat.botnet':
-      return `${c.action} a botnet flood from ${sel(c.targets)}`;
-    case 'threat.disclose':
-      return `legal order from ${c.requestedBy} to ${c.vendor} to disclose its data`;
-    case 'threat.ransomware':
-      return "ransomware on the operator's IT";
-    case 'threat.reflash':
-      return `reflash firmware on ${sel(c.targets)}`;
-    case 'policy.set':
-      return `${c.enabled ? 'enforce' : 'lift'} policy ${c.policy}`;
-    case 'policy.vendor.ban':
-      return `ban ${c.vendor} from ${c.kinds?.join(', ') ?? 'everything it supplies'}: replace its kit with ${c.replacement ?? 'unbranded kit'} (${c.crews ?? 4} crews)`;
-    case 'inject.hold':
-      return `hold inject ${c.inject}`;
-    case 'inject.release':
-      return `release inject ${c.inject}`;
-    case 'inject.skip':
-      return `skip inject ${c.inject}`;
-    case 'inject.pressure':
-      return `pressure inject: ${c.title}`;
-    case 'decision.open':
-      return `open decision ${c.decision}`;
-    case 'decision.take':
-      return `decide ${c.decision}: ${c.option}${c.by ? ` (${c.by})` : ''}`;
-    case 'note.add':
-      return `${c.kind === 'evaluation' ? 'evaluation' : 'note'}${c.author ? ` by ${c.author}` : ''}: ${c.text}`;
-    case 'vendor.compromise':
-      return `compromise vendor ${c.vendor}${c.technique ? ` (${c.technique})` : ''}`;
-    case 'asset.disable':
-      return `disable ${sel(c.targets)}`;
-    case 'asset.restore':
-      return `restore ${sel(c.targets)}`;
-    case 'asset.secure':
-      return `secure ${sel(c.targets)}`;
-    case 'power.breaker':
-      return `${c.action} breakers ${[...(c.branches ?? []), ...(c.substations ?? [])].join(', ')}`;
-    case 'power.protection':
-      return `${c.enabled ? 'enable' : 'disable'} protection ${[...(c.branches ?? []), ...(c.substations ?? [])].join(', ') || 'everywhere'}`;
-    case 'power.telemetry':
-      return `${c.mode === 'clear' ? 'clear spoofing of' : `spoof (${c.mode})`} telemetry ${[...(c.branches ?? []), ...(c.substations ?? [])].join(', ') || 'everywhere'}`;
-    case 'power.load.disconnect':
-      return `disconnect ${Math.round(c.share * 100)}% of smart-meter load ${[...(c.buses ?? []), ...(c.substations ?? [])].join(', ') || 'everywhere'}`;
-    case 'power.generator.trip':
-      return `trip generators ${c.generators.join(', ')}`;
-    case 'power.crew.dispatch':
-      return `send crews to ${c.substations.join(', ')}`;
-    case 'traffic.signal.plan':
-      return c.plan === 'normal'
+/** Which part of the simulation applies a command: a subsystem, the world itself (assets), or the exercise (injects, decisions, notes). */
+export type CommandHandler = 'power' | 'water' | 'traffic' | 'cyber' | 'population' | 'world' | 'exercise';
+
+/** The command of one type. */
+export type CommandOf<T extends CommandType> = Extract<Command, { readonly type: T }>;
+
+/** What there is to know about one command type, besides its fields. */
+export interface CommandFacts<C extends Command> {
+  /** The part of the simulation that applies it. */
+  readonly handler: CommandHandler;
+  /** Who is taken to issue it when the command names no actor (the log's `command.applied` event says). */
+  readonly actor: 'attacker' | 'operator';
+  /** What it does, in plain words: the scenario schema's description of the command. */
+  readonly summary: string;
+  /** The one line that names a command in the event log, the console and reports. */
+  readonly describe: (c: C) => string;
+}
+
+const sel = (s: AssetSelector) =>
+  [s.ids?.join(', '), s.kind, s.vendor && `vendor ${s.vendor}`, s.district && `in ${s.district}`, s.limit && `up to ${s.limit}`].filter(Boolean).join(' ');
+
+/**
+ * Every command type's facts, in one table the compiler holds complete: a new member of `Command`
+ * fails to compile until it has a row. The scenario schema takes its descriptions from here, and
+ * each subsystem the commands it handles (`commandsHandledBy`).
+ *
+ * Exercise control (injects, decisions, notes) and the attacker's privacy what-ifs keep "attacker"
+ * as their default actor: that is what runs have always logged, and golden hashes pin it.
+ */
+export const COMMANDS: { readonly [T in CommandType]: CommandFacts<CommandOf<T>> } = {
+  'inject.fire': { handler: 'exercise', actor: 'attacker', summary: 'Fire another inject now.', describe: (c) => `fire inject ${c.inject}` },
+  'vendor.compromise': {
+    handler: 'world',
+    actor: 'attacker',
+    summary: "The attacker takes over a vendor's remote-maintenance access and every asset it reaches.",
+    describe: (c) => `compromise vendor ${c.vendor}${c.technique ? ` (${c.technique})` : ''}`,
+  },
+  'asset.disable': {
+    handler: 'world',
+    actor: 'attacker',
+    summary: 'Take assets out of service (open a breaker, stop a pump, brick a device).',
+    describe: (c) => `disable ${sel(c.targets)}`,
+  },
+  'asset.restore': {
+    handler: 'world',
+    actor: 'operator',
+    summary: 'Return assets to service (a crew re-closes a breaker).',
+    describe: (c) => `restore ${sel(c.targets)}`,
+  },
+  'asset.secure': { handler: 'world', actor: 'operator', summary: "Remove the attacker's access to assets.", describe: (c) => `secure ${sel(c.targets)}` },
+  'comms.isolate': {
+    handler: 'cyber',
+    actor: 'operator',
+    summary: 'Isolate a network zone (or reconnect it): it then reaches nothing outside itself. Takes effect after 5 minutes of firewall changes.',
+    describe: (c) => `${c.isolated ? 'isolate' : 'reconnect'} network zone ${c.zone}`,
+  },
+  'comms.vendor-access': {
+    handler: 'cyber',
+    actor: 'operator',
+    summary: "Cut (or restore) a vendor's remote-maintenance VPN; cutting takes 15 minutes and ends the attacker's sessions through it.",
+    describe: (c) => `${c.enabled ? 'restore' : 'cut'} ${c.vendor}'s remote access`,
+  },
+  'comms.manual': {
+    handler: 'cyber',
+    actor: 'operator',
+    summary: 'Switch to manual operation: staff run devices by hand on site (30 minutes to get there), so lost comms no longer degrade them.',
+    describe: (c) =>
+      `${c.enabled ? 'switch to manual operation of' : 'return to remote control of'} ${c.kinds?.join(', ') ?? 'every remotely controlled device'}`,
+  },
+  'cctv.view': {
+    handler: 'cyber',
+    actor: 'attacker',
+    summary: 'Loop or blind the view of cameras the attacker holds (T0832 manipulation of view), or clear it.',
+    describe: (c) =>
+      c.mode === 'clear' ? `restore the true view of ${sel(c.targets)}` : `${c.mode === 'loop' ? 'loop' : 'blind'} the view of ${sel(c.targets)}`,
+  },
+  'threat.campaign': {
+    handler: 'cyber',
+    actor: 'attacker',
+    summary: 'An attacker who progresses over time: initial access, discovery, lateral movement along paths segmentation allows, impact.',
+    describe: (c) => `attack ${c.id}: ${c.entry}${c.vendor ? ` (${c.vendor})` : ''} to ${c.objective}`,
+  },
+  'threat.exfiltrate': {
+    handler: 'cyber',
+    actor: 'attacker',
+    summary: 'Send datasets the attacker can reach to an external server (T0882 theft of operational information, T1537 transfer to cloud account).',
+    describe: (c) => `exfiltrate ${c.datasets?.join(', ') ?? 'every reachable dataset'} to ${c.destination}`,
+  },
+  'threat.botnet': {
+    handler: 'cyber',
+    actor: 'attacker',
+    summary: 'Compromised devices flood the network (Mirai, 2016): start or stop.',
+    describe: (c) => `${c.action} a botnet flood from ${sel(c.targets)}`,
+  },
+  'threat.disclose': {
+    handler: 'cyber',
+    actor: 'attacker',
+    summary:
+      "A legal order compels a vendor to hand over the city's data in its cloud: no hacking, not stopped by segmentation, only by data localisation or minimisation.",
+    describe: (c) => `legal order from ${c.requestedBy} to ${c.vendor} to disclose its data`,
+  },
+  'threat.ransomware': {
+    handler: 'cyber',
+    actor: 'attacker',
+    summary: "Ransomware on the operator's IT: loss of view (T0829), so operation turns manual.",
+    describe: () => "ransomware on the operator's IT",
+  },
+  'threat.reflash': {
+    handler: 'cyber',
+    actor: 'operator',
+    summary: 'Reflash firmware on assets: 30 minutes a site, crews in parallel; removes the attacker and any backdoor.',
+    describe: (c) => `reflash firmware on ${sel(c.targets)}`,
+  },
+  'policy.set': {
+    handler: 'cyber',
+    actor: 'operator',
+    summary: 'Enforce or lift a policy at run time.',
+    describe: (c) => `${c.enabled ? 'enforce' : 'lift'} policy ${c.policy}`,
+  },
+  'policy.vendor.ban': {
+    handler: 'cyber',
+    actor: 'operator',
+    summary:
+      'Ban a vendor from asset kinds during the run: crews replace its kit unit by unit (a camera about 1.5 h, a signal controller 4 h, a recorder 6 h, anything else 4 h), each unit out of service while it is swapped; new kit removes any attacker foothold, and camera data leaves the vendor’s cloud.',
+    describe: (c) =>
+      `ban ${c.vendor} from ${c.kinds?.join(', ') ?? 'everything it supplies'}: replace its kit with ${c.replacement ?? 'unbranded kit'} (${c.crews ?? 4} crews)`,
+  },
+  'power.breaker': {
+    handler: 'power',
+    actor: 'attacker',
+    summary: 'Open or close breakers: on named lines, or every breaker at named substations (T0855 unauthorised command when an attacker does it).',
+    describe: (c) => `${c.action} breakers ${[...(c.branches ?? []), ...(c.substations ?? [])].join(', ')}`,
+  },
+  'power.protection': {
+    handler: 'power',
+    actor: 'attacker',
+    summary: 'Disable or restore line protection (Kyiv, December 2016); everywhere when no lines or substations are named.',
+    describe: (c) => `${c.enabled ? 'enable' : 'disable'} protection ${[...(c.branches ?? []), ...(c.substations ?? [])].join(', ') || 'everywhere'}`,
+  },
+  'power.telemetry': {
+    handler: 'power',
+    actor: 'attacker',
+    summary:
+      'Spoof what SCADA shows operators (T0832 manipulation of view, T0856 spoof reporting message): freeze readings, scale them, or clear the spoofing.',
+    describe: (c) =>
+      `${c.mode === 'clear' ? 'clear spoofing of' : `spoof (${c.mode})`} telemetry ${[...(c.branches ?? []), ...(c.substations ?? [])].join(', ') || 'everywhere'}`,
+  },
+  'power.load.disconnect': {
+    handler: 'power',
+    actor: 'attacker',
+    summary: 'Remote smart-meter disconnection of a share of load (0 reconnects it).',
+    describe: (c) =>
+      `disconnect ${Math.round(c.share * 100)}% of smart-meter load ${[...(c.buses ?? []), ...(c.substations ?? [])].join(', ') || 'everywhere'}`,
+  },
+  'power.generator.trip': { handler: 'power', actor: 'attacker', summary: 'Trip generators.', describe: (c) => `trip generators ${c.generators.join(', ')}` },
+  'power.crew.dispatch': {
+    handler: 'power',
+    actor: 'operator',
+    summary: 'Send crews to restore substations: remote re-closing when SCADA is trusted, else by hand.',
+    describe: (c) => `send crews to ${c.substations.join(', ')}`,
+  },
+  'inject.hold': { handler: 'exercise', actor: 'attacker', summary: 'Hold a scheduled inject.', describe: (c) => `hold inject ${c.inject}` },
+  'inject.release': {
+    handler: 'exercise',
+    actor: 'attacker',
+    summary: 'Release a held inject (it fires at once if its time has passed).',
+    describe: (c) => `release inject ${c.inject}`,
+  },
+  'inject.skip': { handler: 'exercise', actor: 'attacker', summary: 'Skip an inject.', describe: (c) => `skip inject ${c.inject}` },
+  'inject.pressure': {
+    handler: 'exercise',
+    actor: 'attacker',
+    summary: 'An unscheduled pressure inject read out to players.',
+    describe: (c) => `pressure inject: ${c.title}`,
+  },
+  'decision.open': { handler: 'exercise', actor: 'attacker', summary: 'Put a decision point to players now.', describe: (c) => `open decision ${c.decision}` },
+  'decision.take': {
+    handler: 'exercise',
+    actor: 'attacker',
+    summary: 'Take a decision: the option’s commands are applied, with who decided and why.',
+    describe: (c) => `decide ${c.decision}: ${c.option}${c.by ? ` (${c.by})` : ''}`,
+  },
+  'note.add': {
+    handler: 'exercise',
+    actor: 'attacker',
+    summary: "A facilitator's or evaluator's note; an evaluation can mark an expected action (inject/action) as met or not.",
+    describe: (c) => `${c.kind === 'evaluation' ? 'evaluation' : 'note'}${c.author ? ` by ${c.author}` : ''}: ${c.text}`,
+  },
+  'traffic.signal.plan': {
+    handler: 'traffic',
+    actor: 'attacker',
+    summary: 'An attacker holding signal controllers imposes a plan: all-red, or conflicting greens; "normal" hands them back to their plans.',
+    describe: (c) =>
+      c.plan === 'normal'
         ? `return signals ${c.signals.join(', ')} to their plans`
-        : `impose ${c.plan === 'all-red' ? 'all-red' : 'conflicting greens'} on signals ${c.signals.join(', ')}`;
-    case 'traffic.link':
-      return `${c.action} road ${c.links.join(', ')}`;
-    case 'traffic.emergency.dispatch':
-      return `send an emergency unit from ${c.from} to ${c.to}`;
-    case 'water.sensor.spoof':
-      return c.mode === 'clear'
+        : `impose ${c.plan === 'all-red' ? 'all-red' : 'conflicting greens'} on signals ${c.signals.join(', ')}`,
+  },
+  'traffic.link': {
+    handler: 'traffic',
+    actor: 'operator',
+    summary: 'Close or reopen roads (both directions); drivers re-route around closures.',
+    describe: (c) => `${c.action} road ${c.links.join(', ')}`,
+  },
+  'water.sensor.spoof': {
+    handler: 'water',
+    actor: 'attacker',
+    summary: 'Spoof a sensor reading on its way to a PLC or SCADA (ATT&CK for ICS T0832 / T0856).',
+    describe: (c) =>
+      c.mode === 'clear'
         ? `clear spoofing of ${c.sensor}${c.to ? ` to ${c.to}` : ''}`
-        : `spoof ${c.sensor}${c.to ? ` to ${c.to}` : ''} (${c.mode}${c.mode === 'freeze' ? '' : ` ${c.value ?? 0}`})`;
-    case 'water.plc.logic':
-      return c.restore ? `restore ${c.plc}'s logic` : `rewrite ${c.plc}'s logic: ${(c.rules ?? []).map((r) => `${r.rule} at ${r.levelM} m`).join(', ')}`;
-    case 'water.link.deny':
-      return `${c.denied ? 'deny' : 'restore'} link ${c.from} → ${c.to}`;
-    case 'water.dosing':
-      return `set chemical dosing${c.node ? ` at ${c.node}` : ''} to ${c.setpointMgL} mg/L`;
-    case 'privacy.anonymise':
-      return `change how ${c.dataset} data is anonymised`;
-    case 'privacy.attacker.acquire':
-      return `attacker obtains ${c.datasets.join(', ')} (${c.how ?? 'exfiltrated'})`;
-    case 'privacy.attacker.release':
-      return `attacker no longer holds ${c.datasets.join(', ')}`;
-    default: {
-      const never: never = c;
-      return String(never);
-    }
-  }
+        : `spoof ${c.sensor}${c.to ? ` to ${c.to}` : ''} (${c.mode}${c.mode === 'freeze' ? '' : ` ${c.value ?? 0}`})`,
+  },
+  'water.plc.logic': {
+    handler: 'water',
+    actor: 'attacker',
+    summary: "Change a PLC's control logic: move the levels its rules switch at (T0889 modify program), or restore them.",
+    describe: (c) =>
+      c.restore ? `restore ${c.plc}'s logic` : `rewrite ${c.plc}'s logic: ${(c.rules ?? []).map((r) => `${r.rule} at ${r.levelM} m`).join(', ')}`,
+  },
+  'water.link.deny': {
+    handler: 'water',
+    actor: 'attacker',
+    summary: 'Deny (or restore) a PLC-to-PLC or PLC-to-SCADA link (T0814 denial of service).',
+    describe: (c) => `${c.denied ? 'deny' : 'restore'} link ${c.from} → ${c.to}`,
+  },
+  'water.dosing': {
+    handler: 'water',
+    actor: 'attacker',
+    summary: 'Set the chemical dosing setpoint (Oldsmar, 2021: sodium hydroxide raised from 100 to 11,100 ppm).',
+    describe: (c) => `set chemical dosing${c.node ? ` at ${c.node}` : ''} to ${c.setpointMgL} mg/L`,
+  },
+  'traffic.emergency.dispatch': {
+    handler: 'traffic',
+    actor: 'operator',
+    summary: 'Send an emergency vehicle from a station to an incident.',
+    describe: (c) => `send an emergency unit from ${c.from} to ${c.to}`,
+  },
+  'privacy.anonymise': {
+    handler: 'population',
+    actor: 'operator',
+    summary: "Change a dataset's anonymisation: pseudonym rotation, cell size, time bin, k, ε, retention.",
+    describe: (c) => `change how ${c.dataset} data is anonymised`,
+  },
+  'privacy.attacker.acquire': {
+    handler: 'population',
+    actor: 'attacker',
+    summary: 'The attacker obtains datasets (stolen, compelled from a vendor, bought, published, or a what-if).',
+    describe: (c) => `attacker obtains ${c.datasets.join(', ')} (${c.how ?? 'exfiltrated'})`,
+  },
+  'privacy.attacker.release': {
+    handler: 'population',
+    actor: 'attacker',
+    summary: 'Take datasets out of what the attacker holds (for what-ifs).',
+    describe: (c) => `attacker no longer holds ${c.datasets.join(', ')}`,
+  },
+};
+
+export const COMMAND_TYPES = Object.keys(COMMANDS) as CommandType[];
+
+/** The command types one part of the simulation handles, in table order. */
+export function commandsHandledBy(handler: CommandHandler): CommandType[] {
+  return COMMAND_TYPES.filter((t) => COMMANDS[t].handler === handler);
+}
+
+const factsOf = <C extends Command>(c: C): CommandFacts<C> => COMMANDS[c.type] as unknown as CommandFacts<C>;
+
+export function describeCommand(c: Command): string {
+  return factsOf(c).describe(c);
+}
+
+/** Who issued a command: the actor it names, else its type's default. */
+export function commandActor(c: Command): Actor {
+  return 'actor' in c && c.actor ? c.actor : factsOf(c).actor;
 }

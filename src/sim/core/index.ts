@@ -14,3 +14,4 @@ export * from './scheduler';
 export * from './world';
 export * from './engine';
 export * from './hash';
+export * from './subsystem';

@@ -1,12 +1,23 @@
 /**
- * Wires the cyber layer into a simulation: the comms network, CCTV and the attacker/responder,
- * stepping in that order each second. Subsystems may not import one another, so the joins live
- * here — which camera's stream is which comms flow, and whether it gets through.
+ * The cyber layer: the comms network, CCTV and the attacker/responder, stepping in that order each
+ * second. Subsystems may not import one another, so the joins live here — which camera's stream is
+ * which comms flow, and whether it gets through.
  */
-import type { Command, EventBus, EventId, Hasher, Rng, Scheduler, SimMs, VendorSpec, World } from '../core';
+import {
+  commandsHandledBy,
+  SECOND,
+  type Command,
+  type EventId,
+  type Hasher,
+  type SimContext,
+  type SimMs,
+  type SimSubsystem,
+  type VendorSpec,
+  type World,
+} from '../core';
 import { CAMERA_STATES, CctvSubsystem, type CctvInput } from '../cctv';
 import { CommsSubsystem, FLOW_KINDS, LINK_CLASSES, type CommsInput } from '../comms';
-import { CyberThreats, isCyberCommand, type BanProgramme, type CyberCommand, type LedgerEntry, type PolicyName, type Resupplied } from '../threats';
+import { CyberThreats, type BanProgramme, type CyberCommand, type LedgerEntry, type PolicyName, type Resupplied } from '../threats';
 
 export interface CyberInput {
   readonly comms: CommsInput;
@@ -56,66 +67,69 @@ export interface CyberSnapshot {
   readonly vendorReach: readonly { readonly vendor: string; readonly enabled: boolean; readonly zones: readonly string[] }[];
 }
 
-export interface Cyber {
+/** The cyber layer's KPIs. */
+export type CyberKpis = { recordsExfiltrated: number; devicesWithoutComms: number; camerasWorking: number; streetCoverage: number };
+
+/**
+ * The cyber layer as one subsystem: the comms network, CCTV and the attacker/responder, stepping
+ * in that order each second, with the join between them (which camera's stream is which comms flow).
+ */
+export class Cyber implements SimSubsystem<CyberSnapshot, CyberFinal> {
+  readonly name = 'cyber';
+  readonly periodMs = SECOND;
+  readonly commands = commandsHandledBy('cyber');
   readonly comms: CommsSubsystem;
   readonly cctv: CctvSubsystem;
   readonly threats: CyberThreats;
-  handles(c: Command): c is CyberCommand;
-  handle(c: CyberCommand, cause: EventId): void;
-  vendorReaches(vendor: string, i: number): boolean;
-  hashInto(h: Hasher): void;
-  final(): CyberFinal;
-  snapshot(): CyberSnapshot;
-  kpis(): { recordsExfiltrated: number; devicesWithoutComms: number; camerasWorking: number; streetCoverage: number };
-}
+  /** Each camera's video flow: the one its stream rides (-1 none). */
+  private readonly camFlow: Int32Array;
+  private readonly cloudNodes: number[];
+  private readonly world: World;
 
-export function createCyber(
-  input: CyberInput,
-  ctx: {
-    world: World;
-    bus: EventBus;
-    scheduler: Scheduler;
-    now: () => SimMs;
-    rng: Rng;
-    city: { buildings: import('../core').BuildingTable; roads: readonly import('../core').RoadSpec[]; sizeM: readonly [number, number] };
-  },
-  addSystem: (name: string, periodMs: SimMs, step: (t: SimMs) => void) => void,
-): Cyber {
-  const { world, bus } = ctx;
-  const comms = new CommsSubsystem(input.comms, world, bus, ctx.now, input.policies.segmentation);
-  // Coverage is computed once at load (its wall time is a bench figure).
-  const cctv = new CctvSubsystem(input.cctv, world, bus, ctx.city.buildings, ctx.city.roads, ctx.city.sizeM);
-  // Each camera's video flow: the one its stream rides.
-  const video = FLOW_KINDS.indexOf('video');
-  const camFlow = new Int32Array(cctv.geometry.count).fill(-1);
-  for (let f = 0; f < comms.flows.count; f++) {
-    if (comms.flows.kind[f] !== video) continue;
-    const k = cctv.cameraIndex(comms.net.nodeIds[comms.flows.src[f]!]!);
-    if (k >= 0 && camFlow[k] === -1) camFlow[k] = f;
+  /** `recordsHeldElsewhere`: records taken that the comms side does not see leave (datasets copied whole; the population's holdings). */
+  constructor(
+    readonly input: CyberInput,
+    ctx: SimContext,
+    private readonly recordsHeldElsewhere: () => number = () => 0,
+  ) {
+    const { world, bus } = ctx;
+    this.world = world;
+    const comms = (this.comms = new CommsSubsystem(input.comms, ctx, input.policies.segmentation));
+    // Coverage is computed once at load (its wall time is a bench figure).
+    const cctv = (this.cctv = new CctvSubsystem(input.cctv, ctx));
+    const video = FLOW_KINDS.indexOf('video');
+    const camFlow = (this.camFlow = new Int32Array(cctv.geometry.count).fill(-1));
+    for (let f = 0; f < comms.flows.count; f++) {
+      if (comms.flows.kind[f] !== video) continue;
+      const k = cctv.cameraIndex(comms.net.nodeIds[comms.flows.src[f]!]!);
+      if (k >= 0 && camFlow[k] === -1) camFlow[k] = f;
+    }
+    // New kit streams somewhere else: the old flow stops, a new one starts (a rebuild, once a camera).
+    const rerouteVideo = (k: number, node: string, cause: EventId) => {
+      const old = camFlow[k]!;
+      if (old >= 0 && comms.net.nodeIds[comms.flows.dst[old]!] === node) return;
+      if (old >= 0) comms.setDemand(old, 0, cause);
+      const cam = cctv.input.cameras[k]!;
+      camFlow[k] = comms.addFlow({ src: cam.asset, dst: node, kind: 'video', demandMbps: cam.videoMbps, deadlineMs: null }, cause);
+    };
+    this.cloudNodes = Object.keys(input.cloudNodes)
+      .sort()
+      .map((v) => comms.net.nodeIndex.get(input.cloudNodes[v]!) ?? -1)
+      .filter((n) => n >= 0);
+    this.threats = new CyberThreats(world, bus, ctx.scheduler, ctx.now, ctx.rng('threats'), comms, cctv, {
+      attackerNode: input.attackerNode,
+      cloudNode: (v) => input.cloudNodes[v] ?? null,
+      controlRoom: input.controlRoom,
+      policies: input.policies,
+      vendors: input.vendors ?? [],
+      homeJurisdiction: input.homeJurisdiction,
+      rerouteVideo,
+    });
   }
-  // New kit streams somewhere else: the old flow stops, a new one starts (a rebuild, once a camera).
-  const rerouteVideo = (k: number, node: string, cause: EventId) => {
-    const old = camFlow[k]!;
-    if (old >= 0 && comms.net.nodeIds[comms.flows.dst[old]!] === node) return;
-    if (old >= 0) comms.setDemand(old, 0, cause);
-    const cam = cctv.input.cameras[k]!;
-    camFlow[k] = comms.addFlow({ src: cam.asset, dst: node, kind: 'video', demandMbps: cam.videoMbps, deadlineMs: null }, cause);
-  };
-  const cloudNodes = Object.keys(input.cloudNodes)
-    .sort()
-    .map((v) => comms.net.nodeIndex.get(input.cloudNodes[v]!) ?? -1)
-    .filter((n) => n >= 0);
-  const threats = new CyberThreats(world, bus, ctx.scheduler, ctx.now, ctx.rng, comms, cctv, {
-    attackerNode: input.attackerNode,
-    cloudNode: (v) => input.cloudNodes[v] ?? null,
-    controlRoom: input.controlRoom,
-    policies: input.policies,
-    vendors: input.vendors ?? [],
-    homeJurisdiction: input.homeJurisdiction,
-    rerouteVideo,
-  });
-  addSystem('comms', comms.periodMs, (t) => comms.step(t));
-  addSystem('cctv', cctv.periodMs, (t) => {
+
+  step(t: SimMs): void {
+    const { comms, cctv, camFlow } = this;
+    comms.step(t);
     for (let k = 0; k < camFlow.length; k++) {
       const f = camFlow[k]!;
       if (f < 0) continue;
@@ -128,56 +142,73 @@ export function createCyber(
       cctv.networkCut[k] = cut;
     }
     cctv.step(t);
-  });
-  addSystem('threats', 1000, (t) => threats.step(t));
+    this.threats.step(t);
+  }
 
-  return {
-    comms,
-    cctv,
-    threats,
-    handles: isCyberCommand,
-    handle: (c, cause) => threats.handle(c, cause),
-    vendorReaches: (v, i) => threats.vendorReaches(v, i),
-    hashInto: (h) => {
-      comms.hashInto(h);
-      h.bytes(cctv.state);
-      for (let d = 0; d < cctv.stored.length; d++) h.num(Math.floor(cctv.stored[d]!));
-      for (const e of threats.exfil.ledger()) h.str(e.dataset).num(e.records).num(e.bytes).str(e.destinationJurisdiction);
-    },
-    kpis: () => ({
-      recordsExfiltrated: threats.exfil.totalRecords(),
-      devicesWithoutComms: comms.devicesWithoutComms(),
-      camerasWorking: cctv.countByState().ok,
-      streetCoverage: cctv.streetCoverageNowPct(),
-    }),
-    final: () => finalOf(input, comms, cctv, threats),
-    snapshot: () => {
-      const jobs = threats.exfil.jobs.filter((j) => !j.stopped);
-      const exfil = new Float32Array(jobs.length * 3);
-      jobs.forEach((j, i) => exfil.set([comms.flows.src[j.flow]!, comms.flows.dst[j.flow]!, comms.rateOf(j.flow) / 1e6], i * 3));
-      return {
-        linkUtil: comms.utilisation(),
-        linkState: Uint8Array.from(comms.linkUp, (u, l) => (comms.congested[l] ? 2 : u)),
-        cameraState: cctv.state.slice(),
-        attackPath: attackPath(comms, world),
-        linkCloud: linkClouds(comms, cloudNodes),
-        exfil,
-        recordsExfiltrated: threats.exfil.totalRecords(),
-        zoneIsolated: comms.firewall.isolated.slice(),
-        policies: { ...threats.policies },
-        resupplied: threats.bans.resupplied.slice(),
-        bans: threats.bans.programmes.map((p) => ({ ...p })),
-        datasetsAdded: cctv.input.datasets
-          .slice(input.cctv.datasets.length)
-          .map(({ id, kind, jurisdiction, cloudVendor }) => ({ id, kind, jurisdiction, cloudVendor })),
-        vendorReach: input.comms.vendorAccess.map(({ vendor }) => ({
-          vendor,
-          enabled: comms.vendorAccess.get(vendor) !== false,
-          zones: [...comms.vendorZones(vendor)].sort((a, b) => a - b).map((z) => comms.firewall.zones[z]!),
-        })),
-      };
-    },
-  };
+  handle(c: Command, cause: EventId): void {
+    this.threats.handle(c as CyberCommand, cause);
+  }
+
+  /** Whether a vendor's remote access reaches asset i now (segmentation, cut VPNs). */
+  vendorReaches(vendor: string, i: number): boolean {
+    return this.threats.vendorReaches(vendor, i);
+  }
+
+  hashInto(h: Hasher): void {
+    const { comms, cctv, threats } = this;
+    comms.hashInto(h);
+    h.bytes(cctv.state);
+    for (let d = 0; d < cctv.stored.length; d++) h.num(Math.floor(cctv.stored[d]!));
+    for (const e of threats.exfil.ledger()) h.str(e.dataset).num(e.records).num(e.bytes).str(e.destinationJurisdiction);
+  }
+
+  /** Records taken: what the comms side saw leave its stores, plus what was copied whole elsewhere. */
+  recordsTaken(): number {
+    return this.threats.exfil.totalRecords() + this.recordsHeldElsewhere();
+  }
+
+  kpis(): CyberKpis {
+    return {
+      recordsExfiltrated: this.recordsTaken(),
+      devicesWithoutComms: this.comms.devicesWithoutComms(),
+      camerasWorking: this.cctv.countByState().ok,
+      streetCoverage: this.cctv.streetCoverageNowPct(),
+    };
+  }
+
+  final(): CyberFinal {
+    return finalOf(this.input, this.comms, this.cctv, this.threats);
+  }
+
+  snapshot(): CyberSnapshot {
+    const { comms, cctv, threats, input } = this;
+    const jobs = threats.exfil.jobs.filter((j) => !j.stopped);
+    const exfil = new Float32Array(jobs.length * 3);
+    jobs.forEach((j, i) => exfil.set([comms.flows.src[j.flow]!, comms.flows.dst[j.flow]!, comms.rateOf(j.flow) / 1e6], i * 3));
+    return {
+      linkUtil: comms.utilisation(),
+      linkState: Uint8Array.from(comms.linkUp, (u, l) => (comms.congested[l] ? 2 : u)),
+      cameraState: cctv.state.slice(),
+      attackPath: attackPath(comms, this.world),
+      linkCloud: linkClouds(comms, this.cloudNodes),
+      exfil,
+      recordsExfiltrated: this.recordsTaken(),
+      zoneIsolated: comms.firewall.isolated.slice(),
+      policies: { ...threats.policies },
+      resupplied: threats.bans.resupplied.slice(),
+      bans: threats.bans.programmes.map((p) => ({ ...p })),
+      datasetsAdded: cctv.input.datasets
+        .slice(input.cctv.datasets.length)
+        .map(({ id, kind, jurisdiction, cloudVendor }) => ({ id, kind, jurisdiction, cloudVendor })),
+      vendorReach: input.comms.vendorAccess.map(({ vendor }) => ({
+        vendor,
+        enabled: comms.vendorAccess.get(vendor) !== false,
+        zones: [...comms.vendorZones(vendor)].sort((a, b) => a - b).map((z) => comms.firewall.zones[z]!),
+      })),
+    };
+  }
+
+  dispose(): void {}
 }
 
 function finalOf(input: CyberInput, comms: CommsSubsystem, cctv: CctvSubsystem, threats: CyberThreats): CyberFinal {
@@ -266,11 +297,6 @@ function finalOf(input: CyberInput, comms: CommsSubsystem, cctv: CctvSubsystem, 
       policies: { ...threats.policies },
     },
   };
-}
-
-/** The cyber layer's KPIs, zero when a scenario has no network (so every series has a value each sample). */
-export function cyberKpis(cyber: Cyber | null): { recordsExfiltrated: number; devicesWithoutComms: number; camerasWorking: number; streetCoverage: number } {
-  return cyber ? cyber.kpis() : { recordsExfiltrated: 0, devicesWithoutComms: 0, camerasWorking: 0, streetCoverage: 0 };
 }
 
 /**

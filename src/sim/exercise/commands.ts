@@ -5,8 +5,6 @@ import type { InjectPlayer } from './injects';
 
 export type ExerciseCommand = Extract<Command, { type: `inject.${string}` | `decision.${string}` | 'note.add' }>;
 
-export const isExerciseCommand = (c: Command): c is ExerciseCommand => c.type.startsWith('inject.') || c.type.startsWith('decision.') || c.type === 'note.add';
-
 export function applyExerciseCommand(
   c: ExerciseCommand,
   cause: EventId,

@@ -5,8 +5,8 @@
  * anonymisation or hand a dataset to the attacker; `acquire` is also the seam for the comms
  * subsystem's `data.exfiltrated` events (simulation.ts forwards them).
  */
-import type { BuildingTable, Command, EventBus, EventId, Rng, SimMs } from '../core';
-import { MINUTE } from '../core';
+import type { BuildingTable, Command, EventBus, EventId, Hasher, KpiValues, Rng, SimContext, SimMs, SimSubsystem } from '../core';
+import { commandsHandledBy, MINUTE } from '../core';
 import { makePlans, planDay, type PlanContext, type Plans } from './activity';
 import { HouseholdMeters, SLOT_S } from './household-meters';
 import { DATASET_IDS, type Acquisition, type Anonymisation, type DatasetId, type PopulationInput } from './model';
@@ -76,13 +76,17 @@ export interface PopulationOptions {
   readonly hooks?: (sensors: SensorIndex) => SensorHooks;
 }
 
-export class PopulationSubsystem {
+export class PopulationSubsystem implements SimSubsystem<null, null> {
   readonly name = 'population';
   readonly periodMs = MINUTE;
+  readonly commands = commandsHandledBy('population');
+  readonly buildings: BuildingTable;
   readonly people: People;
   readonly plans: Plans;
   readonly sensors: SensorIndex;
   readonly movement: Movement;
+  /** How residents' trips take their time: the road network's travel times, or a grid's. */
+  readonly travel: TravelModel;
   readonly meters: HouseholdMeters;
   readonly logs: Logs;
   /** People present per 250 m cell per hour (ground truth behind the published aggregates). */
@@ -106,16 +110,19 @@ export class PopulationSubsystem {
    */
   readonly historyS: number;
 
+  private readonly bus: EventBus;
+  private readonly now: () => SimMs;
+
   constructor(
     readonly input: PopulationInput,
-    readonly buildings: BuildingTable,
-    sizeM: readonly [number, number],
-    rng: Rng,
-    private readonly bus: EventBus,
-    private readonly now: () => SimMs,
+    ctx: SimContext,
     options: PopulationOptions = {},
   ) {
-    const b = buildings;
+    const b = (this.buildings = ctx.city.buildings);
+    const { sizeM } = ctx.city;
+    const rng = ctx.rng('population');
+    this.bus = ctx.bus;
+    this.now = ctx.now;
     const sites = input.sensitive;
     this.people = makePeople(input.residents, b, input.schools, sites, rng.fork('people'));
     this.plans = makePlans(this.people.count);
@@ -128,7 +135,7 @@ export class PopulationSubsystem {
       this.plans,
       b,
       this.sensors,
-      options.travel?.(this.sensors) ?? new GridTravel(this.sensors),
+      (this.travel = options.travel?.(this.sensors) ?? new GridTravel(this.sensors)),
       this.logs,
       this.meters,
       rng.fork('movement'),
@@ -355,7 +362,37 @@ export class PopulationSubsystem {
     );
   }
 
-  handle(c: PrivacyCommand, cause: EventId): void {
+  /** The page draws no population layer from the snapshot (it asks the worker for residents' trails). */
+  snapshot(): null {
+    return null;
+  }
+
+  /** Without a comms network, records taken are those of the datasets copied whole (the cyber layer adds what it saw leave). */
+  kpis(): KpiValues {
+    return { personalDatasetsHeld: this.holdings.length, recordsExfiltrated: this.recordsTakenWhole() };
+  }
+
+  /** Records of the datasets the attacker copied whole at once (not those the comms side counted leaving a store). */
+  recordsTakenWhole(): number {
+    let n = 0;
+    for (const h of this.holdings) n += h.recordsTaken;
+    return n;
+  }
+
+  /** Its report is the privacy analysis of what the attacker holds, computed on demand (src/sim/analysis/privacy.ts). */
+  final(): null {
+    return null;
+  }
+
+  hashInto(h: Hasher): void {
+    const L = this.logs;
+    h.num(this.movement.trips).num(L.anpr.count).num(L.face.count).num(L.smartcard.count).num(L.wifi.count).num(L.visits.count);
+  }
+
+  dispose(): void {}
+
+  handle(command: Command, cause: EventId): void {
+    const c = command as PrivacyCommand;
     switch (c.type) {
       case 'privacy.anonymise': {
         const prev = this.anonymisation[c.dataset];

@@ -17,4 +17,7 @@ export * from './protection';
 export * from './cascade';
 export * from './n1';
 export * from './synthetic';
-export * from './grid';
+export * from './input';
+export * from './snapshot';
+export * from './subsystem';
+export * from './final';

@@ -13,9 +13,6 @@ export const DEFAULT_REMOTE_ACCESS_TECHNIQUE = 'T0822';
 /** Commands that act on assets in general; each subsystem handles its own (`power.*`, ...). */
 export type AssetCommand = Extract<Command, { type: 'vendor.compromise' | 'asset.disable' | 'asset.restore' | 'asset.secure' }>;
 
-export const isAssetCommand = (c: Command): c is AssetCommand =>
-  c.type === 'vendor.compromise' || c.type === 'asset.disable' || c.type === 'asset.restore' || c.type === 'asset.secure';
-
 /** `canReach` says whether a vendor's remote access reaches an asset now (segmentation, cut VPNs); all, without a comms model. */
 export function applyAssetCommand(
   world: World,

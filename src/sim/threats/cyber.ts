@@ -18,7 +18,6 @@ import { selectAssets } from './select';
 import { VendorBans } from './vendor-ban';
 
 export type CyberCommand = Extract<Command, { type: `threat.${string}` | `policy.${string}` | `cctv.${string}` | `comms.${string}` }>;
-export const isCyberCommand = (c: Command): c is CyberCommand => /^(threat|policy|cctv|comms)\./.test(c.type);
 
 export interface CyberOptions {
   /** Node id of the attacker's server (in the internet zone). */

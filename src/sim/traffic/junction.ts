@@ -24,11 +24,10 @@ import {
   TURN_RIGHT as TURN_RIGHT_,
   TURN_U as TURN_U_,
   turnOf as turnOf_,
-  type Movements,
 } from './movements';
 import { entryLane as entryLane_, laneRoom as laneRoom_ } from './lanes';
-import type { TrafficModel } from './model';
 import { AMBER as AMBER_, DARK as DARK_, GREEN as GREEN_, GREEN_YIELD as GREEN_YIELD_, NO_SIGNAL as NO_SIGNAL_, RED as RED_ } from './signals';
+import type { TrafficState } from './types';
 import {
   KIND_EMERGENCY as KIND_EMERGENCY_,
   W_AMBER as W_AMBER_,
@@ -96,34 +95,10 @@ const ALL_WAY_HEADWAY_MS = 2500;
 /** Two crossing movements with right of way this close in time are a near-miss (crash risk). */
 const CONFLICT_WINDOW_MS = 1500;
 
-/** Per-junction state the decisions share. */
-export class JunctionState {
-  readonly busyUntil: Float64Array;
-  /** All-way stop: whose turn it is (an index into the node's in-links). */
-  readonly turnOfNode: Int32Array;
-  readonly linkInIdx: Int32Array;
-  /** Per turn: when a vehicle last made it, and last made it with right of way (green or amber). */
-  readonly passMs: Float64Array;
-  readonly rightOfWayMs: Float64Array;
-
-  constructor(
-    m: TrafficModel,
-    readonly mv: Movements,
-  ) {
-    const net = m.net;
-    this.busyUntil = new Float64Array(net.nodeCount);
-    this.turnOfNode = new Int32Array(net.nodeCount);
-    this.linkInIdx = new Int32Array(net.linkCount);
-    for (let n = 0; n < net.nodeCount; n++) for (let k = net.inStart[n]!; k < net.inStart[n + 1]!; k++) this.linkInIdx[net.inLinks[k]!] = k - net.inStart[n]!;
-    this.passMs = new Float64Array(net.outLinks.length).fill(-1e12);
-    this.rightOfWayMs = new Float64Array(net.outLinks.length).fill(-1e12);
-  }
-}
-
 const turnClass = (kind: number) => (kind === TURN_U ? 2 : kind === TURN_RIGHT ? 1 : 0);
 
 /** Whether the head vehicle v on link l may pass the junction now; sets canGo and nextLane. */
-export function decide(m: TrafficModel, v: number, l: number, dist: number, sp: number, nowMs: number): number {
+export function decide(m: TrafficState, v: number, l: number, dist: number, sp: number, nowMs: number): number {
   const net = m.net;
   const V = m.v;
   const J = m.junctions;
@@ -210,7 +185,7 @@ export function decide(m: TrafficModel, v: number, l: number, dist: number, sp: 
   return go(V, v);
 }
 
-function go(V: TrafficModel['v'], v: number): number {
+function go(V: TrafficState['v'], v: number): number {
   V.canGo[v] = 1;
   return W_MOVING;
 }
@@ -222,7 +197,7 @@ function go(V: TrafficModel['v'], v: number): number {
  * ranks below are those shown green or amber that beat it (ahead and left beat right); without a
  * signal, those of a lower give-way level.
  */
-function mustYield(m: TrafficModel, v: number, k: number, signal: boolean, nowMs: number, gapS: number): boolean {
+function mustYield(m: TrafficState, v: number, k: number, signal: boolean, nowMs: number, gapS: number): boolean {
   const J = m.junctions;
   const mv = J.mv;
   const V = m.v;
@@ -252,7 +227,7 @@ function mustYield(m: TrafficModel, v: number, k: number, signal: boolean, nowMs
 }
 
 /** Whether a vehicle on link a bound for turn j reaches the line within gapS, or waits there ready to go. */
-function arriving(m: TrafficModel, a: number, j: number, gapS: number): boolean {
+function arriving(m: TrafficState, a: number, j: number, gapS: number): boolean {
   const net = m.net;
   const V = m.v;
   const len = net.linkLength[a]!;
@@ -277,7 +252,7 @@ function arriving(m: TrafficModel, a: number, j: number, gapS: number): boolean 
 const READY = new Uint8Array(16).fill(1);
 for (const w of [W_FULL, W_LANE, W_ONCOMING, W_YIELD, W_RED, W_STOP, W_DARK]) READY[w] = 0;
 
-function waitingAt(m: TrafficModel, a: number): boolean {
+function waitingAt(m: TrafficState, a: number): boolean {
   const net = m.net;
   const l0 = net.linkLane0[a]!;
   for (let q = 0; q < net.linkLanes[a]!; q++) {
@@ -292,7 +267,7 @@ function waitingAt(m: TrafficModel, a: number): boolean {
  * the junction this very step (it waits at the line); otherwise books the crossing and counts
  * crash risk at a signal.
  */
-export function pass(m: TrafficModel, v: number, l: number, k: number, nowMs: number): boolean {
+export function pass(m: TrafficState, v: number, l: number, k: number, nowMs: number): boolean {
   const net = m.net;
   const J = m.junctions;
   const n = net.linkTo[l]!;

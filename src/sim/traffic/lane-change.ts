@@ -33,7 +33,7 @@
  */
 import { idmAccel as idmAccel_ } from './idm';
 import { insertBetween, unlink } from './lanes';
-import type { TrafficModel } from './model';
+import type { TrafficState } from './types';
 // Local copies of imported bindings read in hot loops (some module loaders turn every read of an
 // import into a function call).
 const idmAccel = idmAccel_;
@@ -51,7 +51,7 @@ const HELD_MPS = 2;
 /** The least bumper-to-bumper gap, m, ahead of and behind a vehicle changing lanes. */
 const MIN_GAP_M = 1;
 
-export function laneChanges(m: TrafficModel, nowMs: number): void {
+export function laneChanges(m: TrafficState, nowMs: number): void {
   const net = m.net;
   const V = m.v;
   const mv = m.junctions.mv;
@@ -84,7 +84,7 @@ export function laneChanges(m: TrafficModel, nowMs: number): void {
 }
 
 /** MOBIL: looks left and right (within lanes lo..hi) and changes when it pays. */
-function mobil(m: TrafficModel, v: number, l: number, lo: number, hi: number): void {
+function mobil(m: TrafficState, v: number, l: number, lo: number, hi: number): void {
   const V = m.v;
   const p = m.idm;
   const x = V.pos[v]!;
@@ -105,7 +105,7 @@ function mobil(m: TrafficModel, v: number, l: number, lo: number, hi: number): v
  * Moves v into lane `tgt` if the gaps allow: always when mandatory and safe (neither v nor its new
  * follower must brake harder than b_safe), and when discretionary only if MOBIL's incentive holds.
  */
-function tryChange(m: TrafficModel, v: number, l: number, tgt: number, mandatory: boolean, aCur = 0): boolean {
+function tryChange(m: TrafficState, v: number, l: number, tgt: number, mandatory: boolean, aCur = 0): boolean {
   const V = m.v;
   const p = m.idm;
   const x = V.pos[v]!;
@@ -155,7 +155,7 @@ function tryChange(m: TrafficModel, v: number, l: number, tgt: number, mandatory
  * it) lets it in when crawling and not already done so on this link. Of several merging vehicles
  * ahead of f, it lets in the nearest.
  */
-function zipperWait(m: TrafficModel, v: number, x: number, sp: number, f: number, nl: number): void {
+function zipperWait(m: TrafficState, v: number, x: number, sp: number, f: number, nl: number): void {
   const V = m.v;
   for (let u = nl; u >= 0; u = V.leader[u]!) {
     const room = V.pos[u]! - x;
@@ -178,7 +178,7 @@ function zipperWait(m: TrafficModel, v: number, x: number, sp: number, f: number
  * lets in (kept only while gentle: braking within b_safe, or below 1 m/s). A stale pairing (either
  * vehicle has moved on) is ignored.
  */
-export function zipperAccel(m: TrafficModel, v: number, acc: number, sp: number, v0: number): number {
+export function zipperAccel(m: TrafficState, v: number, acc: number, sp: number, v0: number): number {
   const V = m.v;
   const p = m.idm;
   const x = V.pos[v]!;

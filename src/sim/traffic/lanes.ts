@@ -3,13 +3,13 @@
  * operations on it, and the choice of lane: the room left at a lane's entry, the lane of a link
  * with the most room, and the lane a vehicle should enter for the turn after next.
  */
-import type { TrafficModel } from './model';
 import { turnOf as turnOf_ } from './movements';
+import type { TrafficState } from './types';
 
 // A local copy: some module loaders turn every read of an import into a function call.
 const turnOf = turnOf_;
 
-type LaneHost = Pick<TrafficModel, 'net' | 'v' | 'idm' | 'laneHead' | 'laneTail' | 'junctions'>;
+type LaneHost = Pick<TrafficState, 'net' | 'v' | 'idm' | 'laneHead' | 'laneTail' | 'junctions'>;
 
 /** Room (m) behind the last vehicle of a lane for a vehicle to enter at position 0. */
 export function laneRoom(m: LaneHost, lane: number): number {

@@ -13,7 +13,8 @@
  * pass its junction, and the junction's bookkeeping when it does, live in junction.ts.
  */
 import { CITY_IDM, idmAccel as idmAccel_, type IdmParams } from './idm';
-import { decide as decide_, JunctionState, pass as pass_ } from './junction';
+import { decide as decide_, pass as pass_ } from './junction';
+import { JunctionState } from './junction-state';
 import { laneChanges, zipperAccel as zipperAccel_ } from './lane-change';
 import { appendToLane, bestLane, laneRoom, unlink } from './lanes';
 import { buildMovements, turnOf as turnOf_ } from './movements';
@@ -21,6 +22,7 @@ import type { TrafficNetwork } from './network';
 import { rerouteQueued as rerouteQueued_, QUEUE_REROUTE_MS as QUEUE_REROUTE_MS_ } from './reroute';
 import { Router } from './router';
 import { SignalBank, type SignalSpec } from './signals';
+import type { TrafficState } from './types';
 import { VehicleTable, W_MOVING as W_MOVING_, W_QUEUE as W_QUEUE_ } from './vehicles';
 // Local copies of imported bindings read in hot loops (some module loaders turn every read of an
 // import into a function call).
@@ -54,7 +56,7 @@ export interface ModelOptions {
   readonly initialCapacity?: number;
 }
 
-export class TrafficModel {
+export class TrafficModel implements TrafficState {
   readonly net: TrafficNetwork;
   readonly signals: SignalBank;
   readonly router: Router;
@@ -103,7 +105,7 @@ export class TrafficModel {
     this.linkSpeedSum = new Float64Array(net.linkCount);
     this.linkVisits = new Float64Array(net.linkCount);
     this.linkMeanSpeed = Float64Array.from(net.linkSpeed);
-    this.junctions = new JunctionState(this, movements);
+    this.junctions = new JunctionState(net, movements);
     this.signalConflicts = new Int32Array(this.signals.count);
     this.cross = new Int32Array(1024);
   }

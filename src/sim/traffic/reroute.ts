@@ -6,7 +6,7 @@
  * It looks again every QUEUE_REROUTE_MS while it stays put. The search writes into a scratch
  * buffer, so a route that is not taken costs only the search.
  */
-import type { TrafficModel } from './model';
+import type { TrafficState } from './types';
 
 /** Stopped this long in a queue, a driver looks for another way (about two signal cycles: a red alone rarely holds anyone so long). */
 export const QUEUE_REROUTE_MS = 120_000;
@@ -15,7 +15,7 @@ export const QUEUE_REROUTE_MS = 120_000;
 let scratch = new Int32Array(64);
 
 /** Vehicle v, queued on link l and stopped for waitedMs, re-plans if another turn is quicker. */
-export function rerouteQueued(m: TrafficModel, v: number, l: number, waitedMs: number, nowMs: number): void {
+export function rerouteQueued(m: Pick<TrafficState, 'v' | 'router' | 'updateTurn'>, v: number, l: number, waitedMs: number, nowMs: number): void {
   const V = m.v;
   V.nextRerouteMs[v] = nowMs + QUEUE_REROUTE_MS;
   const base = v * V.slot;

@@ -6,50 +6,43 @@
  * has imposed one — and emits events only for what a person would be told: a controller changing
  * mode, crash risk at a junction, gridlock, emergency units sent and arriving, roads closed.
  */
-import { assetId, type Command, type EventBus, type EventId, type Rng, type SimMs, type World } from '../core';
-import { cityTripsDue, randomTripsDue, ZonePicker, type CityDemandSpec, type RandomTripsSpec } from './demand';
+import {
+  assetId,
+  commandsHandledBy,
+  type Command,
+  type EventBus,
+  type EventId,
+  type Hasher,
+  type KpiValues,
+  type Rng,
+  type SimContext,
+  type SimMs,
+  type SimSubsystem,
+  type World,
+} from '../core';
+import { cityTripsDue, randomTripsDue, ZonePicker } from './demand';
+import { readTrafficKpis, trafficFinal, type TrafficFinal } from './final';
+import type { TrafficInput } from './input';
+import { SignalApproaches } from './signal-approaches';
+import { trafficSnapshot, type TrafficSnapshot } from './snapshot';
+import type { TrafficRunState, Unit } from './state';
 import { nearestLink, placeOnLink } from './geometry';
 import { chooseStation } from './stations';
 import { DT_S, TrafficModel } from './model';
-import type { TrafficNetwork } from './network';
-import { MODE_ALL_GREEN, MODE_ALL_RED, MODE_DARK, MODE_FIXED, MODE_NORMAL, MODES, type SignalSpec } from './signals';
+import { MODE_ALL_GREEN, MODE_ALL_RED, MODE_DARK, MODE_FIXED, MODE_NORMAL, MODES } from './signals';
 import { KIND_CAR, KIND_EMERGENCY, W_LET_IN, W_MERGE } from './vehicles';
-
-/** What the scenario layer hands the simulation for traffic. */
-export interface TrafficInput {
-  readonly network: TrafficNetwork;
-  /** A stable id per link (road id, with ":r" for the reverse direction). */
-  readonly linkIds: readonly string[];
-  /** Per link, the street it belongs to, for people; null when it has no name. */
-  readonly linkStreets?: readonly (string | null)[] | null;
-  readonly signals: readonly SignalSpec[];
-  readonly randomTrips: RandomTripsSpec | null;
-  readonly city: CityDemandSpec | null;
-  /** Re-plan routes on the way when older than this many seconds (0: only when blocked). */
-  readonly rerouteS: number;
-  /** Crash risk at a junction sends an ambulance from the quickest of these stations, and the police from the quickest of those. */
-  readonly ambulanceStations: readonly string[];
-  readonly policeStations: readonly string[];
-}
 
 type TrafficCommand = Extract<Command, { type: `traffic.${string}` }>;
 
 const CONFLICT_EVENT_GAP_MS = 10 * 60_000;
 const STEP_MS = DT_S * 1000;
 
-interface Unit {
-  readonly id: string;
-  readonly from: string;
-  readonly to: string;
-  readonly sentMs: number;
-  readonly event: EventId;
-  vehicle: number;
-  arrivedMs: number | null;
-}
-
-export class TrafficSubsystem {
+export class TrafficSubsystem implements SimSubsystem<TrafficSnapshot, TrafficFinal>, TrafficRunState {
   readonly name = 'traffic';
   readonly periodMs = STEP_MS;
+  readonly commands = commandsHandledBy('traffic');
+  /** Per signal approach, which movements it has: the lamps the page draws. */
+  readonly approaches: SignalApproaches;
   readonly model: TrafficModel;
   /** Attacker-imposed plan per signal (0 none, MODE_ALL_RED, MODE_ALL_GREEN), with its cause. */
   readonly attackPlan: Uint8Array;
@@ -75,13 +68,24 @@ export class TrafficSubsystem {
   delayLastMinute = 0;
   private delayAtMinute = 0;
 
+  private readonly world: World;
+  private readonly bus: EventBus;
+  private readonly rng: Rng;
+  private readonly now: () => SimMs;
+
   constructor(
     readonly input: TrafficInput,
-    private readonly world: World,
-    private readonly bus: EventBus,
-    private readonly rng: Rng,
-    private readonly now: () => SimMs,
+    ctx: SimContext,
   ) {
+    const { world, bus } = ctx;
+    this.world = world;
+    this.bus = bus;
+    this.rng = ctx.rng('traffic');
+    this.now = ctx.now;
+    this.approaches = new SignalApproaches(
+      input.network,
+      input.signals.map((s) => s.node),
+    );
     this.model = new TrafficModel(input.network, input.signals, { rerouteS: input.rerouteS });
     const S = input.signals.length;
     this.attackPlan = new Uint8Array(S);
@@ -145,7 +149,27 @@ export class TrafficSubsystem {
     return this.model.activeCount > 0 || this.pendingO.length > 0 || (rt !== null && nowMs < rt.untilS * 1000);
   }
 
-  handle(c: TrafficCommand, cause: EventId): void {
+  snapshot(): TrafficSnapshot {
+    return trafficSnapshot(this.model, this.input.network, this.vehicleBuffers(), this.approaches);
+  }
+
+  kpis(): KpiValues {
+    return readTrafficKpis(this);
+  }
+
+  final(): TrafficFinal {
+    return trafficFinal(this);
+  }
+
+  hashInto(h: Hasher): void {
+    const m = this.model;
+    h.num(m.tripsStarted).num(m.tripsCompleted).num(m.vehicleUpdates).num(Math.round(m.distanceM)).num(m.conflicts);
+  }
+
+  dispose(): void {}
+
+  handle(command: Command, cause: EventId): void {
+    const c = command as TrafficCommand;
     switch (c.type) {
       case 'traffic.signal.plan': {
         for (const id of c.signals) {

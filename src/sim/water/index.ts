@@ -14,3 +14,5 @@ export * from './plc';
 export * from './subsystem';
 export { Consumers, SERVICE_DEGRADED, SERVICE_LOST, powerLeftS } from './consumers';
 export * from './snapshot';
+export * from './final';
+export * from './state';

@@ -4,7 +4,7 @@
  * consumer its service and the time left before it loses water; per PLC sensor the true value
  * and what SCADA shows.
  */
-import type { WaterSubsystem } from './subsystem';
+import type { WaterState } from './state';
 
 export interface WaterSnapshot {
   /** Flow, L/s, from → to. */
@@ -27,9 +27,9 @@ export interface WaterSnapshot {
 }
 
 /** Sensors in the order the snapshot reports them. */
-export const sensorOrder = (w: WaterSubsystem): string[] => [...w.sensorOwner.keys()].sort();
+export const sensorOrder = (w: WaterState): string[] => [...w.sensorOwner.keys()].sort();
 
-export function waterSnapshot(w: WaterSubsystem): WaterSnapshot {
+export function waterSnapshot(w: WaterState): WaterSnapshot {
   const m = w.model;
   const n = m.nodeIds.length;
   const service = new Float32Array(n);

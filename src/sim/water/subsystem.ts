@@ -7,8 +7,12 @@
  * spoof, freeze or cut off — while EPANET keeps the truth and SCADA shows operators what arrives.
  * Consumers (neighbourhoods, the hospital) are held degraded or down by their service level.
  */
-import type { AssetId, EventBus, EventId, Scheduler, SimMs, World, Command } from '../core';
-import type { WaterEngine } from './engine';
+import type { AssetId, EventBus, EventId, Hasher, KpiValues, Scheduler, SimContext, SimMs, SimSubsystem, World, Command } from '../core';
+import { commandsHandledBy } from '../core';
+import { ENGINE_NOT_LOADED, loadedWaterEngine, type WaterEngine } from './engine';
+import { waterFinal, type WaterFinal } from './final';
+import { waterSnapshot, type WaterSnapshot } from './snapshot';
+import type { WaterState } from './state';
 import { LINK_PUMP, NODE_JUNCTION, NODE_TANK, WaterModel } from './model';
 import { channelKey, ruleFires, SCADA, spoofed, type PlcRule, type Spoof } from './plc';
 import { Consumers, powerLeftS } from './consumers';
@@ -31,10 +35,13 @@ interface PlcDecision {
   readonly trueM: number;
 }
 
-export class WaterSubsystem {
+export class WaterSubsystem implements SimSubsystem<WaterSnapshot, WaterFinal>, WaterState {
   readonly name = 'water';
   /** Every second: power, commands and PLC scans act at the second they happen, not at the next hydraulic step. */
   readonly periodMs: SimMs = 1000;
+  /** From 1 s: EPANET solves on its hydraulic steps (a 24 h run ends with the 24:00 solution) and at the second anything changes what it models. */
+  readonly firstStepMs: SimMs = 1000;
+  readonly commands = commandsHandledBy('water');
   /** EPANET's hydraulic step, ms: the model is solved at least this often. */
   readonly hydStepMs: SimMs;
   readonly model: WaterModel;
@@ -84,15 +91,23 @@ export class WaterSubsystem {
    */
   private quietUntilMs = 0;
 
+  private readonly world: World;
+  private readonly bus: EventBus;
+  private readonly scheduler: Scheduler;
+  private readonly now: () => SimMs;
+
+  /** `engine`: the loaded EPANET (default: the one `loadWaterEngine()` has loaded). */
   constructor(
     readonly input: WaterInput,
-    engine: WaterEngine,
-    private readonly world: World,
-    private readonly bus: EventBus,
-    private readonly scheduler: Scheduler,
-    private readonly now: () => SimMs,
-    durationMs: SimMs,
+    ctx: SimContext,
+    engine: WaterEngine | null = loadedWaterEngine(),
   ) {
+    if (!engine) throw new Error(ENGINE_NOT_LOADED);
+    const { world, bus, scheduler, now, durationMs } = ctx;
+    this.world = world;
+    this.bus = bus;
+    this.scheduler = scheduler;
+    this.now = now;
     const q = input.quality;
     const opened = WaterModel.open(engine, input.inp, {
       pda: input.pda,
@@ -509,8 +524,32 @@ export class WaterSubsystem {
     }
   }
 
+  snapshot(): WaterSnapshot {
+    return waterSnapshot(this);
+  }
+
+  /** People without water are a city-wide KPI (src/sim/analysis/kpis.ts reads `peopleWithoutWater`). */
+  kpis(): KpiValues {
+    return {};
+  }
+
+  final(): WaterFinal {
+    return waterFinal(this);
+  }
+
+  hashInto(h: Hasher): void {
+    this.model.readAll();
+    h.bytes(this.model.linkOpen);
+    for (const p of this.model.pressureM) h.num(Math.round(p * 1000));
+  }
+
+  dispose(): void {
+    this.model.close();
+  }
+
   /** Applies a water command; the caller has logged it and passes its root event. */
-  handle(c: WaterCommand, cause: EventId): void {
+  handle(command: Command, cause: EventId): void {
+    const c = command as WaterCommand;
     this.catchUp();
     this.quietUntilMs = 0; // readings, logic or links change: the PLCs look again
     switch (c.type) {

@@ -149,7 +149,7 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
     // Play, a jump ahead or a replay moves the clock: save a few seconds later (a crash loses at most that).
     if (!saveTimer && m.snapshot.tMs !== savedUntilMs) scheduleSave(AUTOSAVE_EVERY_MS);
   });
-  startMirror(c);
+  startMirror(c, () => requestSessionJson('download'));
   // window.__twin.exercise: read-only views for end-to-end tests (the controls are the console's buttons).
   const hooks = (window as unknown as { __twin?: Record<string, unknown> }).__twin;
   if (hooks)

@@ -10,7 +10,6 @@ import type { SimSnapshot } from '../../sim';
 import type { TwinClient } from '../../worker/client';
 import { pushSnapshot } from '../store/live';
 import { uiStore } from '../store/ui-store';
-import { requestSessionJson } from './exercise-controller';
 import { exerciseStore } from './exercise-store';
 import { MirrorFollower, type FrameMessage, type MirrorMessage, type PresenterHeadline } from './mirror-message';
 import { currentSlot } from './saved-sessions';
@@ -56,8 +55,11 @@ export function currentHeadline(): PresenterHeadline | null {
   return best;
 }
 
-/** Facilitator side: answers hellos and posts the latest snapshot a few times a second. */
-export function startMirror(c: TwinClient): void {
+/**
+ * Facilitator side: answers hellos and posts the latest snapshot a few times a second. A hello
+ * carries the session file, from `sessionJson` (the exercise controller's export).
+ */
+export function startMirror(c: TwinClient, sessionJson: () => Promise<string>): void {
   if (typeof BroadcastChannel === 'undefined') return;
   const ch = new BroadcastChannel(CHANNEL);
   let latest: SimSnapshot | null = null;
@@ -74,7 +76,7 @@ export function startMirror(c: TwinClient): void {
         seed: w?.seed ?? null,
         session,
       } satisfies MirrorMessage);
-    if (w) void requestSessionJson('download').then(send);
+    if (w) void sessionJson().then(send);
     else send(null);
   };
   ch.onmessage = (ev: MessageEvent<unknown>) => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { backupBufferMs, describeCommand, Engine, Hasher, MINUTE, Rng, World, type EventId } from '../../../src/sim/core';
-import { asset, edge } from '../helpers';
+import { asset, edge } from '../../support/world';
 
 function rig(ids: string[], edges: ReturnType<typeof edge>[]) {
   const engine = new Engine(1, 1000);

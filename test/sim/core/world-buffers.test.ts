@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Engine, MINUTE, World, type AssetStatus, type BackupSpec, type EventId, type SimEvent } from '../../../src/sim/core';
-import { asset, edge } from '../helpers';
+import { asset, edge } from '../../support/world';
 
 function rig(assets: string[], edges: ReturnType<typeof edge>[]) {
   const engine = new Engine(1, 1000);
