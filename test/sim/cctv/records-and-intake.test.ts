@@ -122,6 +122,13 @@ describe('HourlyIntake', () => {
     expect(intake.held(0, 400 * HOUR, 1000 * HOUR)).toEqual({ records: 1, identifying: 0 });
   });
 
+  it('grows when a record lands one hour past the end of its buckets', () => {
+    // With no history the buckets cover hours -1 to 47; a record at 48 h needs the first growth.
+    const intake = new HourlyIntake(1, 0);
+    intake.add(0, 48 * HOUR, true);
+    expect(intake.held(0, 48 * HOUR, HOUR)).toEqual({ records: 1, identifying: 1 });
+  });
+
   it('adds datasets during a run, empty and as long as the others', () => {
     const intake = new HourlyIntake(1, 0);
     intake.add(0, 60 * HOUR, true);

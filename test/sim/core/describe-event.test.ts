@@ -295,6 +295,20 @@ const cases: [SimEvent, string][] = [
   [ev('privacy.dataset.acquired', { dataset: 'meter', how: 'exfiltrated', records: 168 }), 'Attacker holds the meter dataset (exfiltrated, 168 records)'],
 ];
 
+// Edge cases the first mutation run of describeEvent left untested.
+cases.push(
+  [
+    ev('vendor.banned', { vendor: 'hawk' as never, kinds: ['camera', 'nvr'], replacement: null, assets: 2, crews: 1, endMs: HOUR }),
+    'Hawk Optics banned from camera, nvr: 1 crew(s) replace its 2 asset(s) with unbranded kit, each out of service while it is swapped, until 01:00:00',
+  ],
+  [ev('water.link.commanded', { link: 'P1', open: true, plc: 'PLC1', sensor: 'P_T1', readingM: 0.005, trueM: 0 }), 'PLC1 opens P1: it reads P_T1 = 0.01'],
+  [
+    ev('water.zone.isolated', { nodes: 2, examples: ['hosp', 'j7'], isolated: true }),
+    '2 water node(s) cut off from every reservoir and tank (General Hospital, Junction 7): no water reaches them',
+  ],
+  [ev('water.zone.isolated', { nodes: 5, examples: ['hosp'], isolated: false }), '5 water node(s) joined to a supply again (General Hospital, …)'],
+);
+
 describe('describeEvent', () => {
   it.each(cases)('%#: %s', (e, text) => {
     expect(describeEvent(e, name)).toBe(text);

@@ -116,6 +116,16 @@ describe('Rng and Hasher, second look', () => {
     }
   });
 
+  it('draws a normal by Box-Muller from the next two uniforms, cosine branch added to the mean', () => {
+    const a = new Rng(9);
+    const b = new Rng(9);
+    for (let i = 0; i < 20; i++) {
+      const u = 1 - b.next();
+      const v = b.next();
+      expect(a.normal(5, 2)).toBeCloseTo(5 + 2 * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v), 12);
+    }
+  });
+
   it('never draws past the top of a range', () => {
     const r = new Rng(4);
     const xs = Array.from({ length: 5000 }, () => r.range(10, 20));
