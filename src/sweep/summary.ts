@@ -57,7 +57,7 @@ export interface SweepSummary {
   readonly runs: { readonly total: number; readonly failed: number };
   readonly figures: readonly FigureDef[];
   readonly variants: readonly VariantSummary[];
-  /** Variant ids, best first by the first "harm" figure's difference from the baseline (the baseline last among equals). */
+  /** Variant ids, best first by the first "harm" figure's difference from the baseline (the baseline first among equals: a policy that buys nothing does not rank above doing nothing). */
   readonly ranking: readonly string[];
 }
 
@@ -128,7 +128,7 @@ export function summarise(input: SummaryInput, runs: readonly RunRecord[]): Swee
   };
 }
 
-/** Best first by the first harm figure (its "better" direction), the baseline counting as no change. */
+/** Best first by the first harm figure (its "better" direction), the baseline counting as no change and first among equals. */
 function rank(input: SummaryInput, variants: readonly VariantSummary[]): string[] {
   const primary = input.figures.find((f) => f.role === 'harm') ?? input.figures[0]!;
   const sign = primary.better === 'higher' ? -1 : 1;
@@ -137,5 +137,5 @@ function rank(input: SummaryInput, variants: readonly VariantSummary[]): string[
     const d = v.figures[primary.id]?.diff?.mean;
     return d === undefined ? Number.POSITIVE_INFINITY : sign * d;
   };
-  return [...variants].sort((a, b) => gain(a) - gain(b) || Number(a.id === input.baseline) - Number(b.id === input.baseline)).map((v) => v.id);
+  return [...variants].sort((a, b) => gain(a) - gain(b) || Number(b.id === input.baseline) - Number(a.id === input.baseline)).map((v) => v.id);
 }
