@@ -27,8 +27,8 @@ export function ticks(lo: number, hi: number): number[] {
   return out;
 }
 
-const W = 680;
-const LEFT = 200;
+const W = 720;
+const LEFT = 250;
 const RIGHT = 24;
 const ROW = 30;
 const TOP = 10;
@@ -62,7 +62,7 @@ export function distributionSvg(s: SweepSummary, fig: FigureDef): string {
     const cy = TOP + i * ROW + ROW / 2;
     const base = v.id === s.baseline;
     const colour = base ? '#6b7280' : '#1d5fbf';
-    const label = v.label.length > 30 ? `${v.label.slice(0, 29)}…` : v.label;
+    const label = v.label.length > 34 ? `${v.label.slice(0, 33)}…` : v.label;
     parts.push(
       `<text x="${LEFT - 8}" y="${cy + 4}" text-anchor="end" fill="#222">${esc(label)}${base ? ' ◦' : ''}<title>${esc(v.label)}${base ? ' (baseline)' : ''}</title></text>`,
     );
@@ -82,7 +82,9 @@ export function distributionSvg(s: SweepSummary, fig: FigureDef): string {
     });
     if (st.median !== null)
       parts.push(`<line x1="${x(st.median).toFixed(1)}" x2="${x(st.median).toFixed(1)}" y1="${cy - 9}" y2="${cy + 9}" stroke="${colour}" stroke-width="2"/>`);
-    if (st.ci) parts.push(`<line x1="${x(st.ci[0]).toFixed(1)}" x2="${x(st.ci[1]).toFixed(1)}" y1="${cy}" y2="${cy}" stroke="#111" stroke-width="2"/>`);
+    // An interval from few runs can reach past every value: draw it clipped to the plot.
+    const clip = (v: number) => Math.min(W - RIGHT, Math.max(LEFT, x(v)));
+    if (st.ci) parts.push(`<line x1="${clip(st.ci[0]).toFixed(1)}" x2="${clip(st.ci[1]).toFixed(1)}" y1="${cy}" y2="${cy}" stroke="#111" stroke-width="2"/>`);
     if (st.mean !== null) {
       const mx = x(st.mean);
       parts.push(

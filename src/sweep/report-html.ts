@@ -23,11 +23,22 @@ export function changeText(s: SweepSummary, v: VariantSummary, f: FigureDef): st
   return `${abs(d.mean)}${pct}; 95 % interval ${abs(d.ci[0])} to ${abs(d.ci[1])}${clear ? '' : ' — not clearly different'}`;
 }
 
-/** Whether the change is better, worse or unclear, by the figure's "better" direction. */
-export function verdict(s: SweepSummary, v: VariantSummary, f: FigureDef): 'better' | 'worse' | 'unclear' | 'baseline' {
+/** Changes smaller than this share of the baseline's mean are too small to matter in a briefing, however sure. */
+const NEGLIGIBLE = 0.01;
+
+/**
+ * Whether the change is better, worse, unclear (its interval spans zero), the same in every run,
+ * or negligible (under 1 % of the baseline), by the figure's "better" direction.
+ */
+export function verdict(s: SweepSummary, v: VariantSummary, f: FigureDef): 'better' | 'worse' | 'unclear' | 'same' | 'negligible' | 'baseline' {
   if (v.id === s.baseline) return 'baseline';
-  const ci = v.figures[f.id]?.diff?.ci;
-  if (!ci) return 'unclear';
+  const d = v.figures[f.id]?.diff;
+  const ci = d?.ci;
+  if (!d || !ci) return 'unclear';
+  if (d.mean === 0 && ci[0] === 0 && ci[1] === 0) return 'same';
+  if (ci[0] <= 0 && ci[1] >= 0) return 'unclear';
+  const base = s.variants.find((x) => x.id === s.baseline)?.figures[f.id]?.mean ?? null;
+  if (base !== null && base !== 0 && Math.abs(d.mean) < NEGLIGIBLE * Math.abs(base)) return 'negligible';
   const lowerIsBetter = (f.better ?? 'lower') === 'lower';
   if (ci[1] < 0) return lowerIsBetter ? 'better' : 'worse';
   if (ci[0] > 0) return lowerIsBetter ? 'worse' : 'better';
@@ -42,7 +53,15 @@ export function rankedTableHtml(s: SweepSummary): string {
   const cell = (v: VariantSummary, f: FigureDef) => {
     const st = v.figures[f.id];
     const mark = verdict(s, v, f);
-    const symbol = { better: '▼ better', worse: '▲ worse', unclear: '≈ unclear', baseline: '' }[mark];
+    const down = (f.better ?? 'lower') === 'lower';
+    const symbol = {
+      better: `${down ? '▼' : '▲'} better`,
+      worse: `${down ? '▲' : '▼'} worse`,
+      unclear: '≈ unclear',
+      same: '= same',
+      negligible: '≈ under 1 %',
+      baseline: '',
+    }[mark];
     return `<td class="${mark}"><strong>${esc(formatValue(st?.mean))}</strong><br><small>${esc(changeText(s, v, f))}</small>${symbol ? `<br><small class="mark">${symbol}</small>` : ''}</td>`;
   };
   const byId = new Map(s.variants.map((v) => [v.id, v]));

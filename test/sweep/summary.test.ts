@@ -69,6 +69,15 @@ describe('sweep summary', () => {
     expect(changeText(s, ban, s.figures[0]!)).toMatch(/^−93 \(−88\.6 %\); 95 % interval −\S+ to −\S+$/);
     expect(changeText(s, noisy, s.figures[0]!)).toContain('not clearly different');
     expect(changeText(s, noisy, s.figures[1]!)).toBe('no change in any run');
+    expect(verdict(s, noisy, s.figures[1]!)).toBe('same');
+    // A sure but tiny change (−0.5 of about 105) is not sold as a gain.
+    const tiny = summarise(
+      input,
+      runs.map((r) =>
+        r.variant === 'noisy' ? { ...r, figures: { taken: (r.seed === 1 ? 100 : r.seed === 2 ? 120 : r.seed === 3 ? 90 : 110) - 0.5, cams: 50 } } : r,
+      ),
+    );
+    expect(verdict(tiny, tiny.variants[2]!, tiny.figures[0]!)).toBe('negligible');
   });
 
   it('writes a CSV row per variant and figure, and a page that escapes what the file says', () => {

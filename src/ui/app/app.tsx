@@ -22,6 +22,7 @@ import { ViewControls } from '../panels/view-controls';
 import { ViewModeToggle } from '../panels/view-mode';
 import { closeChain, selectAsset, selectFeature, uiStore, useUi } from '../store/ui-store';
 import { LazyCityScene } from './lazy-scene';
+import { SweepButton, SweepView } from '../sweep/sweep-view';
 
 /** The facilitator console, briefing and exercise banners: a chunk of their own (src/ui/exercise). */
 const ExerciseDock = lazy(() => import('../exercise/exercise-dock'));
@@ -49,6 +50,7 @@ export function App() {
           <LayersPanel />
           <Legend />
           <ScenarioBrief />
+          <SweepButton />
           <CctvPanel />
           <VendorPanel />
           <PrivacyPanel />
@@ -82,6 +84,7 @@ export function App() {
         </aside>
       </div>
       <KpiStrip />
+      <SweepView />
     </div>
   );
 }
