@@ -102,7 +102,12 @@ export function BriefingOverlay() {
       <p className="briefing-text">{step.text}</p>
       {step.sweep && (
         <p>
-          <button type="button" className="btn primary" onClick={() => void openShippedSweep(step.sweep!.results, step.sweep!.figure)} data-testid="briefing-sweep">
+          <button
+            type="button"
+            className="btn primary"
+            onClick={() => void openShippedSweep(step.sweep!.results, step.sweep!.figure)}
+            data-testid="briefing-sweep"
+          >
             📊 Show what the policy sweep found
           </button>
         </p>
