@@ -33,7 +33,7 @@ export function main(
       case 'run':
         return runCommand(rest, out, err);
       case 'bench':
-        return benchCommand(rest, out, err);
+        return benchCommand(rest, out, err).catch((e: unknown) => failure(e, cmd, err));
       case 'import':
         return importCommand(rest, out, err);
       case 'report':
@@ -84,7 +84,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     async () => {
       process.exitCode = await main(process.argv.slice(2));
       // A sweep's or worker's Redis connections and threads are closed by now; nothing else should keep the process.
-      if (process.argv[2] === 'sweep' || process.argv[2] === 'worker') process.exit();
+      if (process.argv[2] === 'sweep' || process.argv[2] === 'worker' || process.argv[2] === 'bench') process.exit();
     },
     (e: unknown) => {
       process.stderr.write(`twin: could not load the EPANET engine: ${e instanceof Error ? e.message : String(e)}\n`);
