@@ -18,7 +18,7 @@ import { SCENARIOS, printIssues, referencedFiles } from '../files';
 import { readTextFile } from '../safe-read';
 import { ThreadPool } from './pool';
 import { Progress } from './progress';
-import { DEFAULT_QUEUE, runOnQueue, serveQueue, type QueueTask } from './queue';
+import { DEFAULT_QUEUE, redisConnection, runOnQueue, serveQueue, type QueueTask } from './queue';
 import type { JobOutcome } from './run-job';
 import { SweepStore, digest } from './store';
 
@@ -99,6 +99,7 @@ export async function sweepCommand(argv: readonly string[], out: (s: string) => 
   const workers = wholeNumber('workers', options.workers, 1, 256) ?? availableParallelism();
   if (options.workers !== undefined && options.redis !== undefined)
     throw new UsageError('give --workers or --redis, not both (with --redis, `twin worker` processes do the work)');
+  if (options.redis !== undefined) redisConnection(options.redis); // a malformed address is a usage error before any work
   const seeds = wholeNumber('seeds', options.seeds, 1, 10_000);
   const untilMs = durationOption('until', options.until);
   const loaded = loadSweep(file, { allowOutside: options['allow-outside'] === 'true', seeds, untilMs });
