@@ -25,10 +25,13 @@ import { LazyCityScene } from './lazy-scene';
 
 /** The facilitator console, briefing and exercise banners: a chunk of their own (src/ui/exercise). */
 const ExerciseDock = lazy(() => import('../exercise/exercise-dock'));
+/** The scenario chooser and "Open your own…": fetched when first opened. */
+const ScenarioChooser = lazy(() => import('../chooser/scenario-chooser').then((m) => ({ default: m.ScenarioChooser })));
 
 export function App() {
   const phase = useUi((s) => s.phase);
   const hasWorld = useUi((s) => s.world !== null);
+  const chooserOpen = useUi((s) => s.chooserOpen);
   // Escape closes the causal chain first, then the inspector.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -82,6 +85,11 @@ export function App() {
         </aside>
       </div>
       <KpiStrip />
+      {chooserOpen && (
+        <Suspense fallback={null}>
+          <ScenarioChooser />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { formatClock, HOUR } from '../../sim';
 import { fireInject, pause, play, setSpeed, skipAhead } from '../app/session';
-import { useUi } from '../store/ui-store';
+import { openChooser, useUi } from '../store/ui-store';
 
 export const SPEEDS = [1, 10, 60, 300, 900, 3600] as const;
 
@@ -48,6 +48,9 @@ export function TopBar() {
         <span className="scenario-title" title={world?.scenario.summary ?? ''}>
           {world ? world.scenario.title : phase === 'loading' ? 'Loading scenario…' : 'No scenario loaded'}
         </span>
+        <button type="button" className="btn" onClick={openChooser} aria-haspopup="dialog" data-testid="open-chooser">
+          Scenarios…
+        </button>
       </div>
 
       <div className="run-controls" role="group" aria-label="Simulation controls">
