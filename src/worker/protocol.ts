@@ -59,6 +59,8 @@ export interface WorldView {
     readonly district: string | null;
     readonly population: number;
     readonly critical: boolean;
+    /** Laid out by an importer where its source (OpenStreetMap) maps nothing; false for mapped and generated-city assets. */
+    readonly synthetic: boolean;
   }[];
   readonly edges: readonly {
     readonly id: string;

@@ -40,3 +40,20 @@ describe('checkOwn', () => {
     if (!none.ok) expect(none.issues[0]!.path).toBe('(files)');
   });
 });
+
+describe('the world view of an imported town', () => {
+  it('carries which assets were synthesised', async () => {
+    const { buildWorldView } = await import('../../src/worker/world-view');
+    const { createSimulation } = await import('../../src/sim');
+    const r = importOsm(OSM, { fileName: 'eastbridge.osm', osmPath: 'eastbridge.osm' });
+    if (!r.ok) throw new Error('the fixture must import');
+    const { input, meta } = r.loaded;
+    const { view } = buildWorldView(meta, input, 1, createSimulation(input).kpiDefs);
+    const synthetic = view.assets.filter((a) => a.synthetic).map((a) => a.id);
+    expect(synthetic.length).toBeGreaterThan(0);
+    expect(synthetic.length).toBeLessThan(view.assets.length);
+    expect(synthetic).toEqual(input.assets.filter((a) => a.synthetic === true).map((a) => a.id));
+    // Cameras mapped in the extract are not synthesised.
+    expect(view.assets.some((a) => a.kind === 'camera' && !a.synthetic)).toBe(true);
+  });
+});
