@@ -48,7 +48,7 @@ export function TopBar() {
         <span className="scenario-title" title={world?.scenario.summary ?? ''}>
           {world ? world.scenario.title : phase === 'loading' ? 'Loading scenario…' : 'No scenario loaded'}
         </span>
-        <button type="button" className="btn" onClick={openChooser} aria-haspopup="dialog" data-testid="open-chooser">
+        <button type="button" className="btn chooser-btn" onClick={openChooser} aria-haspopup="dialog" data-testid="open-chooser">
           Scenarios…
         </button>
       </div>
