@@ -37,6 +37,8 @@ export function App() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       const s = uiStore.getState();
+      // The chooser is a modal dialog: Escape closes it and nothing behind it.
+      if (s.chooserOpen) return;
       if (s.chain) closeChain();
       else if (s.selected) selectAsset(null);
       else if (s.selectedFeature) selectFeature(null);
