@@ -108,7 +108,6 @@ export function Inspector() {
   const status = statusName(live.snapshot?.status[i]);
   const compromised = live.snapshot?.compromised[i] === 1;
   const supplies = index.inEdges[i] ?? [];
-  const osm = /OpenStreetMap/i.test(index.view.city.attribution ?? '');
   const dependents = index.outEdges[i] ?? [];
 
   return (
@@ -123,17 +122,11 @@ export function Inspector() {
         {kindLabel(a.kind)} · {subsystemLabel(a.subsystem)}
         {a.critical && <span className="tag">critical</span>}
       </p>
-      {a.synthetic ? (
+      {a.synthetic && (
         <p className="source-line synthetic" data-testid="inspector-source">
           Synthesised — not from OpenStreetMap
           <span className="muted"> (laid out on the real streets where OpenStreetMap maps nothing)</span>
         </p>
-      ) : (
-        osm && (
-          <p className="source-line" data-testid="inspector-source">
-            From OpenStreetMap
-          </p>
-        )
       )}
       <div className="status-line">
         <StatusBadge status={status} label={STATUS_LABEL[status]} />

@@ -24,8 +24,8 @@ function SyntheticNote() {
       <h3>Where assets come from</h3>
       <p className="small legend-note" data-testid="legend-synthetic">
         <span className="source-tag">Synthesised — not from OpenStreetMap</span>: {n} of {total} assets were laid out on the town&apos;s real streets by the
-        generated city&apos;s rules, because OpenStreetMap maps nothing there (substations, water mains, street cabinets, cameras at junctions). The rest are
-        mapped in OpenStreetMap. Select an asset: the inspector says which it is.
+        generated city&apos;s rules, because OpenStreetMap maps nothing there (substations, water mains, street cabinets, cameras at junctions). The rest come
+        from OpenStreetMap, or from the scenario itself (a camera register, assets it lists). Select an asset: the inspector marks the synthesised ones.
       </p>
     </>
   );
