@@ -74,7 +74,7 @@ if (url) {
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   await page.goto(`${url}/?scenario=net1-oldsmar`);
   await page.waitForFunction(() => window.__twin?.phase() === 'ready', null, { timeout: 120_000 });
-  await page.getByRole('button', { name: 'Scenarios…' }).click();
+  await page.getByRole('button', { name: /^Scenarios…/ }).click();
   const input = page.getByLabel('Choose a scenario and its files, or an OpenStreetMap extract');
   const t0 = Date.now();
   await input.setInputFiles(out);

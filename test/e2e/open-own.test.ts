@@ -84,7 +84,7 @@ describe('Open your own…', () => {
     expect(page.url()).toBe(address);
     expect(await town()).toEqual(seen);
     // And the chooser lists it among the scenarios opened here.
-    await page.getByRole('button', { name: 'Scenarios…' }).click();
+    await page.getByRole('button', { name: /^Scenarios…/ }).click();
     await expect.poll(() => page.getByRole('dialog').getByText('from eastbridge.osm', { exact: false }).count()).toBe(1);
     expect(watch.errors).toEqual([]);
   });

@@ -64,7 +64,7 @@ export async function prepareChoice(client: TwinClient, choice: UrlChoice): Prom
         {
           path: 'scenario (page address)',
           message: `this browser keeps no scenario opened as "${choice.scenario.slice(0, 60)}"`,
-          hint: 'scenarios you open yourself are kept in the browser they were opened in; open the files again with Scenarios… → Open your own…',
+          hint: 'scenarios you open yourself are kept in the browser they were opened in; open the files again with Open your own… (click the scenario’s title in the top bar)',
         },
       ],
     };

@@ -45,11 +45,20 @@ export function TopBar() {
           ⬢
         </span>
         <span className="product">citytwin</span>
-        <span className="scenario-title" title={world?.scenario.summary ?? ''}>
-          {world ? world.scenario.title : phase === 'loading' ? 'Loading scenario…' : 'No scenario loaded'}
-        </span>
-        <button type="button" className="btn chooser-btn" onClick={openChooser} aria-haspopup="dialog" data-testid="open-chooser">
-          Scenarios…
+        {/* The title is also the way to the scenario chooser: what is open, and "choose another". */}
+        <button
+          type="button"
+          className="scenario-title"
+          title={world ? `${world.scenario.summary}\n\nChoose another scenario, or open your own` : 'Choose a scenario, or open your own'}
+          onClick={openChooser}
+          aria-haspopup="dialog"
+          data-testid="open-chooser"
+        >
+          <span className="sr-only">Scenarios… Now open: </span>
+          <span className="title-text">{world ? world.scenario.title : phase === 'loading' ? 'Loading scenario…' : 'No scenario loaded'}</span>
+          <span className="chooser-caret" aria-hidden="true">
+            ▾
+          </span>
         </button>
       </div>
 
