@@ -26,15 +26,20 @@ import { SweepButton, SweepView } from '../sweep/sweep-view';
 
 /** The facilitator console, briefing and exercise banners: a chunk of their own (src/ui/exercise). */
 const ExerciseDock = lazy(() => import('../exercise/exercise-dock'));
+/** The scenario chooser and "Open your own…": fetched when first opened. */
+const ScenarioChooser = lazy(() => import('../chooser/scenario-chooser').then((m) => ({ default: m.ScenarioChooser })));
 
 export function App() {
   const phase = useUi((s) => s.phase);
   const hasWorld = useUi((s) => s.world !== null);
+  const chooserOpen = useUi((s) => s.chooserOpen);
   // Escape closes the causal chain first, then the inspector.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       const s = uiStore.getState();
+      // The chooser is a modal dialog: Escape closes it and nothing behind it.
+      if (s.chooserOpen) return;
       if (s.chain) closeChain();
       else if (s.selected) selectAsset(null);
       else if (s.selectedFeature) selectFeature(null);
@@ -85,6 +90,11 @@ export function App() {
       </div>
       <KpiStrip />
       <SweepView />
+      {chooserOpen && (
+        <Suspense fallback={null}>
+          <ScenarioChooser />
+        </Suspense>
+      )}
     </div>
   );
 }
