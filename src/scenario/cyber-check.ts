@@ -31,12 +31,16 @@ export function checkCyberCommand(c: CyberScenarioCommand, path: string, ctx: Cy
     if (v !== undefined && !ctx.vendorIds.includes(v))
       issues.push(issue(`${path}.${p}`, `unknown vendor ${quote(v)}`, suggest(v, [...ctx.vendorIds], 'vendors')));
   };
+  const kind = (k: string | undefined, p: string) => {
+    if (k !== undefined && !ctx.kinds.includes(k))
+      issues.push(issue(`${path}.${p}`, `no asset of kind ${quote(k)} in this scenario`, suggest(k, [...ctx.kinds], 'kinds present')));
+  };
+  const kinds = (ks: readonly string[] | undefined) => ks?.forEach((k, i) => kind(k, `kinds[${i}]`));
   const selector = (t: { ids?: readonly string[] | undefined; kind?: string | undefined; vendor?: string | undefined }, p: string) => {
     t.ids?.forEach(
       (id, k) => !ctx.known.has(id) && issues.push(issue(`${path}.${p}.ids[${k}]`, `unknown asset ${quote(id)}`, suggest(id, [...ctx.allIds], 'asset ids'))),
     );
-    if (t.kind !== undefined && !ctx.kinds.includes(t.kind))
-      issues.push(issue(`${path}.${p}.kind`, `no asset of kind ${quote(t.kind)} in this scenario`, suggest(t.kind, [...ctx.kinds], 'kinds present')));
+    kind(t.kind, `${p}.kind`);
     vendor(t.vendor, `${p}.vendor`);
   };
   const needNetwork = () => {
@@ -63,11 +67,7 @@ export function checkCyberCommand(c: CyberScenarioCommand, path: string, ctx: Cy
       vendor(c.vendor, 'vendor');
       if (c.entry === 'vendor-access' && c.vendor === undefined)
         issues.push(issue(`${path}.vendor`, 'a vendor-access attack needs the vendor', 'name the vendor whose remote access is abused'));
-      c.kinds?.forEach(
-        (k, i) =>
-          !ctx.kinds.includes(k) &&
-          issues.push(issue(`${path}.kinds[${i}]`, `no asset of kind ${quote(k)} in this scenario`, suggest(k, [...ctx.kinds], 'kinds present'))),
-      );
+      kinds(c.kinds);
       needNetwork();
       return;
     case 'threat.exfiltrate':
@@ -79,11 +79,7 @@ export function checkCyberCommand(c: CyberScenarioCommand, path: string, ctx: Cy
         );
       return;
     case 'comms.manual':
-      c.kinds?.forEach(
-        (k, i) =>
-          !ctx.kinds.includes(k) &&
-          issues.push(issue(`${path}.kinds[${i}]`, `no asset of kind ${quote(k)} in this scenario`, suggest(k, [...ctx.kinds], 'kinds present'))),
-      );
+      kinds(c.kinds);
       needNetwork();
       return;
     case 'threat.ransomware':
