@@ -26,11 +26,11 @@
  */
 import type { ReleasedMeters } from '../population';
 import type { Identities } from './linkage';
+import { DAY_S } from '../core';
 import { homeRhythm } from './meter-occupancy';
 
 /** First sightings fall within this of home: the nearest arterial crossing or station is at most 400 m away on each axis. */
 const HOME_RADIUS_M = 450;
-const DAY_S = 86400;
 /** Days on which a household's meter must fit an identity's comings and goings. */
 const MIN_DAYS = 3;
 /** Identities per decoy search at most: beyond this many, every n-th identity gets one. */
