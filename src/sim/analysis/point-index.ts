@@ -356,6 +356,25 @@ function sortRange(a: Int32Array, s: number, e: number): void {
   }
 }
 
+/**
+ * The first index in [lo, end) whose value is not below v (`a` ascending there): gallops from lo
+ * in steps doubling from `step`, then bisects the last step. Cheap when the answer is near lo.
+ */
+export function gallopLowerBound(a: Int32Array | Float64Array, lo: number, end: number, v: number, step: number): number {
+  let hi = lo;
+  for (; hi < end && a[hi]! < v; step *= 2) {
+    lo = hi + 1;
+    hi += step;
+  }
+  if (hi > end) hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function lowerBound(a: Float64Array, v: number): number {
   let lo = 0;
   let hi = a.length;
