@@ -5,7 +5,7 @@
  */
 import type { AssetSpec } from '../sim';
 import type { CyberRefs } from './cyber';
-import { issue, quote, suggest, type ScenarioIssue } from './issues';
+import { issue, quote, suggest, unknownId, type ScenarioIssue } from './issues';
 import type { ScenarioCommand } from './schema';
 import { checkBan } from './vendor-ban-check';
 
@@ -28,8 +28,7 @@ export const rememberCyberRefs = (assets: object, refs: CyberRefs | null) => voi
 export function checkCyberCommand(c: CyberScenarioCommand, path: string, ctx: CyberCheckContext, issues: ScenarioIssue[]): void {
   const refs = refsByAssets.get(ctx.assets) ?? null;
   const vendor = (v: string | undefined, p: string) => {
-    if (v !== undefined && !ctx.vendorIds.includes(v))
-      issues.push(issue(`${path}.${p}`, `unknown vendor ${quote(v)}`, suggest(v, [...ctx.vendorIds], 'vendors')));
+    if (v !== undefined && !ctx.vendorIds.includes(v)) issues.push(unknownId(`${path}.${p}`, 'vendor', v, [...ctx.vendorIds], 'vendors'));
   };
   const kind = (k: string | undefined, p: string) => {
     if (k !== undefined && !ctx.kinds.includes(k))
@@ -37,9 +36,7 @@ export function checkCyberCommand(c: CyberScenarioCommand, path: string, ctx: Cy
   };
   const kinds = (ks: readonly string[] | undefined) => ks?.forEach((k, i) => kind(k, `kinds[${i}]`));
   const selector = (t: { ids?: readonly string[] | undefined; kind?: string | undefined; vendor?: string | undefined }, p: string) => {
-    t.ids?.forEach(
-      (id, k) => !ctx.known.has(id) && issues.push(issue(`${path}.${p}.ids[${k}]`, `unknown asset ${quote(id)}`, suggest(id, [...ctx.allIds], 'asset ids'))),
-    );
+    t.ids?.forEach((id, k) => !ctx.known.has(id) && issues.push(unknownId(`${path}.${p}.ids[${k}]`, 'asset', id, [...ctx.allIds], 'asset ids')));
     kind(t.kind, `${p}.kind`);
     vendor(t.vendor, `${p}.vendor`);
   };
@@ -49,8 +46,7 @@ export function checkCyberCommand(c: CyberScenarioCommand, path: string, ctx: Cy
   };
   switch (c.type) {
     case 'comms.isolate':
-      if (needNetwork() && !refs!.zones.includes(c.zone))
-        issues.push(issue(`${path}.zone`, `unknown zone ${quote(c.zone)}`, suggest(c.zone, [...refs!.zones], 'zones')));
+      if (needNetwork() && !refs!.zones.includes(c.zone)) issues.push(unknownId(`${path}.zone`, 'zone', c.zone, [...refs!.zones], 'zones'));
       return;
     case 'comms.vendor-access':
     case 'threat.disclose':
@@ -73,9 +69,7 @@ export function checkCyberCommand(c: CyberScenarioCommand, path: string, ctx: Cy
     case 'threat.exfiltrate':
       if (needNetwork())
         c.datasets?.forEach(
-          (d, i) =>
-            !refs!.datasets.includes(d) &&
-            issues.push(issue(`${path}.datasets[${i}]`, `unknown dataset ${quote(d)}`, suggest(d, [...refs!.datasets], 'datasets'))),
+          (d, i) => !refs!.datasets.includes(d) && issues.push(unknownId(`${path}.datasets[${i}]`, 'dataset', d, [...refs!.datasets], 'datasets')),
         );
       return;
     case 'comms.manual':
