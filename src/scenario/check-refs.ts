@@ -4,7 +4,7 @@
  * exist in the scenario. Each problem is reported with its path and the nearest valid names.
  */
 import type { PowerInput } from '../sim';
-import { issue, quote, suggest, type ScenarioIssue } from './issues';
+import { issue, quote, suggest, unknownId, type ScenarioIssue } from './issues';
 import type { ScenarioCommand } from './schema';
 
 export interface ExerciseRefs {
@@ -67,14 +67,12 @@ export function checkExerciseCommand(c: ExerciseCommand, path: string, refs: Exe
     case 'inject.hold':
     case 'inject.release':
     case 'inject.skip':
-      if (!refs.injectIds.includes(c.inject))
-        issues.push(issue(`${path}.inject`, `unknown inject ${quote(c.inject)}`, suggest(c.inject, refs.injectIds, 'injects')));
+      if (!refs.injectIds.includes(c.inject)) issues.push(unknownId(`${path}.inject`, 'inject', c.inject, refs.injectIds, 'injects'));
       return;
     case 'decision.open':
     case 'decision.take': {
       const options = refs.decisions.get(c.decision);
-      if (!options)
-        issues.push(issue(`${path}.decision`, `unknown decision ${quote(c.decision)}`, suggest(c.decision, [...refs.decisions.keys()], 'decisions')));
+      if (!options) issues.push(unknownId(`${path}.decision`, 'decision', c.decision, [...refs.decisions.keys()], 'decisions'));
       else if (c.type === 'decision.take' && !options.includes(c.option))
         issues.push(issue(`${path}.option`, `decision ${quote(c.decision)} has no option ${quote(c.option)}`, suggest(c.option, options, 'options')));
       return;

@@ -15,6 +15,10 @@ export const selectorSchema = z
   })
   .describe('Which assets a command acts on; matches are taken in id order, then limit applies.');
 
+/** The grid commands' shared fields, as `GridSwitches` and `PowerActor` in src/sim/core/commands.ts. */
+const gridSwitches = { branches: z.array(z.string().min(1)).optional(), substations: z.array(slug).optional() };
+const powerActor = { actor: z.enum(ACTORS).optional(), technique: attackId.optional() };
+
 export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('inject.fire'), inject: slug }).describe(COMMANDS['inject.fire'].summary),
   z.strictObject({ type: z.literal('vendor.compromise'), vendor: slug, technique: attackId.optional() }).describe(COMMANDS['vendor.compromise'].summary),
@@ -108,33 +112,15 @@ export const commandSchema = z.discriminatedUnion('type', [
     .describe(COMMANDS['policy.vendor.ban'].summary),
   // Power grid (issue 3): breakers, protection, SCADA telemetry, smart meters, generators, crews.
   z
-    .strictObject({
-      type: z.literal('power.breaker'),
-      action: z.enum(['open', 'close']),
-      branches: z.array(z.string().min(1)).optional(),
-      substations: z.array(slug).optional(),
-      actor: z.enum(ACTORS).optional(),
-      technique: attackId.optional(),
-      reason: text(300).optional(),
-    })
+    .strictObject({ type: z.literal('power.breaker'), action: z.enum(['open', 'close']), ...gridSwitches, ...powerActor, reason: text(300).optional() })
     .describe(COMMANDS['power.breaker'].summary),
-  z
-    .strictObject({
-      type: z.literal('power.protection'),
-      enabled: z.boolean(),
-      branches: z.array(z.string().min(1)).optional(),
-      substations: z.array(slug).optional(),
-      actor: z.enum(ACTORS).optional(),
-      technique: attackId.optional(),
-    })
-    .describe(COMMANDS['power.protection'].summary),
+  z.strictObject({ type: z.literal('power.protection'), enabled: z.boolean(), ...gridSwitches, ...powerActor }).describe(COMMANDS['power.protection'].summary),
   z
     .strictObject({
       type: z.literal('power.telemetry'),
       mode: z.enum(['freeze', 'scale', 'clear']),
       factor: finite.min(0).max(100).optional(),
-      branches: z.array(z.string().min(1)).optional(),
-      substations: z.array(slug).optional(),
+      ...gridSwitches,
       technique: attackId.optional(),
     })
     .describe(COMMANDS['power.telemetry'].summary),
@@ -144,17 +130,11 @@ export const commandSchema = z.discriminatedUnion('type', [
       share: finite.min(0).max(1),
       buses: z.array(z.string().min(1)).optional(),
       substations: z.array(slug).optional(),
-      actor: z.enum(ACTORS).optional(),
-      technique: attackId.optional(),
+      ...powerActor,
     })
     .describe(COMMANDS['power.load.disconnect'].summary),
   z
-    .strictObject({
-      type: z.literal('power.generator.trip'),
-      generators: z.array(z.string().min(1)).min(1),
-      actor: z.enum(ACTORS).optional(),
-      technique: attackId.optional(),
-    })
+    .strictObject({ type: z.literal('power.generator.trip'), generators: z.array(z.string().min(1)).min(1), ...powerActor })
     .describe(COMMANDS['power.generator.trip'].summary),
   z.strictObject({ type: z.literal('power.crew.dispatch'), substations: z.array(slug).min(1) }).describe(COMMANDS['power.crew.dispatch'].summary),
   // Exercise control (issue 8): the MSEL, decisions and notes.

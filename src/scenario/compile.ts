@@ -34,7 +34,7 @@ import { compileOsmCity, type CompiledOsmCity } from './osm';
 import { assignVendors } from './vendors';
 import { compilePopulation } from './population';
 import { checkWaterCommand, compileWater, type WaterRefs } from './water';
-import { article, issue, quote, suggest, type ScenarioIssue } from './issues';
+import { article, issue, quote, suggest, unknownId, type ScenarioIssue } from './issues';
 import type { ReadFile } from './referenced-file';
 import type { Scenario, ScenarioCommand } from './schema';
 
@@ -138,8 +138,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const generatedIds = new Set(assets.map((a) => a.id as string));
   (s.assets ?? []).forEach((a, i) => {
     if (generatedIds.has(a.id)) issues.push(issue(`assets[${i}].id`, `${quote(a.id)} is already the id of a generated asset`, 'choose another id'));
-    if (a.vendor && !vendorIds.includes(a.vendor))
-      issues.push(issue(`assets[${i}].vendor`, `unknown vendor ${quote(a.vendor)}`, suggest(a.vendor, vendorIds, 'vendors')));
+    if (a.vendor && !vendorIds.includes(a.vendor)) issues.push(unknownId(`assets[${i}].vendor`, 'vendor', a.vendor, vendorIds, 'vendors'));
     const v = vendors.find((x) => x.id === a.vendor);
     assets.push({
       id: assetId(a.id),
@@ -197,7 +196,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const edgeIds = new Set(edges.map((e) => e.id as string));
   (s.dependencies ?? []).forEach((d, i) => {
     for (const end of ['from', 'to'] as const) {
-      if (!known.has(d[end])) issues.push(issue(`dependencies[${i}].${end}`, `unknown asset ${quote(d[end])}`, suggest(d[end], allIds, 'asset ids')));
+      if (!known.has(d[end])) issues.push(unknownId(`dependencies[${i}].${end}`, 'asset', d[end], allIds, 'asset ids'));
     }
     if (d.from === d.to) issues.push(issue(`dependencies[${i}]`, 'an asset cannot depend on itself', 'point "from" at the supplier'));
     if (d.backup && d.bufferMin !== undefined)
@@ -335,14 +334,12 @@ function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues:
         const a = ctx.assets.find((x) => x.id === id);
         if (!a)
           issues.push(
-            issue(
+            unknownId(
               `${path}.signals[${k}]`,
-              `unknown asset ${quote(id)}`,
-              suggest(
-                id,
-                ctx.assets.filter((x) => x.kind === 'traffic-signal').map((x) => x.id),
-                'traffic signals',
-              ),
+              'asset',
+              id,
+              ctx.assets.filter((x) => x.kind === 'traffic-signal').map((x) => x.id),
+              'traffic signals',
             ),
           );
         else if (a.kind !== 'traffic-signal')
@@ -353,10 +350,7 @@ function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues:
       return;
     case 'traffic.link':
       if (ctx.roadIds.length === 0) issues.push(issue(path, 'this scenario has no traffic model', 'add a city with roads, or a "traffic" section'));
-      else
-        c.links.forEach(
-          (id, k) => !ctx.roadIds.includes(id) && issues.push(issue(`${path}.links[${k}]`, `unknown road ${quote(id)}`, suggest(id, ctx.roadIds, 'road ids'))),
-        );
+      else c.links.forEach((id, k) => !ctx.roadIds.includes(id) && issues.push(unknownId(`${path}.links[${k}]`, 'road', id, ctx.roadIds, 'road ids')));
       return;
     case 'privacy.anonymise':
     case 'privacy.attacker.acquire':
@@ -364,8 +358,7 @@ function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues:
       if (!ctx.population) issues.push(issue(path, 'this scenario has no synthetic population, so no personal datasets', 'add a "population" section'));
       return;
     case 'traffic.emergency.dispatch':
-      for (const end of ['from', 'to'] as const)
-        if (!ctx.known.has(c[end])) issues.push(issue(`${path}.${end}`, `unknown asset ${quote(c[end])}`, suggest(c[end], ctx.allIds, 'asset ids')));
+      for (const end of ['from', 'to'] as const) if (!ctx.known.has(c[end])) issues.push(unknownId(`${path}.${end}`, 'asset', c[end], ctx.allIds, 'asset ids'));
       return;
     case 'comms.isolate':
     case 'comms.vendor-access':
@@ -381,12 +374,10 @@ function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues:
     case 'policy.vendor.ban':
       return checkCyberCommand(c, path, ctx, issues);
     case 'inject.fire':
-      if (!ctx.injectIds.includes(c.inject))
-        issues.push(issue(`${path}.inject`, `unknown inject ${quote(c.inject)}`, suggest(c.inject, ctx.injectIds, 'injects')));
+      if (!ctx.injectIds.includes(c.inject)) issues.push(unknownId(`${path}.inject`, 'inject', c.inject, ctx.injectIds, 'injects'));
       return;
     case 'vendor.compromise':
-      if (!ctx.vendorIds.includes(c.vendor))
-        issues.push(issue(`${path}.vendor`, `unknown vendor ${quote(c.vendor)}`, suggest(c.vendor, ctx.vendorIds, 'vendors')));
+      if (!ctx.vendorIds.includes(c.vendor)) issues.push(unknownId(`${path}.vendor`, 'vendor', c.vendor, ctx.vendorIds, 'vendors'));
       return;
     case 'asset.disable':
     case 'asset.restore':
@@ -397,16 +388,16 @@ function checkCommand(c: ScenarioCommand, path: string, ctx: RefContext, issues:
       t.ids?.forEach((id, k) => {
         if (!ctx.known.has(id)) {
           bad = true;
-          issues.push(issue(`${p}.ids[${k}]`, `unknown asset ${quote(id)}`, suggest(id, ctx.allIds, 'asset ids')));
+          issues.push(unknownId(`${p}.ids[${k}]`, 'asset', id, ctx.allIds, 'asset ids'));
         }
       });
       if (t.vendor !== undefined && !ctx.vendorIds.includes(t.vendor)) {
         bad = true;
-        issues.push(issue(`${p}.vendor`, `unknown vendor ${quote(t.vendor)}`, suggest(t.vendor, ctx.vendorIds, 'vendors')));
+        issues.push(unknownId(`${p}.vendor`, 'vendor', t.vendor, ctx.vendorIds, 'vendors'));
       }
       if (t.district !== undefined && !ctx.districts.includes(t.district)) {
         bad = true;
-        issues.push(issue(`${p}.district`, `unknown district ${quote(t.district)}`, suggest(t.district, ctx.districts, 'districts')));
+        issues.push(unknownId(`${p}.district`, 'district', t.district, ctx.districts, 'districts'));
       }
       if (t.kind !== undefined && !ctx.kinds.includes(t.kind)) {
         bad = true;

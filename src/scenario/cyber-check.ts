@@ -5,7 +5,7 @@
  */
 import type { AssetSpec } from '../sim';
 import type { CyberRefs } from './cyber';
-import { issue, quote, suggest, type ScenarioIssue } from './issues';
+import { issue, quote, suggest, unknownId, type ScenarioIssue } from './issues';
 import type { ScenarioCommand } from './schema';
 import { checkBan } from './vendor-ban-check';
 
@@ -28,15 +28,16 @@ export const rememberCyberRefs = (assets: object, refs: CyberRefs | null) => voi
 export function checkCyberCommand(c: CyberScenarioCommand, path: string, ctx: CyberCheckContext, issues: ScenarioIssue[]): void {
   const refs = refsByAssets.get(ctx.assets) ?? null;
   const vendor = (v: string | undefined, p: string) => {
-    if (v !== undefined && !ctx.vendorIds.includes(v))
-      issues.push(issue(`${path}.${p}`, `unknown vendor ${quote(v)}`, suggest(v, [...ctx.vendorIds], 'vendors')));
+    if (v !== undefined && !ctx.vendorIds.includes(v)) issues.push(unknownId(`${path}.${p}`, 'vendor', v, [...ctx.vendorIds], 'vendors'));
   };
+  const kind = (k: string | undefined, p: string) => {
+    if (k !== undefined && !ctx.kinds.includes(k))
+      issues.push(issue(`${path}.${p}`, `no asset of kind ${quote(k)} in this scenario`, suggest(k, [...ctx.kinds], 'kinds present')));
+  };
+  const kinds = (ks: readonly string[] | undefined) => ks?.forEach((k, i) => kind(k, `kinds[${i}]`));
   const selector = (t: { ids?: readonly string[] | undefined; kind?: string | undefined; vendor?: string | undefined }, p: string) => {
-    t.ids?.forEach(
-      (id, k) => !ctx.known.has(id) && issues.push(issue(`${path}.${p}.ids[${k}]`, `unknown asset ${quote(id)}`, suggest(id, [...ctx.allIds], 'asset ids'))),
-    );
-    if (t.kind !== undefined && !ctx.kinds.includes(t.kind))
-      issues.push(issue(`${path}.${p}.kind`, `no asset of kind ${quote(t.kind)} in this scenario`, suggest(t.kind, [...ctx.kinds], 'kinds present')));
+    t.ids?.forEach((id, k) => !ctx.known.has(id) && issues.push(unknownId(`${path}.${p}.ids[${k}]`, 'asset', id, [...ctx.allIds], 'asset ids')));
+    kind(t.kind, `${p}.kind`);
     vendor(t.vendor, `${p}.vendor`);
   };
   const needNetwork = () => {
@@ -45,8 +46,7 @@ export function checkCyberCommand(c: CyberScenarioCommand, path: string, ctx: Cy
   };
   switch (c.type) {
     case 'comms.isolate':
-      if (needNetwork() && !refs!.zones.includes(c.zone))
-        issues.push(issue(`${path}.zone`, `unknown zone ${quote(c.zone)}`, suggest(c.zone, [...refs!.zones], 'zones')));
+      if (needNetwork() && !refs!.zones.includes(c.zone)) issues.push(unknownId(`${path}.zone`, 'zone', c.zone, [...refs!.zones], 'zones'));
       return;
     case 'comms.vendor-access':
     case 'threat.disclose':
@@ -63,27 +63,17 @@ export function checkCyberCommand(c: CyberScenarioCommand, path: string, ctx: Cy
       vendor(c.vendor, 'vendor');
       if (c.entry === 'vendor-access' && c.vendor === undefined)
         issues.push(issue(`${path}.vendor`, 'a vendor-access attack needs the vendor', 'name the vendor whose remote access is abused'));
-      c.kinds?.forEach(
-        (k, i) =>
-          !ctx.kinds.includes(k) &&
-          issues.push(issue(`${path}.kinds[${i}]`, `no asset of kind ${quote(k)} in this scenario`, suggest(k, [...ctx.kinds], 'kinds present'))),
-      );
+      kinds(c.kinds);
       needNetwork();
       return;
     case 'threat.exfiltrate':
       if (needNetwork())
         c.datasets?.forEach(
-          (d, i) =>
-            !refs!.datasets.includes(d) &&
-            issues.push(issue(`${path}.datasets[${i}]`, `unknown dataset ${quote(d)}`, suggest(d, [...refs!.datasets], 'datasets'))),
+          (d, i) => !refs!.datasets.includes(d) && issues.push(unknownId(`${path}.datasets[${i}]`, 'dataset', d, [...refs!.datasets], 'datasets')),
         );
       return;
     case 'comms.manual':
-      c.kinds?.forEach(
-        (k, i) =>
-          !ctx.kinds.includes(k) &&
-          issues.push(issue(`${path}.kinds[${i}]`, `no asset of kind ${quote(k)} in this scenario`, suggest(k, [...ctx.kinds], 'kinds present'))),
-      );
+      kinds(c.kinds);
       needNetwork();
       return;
     case 'threat.ransomware':

@@ -9,7 +9,7 @@ import { assetId, edgeId, parseDuration, DAY, type AssetSpec, type CityModel, ty
 import { datasetSalt, type CameraSpec, type CctvInput, type DatasetSpec, type IdentifierKind } from '../sim/cctv';
 import type { CommsFlowSpec, CommsInput, CommsLinkSpec, CommsNodeSpec, LinkClass, ZoneRule } from '../sim/comms';
 import type { CyberInput } from '../sim/couplings/cyber-layer';
-import { issue, quote, suggest, type ScenarioIssue } from './issues';
+import { issue, unknownId, type ScenarioIssue } from './issues';
 import { readReferenced, type ReadFile } from './referenced-file';
 import { parseCameraRegister, placeCameras } from './import/camera-register';
 import { ZONE_IDS } from './cyber-schema';
@@ -200,20 +200,7 @@ export function compileCyber(s: Scenario, ctx: CyberContext): { input: CyberInpu
       const own = [...new Set(assets.filter((a) => a.vendor === v.id && a.kind !== 'vendor-gateway').map((a) => ZONE_OF_KIND[a.kind] ?? 'corporate'))].sort();
       return { vendor: v.id as string, gateway: `gateway-${v.id}`, zones: listed ?? own };
     });
-  (s.comms?.vendorAccess ?? []).forEach((x, i) => {
-    if (!vendors.some((v) => v.id === x.vendor))
-      ctx.issues.push(
-        issue(
-          `comms.vendorAccess[${i}].vendor`,
-          `unknown vendor ${quote(x.vendor)}`,
-          suggest(
-            x.vendor,
-            vendors.map((v) => v.id),
-            'vendors',
-          ),
-        ),
-      );
-  });
+  (s.comms?.vendorAccess ?? []).forEach((x, i) => checkVendor(x.vendor, `comms.vendorAccess[${i}].vendor`, vendors, ctx.issues));
 
   const comms: CommsInput = {
     zones: ZONE_IDS,
@@ -231,6 +218,20 @@ export function compileCyber(s: Scenario, ctx: CyberContext): { input: CyberInpu
     input: { comms, cctv, attackerNode: 'attacker', cloudNodes, controlRoom: controlRoom ? controlRoom.id : null, policies, homeJurisdiction: home, vendors },
     refs: { zones: ZONE_IDS, datasets: datasetIds },
   };
+}
+
+/** An issue when `id` names none of the scenario's vendors. */
+function checkVendor(id: string, path: string, vendors: readonly VendorSpec[], issues: ScenarioIssue[]): void {
+  if (!vendors.some((v) => v.id === id))
+    issues.push(
+      unknownId(
+        path,
+        'vendor',
+        id,
+        vendors.map((v) => v.id),
+        'vendors',
+      ),
+    );
 }
 
 function buildCctv(
@@ -255,20 +256,7 @@ function buildCctv(
     }
     return i;
   };
-  (c.analytics ?? []).forEach((a, i) => {
-    if (a.vendor && !vendors.some((v) => v.id === a.vendor))
-      ctx.issues.push(
-        issue(
-          `cctv.analytics[${i}].vendor`,
-          `unknown vendor ${quote(a.vendor)}`,
-          suggest(
-            a.vendor,
-            vendors.map((v) => v.id),
-            'vendors',
-          ),
-        ),
-      );
-  });
+  (c.analytics ?? []).forEach((a, i) => a.vendor && checkVendor(a.vendor, `cctv.analytics[${i}].vendor`, vendors, ctx.issues));
   const sites = ctx.assets.filter((a) => a.subsystem === 'civic' || a.subsystem === 'water' || a.subsystem === 'power');
   const specs: CameraSpec[] = cameras.map((cam) => {
     const v = vendors.find((x) => x.id === cam.vendor) ?? null;
@@ -343,9 +331,9 @@ function banVendors(s: Scenario, ctx: CyberContext): void {
   const ids = ctx.vendors.map((v) => v.id as string);
   (s.policies?.banVendors ?? []).forEach((b, i) => {
     const p = `policies.banVendors[${i}]`;
-    if (!ids.includes(b.vendor)) return void ctx.issues.push(issue(`${p}.vendor`, `unknown vendor ${quote(b.vendor)}`, suggest(b.vendor, ids, 'vendors')));
+    if (!ids.includes(b.vendor)) return void ctx.issues.push(unknownId(`${p}.vendor`, 'vendor', b.vendor, ids, 'vendors'));
     if (b.replacement !== null && !ids.includes(b.replacement))
-      return void ctx.issues.push(issue(`${p}.replacement`, `unknown vendor ${quote(b.replacement)}`, suggest(b.replacement, ids, 'vendors')));
+      return void ctx.issues.push(unknownId(`${p}.replacement`, 'vendor', b.replacement, ids, 'vendors'));
     const repl = ctx.vendors.find((v) => v.id === b.replacement) ?? null;
     ctx.assets.forEach((a, k) => {
       if (a.vendor !== b.vendor || a.kind === 'vendor-gateway' || (b.kinds && !b.kinds.includes(a.kind))) return;
@@ -363,18 +351,7 @@ function importRegister(s: Scenario, ctx: CyberContext): void {
   const parsed = parseCameraRegister(text, file, path);
   ctx.issues.push(...parsed.issues);
   const vendor = s.cctv?.registerVendor ?? null;
-  if (vendor && !ctx.vendors.some((v) => v.id === vendor))
-    ctx.issues.push(
-      issue(
-        'cctv.registerVendor',
-        `unknown vendor ${quote(vendor)}`,
-        suggest(
-          vendor,
-          ctx.vendors.map((v) => v.id),
-          'vendors',
-        ),
-      ),
-    );
+  if (vendor) checkVendor(vendor, 'cctv.registerVendor', ctx.vendors, ctx.issues);
   const v = ctx.vendors.find((x) => x.id === vendor) ?? null;
   const [w, h] = ctx.city.sizeM;
   const geo = ctx.geo;

@@ -1,7 +1,7 @@
 /** Compiles an exercise's expected actions and decision points, checking their references. */
 import { commandTypes } from './command-types';
 import { MINUTE, HOUR, parseDuration, type BriefingStep, type Command, type DecisionSpec, type ExpectedAction } from '../sim';
-import { issue, quote, suggest, type ScenarioIssue } from './issues';
+import { issue, quote, unknownId, type ScenarioIssue } from './issues';
 import type { Scenario, ScenarioCommand } from './schema';
 
 type ExpectedIn = NonNullable<NonNullable<Scenario['injects']>[number]['expected']>;
@@ -9,7 +9,7 @@ type ExpectedIn = NonNullable<NonNullable<Scenario['injects']>[number]['expected
 export function compileExpected(list: ExpectedIn | undefined, path: string, issues: ScenarioIssue[]): ExpectedAction[] {
   return (list ?? []).map((x, k) => {
     if (x.command !== undefined && !commandTypes.includes(x.command))
-      issues.push(issue(`${path}[${k}].command`, `unknown command type ${quote(x.command)}`, suggest(x.command, commandTypes, 'command types')));
+      issues.push(unknownId(`${path}[${k}].command`, 'command type', x.command, commandTypes, 'command types'));
     return { id: x.id, description: x.description, command: x.command ?? null, withinMs: (x.within !== undefined ? parseDuration(x.within) : null) ?? HOUR };
   });
 }
@@ -26,7 +26,7 @@ export function compileDecisions(
     if (seen.has(d.id)) issues.push(issue(`${path}.id`, `decision id ${quote(d.id)} is used twice`, 'give each decision its own id'));
     seen.add(d.id);
     if (d.afterInject !== undefined && !ctx.injectIds.includes(d.afterInject))
-      issues.push(issue(`${path}.afterInject`, `unknown inject ${quote(d.afterInject)}`, suggest(d.afterInject, ctx.injectIds, 'injects')));
+      issues.push(unknownId(`${path}.afterInject`, 'inject', d.afterInject, ctx.injectIds, 'injects'));
     if ([d.at, d.afterInject, d.afterEvent].filter((x) => x !== undefined).length > 1)
       issues.push(issue(`${path}.at`, 'give one of "at", "afterInject" and "afterEvent"', 'a decision opens once'));
     const atMs = d.at !== undefined ? parseDuration(d.at) : null;
@@ -58,8 +58,7 @@ export function compileBriefing(
 ): BriefingStep[] {
   return list.map((b, i) => {
     const path = `briefing[${i}]`;
-    if (b.asset !== undefined && !ctx.assetIds.has(b.asset))
-      issues.push(issue(`${path}.asset`, `unknown asset ${quote(b.asset)}`, suggest(b.asset, [...ctx.assetIds], 'asset ids')));
+    if (b.asset !== undefined && !ctx.assetIds.has(b.asset)) issues.push(unknownId(`${path}.asset`, 'asset', b.asset, [...ctx.assetIds], 'asset ids'));
     if (b.asset !== undefined && b.point !== undefined)
       issues.push(issue(`${path}.point`, 'give either "asset" or "point", not both', 'the view centres on one place'));
     const atMs = b.at !== undefined ? parseDuration(b.at) : null;

@@ -107,6 +107,10 @@ export function suggest(value: string, candidates: readonly string[], what = 'al
   return `${what}: ${shown}${candidates.length > 12 ? `, … (${candidates.length} in all)` : ''}`;
 }
 
+/** An id that names nothing in the scenario: `unknown vendor "x"`, with the nearest of the `known` ids (called `knownAs` in the hint) as a did-you-mean. */
+export const unknownId = (path: string, what: string, id: string, known: readonly string[], knownAs: string): ScenarioIssue =>
+  issue(path, `unknown ${what} ${quote(id)}`, suggest(id, known, knownAs));
+
 type AnySchema = z.ZodType & { _zod: { def: Record<string, unknown> } };
 
 /** The keys an object schema accepts at `path`, following the data through arrays and unions. */

@@ -6,7 +6,7 @@
 import { assetId, power, type AssetSpec, type CityModel, type EdgeSpec, type PowerInput } from '../sim';
 import { makeCityGrid, type GridOptions } from './city/grid';
 import type { GeneratedAsset } from './city/infrastructure';
-import { issue, quote, suggest, type ScenarioIssue } from './issues';
+import { issue, quote, suggest, unknownId, type ScenarioIssue } from './issues';
 import { readReferenced, type ReadFile } from './referenced-file';
 import { parseMatpower } from './import/matpower';
 import type { Scenario } from './schema';
@@ -70,7 +70,7 @@ function fromMatpower(file: string, s: Scenario, ctx: PowerContext): PowerInput 
       return;
     }
     if (b.asset !== undefined) {
-      if (!known.has(b.asset)) ctx.issues.push(issue(`power.buses[${k}].asset`, `unknown asset ${quote(b.asset)}`, suggest(b.asset, [...known], 'asset ids')));
+      if (!known.has(b.asset)) ctx.issues.push(unknownId(`power.buses[${k}].asset`, 'asset', b.asset, [...known], 'asset ids'));
       else busAsset[i] = b.asset;
     }
     const pd = net.buses.pdMW[i]!;

@@ -1,6 +1,6 @@
 /** Reference checks for a vendor ban issued as a command (policy.vendor.ban): each problem with its path and a hint. */
 import type { AssetSpec } from '../sim';
-import { issue, quote, suggest, type ScenarioIssue } from './issues';
+import { issue, quote, suggest, unknownId, type ScenarioIssue } from './issues';
 import type { ScenarioCommand } from './schema';
 
 /** What a ban is checked against: the scenario's vendors and its assets (cyber-check.ts passes its context). */
@@ -18,9 +18,8 @@ export function checkBan(
   needNetwork: () => boolean,
 ): void {
   const ids = [...ctx.vendorIds];
-  if (!ids.includes(c.vendor)) return void issues.push(issue(`${path}.vendor`, `unknown vendor ${quote(c.vendor)}`, suggest(c.vendor, ids, 'vendors')));
-  if (c.replacement !== null && !ids.includes(c.replacement))
-    issues.push(issue(`${path}.replacement`, `unknown vendor ${quote(c.replacement)}`, suggest(c.replacement, ids, 'vendors')));
+  if (!ids.includes(c.vendor)) return void issues.push(unknownId(`${path}.vendor`, 'vendor', c.vendor, ids, 'vendors'));
+  if (c.replacement !== null && !ids.includes(c.replacement)) issues.push(unknownId(`${path}.replacement`, 'vendor', c.replacement, ids, 'vendors'));
   if (c.replacement === c.vendor)
     issues.push(
       issue(

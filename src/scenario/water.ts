@@ -10,7 +10,7 @@ import type { GeneratedAsset } from './city/infrastructure';
 import { makeCityWaterNetwork } from './city/water-network';
 import type { Street } from './city/street-mains';
 import { checkWithEngine, readInp, type InpSummary } from './import/epanet-inp';
-import { issue, quote, suggest, type ScenarioIssue } from './issues';
+import { issue, quote, suggest, unknownId, type ScenarioIssue } from './issues';
 import { readReferenced, type ReadFile } from './referenced-file';
 import type { Scenario, ScenarioCommand } from './schema';
 
@@ -203,7 +203,7 @@ function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null
           suggest(m.element, [...sum.pumps, ...sum.valves, ...sum.tanks, ...plcs.keys()], 'elements'),
         ),
       );
-    if (!known.has(m.asset)) ctx.issues.push(issue(`water.assets[${k}].asset`, `unknown asset ${quote(m.asset)}`, suggest(m.asset, [...known], 'asset ids')));
+    if (!known.has(m.asset)) ctx.issues.push(unknownId(`water.assets[${k}].asset`, 'asset', m.asset, [...known], 'asset ids'));
     else mapped.set(m.element, m.asset);
   });
 
@@ -290,8 +290,7 @@ function fromInp(file: string, s: Scenario, ctx: WaterContext): WaterRefs | null
   const consumers = (w.consumers ?? []).map((c, k) => {
     if (!sum.junctions.includes(c.node))
       ctx.issues.push(issue(`water.consumers[${k}].node`, `${quote(c.node)} is not a junction of ${file}`, suggest(c.node, sum.junctions, 'junctions')));
-    if (!known.has(c.asset))
-      ctx.issues.push(issue(`water.consumers[${k}].asset`, `unknown asset ${quote(c.asset)}`, suggest(c.asset, [...known], 'asset ids')));
+    if (!known.has(c.asset)) ctx.issues.push(unknownId(`water.consumers[${k}].asset`, 'asset', c.asset, [...known], 'asset ids'));
     (c.tanks ?? []).forEach((t, j) => {
       if (!sum.tanks.includes(t))
         ctx.issues.push(issue(`water.consumers[${k}].tanks[${j}]`, `${quote(t)} is not a tank of ${file}`, suggest(t, sum.tanks, 'tanks')));

@@ -23,13 +23,12 @@ import {
   type KpiValues,
   type LoggedCommand,
   type SimContext,
-  type SimEvent,
   type SimMs,
   type SimSubsystem,
 } from './core';
 import { InjectPlayer, DecisionBoard, applyExerciseCommand, evaluate, type Evaluation, type ExerciseCommand } from './exercise';
 import { applyAssetCommand, type AssetCommand } from './threats';
-import { kpiDefsFor, KpiRecorder, readKpis, privacyAnalysis, type PrivacyFinal, type PrivacyOptions } from './analysis';
+import { kpiDefsFor, KpiRecorder, readKpis, privacyAnalysis, type PrivacyFinal, type PrivacyOptions, type ReportSource } from './analysis';
 import { GridSubsystem, type PowerFinal, type PowerSnapshot } from './power';
 import { TrafficSubsystem, type TrafficFinal, type TrafficSnapshot } from './traffic';
 import { PopulationSubsystem } from './population';
@@ -89,15 +88,9 @@ export interface FinalAsset {
   readonly synthetic: boolean;
 }
 
-export interface Simulation {
+/** A run: what a report reads of it (seed, clock, event and command logs, KPI series, world, finals, hash), and the parts and controls beside. */
+export interface Simulation extends ReportSource {
   readonly input: SimInput;
-  readonly seed: number;
-  readonly nowMs: SimMs;
-  readonly events: readonly SimEvent[];
-  readonly commandLog: readonly LoggedCommand[];
-  readonly kpiDefs: readonly KpiDef[];
-  readonly kpiSeries: Readonly<Record<string, readonly [number, number][]>>;
-  readonly world: World;
   readonly power: GridSubsystem | null;
   readonly traffic: TrafficSubsystem | null;
   readonly population: PopulationSubsystem | null;
@@ -108,7 +101,6 @@ export interface Simulation {
   runUntil(tMs: SimMs): void;
   apply(command: Command): void;
   snapshot(): SimSnapshot;
-  explain(id: EventId | string): CausalChain;
   /** The causal chain behind an asset's present status, or null when it has never changed. */
   whyStatus(assetId: string): CausalChain | null;
   kpis(): KpiValues;
@@ -124,9 +116,6 @@ export interface Simulation {
   finalWater(): WaterFinal | null;
   /** The privacy analysis of what the attacker holds now (on demand: it costs seconds at city scale). */
   finalPrivacy(options?: PrivacyOptions): PrivacyFinal | null;
-  /** Each subsystem's section of the run report, by name. */
-  finals(): Record<string, unknown>;
-  hash(): string;
   /** Frees what the subsystems hold outside the heap (EPANET); the simulation is not used after. */
   dispose(): void;
 }

@@ -75,3 +75,9 @@ export function subsystemLabel(s: string): string {
 export function statusName(code: number | undefined): StatusName {
   return code === 2 ? 'down' : code === 1 ? 'degraded' : 'ok';
 }
+
+/** The band a reading falls in, of bands listed from the highest threshold down: the first whose `min` it reaches, else the lowest. */
+export function bandReached<B extends { readonly min: number }>(highFirst: readonly B[], value: number): B {
+  for (const b of highFirst) if (value >= b.min) return b;
+  return highFirst[highFirst.length - 1]!;
+}

@@ -35,18 +35,22 @@ export type ExerciseToWorker =
   /** Builds the after-action report of the run so far. */
   | { readonly type: 'report'; readonly title?: string };
 
+/** An inject as the page lists it: when it fires (null: only when fired by hand), what it is called, the attack it starts. */
+export interface InjectView {
+  readonly id: string;
+  readonly atMs: number | null;
+  readonly title: string;
+  readonly description: string;
+  readonly attack: string | null;
+}
+
 export interface ExerciseSpec {
   readonly scenarioName: string;
-  readonly injects: readonly {
-    readonly id: string;
-    readonly atMs: number | null;
-    readonly title: string;
-    readonly description: string;
-    readonly attack: string | null;
+  readonly injects: readonly (InjectView & {
     /** What the inject does, in words (one line per command). */
     readonly effects: readonly string[];
     readonly expected: readonly { readonly id: string; readonly description: string; readonly command: string | null; readonly withinMs: number }[];
-  }[];
+  })[];
   readonly decisions: readonly {
     readonly id: string;
     readonly title: string;

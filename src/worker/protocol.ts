@@ -3,10 +3,10 @@
  * travel as transferables. The page never reaches into sim objects.
  */
 import type { CyberView } from './cyber-view';
-import type { Command, CausalChain, EdgeKind, LoggedCommand, Resource, SimEvent, SimSnapshot, KpiDef, DistrictSpec, RoadSpec, VendorSpec } from '../sim';
+import type { Command, CausalChain, EdgeKind, LoggedCommand, Resource, SimEvent, SimSnapshot, KpiDef, CityModel, VendorSpec } from '../sim';
 
 import type { ScenarioIssue } from '../scenario';
-import type { ExerciseFromWorker, ExerciseToWorker } from './exercise-protocol';
+import type { ExerciseFromWorker, ExerciseToWorker, InjectView } from './exercise-protocol';
 import type { PrivacyView, PrivacyWhatIf } from './privacy-query';
 import type { LiveCoverage } from './live-coverage';
 import type { UnknownRef } from './command-refs';
@@ -26,27 +26,8 @@ export interface WorldView {
     readonly durationMs: number;
   };
   readonly seed: number;
-  readonly city: {
-    readonly name: string;
-    readonly sizeM: readonly [number, number];
-    readonly districts: readonly DistrictSpec[];
-    readonly roads: readonly RoadSpec[];
-    readonly water: readonly (readonly (readonly [number, number])[])[];
-    readonly attribution: string | null;
-    /** Buildings, structure-of-arrays: x, z (centre), w, d, h (metres), district index, use (0 home, 1 office/shop, 2 industrial, 3 civic). */
-    readonly buildings: {
-      readonly count: number;
-      readonly x: Float32Array;
-      readonly z: Float32Array;
-      readonly w: Float32Array;
-      readonly d: Float32Array;
-      readonly h: Float32Array;
-      readonly district: Uint16Array;
-      readonly use: Uint8Array;
-      /** Real footprints (OpenStreetMap cities), as in the sim's BuildingOutlines; absent for generated cities. */
-      readonly outline?: { readonly start: Uint32Array; readonly xz: Float32Array };
-    };
-  };
+  /** The city as the simulation holds it: buildings as structure-of-arrays (x, z centre; w, d, h metres; district index; use), real footprints where the source had them. */
+  readonly city: CityModel;
   readonly assets: readonly {
     readonly id: string;
     readonly kind: string;
@@ -75,13 +56,7 @@ export interface WorldView {
     readonly note: string | null;
   }[];
   readonly vendors: readonly VendorSpec[];
-  readonly injects: readonly {
-    readonly id: string;
-    readonly atMs: number | null;
-    readonly title: string;
-    readonly description: string;
-    readonly attack: string | null;
-  }[];
+  readonly injects: readonly InjectView[];
   readonly kpis: readonly KpiDef[];
   /** The electricity grid's static layout, when the scenario has one (per-frame state is SimSnapshot.power). */
   readonly power?: PowerView | null;

@@ -20,7 +20,8 @@ const IDLE_POLL_MS = 16;
 export interface RunnerHost {
   now(): number;
   post(msg: FromWorker, transfer: Transferable[]): void;
-  later(fn: () => void, ms: number): void;
+  /** Runs `fn` after `ms` wall milliseconds; the function returned cancels it. */
+  later(fn: () => void, ms: number): () => void;
 }
 
 export class SimRunner {
@@ -34,7 +35,8 @@ export class SimRunner {
   private lastFrameWall = -Infinity;
   private sentEvents = 0;
   private readonly sentKpi: Record<string, number> = {};
-  private scheduled = false;
+  /** Cancels the slice now scheduled; null when none is. */
+  private scheduled: (() => void) | null = null;
   private dirty = true;
   private reachedEnd = false;
   private disposed = false;
@@ -86,6 +88,7 @@ export class SimRunner {
    * facilitator who fires an inject sees it land without pressing play.
    */
   command(c: Command): void {
+    if (this.disposed) return;
     this.sim.apply(c);
     if (!this.playing && this.skipMs === 0) this.sim.step(BASE_TICK_MS);
     this.dirty = true;
@@ -93,7 +96,7 @@ export class SimRunner {
   }
 
   skip(ms: number): void {
-    if (!Number.isFinite(ms) || ms <= 0) return;
+    if (this.disposed || !Number.isFinite(ms) || ms <= 0) return;
     this.skipMs += Math.floor(ms / BASE_TICK_MS) * BASE_TICK_MS;
     this.dirty = true;
     this.kick(0);
@@ -109,19 +112,32 @@ export class SimRunner {
 
   /** Sends a frame now (after a load, or when the page asks). */
   flush(): void {
-    this.postFrame(this.host.now());
+    if (!this.disposed) this.postFrame(this.host.now());
   }
 
-  dispose(): void {
+  /**
+   * The one teardown, called once when the run is dropped (a new load, a seek, a branch): cancels
+   * the slice it has scheduled, forgets what it owed and sampled, and disposes the simulation it
+   * runs (which frees what the subsystems hold outside the heap, EPANET's project). Nothing it
+   * does afterwards steps the simulation or posts a frame. `keepSimulation` is for a new runner
+   * that carries on over the same simulation.
+   */
+  dispose(keepSimulation = false): void {
+    if (this.disposed) return;
     this.disposed = true;
     this.playing = false;
+    this.scheduled?.();
+    this.scheduled = null;
+    this.debtMs = 0;
+    this.skipMs = 0;
+    this.pace.length = 0;
+    if (!keepSimulation) this.sim.dispose();
   }
 
   private kick(delayMs: number): void {
     if (this.scheduled || this.disposed) return;
-    this.scheduled = true;
-    this.host.later(() => {
-      this.scheduled = false;
+    this.scheduled = this.host.later(() => {
+      this.scheduled = null;
       this.slice();
     }, delayMs);
   }

@@ -33,7 +33,10 @@ const host: RunnerHost = {
       trackCoverage();
     }
   },
-  later: (fn, ms) => void setTimeout(fn, ms),
+  later: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    return () => clearTimeout(t);
+  },
 };
 
 /** Live camera coverage for the heat map, following whichever simulation is current. */
@@ -247,7 +250,7 @@ function handle(msg: ToWorker): void {
       if (current) {
         // The run in progress takes the fault from now on (a new runner over the same simulation).
         const wasPlaying = current.runner.isPlaying;
-        current.runner.dispose();
+        current.runner.dispose(true);
         current = { ...current, runner: makeRunner(current.sim, current.input.durationMs) };
         current.runner.flush();
         if (wasPlaying) current.runner.play();

@@ -1,5 +1,17 @@
 /** Small hand-built worlds: assets, dependency edges and an input with an empty city, for tests of the core and of one subsystem. */
-import { assetId, edgeId, type AssetSpec, type EdgeSpec, type SimInput, type InjectSpec, type EdgeKind, type Resource } from '../../src/sim';
+import {
+  assetId,
+  edgeId,
+  Engine,
+  World,
+  type AssetSpec,
+  type EdgeSpec,
+  type EventId,
+  type SimInput,
+  type InjectSpec,
+  type EdgeKind,
+  type Resource,
+} from '../../src/sim';
 
 export function asset(id: string, extra: Partial<AssetSpec> = {}): AssetSpec {
   return {
@@ -64,4 +76,21 @@ export function input(assets: AssetSpec[], edges: EdgeSpec[], injects: InjectSpe
     edges,
     injects,
   };
+}
+
+/**
+ * A World of plain assets on a bare Engine (1 s ticks), so the clock and timers are the real ones:
+ * `cause()` logs a command to stand as the cause of what a test does, `i(id)` is an asset's index.
+ */
+export function worldRig(ids: readonly string[], edges: EdgeSpec[]) {
+  const engine = new Engine(1, 1000);
+  const world = new World(
+    ids.map((a) => asset(a)),
+    edges,
+    engine.bus,
+    engine.scheduler,
+    () => engine.nowMs,
+  );
+  const cause = (): EventId => engine.bus.emit('command.applied', null, { command: 'test', actor: 'operator' }).id;
+  return { engine, world, cause, i: (id: string) => world.indexOf(id) };
 }

@@ -29,7 +29,10 @@ function setup() {
       posted.push(m);
       if (m.type === 'frame') host.afterFrame();
     },
-    later: (fn, ms) => void setTimeout(fn, ms),
+    later: (fn, ms) => {
+      const t = setTimeout(fn, ms);
+      return () => clearTimeout(t);
+    },
   };
   host = new ExerciseHost({
     current: () => (cur ? { ...cur, input, meta, name: 'default', text: null } : null),

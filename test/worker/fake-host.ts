@@ -18,8 +18,17 @@ export class FakeHost implements RunnerHost {
     this.posted.push({ msg, transfer });
   }
 
-  later(fn: () => void, ms: number): void {
-    this.tasks.push({ at: this.wall + ms, fn });
+  later(fn: () => void, ms: number): () => void {
+    const task = { at: this.wall + ms, fn };
+    this.tasks.push(task);
+    return () => {
+      this.tasks = this.tasks.filter((t) => t !== task);
+    };
+  }
+
+  /** Tasks scheduled and not yet run or cancelled. */
+  get pending(): number {
+    return this.tasks.length;
   }
 
   /** Runs due tasks in time order until `untilWall`, moving the clock to each one. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSimulation, injectId, MINUTE, type InjectSpec } from '../../src/sim';
 import { SimRunner, SLICE_BUDGET_MS } from '../../src/worker/runner';
 import { asset, edge, input } from '../support/world';
@@ -119,5 +119,48 @@ describe('SimRunner', () => {
     const last = frames.at(-1)!.kpiPoints.peopleWithoutPower!;
     expect(last.length).toBeGreaterThanOrEqual(1);
     expect(frames[0]!.kpiPoints.peopleWithoutPower![0]![0]).toBe(0);
+  });
+
+  it('dispose cancels its scheduled slice, disposes the simulation once, and nothing after it steps or posts', () => {
+    const { sim, host, runner } = setup();
+    const simDispose = vi.spyOn(sim, 'dispose');
+    runner.play();
+    host.advance(1_000);
+    expect(host.pending).toBe(1); // the next slice
+    const frames = host.frames().length;
+    const t = sim.nowMs;
+    expect(t).toBeGreaterThan(0);
+
+    runner.dispose();
+    expect(host.pending).toBe(0);
+    expect(simDispose).toHaveBeenCalledTimes(1);
+    expect(runner.isPlaying).toBe(false);
+
+    runner.play();
+    runner.skip(MINUTE);
+    runner.command({ type: 'inject.fire', inject: 'cut' });
+    runner.flush();
+    host.advance(10_000);
+    expect(sim.nowMs).toBe(t);
+    expect(sim.commandLog).toHaveLength(0);
+    expect(host.frames()).toHaveLength(frames);
+    expect(host.pending).toBe(0);
+    runner.dispose();
+    expect(simDispose).toHaveBeenCalledTimes(1);
+  });
+
+  it('dispose(true) leaves the simulation to a new runner that carries on over it', () => {
+    const { sim, host, runner } = setup();
+    const simDispose = vi.spyOn(sim, 'dispose');
+    runner.skip(MINUTE);
+    host.advance(1_000);
+    runner.dispose(true);
+    expect(simDispose).not.toHaveBeenCalled();
+    const next = new SimRunner(sim, host, 0, 60);
+    next.skip(MINUTE);
+    host.advance(1_000);
+    expect(sim.nowMs).toBe(2 * MINUTE);
+    next.dispose();
+    expect(simDispose).toHaveBeenCalledTimes(1);
   });
 });

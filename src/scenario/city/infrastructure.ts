@@ -22,10 +22,7 @@ export type GeneratedAsset = Omit<AssetSpec, 'vendor' | 'remoteAccess'>;
 export const CELL_M = 800;
 const FLOOR_M = 3;
 
-export interface InfraDistrict {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: DistrictSpec['kind'];
+export interface InfraDistrict extends Pick<DistrictSpec, 'id' | 'name' | 'kind'> {
   /** The district's seed (its centre): assets belong to the district whose seed is nearest. */
   readonly seed: Pt;
 }

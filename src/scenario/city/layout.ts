@@ -11,10 +11,7 @@ export const BLOCK_M = 100;
 export const ARTERIAL_EVERY = 4;
 const RIVER_HALF_WIDTH = 45;
 
-export interface DistrictSeed {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: DistrictSpec['kind'];
+export interface DistrictSeed extends Pick<DistrictSpec, 'id' | 'name' | 'kind'> {
   /** Seed position as a fraction of the city's size. */
   readonly at: Pt;
 }

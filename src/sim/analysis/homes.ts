@@ -26,11 +26,12 @@
  */
 import type { ReleasedMeters } from '../population';
 import type { Identities } from './linkage';
+import { DAY_S } from '../core';
 import { homeRhythm } from './meter-occupancy';
+import { gallopLowerBound } from './point-index';
 
 /** First sightings fall within this of home: the nearest arterial crossing or station is at most 400 m away on each axis. */
 const HOME_RADIUS_M = 450;
-const DAY_S = 86400;
 /** Days on which a household's meter must fit an identity's comings and goings. */
 const MIN_DAYS = 3;
 /** Identities per decoy search at most: beyond this many, every n-th identity gets one. */
@@ -176,17 +177,7 @@ export function matchHomes(ids: Identities, meters: ReleasedMeters, startHour: n
           for (let st = Math.floor((ax - radius) / strip); st <= Math.floor((ax + radius) / strip); st++) {
             const from = st * 1e6 + az - radius;
             const to = st * 1e6 + az + radius;
-            let hi = lo;
-            for (let step = 1; hi < be && pairPlace[hi]! < from; step *= 2) {
-              lo = hi + 1;
-              hi += step;
-            }
-            if (hi > be) hi = be;
-            while (lo < hi) {
-              const mid = (lo + hi) >>> 1;
-              if (pairPlace[mid]! < from) lo = mid + 1;
-              else hi = mid;
-            }
+            lo = gallopLowerBound(pairPlace, lo, be, from, 1);
             let q = lo;
             for (; q < be && pairPlace[q]! <= to; q++) {
               const h = pairHh[q]!;

@@ -17,9 +17,9 @@
  */
 import type { ReleasedRecords } from '../population';
 import type { TraceGroups } from './point-index';
+import { DAY_S } from '../core';
 import { radixSortKeys } from './radix-sort';
 
-const DAY_S = 86400;
 const MINUTES = 1440;
 
 /** A held dataset as the merge sees it: its traces' offset among all nodes, and its records grouped by trace (absent when it linked nothing). */

@@ -16,8 +16,12 @@ import { buildPointIndex, groupByTrace, groupsOf as groupsOfRelease, tracesOf, t
 const MIN_CO = 3;
 const ROTATION_RANK = { none: 0, daily: 1, 'per-record': 2 } as const;
 const CROWD = 20;
+
+/** Records of two datasets meet when they fall in the same cell and time bin: the coarser of the two releases', and at least 50 m and a minute. */
 const MIN_LINK_CELL_M = 50;
 const MIN_LINK_BIN_S = 60;
+export const linkCellM = (a: ReleasedRecords, b: ReleasedRecords): number => Math.max(MIN_LINK_CELL_M, a.settings.cellM, b.settings.cellM);
+export const linkBinS = (a: ReleasedRecords, b: ReleasedRecords): number => Math.max(MIN_LINK_BIN_S, a.settings.binS, b.settings.binS);
 
 export interface LinkResult {
   readonly a: string;
@@ -55,8 +59,8 @@ export function linkPair(
   groupsA: TraceGroups = groupByTrace(A, traceA, tracesA),
   groupsB?: TraceGroups,
 ): number {
-  const cell = Math.max(MIN_LINK_CELL_M, A.settings.cellM, B.settings.cellM);
-  const bin = Math.max(MIN_LINK_BIN_S, A.settings.binS, B.settings.binS);
+  const cell = linkCellM(A, B);
+  const bin = linkBinS(A, B);
   const key = `${B.dataset}/${cell}/${bin}`;
   let ix = cache.get(key);
   if (!ix) cache.set(key, (ix = buildPointIndex(B, traceB, tracesB, cell, bin, { centred: true, timeMajor: true, ...(groupsB ? { groups: groupsB } : {}) })));

@@ -6,9 +6,9 @@
  * someone is up and at home. A home is empty when it draws no more than it does at night — which
  * scales with the household (three times the consumption, three times the baseline).
  */
+import { DAY_S } from '../core';
 import type { ReleasedMeters } from '../population';
 
-const DAY_S = 86400;
 const NIGHT_FROM_S = 1 * 3600;
 const NIGHT_TO_S = 5 * 3600;
 /** The low percentile of night readings taken as the household's baseline. */

@@ -68,6 +68,26 @@ const TABLE_LIMIT = 1 << 22;
 const HASH = 0x9e3779b1;
 
 /**
+ * An open-addressing table of `stride` ints a slot (keys, then the entry's number; -1 empty) at
+ * twice the slots, each entry placed again from `home` (its first slot in the new table) by
+ * linear probing, in the old table's order.
+ */
+function doubled(old: Int32Array, stride: number, home: (t: Int32Array, o: number) => number): Int32Array<ArrayBuffer> {
+  const mask = (old.length / stride) * 2 - 1;
+  const table = new Int32Array(old.length * 2).fill(-1);
+  for (let o = 0; o < old.length; o += stride) {
+    if (old[o + stride - 1] === -1) continue;
+    let q = home(old, o);
+    while (table[stride * q + stride - 1] !== -1) q = (q + 1) & mask;
+    for (let j = 0; j < stride; j++) table[stride * q + j] = old[o + j]!;
+  }
+  return table;
+}
+
+/** The hash of a place's two coordinate keys (before the shift to a slot). */
+const pairHash = (a: number, b: number): number => Math.imul(a ^ Math.imul(b, 0x85ebca6b), HASH);
+
+/**
  * Dense trace numbers for pseudonyms, in order of first appearance. One open-addressing table of
  * interleaved (pseudonym, number) pairs: a look-up touches one cache line.
  */
@@ -88,18 +108,10 @@ export function denseTraces(pid: Uint32Array, n: number): { trace: Int32Array; c
         table[2 * s + 1] = count;
         trace[i] = count++;
         if (count * 2 > cap) {
-          const old = table;
           cap *= 2;
           shift--;
           mask = cap - 1;
-          table = new Int32Array(cap * 2).fill(-1);
-          for (let o = 0; o < old.length; o += 2) {
-            if (old[o + 1] === -1) continue;
-            let q = Math.imul(old[o]!, HASH) >>> shift;
-            while (table[2 * q + 1] !== -1) q = (q + 1) & mask;
-            table[2 * q] = old[o]!;
-            table[2 * q + 1] = old[o + 1]!;
-          }
+          table = doubled(table, 2, (t, o) => Math.imul(t[o]!, HASH) >>> shift);
         }
         break;
       }
@@ -137,7 +149,7 @@ function placeIds(x: Float32Array, z: Float32Array, n: number, out: Int32Array):
     }
     lastA = ka;
     lastB = kb;
-    let s = Math.imul(ka ^ Math.imul(kb, 0x85ebca6b), HASH) >>> shift;
+    let s = pairHash(ka, kb) >>> shift;
     for (;;) {
       const v = table[3 * s + 2]!;
       if (v === -1) {
@@ -146,19 +158,10 @@ function placeIds(x: Float32Array, z: Float32Array, n: number, out: Int32Array):
         table[3 * s + 2] = count;
         out[i] = last = count++;
         if (count * 2 > cap) {
-          const old = table;
           cap *= 2;
           shift--;
           mask = cap - 1;
-          table = new Int32Array(cap * 3).fill(-1);
-          for (let o = 0; o < old.length; o += 3) {
-            if (old[o + 2] === -1) continue;
-            let q = Math.imul(old[o]! ^ Math.imul(old[o + 1]!, 0x85ebca6b), HASH) >>> shift;
-            while (table[3 * q + 2] !== -1) q = (q + 1) & mask;
-            table[3 * q] = old[o]!;
-            table[3 * q + 1] = old[o + 1]!;
-            table[3 * q + 2] = old[o + 2]!;
-          }
+          table = doubled(table, 3, (t, o) => pairHash(t[o]!, t[o + 1]!) >>> shift);
         }
         break;
       }
@@ -354,6 +357,25 @@ function sortRange(a: Int32Array, s: number, e: number): void {
     }
     a[j + 1] = v;
   }
+}
+
+/**
+ * The first index in [lo, end) whose value is not below v (`a` ascending there): gallops from lo
+ * in steps doubling from `step`, then bisects the last step. Cheap when the answer is near lo.
+ */
+export function gallopLowerBound(a: Int32Array | Float64Array, lo: number, end: number, v: number, step: number): number {
+  let hi = lo;
+  for (; hi < end && a[hi]! < v; step *= 2) {
+    lo = hi + 1;
+    hi += step;
+  }
+  if (hi > end) hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export function lowerBound(a: Float64Array, v: number): number {

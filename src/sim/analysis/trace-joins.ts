@@ -6,11 +6,9 @@
  * and met at least twice; a few example matches each, from the shown day first.
  */
 import type { DatasetId } from '../population';
-import type { Identities } from './linkage';
+import { DAY_S } from '../core';
+import { linkBinS, linkCellM, type Identities } from './linkage';
 
-const MIN_LINK_CELL_M = 50;
-const MIN_LINK_BIN_S = 60;
-const DAY_S = 86400;
 const MAX_JOINS = 12;
 const EXAMPLES = 3;
 
@@ -49,8 +47,8 @@ export function explainJoins(ids: Identities, e: number, shownDay: number, offS:
       const A = ids.datasets[ka]!.rel;
       const B = ids.datasets[kb]!.rel;
       if (A.settings.rotation === 'per-record' || B.settings.rotation === 'per-record') continue;
-      const cell = Math.max(MIN_LINK_CELL_M, A.settings.cellM, B.settings.cellM);
-      const bin = Math.max(MIN_LINK_BIN_S, A.settings.binS, B.settings.binS);
+      const cell = linkCellM(A, B);
+      const bin = linkBinS(A, B);
       const key = (x: number, z: number, t: number) => `${Math.round(x / cell)},${Math.round(z / cell)},${Math.floor(t / bin)}`;
       for (const ra of mine[ka]!.values()) {
         for (const rb of mine[kb]!.values()) {

@@ -11,11 +11,11 @@ import { type DatasetId, type PopulationSubsystem, type ReleasedMeters } from '.
 import type { HomeMatches } from './homes';
 import type { Identities } from './linkage';
 import { occupancyThreshold } from './meter-occupancy';
+import { DAY_S } from '../core';
 import { alias, explainJoins, type TraceJoin } from './trace-joins';
 
 export type { TraceJoin } from './trace-joins';
 
-const DAY_S = 86400;
 /** A true visit counts as the inferred one if the arrival was this long before the sighting or less. */
 const VISIT_WINDOW_S = 4 * 3600;
 const MAX_POINTS = 80;

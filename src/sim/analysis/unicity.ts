@@ -9,7 +9,7 @@
  * coarsening lowers uniqueness only slowly (about as the 1/10 power of resolution).
  */
 import type { Rng } from '../core';
-import type { PointIndex } from './point-index';
+import { gallopLowerBound, type PointIndex } from './point-index';
 
 export {
   buildPointIndex,
@@ -37,17 +37,8 @@ export interface UnicityPoint {
   readonly eligible: number;
 }
 
-/**
- * Whether the points `pick[0..p)` single out trace `self`: whether `self` holds them all and no
- * other trace does. A leapfrog join of their posting lists (shortest first, each seek galloping
- * forward from where that list stood) walks the traces common to all of them in order and stops
- * at the first one other than `self`; lists are read forward only, never merged in full.
- * `cursor` is scratch of at least p entries. Reorders `pick`.
- */
-export function singledOut(ix: PointIndex, pick: Int32Array, p: number, self: number, cursor: Int32Array = new Int32Array(p)): boolean {
-  const PS = ix.pointStart;
-  const T = ix.pointTraces;
-  // Order the p points by posting-list length (insertion sort; p ≤ 10).
+/** Orders the first p points of `pick` by posting-list length, shortest first (insertion sort; p ≤ 10). */
+function byListLength(PS: Int32Array, pick: Int32Array, p: number): void {
   for (let a = 1; a < p; a++) {
     const v = pick[a]!;
     const len = PS[v + 1]! - PS[v]!;
@@ -58,6 +49,19 @@ export function singledOut(ix: PointIndex, pick: Int32Array, p: number, self: nu
     }
     pick[b + 1] = v;
   }
+}
+
+/**
+ * Whether the points `pick[0..p)` single out trace `self`: whether `self` holds them all and no
+ * other trace does. A leapfrog join of their posting lists (shortest first, each seek galloping
+ * forward from where that list stood) walks the traces common to all of them in order and stops
+ * at the first one other than `self`; lists are read forward only, never merged in full.
+ * `cursor` is scratch of at least p entries. Reorders `pick`.
+ */
+export function singledOut(ix: PointIndex, pick: Int32Array, p: number, self: number, cursor: Int32Array = new Int32Array(p)): boolean {
+  const PS = ix.pointStart;
+  const T = ix.pointTraces;
+  byListLength(PS, pick, p);
   for (let k = 0; k < p; k++) cursor[k] = PS[pick[k]!]!;
   let selfHolds = false;
   let x = T[cursor[0]!]!;
@@ -80,19 +84,7 @@ export function singledOut(ix: PointIndex, pick: Int32Array, p: number, self: nu
         const near = Math.min(end, lo + 9);
         lo++;
         while (lo < near && T[lo]! < x) lo++;
-        if (lo === near && lo < end) {
-          let hi = lo;
-          for (let step = 8; hi < end && T[hi]! < x; step *= 2) {
-            lo = hi + 1;
-            hi += step;
-          }
-          if (hi > end) hi = end;
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (T[mid]! < x) lo = mid + 1;
-            else hi = mid;
-          }
-        }
+        if (lo === near && lo < end) lo = gallopLowerBound(T, lo, end, x, 8);
         cursor[k] = lo;
         if (lo >= end) break;
       }
@@ -134,16 +126,7 @@ export function postingBits(ix: PointIndex, limit = BITS_LIMIT): { bits: Int32Ar
 export function singledOutBits(ix: PointIndex, b: { bits: Int32Array; words: number }, pick: Int32Array, p: number, self: number): boolean {
   const PS = ix.pointStart;
   const { bits, words } = b;
-  for (let a = 1; a < p; a++) {
-    const v = pick[a]!;
-    const len = PS[v + 1]! - PS[v]!;
-    let c = a - 1;
-    while (c >= 0 && PS[pick[c]! + 1]! - PS[pick[c]!]! > len) {
-      pick[c + 1] = pick[c]!;
-      c--;
-    }
-    pick[c + 1] = v;
-  }
+  byListLength(PS, pick, p);
   if (!holdsBits(bits, words, pick, p, self, 0)) return false;
   const T = ix.pointTraces;
   for (let k = PS[pick[0]!]!, e = PS[pick[0]! + 1]!; k < e; k++) {

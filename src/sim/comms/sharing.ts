@@ -127,6 +127,18 @@ export class SharingWorkspace {
   }
 }
 
+/** What the flows offer each of the first L links, summed over the flows that cross it (bit/s), into `offeredAt`. */
+function offeredPerLink(flows: FlowArrays, offeredAt: Float64Array, L: number): void {
+  const { offered, pathStart, pathLen, pathLinks } = flows;
+  offeredAt.fill(0, 0, L);
+  for (let f = 0; f < flows.count; f++) {
+    const d = offered[f]!;
+    if (d <= 0) continue;
+    const s = pathStart[f]!;
+    for (let p = 0; p < pathLen[f]!; p++) offeredAt[pathLinks[s + p]!]! += d;
+  }
+}
+
 /** Max-min fair rates (bit/s) into `flows.rate`; `ws.load` gets each link's carried load. */
 export function shareMaxMin(capacity: Float64Array, flows: FlowArrays, ws: SharingWorkspace): void {
   const L = capacity.length;
@@ -137,14 +149,8 @@ export function shareMaxMin(capacity: Float64Array, flows: FlowArrays, ws: Shari
     rem[l] = capacity[l]!;
     active[l] = 0;
     load[l] = 0;
-    offeredAt[l] = 0;
   }
-  for (let f = 0; f < flows.count; f++) {
-    const d = offered[f]!;
-    if (d <= 0) continue;
-    const s = pathStart[f]!;
-    for (let p = 0; p < pathLen[f]!; p++) offeredAt[pathLinks[s + p]!]! += d;
-  }
+  offeredPerLink(flows, offeredAt, L);
   // A flow whose every link can carry all that is offered to it gets its whole demand (no
   // allocation exceeds a demand, so those links never bind); only the rest need filling.
   for (let f = 0; f < flows.count; f++) {
@@ -231,16 +237,8 @@ export function shareProportional(capacity: Float64Array, flows: FlowArrays, ws:
   const L = capacity.length;
   const { offeredAt, load, rem } = ws;
   const { offered, pathStart, pathLen, pathLinks, rate } = flows;
-  for (let l = 0; l < L; l++) {
-    offeredAt[l] = 0;
-    load[l] = 0;
-  }
-  for (let f = 0; f < flows.count; f++) {
-    const d = offered[f]!;
-    if (d <= 0) continue;
-    const s = pathStart[f]!;
-    for (let p = 0; p < pathLen[f]!; p++) offeredAt[pathLinks[s + p]!]! += d;
-  }
+  load.fill(0, 0, L);
+  offeredPerLink(flows, offeredAt, L);
   // rem[l] holds the pass factor of link l.
   for (let l = 0; l < L; l++) rem[l] = offeredAt[l]! > capacity[l]! ? capacity[l]! / offeredAt[l]! : 1;
   for (let f = 0; f < flows.count; f++) {

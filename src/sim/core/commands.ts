@@ -15,6 +15,20 @@ export interface AssetSelector {
   readonly limit?: number;
 }
 
+/** Where a grid command acts: lines, and whole substations. */
+interface GridSwitches {
+  /** Branch ids (MATPOWER row numbers, or the city grid's line names). */
+  readonly branches?: readonly string[];
+  /** Substation asset ids: every breaker at that substation. */
+  readonly substations?: readonly string[];
+}
+
+/** Who works the grid (operator or attacker) and, for an attack, its ATT&CK technique. */
+interface PowerActor {
+  readonly actor?: Actor;
+  readonly technique?: string;
+}
+
 export type Command =
   | { readonly type: 'inject.fire'; readonly inject: string }
   | { readonly type: 'comms.isolate'; /** A network zone id. */ readonly zone: string; readonly isolated: boolean; readonly actor?: Actor }
@@ -92,42 +106,16 @@ export type Command =
   | { readonly type: 'asset.disable'; readonly targets: AssetSelector; readonly actor?: Actor; readonly technique?: string; readonly reason?: string }
   | { readonly type: 'asset.restore'; readonly targets: AssetSelector; readonly actor?: Actor; readonly reason?: string }
   | { readonly type: 'asset.secure'; readonly targets: AssetSelector }
-  | {
-      readonly type: 'power.breaker';
-      readonly action: 'open' | 'close';
-      /** Branch ids (MATPOWER row numbers, or the city grid's line names). */
-      readonly branches?: readonly string[];
-      /** Substation asset ids: every breaker at that substation. */
-      readonly substations?: readonly string[];
-      readonly actor?: Actor;
-      readonly technique?: string;
-      readonly reason?: string;
-    }
-  | {
-      readonly type: 'power.protection';
-      readonly enabled: boolean;
-      readonly branches?: readonly string[];
-      readonly substations?: readonly string[];
-      readonly actor?: Actor;
-      readonly technique?: string;
-    }
-  | {
-      readonly type: 'power.telemetry';
-      readonly mode: 'freeze' | 'scale' | 'clear';
-      readonly factor?: number;
-      readonly branches?: readonly string[];
-      readonly substations?: readonly string[];
-      readonly technique?: string;
-    }
-  | {
+  | ({ readonly type: 'power.breaker'; readonly action: 'open' | 'close'; readonly reason?: string } & GridSwitches & PowerActor)
+  | ({ readonly type: 'power.protection'; readonly enabled: boolean } & GridSwitches & PowerActor)
+  | ({ readonly type: 'power.telemetry'; readonly mode: 'freeze' | 'scale' | 'clear'; readonly factor?: number; readonly technique?: string } & GridSwitches)
+  | ({
       readonly type: 'power.load.disconnect';
       readonly share: number;
       readonly buses?: readonly string[];
       readonly substations?: readonly string[];
-      readonly actor?: Actor;
-      readonly technique?: string;
-    }
-  | { readonly type: 'power.generator.trip'; readonly generators: readonly string[]; readonly actor?: Actor; readonly technique?: string }
+    } & PowerActor)
+  | ({ readonly type: 'power.generator.trip'; readonly generators: readonly string[] } & PowerActor)
   | { readonly type: 'power.crew.dispatch'; readonly substations: readonly string[] }
   | {
       readonly type: 'traffic.signal.plan';

@@ -16,13 +16,10 @@
  * distance (see DETOUR) goes direct along local streets and passes no junction camera.
  */
 import type { TrafficNetwork } from '../traffic';
-import { MAX_PASSES, MODE_CAR, MODE_TRANSIT, type SensorIndex, type TravelModel, type TripBuffer } from '../population';
+import { CAR_ACCESS_S, CAR_LOCAL_MPS, MAX_PASSES, MODE_CAR, MODE_TRANSIT, WALK_MPS, transitTrip } from '../population';
+import type { SensorIndex, TravelModel, TripBuffer } from '../population';
 
-const CAR_LOCAL_MPS = 18 / 3.6;
-const CAR_ACCESS_S = 90; // to the car and parking at the far end
-const WALK_MPS = 4.7 / 3.6;
 const BUS_FACTOR = 1.3;
-const HEADWAY_S = 600;
 const LOOKUP_CELL_M = 50;
 const MAX_HUBS = 600;
 const NODE_CELL_M = 100;
@@ -269,17 +266,7 @@ export class NetworkTravel implements TravelModel {
           ha === hb
             ? (this.toHub(ha, s.x[sb]!, s.z[sb]!) + this.toHub(ha, s.x[sa]!, s.z[sa]!)) / CAR_LOCAL_MPS
             : this.follow(ha, this.hubs[hb]!, 0, BUS_FACTOR, 0, null);
-        if (ride >= 0) {
-          out.mode = MODE_TRANSIT;
-          const walkA = (Math.abs(s.x[sa]! - x0) + Math.abs(s.z[sa]! - z0)) / WALK_MPS;
-          const wait = HEADWAY_S - (Math.floor(departS + walkA) % HEADWAY_S);
-          const walkB = (Math.abs(x1 - s.x[sb]!) + Math.abs(z1 - s.z[sb]!)) / WALK_MPS;
-          out.tapIn = sa;
-          out.tapInS = walkA;
-          out.tapOut = sb;
-          out.tapOutS = walkA + wait + ride;
-          return walkA + wait + ride + walkB;
-        }
+        if (ride >= 0) return transitTrip(s, sa, sb, ride, x0, z0, x1, z1, departS, out);
       }
     }
     const car = mode === MODE_CAR;

@@ -6,7 +6,7 @@
  * subsystem's `data.exfiltrated` events (simulation.ts forwards them).
  */
 import type { BuildingTable, Command, EventBus, EventId, Hasher, KpiValues, Rng, SimContext, SimMs, SimSubsystem } from '../core';
-import { commandsHandledBy, MINUTE } from '../core';
+import { commandsHandledBy, DAY_S, MINUTE } from '../core';
 import { makePlans, planDay, type PlanContext, type Plans } from './activity';
 import { HouseholdMeters, SLOT_S } from './household-meters';
 import { DATASET_IDS, type Acquisition, type Anonymisation, type DatasetId, type PopulationInput } from './model';
@@ -20,7 +20,6 @@ import { GridTravel, type TravelModel } from './travel';
 type PrivacyCommand = Extract<Command, { type: `privacy.${string}` }>;
 
 export const AGGREGATE_CELL_M = 250;
-const DAY_S = 86400;
 
 export interface Holding {
   readonly dataset: DatasetId;

@@ -33,12 +33,40 @@ export interface TravelModel {
 }
 
 const CAR_ARTERIAL_MPS = 30 / 3.6;
-const CAR_LOCAL_MPS = 18 / 3.6;
-const CAR_ACCESS_S = 90; // to the car and parking at the far end
-const WALK_MPS = 4.7 / 3.6;
+/** Speeds and waits every travel model shares (the network model, src/sim/couplings/network-travel.ts, too). */
+export const CAR_LOCAL_MPS = 18 / 3.6;
+export const CAR_ACCESS_S = 90; // to the car and parking at the far end
+export const WALK_MPS = 4.7 / 3.6;
 const RIDE_MPS = 20 / 3.6; // bus or tram including stops
-const HEADWAY_S = 600;
+export const HEADWAY_S = 600;
 const NEAR_ARTERIAL_M = 30;
+
+/**
+ * A transit trip from station `sa` to `sb` whose ride takes `rideS`: walk to `sa`, wait for the
+ * next departure, ride, walk on from `sb`. Records the taps in `out`; seconds door to door.
+ */
+export function transitTrip(
+  s: SensorIndex,
+  sa: number,
+  sb: number,
+  rideS: number,
+  x0: number,
+  z0: number,
+  x1: number,
+  z1: number,
+  departS: number,
+  out: TripBuffer,
+): number {
+  out.mode = MODE_TRANSIT;
+  const walkA = (Math.abs(s.x[sa]! - x0) + Math.abs(s.z[sa]! - z0)) / WALK_MPS;
+  const wait = HEADWAY_S - (Math.floor(departS + walkA) % HEADWAY_S);
+  const walkB = (Math.abs(x1 - s.x[sb]!) + Math.abs(z1 - s.z[sb]!)) / WALK_MPS;
+  out.tapIn = sa;
+  out.tapInS = walkA;
+  out.tapOut = sb;
+  out.tapOutS = walkA + wait + rideS;
+  return walkA + wait + rideS + walkB;
+}
 
 export class GridTravel implements TravelModel {
   private readonly a: number;
@@ -59,17 +87,8 @@ export class GridTravel implements TravelModel {
       const sa = s.nearestStation(x0, z0);
       const sb = s.nearestStation(x1, z1);
       if (sa >= 0 && sb >= 0 && sa !== sb) {
-        out.mode = MODE_TRANSIT;
-        const walkA = (Math.abs(s.x[sa]! - x0) + Math.abs(s.z[sa]! - z0)) / WALK_MPS;
-        const atStation = departS + walkA;
-        const wait = HEADWAY_S - (Math.floor(atStation) % HEADWAY_S);
         const ride = (Math.abs(s.x[sb]! - s.x[sa]!) + Math.abs(s.z[sb]! - s.z[sa]!)) / RIDE_MPS;
-        const walkB = (Math.abs(x1 - s.x[sb]!) + Math.abs(z1 - s.z[sb]!)) / WALK_MPS;
-        out.tapIn = sa;
-        out.tapInS = walkA;
-        out.tapOut = sb;
-        out.tapOutS = walkA + wait + ride;
-        return walkA + wait + ride + walkB;
+        return transitTrip(s, sa, sb, ride, x0, z0, x1, z1, departS, out);
       }
     }
     out.mode = 0;

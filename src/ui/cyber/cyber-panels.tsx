@@ -39,6 +39,15 @@ const Swatch = ({ color, label, cue }: { color: string; label: string; cue: stri
   </li>
 );
 
+/** A legend row for each of a list of styles (utilisation bands, camera states). */
+const Swatches = ({ styles }: { styles: readonly { id: string; color: string; label: string; cue: string }[] }) => (
+  <>
+    {styles.map((s) => (
+      <Swatch key={s.id} color={s.color} label={s.label} cue={s.cue} />
+    ))}
+  </>
+);
+
 export function CommsLegend() {
   const cv = useUi((s) => s.world?.cyber ?? null);
   if (!cv || cv.linkIds.length === 0) return null;
@@ -47,9 +56,7 @@ export function CommsLegend() {
     <>
       <h3>Comms links · utilisation</h3>
       <ul className="legend-list">
-        {UTIL_BANDS.map((b) => (
-          <Swatch key={b.id} color={b.color} label={b.label} cue={b.cue} />
-        ))}
+        <Swatches styles={UTIL_BANDS} />
         <Swatch color={DOWN_LINK_COLOR} label="Down" cue="near-black" />
         <Swatch color={ATTACK_PATH_COLOR} label="The attacker's path to the devices it holds" cue="violet" />
         <Swatch color={EXFIL_COLOR} label="Data leaving for the attacker's server" cue="magenta line off the map" />
@@ -79,9 +86,7 @@ export function CctvLegend() {
     <>
       <h3>Cameras · view cones</h3>
       <ul className="legend-list">
-        {CAMERA_STATE_STYLE.map((s) => (
-          <Swatch key={s.id} color={s.color} label={s.label} cue={s.cue} />
-        ))}
+        <Swatches styles={CAMERA_STATE_STYLE} />
         <Swatch color={COVERAGE_COLOR} label="Seen by a camera now (line of sight past buildings)" cue="blue wash on the ground, deeper where several see" />
         <Swatch color={COVERAGE_LOST_COLOR} label="Seen at the start, by no working camera now" cue="red diagonal hatching" />
         <Swatch color={BLIND_SINCE_COLOR} label="Watched site no camera sees since cameras went dark" cue="bold red corners around it" />

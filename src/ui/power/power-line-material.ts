@@ -9,6 +9,18 @@
 import { Color, ShaderMaterial, Vector2 } from 'three';
 import { LOADING_BANDS, OPEN_LINE_COLOR, SPOOF_COLOR } from './power-style';
 
+/** What the vertex shader hands the fragment shader: declared once, so the two always agree. */
+const varyings = /* glsl */ `
+varying float vSide;
+varying float vAlong;
+varying float vLen;
+varying float vBand;
+varying float vOpen;
+varying float vFlash;
+varying float vSel;
+varying float vWidth;
+varying float vSpoof;`;
+
 const vertex = /* glsl */ `
 attribute vec3 aOther;
 attribute float aSide;
@@ -24,15 +36,7 @@ attribute float aSpoof;
 uniform vec2 uViewport;
 uniform float uLift;
 uniform float uTime;
-varying float vSide;
-varying float vAlong;
-varying float vLen;
-varying float vBand;
-varying float vOpen;
-varying float vFlash;
-varying float vSel;
-varying float vWidth;
-varying float vSpoof;
+${varyings}
 void main() {
   vec3 p = position; p.y += uLift * aSize;
   vec3 q = aOther; q.y += uLift * aOtherSize;
@@ -62,15 +66,7 @@ uniform vec3 uSpoof;
 uniform float uTime;
 uniform float uTrim;
 uniform float uDash;
-varying float vSide;
-varying float vAlong;
-varying float vLen;
-varying float vBand;
-varying float vOpen;
-varying float vFlash;
-varying float vSel;
-varying float vWidth;
-varying float vSpoof;
+${varyings}
 void main() {
   // Stop short of the substations' markers so they stay visible at the ends.
   if (vAlong < uTrim || vAlong > vLen - uTrim) discard;

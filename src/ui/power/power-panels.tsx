@@ -81,12 +81,16 @@ function SpoofNote({ r }: { r: LineReading }) {
   );
 }
 
-/** The grid part of a substation's (or grid supply point's) inspector. */
-export function PowerAssetSection({ index, asset }: { index: WorldIndex; asset: number }) {
+/** What the power inspectors show from: the view mode (truth or SCADA), the recent changes, the grid's layout and its state in the latest frame. */
+function useGridNow(index: WorldIndex) {
   const mode = useUi((s) => s.viewMode);
   const changes = useStore(powerTrack, (s) => s.changes);
-  const pv = index.view.power;
-  const ps = live.snapshot?.power;
+  return { mode, changes, pv: index.view.power, ps: live.snapshot?.power };
+}
+
+/** The grid part of a substation's (or grid supply point's) inspector. */
+export function PowerAssetSection({ index, asset }: { index: WorldIndex; asset: number }) {
+  const { mode, changes, pv, ps } = useGridNow(index);
   if (!pv || !ps) return null;
   const b = pv.buses.findIndex((bus) => bus.asset === asset);
   if (b < 0) return null;
@@ -153,10 +157,7 @@ export function PowerAssetSection({ index, asset }: { index: WorldIndex; asset: 
 
 /** The inspector for a selected power line. */
 export function PowerLineInspector({ index, id }: { index: WorldIndex; id: string }) {
-  const mode = useUi((s) => s.viewMode);
-  const changes = useStore(powerTrack, (s) => s.changes);
-  const pv = index.view.power;
-  const ps = live.snapshot?.power;
+  const { mode, changes, pv, ps } = useGridNow(index);
   const k = pv ? pv.branches.findIndex((br) => br.id === id) : -1;
   if (!pv || !ps || k < 0) return <p className="muted">This line is not in the loaded grid.</p>;
   const br = pv.branches[k]!;

@@ -7,6 +7,14 @@ import type { PrivacyView } from '../../worker/privacy-query';
 
 export const SITE_SYMBOL: Record<string, string> = { clinic: '✚', 'place-of-worship': '☗', 'job-centre': '€', 'party-office': '⚑', 'support-centre': '☂' };
 
+/** The table's figure columns: heading, and what it counts. */
+const COLUMNS: readonly (readonly [string, string])[] = [
+  ['Visitors', "Residents who visited in the data's window"],
+  ['Attributed', 'Households the attacker ties to a visit'],
+  ['Precision', 'Share of attributed households that truly visited'],
+  ['Recall', 'Share of visiting households the attacker finds'],
+];
+
 export function ExposureMap({
   view,
   sizeM,
@@ -44,18 +52,11 @@ export function ExposureMap({
         <thead>
           <tr>
             <th scope="col">Site</th>
-            <th scope="col" title="Residents who visited in the data's window">
-              Visitors
-            </th>
-            <th scope="col" title="Households the attacker ties to a visit">
-              Attributed
-            </th>
-            <th scope="col" title="Share of attributed households that truly visited">
-              Precision
-            </th>
-            <th scope="col" title="Share of visiting households the attacker finds">
-              Recall
-            </th>
+            {COLUMNS.map(([label, title]) => (
+              <th key={label} scope="col" title={title}>
+                {label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>

@@ -28,6 +28,21 @@ const nearest = <T extends number | null>(list: T[], v: T) => {
   return best;
 };
 
+/** A slider over a fixed list of steps, set at the step nearest `value`. */
+function StepSlider<T extends number | null>({ id, steps, value, onPick }: { id: string; steps: T[]; value: T; onPick: (v: T) => void }) {
+  return (
+    <input
+      id={id}
+      type="range"
+      min={0}
+      max={steps.length - 1}
+      step={1}
+      value={nearest(steps, value)}
+      onChange={(e) => onPick(steps[Number(e.target.value)]!)}
+    />
+  );
+}
+
 export function HoldingsControls({
   holds,
   onChange,
@@ -74,25 +89,9 @@ export function AnonymisationControls({
         <option value="per-record">new every record</option>
       </select>
       <label htmlFor={id('cell')}>Places: {value.cellM > 0 ? `${value.cellM} m cells` : 'exact'}</label>
-      <input
-        id={id('cell')}
-        type="range"
-        min={0}
-        max={CELLS.length - 1}
-        step={1}
-        value={nearest(CELLS, value.cellM)}
-        onChange={(e) => onChange({ ...value, cellM: CELLS[Number(e.target.value)]! })}
-      />
+      <StepSlider id={id('cell')} steps={CELLS} value={value.cellM} onPick={(cellM) => onChange({ ...value, cellM })} />
       <label htmlFor={id('bin')}>Times: {binLabel(value.binS)}</label>
-      <input
-        id={id('bin')}
-        type="range"
-        min={0}
-        max={BINS.length - 1}
-        step={1}
-        value={nearest(BINS, value.binS)}
-        onChange={(e) => onChange({ ...value, binS: BINS[Number(e.target.value)]! })}
-      />
+      <StepSlider id={id('bin')} steps={BINS} value={value.binS} onPick={(binS) => onChange({ ...value, binS })} />
       <label htmlFor={id('k')}>Suppress below k = {value.k}</label>
       <input id={id('k')} type="range" min={1} max={50} step={1} value={value.k} onChange={(e) => onChange({ ...value, k: Number(e.target.value) })} />
       {dataset === 'aggregates' && (
@@ -110,15 +109,7 @@ export function AnonymisationControls({
         </>
       )}
       <label htmlFor={id('ret')}>Retention: {retLabel(value.retentionS)}</label>
-      <input
-        id={id('ret')}
-        type="range"
-        min={0}
-        max={RETENTION.length - 1}
-        step={1}
-        value={nearest(RETENTION, value.retentionS)}
-        onChange={(e) => onChange({ ...value, retentionS: RETENTION[Number(e.target.value)] ?? null })}
-      />
+      <StepSlider id={id('ret')} steps={RETENTION} value={value.retentionS} onPick={(retentionS) => onChange({ ...value, retentionS })} />
     </div>
   );
 }

@@ -12,6 +12,15 @@ export const EDGE_KIND_INDEX: Record<string, number> = { physical: 0, cyber: 1, 
 /** Seconds a state change takes to sweep along one link. */
 export const SWEEP_S = 0.6;
 
+/** What the vertex shader hands the fragment shader: declared once, so the two always agree. */
+const varyings = /* glsl */ `
+varying float vT;
+varying float vLen;
+varying float vState;
+varying float vVis;
+varying float vKind;
+varying float vStart;`;
+
 const vertex = /* glsl */ `
 attribute float aT;
 attribute float aLen;
@@ -19,12 +28,7 @@ attribute float aState;
 attribute float aVis;
 attribute float aKind;
 attribute float aStart;
-varying float vT;
-varying float vLen;
-varying float vState;
-varying float vVis;
-varying float vKind;
-varying float vStart;
+${varyings}
 void main() {
   vT = aT; vLen = aLen; vState = aState; vVis = aVis; vKind = aKind; vStart = aStart;
   gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
@@ -37,12 +41,7 @@ uniform float uSweep;
 uniform vec3 uKind[4];
 uniform vec3 uBuffer;
 uniform vec3 uLost;
-varying float vT;
-varying float vLen;
-varying float vState;
-varying float vVis;
-varying float vKind;
-varying float vStart;
+${varyings}
 void main() {
   if (vVis < 0.5) discard;
   bool selected = vVis > 1.5;

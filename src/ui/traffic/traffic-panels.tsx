@@ -128,20 +128,26 @@ export function TrafficAssetSection({ index, asset }: { index: WorldIndex; asset
   );
 }
 
-/** Asks the worker about a signal controller whenever the clock moves. */
-function useSignal(assetId: string): SignalInfo | null {
+type Client = NonNullable<ReturnType<typeof twinClient>>;
+
+/** Asks the worker about `key` again whenever it or the clock moves; null until the first answer. An answer that comes after a newer question is dropped. */
+function useAskOnClock<K extends string | number, T>(key: K, ask: (client: Client, key: K) => Promise<T | null>): T | null {
   const clock = useUi((s) => s.clockMs);
-  const [info, setInfo] = useState<SignalInfo | null>(null);
+  const [info, setInfo] = useState<T | null>(null);
   useEffect(() => {
     let alive = true;
-    twinClient()
-      ?.signal(assetId)
-      .then((v) => alive && setInfo(v))
-      .catch(() => undefined);
+    const client = twinClient();
+    if (client)
+      ask(client, key)
+        .then((v) => alive && setInfo(v))
+        .catch(() => undefined);
     return () => void (alive = false);
-  }, [assetId, clock]);
+  }, [key, clock]); // `ask` is the same query at each call site: only the key and the clock change the answer
   return info;
 }
+
+/** Asks the worker about a signal controller whenever the clock moves. */
+const useSignal = (assetId: string): SignalInfo | null => useAskOnClock(assetId, (c, id) => c.signal(id));
 
 const NOW_COLOR: Record<SignalInfo['movements'][number]['now'], string> = {
   green: ASPECT_COLOR[2],
@@ -203,19 +209,7 @@ function SignalMovements({ assetId }: { assetId: string }) {
 }
 
 /** Asks the worker about the vehicle whenever the clock moves. */
-function useVehicle(slot: number): VehicleInfo | null {
-  const clock = useUi((s) => s.clockMs);
-  const [info, setInfo] = useState<VehicleInfo | null>(null);
-  useEffect(() => {
-    let alive = true;
-    twinClient()
-      ?.vehicle(slot)
-      .then((v) => alive && setInfo(v))
-      .catch(() => undefined);
-    return () => void (alive = false);
-  }, [slot, clock]);
-  return info;
-}
+const useVehicle = (slot: number): VehicleInfo | null => useAskOnClock(slot, (c, s) => c.vehicle(s));
 
 export function VehicleInspector({ id }: { index: WorldIndex; id: string }) {
   useUi((s) => s.clockMs);

@@ -3,6 +3,8 @@
  * and width, so colour is never the only cue), signal aspects, and why a vehicle waits. Plain
  * data, shared by the 3D layer and the panels.
  */
+import { bandReached } from '../palette';
+
 export const TRAFFIC_LAYER = 'traffic-network' as const;
 
 /** Mean speed over the speed limit → band. */
@@ -12,10 +14,7 @@ export const CONGESTION_BANDS = [
   { id: 'jam', min: 0, color: '#e5534b', label: 'Congested', cue: 'thick red: under 40% of the limit' },
 ] as const;
 
-export function congestionBand(ratio: number): (typeof CONGESTION_BANDS)[number] {
-  for (const b of CONGESTION_BANDS) if (ratio >= b.min) return b;
-  return CONGESTION_BANDS[CONGESTION_BANDS.length - 1]!;
-}
+export const congestionBand = (ratio: number): (typeof CONGESTION_BANDS)[number] => bandReached(CONGESTION_BANDS, ratio);
 
 /** By the simulation's aspect code: RED, AMBER, GREEN, DARK, GREEN_YIELD (green, but give way). */
 export const ASPECT = ['red', 'amber', 'green', 'dark', 'green, give way'] as const;

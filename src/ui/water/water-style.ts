@@ -4,6 +4,8 @@
  * (delivered / required) with shape changes for low and lost service, pumps by state, and the
  * "time left" wording a briefer is asked for first.
  */
+import { bandReached } from '../palette';
+
 export const WATER_LAYER = 'water-network' as const;
 
 /** Pipe flow bands, by |flow| in L/s; a closed pipe, pump or valve is drawn near-black. */
@@ -15,11 +17,8 @@ export const FLOW_BANDS = [
 ] as const;
 export const CLOSED_PIPE_COLOR = '#2a3140';
 
-export function flowBand(lps: number): (typeof FLOW_BANDS)[number] {
-  const a = Math.abs(lps);
-  for (let b = FLOW_BANDS.length - 1; b > 0; b--) if (a >= FLOW_BANDS[b]!.min) return FLOW_BANDS[b]!;
-  return FLOW_BANDS[0];
-}
+const FLOW_BANDS_HIGH_FIRST = [...FLOW_BANDS].reverse();
+export const flowBand = (lps: number): (typeof FLOW_BANDS)[number] => bandReached(FLOW_BANDS_HIGH_FIRST, Math.abs(lps));
 
 /** Service bands for demand nodes (thresholds as the simulation's: 80% and 20%). */
 export const SERVICE_BANDS = [
@@ -28,10 +27,7 @@ export const SERVICE_BANDS = [
   { id: 'none', min: 0, color: '#e5534b', label: 'No water (under 20%)', cue: 'largest dot' },
 ] as const;
 
-export function serviceBand(s: number): (typeof SERVICE_BANDS)[number] {
-  for (const b of SERVICE_BANDS) if (s >= b.min) return b;
-  return SERVICE_BANDS[SERVICE_BANDS.length - 1]!;
-}
+export const serviceBand = (s: number): (typeof SERVICE_BANDS)[number] => bandReached(SERVICE_BANDS, s);
 
 export const PUMP_COLOR = { running: '#4fb37a', stopped: '#8a96ad', unpowered: '#e5534b' } as const;
 export const TANK_COLOR = { water: '#2f8cff', shell: '#c3cad6' } as const;

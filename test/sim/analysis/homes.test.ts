@@ -4,7 +4,7 @@ import { CONFIDENCE_BANDS, matchHomes, mergeIdentities, privacyAnalysis } from '
 import { precisionByMargin } from '../../../src/sim/analysis/homes';
 import { occupancyThresholds } from '../../../src/sim/analysis/meter-occupancy';
 import { runPopulation } from '../../support/population';
-import { released, settings, type Row } from '../../support/released';
+import { released, releasedMeters, type Row } from '../../support/released';
 import { populationCity } from '../../support/scenarios';
 
 /** Plate reads as released, at exact places and times. */
@@ -24,18 +24,7 @@ describe('reading the meters as an attacker would', () => {
     for (let s = 16; s < 35; s++) for (let h = 0; h < H; h++) kwh[(d * 48 + s) * H + h] = 0.06;
     if (d >= 2) for (let s = 38; s < 41; s++) kwh[(d * 48 + s) * H + 0] = 0.06;
   }
-  const meters: pop.ReleasedMeters = {
-    households: H,
-    pid: Uint32Array.of(101, 102),
-    x: Float32Array.of(500, 510),
-    z: Float32Array.of(500, 500),
-    truth: Int32Array.of(0, 1),
-    slots: days * 48,
-    slotS: 1800,
-    kwh,
-    linkable: true,
-    settings: { ...settings(), cellM: 100, binS: 1800 },
-  };
+  const meters = releasedMeters(kwh, [500, 510]);
   // The resident: out at 08:10, back at 17:20; on days 2 to 4 last seen at 20:20, on the way home from an evening out.
   const rows: Row[] = [];
   for (let d = 0; d < days; d++) {

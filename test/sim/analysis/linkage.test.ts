@@ -3,7 +3,7 @@ import { population as pop } from '../../../src/sim';
 import { denseTraces, linkPair, matchHomes, mergeIdentities, privacyAnalysis } from '../../../src/sim/analysis';
 import { runPopulation } from '../../support/population';
 import { populationCity } from '../../support/scenarios';
-import { released, settings, type Row } from '../../support/released';
+import { released, releasedMeters, type Row } from '../../support/released';
 
 describe('linking pseudonyms across datasets', () => {
   // Plates 11 and 12 pass cameras at junctions (400 m grid); Wi-Fi sniffers on the same poles hear MACs 21, 22, 23.
@@ -75,18 +75,7 @@ describe('tying an identity to a home through smart meters', () => {
     for (let s = 16; s < 35; s++) kwh[(d * 48 + s) * H + 0] = 0.06;
     for (let s = 20; s < 24; s++) kwh[(d * 48 + s) * H + 1] = 0.06;
   }
-  const meters: pop.ReleasedMeters = {
-    households: H,
-    pid: Uint32Array.of(101, 102, 103),
-    x: Float32Array.of(500, 520, 540),
-    z: Float32Array.of(500, 500, 500),
-    truth: Int32Array.of(0, 1, 2),
-    slots,
-    slotS: 1800,
-    kwh,
-    linkable: true,
-    settings: { ...settings(), cellM: 100, binS: 1800 },
-  };
+  const meters = releasedMeters(kwh, [500, 520, 540]);
   // A plate first read at 08:10 near the homes and last at 17:20, each day.
   const rows: Row[] = [];
   for (let d = 0; d < days; d++) {

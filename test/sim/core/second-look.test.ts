@@ -4,21 +4,13 @@
  * just past a tick, the seeding of random streams, and hex digests with leading zeros.
  */
 import { describe, expect, it } from 'vitest';
-import { backupBufferMs, describeCommand, Engine, Hasher, MINUTE, Rng, World, type EventId } from '../../../src/sim/core';
-import { asset, edge } from '../../support/world';
+import { backupBufferMs, describeCommand, Engine, Hasher, MINUTE, Rng } from '../../../src/sim/core';
+import { asset, edge, worldRig } from '../../support/world';
 
 function rig(ids: string[], edges: ReturnType<typeof edge>[]) {
-  const engine = new Engine(1, 1000);
-  const world = new World(
-    ids.map((a) => asset(a)),
-    edges,
-    engine.bus,
-    engine.scheduler,
-    () => engine.nowMs,
-  );
-  const cause = (): EventId => engine.bus.emit('command.applied', null, { command: 'test', actor: 'operator' }).id;
-  const of = (type: string, source: string) => engine.bus.events.filter((e) => e.type === type && e.source === source);
-  return { engine, world, cause, of, i: (id: string) => world.indexOf(id) };
+  const r = worldRig(ids, edges);
+  const of = (type: string, source: string) => r.engine.bus.events.filter((e) => e.type === type && e.source === source);
+  return { ...r, of };
 }
 
 describe('World, second look', () => {

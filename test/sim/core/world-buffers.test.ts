@@ -4,23 +4,16 @@
  * into status changes. Built on a bare Engine so the clock and timers are the real ones.
  */
 import { describe, expect, it } from 'vitest';
-import { Engine, MINUTE, World, type AssetStatus, type BackupSpec, type EventId, type SimEvent } from '../../../src/sim/core';
-import { asset, edge } from '../../support/world';
+import { Engine, MINUTE, World, type AssetStatus, type BackupSpec, type SimEvent } from '../../../src/sim/core';
+import { asset, edge, worldRig } from '../../support/world';
 
 function rig(assets: string[], edges: ReturnType<typeof edge>[]) {
-  const engine = new Engine(1, 1000);
-  const world = new World(
-    assets.map((a) => asset(a)),
-    edges,
-    engine.bus,
-    engine.scheduler,
-    () => engine.nowMs,
-  );
-  const cause = (): EventId => engine.bus.emit('command.applied', null, { command: 'test', actor: 'operator' }).id;
-  const at = (min: number) => engine.runUntil(min * MINUTE);
-  const events = (type: SimEvent['type'], source?: string) => engine.bus.events.filter((e) => e.type === type && (source === undefined || e.source === source));
-  const statusOf = (id: string): AssetStatus => world.statusOf(id);
-  return { engine, world, cause, at, events, statusOf, i: (id: string) => world.indexOf(id) };
+  const r = worldRig(assets, edges);
+  const at = (min: number) => r.engine.runUntil(min * MINUTE);
+  const events = (type: SimEvent['type'], source?: string) =>
+    r.engine.bus.events.filter((e) => e.type === type && (source === undefined || e.source === source));
+  const statusOf = (id: string): AssetStatus => r.world.statusOf(id);
+  return { ...r, at, events, statusOf };
 }
 
 const withBackup = (e: ReturnType<typeof edge>, backup: BackupSpec) => ({ ...e, backup });

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PrivacyView, PrivacyWhatIf } from '../../../src/worker/privacy-query';
 import type { WorldView } from '../../../src/worker/protocol';
+import { reactHost } from '../../support/dom';
 import { sampleTrace } from '../../support/trace';
 
 const calls: (PrivacyWhatIf | undefined)[] = [];
@@ -101,11 +101,8 @@ const { PrivacyPanel } = await import('../../../src/ui/privacy/privacy-panel');
 const { uiStore } = await import('../../../src/ui/store/ui-store');
 
 describe('privacy panel', () => {
-  let host: HTMLDivElement;
+  const dom = reactHost();
   beforeEach(() => {
-    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-    host = document.createElement('div');
-    document.body.append(host);
     uiStore.setState({
       world: {
         city: {
@@ -125,13 +122,12 @@ describe('privacy panel', () => {
     });
   });
   afterEach(() => {
-    host.remove();
     calls.length = 0;
     commands.length = 0;
   });
 
   it('shows holdings, re-identification, unicity and sites after an analysis, and turns settings into a policy', async () => {
-    const root = createRoot(host);
+    const { host, root } = dom;
     await act(async () => root.render(<PrivacyPanel />));
     const analyse = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Analyse')!;
     await act(async () => analyse.click());
@@ -180,6 +176,5 @@ describe('privacy panel', () => {
     const apply = [...host.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Apply as policy'))!;
     await act(async () => apply.click());
     expect(commands).toEqual([{ type: 'privacy.anonymise', dataset: 'anpr', rotation: 'none', cellM: 0, binS: 1, k: 5, epsilon: null, retentionS: null }]);
-    await act(async () => root.unmount());
   });
 });

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SignalInfo, VehicleInfo, WorldView } from '../../../src/worker/protocol';
 import type { WorldIndex } from '../../../src/ui/store/world-index';
+import { reactHost } from '../../support/dom';
 
 const asked: string[] = [];
 const info: SignalInfo = {
@@ -52,14 +52,8 @@ const { live } = await import('../../../src/ui/store/live');
 const { uiStore } = await import('../../../src/ui/store/ui-store');
 
 describe('signal inspector', () => {
-  let host: HTMLDivElement;
-  beforeEach(() => {
-    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-    host = document.createElement('div');
-    document.body.append(host);
-  });
+  const dom = reactHost();
   afterEach(() => {
-    host.remove();
     asked.length = 0;
   });
 
@@ -70,7 +64,7 @@ describe('signal inspector', () => {
       traffic: { links: new Float32Array(0), lanes: new Uint8Array(0), signals: [{ asset: 0, x: 0, z: 0, plan }] },
     } as unknown as WorldView;
     const index = { view } as unknown as WorldIndex;
-    const root = createRoot(host);
+    const { host, root } = dom;
     await act(async () => root.render(<TrafficAssetSection index={index} asset={0} />));
     expect(asked).toEqual(['signal-1']);
     const table = host.querySelector('[data-testid="signal-movements"]')!;
@@ -82,7 +76,6 @@ describe('signal inspector', () => {
     expect(rows[2]![0]).toBe('west');
     expect(table.querySelector('th[aria-current="step"]')?.textContent).toBe('2: right-turn arrow');
     expect(host.textContent).toContain('Running stage 2: right-turn arrow.');
-    await act(async () => root.unmount());
   });
 
   it('counts the approaches showing green, amber and red, however many arms the junction has', async () => {
@@ -96,12 +89,11 @@ describe('signal inspector', () => {
     // Lamps per approach (left, ahead, right): 2 green, 4 green-give-way, 1 amber, 0 red, 255 no such movement.
     const lamps = Uint8Array.of(2, 2, 4, 0, 0, 4, 1, 1, 255, 0, 0, 0, 0, 255, 0, 2, 2, 2);
     live.snapshot = { traffic: { signals: Uint8Array.of(0), approaches: lamps } } as unknown as typeof live.snapshot;
-    const root = createRoot(host);
+    const { host, root } = dom;
     await act(async () => root.render(<TrafficAssetSection index={{ view } as unknown as WorldIndex} asset={0} />));
     const facts = [...host.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling!.textContent}`);
     expect(facts.map((f) => f.replace(/\s+/g, ' '))).toContain('Showing: 2 approaches green, 1 approach amber, 2 approaches red');
     live.snapshot = null;
-    await act(async () => root.unmount());
   });
 
   it('says why a car waits and which car it waits on, and opens that car', async () => {
@@ -109,7 +101,7 @@ describe('signal inspector', () => {
     live.snapshot = {
       traffic: { vehicles: new Float32Array([120, 40, 0, 122, 43, 0]), vehicleState: new Uint8Array([11, 12]), vehicleSlot: new Int32Array([3, 7]) },
     } as unknown as typeof live.snapshot;
-    const root = createRoot(host);
+    const { host, root } = dom;
     await act(async () => root.render(<VehicleInspector index={{} as WorldIndex} id="vehicle:3" />));
     expect(asked).toEqual(['vehicle 3']);
     const facts = [...host.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling!.textContent}`);
@@ -137,6 +129,5 @@ describe('signal inspector', () => {
     await act(async () => root.render(<VehicleInspector index={{} as WorldIndex} id="vehicle:5" />));
     expect(host.querySelector('dd')!.textContent).toBe('Waiting at a red signal');
     live.snapshot = null;
-    await act(async () => root.unmount());
   });
 });
