@@ -5,13 +5,12 @@
  * compiling the city) is not counted. The queue's overhead is its wall time against the threads'.
  */
 import { spawn } from 'node:child_process';
-import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadSweep, tasksOf } from './sweep/command';
 import { ThreadPool } from './sweep/pool';
 import { runOnQueue, type QueueTask } from './sweep/queue';
+import { hasRedis, startRedis } from './sweep/redis-server';
 
 const SWEEP = fileURLToPath(new URL('../../sweeps/camera-vendor-policies.json', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,22 +30,10 @@ async function onThreads(threads: number, warm: readonly QueueTask[], timed: rea
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
 async function onQueue(threads: number, warm: readonly QueueTask[], timed: readonly QueueTask[]): Promise<number | string> {
-  if (spawnSync('redis-server', ['--version']).status !== 0) return 'skipped: redis-server is not installed (apt-get install redis-server)';
-  const port = await freePort();
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const url = `redis://127.0.0.1:${port}`;
+  if (!hasRedis()) return 'skipped: redis-server is not installed (apt-get install redis-server)';
+  const redis = await startRedis();
+  const url = redis.url;
   const queue = `bench-${process.pid}`;
   const worker = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--redis', url, '--queue', queue, '--concurrency', String(threads)], {
     cwd: ROOT,
@@ -71,7 +58,7 @@ async function onQueue(threads: number, warm: readonly QueueTask[], timed: reado
     return (performance.now() - t0) / 1000;
   } finally {
     worker.kill('SIGTERM');
-    redis.kill('SIGTERM');
+    await redis.stop();
   }
 }
 

@@ -61,16 +61,10 @@ export interface SweepSummary {
   readonly ranking: readonly string[];
 }
 
-export interface SummaryInput {
-  readonly title: string;
-  readonly question: string;
-  readonly scenario: string;
-  readonly baseline: string;
-  readonly seeds: readonly number[];
-  readonly untilS: number;
-  readonly figures: readonly FigureDef[];
-  readonly variants: readonly { readonly id: string; readonly label: string; readonly description: string }[];
-}
+/** What a summary says about the sweep itself, before any run. */
+export type SummaryInput = Pick<SweepSummary, 'title' | 'question' | 'scenario' | 'baseline' | 'seeds' | 'untilS' | 'figures'> & {
+  readonly variants: readonly Pick<VariantSummary, 'id' | 'label' | 'description'>[];
+};
 
 /** Rounds a statistic for the file: 6 significant digits say more than any run can. */
 const r6 = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(6)) : x);

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../support/cli';
+import { cli, cliAsync } from '../support/cli';
 import { makeSession } from '../../src/scenario';
 
 const tmp = mkdtempSync(join(tmpdir(), 'twin-out-'));
@@ -37,8 +37,8 @@ describe('--out into a folder that does not exist', () => {
     ['import osm', ['import', 'osm', OSM, '--out', missing]],
     ['bench', ['bench', '--out', missing]],
   ] as const) {
-    it(`${name}: exit 1 with a plain message naming the folder`, () => {
-      const r = cli([...args]);
+    it(`${name}: exit 1 with a plain message naming the folder`, async () => {
+      const r = await cliAsync([...args]);
       expect(r.code).toBe(1);
       expect(r.err).toBe(`twin: cannot write ${missing}: the folder ${join(tmp, 'no-such-folder')} does not exist (create it first, or choose another --out)`);
     });

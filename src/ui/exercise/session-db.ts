@@ -6,6 +6,7 @@
  * replace the exercise saved before it. Which slot a tab uses and what it offers to restore is
  * decided by the pure functions in session-slots.ts.
  */
+import { idbStore } from '../store/idb-store';
 /** A session's slot ("session:…"; older builds used "main" and "previous"), or the rehearsal's. */
 export type SessionSlot = string;
 
@@ -57,51 +58,21 @@ export function savedRecord(
   };
 }
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((ok, fail) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: 'slot' });
-    req.onsuccess = () => ok(req.result);
-    req.onerror = () => fail(req.error ?? new Error('IndexedDB is not available'));
-  });
-}
-
-async function tx<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  try {
-    return await new Promise<T>((ok, fail) => {
-      const t = db.transaction(STORE, mode);
-      const req = fn(t.objectStore(STORE));
-      t.oncomplete = () => ok(req.result);
-      t.onerror = () => fail(t.error ?? new Error('IndexedDB write failed'));
-      t.onabort = () => fail(t.error ?? new Error('IndexedDB write aborted'));
-    });
-  } finally {
-    db.close();
-  }
-}
+const store = idbStore<SavedSession, SessionSlot>(DB, STORE, 'slot');
 
 export function saveSession(rec: SavedSession): Promise<unknown> {
-  return tx('readwrite', (s) => s.put(rec));
+  return store.put(rec);
 }
 
-export async function loadSaved(slot: SessionSlot): Promise<SavedSession | null> {
-  try {
-    return ((await tx('readonly', (s) => s.get(slot))) as SavedSession | undefined) ?? null;
-  } catch {
-    return null;
-  }
+export function loadSaved(slot: SessionSlot): Promise<SavedSession | null> {
+  return store.get(slot);
 }
 
 /** Every saved record, the rehearsal's included. */
-export async function listSaved(): Promise<SavedSession[]> {
-  try {
-    return ((await tx('readonly', (s) => s.getAll())) as SavedSession[]) ?? [];
-  } catch {
-    return [];
-  }
+export function listSaved(): Promise<SavedSession[]> {
+  return store.all();
 }
 
 export function deleteSaved(slot: SessionSlot): Promise<unknown> {
-  return tx('readwrite', (s) => s.delete(slot)).catch(() => undefined);
+  return store.delete(slot);
 }
