@@ -86,6 +86,8 @@ export class TrafficModel implements TrafficState {
   sumDelayS = 0;
   distanceM = 0;
   onArrive: ((v: number, tag: number, kind: number, nowMs: number) => void) | null = null;
+  /** Called as a trip ends, before its slot is freed (SUMO's tripinfo output reads it). */
+  onTrip: ((v: number, nowMs: number) => void) | null = null;
   private readonly rerouteMs: number;
   private cross: Int32Array;
   private crossCount = 0;
@@ -127,12 +129,17 @@ export class TrafficModel implements TrafficState {
    * Puts a vehicle on link `origin` bound for link `dest` if there is room; returns its slot, -2
    * when the origin is full (try again later) and -1 when dest cannot be reached.
    */
-  insert(origin: number, dest: number, nowMs: number, kind: number, tag: number, speedFactor: number): number {
+  insert(origin: number, dest: number, nowMs: number, kind: number, tag: number, speedFactor: number, route: Int32Array | null = null): number {
     let lane = bestLane(this, origin);
     if (laneRoom(this, lane) < this.idm.length) return -2;
     const V = this.v;
     const v = V.alloc();
-    const len = this.router.route(origin, dest, V.routes, v * V.slot, V.slot);
+    // A route given with the trip (a SUMO vehicle's) is driven as given when it fits the slot.
+    let len: number;
+    if (route && route.length <= V.slot) {
+      V.routes.set(route, v * V.slot);
+      len = route.length;
+    } else len = this.router.route(origin, dest, V.routes, v * V.slot, V.slot);
     if (len === 0) {
       V.release(v);
       this.tripsUnroutable++;
@@ -153,6 +160,9 @@ export class TrafficModel implements TrafficState {
     V.stoppedSinceMs[v] = -1;
     V.nextRerouteMs[v] = 0;
     V.freeFlowS[v] = this.net.linkLength[origin]! / this.net.linkSpeed[origin]!;
+    V.odoM[v] = 0;
+    V.waitS[v] = 0;
+    V.lossS[v] = 0;
     V.wait[v] = W_MOVING;
     V.mergeBehind[v] = -1;
     V.letIn[v] = -1;
@@ -223,7 +233,10 @@ export class TrafficModel implements TrafficState {
       V.acc[v] = acc;
       V.wait[v] = wait;
       if (sample) this.linkSpeedSum[l]! += sp;
+      // Time lost against the desired speed, as SUMO counts it for tripinfo's timeLoss.
+      if (sp < v0) V.lossS[v]! += DT_S * (1 - sp / v0);
       if (sp < 0.1) {
+        V.waitS[v]! += DT_S;
         const since = V.stoppedSinceMs[v]!;
         if (since < 0) V.stoppedSinceMs[v] = nowMs;
         else {
@@ -264,6 +277,7 @@ export class TrafficModel implements TrafficState {
         v1 = 0;
       }
       dist += x - V.pos[v]!;
+      V.odoM[v]! += x - V.pos[v]!;
       V.pos[v] = x;
       V.speed[v] = v1;
       if (x >= len) this.pushCross(v);
@@ -381,6 +395,7 @@ export class TrafficModel implements TrafficState {
     this.tripsCompleted++;
     this.sumTripS += dur;
     this.sumDelayS += Math.max(0, dur - V.freeFlowS[v]!);
+    this.onTrip?.(v, nowMs);
     const tag = V.tag[v]!;
     const kind = V.kind[v]!;
     V.release(v);
