@@ -47,12 +47,7 @@ export interface CompiledSumo {
   readonly input: Pick<TrafficInput, 'network' | 'linkIds' | 'linkStreets' | 'signals' | 'trips' | 'idm'>;
 }
 
-export function compileSumo(
-  section: SumoSection,
-  plan: traffic.SignalPlan,
-  readFile: ReadFile | undefined,
-  issues: ScenarioIssue[],
-): CompiledSumo | null {
+export function compileSumo(section: SumoSection, plan: traffic.SignalPlan, readFile: ReadFile | undefined, issues: ScenarioIssue[]): CompiledSumo | null {
   const netText = readReferenced(section.net, 'traffic.sumo.net', readFile, issues);
   if (netText === null) return null;
   const parsedNet = parseSumoNet(netText, section.net);
@@ -92,7 +87,13 @@ function build(net: SumoNet, demand: SumoDemand | null, section: SumoSection, pl
     const b = nodeOf.get(e.to)!;
     // The twin keeps one link per ordered pair of junctions; a second parallel edge is dropped.
     if (seenPair.has(`${a}>${b}`)) {
-      issues.push(issue(`${section.net}`, `edge ${quote(e.id)} runs between the same junctions as another edge`, 'the twin keeps the first; merge parallel edges in netconvert'));
+      issues.push(
+        issue(
+          `${section.net}`,
+          `edge ${quote(e.id)} runs between the same junctions as another edge`,
+          'the twin keeps the first; merge parallel edges in netconvert',
+        ),
+      );
       continue;
     }
     seenPair.add(`${a}>${b}`);
@@ -131,7 +132,13 @@ function build(net: SumoNet, demand: SumoDemand | null, section: SumoSection, pl
     if (f === undefined) continue;
     const node = network.linkTo[f]!;
     if (signals.some((s) => s.node === node)) {
-      issues.push(issue(section.net, `traffic light ${quote(tl.id)} controls a junction another light controls`, 'the twin runs one program per junction; join the programs in netconvert'));
+      issues.push(
+        issue(
+          section.net,
+          `traffic light ${quote(tl.id)} controls a junction another light controls`,
+          'the twin runs one program per junction; join the programs in netconvert',
+        ),
+      );
       continue;
     }
     const phases = tl.phases.map((ph) => {
@@ -163,7 +170,13 @@ function build(net: SumoNet, demand: SumoDemand | null, section: SumoSection, pl
       const d = linkOf.get(it.to);
       if (o === undefined || d === undefined || (route && route.includes(-1))) {
         if (unknown++ < 5)
-          issues.push(issue(`${section.routes}`, `${quote(it.id)} uses an edge the network ${quote(section.net)} does not have`, 'make the demand for this network (randomTrips.py -n NET)'));
+          issues.push(
+            issue(
+              `${section.routes}`,
+              `${quote(it.id)} uses an edge the network ${quote(section.net)} does not have`,
+              'make the demand for this network (randomTrips.py -n NET)',
+            ),
+          );
         continue;
       }
       ids.push(it.id);

@@ -64,7 +64,7 @@ export class TrafficModel implements TrafficState {
   readonly idm: IdmParams;
   readonly laneHead: Int32Array;
   readonly laneTail: Int32Array;
-  /** Per link: vehicles on it and the sum of their speeds this step (congestion, route costs). */
+  /** Per link: vehicles on it; and, over the minute since routing costs were refreshed, the sum of its vehicles' speeds and how many were summed (congestion, route costs). */
   readonly linkCount: Int32Array;
   readonly linkSpeedSum: Float64Array;
   readonly linkVisits: Float64Array;
@@ -187,7 +187,7 @@ export class TrafficModel implements TrafficState {
     const sig = this.signals;
     const p = this.idm;
     sig.clearDemand();
-    // Link speeds are sampled once a minute, on the step before routing costs are refreshed.
+    // Routing costs are refreshed once a minute from the link speeds seen over that minute.
     const sample = nowMs - this.lastCostMs >= 60_000;
     let stuck = 0;
     // 1. Accelerations.
@@ -232,7 +232,10 @@ export class TrafficModel implements TrafficState {
       else V.hold[v] = 0;
       V.acc[v] = acc;
       V.wait[v] = wait;
-      if (sample) this.linkSpeedSum[l]! += sp;
+      // Every step, not one snapshot a minute: a snapshot that caught one car at a red made the link
+      // look 30 times slower than it drives, and routes detoured round it for a minute.
+      this.linkSpeedSum[l]! += sp;
+      this.linkVisits[l]!++;
       // Time lost against the desired speed, as SUMO counts it for tripinfo's timeLoss.
       if (sp < v0) V.lossS[v]! += DT_S * (1 - sp / v0);
       if (sp < 0.1) {
@@ -277,7 +280,6 @@ export class TrafficModel implements TrafficState {
         v1 = 0;
       }
       dist += x - V.pos[v]!;
-      V.odoM[v]! += x - V.pos[v]!;
       V.pos[v] = x;
       V.speed[v] = v1;
       if (x >= len) this.pushCross(v);
@@ -320,7 +322,7 @@ export class TrafficModel implements TrafficState {
     this.lastCostMs = nowMs;
     const net = this.net;
     for (let l = 0; l < net.linkCount; l++) {
-      const c = this.linkCount[l]!;
+      const c = this.linkVisits[l]!;
       const mean = c > 0 ? this.linkSpeedSum[l]! / c : net.linkSpeed[l]!;
       this.linkMeanSpeed[l] = mean;
       // Never cheaper than free flow (fast drivers exceed the limit), so the A* heuristic stays a bound.
@@ -328,6 +330,7 @@ export class TrafficModel implements TrafficState {
       this.router.cost[l] = 0.5 * this.router.cost[l]! + 0.5 * target;
     }
     this.linkSpeedSum.fill(0);
+    this.linkVisits.fill(0);
   }
 
   /** Re-plans v's route from link l (avoiding `avoid` when ≥ 0); false if no route is left. */
@@ -372,6 +375,7 @@ export class TrafficModel implements TrafficState {
     }
     unlink(this, v);
     this.linkCount[l]!--;
+    V.odoM[v]! += len;
     V.link[v] = m;
     V.pos[v] = over;
     V.routeIdx[v]!++;
@@ -395,6 +399,7 @@ export class TrafficModel implements TrafficState {
     this.tripsCompleted++;
     this.sumTripS += dur;
     this.sumDelayS += Math.max(0, dur - V.freeFlowS[v]!);
+    V.odoM[v]! += this.net.linkLength[V.link[v]!]!;
     this.onTrip?.(v, nowMs);
     const tag = V.tag[v]!;
     const kind = V.kind[v]!;

@@ -175,10 +175,7 @@ export class TrafficSubsystem implements SimSubsystem<TrafficSnapshot, TrafficFi
     const rt = this.input.randomTrips;
     const tl = this.input.trips;
     return (
-      this.model.activeCount > 0 ||
-      this.pendingO.length > 0 ||
-      (rt !== null && nowMs < rt.untilS * 1000) ||
-      (tl != null && this.nextListed < tl.ids.length)
+      this.model.activeCount > 0 || this.pendingO.length > 0 || (rt !== null && nowMs < rt.untilS * 1000) || (tl != null && this.nextListed < tl.ids.length)
     );
   }
 

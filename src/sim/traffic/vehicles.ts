@@ -62,7 +62,7 @@ export class VehicleTable {
   /** Free-flow seconds of the links already driven, for delay. */
   freeFlowS!: Float64Array;
   speedFactor!: Float32Array;
-  /** For SUMO's tripinfo: metres driven, seconds stopped (below 0.1 m/s) and time lost against the driver's desired speed. */
+  /** For SUMO's tripinfo: length of the links driven (m), seconds stopped (below 0.1 m/s) and time lost against the driver's desired speed. */
   odoM!: Float64Array;
   waitS!: Float64Array;
   lossS!: Float64Array;
