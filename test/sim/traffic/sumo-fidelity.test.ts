@@ -22,7 +22,7 @@ import { createSimulation } from '../../../src/sim';
 const DIR = fileURLToPath(new URL('../../fixtures/sumo/', import.meta.url));
 
 function runTwin(name: string) {
-  const r = loadScenarioFile(join(DIR, `${name}.json`), {});
+  const r = loadScenarioFile(join(DIR, `${name}.json`), { allowOutside: false });
   if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
   const sim = createSimulation(r.input);
   const t = sim.traffic!;
