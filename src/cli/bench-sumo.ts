@@ -47,7 +47,13 @@ export function benchSumo(): Record<string, unknown> {
         out[name] = { error: `SUMO's log for ${name} has no Performance figures` };
         continue;
       }
-      const scenario = { version: 1, meta: { id: `bench-sumo-${name}`, title: `SUMO ${name}` }, seed: 1, duration: '4h', traffic: { sumo: { net: `${name}.net.xml`, routes: `${name}.trips.xml` } } };
+      const scenario = {
+        version: 1,
+        meta: { id: `bench-sumo-${name}`, title: `SUMO ${name}` },
+        seed: 1,
+        duration: '4h',
+        traffic: { sumo: { net: `${name}.net.xml`, routes: `${name}.trips.xml` } },
+      };
       const loaded = loadScenarioText(JSON.stringify(scenario), { readFile: (p) => readFileSync(join(dir, p), 'utf8') });
       if (!loaded.ok) {
         out[name] = { error: loaded.issues.map((i) => `${i.path}: ${i.message}`).join('; ') };
