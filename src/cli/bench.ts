@@ -14,6 +14,7 @@ import { benchPopulation } from './bench-population';
 import { loadScenarioText } from '../scenario';
 import { parseArgs } from './args';
 import { checkOutput, writeOutput } from './files';
+import { benchSweep } from './bench-sweep';
 
 const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/default.json', import.meta.url));
 
@@ -22,8 +23,8 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-export function benchCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
-  const { options } = parseArgs(argv, ['out']);
+export async function benchCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const { options } = parseArgs(argv, ['out'], ['no-sweep']);
   if (options.out) checkOutput(options.out);
   const text = readFileSync(DEFAULT_SCENARIO, 'utf8');
   const rssBefore = process.memoryUsage().rss;
@@ -87,6 +88,8 @@ export function benchCommand(argv: readonly string[], out: (s: string) => void, 
     traffic: trafficFigures,
     water: waterFigures,
     population: populationFigures,
+    // Threads and a queue are measured last, apart from the single-threaded figures above.
+    sweep: options['no-sweep'] ? 'skipped (--no-sweep)' : await benchSweep(err),
     memory: {
       heapUsedAfterLoadMB: round(heapAfterLoad / 2 ** 20),
       rssBeforeMB: round(rssBefore / 2 ** 20),

@@ -38,10 +38,12 @@ session's folder. A scenario file is not a session: run it with \`twin run\`.
   --format html|md|json  default: from the --out extension, else html
 ${ALLOW_OUTSIDE}`,
 
-  bench: `usage: twin bench [--out PATH]
+  bench: `usage: twin bench [--out PATH] [--no-sweep]
 
-Measures the simulation's speed and memory and prints the figures as JSON (also: npm run bench).
-  --out PATH   also write the JSON to PATH (its folder must exist)`,
+Measures the simulation's speed and memory and prints the figures as JSON (also: npm run bench),
+and a sweep's throughput in one thread, in a thread per core and through a Redis queue.
+  --out PATH   also write the JSON to PATH (its folder must exist)
+  --no-sweep   leave out the sweep throughput (it takes a few minutes)`,
 
   import: `usage: twin import osm FILE.osm --out SCENARIO.json [--name NAME] [--no-infrastructure]
 
@@ -53,6 +55,31 @@ with a grid-automation vendor and a camera vendor, an inject and a decision.
   --out SCENARIO.json    the scenario to write (its folder must exist)
   --name NAME            the town's name (default: the file's name)
   --no-infrastructure    import only what OpenStreetMap maps (sets city.infrastructure to false)`,
+
+  sweep: `usage: twin sweep SWEEP.json [--workers N | --redis URL [--queue NAME]] [--out DIR] [--seeds N] [--until DURATION] [--allow-outside]
+
+Runs a policy sweep: every variant of the base scenario on every seed, then writes to DIR
+runs.jsonl (one line per run: variant, seed, hash, figures), summary.json and summary.csv (per
+variant: mean, median, 5th and 95th percentiles, 95 % interval of the mean, the difference from
+the baseline with its interval) and report.html (a ranked table and a plot per figure).
+Runs already in DIR/runs.jsonl with the same scenario, seed and duration are reused, so an
+interrupted sweep started again carries on. Progress goes to stderr.
+  --workers N       worker threads on this machine (default: the number of cores)
+  --redis URL       queue the runs on BullMQ at redis://HOST:PORT instead; \`twin worker\`
+                    processes on any machines run them
+  --queue NAME      the queue's name (default twin-sweep)
+  --out DIR         where to write (default sweep-results/<sweep file name>); created if missing
+  --seeds N         run only the first N seeds (a quick trial of a big sweep)
+  --until DURATION  how long each run lasts, overriding the file's
+${ALLOW_OUTSIDE}`,
+
+  worker: `usage: twin worker --redis URL [--concurrency N] [--queue NAME] [--lock DURATION]
+
+Takes sweep runs from the BullMQ queue at URL (filled by \`twin sweep --redis URL\`) and runs them
+in N worker threads (default: the number of cores) until stopped with Ctrl-C. A worker that dies
+mid-run loses nothing: its job goes back to the queue for another worker.
+  --lock DURATION   how long a job's lock lasts without renewal before another worker may take it
+                    over (default 30s)`,
 } as const;
 
 export type CommandName = keyof typeof COMMAND_USAGE;
@@ -70,6 +97,9 @@ commands:
   bench [--out PATH]                   measure speed and memory; prints JSON
   import osm FILE.osm --out SCENARIO.json [--name NAME] [--no-infrastructure]
                                        make a whole twin of an OpenStreetMap extract
+  sweep SWEEP.json [--workers N | --redis URL] [--out DIR] [--seeds N] [--until DURATION]
+                                       run a policy sweep over variants and seeds; summary and report
+  worker --redis URL [--concurrency N] take sweep runs from a Redis job queue
 
 validate, run and report take --allow-outside to read files outside the scenario's folder.
 DURATION is like 90s, 30m, 6h or 2d.`;

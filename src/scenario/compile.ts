@@ -161,7 +161,16 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   );
 
   const grid = compilePower(s, { assets, edges, generated, city, readFile: options.readFile, issues, gridOptions: osm?.town.grid });
-  const cyber = compileCyber(s, { assets, edges, vendors, city, readFile: options.readFile, issues, cameraViews: osm?.town.cameraViews });
+  const cyber = compileCyber(s, {
+    assets,
+    edges,
+    vendors,
+    city,
+    readFile: options.readFile,
+    issues,
+    cameraViews: osm?.town.cameraViews,
+    geo: osm ?? undefined,
+  });
   rememberCyberRefs(assets, cyber?.refs ?? null);
   // Every asset records the firmware it runs: its vendor's release unless the scenario says otherwise
   // (after the cyber layer, which may have banned vendors or imported cameras).

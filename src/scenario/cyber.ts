@@ -25,6 +25,8 @@ export interface CyberContext {
   readonly issues: ScenarioIssue[];
   /** How cameras mapped in OpenStreetMap look (heading, field of view, height) and which analytics they run. */
   readonly cameraViews?: ReadonlyMap<string, CameraView> | undefined;
+  /** An imported (OpenStreetMap) town's projection: a camera register's cameras go where they really are. */
+  readonly geo?: { readonly project: (lat: number, lon: number) => [number, number]; readonly inside: (p: readonly [number, number]) => boolean } | undefined;
 }
 
 const ZONE_OF_KIND: Record<string, (typeof ZONE_IDS)[number]> = {
@@ -375,8 +377,23 @@ function importRegister(s: Scenario, ctx: CyberContext): void {
     );
   const v = ctx.vendors.find((x) => x.id === vendor) ?? null;
   const [w, h] = ctx.city.sizeM;
-  const { cameras, extentM } = placeCameras(parsed.cameras, [w / 2, h / 2]);
-  if (extentM[0] > w || extentM[1] > h) {
+  const geo = ctx.geo;
+  // On an imported town each camera goes where it is; on a generated city the register is centred on it.
+  const { cameras: all, extentM } = placeCameras(parsed.cameras, [w / 2, h / 2], geo?.project);
+  const cameras = geo ? all.filter((c) => geo.inside(c.position)) : all;
+  if (geo && cameras.length < all.length) {
+    const out = all.filter((c) => !geo.inside(c.position));
+    ctx.issues.push(
+      issue(
+        path,
+        `${out.length} camera(s) lie outside the imported area (${out
+          .slice(0, 5)
+          .map((c) => c.ref)
+          .join(', ')}${out.length > 5 ? ', …' : ''})`,
+        'keep only the cameras inside the extract in the register, or export an extract that covers them',
+      ),
+    );
+  } else if (!geo && (extentM[0] > w || extentM[1] > h)) {
     ctx.issues.push(
       issue(
         path,

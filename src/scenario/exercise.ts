@@ -66,6 +66,13 @@ export function compileBriefing(
     if (atMs !== null && atMs > ctx.durationMs)
       issues.push(issue(`${path}.at`, `${b.at} is after the scenario ends`, 'move it earlier or lengthen "duration"'));
     const focus = b.asset !== undefined ? { asset: b.asset } : b.point !== undefined ? { point: b.point, distanceM: b.distanceM ?? 1500 } : null;
-    return { title: b.title, text: b.text, focus, layers: b.layers ?? null, atMs };
+    return {
+      title: b.title,
+      text: b.text,
+      focus,
+      layers: b.layers ?? null,
+      atMs,
+      ...(b.sweep ? { sweep: { results: b.sweep.results, figure: b.sweep.figure ?? null } } : {}),
+    };
   });
 }

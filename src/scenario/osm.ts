@@ -27,6 +27,10 @@ export interface CompiledOsmCity {
   /** The town's assets before vendors, for the grid and water builders. */
   readonly generated: readonly GeneratedAsset[];
   readonly town: OsmTown;
+  /** Ground coordinates (x east, z south, metres) of a latitude and longitude, by the extract's own projection. */
+  readonly project: (lat: number, lon: number) => [number, number];
+  /** Whether a ground point lies in the imported area. */
+  readonly inside: (p: readonly [number, number]) => boolean;
 }
 
 export function compileOsmCity(c: OsmSection, vendors: readonly VendorSpec[], readFile: ReadFile | undefined, issues: ScenarioIssue[]): CompiledOsmCity | null {
@@ -50,5 +54,14 @@ export function compileOsmCity(c: OsmSection, vendors: readonly VendorSpec[], re
     ...(c.population !== undefined ? { residents: c.population } : {}),
     remoteVendors: vendors.filter((v) => v.remoteMaintenance).map((v) => v.id as string),
   });
-  return { city: town.city, assets: assignVendors(town.assets, vendors), edges: town.edges, generated: town.assets, town };
+  const { project, inside } = built.frame;
+  return {
+    city: town.city,
+    assets: assignVendors(town.assets, vendors),
+    edges: town.edges,
+    generated: town.assets,
+    town,
+    project: (lat, lon) => project({ lat, lon, tags: null }),
+    inside,
+  };
 }

@@ -102,6 +102,13 @@ export const briefingStepSchema = z.strictObject({
   distanceM: finite.min(50).max(20_000).optional().describe('How far the camera stands back from the point.'),
   layers: z.array(z.string().min(1).max(40)).optional().describe('Layers to show at this step, e.g. ["power", "water", "links"].'),
   at: duration.optional().describe('Move the simulation to this time for this step.'),
+  sweep: z
+    .strictObject({
+      results: slug.describe('A policy sweep whose results ship with the twin: the folder name under sweeps/results/.'),
+      figure: slug.optional().describe('The figure to bring into view (an id from the sweep\'s "collect").'),
+    })
+    .optional()
+    .describe("Offer this sweep's results at this step: the ranked table and the spread of every run."),
 });
 
 export const decisionSchema = z.strictObject({

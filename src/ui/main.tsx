@@ -9,6 +9,7 @@ import { App } from './app/app';
 import { startSession } from './app/session';
 import { installTestHooks } from './app/test-hooks';
 import { parseUrlParams } from './app/url-params';
+import { prepareChoice } from './chooser/own-open';
 import { preloadScene } from './app/lazy-scene';
 import { startPowerTracking } from './power/power-track';
 import { startExercise } from './exercise/exercise-controller';
@@ -20,8 +21,11 @@ startPowerTracking(client);
 const choice = parseUrlParams(window.location.search);
 // ?view=presenter: a second window for the room that mirrors the facilitator's (src/ui/exercise).
 const presenter = new URLSearchParams(window.location.search).get('view') === 'presenter';
-startSession(client, choice);
-if (!presenter) startExercise(client, choice);
+// A scenario the user opened (?scenario=own:ID) is handed to the worker from IndexedDB first.
+void prepareChoice(client, choice).then((ready) => {
+  startSession(client, ready);
+  if (!presenter) startExercise(client, ready);
+});
 const Root = presenter
   ? lazy(() =>
       import('./exercise/presenter-view').then((m) => {

@@ -7,6 +7,7 @@ import type { Command, LoggedCommand } from '../sim';
 import type { FromWorker, ReplyOf, RequestMessage, RequestType, ToWorker } from './protocol';
 import type { PrivacyWhatIf } from './privacy-query';
 import type { UnknownRef } from './command-refs';
+import type { OwnFiles } from './own-scenarios';
 
 /** What became of a live command: refused when it names ids the loaded world does not have. */
 export interface CommandOutcome {
@@ -58,6 +59,16 @@ export class TwinClient {
 
   loadText(scenario: string, text: string, seed?: number): void {
     this.send(seed === undefined ? { type: 'load', scenario, text } : { type: 'load', scenario, text, seed });
+  }
+
+  /** Hands the worker a scenario the user opened, so loads by its name ("own:ID") find its text and files. */
+  registerOwn(scenario: string, text: string, files: OwnFiles): void {
+    this.send({ type: 'own-files', scenario, text, files });
+  }
+
+  /** Checks files the user chose, as `twin validate` (or `twin import osm` for an extract alone) would. */
+  checkOwn(files: OwnFiles): Promise<ReplyOf['checkOwn']> {
+    return this.request('checkOwn', { files });
   }
 
   play(): void {

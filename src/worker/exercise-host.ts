@@ -382,6 +382,13 @@ export function specOf(input: SimInput, scenarioName: string): ExerciseSpec {
       budgetMs: d.budgetMs,
       options: d.options.map((o) => ({ id: o.id, label: o.label, recommended: o.recommended, effects: o.commands.map(describeCommand) })),
     })),
-    briefing: (input.briefing ?? []).map((b) => ({ title: b.title, text: b.text, focus: b.focus, layers: b.layers, atMs: b.atMs })),
+    briefing: (input.briefing ?? []).map((b) => ({
+      title: b.title,
+      text: b.text,
+      focus: b.focus,
+      layers: b.layers,
+      atMs: b.atMs,
+      ...(b.sweep ? { sweep: b.sweep } : {}),
+    })),
   };
 }

@@ -63,6 +63,7 @@ export interface ExerciseSpec {
     readonly focus: { readonly asset: string } | { readonly point: readonly [number, number]; readonly distanceM: number } | null;
     readonly layers: readonly string[] | null;
     readonly atMs: number | null;
+    readonly sweep?: { readonly results: string; readonly figure: string | null };
   }[];
 }
 

@@ -10,6 +10,7 @@ import type { ExerciseFromWorker, ExerciseToWorker } from './exercise-protocol';
 import type { PrivacyView, PrivacyWhatIf } from './privacy-query';
 import type { LiveCoverage } from './live-coverage';
 import type { UnknownRef } from './command-refs';
+import type { OwnCheck, OwnFiles } from './own-scenarios';
 
 /** An error in a scenario file: where, what was expected, and how to fix it (defined by the loader). */
 export type { ScenarioIssue };
@@ -58,6 +59,8 @@ export interface WorldView {
     readonly district: string | null;
     readonly population: number;
     readonly critical: boolean;
+    /** Laid out by an importer where its source (OpenStreetMap) maps nothing; false for mapped and generated-city assets. */
+    readonly synthetic: boolean;
   }[];
   readonly edges: readonly {
     readonly id: string;
@@ -176,6 +179,10 @@ export interface PowerView {
 
 export type ToWorker =
   | { readonly type: 'load'; readonly scenario: string; readonly text?: string; readonly seed?: number }
+  /** A scenario the user opened ("own:ID"): its text and data files, kept here so loads by that name find them. */
+  | { readonly type: 'own-files'; readonly scenario: string; readonly text: string; readonly files: OwnFiles }
+  /** Checks files the user chose (a scenario and what it references, or an .osm extract) as `twin validate` would. */
+  | { readonly type: 'checkOwn'; readonly reqId: number; readonly files: OwnFiles }
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
   | { readonly type: 'speed'; readonly factor: number }
@@ -212,7 +219,11 @@ export type FromWorker =
       /** Simulated ms advanced per wall second over the last second (0 when paused). */
       readonly achievedSpeed: number;
     }
-  | { readonly type: 'reply'; readonly reqId: number; readonly result: CausalChain | null | string | EdgeBufferInfo[] | VehicleInfo | SignalInfo | PrivacyView }
+  | {
+      readonly type: 'reply';
+      readonly reqId: number;
+      readonly result: CausalChain | null | string | EdgeBufferInfo[] | VehicleInfo | SignalInfo | PrivacyView | OwnCheck;
+    }
   /** A request that could not be answered (unknown asset, nothing loaded): a readable message, no stack. */
   | { readonly type: 'reply-error'; readonly reqId: number; readonly message: string }
   /** What became of a live command: applied, or refused because it names ids this world does not have. */
@@ -238,6 +249,7 @@ export interface ReplyOf {
   readonly vehicle: VehicleInfo | null;
   readonly signal: SignalInfo | null;
   readonly privacy: PrivacyView | null;
+  readonly checkOwn: OwnCheck;
 }
 
 /** One vehicle, for its inspector: what it is, why it waits, and the rest of its route. */

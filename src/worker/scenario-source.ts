@@ -1,12 +1,19 @@
 /**
  * Where the worker gets scenario text: the JSON files shipped in scenarios/, bundled as lazy raw
  * chunks so only the chosen one is fetched, and data files they reference (OSM, EPANET .inp,
- * MATPOWER .m) from the same folder. Everything comes from the app's own origin.
+ * MATPOWER .m) from the same folder or from the project's assets/ (assets/README.md), fetched
+ * only when a scenario asks for them. Everything comes from the app's own origin.
  */
 import type { ScenarioIssue } from './protocol';
 
 const SCENARIO_FILES = import.meta.glob<string>(['../../scenarios/*.json', '!../../scenarios/*.schema.json'], { query: '?raw', import: 'default' });
-const DATA_FILES = import.meta.glob<string>(['../../scenarios/**/*', '!../../scenarios/**/*.json'], { query: '?raw', import: 'default' });
+const DATA_FILES = import.meta.glob<string>(['../../scenarios/**/*', '!../../scenarios/**/*.json', '../../assets/**/*', '!../../assets/**/*.md'], {
+  query: '?raw',
+  import: 'default',
+});
+/** Folders (from the project's root) a shipped scenario's data files may come from. */
+const DATA_ROOTS = ['scenarios/', 'assets/'];
+const ROOT = '../../';
 
 const PREFIX = '../../scenarios/';
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/;
@@ -40,9 +47,12 @@ export async function fetchScenario(name: string): Promise<SourceResult> {
   return { ok: true, fileName: `${name}.json`, text: await load() };
 }
 
-/** Resolves a path relative to scenarios/ without letting it escape the folder; null when it would. */
+/**
+ * Resolves a path relative to scenarios/ to one from the project's root ("assets/osm/x.osm"),
+ * without letting it leave scenarios/ and assets/; null when it would.
+ */
 export function resolveDataPath(relPath: string): string | null {
-  const parts: string[] = [];
+  const parts: string[] = ['scenarios'];
   for (const seg of relPath.replace(/\\/g, '/').split('/')) {
     if (seg === '' || seg === '.') continue;
     if (seg === '..') {
@@ -50,10 +60,12 @@ export function resolveDataPath(relPath: string): string | null {
       parts.pop();
     } else parts.push(seg);
   }
-  return parts.length > 0 ? parts.join('/') : null;
+  if (parts.length < 2) return null;
+  const p = parts.join('/');
+  return DATA_ROOTS.some((r) => p.startsWith(r)) ? p : null;
 }
 
-/** Cache of data files fetched so far, keyed by their path inside scenarios/. */
+/** Cache of data files fetched so far, keyed by their path from the project's root. */
 const dataCache = new Map<string, string>();
 
 /** A synchronous reader over what has been fetched, recording the paths it was asked for. */
@@ -66,7 +78,7 @@ export function dataReader(): { readFile: (relPath: string) => string | null; mi
       if (p === null) return null;
       const hit = dataCache.get(p);
       if (hit !== undefined) return hit;
-      if (DATA_FILES[`${PREFIX}${p}`]) missing.add(p);
+      if (DATA_FILES[`${ROOT}${p}`]) missing.add(p);
       return null;
     },
   };
@@ -76,7 +88,7 @@ export function dataReader(): { readFile: (relPath: string) => string | null; mi
 export async function fetchDataFiles(paths: Iterable<string>): Promise<boolean> {
   let any = false;
   for (const p of paths) {
-    const load = DATA_FILES[`${PREFIX}${p}`];
+    const load = DATA_FILES[`${ROOT}${p}`];
     if (!load || dataCache.has(p)) continue;
     dataCache.set(p, await load());
     any = true;

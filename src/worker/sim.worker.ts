@@ -15,6 +15,7 @@ import { vehicleInfo } from './vehicle-query';
 import { privacyView } from './privacy-query';
 import { SimRunner, type RunnerHost } from './runner';
 import { dataReader, fetchDataFiles, fetchScenario } from './scenario-source';
+import { checkOwn, ownReader, type OwnFiles } from './own-scenarios';
 import { buildWorldView } from './world-view';
 import { CoverageTracker } from './live-coverage';
 import { knownIdsOf, unknownRefs } from './command-refs';
@@ -105,8 +106,16 @@ function fatal(err: unknown): void {
   post({ type: 'fatal', message: message || 'the simulation stopped unexpectedly', atMs: current?.sim.nowMs ?? 0 });
 }
 
+/** Scenarios the user opened ("own:ID"), as the page handed them over: loads by that name read from here. */
+const ownScenarios = new Map<string, { text: string; files: OwnFiles }>();
+
 async function readAndParse(scenario: string, text: string | undefined) {
   let fileName = `${scenario}.json`;
+  const own = ownScenarios.get(scenario);
+  if (own) {
+    const source = text ?? own.text;
+    return { ...loadScenarioText(source, { fileName, readFile: ownReader(own.files).readFile }), text: source };
+  }
   if (text === undefined) {
     const src = await fetchScenario(scenario);
     if (!src.ok) return { ...src, text: null };
@@ -150,7 +159,8 @@ async function load(msg: Extract<ToWorker, { type: 'load' }>, replay?: { command
   else if (wantPlaying) runner.play();
 }
 
-function answer(msg: RequestMessage): void {
+/** Questions about the loaded simulation (a check of the user's files needs none and is answered in handle). */
+function answer(msg: Exclude<RequestMessage, { type: 'checkOwn' }>): void {
   if (!current) {
     post({ type: 'reply-error', reqId: msg.reqId, message: 'no scenario is loaded' });
     return;
@@ -197,6 +207,17 @@ function handle(msg: ToWorker): void {
   switch (msg.type) {
     case 'load':
       loading = load(msg).catch(fatal);
+      return;
+    case 'own-files':
+      ownScenarios.set(msg.scenario, { text: msg.text, files: msg.files });
+      return;
+    case 'checkOwn':
+      // Needs no simulation: answered at once, even while nothing is loaded.
+      try {
+        post({ type: 'reply', reqId: msg.reqId, result: checkOwn(msg.files) });
+      } catch (err) {
+        post({ type: 'reply-error', reqId: msg.reqId, message: `the files could not be checked: ${err instanceof Error ? err.message : String(err)}` });
+      }
       return;
     case 'play':
       wantPlaying = true;
@@ -269,7 +290,7 @@ self.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
   // Control messages wait behind a load in progress so they act on the new simulation.
   const msg = ev.data;
   // A session import is a load too: it supersedes a load still in progress instead of waiting for it.
-  if (msg.type === 'load' || msg.type === 'session-import') handle(msg);
+  if (msg.type === 'load' || msg.type === 'session-import' || msg.type === 'own-files' || msg.type === 'checkOwn') handle(msg);
   else
     void loading.then(() => {
       try {

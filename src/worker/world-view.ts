@@ -73,6 +73,7 @@ export function buildWorldView(
       district: a.district,
       population: a.population,
       critical: a.critical,
+      synthetic: a.synthetic === true,
     })),
     edges: input.edges.map((e) => ({
       id: e.id,

@@ -141,8 +141,10 @@ const ALLOWED: Record<string, (to: string) => boolean> = {
   sim: (to) => to.startsWith('sim'),
   scenario: (to) => to === 'scenario' || to.startsWith('sim'),
   worker: (to) => to === 'worker' || to === 'scenario' || to.startsWith('sim'),
-  ui: (to) => to === 'ui' || to === 'worker' || to.startsWith('sim'),
-  cli: (to) => to === 'cli' || to === 'scenario' || to.startsWith('sim'),
+  ui: (to) => to === 'ui' || to === 'worker' || to === 'sweep' || to.startsWith('sim'),
+  cli: (to) => to === 'cli' || to === 'scenario' || to === 'sweep' || to.startsWith('sim'),
+  // A sweep's summary, statistics and plots: plain data and text, shared by the command line and the browser's sweep view.
+  sweep: (to) => to === 'sweep',
 };
 for (const s of SUBSYSTEMS) ALLOWED[`sim/${s}`] = (to) => to === `sim/${s}` || to === 'sim/core';
 

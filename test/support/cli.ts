@@ -19,6 +19,19 @@ export function cli(args: string[]): CliResult {
     (s) => void out.push(s),
     (s) => void err.push(s),
   );
+  if (typeof code !== 'number') throw new Error(`twin ${args[0]} is asynchronous: call cliAsync`);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** `cli` for the commands that run asynchronously (sweep, worker). */
+export async function cliAsync(args: string[]): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(
+    args,
+    (s) => void out.push(s),
+    (s) => void err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -1,8 +1,10 @@
 /**
  * Imports a council's camera register — CSV with latitude and longitude columns, or GeoJSON points
  * (RFC 7946, longitude first) — and places the cameras in the city's local metres: x east, z south
- * of the origin, by an equirectangular projection about the register's centre (error well under a
- * metre across a borough), then shifted so that centre sits at the city's centre.
+ * of the origin. On an imported OpenStreetMap town, by the town's own projection, so each camera
+ * stands where it really is; on a generated city, by an equirectangular projection about the
+ * register's centre (error well under a metre across a borough), shifted so that centre sits at
+ * the city's centre.
  *
  * Problems come back as values with the line (CSV) or feature (GeoJSON) and a hint. Registers
  * published under the Open Government Licence need their attribution kept: the caller passes it on.
@@ -148,8 +150,16 @@ function checkLatLon(lat: number, lon: number): string | null {
   return null;
 }
 
-/** Places cameras in local metres with the register's bounding-box centre at `centre`. */
-export function placeCameras(cameras: readonly RegisterCamera[], centre: readonly [number, number]): { cameras: PlacedCamera[]; extentM: [number, number] } {
+/**
+ * Places cameras in local metres: by `project` when the city has a geographic frame (an imported
+ * OpenStreetMap town: each camera where it really is), else with the register's bounding-box
+ * centre at `centre`.
+ */
+export function placeCameras(
+  cameras: readonly RegisterCamera[],
+  centre: readonly [number, number],
+  project?: (lat: number, lon: number) => readonly [number, number],
+): { cameras: PlacedCamera[]; extentM: [number, number] } {
   if (cameras.length === 0) return { cameras: [], extentM: [0, 0] };
   const lats = cameras.map((c) => c.lat);
   const lons = cameras.map((c) => c.lon);
@@ -157,10 +167,14 @@ export function placeCameras(cameras: readonly RegisterCamera[], centre: readonl
   const lon0 = (Math.min(...lons) + Math.max(...lons)) / 2;
   const k = (Math.PI / 180) * EARTH_R;
   const cos0 = Math.cos((lat0 * Math.PI) / 180);
-  const placed = cameras.map((c) => ({
-    ...c,
-    position: [Math.round((centre[0] + (c.lon - lon0) * k * cos0) * 10) / 10, Math.round((centre[1] - (c.lat - lat0) * k) * 10) / 10] as const,
-  }));
+  const at = (c: RegisterCamera): readonly [number, number] => {
+    if (!project) return [centre[0] + (c.lon - lon0) * k * cos0, centre[1] - (c.lat - lat0) * k];
+    return project(c.lat, c.lon);
+  };
+  const placed = cameras.map((c) => {
+    const [x, z] = at(c);
+    return { ...c, position: [Math.round(x * 10) / 10, Math.round(z * 10) / 10] as const };
+  });
   const extentM: [number, number] = [(Math.max(...lons) - Math.min(...lons)) * k * cos0, (Math.max(...lats) - Math.min(...lats)) * k];
   return { cameras: placed, extentM };
 }

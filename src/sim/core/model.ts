@@ -198,6 +198,8 @@ export interface BriefingStep {
   readonly layers: readonly string[] | null;
   /** Simulated time to move to (replaying from the start when it lies behind), or null. */
   readonly atMs: number | null;
+  /** A shipped sweep's results to offer at this step (sweeps/results/NAME), and the figure to show. */
+  readonly sweep?: { readonly results: string; readonly figure: string | null };
 }
 
 /** Events a decision can open on: the moments a facilitator would put a question to players. */

@@ -22,18 +22,24 @@ import { ViewControls } from '../panels/view-controls';
 import { ViewModeToggle } from '../panels/view-mode';
 import { closeChain, selectAsset, selectFeature, uiStore, useUi } from '../store/ui-store';
 import { LazyCityScene } from './lazy-scene';
+import { SweepButton, SweepView } from '../sweep/sweep-view';
 
 /** The facilitator console, briefing and exercise banners: a chunk of their own (src/ui/exercise). */
 const ExerciseDock = lazy(() => import('../exercise/exercise-dock'));
+/** The scenario chooser and "Open your own…": fetched when first opened. */
+const ScenarioChooser = lazy(() => import('../chooser/scenario-chooser').then((m) => ({ default: m.ScenarioChooser })));
 
 export function App() {
   const phase = useUi((s) => s.phase);
   const hasWorld = useUi((s) => s.world !== null);
+  const chooserOpen = useUi((s) => s.chooserOpen);
   // Escape closes the causal chain first, then the inspector.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       const s = uiStore.getState();
+      // The chooser is a modal dialog: Escape closes it and nothing behind it.
+      if (s.chooserOpen) return;
       if (s.chain) closeChain();
       else if (s.selected) selectAsset(null);
       else if (s.selectedFeature) selectFeature(null);
@@ -49,6 +55,7 @@ export function App() {
           <LayersPanel />
           <Legend />
           <ScenarioBrief />
+          <SweepButton />
           <CctvPanel />
           <VendorPanel />
           <PrivacyPanel />
@@ -82,6 +89,12 @@ export function App() {
         </aside>
       </div>
       <KpiStrip />
+      <SweepView />
+      {chooserOpen && (
+        <Suspense fallback={null}>
+          <ScenarioChooser />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -40,6 +40,12 @@ export interface TwinHooks {
   screenPositionOfPoint(x: number, y: number, z: number): { x: number; y: number } | null;
   /** Centres the view on a point of the ground, from distanceM (default 900 m). */
   focusPoint(x: number, z: number, distanceM?: number): void;
+  /**
+   * A camera's view cone as the CCTV layer draws it: apex (m), the way it points as a compass
+   * bearing (0 north, 90 east, as OpenStreetMap's camera:direction), its width and reach; null for
+   * an asset that is not a camera with a view.
+   */
+  cameraCone(assetId: string): { x: number; z: number; compassDeg: number; fovDeg: number; rangeM: number } | null;
   /** Selects a non-asset feature (e.g. { layer: 'power-network', id: 'line-…' }) for the inspector. */
   selectFeature(f: SelectedFeature | null): void;
   setViewMode(mode: ViewMode): void;
@@ -112,6 +118,24 @@ export function installTestHooks(client: TwinClient): void {
       const cs = live.snapshot?.cyber;
       if (!cv || !cs) return [];
       return cv.linkIds.map((id, l) => ({ id, state: cs.linkState[l]!, util: cs.linkUtil[l]! }));
+    },
+    cameraCone: (id) => {
+      const i = indexOf(id);
+      const c = live.world?.view.cyber?.cameras;
+      if (i === undefined || !c) return null;
+      for (let k = 0; k < c.length / 6; k++) {
+        if (c[k * 6] !== i) continue;
+        // The layer draws the fan about heading h (radians from east, toward south: x east, z south).
+        const deg = (c[k * 6 + 3]! * 180) / Math.PI;
+        return {
+          x: c[k * 6 + 1]!,
+          z: c[k * 6 + 2]!,
+          compassDeg: (((deg + 90) % 360) + 360) % 360,
+          fovDeg: (c[k * 6 + 4]! * 180) / Math.PI,
+          rangeM: c[k * 6 + 5]!,
+        };
+      }
+      return null;
     },
     selectFeature: (f) => selectFeature(f),
     setViewMode: (m) => setViewMode(m),

@@ -9,6 +9,7 @@ import { sceneHandle } from '../store/scene-handle';
 import { DEFAULT_LAYERS, uiStore, type LayerId } from '../store/ui-store';
 import { seek } from './exercise-controller';
 import { exerciseStore, useExercise } from './exercise-store';
+import { openShippedSweep } from '../sweep/sweep-store';
 
 export function openBriefing(): void {
   // The briefing is for the room: the console steps aside.
@@ -99,6 +100,18 @@ export function BriefingOverlay() {
       </div>
       <h2 className="briefing-title">{step.title}</h2>
       <p className="briefing-text">{step.text}</p>
+      {step.sweep && (
+        <p>
+          <button
+            type="button"
+            className="btn primary"
+            onClick={() => void openShippedSweep(step.sweep!.results, step.sweep!.figure)}
+            data-testid="briefing-sweep"
+          >
+            📊 Show what the policy sweep found
+          </button>
+        </p>
+      )}
       <div className="briefing-nav">
         <button type="button" className="btn" onClick={() => go(-1)} disabled={briefing.step === 0} aria-label="Previous briefing step">
           ← Back

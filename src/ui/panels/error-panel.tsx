@@ -8,7 +8,7 @@ import { formatClock } from '../../sim';
 import { goBackFromFailure, startAfreshFromFailure } from '../exercise/exercise-controller';
 import { useExercise } from '../exercise/exercise-store';
 import { beforeFailureMs } from '../exercise/session-slots';
-import { useUi } from '../store/ui-store';
+import { openChooser, useUi } from '../store/ui-store';
 
 function FailureCard({ message }: { message: string | null }) {
   const failure = useExercise((s) => s.failure);
@@ -68,7 +68,10 @@ export function ErrorPanel() {
             ))}
             {issues.length > 50 && <li>… and {issues.length - 50} more</li>}
           </ul>
-          <p>
+          <p className="actions">
+            <button type="button" className="btn primary" onClick={openChooser}>
+              Choose another scenario…
+            </button>
             <a href="?scenario=default">Open the default scenario instead</a>
           </p>
         </>

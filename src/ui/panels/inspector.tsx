@@ -122,6 +122,12 @@ export function Inspector() {
         {kindLabel(a.kind)} · {subsystemLabel(a.subsystem)}
         {a.critical && <span className="tag">critical</span>}
       </p>
+      {a.synthetic && (
+        <p className="source-line synthetic" data-testid="inspector-source">
+          Synthesised — not from OpenStreetMap
+          <span className="muted"> (laid out on the real streets where OpenStreetMap maps nothing)</span>
+        </p>
+      )}
       <div className="status-line">
         <StatusBadge status={status} label={STATUS_LABEL[status]} />
         {compromised && (

@@ -5,8 +5,31 @@
 import { COMPROMISED_COLOR, STATUS_LABEL, STATUS_NAMES, SUPPLY_COLOR, SUPPLY_LABEL } from '../palette';
 import { CompromisedGlyph, StatusGlyph } from './shape-icon';
 import { SUBSYSTEM_PANELS } from './subsystem-panels';
+import { useUi } from '../store/ui-store';
 
 const OVERLAY_NOTE = { ok: 'plain marker', degraded: 'amber marker with ▲ above', down: 'red marker with ✕ above' } as const;
+
+/** How many of the town's assets an importer synthesised, when any were. */
+function SyntheticNote() {
+  const counts = useUi((s) => {
+    const assets = s.world?.assets ?? [];
+    let n = 0;
+    for (const a of assets) if (a.synthetic) n++;
+    return n > 0 ? `${n}/${assets.length}` : null;
+  });
+  if (!counts) return null;
+  const [n, total] = counts.split('/');
+  return (
+    <>
+      <h3>Where assets come from</h3>
+      <p className="small legend-note" data-testid="legend-synthetic">
+        <span className="source-tag">Synthesised — not from OpenStreetMap</span>: {n} of {total} assets were laid out on the town&apos;s real streets by the
+        generated city&apos;s rules, because OpenStreetMap maps nothing there (substations, water mains, street cabinets, cameras at junctions). The rest come
+        from OpenStreetMap, or from the scenario itself (a camera register, assets it lists). Select an asset: the inspector marks the synthesised ones.
+      </p>
+    </>
+  );
+}
 
 export function Legend() {
   return (
@@ -56,6 +79,7 @@ export function Legend() {
           </li>
         ))}
       </ul>
+      <SyntheticNote />
       {SUBSYSTEM_PANELS.map(({ layer, Legend: Section }) => Section && <Section key={layer} />)}
     </section>
   );

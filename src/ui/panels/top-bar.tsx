@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { formatClock, HOUR } from '../../sim';
 import { fireInject, pause, play, setSpeed, skipAhead } from '../app/session';
-import { useUi } from '../store/ui-store';
+import { openChooser, useUi } from '../store/ui-store';
 
 export const SPEEDS = [1, 10, 60, 300, 900, 3600] as const;
 
@@ -45,9 +45,21 @@ export function TopBar() {
           ⬢
         </span>
         <span className="product">citytwin</span>
-        <span className="scenario-title" title={world?.scenario.summary ?? ''}>
-          {world ? world.scenario.title : phase === 'loading' ? 'Loading scenario…' : 'No scenario loaded'}
-        </span>
+        {/* The title is also the way to the scenario chooser: what is open, and "choose another". */}
+        <button
+          type="button"
+          className="scenario-title"
+          title={world ? `${world.scenario.summary}\n\nChoose another scenario, or open your own` : 'Choose a scenario, or open your own'}
+          onClick={openChooser}
+          aria-haspopup="dialog"
+          data-testid="open-chooser"
+        >
+          <span className="sr-only">Scenarios… Now open: </span>
+          <span className="title-text">{world ? world.scenario.title : phase === 'loading' ? 'Loading scenario…' : 'No scenario loaded'}</span>
+          <span className="chooser-caret" aria-hidden="true">
+            ▾
+          </span>
+        </button>
       </div>
 
       <div className="run-controls" role="group" aria-label="Simulation controls">

@@ -58,6 +58,8 @@ export interface UiState {
   linkKinds: Readonly<Record<EdgeKind, boolean>>;
   /** Show only links whose supply is on backup or lost. */
   stressedLinksOnly: boolean;
+  /** The scenario chooser is open. */
+  chooserOpen: boolean;
 }
 
 export const EVENT_LOG_CAP = 400;
@@ -104,6 +106,7 @@ export const initialState: UiState = {
   layers: DEFAULT_LAYERS,
   linkKinds: { physical: true, cyber: true, geographic: true, logical: true },
   stressedLinksOnly: false,
+  chooserOpen: false,
 };
 
 export const uiStore = createStore<UiState>()(() => initialState);
@@ -134,4 +137,12 @@ export function setViewMode(mode: ViewMode): void {
 
 export function closeChain(): void {
   uiStore.setState({ chain: null });
+}
+
+export function openChooser(): void {
+  uiStore.setState({ chooserOpen: true });
+}
+
+export function closeChooser(): void {
+  uiStore.setState({ chooserOpen: false });
 }
