@@ -8,6 +8,7 @@ import { createSimulation, HOUR, MINUTE, type SimInput } from '../sim';
 import { benchPower } from './bench-power';
 import { benchComms } from './bench-comms';
 import { benchTraffic } from './bench-traffic';
+import { benchSumo } from './bench-sumo';
 import { benchWater } from './bench-water';
 import { benchPopulation } from './bench-population';
 import { loadScenarioText } from '../scenario';
@@ -63,7 +64,7 @@ export async function benchCommand(argv: readonly string[], out: (s: string) => 
 
   const cascade = cityCascade(input.input);
   const powerFigures = benchPower();
-  const trafficFigures = benchTraffic();
+  const trafficFigures = { ...benchTraffic(), sumo: benchSumo() };
   const waterFigures = benchWater();
   const populationFigures = benchPopulation();
 

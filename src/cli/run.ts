@@ -1,6 +1,6 @@
 /**
- * `twin run FILE [--until DURATION] [--seed N] [--format json|md] [--out PATH] [--allow-outside]`:
- * runs a scenario headless and writes a report. Progress goes to stderr, so stdout holds only the report.
+ * `twin run FILE [--until DURATION] [--seed N] [--format json|md] [--out PATH] [--tripinfo PATH] [--allow-outside]`:
+ * runs a scenario headless and writes a report (and, for SUMO demand, SUMO's tripinfo XML). Progress goes to stderr, so stdout holds only the report.
  */
 import { buildReport, createSimulation, formatClock, parseDuration, MINUTE } from '../sim';
 import { quote } from '../scenario';
@@ -10,7 +10,7 @@ import { UsageError, parseArgs } from './args';
 import { renderMarkdown } from './markdown';
 
 export function runCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
-  const { positionals, options } = parseArgs(argv, ['until', 'seed', 'format', 'out'], ['allow-outside']);
+  const { positionals, options } = parseArgs(argv, ['until', 'seed', 'format', 'out', 'tripinfo'], ['allow-outside']);
   if (positionals.length !== 1) throw new UsageError('run needs exactly one scenario file');
   const format = options.format ?? 'json';
   if (format !== 'json' && format !== 'md') throw new UsageError(`--format must be json or md, not ${quote(format)}`);
@@ -28,6 +28,7 @@ export function runCommand(argv: readonly string[], out: (s: string) => void, er
   }
 
   if (options.out) checkOutput(options.out);
+  if (options.tripinfo) checkOutput(options.tripinfo);
 
   const file = positionals[0]!;
   const r = loadScenarioFile(file, { allowOutside: options['allow-outside'] === 'true' });
@@ -39,6 +40,10 @@ export function runCommand(argv: readonly string[], out: (s: string) => void, er
   setPrivacyClock(() => performance.now());
   const sim = createSimulation(r.input, seed !== undefined ? { seed } : {});
   const end = untilMs ?? r.input.durationMs;
+  if (options.tripinfo && !r.input.traffic?.trips) {
+    err('--tripinfo needs demand listed trip by trip: "traffic": { "sumo": { "net": "…", "routes": "…" } }');
+    return 1;
+  }
   const t0 = performance.now();
   let lastProgress = t0;
   const chunk = 10 * MINUTE;
@@ -51,6 +56,10 @@ export function runCommand(argv: readonly string[], out: (s: string) => void, er
     }
   }
   const wallS = (performance.now() - t0) / 1000;
+  if (options.tripinfo) {
+    writeOutput(options.tripinfo, sim.traffic!.tripinfoXml()!);
+    err(`wrote ${options.tripinfo}`);
+  }
   const report = buildReport(sim, wallS);
   const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderMarkdown(report);
   if (options.out) {

@@ -17,7 +17,7 @@ Files a scenario references (OSM, EPANET .inp/.cpa, MATPOWER .m, camera register
 only from the scenario's folder, and for a shipped scenario the twin's data folders.
 ${ALLOW_OUTSIDE}`,
 
-  run: `usage: twin run FILE [--until DURATION] [--seed N] [--format json|md] [--out PATH] [--allow-outside]
+  run: `usage: twin run FILE [--until DURATION] [--seed N] [--format json|md] [--out PATH] [--tripinfo PATH] [--allow-outside]
 
 Runs a scenario headless and writes a report: a hash of the run, KPI series, every event with
 its causes and the final state of every asset. Progress goes to stderr.
@@ -25,6 +25,8 @@ its causes and the final state of every asset. Progress goes to stderr.
   --seed N          the seed, a whole number from 0 to 4294967295 (default: the scenario's)
   --format json|md  JSON (default) or a readable Markdown summary with causal chains
   --out PATH        write the report to PATH (its folder must exist) instead of stdout
+  --tripinfo PATH   also write SUMO's tripinfo XML for the trips of "traffic": { "sumo": … }
+                    (id, depart, arrival, duration, routeLength, waitingTime, timeLoss)
 ${ALLOW_OUTSIDE}`,
 
   report: `usage: twin report SESSION.json [--out report.html] [--format html|md|json] [--allow-outside]

@@ -178,7 +178,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
     const v = vendors.find((x) => x.id === a.vendor);
     assets[i] = { ...a, firmware: v ? firmwareOf(v) : null };
   });
-  const roads = compileTraffic(s, { assets, city, issues, osmRoads });
+  const roads = compileTraffic(s, { assets, city, issues, osmRoads, readFile: options.readFile });
   const cameraAnalytics = cyber ? new Map(cyber.input.cctv.cameras.map((c) => [c.asset, c.analytics.map((an) => an.kind)])) : null;
   const people = compilePopulation(s.population, {
     assets,

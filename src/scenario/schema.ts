@@ -197,6 +197,18 @@ export const trafficSchema = z
       })
       .optional()
       .describe('A synthetic grid of two-way roads for benchmarks; replaces the city roads for traffic.'),
+    sumo: z
+      .strictObject({
+        net: z.string().min(1).max(500).describe('A SUMO network (.net.xml), relative to this scenario file.'),
+        routes: z
+          .string()
+          .min(1)
+          .max(500)
+          .optional()
+          .describe('SUMO demand (.rou.xml vehicles with routes, or .trips.xml trips routed by the twin), relative to this scenario file.'),
+      })
+      .optional()
+      .describe("A SUMO network and its demand; replaces the city roads for traffic. Signals run the network's own programs."),
     demand: z
       .strictObject({
         randomTrips: z

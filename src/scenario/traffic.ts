@@ -6,6 +6,8 @@
  */
 import { traffic, type AssetSpec, type CityModel, type TrafficInput } from '../sim';
 import { issue, type ScenarioIssue } from './issues';
+import type { ReadFile } from './referenced-file';
+import { compileSumo } from './sumo-traffic';
 import type { Scenario } from './schema';
 
 /** UK urban limits: 30 mph on arterials, 20 mph on residential streets. */
@@ -19,6 +21,8 @@ export interface TrafficContext {
   readonly issues: ScenarioIssue[];
   /** Road segments from an OpenStreetMap extract, when the city comes from one. */
   readonly osmRoads?: readonly (traffic.RoadSegment & { readonly id: string; readonly street?: string })[] | null;
+  /** Reads files the scenario references (a SUMO network and demand). */
+  readonly readFile?: ReadFile | undefined;
 }
 
 export function compileTraffic(s: Scenario, ctx: TrafficContext): TrafficInput | null {
@@ -26,13 +30,22 @@ export function compileTraffic(s: Scenario, ctx: TrafficContext): TrafficInput |
   if (t?.enabled === false) return null;
   // A city's controllers are demand-actuated while linked to the control centre (the fallback on
   // losing that link is fixed time); the benchmark grid runs fixed time unless told otherwise.
-  const plan = signalPlan(t?.signals, t?.grid ? 'fixed' : 'actuated');
+  const plan = signalPlan(t?.signals, t?.grid || t?.sumo ? 'fixed' : 'actuated');
   let network: traffic.TrafficNetwork;
   let linkIds: string[];
   /** Per link, the street it is part of, for people (null when unnamed, and on the benchmark grid). */
   let linkStreets: (string | null)[] | null = null;
   let signals: traffic.SignalSpec[];
-  if (t?.grid) {
+  let sumoExtra: Pick<TrafficInput, 'trips' | 'idm'> = {};
+  if (t?.sumo) {
+    if (t.grid) ctx.issues.push(issue('traffic.sumo', 'traffic is either a benchmark grid or a SUMO network, not both', 'remove "grid" or "sumo"'));
+    const built = compileSumo(t.sumo, plan, ctx.readFile, ctx.issues);
+    if (!built) return null;
+    network = built.input.network;
+    linkIds = [...built.input.linkIds];
+    signals = [...built.input.signals];
+    sumoExtra = { trips: built.input.trips ?? null, ...(built.input.idm ? { idm: built.input.idm } : {}) };
+  } else if (t?.grid) {
     const g = t.grid;
     const built = traffic.gridNetwork({ rows: g.rows, cols: g.cols, blockLengthM: g.blockLengthM, lanes: g.lanes, signals: g.signals ?? true });
     network = built.net;
@@ -87,12 +100,12 @@ export function compileTraffic(s: Scenario, ctx: TrafficContext): TrafficInput |
   let randomTrips: traffic.RandomTripsSpec | null = null;
   if (d?.randomTrips) randomTrips = { periodS: d.randomTrips.periodS, untilS: d.randomTrips.untilS, fromS: d.randomTrips.fromS ?? 0 };
   let city: traffic.CityDemandSpec | null = null;
-  const wantCity = d?.city !== undefined || (!t?.grid && !d?.randomTrips && ctx.city.buildings.count > 0);
-  if (wantCity && !t?.grid) city = cityDemand(network, ctx, d?.city?.peakTripsPerHour ?? 1500, parseClock(d?.city?.startClock ?? '07:00'));
+  const wantCity = d?.city !== undefined || (!t?.grid && !t?.sumo && !d?.randomTrips && ctx.city.buildings.count > 0);
+  if (wantCity && !t?.grid && !t?.sumo) city = cityDemand(network, ctx, d?.city?.peakTripsPerHour ?? 1500, parseClock(d?.city?.startClock ?? '07:00'));
   // Every station of a kind can send a unit; the simulation picks the quickest for each incident.
   const ambulanceStations = ctx.assets.filter((a) => a.kind === 'hospital').map((a) => a.id);
   const policeStations = ctx.assets.filter((a) => a.kind === 'police-hq').map((a) => a.id);
-  return { network, linkIds, linkStreets, signals, randomTrips, city, rerouteS: (t?.rerouteMin ?? 3) * 60, ambulanceStations, policeStations };
+  return { network, linkIds, linkStreets, signals, randomTrips, city, rerouteS: (t?.rerouteMin ?? 3) * 60, ambulanceStations, policeStations, ...sumoExtra };
 }
 
 function signalPlan(p: NonNullable<Scenario['traffic']>['signals'], kind: traffic.SignalPlan['kind']): traffic.SignalPlan {

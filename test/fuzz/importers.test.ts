@@ -18,6 +18,7 @@ import { buildOsmCity, loadScenarioText, parseOsm, parseSession } from '../../sr
 import { parseCameraRegister } from '../../src/scenario/import/camera-register';
 import { readInp } from '../../src/scenario/import/epanet-inp';
 import { parseMatpower } from '../../src/scenario/import/matpower';
+import { parseSumoDemand, parseSumoNet } from '../../src/scenario/import/sumo';
 import { parseDirection, parseOutputMW, parseVoltageKv } from '../../src/scenario/city/osm-assets';
 import { importOsm } from '../../src/scenario/osm-import';
 import { commandSchema } from '../../src/scenario/schema';
@@ -235,6 +236,51 @@ describe('damaged input never throws', () => {
         const sim = createSimulation(r.loaded.input);
         sim.runUntil(2 * MINUTE);
         return true;
+      },
+    );
+  });
+
+  it('SUMO networks and trips: parsed and run as a scenario, or issues naming file and line', () => {
+    const net = readFileSync(new URL('../fixtures/sumo/spider.net.xml', import.meta.url), 'utf8');
+    const tripsAll = readFileSync(new URL('../fixtures/sumo/spider.trips.xml', import.meta.url), 'utf8');
+    // The first 40 trips: damage lands in them, not in a tail nobody reads.
+    const cut = tripsAll.split('\n');
+    const trips = [...cut.slice(0, 14 + 40), '</routes>', ''].join('\n');
+    const scenario = JSON.stringify({ version: 1, traffic: { sumo: { net: 'n.net.xml', routes: 't.trips.xml' } } });
+    const run = (n: string, t: string) => {
+      const r = loadScenarioText(scenario, { readFile: (p) => (p === 'n.net.xml' ? n : t) });
+      if (!r.ok) {
+        expectIssues(r.issues);
+        for (const i of r.issues) expect(i.path).toMatch(/^(traffic|n\.net\.xml|t\.trips\.xml)/);
+        return false;
+      }
+      createSimulation(r.input).runUntil(2 * MINUTE);
+      return true;
+    };
+    fuzz(
+      40,
+      19,
+      (rng) => damage(net, rng),
+      (text) => {
+        const p = parseSumoNet(text, 'n.net.xml');
+        if (!p.ok) {
+          expectIssues(p.issues);
+          return false;
+        }
+        return run(text, trips);
+      },
+    );
+    fuzz(
+      80,
+      20,
+      (rng) => damage(trips, rng),
+      (text) => {
+        const p = parseSumoDemand(text, 't.trips.xml');
+        if (!p.ok) {
+          expectIssues(p.issues);
+          return false;
+        }
+        return run(net, text);
       },
     );
   });

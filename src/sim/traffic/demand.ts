@@ -29,6 +29,16 @@ export interface CityDemandSpec {
   readonly startHour: number;
 }
 
+/** Trips listed one by one (a SUMO demand file): id, departure, origin and destination links, sorted by departure. */
+export interface TripList {
+  readonly ids: readonly string[];
+  readonly departMs: Float64Array;
+  readonly origin: Int32Array;
+  readonly dest: Int32Array;
+  /** Per trip, the route as links when the file gives one (driven as given), else null (routed by the twin). */
+  readonly routes: readonly (Int32Array | null)[];
+}
+
 export interface Trip {
   origin: number;
   dest: number;

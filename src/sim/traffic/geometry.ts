@@ -32,7 +32,7 @@ export function distToLink(net: TrafficNetwork, l: number, x: number, z: number)
   const len2 = dx * dx + dz * dz;
   const t = len2 > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (z - az) * dz) / len2)) : 0;
   // Prefer the direction whose kerb lane is on the point's side: a small penalty otherwise.
-  const side = dx * (z - az) - dz * (x - ax);
+  const side = (dx * (z - az) - dz * (x - ax)) * (net.keepRight ? -1 : 1);
   return Math.hypot(ax + t * dx - x, az + t * dz - z) + (side < 0 ? 0 : 0.5);
 }
 
@@ -46,7 +46,8 @@ export function placeOnLink(net: TrafficNetwork, l: number, pos: number, laneInd
   const len = net.linkLength[l]!;
   const t = pos < 0 ? 0 : pos > len ? len : pos;
   // Left of travel in x-east/z-south coordinates is (s, -c) rotated: (dz, -dx) normalised.
-  const off = (net.linkLanes[l]! - laneIndex - 0.5) * LANE_WIDTH_M;
+  // Keeping right (a SUMO network that says so), lanes lie to the right of the centre line.
+  const off = (net.linkLanes[l]! - laneIndex - 0.5) * LANE_WIDTH_M * (net.keepRight ? -1 : 1);
   out[at] = ax + c * t + s * off;
   out[at + 1] = az + s * t - c * off;
   out[at + 2] = h;

@@ -64,7 +64,7 @@ export class TrafficModel implements TrafficState {
   readonly idm: IdmParams;
   readonly laneHead: Int32Array;
   readonly laneTail: Int32Array;
-  /** Per link: vehicles on it and the sum of their speeds this step (congestion, route costs). */
+  /** Per link: vehicles on it; and, over the minute since routing costs were refreshed, the sum of its vehicles' speeds and how many were summed (congestion, route costs). */
   readonly linkCount: Int32Array;
   readonly linkSpeedSum: Float64Array;
   readonly linkVisits: Float64Array;
@@ -86,6 +86,8 @@ export class TrafficModel implements TrafficState {
   sumDelayS = 0;
   distanceM = 0;
   onArrive: ((v: number, tag: number, kind: number, nowMs: number) => void) | null = null;
+  /** Called as a trip ends, before its slot is freed (SUMO's tripinfo output reads it). */
+  onTrip: ((v: number, nowMs: number) => void) | null = null;
   private readonly rerouteMs: number;
   private cross: Int32Array;
   private crossCount = 0;
@@ -127,12 +129,17 @@ export class TrafficModel implements TrafficState {
    * Puts a vehicle on link `origin` bound for link `dest` if there is room; returns its slot, -2
    * when the origin is full (try again later) and -1 when dest cannot be reached.
    */
-  insert(origin: number, dest: number, nowMs: number, kind: number, tag: number, speedFactor: number): number {
+  insert(origin: number, dest: number, nowMs: number, kind: number, tag: number, speedFactor: number, route: Int32Array | null = null): number {
     let lane = bestLane(this, origin);
     if (laneRoom(this, lane) < this.idm.length) return -2;
     const V = this.v;
     const v = V.alloc();
-    const len = this.router.route(origin, dest, V.routes, v * V.slot, V.slot);
+    // A route given with the trip (a SUMO vehicle's) is driven as given when it fits the slot.
+    let len: number;
+    if (route && route.length <= V.slot) {
+      V.routes.set(route, v * V.slot);
+      len = route.length;
+    } else len = this.router.route(origin, dest, V.routes, v * V.slot, V.slot);
     if (len === 0) {
       V.release(v);
       this.tripsUnroutable++;
@@ -153,6 +160,9 @@ export class TrafficModel implements TrafficState {
     V.stoppedSinceMs[v] = -1;
     V.nextRerouteMs[v] = 0;
     V.freeFlowS[v] = this.net.linkLength[origin]! / this.net.linkSpeed[origin]!;
+    V.odoM[v] = 0;
+    V.waitS[v] = 0;
+    V.lossS[v] = 0;
     V.wait[v] = W_MOVING;
     V.mergeBehind[v] = -1;
     V.letIn[v] = -1;
@@ -177,7 +187,7 @@ export class TrafficModel implements TrafficState {
     const sig = this.signals;
     const p = this.idm;
     sig.clearDemand();
-    // Link speeds are sampled once a minute, on the step before routing costs are refreshed.
+    // Routing costs are refreshed once a minute from the link speeds seen over that minute.
     const sample = nowMs - this.lastCostMs >= 60_000;
     let stuck = 0;
     // 1. Accelerations.
@@ -222,8 +232,14 @@ export class TrafficModel implements TrafficState {
       else V.hold[v] = 0;
       V.acc[v] = acc;
       V.wait[v] = wait;
-      if (sample) this.linkSpeedSum[l]! += sp;
+      // Every step, not one snapshot a minute: a snapshot that caught one car at a red made the link
+      // look 30 times slower than it drives, and routes detoured round it for a minute.
+      this.linkSpeedSum[l]! += sp;
+      this.linkVisits[l]!++;
+      // Time lost against the desired speed, as SUMO counts it for tripinfo's timeLoss.
+      if (sp < v0) V.lossS[v]! += DT_S * (1 - sp / v0);
       if (sp < 0.1) {
+        V.waitS[v]! += DT_S;
         const since = V.stoppedSinceMs[v]!;
         if (since < 0) V.stoppedSinceMs[v] = nowMs;
         else {
@@ -306,7 +322,7 @@ export class TrafficModel implements TrafficState {
     this.lastCostMs = nowMs;
     const net = this.net;
     for (let l = 0; l < net.linkCount; l++) {
-      const c = this.linkCount[l]!;
+      const c = this.linkVisits[l]!;
       const mean = c > 0 ? this.linkSpeedSum[l]! / c : net.linkSpeed[l]!;
       this.linkMeanSpeed[l] = mean;
       // Never cheaper than free flow (fast drivers exceed the limit), so the A* heuristic stays a bound.
@@ -314,6 +330,7 @@ export class TrafficModel implements TrafficState {
       this.router.cost[l] = 0.5 * this.router.cost[l]! + 0.5 * target;
     }
     this.linkSpeedSum.fill(0);
+    this.linkVisits.fill(0);
   }
 
   /** Re-plans v's route from link l (avoiding `avoid` when ≥ 0); false if no route is left. */
@@ -358,6 +375,7 @@ export class TrafficModel implements TrafficState {
     }
     unlink(this, v);
     this.linkCount[l]!--;
+    V.odoM[v]! += len;
     V.link[v] = m;
     V.pos[v] = over;
     V.routeIdx[v]!++;
@@ -381,6 +399,8 @@ export class TrafficModel implements TrafficState {
     this.tripsCompleted++;
     this.sumTripS += dur;
     this.sumDelayS += Math.max(0, dur - V.freeFlowS[v]!);
+    V.odoM[v]! += this.net.linkLength[V.link[v]!]!;
+    this.onTrip?.(v, nowMs);
     const tag = V.tag[v]!;
     const kind = V.kind[v]!;
     V.release(v);

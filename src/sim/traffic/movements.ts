@@ -66,7 +66,8 @@ function headingChange(net: TrafficNetwork, a: number, b: number): number {
   let d = net.linkHeading[b]! - net.linkHeading[a]!;
   while (d > Math.PI) d -= 2 * Math.PI;
   while (d <= -Math.PI) d += 2 * Math.PI;
-  return d;
+  // Keeping right, the map is the mirror image of keeping left: the crossing turn is the left one.
+  return net.keepRight ? -d : d;
 }
 
 function turnKind(d: number): number {
@@ -113,8 +114,9 @@ export function buildMovements(net: TrafficNetwork): Movements {
         if (kk === TURN_LEFT) hi = hasThrough ? 0 : half - 1;
         else if (kk === TURN_RIGHT || kk === TURN_U) lo = hasThrough ? n - 1 : half;
       }
-      laneLo[k] = lo;
-      laneHi[k] = hi;
+      // The network's own lane use (SUMO's connections) when it gives one.
+      laneLo[k] = net.turnLaneLo ? Math.min(n - 1, net.turnLaneLo[k]!) : lo;
+      laneHi[k] = net.turnLaneHi ? Math.min(n - 1, net.turnLaneHi[k]!) : hi;
     }
   }
   const conflictStart = new Int32Array(T + 1);
@@ -184,7 +186,9 @@ function armsOf(net: TrafficNetwork, n: number, outLinks: readonly number[]): Ar
   }
   const arms: Arm[] = [];
   for (const [other, io] of byOther) arms.push({ other, angle: Math.atan2(net.nodeZ[other]! - net.nodeZ[n]!, net.nodeX[other]! - net.nodeX[n]!), ...io });
-  arms.sort((a, b) => a.angle - b.angle || a.other - b.other);
+  // Keeping right, inbound lanes sit anticlockwise of outbound ones: order the arms the mirror way.
+  const sign = net.keepRight ? -1 : 1;
+  arms.sort((a, b) => sign * (a.angle - b.angle) || a.other - b.other);
   return arms;
 }
 

@@ -46,6 +46,77 @@ export interface TrafficNetwork {
   readonly linkLanes: Uint8Array;
   readonly laneLink: Int32Array;
   readonly linkName: readonly string[];
+  /**
+   * Traffic keeps right (a SUMO network that says so); absent or false, it keeps left, as in the
+   * UK. Turn kinds are named for keeping left: on a keep-right network TURN_RIGHT is the turn that
+   * crosses oncoming traffic (a left turn on the ground), so every rule reads the same.
+   */
+  readonly keepRight?: boolean;
+  /**
+   * Per turn (index into outLinks), the lanes of its approach that may take it, inclusive, when the
+   * network says (SUMO's connections); absent, movements.ts derives them from the turn kinds.
+   */
+  readonly turnLaneLo?: Uint8Array;
+  readonly turnLaneHi?: Uint8Array;
+}
+
+/** A directed link between two nodes, for building a network from a file that lists them. */
+export interface LinkSpec {
+  readonly from: number;
+  readonly to: number;
+  readonly lengthM: number;
+  readonly speedMps: number;
+  readonly lanes: number;
+  readonly rank: number;
+  readonly name: string;
+}
+
+/** A network whose nodes, links and turns are given (a SUMO network): no joining, no guessing. */
+export function buildLinkNetwork(
+  nodeX: readonly number[],
+  nodeZ: readonly number[],
+  links: readonly LinkSpec[],
+  turns: readonly { readonly from: number; readonly to: number; readonly laneLo: number; readonly laneHi: number }[],
+  keepRight: boolean,
+): TrafficNetwork {
+  const reverse = new Array<number>(links.length).fill(-1);
+  const byPair = new Map<string, number>();
+  links.forEach((k, l) => byPair.set(`${k.from}>${k.to}`, l));
+  links.forEach((k, l) => (reverse[l] = byPair.get(`${k.to}>${k.from}`) ?? -1));
+  const byFrom: number[][] = links.map(() => []);
+  const lanesOf = new Map<string, { lo: number; hi: number }>();
+  for (const t of turns) {
+    const key = `${t.from}>${t.to}`;
+    const had = lanesOf.get(key);
+    if (!had) byFrom[t.from]!.push(t.to);
+    lanesOf.set(key, { lo: Math.min(had?.lo ?? 255, t.laneLo), hi: Math.max(had?.hi ?? 0, t.laneHi) });
+  }
+  const outStart = new Int32Array(links.length + 1);
+  const out: number[] = [];
+  const lo: number[] = [];
+  const hi: number[] = [];
+  for (let l = 0; l < links.length; l++) {
+    for (const m of byFrom[l]!) {
+      out.push(m);
+      const r = lanesOf.get(`${l}>${m}`)!;
+      lo.push(r.lo);
+      hi.push(r.hi);
+    }
+    outStart[l + 1] = out.length;
+  }
+  return assemble(
+    nodeX,
+    nodeZ,
+    links.map((k) => k.from),
+    links.map((k) => k.to),
+    links.map((k) => k.lengthM),
+    links.map((k) => k.speedMps),
+    links.map((k) => k.rank),
+    links.map((k) => Math.max(1, Math.min(6, Math.round(k.lanes)))),
+    links.map((k) => k.name),
+    reverse,
+    { outStart, outLinks: Int32Array.from(out), keepRight, turnLaneLo: Uint8Array.from(lo), turnLaneHi: Uint8Array.from(hi) },
+  );
 }
 
 const key = (x: number, z: number) => `${Math.round(x * 10)},${Math.round(z * 10)}`;
@@ -104,6 +175,30 @@ export function buildNetwork(segments: readonly RoadSegment[]): TrafficNetwork {
       reverse[r] = f;
     }
   }
+  return assemble(xs, zs, from, to, len, speed, rank, lanes, names, reverse, null);
+}
+
+interface GivenTurns {
+  readonly outStart: Int32Array;
+  readonly outLinks: Int32Array;
+  readonly keepRight: boolean;
+  readonly turnLaneLo: Uint8Array;
+  readonly turnLaneHi: Uint8Array;
+}
+
+function assemble(
+  xs: readonly number[],
+  zs: readonly number[],
+  from: readonly number[],
+  to: readonly number[],
+  len: readonly number[],
+  speed: readonly number[],
+  rank: readonly number[],
+  lanes: readonly number[],
+  names: readonly string[],
+  reverse: readonly number[],
+  given: GivenTurns | null,
+): TrafficNetwork {
   const L = from.length;
   const N = xs.length;
   const csr = (keyOf: (l: number) => number) => {
@@ -119,9 +214,9 @@ export function buildNetwork(segments: readonly RoadSegment[]): TrafficNetwork {
   const byFrom = csr((l) => from[l]!);
   // Turns: every link leaving the end node except the same road straight back (its reverse link),
   // unless that is the only way on. A different road back to where we came from is a real route.
-  const outStart = new Int32Array(L + 1);
+  const outStart = given?.outStart ?? new Int32Array(L + 1);
   const outList: number[] = [];
-  for (let l = 0; l < L; l++) {
+  for (let l = 0; l < L && !given; l++) {
     const n = to[l]!;
     const first = outList.length;
     for (let k = byFrom.start[n]!; k < byFrom.start[n + 1]!; k++) {
@@ -154,12 +249,13 @@ export function buildNetwork(segments: readonly RoadSegment[]): TrafficNetwork {
     linkReverse: Int32Array.from(reverse),
     linkHeading: Float64Array.from(from, (a, l) => Math.atan2(zs[to[l]!]! - zs[a]!, xs[to[l]!]! - xs[a]!)),
     outStart,
-    outLinks: Int32Array.from(outList),
+    outLinks: given?.outLinks ?? Int32Array.from(outList),
     laneCount,
     linkLane0,
     linkLanes: Uint8Array.from(lanes),
     laneLink,
     linkName: names,
+    ...(given ? { keepRight: given.keepRight, turnLaneLo: given.turnLaneLo, turnLaneHi: given.turnLaneHi } : {}),
   };
 }
 

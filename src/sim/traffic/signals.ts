@@ -78,6 +78,18 @@ export interface SignalSpec {
   /** The traffic-signal asset that controls it, or null for a benchmark grid. */
   readonly asset: string | null;
   readonly plan: SignalPlan;
+  /** The network's own fixed-time program (a SUMO tlLogic), run instead of the plan's stages. */
+  readonly program?: SignalProgram | null;
+}
+
+/**
+ * A fixed-time program as a network file gives it: phases, each with its duration and what every
+ * movement shows (GREEN, GREEN_YIELD, AMBER or RED; a movement not listed shows RED). It runs
+ * from phase 0 at `offsetS` (and cyclically before and after), as SUMO's static programs do.
+ */
+export interface SignalProgram {
+  readonly offsetS: number;
+  readonly phases: readonly { readonly durationS: number; readonly aspects: readonly (readonly [turn: number, aspect: number])[] }[];
 }
 
 /** Turn class for ranking within a stage: ahead and left, then right, then U. */
@@ -116,6 +128,12 @@ export class SignalBank {
   readonly assets: readonly (string | null)[];
   /** Per turn: the link it leaves from. */
   readonly turnFrom: Int32Array;
+  /** Per signal: its program's phases phaseStart[s] .. phaseStart[s+1] (none: it runs its stages). */
+  readonly phaseStart: Int32Array;
+  readonly phaseMs: Float64Array;
+  /** Per phase: the aspect of each of its signal's turns, at phaseAspect[phaseAt[phase] + local]. */
+  readonly phaseAt: Int32Array;
+  readonly phaseAspect: Uint8Array;
 
   constructor(net: TrafficNetwork, specs: readonly SignalSpec[], mv: Movements) {
     const S = specs.length;
@@ -200,6 +218,26 @@ export class SignalBank {
     });
     this.turnStart = Int32Array.from(turnStart);
     this.turns = Int32Array.from(turnList);
+    const phaseStart = [0];
+    const phaseMs: number[] = [];
+    const phaseAt: number[] = [];
+    const phaseAspect: number[] = [];
+    specs.forEach((spec, s) => {
+      const local = turnStart[s + 1]! - turnStart[s]!;
+      for (const ph of spec.program?.phases ?? []) {
+        phaseMs.push(Math.round(ph.durationS * 1000));
+        phaseAt.push(phaseAspect.length);
+        const at = phaseAspect.length;
+        for (let i = 0; i < local; i++) phaseAspect.push(RED);
+        for (const [t, a] of ph.aspects) if (this.turnLocal[t]! >= 0 && this.linkSignal[mv.from[t]!] === s) phaseAspect[at + this.turnLocal[t]!] = a;
+      }
+      phaseStart.push(phaseMs.length);
+    });
+    this.phaseStart = Int32Array.from(phaseStart);
+    this.phaseMs = Float64Array.from(phaseMs);
+    this.phaseAt = Int32Array.from(phaseAt);
+    this.phaseAspect = Uint8Array.from(phaseAspect);
+    for (let s = 0; s < S; s++) if (this.phaseStart[s + 1]! > this.phaseStart[s]!) this.startProgram(s, 0, specs[s]!.program!.offsetS * 1000);
     this.stageStart = Int32Array.from(stageStart);
     this.stageKind = Uint8Array.from(stageKind);
     this.stageGroup = Uint8Array.from(stageGroup);
@@ -216,6 +254,8 @@ export class SignalBank {
     if (mode === MODE_ALL_RED) return RED;
     if (mode === MODE_ALL_GREEN) return this.allGreenPerm[t] === PERM_PROTECTED ? GREEN : GREEN_YIELD;
     const i = this.turnLocal[t]!;
+    const ph0 = this.phaseStart[s]!;
+    if (this.phaseStart[s + 1]! > ph0) return this.phaseAspect[this.phaseAt[ph0 + this.current[s]!]! + i]!;
     const st = this.stageStart[s]!;
     const cur = this.perm[this.permStart[st + this.current[s]!]! + i]!;
     const iv = this.interval[s]!;
@@ -246,6 +286,16 @@ export class SignalBank {
     for (let s = 0; s < this.count; s++) {
       const mode = this.mode[s]!;
       if (mode === MODE_DARK || mode === MODE_ALL_RED || mode === MODE_ALL_GREEN) continue;
+      const ph0 = this.phaseStart[s]!;
+      const phases = this.phaseStart[s + 1]! - ph0;
+      if (phases > 0) {
+        // A program's phases follow one another exactly, whatever the step.
+        while (nowMs - this.intervalStartMs[s]! >= this.phaseMs[ph0 + this.current[s]!]!) {
+          this.intervalStartMs[s]! += this.phaseMs[ph0 + this.current[s]!]!;
+          this.current[s] = (this.current[s]! + 1) % phases;
+        }
+        continue;
+      }
       const p = this.plans[s]!;
       const el = (nowMs - this.intervalStartMs[s]!) / 1000;
       switch (this.interval[s]) {
@@ -285,9 +335,26 @@ export class SignalBank {
     const wasRunning = this.mode[s]! <= MODE_FIXED;
     this.mode[s] = mode;
     this.givenUp[s] = 0;
-    if (mode <= MODE_FIXED && !wasRunning) {
+    if (mode <= MODE_FIXED && !wasRunning && this.phaseStart[s + 1]! > this.phaseStart[s]!) this.startProgram(s, nowMs, nowMs);
+    else if (mode <= MODE_FIXED && !wasRunning) {
       this.next[s] = this.current[s]!;
       this.setInterval(s, INTERVAL_ALL_RED, nowMs);
+    }
+  }
+
+  /** Puts signal s's program where it is at nowMs when its phase 0 began at startMs (earlier cycles repeat). */
+  private startProgram(s: number, nowMs: number, startMs: number): void {
+    const ph0 = this.phaseStart[s]!;
+    let cycle = 0;
+    for (let p = ph0; p < this.phaseStart[s + 1]!; p++) cycle += this.phaseMs[p]!;
+    const into = (((nowMs - startMs) % cycle) + cycle) % cycle;
+    this.current[s] = 0;
+    this.next[s] = 0;
+    this.interval[s] = INTERVAL_GREEN;
+    this.intervalStartMs[s] = nowMs - into;
+    while (nowMs - this.intervalStartMs[s]! >= this.phaseMs[ph0 + this.current[s]!]!) {
+      this.intervalStartMs[s]! += this.phaseMs[ph0 + this.current[s]!]!;
+      this.current[s]!++;
     }
   }
 

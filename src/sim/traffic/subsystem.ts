@@ -55,6 +55,15 @@ export class TrafficSubsystem implements SimSubsystem<TrafficSnapshot, TrafficFi
   private readonly pendingO: number[] = [];
   private readonly pendingD: number[] = [];
   private readonly pendingTag: number[] = [];
+  /** Per pending trip: its index in input.trips, or -1. */
+  private readonly pendingTrip: number[] = [];
+  private nextListed = 0;
+  /** Per listed trip (input.trips): when it got on the road and arrived (-1: not yet), and its tripinfo figures. */
+  private tripDepartMs: Float64Array | null = null;
+  private tripArriveMs: Float64Array | null = null;
+  private tripRouteM: Float64Array | null = null;
+  private tripWaitS: Float64Array | null = null;
+  private tripLossS: Float64Array | null = null;
   private pickers: { homes: ZonePicker; work: ZonePicker; schools: ZonePicker; services: ZonePicker } | null;
   private readonly lastConflictEventMs: Float64Array;
   private readonly lastConflicts: Int32Array;
@@ -86,7 +95,25 @@ export class TrafficSubsystem implements SimSubsystem<TrafficSnapshot, TrafficFi
       input.network,
       input.signals.map((s) => s.node),
     );
-    this.model = new TrafficModel(input.network, input.signals, { rerouteS: input.rerouteS });
+    this.model = new TrafficModel(input.network, input.signals, { rerouteS: input.rerouteS, ...(input.idm ? { idm: input.idm } : {}) });
+    const tl = input.trips;
+    if (tl) {
+      const n = tl.ids.length;
+      const arrive = (this.tripArriveMs = new Float64Array(n).fill(-1));
+      const route = (this.tripRouteM = new Float64Array(n));
+      const wait = (this.tripWaitS = new Float64Array(n));
+      const loss = (this.tripLossS = new Float64Array(n));
+      this.tripDepartMs = new Float64Array(n).fill(-1);
+      this.model.onTrip = (v, t) => {
+        const V = this.model.v;
+        const i = V.tag[v]!;
+        if (V.kind[v] !== KIND_CAR || i < 0) return;
+        arrive[i] = t;
+        route[i] = V.odoM[v]!;
+        wait[i] = V.waitS[v]!;
+        loss[i] = V.lossS[v]!;
+      };
+    }
     const S = input.signals.length;
     this.attackPlan = new Uint8Array(S);
     this.attackCause = new Array<EventId | null>(S).fill(null);
@@ -146,7 +173,10 @@ export class TrafficSubsystem implements SimSubsystem<TrafficSnapshot, TrafficFi
   /** Whether any demand is still to come or on the road (a benchmark runs until this is false). */
   busy(nowMs: SimMs): boolean {
     const rt = this.input.randomTrips;
-    return this.model.activeCount > 0 || this.pendingO.length > 0 || (rt !== null && nowMs < rt.untilS * 1000);
+    const tl = this.input.trips;
+    return (
+      this.model.activeCount > 0 || this.pendingO.length > 0 || (rt !== null && nowMs < rt.untilS * 1000) || (tl != null && this.nextListed < tl.ids.length)
+    );
   }
 
   snapshot(): TrafficSnapshot {
@@ -229,6 +259,7 @@ export class TrafficSubsystem implements SimSubsystem<TrafficSnapshot, TrafficFi
     this.pendingO.unshift(o);
     this.pendingD.unshift(d);
     this.pendingTag.unshift(tag);
+    this.pendingTrip.unshift(-1);
     return id;
   }
 
@@ -248,7 +279,18 @@ export class TrafficSubsystem implements SimSubsystem<TrafficSnapshot, TrafficFi
       this.pendingO.push(o);
       this.pendingD.push(d);
       this.pendingTag.push(-1);
+      this.pendingTrip.push(-1);
     };
+    const tl = this.input.trips;
+    if (tl) {
+      // Listed trips due by now, in departure order (a trip waits in line if its first link is full, as in SUMO).
+      while (this.nextListed < tl.ids.length && tl.departMs[this.nextListed]! <= nowMs) {
+        this.pendingO.push(tl.origin[this.nextListed]!);
+        this.pendingD.push(tl.dest[this.nextListed]!);
+        this.pendingTag.push(-1);
+        this.pendingTrip.push(this.nextListed++);
+      }
+    }
     if (this.input.randomTrips) randomTripsDue(this.input.randomTrips, this.input.network.linkCount, this.rng, from, nowMs, emit);
     if (this.input.city && this.pickers) cityTripsDue(this.input.city, this.pickers, this.rng, Math.max(0, from), nowMs, emit);
   }
@@ -258,21 +300,27 @@ export class TrafficSubsystem implements SimSubsystem<TrafficSnapshot, TrafficFi
     const O = this.pendingO;
     const D = this.pendingD;
     const T = this.pendingTag;
+    const P = this.pendingTrip;
+    const tl = this.input.trips;
     for (let i = 0; i < O.length; i++) {
       const tag = T[i]!;
+      const trip = P[i]!;
       const kind = tag >= 0 ? KIND_EMERGENCY : KIND_CAR;
       // Drivers differ: speed factor N(1, 0.1) clipped to [0.8, 1.2], as SUMO's default speedDev.
       const sf = kind === KIND_EMERGENCY ? 1.3 : Math.max(0.8, Math.min(1.2, 1 + 0.1 * this.rng.normal()));
-      const v = this.model.insert(O[i]!, D[i]!, nowMs, kind, tag, sf);
+      const v = this.model.insert(O[i]!, D[i]!, nowMs, kind, kind === KIND_EMERGENCY ? tag : trip, sf, trip >= 0 && tl ? tl.routes[trip]! : null);
       if (v === -2) {
         O[k] = O[i]!;
         D[k] = D[i]!;
+        P[k] = trip;
         T[k++] = tag;
       } else if (tag >= 0 && v >= 0) this.units[tag]!.vehicle = v;
+      else if (trip >= 0 && v >= 0) this.tripDepartMs![trip] = nowMs;
     }
     O.length = k;
     D.length = k;
     T.length = k;
+    P.length = k;
   }
 
   private watch(nowMs: SimMs): void {
@@ -356,6 +404,33 @@ export class TrafficSubsystem implements SimSubsystem<TrafficSnapshot, TrafficFi
     const asset = this.input.signals[s]!.asset;
     if (cause !== null)
       this.bus.emit('traffic.signal.mode', asset !== null ? assetId(asset) : null, { from: MODES[before]!, to: MODES[mode]!, reason }, [cause]);
+  }
+
+  /**
+   * SUMO's tripinfo XML for the listed trips that arrived (https://sumo.dlr.de/docs/Simulation/Output/TripInfo.html):
+   * per vehicle id, depart (when it got on the road), departDelay, arrival, duration, routeLength,
+   * waitingTime (seconds below 0.1 m/s) and timeLoss (time lost against the driver's desired
+   * speed); null when the demand is not a list of trips.
+   */
+  tripinfoXml(): string | null {
+    const tl = this.input.trips;
+    if (!tl || !this.tripArriveMs) return null;
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    const f = (x: number) => x.toFixed(2);
+    const order = tl.ids.map((_, i) => i).filter((i) => this.tripArriveMs![i]! >= 0);
+    order.sort((a, b) => this.tripArriveMs![a]! - this.tripArriveMs![b]! || a - b);
+    const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<tripinfos generator="citytwin">'];
+    for (const i of order) {
+      const dep = this.tripDepartMs![i]!;
+      const arr = this.tripArriveMs[i]!;
+      lines.push(
+        `    <tripinfo id="${esc(tl.ids[i]!)}" depart="${f(dep / 1000)}" arrival="${f(arr / 1000)}" duration="${f((arr - dep) / 1000)}" routeLength="${f(
+          this.tripRouteM![i]!,
+        )}" waitingTime="${f(this.tripWaitS![i]!)}" timeLoss="${f(this.tripLossS![i]!)}" departDelay="${f((dep - tl.departMs[i]!) / 1000)}"/>`,
+      );
+    }
+    lines.push('</tripinfos>', '');
+    return lines.join('\n');
   }
 
   /** Vehicle positions for the UI: x, z, heading per vehicle, and its state (wait reason | kind << 4). */

@@ -62,6 +62,10 @@ export class VehicleTable {
   /** Free-flow seconds of the links already driven, for delay. */
   freeFlowS!: Float64Array;
   speedFactor!: Float32Array;
+  /** For SUMO's tripinfo: length of the links driven (m), seconds stopped (below 0.1 m/s) and time lost against the driver's desired speed. */
+  odoM!: Float64Array;
+  waitS!: Float64Array;
+  lossS!: Float64Array;
   wait!: Uint8Array;
   kind!: Uint8Array;
   canGo!: Uint8Array;
@@ -156,6 +160,9 @@ export class VehicleTable {
     const sf = new Float32Array(cap);
     if (this.speedFactor) sf.set(this.speedFactor);
     this.speedFactor = sf;
+    this.odoM = g64(this.odoM);
+    this.waitS = g64(this.waitS);
+    this.lossS = g64(this.lossS);
     this.wait = g8(this.wait);
     this.kind = g8(this.kind);
     this.canGo = g8(this.canGo);
