@@ -18,26 +18,23 @@ export interface Decide {
   readonly afterMs: number;
 }
 
-/** Everything one run needs, as plain data: it can cross a thread or a job queue. */
-export interface SweepJob {
-  readonly variant: string;
-  readonly seed: number;
-  readonly untilMs: number;
+export interface VariantPlan {
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
   /** The variant's scenario, patches applied. */
   readonly scenario: unknown;
   /** The files the scenario references, by the path it names them with. */
   readonly files: Readonly<Record<string, string>>;
   readonly decide: readonly Decide[];
-  readonly figures: readonly FigureSpec[];
 }
 
-export interface VariantPlan {
-  readonly id: string;
-  readonly label: string;
-  readonly description: string;
-  readonly scenario: unknown;
-  readonly files: Readonly<Record<string, string>>;
-  readonly decide: readonly Decide[];
+/** Everything one run needs, as plain data: it can cross a thread or a job queue. */
+export interface SweepJob extends Pick<VariantPlan, 'scenario' | 'files' | 'decide'> {
+  readonly variant: string;
+  readonly seed: number;
+  readonly untilMs: number;
+  readonly figures: readonly FigureSpec[];
 }
 
 export interface SweepPlan {
