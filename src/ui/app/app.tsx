@@ -22,6 +22,7 @@ import { ViewControls } from '../panels/view-controls';
 import { ViewModeToggle } from '../panels/view-mode';
 import { closeChain, selectAsset, selectFeature, uiStore, useUi } from '../store/ui-store';
 import { LazyCityScene } from './lazy-scene';
+import { layoutStore, togglePanel, useLayout } from '../store/layout-store';
 import { SweepButton, SweepView } from '../sweep/sweep-view';
 
 /** The facilitator console, briefing and exercise banners: a chunk of their own (src/ui/exercise). */
@@ -32,6 +33,13 @@ const ScenarioChooser = lazy(() => import('../chooser/scenario-chooser').then((m
 export function App() {
   const phase = useUi((s) => s.phase);
   const hasWorld = useUi((s) => s.world !== null);
+  const left = useLayout((s) => s.left);
+  const right = useLayout((s) => s.right);
+  const selected = useUi((s) => s.selected !== null || s.chain !== null);
+  // The inspector and the Why? chain live in the details column: open it when they have something to show.
+  useEffect(() => {
+    if (selected) layoutStore.setState({ right: true });
+  }, [selected]);
   const chooserOpen = useUi((s) => s.chooserOpen);
   // Escape closes the causal chain first, then the inspector.
   useEffect(() => {
@@ -50,7 +58,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      <div className="body">
+      <div className={`body${left ? '' : ' no-left'}${right ? '' : ' no-right'}`}>
         <aside className="side left" aria-label="Layers and legend">
           <LayersPanel />
           <Legend />
@@ -66,6 +74,24 @@ export function App() {
               <LazyCityScene />
             </Suspense>
           )}
+          <button
+            type="button"
+            className="btn panel-toggle left"
+            onClick={() => togglePanel('left')}
+            aria-expanded={left}
+            aria-label={left ? 'Hide the layers column' : 'Show the layers column'}
+          >
+            {left ? '◀' : '▶'}
+          </button>
+          <button
+            type="button"
+            className="btn panel-toggle right"
+            onClick={() => togglePanel('right')}
+            aria-expanded={right}
+            aria-label={right ? 'Hide the details column' : 'Show the details column'}
+          >
+            {right ? '▶' : '◀'}
+          </button>
           {phase === 'ready' && <ViewControls />}
           {phase === 'ready' && <ViewModeToggle />}
           {phase === 'ready' && <MapAttribution />}

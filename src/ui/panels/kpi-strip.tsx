@@ -7,6 +7,7 @@ import { useUi } from '../store/ui-store';
 import { formatCompact, formatCount } from './format';
 import { Sparkline } from './sparkline';
 import type { KpiDef } from '../../sim';
+import { HEADLINE_KPIS, toggleAllKpis, useLayout } from '../store/layout-store';
 
 const KPI_STYLE: Record<string, { color: string; symbol: string }> = {
   peopleWithoutPower: { color: '#f2b134', symbol: '⚡' },
@@ -28,10 +29,13 @@ export function KpiStrip() {
   const kpis = useUi((s) => s.kpis);
   const history = useUi((s) => s.kpiHistory);
   const clockMs = useUi((s) => s.clockMs);
+  const all = useLayout((s) => s.allKpis);
+  const headline = defs.filter((d) => (HEADLINE_KPIS as readonly string[]).includes(d.id));
+  const shown = all || headline.length === 0 ? defs : headline;
   return (
-    <footer className="kpi-strip" aria-label="Key indicators">
+    <footer className={all ? 'kpi-strip all' : 'kpi-strip'} aria-label="Key indicators">
       {defs.length === 0 && <p className="muted">Indicators appear when the scenario has loaded.</p>}
-      {defs.map((d) => {
+      {shown.map((d) => {
         const style = KPI_STYLE[d.id] ?? { color: '#c9d1e0', symbol: '•' };
         // null: nothing measured yet (no emergency call, no car on the road): "—", never a 0 that reads as a result.
         const raw = kpis[d.id];
@@ -61,6 +65,11 @@ export function KpiStrip() {
           </div>
         );
       })}
+      {headline.length > 0 && headline.length < defs.length && (
+        <button type="button" className="btn kpi-more" onClick={toggleAllKpis} aria-expanded={all} data-testid="kpi-more">
+          {all ? 'Fewer indicators' : `All ${defs.length} indicators`}
+        </button>
+      )}
     </footer>
   );
 }
