@@ -21,13 +21,15 @@ describe('layout', () => {
   it('keeps the app fixed to the window and gives the city the room when the columns close', async () => {
     const page = await browser.newPage();
     const watch = watchPage(page, baseUrl.replace(/\/$/, ''));
+    // One city, the window resized as a presenter would move between screens.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openCity(page, baseUrl);
     for (const [width, height] of [
       [1280, 720],
       [1366, 768],
       [1920, 1080],
     ] as const) {
       await page.setViewportSize({ width, height });
-      await openCity(page, baseUrl);
       const scrolledBy = () =>
         page.evaluate(() => {
           document.scrollingElement!.scrollTop = 1000;
