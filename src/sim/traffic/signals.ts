@@ -289,11 +289,7 @@ export class SignalBank {
       const ph0 = this.phaseStart[s]!;
       const phases = this.phaseStart[s + 1]! - ph0;
       if (phases > 0) {
-        // A program's phases follow one another exactly, whatever the step.
-        while (nowMs - this.intervalStartMs[s]! >= this.phaseMs[ph0 + this.current[s]!]!) {
-          this.intervalStartMs[s]! += this.phaseMs[ph0 + this.current[s]!]!;
-          this.current[s] = (this.current[s]! + 1) % phases;
-        }
+        this.stepProgram(s, nowMs);
         continue;
       }
       const p = this.plans[s]!;
@@ -352,9 +348,16 @@ export class SignalBank {
     this.next[s] = 0;
     this.interval[s] = INTERVAL_GREEN;
     this.intervalStartMs[s] = nowMs - into;
+    this.stepProgram(s, nowMs);
+  }
+
+  /** Moves signal s's program on to the phase it is in at nowMs: phases follow one another exactly, whatever the step. */
+  private stepProgram(s: number, nowMs: number): void {
+    const ph0 = this.phaseStart[s]!;
+    const phases = this.phaseStart[s + 1]! - ph0;
     while (nowMs - this.intervalStartMs[s]! >= this.phaseMs[ph0 + this.current[s]!]!) {
       this.intervalStartMs[s]! += this.phaseMs[ph0 + this.current[s]!]!;
-      this.current[s]!++;
+      this.current[s] = (this.current[s]! + 1) % phases;
     }
   }
 

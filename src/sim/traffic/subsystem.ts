@@ -28,6 +28,7 @@ import { trafficSnapshot, type TrafficSnapshot } from './snapshot';
 import type { TrafficRunState, Unit } from './state';
 import { nearestLink, placeOnLink } from './geometry';
 import { chooseStation } from './stations';
+import { TripLog } from './trip-log';
 import { DT_S, TrafficModel } from './model';
 import { MODE_ALL_GREEN, MODE_ALL_RED, MODE_DARK, MODE_FIXED, MODE_NORMAL, MODES } from './signals';
 import { KIND_CAR, KIND_EMERGENCY, W_LET_IN, W_MERGE } from './vehicles';
@@ -58,12 +59,8 @@ export class TrafficSubsystem implements SimSubsystem<TrafficSnapshot, TrafficFi
   /** Per pending trip: its index in input.trips, or -1. */
   private readonly pendingTrip: number[] = [];
   private nextListed = 0;
-  /** Per listed trip (input.trips): when it got on the road and arrived (-1: not yet), and its tripinfo figures. */
-  private tripDepartMs: Float64Array | null = null;
-  private tripArriveMs: Float64Array | null = null;
-  private tripRouteM: Float64Array | null = null;
-  private tripWaitS: Float64Array | null = null;
-  private tripLossS: Float64Array | null = null;
+  /** What became of each listed trip (input.trips), for tripinfo output. */
+  private readonly tripLog: TripLog | null;
   private pickers: { homes: ZonePicker; work: ZonePicker; schools: ZonePicker; services: ZonePicker } | null;
   private readonly lastConflictEventMs: Float64Array;
   private readonly lastConflicts: Int32Array;
@@ -96,22 +93,12 @@ export class TrafficSubsystem implements SimSubsystem<TrafficSnapshot, TrafficFi
       input.signals.map((s) => s.node),
     );
     this.model = new TrafficModel(input.network, input.signals, { rerouteS: input.rerouteS, ...(input.idm ? { idm: input.idm } : {}) });
-    const tl = input.trips;
-    if (tl) {
-      const n = tl.ids.length;
-      const arrive = (this.tripArriveMs = new Float64Array(n).fill(-1));
-      const route = (this.tripRouteM = new Float64Array(n));
-      const wait = (this.tripWaitS = new Float64Array(n));
-      const loss = (this.tripLossS = new Float64Array(n));
-      this.tripDepartMs = new Float64Array(n).fill(-1);
+    const log = (this.tripLog = input.trips ? new TripLog(input.trips) : null);
+    if (log) {
       this.model.onTrip = (v, t) => {
         const V = this.model.v;
         const i = V.tag[v]!;
-        if (V.kind[v] !== KIND_CAR || i < 0) return;
-        arrive[i] = t;
-        route[i] = V.odoM[v]!;
-        wait[i] = V.waitS[v]!;
-        loss[i] = V.lossS[v]!;
+        if (V.kind[v] === KIND_CAR && i >= 0) log.arrived(i, t, V.odoM[v]!, V.waitS[v]!, V.lossS[v]!);
       };
     }
     const S = input.signals.length;
@@ -315,7 +302,7 @@ export class TrafficSubsystem implements SimSubsystem<TrafficSnapshot, TrafficFi
         P[k] = trip;
         T[k++] = tag;
       } else if (tag >= 0 && v >= 0) this.units[tag]!.vehicle = v;
-      else if (trip >= 0 && v >= 0) this.tripDepartMs![trip] = nowMs;
+      else if (trip >= 0 && v >= 0) this.tripLog!.departMs[trip] = nowMs;
     }
     O.length = k;
     D.length = k;
@@ -406,31 +393,9 @@ export class TrafficSubsystem implements SimSubsystem<TrafficSnapshot, TrafficFi
       this.bus.emit('traffic.signal.mode', asset !== null ? assetId(asset) : null, { from: MODES[before]!, to: MODES[mode]!, reason }, [cause]);
   }
 
-  /**
-   * SUMO's tripinfo XML for the listed trips that arrived (https://sumo.dlr.de/docs/Simulation/Output/TripInfo.html):
-   * per vehicle id, depart (when it got on the road), departDelay, arrival, duration, routeLength,
-   * waitingTime (seconds below 0.1 m/s) and timeLoss (time lost against the driver's desired
-   * speed); null when the demand is not a list of trips.
-   */
+  /** SUMO's tripinfo XML for the listed trips that arrived (see TripLog); null when the demand is not a list of trips. */
   tripinfoXml(): string | null {
-    const tl = this.input.trips;
-    if (!tl || !this.tripArriveMs) return null;
-    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-    const f = (x: number) => x.toFixed(2);
-    const order = tl.ids.map((_, i) => i).filter((i) => this.tripArriveMs![i]! >= 0);
-    order.sort((a, b) => this.tripArriveMs![a]! - this.tripArriveMs![b]! || a - b);
-    const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<tripinfos generator="citytwin">'];
-    for (const i of order) {
-      const dep = this.tripDepartMs![i]!;
-      const arr = this.tripArriveMs[i]!;
-      lines.push(
-        `    <tripinfo id="${esc(tl.ids[i]!)}" depart="${f(dep / 1000)}" arrival="${f(arr / 1000)}" duration="${f((arr - dep) / 1000)}" routeLength="${f(
-          this.tripRouteM![i]!,
-        )}" waitingTime="${f(this.tripWaitS![i]!)}" timeLoss="${f(this.tripLossS![i]!)}" departDelay="${f((dep - tl.departMs[i]!) / 1000)}"/>`,
-      );
-    }
-    lines.push('</tripinfos>', '');
-    return lines.join('\n');
+    return this.tripLog?.xml() ?? null;
   }
 
   /** Vehicle positions for the UI: x, z, heading per vehicle, and its state (wait reason | kind << 4). */

@@ -30,6 +30,22 @@ const ExerciseDock = lazy(() => import('../exercise/exercise-dock'));
 /** The scenario chooser and "Open your own…": fetched when first opened. */
 const ScenarioChooser = lazy(() => import('../chooser/scenario-chooser').then((m) => ({ default: m.ScenarioChooser })));
 
+/** The tab at the map's edge that closes or opens a side column; its arrow points the way the column will go. */
+function PanelToggle({ side, open }: { side: 'left' | 'right'; open: boolean }) {
+  const name = side === 'left' ? 'layers' : 'details';
+  return (
+    <button
+      type="button"
+      className={`btn panel-toggle ${side}`}
+      onClick={() => togglePanel(side)}
+      aria-expanded={open}
+      aria-label={`${open ? 'Hide' : 'Show'} the ${name} column`}
+    >
+      {(side === 'left') === open ? '◀' : '▶'}
+    </button>
+  );
+}
+
 export function App() {
   const phase = useUi((s) => s.phase);
   const hasWorld = useUi((s) => s.world !== null);
@@ -74,24 +90,8 @@ export function App() {
               <LazyCityScene />
             </Suspense>
           )}
-          <button
-            type="button"
-            className="btn panel-toggle left"
-            onClick={() => togglePanel('left')}
-            aria-expanded={left}
-            aria-label={left ? 'Hide the layers column' : 'Show the layers column'}
-          >
-            {left ? '◀' : '▶'}
-          </button>
-          <button
-            type="button"
-            className="btn panel-toggle right"
-            onClick={() => togglePanel('right')}
-            aria-expanded={right}
-            aria-label={right ? 'Hide the details column' : 'Show the details column'}
-          >
-            {right ? '▶' : '◀'}
-          </button>
+          <PanelToggle side="left" open={left} />
+          <PanelToggle side="right" open={right} />
           {phase === 'ready' && <ViewControls />}
           {phase === 'ready' && <ViewModeToggle />}
           {phase === 'ready' && <MapAttribution />}
