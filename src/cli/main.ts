@@ -14,6 +14,7 @@ import { benchCommand } from './bench';
 import { importCommand } from './import';
 import { reportCommand } from './report';
 import { sweepCommand, workerCommand } from './sweep/command';
+import { serveCommand } from './serve';
 
 export function main(
   argv: readonly string[],
@@ -42,6 +43,8 @@ export function main(
         return sweepCommand(rest, out, err).catch((e: unknown) => failure(e, cmd, err));
       case 'worker':
         return workerCommand(rest, out, err).catch((e: unknown) => failure(e, cmd, err));
+      case 'serve':
+        return serveCommand(rest, out, err).catch((e: unknown) => failure(e, cmd, err));
       case 'help':
       case '--help':
       case '-h':

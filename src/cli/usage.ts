@@ -80,6 +80,17 @@ in N worker threads (default: the number of cores) until stopped with Ctrl-C. A 
 mid-run loses nothing: its job goes back to the queue for another worker.
   --lock DURATION   how long a job's lock lasts without renewal before another worker may take it
                     over (default 30s)`,
+
+  serve: `usage: twin serve [--port 8080] [--data DIR] [--dist DIR] [--host ADDR]
+
+Serves the built app and hosts exercises on the same port, for a room of screens on one LAN (no
+internet needed). Open the page, choose "Host this exercise": players open the join link, type
+the code and pick a seat. Every seat runs the same simulation from the host's ordered command log.
+Sessions are kept in the data folder and resume where they were when the server starts again.
+  --port N      port to listen on (default 8080)
+  --data DIR    where sessions are kept (default ./sessions)
+  --dist DIR    the built app (default ./dist; \`npm run serve\` builds it first)
+  --host ADDR   address to listen on (default 0.0.0.0, every interface; 127.0.0.1: this machine only)`,
 } as const;
 
 export type CommandName = keyof typeof COMMAND_USAGE;
@@ -100,6 +111,7 @@ commands:
   sweep SWEEP.json [--workers N | --redis URL] [--out DIR] [--seeds N] [--until DURATION]
                                        run a policy sweep over variants and seeds; summary and report
   worker --redis URL [--concurrency N] take sweep runs from a Redis job queue
+  serve [--port 8080] [--data DIR]     serve the app and host exercises with a seat per team
 
 validate, run and report take --allow-outside to read files outside the scenario's folder.
 DURATION is like 90s, 30m, 6h or 2d.`;

@@ -29,6 +29,7 @@ import { compileCyber } from './cyber';
 import { checkCyberCommand, rememberCyberRefs } from './cyber-check';
 import { checkExerciseCommand, checkPowerCommand, type ExerciseRefs } from './check-refs';
 import { compileBriefing, compileDecisions, compileExpected } from './exercise';
+import { checkSeatRef, compileSeats } from './seats';
 import { compileTraffic } from './traffic';
 import { compileOsmCity, type CompiledOsmCity } from './osm';
 import { assignVendors } from './vendors';
@@ -247,6 +248,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
   const durationMs = parseDuration(s.duration ?? DEFAULT_DURATION) ?? 6 * HOUR;
   const exercise: ExerciseRefs = { injectIds, decisions: new Map((s.decisions ?? []).map((d) => [d.id, d.options.map((o) => o.id)])) };
   const refs = () => ({ population: people !== null, vendorIds, injectIds, known, allIds, districts, kinds, assets, roadIds, grid, exercise, water: waterNet });
+  const seats = compileSeats(s.seats, issues);
   const injects: InjectSpec[] = (s.injects ?? []).map((inj, i) => {
     const atMs = inj.at !== undefined ? parseDuration(inj.at) : null;
     if (atMs !== null && atMs > durationMs)
@@ -263,10 +265,14 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
       attack: inj.attack ?? null,
       commands: inj.commands as Command[],
       expected,
+      seat: checkSeatRef(inj.seat, `injects[${i}].seat`, seats, issues),
     };
   });
   const briefing = compileBriefing(s.briefing ?? [], { assetIds: known, durationMs }, issues);
-  const decisions = compileDecisions(s.decisions ?? [], { injectIds, durationMs }, issues, (c, path) => checkCommand(c, path, refs(), issues));
+  const decisions = compileDecisions(s.decisions ?? [], { injectIds, durationMs }, issues, (c, path) => checkCommand(c, path, refs(), issues)).map((d, i) => ({
+    ...d,
+    seat: checkSeatRef(s.decisions![i]!.seat, `decisions[${i}].seat`, seats, issues),
+  }));
 
   return {
     input: {
@@ -281,6 +287,7 @@ export function compileScenario(s: Scenario, options: CompileOptions = {}): { in
       injects,
       decisions,
       briefing,
+      seats,
       power: grid,
       cyber: cyber?.input ?? null,
       traffic: roads,

@@ -9,6 +9,7 @@ import { populationSchema } from './population-schema';
 import { commandSchema } from './command-schema';
 import { attackId, duration, EDGE_KINDS, finite, point, RESOURCES, slug, SUBSYSTEM_NAMES, text } from './schema-primitives';
 import { DECISION_TRIGGERS } from '../sim';
+import { seatSchema } from './seat-schema';
 
 export { commandSchema, selectorSchema } from './command-schema';
 export { ACTORS, EDGE_KINDS, RESOURCES, SUBSYSTEM_NAMES } from './schema-primitives';
@@ -77,6 +78,7 @@ export const injectSchema = z.strictObject({
   description: text(4000).optional(),
   attack: attackId.optional(),
   commands: z.array(commandSchema).min(1),
+  seat: slug.optional().describe('In a hosted exercise, show this inject only at this seat (a phone call to the water team); leave out for every seat.'),
   expected: z
     .array(
       z.strictObject({
@@ -119,6 +121,7 @@ export const decisionSchema = z.strictObject({
   afterInject: slug.optional(),
   afterEvent: z.enum(DECISION_TRIGGERS).optional().describe('Put to players when this first happens in the run, e.g. "data.exfiltration.detected".'),
   budget: duration.optional().describe('Time players have to decide (default 15m).'),
+  seat: slug.optional().describe('In a hosted exercise, the seat that takes this decision (e.g. "grid"); leave out for the facilitator.'),
   options: z.array(z.strictObject({ id: slug, label: text(200).min(1), commands: z.array(commandSchema), recommended: z.boolean().optional() })).min(2),
 });
 
@@ -360,6 +363,12 @@ export const scenarioSchema = z
     dependencies: z.array(dependencySchema).optional(),
     injects: z.array(injectSchema).optional(),
     decisions: z.array(decisionSchema).optional(),
+    seats: z
+      .array(seatSchema)
+      .min(1)
+      .max(20)
+      .optional()
+      .describe('Who takes part in a hosted exercise (twin serve); default: facilitator, grid, water, network, executive, observer.'),
     briefing: z.array(briefingStepSchema).max(100).optional().describe('A narrated sequence of steps for a non-technical audience, advanced by keyboard.'),
     power: powerSchema.optional(),
     water: waterSchema.optional(),

@@ -100,6 +100,11 @@ export interface Simulation extends ReportSource {
   step(ms: SimMs): void;
   runUntil(tMs: SimMs): void;
   apply(command: Command): void;
+  /**
+   * Queues a command for the tick that starts at `tMs` (a whole number of base ticks, not before
+   * now): how a hosted exercise's seats apply the host's ordered log at the same tick.
+   */
+  applyAt(tMs: SimMs, command: Command): void;
   snapshot(): SimSnapshot;
   /** The causal chain behind an asset's present status, or null when it has never changed. */
   whyStatus(assetId: string): CausalChain | null;
@@ -229,6 +234,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
     step: (ms) => engine.step(ms),
     runUntil: (t) => engine.runUntil(t),
     apply: (c) => engine.apply(c),
+    applyAt: (t, c) => engine.applyAt(t, c),
     snapshot: () => {
       const snap: Record<string, unknown> = {
         tMs: engine.nowMs,

@@ -15,6 +15,19 @@ export interface CommandOutcome {
   readonly refused: readonly UnknownRef[];
 }
 
+/**
+ * Who owns the controls while the page is a seat at a hosted exercise: play, pause, speed, jumps
+ * and commands go to the host (which orders them for every seat) instead of this page's worker.
+ */
+export interface RemoteControls {
+  clock(action: 'play' | 'pause'): void;
+  speed(factor: number): void;
+  jump(ms: number): void;
+  command(c: Command): Promise<CommandOutcome>;
+  /** Something a shared run cannot do for one seat alone (go back in time, load a session file). */
+  refuse(what: string): void;
+}
+
 /** The part of a Worker the client uses; a MessagePort or a fake works too. */
 export interface WorkerLike {
   postMessage(message: ToWorker, transfer?: Transferable[]): void;
@@ -36,6 +49,7 @@ export class TwinClient {
   private readonly listeners = new Map<MessageType, Set<(msg: FromWorker) => void>>();
   private nextCommand = 1;
   private readonly commands = new Map<number, (o: CommandOutcome) => void>();
+  private remote: RemoteControls | null = null;
 
   constructor(private readonly worker: WorkerLike) {
     worker.addEventListener('message', (ev) => this.receive(ev.data));
@@ -83,8 +97,18 @@ export class TwinClient {
     this.send({ type: 'speed', factor });
   }
 
+  /** Hands the controls to a hosted exercise (null: back to this page). */
+  setRemote(remote: RemoteControls | null): void {
+    this.remote = remote;
+  }
+
+  get isRemote(): boolean {
+    return this.remote !== null;
+  }
+
   /** Sends a live command; settles with whether the worker applied it (never rejects). */
   command(command: Command): Promise<CommandOutcome> {
+    if (this.remote) return this.remote.command(command);
     const seq = this.nextCommand++;
     return new Promise((resolve) => {
       this.commands.set(seq, resolve);
@@ -128,6 +152,11 @@ export class TwinClient {
     return this.request('hashAt', commands ? { untilMs, commands } : { untilMs });
   }
 
+  /** Hash of the run where it is now (a hosted seat compares it with the other seats'). */
+  hashNow(): Promise<ReplyOf['hashNow']> {
+    return this.request('hashNow', {});
+  }
+
   private request<K extends RequestType>(type: K, body: RequestBody<K>): Promise<ReplyOf[K]> {
     const reqId = this.nextReq++;
     return new Promise<ReplyOf[K]>((resolve, reject) => {
@@ -138,7 +167,41 @@ export class TwinClient {
 
   /** Sends any message (the exercise messages have no typed wrapper here: see src/ui/exercise). */
   send(msg: ToWorker): void {
+    if (this.remote && this.routeRemote(this.remote, msg)) return;
     this.worker.postMessage(msg);
+  }
+
+  /** Sends straight to this page's worker, past a hosted exercise's routing (the seat's own follow messages). */
+  sendLocal(msg: ToWorker): void {
+    this.worker.postMessage(msg);
+  }
+
+  /** True when a hosted exercise took the message. */
+  private routeRemote(r: RemoteControls, msg: ToWorker): boolean {
+    switch (msg.type) {
+      case 'play':
+      case 'pause':
+        r.clock(msg.type);
+        return true;
+      case 'speed':
+        r.speed(msg.factor);
+        return true;
+      case 'step':
+        r.jump(msg.ms);
+        return true;
+      case 'command':
+        void r.command(msg.command);
+        return true;
+      case 'seek':
+      case 'branch':
+        r.refuse('going back in time');
+        return true;
+      case 'session-import':
+        r.refuse('opening a session file');
+        return true;
+      default:
+        return false;
+    }
   }
 
   private receive(msg: FromWorker): void {

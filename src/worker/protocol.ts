@@ -15,6 +15,14 @@ import type { OwnCheck, OwnFiles } from './own-scenarios';
 /** An error in a scenario file: where, what was expected, and how to fix it (defined by the loader). */
 export type { ScenarioIssue };
 
+/** A hosted exercise's clock as the worker follows it (hosted/protocol.ts's HostedClock). */
+export interface FollowClock {
+  readonly clockMs: number;
+  readonly grantedMs: number;
+  readonly playing: boolean;
+  readonly speed: number;
+}
+
 /** Static description of the loaded city, sent once after a load. Arrays are in asset/edge order. */
 export interface WorldView {
   readonly scenario: {
@@ -153,7 +161,15 @@ export interface PowerView {
 }
 
 export type ToWorker =
-  | { readonly type: 'load'; readonly scenario: string; readonly text?: string; readonly seed?: number }
+  /** `commands`: a hosted exercise's log so far, applied at the times it gives (a late joiner's catch-up). */
+  | { readonly type: 'load'; readonly scenario: string; readonly text?: string; readonly seed?: number; readonly commands?: readonly LoggedCommand[] }
+  /**
+   * A hosted exercise's clock: the run follows it, never past `grantedMs`, and play, pause and speed
+   * from the page are ignored while it does; null goes back to the page's own controls.
+   */
+  | { readonly type: 'follow'; readonly clock: FollowClock | null }
+  /** A command of the hosted log, for the tick that starts at `tMs`. */
+  | { readonly type: 'follow-command'; readonly tMs: number; readonly command: Command }
   /** A scenario the user opened ("own:ID"): its text and data files, kept here so loads by that name find them. */
   | { readonly type: 'own-files'; readonly scenario: string; readonly text: string; readonly files: OwnFiles }
   /** Checks files the user chose (a scenario and what it references, or an .osm extract) as `twin validate` would. */
@@ -172,6 +188,8 @@ export type ToWorker =
   /** A signal controller's stages and movements, by its asset id. */
   | { readonly type: 'signal'; readonly reqId: number; readonly assetId: string }
   | { readonly type: 'hashAt'; readonly reqId: number; readonly untilMs: number; readonly commands?: readonly LoggedCommand[] }
+  /** The run's hash where it is now, and the time it is at. */
+  | { readonly type: 'hashNow'; readonly reqId: number }
   /** The privacy analysis of what the attacker holds, or of a what-if (on demand: it takes a second or more). */
   | { readonly type: 'privacy'; readonly reqId: number; readonly whatIf?: PrivacyWhatIf }
   /** Test only (window.__twin.failAt): make the simulation fail whenever its clock reaches `atMs` (null: never). See test-fault.ts. */
@@ -197,7 +215,7 @@ export type FromWorker =
   | {
       readonly type: 'reply';
       readonly reqId: number;
-      readonly result: CausalChain | null | string | EdgeBufferInfo[] | VehicleInfo | SignalInfo | PrivacyView | OwnCheck;
+      readonly result: CausalChain | null | string | EdgeBufferInfo[] | VehicleInfo | SignalInfo | PrivacyView | OwnCheck | ReplyOf['hashNow'];
     }
   /** A request that could not be answered (unknown asset, nothing loaded): a readable message, no stack. */
   | { readonly type: 'reply-error'; readonly reqId: number; readonly message: string }
@@ -209,6 +227,8 @@ export type FromWorker =
       readonly applied: boolean;
       readonly refused: readonly UnknownRef[];
     }
+  /** A hosted command came for a tick the run had passed: the page reloads from the log. */
+  | { readonly type: 'follow-error'; readonly message: string }
   /** The simulation stopped; `atMs` is its clock when it failed (0 while a scenario was being built). */
   | { readonly type: 'fatal'; readonly message: string; readonly atMs?: number }
   /** Camera coverage now, sent when the set of working cameras changes (throttled; see live-coverage.ts). */
@@ -221,6 +241,7 @@ export interface ReplyOf {
   readonly why: CausalChain | null;
   readonly edgeBuffers: EdgeBufferInfo[];
   readonly hashAt: string;
+  readonly hashNow: { readonly tMs: number; readonly hash: string };
   readonly vehicle: VehicleInfo | null;
   readonly signal: SignalInfo | null;
   readonly privacy: PrivacyView | null;

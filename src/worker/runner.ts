@@ -6,7 +6,7 @@
  */
 import { BASE_TICK_MS, type Command, type Simulation } from '../sim';
 import type { SimSnapshot } from '../sim';
-import type { FromWorker } from './protocol';
+import type { FollowClock, FromWorker } from './protocol';
 
 export const SLICE_BUDGET_MS = 10;
 export const FRAME_INTERVAL_MS = 40;
@@ -40,6 +40,8 @@ export class SimRunner {
   private dirty = true;
   private reachedEnd = false;
   private disposed = false;
+  /** A hosted exercise's clock, with the wall time it arrived: the run follows it instead of its own controls. */
+  private follow: (FollowClock & { readonly at: number }) | null = null;
   /** (wall ms, sim ms) samples over the last second or so, for the achieved speed. */
   private readonly pace: [number, number][] = [];
 
@@ -54,11 +56,33 @@ export class SimRunner {
   }
 
   get isPlaying(): boolean {
-    return this.playing;
+    return this.follow ? this.follow.playing : this.playing;
+  }
+
+  /**
+   * Follows a hosted exercise's clock: runs towards where the host's clock is now, as fast as the
+   * budget allows when behind (a late joiner, a jump), and never past the grant, so every command
+   * of the log still lies ahead of the run when it arrives. Null hands control back, paused.
+   */
+  setFollow(clock: FollowClock | null): void {
+    if (this.disposed) return;
+    this.follow = clock ? { ...clock, at: this.host.now() } : null;
+    this.playing = false;
+    this.debtMs = 0;
+    this.skipMs = 0;
+    this.dirty = true;
+    this.kick(0);
+  }
+
+  /** Where a followed run should be now. */
+  private followTarget(now: number): number {
+    const f = this.follow!;
+    const clock = f.playing ? f.clockMs + (now - f.at) * f.speed : f.clockMs;
+    return Math.min(f.grantedMs, Math.max(clock, this.sim.nowMs));
   }
 
   play(): void {
-    if (this.playing || this.disposed) return;
+    if (this.playing || this.disposed || this.follow) return;
     this.playing = true;
     this.debtMs = 0;
     this.lastWall = this.host.now();
@@ -88,7 +112,7 @@ export class SimRunner {
    * facilitator who fires an inject sees it land without pressing play.
    */
   command(c: Command): void {
-    if (this.disposed) return;
+    if (this.disposed || this.follow) return;
     this.sim.apply(c);
     if (!this.playing && this.skipMs === 0) this.sim.step(BASE_TICK_MS);
     this.dirty = true;
@@ -96,7 +120,7 @@ export class SimRunner {
   }
 
   skip(ms: number): void {
-    if (this.disposed || !Number.isFinite(ms) || ms <= 0) return;
+    if (this.disposed || this.follow || !Number.isFinite(ms) || ms <= 0) return;
     this.skipMs += Math.floor(ms / BASE_TICK_MS) * BASE_TICK_MS;
     this.dirty = true;
     this.kick(0);
@@ -151,13 +175,16 @@ export class SimRunner {
     }
     this.lastWall = start;
     let behind = false;
+    const target = this.follow ? this.followTarget(start) : 0;
     for (;;) {
-      const want = this.skipMs > 0 ? this.skipMs : this.playing ? this.debtMs : 0;
+      const want = this.follow ? target - this.sim.nowMs : this.skipMs > 0 ? this.skipMs : this.playing ? this.debtMs : 0;
       const chunk = Math.floor(Math.min(want, MAX_CHUNK_MS) / BASE_TICK_MS) * BASE_TICK_MS;
       if (chunk <= 0) break;
       this.sim.step(chunk);
       this.dirty = true;
-      if (this.skipMs > 0) this.skipMs -= chunk;
+      if (this.follow) {
+        // followed: the target is fixed for this slice
+      } else if (this.skipMs > 0) this.skipMs -= chunk;
       else this.debtMs -= chunk;
       if (this.playing && !this.reachedEnd && this.durationMs > 0 && this.sim.nowMs >= this.durationMs) {
         // The scenario's end pauses the run once; pressing play again carries on past it.
@@ -172,13 +199,13 @@ export class SimRunner {
       }
     }
     const now = this.host.now();
-    const active = this.playing || this.skipMs > 0;
+    const active = this.follow ? this.follow.playing || this.sim.nowMs < this.follow.grantedMs : this.playing || this.skipMs > 0;
     if (this.dirty && (!active || now - this.lastFrameWall >= FRAME_INTERVAL_MS)) this.postFrame(now);
     if (active) this.kick(behind ? 0 : IDLE_POLL_MS);
   }
 
   private achievedSpeed(now: number): number {
-    if (!this.playing && this.skipMs === 0) {
+    if (!this.playing && this.skipMs === 0 && !(this.follow && (this.follow.playing || this.sim.nowMs < this.follow.grantedMs))) {
       this.pace.length = 0;
       return 0;
     }
@@ -204,7 +231,15 @@ export class SimRunner {
       this.sentKpi[d.id] = series.length;
     }
     this.host.post(
-      { type: 'frame', snapshot, events, kpiPoints, playing: this.playing, speed: this.speed, achievedSpeed: this.achievedSpeed(now) },
+      {
+        type: 'frame',
+        snapshot,
+        events,
+        kpiPoints,
+        playing: this.isPlaying,
+        speed: this.follow ? this.follow.speed : this.speed,
+        achievedSpeed: this.achievedSpeed(now),
+      },
       snapshotBuffers(snapshot),
     );
   }

@@ -8,7 +8,7 @@ import { loadScenarioText } from '../scenario';
 import { createSimulation, loadWaterEngine, type LoggedCommand, type Simulation, type SimInput } from '../sim';
 import type { ScenarioMeta } from '../scenario';
 import { ExerciseHost } from './exercise-host';
-import type { FromWorker, RequestMessage, ScenarioIssue, ToWorker } from './protocol';
+import type { FollowClock, FromWorker, RequestMessage, ScenarioIssue, ToWorker } from './protocol';
 import { QueryError, edgeBuffers, explainEvent, hashAt, whyStatus } from './queries';
 import { signalInfo } from './signal-query';
 import { vehicleInfo } from './vehicle-query';
@@ -78,8 +78,12 @@ let current: Loaded | null = null;
 let faultAtMs: number | null = null;
 
 function makeRunner(sim: Simulation, durationMs: number): SimRunner {
-  return new SimRunner(faultAtMs === null ? sim : withFault(sim, faultAtMs), host, durationMs, wantSpeed);
+  const runner = new SimRunner(faultAtMs === null ? sim : withFault(sim, faultAtMs), host, durationMs, wantSpeed);
+  if (following) runner.setFollow(following);
+  return runner;
 }
+/** A hosted exercise's clock while this page is a seat (every run follows it), else null. */
+let following: FollowClock | null = null;
 /** Settles when the latest load has finished (either way); requests wait for it. */
 let loading: Promise<void> = Promise.resolve();
 /** Play state and speed asked for, kept across loads and applied to each new runner. */
@@ -189,6 +193,9 @@ function answer(msg: Exclude<RequestMessage, { type: 'checkOwn' }>): void {
       case 'hashAt':
         post({ type: 'reply', reqId: msg.reqId, result: hashAt(input, sim.seed, msg.untilMs, msg.commands) });
         return;
+      case 'hashNow':
+        post({ type: 'reply', reqId: msg.reqId, result: { tMs: sim.nowMs, hash: sim.hash() } });
+        return;
       case 'privacy':
         post({ type: 'reply', reqId: msg.reqId, result: privacyView(sim, msg.whatIf, () => performance.now()) });
         return;
@@ -209,7 +216,19 @@ function answer(msg: Exclude<RequestMessage, { type: 'checkOwn' }>): void {
 function handle(msg: ToWorker): void {
   switch (msg.type) {
     case 'load':
-      loading = load(msg).catch(fatal);
+      loading = (msg.commands ? load(msg, { commands: msg.commands, untilMs: 0 }) : load(msg)).catch(fatal);
+      return;
+    case 'follow':
+      following = msg.clock;
+      current?.runner.setFollow(msg.clock);
+      return;
+    case 'follow-command':
+      if (!current) return;
+      try {
+        current.sim.applyAt(msg.tMs, msg.command);
+      } catch (err) {
+        post({ type: 'follow-error', message: err instanceof Error ? err.message : String(err) });
+      }
       return;
     case 'own-files':
       ownScenarios.set(msg.scenario, { text: msg.text, files: msg.files });
@@ -279,6 +298,7 @@ function handle(msg: ToWorker): void {
     case 'vehicle':
     case 'signal':
     case 'hashAt':
+    case 'hashNow':
     case 'privacy':
       void loading.then(() => answer(msg));
       return;

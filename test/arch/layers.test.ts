@@ -141,8 +141,12 @@ const ALLOWED: Record<string, (to: string) => boolean> = {
   sim: (to) => to.startsWith('sim'),
   scenario: (to) => to === 'scenario' || to.startsWith('sim'),
   worker: (to) => to === 'worker' || to === 'scenario' || to.startsWith('sim'),
-  ui: (to) => to === 'ui' || to === 'worker' || to === 'sweep' || to.startsWith('sim'),
-  cli: (to) => to === 'cli' || to === 'scenario' || to === 'sweep' || to.startsWith('sim'),
+  ui: (to) => to === 'ui' || to === 'worker' || to === 'sweep' || to === 'hosted' || to.startsWith('sim'),
+  cli: (to) => to === 'cli' || to === 'scenario' || to === 'sweep' || to === 'serve' || to.startsWith('sim'),
+  // The hosted exercise's messages, clock and permissions: plain data, shared by the server and the page.
+  hosted: (to) => to === 'hosted' || to.startsWith('sim'),
+  // `twin serve`: the built app's files and the hosted sessions (the scenario loader is handed in by the command line).
+  serve: (to) => to === 'serve' || to === 'hosted' || to.startsWith('sim'),
   // A sweep's summary, statistics and plots: plain data and text, shared by the command line and the browser's sweep view.
   sweep: (to) => to === 'sweep',
 };

@@ -35,3 +35,31 @@ describe('determinism', () => {
     expect({ hash: sim.hash(), events: sim.events.length }).toEqual({ hash: golden.hash, events: golden.events });
   });
 });
+
+describe('a hosted seat against a late joiner', () => {
+  it('gives the same hash whether the log arrives command by command (applyAt) or all at once (replay)', () => {
+    const log = [
+      { tMs: 300_000, command: { type: 'inject.fire', inject: 'vendor-compromise' } },
+      { tMs: 300_500, command: { type: 'decision.take', decision: 'restore-or-isolate', option: 'isolate-then-crews', by: 'Grid team (Ana)' } },
+      { tMs: 300_500, command: { type: 'note.add', text: 'same tick, after the decision' } },
+      { tMs: 1_200_000, command: { type: 'inject.fire', inject: 'cut-vendor-access' } },
+    ] as const;
+    const live = createSimulation(load());
+    // A seat hears each command while its run is somewhere before the command's tick.
+    for (const e of log) {
+      live.runUntil(e.tMs - 500 * ((e.tMs / 500) % 3));
+      live.applyAt(e.tMs, e.command as never);
+    }
+    live.runUntil(HOUR);
+    const late = createSimulation(load(), { commands: log as never });
+    late.runUntil(HOUR);
+    expect(live.hash()).toBe(late.hash());
+    expect(live.commandLog.map((c) => c.tMs)).toEqual(late.commandLog.map((c) => c.tMs));
+    // Without the decision the run differs: the hash sees the log.
+    const without = createSimulation(load(), { commands: log.filter((e) => e.command.type !== 'decision.take') as never });
+    without.runUntil(HOUR);
+    expect(without.hash()).not.toBe(live.hash());
+    // A command for a tick already run is refused, not applied late.
+    expect(() => live.applyAt(1000, { type: 'note.add', text: 'late' })).toThrow(/clock already reads/);
+  });
+});

@@ -59,6 +59,19 @@ export class Engine {
     this.replay = [...log].sort((a, b) => a.tMs - b.tMs);
   }
 
+  /**
+   * Queues a command for the tick that starts at `tMs`, after commands already queued for that
+   * time. A time already passed, or off the base tick, would make two runs of one log differ.
+   */
+  applyAt(tMs: SimMs, command: Command): void {
+    if (!Number.isInteger(tMs) || tMs % this.baseTickMs !== 0)
+      throw new Error(`a command's time must be a whole number of ${this.baseTickMs} ms ticks, got ${tMs}`);
+    if (tMs < this.nowMs) throw new Error(`a command for ${tMs} ms arrived when the clock already reads ${this.nowMs} ms`);
+    let i = this.replay.length;
+    while (i > 0 && this.replay[i - 1]!.tMs > tMs) i--;
+    this.replay.splice(i, 0, { tMs, command });
+  }
+
   /** Queues a command for the next tick boundary. */
   apply(command: Command): void {
     this.pending.push(command);

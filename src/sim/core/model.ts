@@ -89,6 +89,8 @@ export interface InjectSpec {
   readonly commands: readonly Command[];
   /** What players are expected to do in response; evaluation checks the command log for it. */
   readonly expected?: readonly ExpectedAction[];
+  /** In a hosted exercise, the one seat this inject is shown to (a phone call to the water team); null: every seat. */
+  readonly seat?: string | null;
 }
 
 /** An action expected of players after an inject: a kind of command within a time limit. */
@@ -113,6 +115,8 @@ export interface DecisionSpec {
   readonly afterEvent: DecisionTrigger | null;
   readonly budgetMs: SimMs;
   readonly options: readonly { readonly id: string; readonly label: string; readonly commands: readonly Command[]; readonly recommended: boolean }[];
+  /** In a hosted exercise, the seat that takes this decision; null: the facilitator. */
+  readonly seat?: string | null;
 }
 
 export interface DistrictSpec {
@@ -186,6 +190,22 @@ export interface CityInput {
   readonly injects: readonly InjectSpec[];
   readonly decisions?: readonly DecisionSpec[];
   readonly briefing?: readonly BriefingStep[];
+  /** Who takes part in a hosted exercise (the defaults when the scenario names none). Nothing in the run depends on them. */
+  readonly seats?: readonly SeatSpec[];
+}
+
+/**
+ * A seat at a hosted exercise: one team's screen. The facilitator runs the clock and the injects;
+ * players take the decisions addressed to their seat and may send the command types listed;
+ * observers watch. `view` is what the seat sees by default: what SCADA shows, or the physical truth.
+ */
+export interface SeatSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly role: 'facilitator' | 'player' | 'observer';
+  readonly view: 'operator' | 'truth';
+  /** Command types this seat may send besides taking its decisions and adding notes. */
+  readonly commands: readonly string[];
 }
 
 /** One step of a narrated briefing: what to say, where to look, which layers to show, and when in the run. */
