@@ -21,11 +21,18 @@ startPowerTracking(client);
 const choice = parseUrlParams(window.location.search);
 // ?view=presenter: a second window for the room that mirrors the facilitator's (src/ui/exercise).
 const presenter = new URLSearchParams(window.location.search).get('view') === 'presenter';
-// A scenario the user opened (?scenario=own:ID) is handed to the worker from IndexedDB first.
-void prepareChoice(client, choice).then((ready) => {
-  startSession(client, ready);
-  if (!presenter) startExercise(client, ready);
-});
+// ?join=SESSION: a seat at a hosted exercise (twin serve); the session's scenario and log come from the host.
+const join = presenter ? null : new URLSearchParams(window.location.search).get('join');
+if (join) {
+  startSession(client, choice, { load: false });
+  startExercise(client, choice, { hosted: true });
+  void import('./hosted/hosted-client').then((m) => m.openJoin(client, join));
+} else
+  // A scenario the user opened (?scenario=own:ID) is handed to the worker from IndexedDB first.
+  void prepareChoice(client, choice).then((ready) => {
+    startSession(client, ready);
+    if (!presenter) startExercise(client, ready);
+  });
 const Root = presenter
   ? lazy(() =>
       import('./exercise/presenter-view').then((m) => {

@@ -23,6 +23,8 @@ export interface RemoteControls {
   clock(action: 'play' | 'pause'): void;
   speed(factor: number): void;
   jump(ms: number): void;
+  /** A jump to a simulated time: forward only, on a shared timeline. */
+  seekTo(tMs: number): void;
   command(c: Command): Promise<CommandOutcome>;
   /** Something a shared run cannot do for one seat alone (go back in time, load a session file). */
   refuse(what: string): void;
@@ -193,8 +195,10 @@ export class TwinClient {
         void r.command(msg.command);
         return true;
       case 'seek':
+        r.seekTo(msg.tMs);
+        return true;
       case 'branch':
-        r.refuse('going back in time');
+        r.refuse('branching the run');
         return true;
       case 'session-import':
         r.refuse('opening a session file');

@@ -371,6 +371,7 @@ export function specOf(input: SimInput, scenarioName: string): ExerciseSpec {
       attack: i.attack,
       effects: i.commands.map(describeCommand),
       expected: (i.expected ?? []).map((x) => ({ id: x.id, description: x.description, command: x.command, withinMs: x.withinMs })),
+      seat: i.seat ?? null,
     })),
     decisions: (input.decisions ?? []).map((d) => ({
       id: d.id,
@@ -381,7 +382,9 @@ export function specOf(input: SimInput, scenarioName: string): ExerciseSpec {
       afterEvent: d.afterEvent,
       budgetMs: d.budgetMs,
       options: d.options.map((o) => ({ id: o.id, label: o.label, recommended: o.recommended, effects: o.commands.map(describeCommand) })),
+      seat: d.seat ?? null,
     })),
+    seats: (input.seats ?? []).map((s) => ({ id: s.id, title: s.title, role: s.role })),
     briefing: (input.briefing ?? []).map((b) => ({
       title: b.title,
       text: b.text,

@@ -50,6 +50,8 @@ export interface ExerciseSpec {
     /** What the inject does, in words (one line per command). */
     readonly effects: readonly string[];
     readonly expected: readonly { readonly id: string; readonly description: string; readonly command: string | null; readonly withinMs: number }[];
+    /** In a hosted exercise, the one seat shown this inject; null: every seat. */
+    readonly seat: string | null;
   })[];
   readonly decisions: readonly {
     readonly id: string;
@@ -60,7 +62,11 @@ export interface ExerciseSpec {
     readonly afterEvent: string | null;
     readonly budgetMs: number;
     readonly options: readonly { readonly id: string; readonly label: string; readonly recommended: boolean; readonly effects: readonly string[] }[];
+    /** In a hosted exercise, the seat that takes it; null: the facilitator. */
+    readonly seat: string | null;
   }[];
+  /** The seats of a hosted exercise. */
+  readonly seats: readonly { readonly id: string; readonly title: string; readonly role: 'facilitator' | 'player' | 'observer' }[];
   readonly briefing: readonly {
     readonly title: string;
     readonly text: string;

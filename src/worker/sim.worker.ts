@@ -163,7 +163,8 @@ async function load(msg: Extract<ToWorker, { type: 'load' }>, replay?: { command
   post({ type: 'loaded', world: view, loadMs: Math.round(performance.now() - t0) }, transfer);
   runner.flush();
   if (replay && replay.untilMs > 0) exercise.replayTo(replay.untilMs);
-  else if (wantPlaying) runner.play();
+  // A hosted seat's run waits for the host's clock (the follow message after this load).
+  else if (wantPlaying && !msg.commands) runner.play();
 }
 
 /** Questions about the loaded simulation (a check of the user's files needs none and is answered in handle). */

@@ -24,9 +24,13 @@ import { closeChain, selectAsset, selectFeature, uiStore, useUi } from '../store
 import { LazyCityScene } from './lazy-scene';
 import { layoutStore, togglePanel, useLayout } from '../store/layout-store';
 import { SweepButton, SweepView } from '../sweep/sweep-view';
+import { HostButton } from '../hosted/host-button';
+import { useHosted } from '../hosted/hosted-store';
 
 /** The facilitator console, briefing and exercise banners: a chunk of their own (src/ui/exercise). */
 const ExerciseDock = lazy(() => import('../exercise/exercise-dock'));
+/** A hosted exercise's seat picker and status line (src/ui/hosted): fetched when the page hosts or joins one. */
+const HostedStrip = lazy(() => import('../hosted/hosted-strip'));
 /** The scenario chooser and "Open your own…": fetched when first opened. */
 const ScenarioChooser = lazy(() => import('../chooser/scenario-chooser').then((m) => ({ default: m.ScenarioChooser })));
 
@@ -57,6 +61,7 @@ export function App() {
     if (selected) layoutStore.setState({ right: true });
   }, [selected]);
   const chooserOpen = useUi((s) => s.chooserOpen);
+  const hosted = useHosted((s) => s.status !== 'off');
   // Escape closes the causal chain first, then the inspector.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -80,6 +85,7 @@ export function App() {
           <Legend />
           <ScenarioBrief />
           <SweepButton />
+          <HostButton />
           <CctvPanel />
           <VendorPanel />
           <PrivacyPanel />
@@ -106,6 +112,11 @@ export function App() {
             </p>
           )}
           {(phase === 'load-error' || phase === 'fatal') && <ErrorPanel />}
+          {hosted && (
+            <Suspense fallback={null}>
+              <HostedStrip />
+            </Suspense>
+          )}
         </main>
         <aside className="side right" aria-label="Details">
           <AssetSearch />

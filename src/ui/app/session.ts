@@ -21,7 +21,8 @@ const SUMMARY_INTERVAL_MS = 200;
 
 let client: TwinClient | null = null;
 
-export function startSession(c: TwinClient, choice: UrlChoice): void {
+/** `load: false` when something else (a hosted exercise) says what to load. */
+export function startSession(c: TwinClient, choice: UrlChoice, options: { load?: boolean } = {}): void {
   client = c;
   uiStore.setState({ scenarioName: choice.scenario });
   let pendingEvents: SimEvent[] = [];
@@ -94,6 +95,7 @@ export function startSession(c: TwinClient, choice: UrlChoice): void {
     uiStore.setState({ phase: 'load-error', issues: choice.issues });
     return;
   }
+  if (options.load === false) return;
   c.setSpeed(uiStore.getState().speed);
   c.load(choice.scenario, choice.seed);
 }

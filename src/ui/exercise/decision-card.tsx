@@ -8,6 +8,7 @@ import type { ExerciseSpec, ExerciseState } from '../../worker/exercise-protocol
 import { useUi } from '../store/ui-store';
 import { takeDecision } from './exercise-controller';
 import { useExercise } from './exercise-store';
+import { useHosted } from '../hosted/hosted-store';
 
 type Spec = ExerciseSpec['decisions'][number];
 type Rec = ExerciseState['decisions'][number];
@@ -23,6 +24,12 @@ export function DecisionCard({ spec, rec, floating = false }: { spec: Spec; rec:
   const taken = rec.state === 'taken';
   const chosen = spec.options.find((o) => o.id === rec.option);
   const idBase = `dec-${spec.id}${floating ? '-f' : ''}`;
+  // At a hosted exercise only the seat the decision is addressed to takes it (the facilitator's when none is); the others watch.
+  const seats = useExercise((s) => s.spec?.seats);
+  const hostedSeat = useHosted((s) => (s.status !== 'off' ? s.seat : null));
+  const owner = spec.seat ?? seats?.find((x) => x.role === 'facilitator')?.id ?? null;
+  const ownerTitle = seats?.find((x) => x.id === owner)?.title ?? 'the facilitator';
+  const mine = hostedSeat === null || hostedSeat === owner;
   return (
     <section
       className={`decision-card${floating ? ' floating' : ''}${expired && !taken ? ' expired' : ''}`}
@@ -45,6 +52,10 @@ export function DecisionCard({ spec, rec, floating = false }: { spec: Spec; rec:
           {rec.by ? ` — by ${rec.by}` : ''}
           {rec.rationale ? <span className="decision-why">“{rec.rationale}”</span> : null}
         </p>
+      ) : !mine ? (
+        <p className="decision-waiting" data-testid="decision-waiting">
+          For {ownerTitle} to decide: {spec.options.map((o) => o.label).join(' · ')}. Their choice will show here.
+        </p>
       ) : (
         <form
           onSubmit={(e) => {
@@ -66,7 +77,7 @@ export function DecisionCard({ spec, rec, floating = false }: { spec: Spec; rec:
             ))}
           </fieldset>
           <div className="decision-inputs">
-            <label>
+            <label hidden={hostedSeat !== null}>
               <span>Decided by</span>
               <input
                 value={by}

@@ -57,7 +57,8 @@ function need(): TwinClient {
   return client;
 }
 
-export function startExercise(c: TwinClient, choice: UrlChoice): void {
+/** `hosted`: a seat at a hosted exercise, whose run lives on the host: nothing is restored or autosaved here. */
+export function startExercise(c: TwinClient, choice: UrlChoice, options: { hosted?: boolean } = {}): void {
   client = c;
   connectSavedSessions({
     importSession: (text, reason) => importSession(text, reason),
@@ -161,8 +162,14 @@ export function startExercise(c: TwinClient, choice: UrlChoice): void {
       lastSavedAt: () => exerciseStore.getState().lastSavedAt,
       savedUntilMs: () => savedUntilMs,
     };
+  if (options.hosted) return;
   window.addEventListener('pagehide', () => requestExport('autosave'));
   void restoreAtStart(c, choice);
+}
+
+/** The page became a seat at a hosted exercise: its run lives on the host now, so nothing more is autosaved here. */
+export function stopAutosave(): void {
+  autosaveReady = false;
 }
 
 async function restoreAtStart(c: TwinClient, choice: UrlChoice): Promise<void> {

@@ -7,6 +7,8 @@ import { describeEvent, formatClock, type SimEvent } from '../../sim';
 import { askExplain } from '../app/session';
 import { useUi } from '../store/ui-store';
 import { EventGlyph } from './event-glyph';
+import { useHosted } from '../hosted/hosted-store';
+import { useExercise } from '../exercise/exercise-store';
 
 type Filter = 'all' | 'status' | 'attacks';
 const SHOWN = 150;
@@ -33,11 +35,19 @@ export function EventLog() {
   const index = useUi((s) => s.index);
   const [filter, setFilter] = useState<Filter>('all');
   const nameOf = index?.nameOf ?? ((id: string) => id);
+  // A player's seat at a hosted exercise does not see injects addressed to another seat (a phone call to the water team).
+  const playerSeat = useHosted((s) => (s.status !== 'off' && s.role === 'player' ? s.seat : null));
+  const injects = useExercise((s) => s.spec?.injects);
   const shown = useMemo(() => {
+    const elsewhere = new Set(playerSeat ? (injects ?? []).filter((i) => i.seat !== null && i.seat !== playerSeat).map((i) => i.id) : []);
     const out: SimEvent[] = [];
-    for (let i = events.length - 1; i >= 0 && out.length < SHOWN; i--) if (FILTERS[filter].test(events[i]!)) out.push(events[i]!);
+    for (let i = events.length - 1; i >= 0 && out.length < SHOWN; i--) {
+      const e = events[i]!;
+      if (e.type === 'inject.applied' && elsewhere.has(e.data.inject)) continue;
+      if (FILTERS[filter].test(e)) out.push(e);
+    }
     return out;
-  }, [events, filter]);
+  }, [events, filter, playerSeat, injects]);
 
   return (
     <section className="panel event-log" aria-labelledby="log-h">
