@@ -11,6 +11,7 @@ import { WebSocket } from 'ws';
 import { scenarioInfo } from '../../src/cli/serve';
 import type { ServerMessage } from '../../src/hosted/protocol';
 import { startServer, type RunningServer } from '../../src/serve/server';
+import { cliAsync } from '../support/cli';
 
 const dist = mkdtempSync(join(tmpdir(), 'citytwin-dist-'));
 writeFileSync(join(dist, 'index.html'), '<!doctype html><title>citytwin</title>');
@@ -153,5 +154,25 @@ describe('twin serve: hosted exercise', () => {
     ]);
     back.ws.close();
     late.ws.close();
+  });
+
+  it('serves the built app with its security headers and nothing outside it', async () => {
+    const base = `http://127.0.0.1:${server.port}`;
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>citytwin</title>');
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    for (const path of ['/../package.json', '/%2e%2e/package.json', '/.env', '/nope.js']) expect((await fetch(`${base}${path}`)).status, path).toBe(404);
+    expect((await fetch(`${base}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('says how to fix a missing build or a bad port instead of failing', async () => {
+    const missing = await cliAsync(['serve', '--dist', join(data, 'no-build'), '--port', '0']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/holds no built app: run `npm run build` first/);
+    const port = await cliAsync(['serve', '--port', 'eighty']);
+    expect(port.code).toBe(2);
+    expect(port.err).toMatch(/--port must be a whole number/);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { setViewMode, useUi, type ViewMode } from '../store/ui-store';
 import { SUBSYSTEM_PANELS } from './subsystem-panels';
+import { useHosted } from '../hosted/hosted-store';
 
 const MODES: readonly { mode: ViewMode; label: string; hint: string }[] = [
   { mode: 'truth', label: 'Physical truth', hint: 'What is physically happening' },
@@ -14,13 +15,23 @@ const MODES: readonly { mode: ViewMode; label: string; hint: string }[] = [
 export function ViewModeToggle() {
   const mode = useUi((s) => s.viewMode);
   const world = useUi((s) => s.world);
+  // A player's seat at a hosted exercise sees what its operators would: the truth is for the facilitator and observers.
+  const operatorOnly = useHosted((s) => s.status !== 'off' && s.role === 'player');
   if (!world || !SUBSYSTEM_PANELS.some((p) => p.hasOperatorView?.(world))) return null;
   return (
     <>
       {mode === 'operator' && <div className="operator-frame" aria-hidden="true" />}
       <div className={`view-mode mode-${mode}`} role="group" aria-label="Show readings as" data-testid="view-mode">
         {MODES.map((m) => (
-          <button key={m.mode} type="button" className="btn" aria-pressed={mode === m.mode} title={m.hint} onClick={() => setViewMode(m.mode)}>
+          <button
+            key={m.mode}
+            type="button"
+            className="btn"
+            aria-pressed={mode === m.mode}
+            title={operatorOnly && m.mode === 'truth' ? 'Your seat sees what its operators see; the facilitator and observers see the physical truth' : m.hint}
+            disabled={operatorOnly && m.mode === 'truth'}
+            onClick={() => setViewMode(m.mode)}
+          >
             {m.mode === 'operator' ? '◫ ' : '◉ '}
             {m.label}
           </button>
