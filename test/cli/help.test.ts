@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli';
 import { COMMAND_USAGE } from '../../src/cli/usage';
 
-const COMMANDS = ['validate', 'run', 'report', 'bench', 'import', 'sweep', 'worker'] as const;
+const COMMANDS = ['validate', 'run', 'report', 'bench', 'import', 'sweep', 'worker', 'serve'] as const;
 
 describe('twin COMMAND --help', () => {
   it('covers every command the overview lists', () => {

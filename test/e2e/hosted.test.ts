@@ -113,8 +113,7 @@ describe('a hosted exercise', () => {
 
     const grid = await seat();
     const water = await seat();
-    await joinAs(grid, link, 'Grid team', 'Ana', code);
-    await joinAs(water, link, 'Water team', 'Wen', code);
+    await Promise.all([joinAs(grid, link, 'Grid team', 'Ana', code), joinAs(water, link, 'Water team', 'Wen', code)]);
     mark('two players joined');
     await expect.poll(() => fac.getByRole('list', { name: 'Seats' }).textContent()).toMatch(/Grid team: Ana.*Water team: Wen/);
 
