@@ -130,6 +130,13 @@ describe('twin serve: hosted exercise', () => {
     const again = await Seat.open(server.port);
     expect((await again.ask({ t: 'resume', session, token: ow.token }, 'removed')).reason).toMatch(/freed/);
 
+    // Too many: past a burst, a connection gets a reason instead of an answer.
+    const chatty = await Seat.open(server.port);
+    for (let i = 0; i < 60; i++) chatty.send({ t: 'lobby', session });
+    await expect.poll(() => chatty.heard.filter((m) => m.t === 'refused' && /messages a second/.test(m.reason)).length).toBeGreaterThan(0);
+    expect(chatty.heard.filter((m) => m.t === 'lobby').length).toBeLessThan(60);
+    chatty.ws.close();
+
     // The audit log on disk names every refusal.
     const audit = readFileSync(join(data, session, 'audit.jsonl'), 'utf8');
     expect(audit).toMatch(/only the facilitator fires, holds or skips injects/);
