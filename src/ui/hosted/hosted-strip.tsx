@@ -139,8 +139,10 @@ export default function HostedStrip() {
   const seat = useHosted((s) => s.seat);
   const name = useHosted((s) => s.name);
   const message = useHosted((s) => s.message);
+  const lobby = useHosted((s) => s.lobby !== null);
   if (status === 'off') return null;
-  if (status === 'lobby' || (status === 'error' && !seat)) return <JoinForm />;
+  // A wrong code keeps the seat picker up with the reason; a session that cannot be opened or joined at all says why below.
+  if (status === 'lobby' || (status === 'error' && lobby)) return <JoinForm />;
   const title = seats.find((s) => s.id === seat)?.title ?? seat ?? '';
   return (
     <div className={`hosted-strip status-${status}`} role="status" aria-label="Hosted exercise" data-testid="hosted-status" data-seat={seat ?? ''}>
