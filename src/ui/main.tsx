@@ -14,8 +14,11 @@ import { preloadScene } from './app/lazy-scene';
 import { startPowerTracking } from './power/power-track';
 import { startExercise } from './exercise/exercise-controller';
 import './styles.css';
+import { bootMark, relayWorkerMarks } from './app/boot-marks';
 
+bootMark('twin:entry');
 const client = startSimWorker();
+relayWorkerMarks(client);
 installTestHooks(client);
 startPowerTracking(client);
 const choice = parseUrlParams(window.location.search);

@@ -213,6 +213,8 @@ export type FromWorker =
   | { readonly type: 'fatal'; readonly message: string; readonly atMs?: number }
   /** Camera coverage now, sent when the set of working cameras changes (throttled; see live-coverage.ts). */
   | { readonly type: 'coverage'; readonly coverage: LiveCoverage }
+  /** A step of the worker's start or of a load, at wall-clock time `epochMs` (boot-marks.ts). */
+  | { readonly type: 'mark'; readonly name: string; readonly epochMs: number }
   | ExerciseFromWorker;
 
 /** What each request message is answered with. */

@@ -20,6 +20,7 @@ import { buildWorldView } from './world-view';
 import { CoverageTracker } from './live-coverage';
 import { knownIdsOf, unknownRefs } from './command-refs';
 import { withFault } from './test-fault';
+import { bootMark } from './boot-marks';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -142,6 +143,7 @@ async function load(msg: Extract<ToWorker, { type: 'load' }>, replay?: { command
   current = null;
   const result = await readAndParse(msg.scenario, msg.text);
   if (gen !== loadGen) return;
+  post(bootMark('twin:scenario-compiled'));
   if (!result.ok) {
     const issues: ScenarioIssue[] = result.issues.map((i) => ({ path: i.path, message: i.message, hint: i.hint }));
     post({ type: 'load-error', scenario: msg.scenario, issues });
@@ -151,12 +153,15 @@ async function load(msg: Extract<ToWorker, { type: 'load' }>, replay?: { command
   // EPANET (WASM) is fetched only for a scenario with a water network, here in the worker: the page never waits for it.
   if (result.input.water) await loadWaterEngine();
   if (gen !== loadGen) return;
+  post(bootMark('twin:engines-loaded'));
   const sim = createSimulation(result.input, { ...(msg.seed !== undefined ? { seed: msg.seed } : {}), ...(commands.length > 0 ? { commands } : {}) });
+  post(bootMark('twin:sim-ready'));
   const runner = makeRunner(sim, result.input.durationMs);
   current = { sim, input: result.input, runner, meta: result.meta, name: msg.scenario, text: result.text };
   exercise.loaded(commands, replay?.untilMs ?? 0);
   const { view, transfer } = buildWorldView(result.meta, result.input, sim.seed, sim.kpiDefs, sim.water);
   post({ type: 'loaded', world: view, loadMs: Math.round(performance.now() - t0) }, transfer);
+  post(bootMark('twin:world-sent'));
   runner.flush();
   if (replay && replay.untilMs > 0) exercise.replayTo(replay.untilMs);
   else if (wantPlaying) runner.play();
@@ -289,6 +294,7 @@ function handle(msg: ToWorker): void {
   }
 }
 
+post(bootMark('twin:worker-started'));
 self.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
   // Control messages wait behind a load in progress so they act on the new simulation.
   const msg = ev.data;

@@ -21,6 +21,9 @@ import { LinkPulses } from './link-pulses';
 import { Roads } from './roads';
 import { StatusOverlays } from './status-overlays';
 import { SubsystemLayers } from './subsystem-layers';
+import { bootMark } from '../app/boot-marks';
+
+bootMark('twin:scene-loaded');
 
 /** Redraws the canvas (at the paced rate) whenever the live snapshot changes. */
 function LiveInvalidate() {
