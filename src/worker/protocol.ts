@@ -174,6 +174,8 @@ export type ToWorker =
   | { readonly type: 'hashAt'; readonly reqId: number; readonly untilMs: number; readonly commands?: readonly LoggedCommand[] }
   /** The privacy analysis of what the attacker holds, or of a what-if (on demand: it takes a second or more). */
   | { readonly type: 'privacy'; readonly reqId: number; readonly whatIf?: PrivacyWhatIf }
+  /** The page has drawn the city: the worker can give the residents' history the processor (see sim.worker.ts). */
+  | { readonly type: 'drawn' }
   /** Test only (window.__twin.failAt): make the simulation fail whenever its clock reaches `atMs` (null: never). See test-fault.ts. */
   | { readonly type: 'test-fault'; readonly atMs: number | null }
   /** Time travel, sessions, the B run and the report (exercise-protocol.ts). */
@@ -182,6 +184,12 @@ export type ToWorker =
 export type FromWorker =
   | { readonly type: 'loaded'; readonly world: WorldView; readonly loadMs: number }
   | { readonly type: 'load-error'; readonly scenario: string; readonly issues: readonly ScenarioIssue[] }
+  /**
+   * After 'loaded', while a part prepares before the run can start (the residents' recorded
+   * history): how far it has got (0..1). The first frame follows when all are ready; controls sent
+   * meanwhile wait for it.
+   */
+  | { readonly type: 'preparing'; readonly part: string; readonly fraction: number }
   | {
       readonly type: 'frame';
       readonly snapshot: SimSnapshot;

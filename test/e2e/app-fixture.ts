@@ -12,11 +12,16 @@ declare global {
   }
 }
 
-/** Opens the app and waits until the city has been drawn; returns ms from navigation start. */
+/**
+ * Opens the app and waits until the city has been drawn and its run is ready (the residents' history
+ * finishes behind the drawn city); returns ms from navigation start to the city drawn.
+ */
 export async function openCity(page: Page, baseUrl: string, query = ''): Promise<number> {
   await page.goto(`${baseUrl}${query}`);
   await page.waitForFunction(() => window.__twin?.cityDrawnAt() != null, null, { timeout: 60_000 });
-  return page.evaluate(() => window.__twin.cityDrawnAt()!);
+  const drawnAt = await page.evaluate(() => window.__twin.cityDrawnAt()!);
+  await page.waitForFunction(() => window.__twin.simReady(), null, { timeout: 60_000 });
+  return drawnAt;
 }
 
 export async function waitForClock(page: Page, atLeastMs: number, timeout = 120_000): Promise<void> {

@@ -15,6 +15,8 @@ import { selectAsset, selectFeature, setViewMode, uiStore, type Phase, type Sele
 export interface TwinHooks {
   readonly client: TwinClient;
   phase(): Phase;
+  /** The run is ready: its first frame has arrived and nothing is still being prepared behind the city. */
+  simReady(): boolean;
   world(): WorldView | null;
   clockMs(): number;
   kpis(): Record<string, number | null>;
@@ -71,6 +73,7 @@ export function installTestHooks(client: TwinClient): void {
   const hooks: TwinHooks = {
     client,
     phase: () => uiStore.getState().phase,
+    simReady: () => uiStore.getState().preparing === null && live.snapshot !== null,
     world: () => uiStore.getState().world,
     clockMs: () => live.snapshot?.tMs ?? 0,
     kpis: () => ({ ...(live.snapshot?.kpis ?? {}) }),
