@@ -212,13 +212,15 @@ function pageHasDrawn(): Promise<void> {
  * superseded this one (the half-built simulation is dropped and freed).
  */
 async function prepareInSlices(build: Generator<BuildStep, Simulation, void>, gen: number): Promise<IteratorResult<BuildStep, Simulation> | null> {
+  // The first piece names what is being prepared, so the page can say so while it draws.
+  let step = build.next();
+  let sent = -1;
+  if (!step.done && step.value.kind === 'prepare') post({ type: 'preparing', part: step.value.part, fraction: 0 });
   await pageHasDrawn();
   if (gen !== loadGen) {
     build.return(undefined as unknown as Simulation);
     return null;
   }
-  let step = build.next();
-  let sent = -1;
   for (;;) {
     const start = performance.now();
     while (!step.done && performance.now() - start < PREPARE_SLICE_MS) step = build.next();

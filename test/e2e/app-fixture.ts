@@ -14,10 +14,11 @@ declare global {
 
 /**
  * Opens the app and waits until the city has been drawn and its run is ready (the residents' history
- * finishes behind the drawn city); returns ms from navigation start to the city drawn.
+ * finishes behind the drawn city); returns ms from navigation start to the city drawn. With
+ * `navigate: false` it waits on the page already opened.
  */
-export async function openCity(page: Page, baseUrl: string, query = ''): Promise<number> {
-  await page.goto(`${baseUrl}${query}`);
+export async function openCity(page: Page, baseUrl: string, query = '', { navigate = true } = {}): Promise<number> {
+  if (navigate) await page.goto(`${baseUrl}${query}`);
   await page.waitForFunction(() => window.__twin?.cityDrawnAt() != null, null, { timeout: 60_000 });
   const drawnAt = await page.evaluate(() => window.__twin.cityDrawnAt()!);
   await page.waitForFunction(() => window.__twin.simReady(), null, { timeout: 60_000 });
