@@ -13,7 +13,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import type { TwinHooks } from '../ui/app/test-hooks';
 import { serveBarePage, type FrameFigures } from './bench-bare-page';
 import { CHROMIUM_ARGS, locateChromium } from './chromium';
 import { median, round } from './bench-timing';
@@ -43,13 +42,15 @@ const MARKS = [
 
 type Marks = Partial<Record<(typeof MARKS)[number] | 'bundle-loaded', number>>;
 
-declare global {
-  interface Window {
-    __twin: TwinHooks;
-    runBare(spec: unknown): Promise<FrameFigures>;
-    bareReady?: boolean;
-  }
+/** The part of the page's window.__twin (src/ui/app/test-hooks.ts) the bench uses; the CLI does not import the UI. */
+interface BenchHooks {
+  readonly client: { setSpeed(factor: number): void; play(): void };
+  clockMs(): number;
+  sceneDrawn(): { readonly instanced: readonly number[]; readonly plain: number; readonly width: number; readonly height: number } | null;
 }
+
+/** The bench's view of the pages' globals: the city page's hooks and the bare page's runner. */
+type BenchWindow = { __twin: BenchHooks; runBare(spec: unknown): Promise<FrameFigures>; bareReady?: boolean };
 
 async function buildApp(outDir: string): Promise<void> {
   const { build } = await import('vite');
@@ -113,10 +114,10 @@ function split(m: Marks): Record<string, number | undefined> {
 /** Animation-frame intervals while redrawing every frame, and the draw time, on the city page. */
 async function cityFrames(page: Page): Promise<FrameFigures & { simSecondsPerWallSecond: number }> {
   await page.evaluate(() => {
-    window.__twin.client.setSpeed(60);
-    window.__twin.client.play();
+    (window as unknown as BenchWindow).__twin.client.setSpeed(60);
+    (window as unknown as BenchWindow).__twin.client.play();
   });
-  await page.waitForFunction(() => window.__twin.clockMs() > 0, null, { timeout: 60_000 });
+  await page.waitForFunction(() => (window as unknown as BenchWindow).__twin.clockMs() > 0, null, { timeout: 60_000 });
   // A string, not a function: tsx would wrap named functions in a helper the page does not have.
   return page.evaluate<FrameFigures & { simSecondsPerWallSecond: number }>(`(async () => {
     const pct = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? 0;
@@ -192,15 +193,15 @@ export async function benchBrowser(err: (s: string) => void): Promise<Record<str
 
     err('bench: browser: frame time at 60×, then the bare three.js page…');
     const page = last!;
-    const drawn = await page.evaluate(() => window.__twin.sceneDrawn());
+    const drawn = await page.evaluate(() => (window as unknown as BenchWindow).__twin.sceneDrawn());
     if (!drawn) return 'skipped: the city scene did not mount';
     const city = await cityFrames(page);
     await page.context().close();
     const bareContext = await browser.newContext({ viewport: VIEWPORT });
     const barePage = await bareContext.newPage();
     await barePage.goto(bare.url);
-    await barePage.waitForFunction(() => window.bareReady === true);
-    const plain = await barePage.evaluate((spec) => window.runBare(spec), {
+    await barePage.waitForFunction(() => (window as unknown as BenchWindow).bareReady === true);
+    const plain = await barePage.evaluate((spec) => (window as unknown as BenchWindow).runBare(spec), {
       instanced: drawn.instanced,
       width: drawn.width,
       height: drawn.height,
