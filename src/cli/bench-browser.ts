@@ -176,7 +176,11 @@ export async function benchBrowser(err: (s: string) => void): Promise<Record<str
     if (!url) return 'skipped: vite preview did not say where it serves';
     const bare = await serveBarePage();
     closers.push(bare.close);
-    browser = await chromium.launch({ executablePath: found.path, headless: true, args: [...CHROMIUM_ARGS] });
+    try {
+      browser = await chromium.launch({ executablePath: found.path, headless: true, args: [...CHROMIUM_ARGS] });
+    } catch (e) {
+      return `skipped: Chromium at ${found.path} did not start (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
+    }
 
     err(`bench: browser: ${LOADS} cold loads of the default city…`);
     const loads: Marks[] = [];
