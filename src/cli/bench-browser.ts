@@ -224,7 +224,7 @@ export async function benchBrowser(err: (s: string) => void): Promise<Record<str
       viewport: VIEWPORT,
       loads: LOADS,
       firstLoad: {
-        note: "ms; cityDrawn and simReady (the run's first frame) from navigation start, the rest are the steps between marks (median of the loads); populationHistory starts once the city is drawn",
+        note: "ms; cityDrawn and simReady (the run's first frame) from navigation start, the rest are the steps between marks (median of the loads); populationHistory starts once the city is drawn and includes the parts built behind it (traffic's routes, the residents)",
         median: medianSplit,
         runs: splits.map((s) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, r1(v)]))),
       },

@@ -130,11 +130,15 @@ function buildParts(entries: readonly SubsystemEntry[], input: SimInput, ctx: Si
   }
 }
 
-/** Where buildSimulation has got to: every part built (what the page needs to draw), then pieces of their preparation. */
+/**
+ * Where buildSimulation has got to: the page's share of the parts built (what it needs to draw the
+ * city), then pieces of the parts' preparation.
+ */
 export type BuildStep =
   | {
-      readonly kind: 'parts';
+      readonly kind: 'drawable';
       readonly seed: number;
+      /** The city-wide KPIs for the scenario's parts, and the own KPIs of the parts built so far. */
       readonly kpiDefs: readonly KpiDef[];
       /** The water part, whose EPANET model alone knows the network's element order. */
       readonly water: WaterSubsystem | null;
@@ -151,8 +155,8 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
 }
 
 /**
- * The simulation, built in steps: it yields once when every part is built, then after each piece of
- * their preparation (an hour of the residents' history), and returns the simulation. Dropped before
+ * The simulation, built in steps: it yields once the page can draw the city, then after each piece
+ * of the parts' preparation (an hour of the residents' history), and returns the simulation. Dropped before
  * the end (`return()`), it frees what the parts built so far hold.
  */
 export function* buildSimulation(input: SimInput, options: SimulationOptions = {}): Generator<BuildStep, Simulation, void> {
@@ -166,8 +170,8 @@ export function* buildSimulation(input: SimInput, options: SimulationOptions = {
   const entries = options.subsystems ?? SUBSYSTEMS;
   let finished = false;
   try {
-    buildParts(entries, input, ctx, built, options);
-    yield* prepareParts(built, seed);
+    yield* buildPartsInSteps(entries, input, ctx, built, options, seed);
+    yield* prepareParts(built);
     finished = true;
   } finally {
     if (!finished) for (const p of built.all()) p.dispose();
@@ -175,15 +179,37 @@ export function* buildSimulation(input: SimInput, options: SimulationOptions = {
   return assemble(input, options, seed, engine, ctx, built, entries);
 }
 
-/** Yields the parts step, then runs each part's preparation in list order. */
-function* prepareParts(built: Built, seed: number): Generator<BuildStep, void, void> {
-  const has = {
-    grid: built.of(GridSubsystem) !== null,
-    cyber: built.of(Cyber) !== null,
-    traffic: built.of(TrafficSubsystem) !== null,
-    population: built.of(PopulationSubsystem) !== null,
-  };
-  yield { kind: 'parts', seed, kpiDefs: partKpiDefs(built.all(), has), water: built.of(WaterSubsystem) };
+/**
+ * The scenario's parts, built in list order as buildParts does, with the drawable step as soon as the
+ * page has what it draws from (the water part, when there is one): the parts after it (traffic's
+ * routes, the residents) are built while the page draws.
+ */
+function* buildPartsInSteps(
+  entries: readonly SubsystemEntry[],
+  input: SimInput,
+  ctx: SimContext,
+  built: Built,
+  options: SimulationOptions,
+  seed: number,
+): Generator<BuildStep, void, void> {
+  // Each part of the list is built exactly when the scenario has its section.
+  const has = { grid: !!input.power, cyber: !!input.cyber, traffic: !!input.traffic, population: !!input.population };
+  const drawable = (): BuildStep => ({ kind: 'drawable', seed, kpiDefs: partKpiDefs(built.all(), has), water: built.of(WaterSubsystem) });
+  let sent = !input.water;
+  if (sent) yield drawable();
+  for (const e of entries) {
+    const s = e.create(input, ctx, built, options);
+    if (s) built.add(s);
+    if (!sent && built.of(WaterSubsystem)) {
+      sent = true;
+      yield drawable();
+    }
+  }
+  if (!sent) yield drawable();
+}
+
+/** Runs each part's preparation in list order, once every part is built. */
+function* prepareParts(built: Built): Generator<BuildStep, void, void> {
   for (const p of built.all()) {
     const steps = p.prepare?.();
     if (!steps) continue;

@@ -157,10 +157,10 @@ async function load(msg: Extract<ToWorker, { type: 'load' }>, replay?: { command
   if (gen !== loadGen) return;
   post(bootMark('twin:engines-loaded'));
   const build = buildSimulation(result.input, { ...(msg.seed !== undefined ? { seed: msg.seed } : {}), ...(commands.length > 0 ? { commands } : {}) });
-  // Every part is built: the page can draw the city while the slow preparation (the residents' history) runs behind it.
+  // The page can draw the city now: the rest (traffic's routes, the residents and their history) is built behind it.
   let step = build.next();
   post(bootMark('twin:parts-built'));
-  if (!step.done && step.value.kind === 'parts') {
+  if (!step.done && step.value.kind === 'drawable') {
     const { seed, kpiDefs, water } = step.value;
     const { view, transfer } = buildWorldView(result.meta, result.input, seed, kpiDefs, water);
     post({ type: 'loaded', world: view, loadMs: Math.round(performance.now() - t0) }, transfer);
@@ -212,15 +212,13 @@ function pageHasDrawn(): Promise<void> {
  * superseded this one (the half-built simulation is dropped and freed).
  */
 async function prepareInSlices(build: Generator<BuildStep, Simulation, void>, gen: number): Promise<IteratorResult<BuildStep, Simulation> | null> {
-  // The first piece names what is being prepared, so the page can say so while it draws.
-  let step = build.next();
-  let sent = -1;
-  if (!step.done && step.value.kind === 'prepare') post({ type: 'preparing', part: step.value.part, fraction: 0 });
   await pageHasDrawn();
   if (gen !== loadGen) {
     build.return(undefined as unknown as Simulation);
     return null;
   }
+  let step = build.next();
+  let sent = -1;
   for (;;) {
     const start = performance.now();
     while (!step.done && performance.now() - start < PREPARE_SLICE_MS) step = build.next();

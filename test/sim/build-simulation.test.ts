@@ -12,15 +12,15 @@ import { OutageCounter, outageEntry } from './toy/outage-counter';
 const city = populationCity(400, { history: '1d' });
 
 describe('building a simulation in steps', () => {
-  it('says first that every part is built, with the KPIs the run will have, then how far the history has got', () => {
+  it('says first when the city can be drawn, with the KPIs the run will have, then how far the history has got', () => {
     const build = buildSimulation(city);
     const steps: BuildStep[] = [];
     let r = build.next();
     for (; !r.done; r = build.next()) steps.push(r.value);
     const sim = r.value;
-    expect(steps[0]).toMatchObject({ kind: 'parts', seed: sim.seed });
-    expect(steps[0]!.kind === 'parts' && steps[0]!.water).toBe(sim.water);
-    expect(steps[0]!.kind === 'parts' && steps[0]!.kpiDefs.map((d) => d.id)).toEqual(sim.kpiDefs.map((d) => d.id));
+    expect(steps[0]).toMatchObject({ kind: 'drawable', seed: sim.seed });
+    expect(steps[0]!.kind === 'drawable' && steps[0]!.water).toBe(sim.water);
+    expect(steps[0]!.kind === 'drawable' && steps[0]!.kpiDefs.map((d) => d.id)).toEqual(sim.kpiDefs.map((d) => d.id));
     const history = steps.slice(1);
     // One day of history, an hour a step.
     expect(history).toHaveLength(24);
@@ -71,7 +71,7 @@ describe('building a simulation in steps', () => {
       },
     };
     const build = buildSimulation(world, { subsystems: [...SUBSYSTEMS, entry] });
-    expect(build.next().value).toMatchObject({ kind: 'parts' });
+    expect(build.next().value).toMatchObject({ kind: 'drawable' });
     expect(build.next().value).toEqual({ kind: 'prepare', part: 'outages', fraction: 1 / 3 });
     build.return(undefined as never);
     expect(toy!.disposed).toBe(1);

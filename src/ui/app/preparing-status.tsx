@@ -12,7 +12,7 @@ export function PreparingStatus() {
   const preparing = useUi((s) => s.preparing);
   const playing = useUi((s) => s.playing);
   if (!preparing) return null;
-  const what = WHAT[preparing.part] ?? 'Starting the simulation';
+  const what = WHAT[preparing.part] ?? 'Preparing the simulation';
   const percent = Math.round(preparing.fraction * 100);
   return (
     <div className="preparing" role="status" data-testid="preparing">

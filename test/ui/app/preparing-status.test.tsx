@@ -31,7 +31,7 @@ describe('preparing status', () => {
   it('says the run will start by itself once Play has been pressed, names an unknown step plainly, and goes once ready', async () => {
     uiStore.setState({ preparing: { part: '', fraction: 0 }, playing: true });
     await act(async () => dom.root.render(<PreparingStatus />));
-    expect(dom.host.textContent).toContain('Starting the simulation… 0 %');
+    expect(dom.host.textContent).toContain('Preparing the simulation… 0 %');
     expect(dom.host.textContent).toContain('The run starts as soon as they are ready.');
     await act(async () => uiStore.setState({ preparing: null }));
     expect(dom.host.querySelector('[role="status"]')).toBeNull();
