@@ -34,10 +34,11 @@ describe('opening the twin', () => {
     const { page, watch } = await fresh();
     await page.goto(baseUrl);
     // The city comes first; the residents' recorded history finishes behind it, with a progress bar in plain words.
-    const preparing = page.getByRole('progressbar', { name: "Preparing residents' records" });
+    // (It names the simulation until the residents' history starts, which waits for the city's first draw.)
+    const preparing = page.getByRole('progressbar', { name: /^Preparing (the simulation|residents' records)$/ });
     await preparing.waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('preparing').getAttribute('role')).toBe('status');
-    expect(await page.getByTestId('preparing').innerText()).toMatch(/Preparing residents' records… \d+ %/);
+    expect(await page.getByTestId('preparing').innerText()).toMatch(/Preparing (the simulation|residents' records)… \d+ %/);
     const drawnAt = await openCity(page, baseUrl, '', { navigate: false });
     const split = await page.evaluate(() =>
       ['twin:entry', 'twin:worker-started', 'twin:scenario-compiled', 'twin:world-received', 'twin:city-drawn', 'twin:first-frame']
