@@ -15,6 +15,7 @@ import { loadScenarioText } from '../scenario';
 import { parseArgs } from './args';
 import { checkOutput, writeOutput } from './files';
 import { benchSweep } from './bench-sweep';
+import { benchBrowser } from './bench-browser';
 
 const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/default.json', import.meta.url));
 
@@ -24,7 +25,7 @@ function median(xs: number[]): number {
 }
 
 export async function benchCommand(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const { options } = parseArgs(argv, ['out'], ['no-sweep']);
+  const { options } = parseArgs(argv, ['out'], ['no-sweep', 'no-browser']);
   if (options.out) checkOutput(options.out);
   const text = readFileSync(DEFAULT_SCENARIO, 'utf8');
   const rssBefore = process.memoryUsage().rss;
@@ -90,6 +91,8 @@ export async function benchCommand(argv: readonly string[], out: (s: string) => 
     population: populationFigures,
     // Threads and a queue are measured last, apart from the single-threaded figures above.
     sweep: options['no-sweep'] ? 'skipped (--no-sweep)' : await benchSweep(err),
+    // The app in headless Chromium: first load split and frame time (builds the app; needs Chromium).
+    browser: options['no-browser'] ? 'skipped (--no-browser)' : await benchBrowser(err),
     memory: {
       heapUsedAfterLoadMB: round(heapAfterLoad / 2 ** 20),
       rssBeforeMB: round(rssBefore / 2 ** 20),

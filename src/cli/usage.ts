@@ -38,12 +38,15 @@ session's folder. A scenario file is not a session: run it with \`twin run\`.
   --format html|md|json  default: from the --out extension, else html
 ${ALLOW_OUTSIDE}`,
 
-  bench: `usage: twin bench [--out PATH] [--no-sweep]
+  bench: `usage: twin bench [--out PATH] [--no-sweep] [--no-browser]
 
 Measures the simulation's speed and memory and prints the figures as JSON (also: npm run bench),
-and a sweep's throughput in one thread, in a thread per core and through a Redis queue.
-  --out PATH   also write the JSON to PATH (its folder must exist)
-  --no-sweep   leave out the sweep throughput (it takes a few minutes)`,
+a sweep's throughput in one thread, in a thread per core and through a Redis queue, and in
+headless Chromium the app's first load (bundle, worker start, scenario compile, city drawn,
+residents' history) and its frame time against a bare three.js scene.
+  --out PATH     also write the JSON to PATH (its folder must exist)
+  --no-sweep     leave out the sweep throughput (it takes a few minutes)
+  --no-browser   leave out the browser figures (they build the app and need Chromium)`,
 
   import: `usage: twin import osm FILE.osm --out SCENARIO.json [--name NAME] [--no-infrastructure]
 

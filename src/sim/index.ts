@@ -4,8 +4,8 @@
  * network, the wall clock or an unseeded random source: the same input, seed and commands give
  * the same run anywhere (test/arch checks it).
  */
-export { createSimulation, BASE_TICK_MS } from './simulation';
-export type { Simulation, SimulationOptions, SimSnapshot, FinalAsset } from './simulation';
+export { createSimulation, buildSimulation, BASE_TICK_MS } from './simulation';
+export type { Simulation, SimulationOptions, SimSnapshot, FinalAsset, BuildStep } from './simulation';
 export * from './core';
 export type { SimInput } from './input';
 export type { PowerSnapshot } from './simulation';

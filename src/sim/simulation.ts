@@ -1,7 +1,9 @@
 /**
  * createSimulation wires the core engine, the world, the subsystems of src/sim/subsystems.ts,
  * injects and decision points, commands and KPIs into one object. The run is fully given by the
- * input, the seed and the command log.
+ * input, the seed and the command log. buildSimulation does the same in steps, for a caller that
+ * draws the city while the slow part (the residents' history) is still running: it is the same
+ * work in the same order, so both give the same run.
  */
 import {
   Engine,
@@ -133,7 +135,36 @@ function buildParts(entries: readonly SubsystemEntry[], input: SimInput, ctx: Si
   }
 }
 
+/**
+ * Where buildSimulation has got to: the page's share of the parts built (what it needs to draw the
+ * city), then pieces of the parts' preparation.
+ */
+export type BuildStep =
+  | {
+      readonly kind: 'drawable';
+      readonly seed: number;
+      /** The city-wide KPIs for the scenario's parts, and the own KPIs of the parts built so far. */
+      readonly kpiDefs: readonly KpiDef[];
+      /** The water part, whose EPANET model alone knows the network's element order. */
+      readonly water: WaterSubsystem | null;
+    }
+  /** A piece of a part's preparation done (SimSubsystem.prepare): `fraction` of it so far. */
+  | { readonly kind: 'prepare'; readonly part: string; readonly fraction: number };
+
 export function createSimulation(input: SimInput, options: SimulationOptions = {}): Simulation {
+  const build = buildSimulation(input, options);
+  for (;;) {
+    const r = build.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The simulation, built in steps: it yields once the page can draw the city, then after each piece
+ * of the parts' preparation (an hour of the residents' history), and returns the simulation. Dropped before
+ * the end (`return()`), it frees what the parts built so far hold.
+ */
+export function* buildSimulation(input: SimInput, options: SimulationOptions = {}): Generator<BuildStep, Simulation, void> {
   const seed = (options.seed ?? input.seed) >>> 0;
   const engine = new Engine(seed, BASE_TICK_MS);
   const { bus, scheduler } = engine;
@@ -142,7 +173,73 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
   const ctx: SimContext = { world, bus, scheduler, now, rng: (name) => engine.rng.fork(name), city: input.city, durationMs: input.durationMs };
   const built = new Built();
   const entries = options.subsystems ?? SUBSYSTEMS;
-  buildParts(entries, input, ctx, built, options);
+  let finished = false;
+  try {
+    yield* buildPartsInSteps(entries, input, ctx, built, options, seed);
+    yield* prepareParts(built);
+    finished = true;
+  } finally {
+    if (!finished) for (const p of built.all()) p.dispose();
+  }
+  return assemble(input, options, seed, engine, ctx, built, entries);
+}
+
+/**
+ * The scenario's parts, built in list order as buildParts does, with the drawable step as soon as the
+ * page has what it draws from (the water part, when there is one): the parts after it (traffic's
+ * routes, the residents) are built while the page draws.
+ */
+function* buildPartsInSteps(
+  entries: readonly SubsystemEntry[],
+  input: SimInput,
+  ctx: SimContext,
+  built: Built,
+  options: SimulationOptions,
+  seed: number,
+): Generator<BuildStep, void, void> {
+  // Each part of the list is built exactly when the scenario has its section.
+  const has = { grid: !!input.power, cyber: !!input.cyber, traffic: !!input.traffic, population: !!input.population };
+  const drawable = (): BuildStep => ({ kind: 'drawable', seed, kpiDefs: partKpiDefs(built.all(), has), water: built.of(WaterSubsystem) });
+  let sent = !input.water;
+  if (sent) yield drawable();
+  for (const e of entries) {
+    const s = e.create(input, ctx, built, options);
+    if (s) built.add(s);
+    if (!sent && built.of(WaterSubsystem)) {
+      sent = true;
+      yield drawable();
+    }
+  }
+  if (!sent) yield drawable();
+}
+
+/** Runs each part's preparation in list order, once every part is built. */
+function* prepareParts(built: Built): Generator<BuildStep, void, void> {
+  for (const p of built.all()) {
+    const steps = p.prepare?.();
+    if (!steps) continue;
+    for (let r = steps.next(); !r.done; r = steps.next()) yield { kind: 'prepare', part: p.name, fraction: r.value };
+  }
+}
+
+/** The KPIs a simulation of these parts measures: the city-wide table's that apply, then the parts' own. */
+function partKpiDefs(parts: readonly SimSubsystem[], has: Parameters<typeof kpiDefsFor>[0]): KpiDef[] {
+  return [...kpiDefsFor(has), ...parts.flatMap((p) => p.kpiDefs ?? [])];
+}
+
+/** The rest of createSimulation once the parts are built and prepared: the exercise, the joins, KPIs and the facade. */
+function assemble(
+  input: SimInput,
+  options: SimulationOptions,
+  seed: number,
+  engine: Engine,
+  ctx: SimContext,
+  built: Built,
+  entries: readonly SubsystemEntry[],
+): Simulation {
+  const { world } = ctx;
+  const { bus, scheduler } = engine;
+  const now = ctx.now;
   const power = built.of(GridSubsystem);
   const water = built.of(WaterSubsystem);
   const traffic = built.of(TrafficSubsystem);
@@ -170,10 +267,7 @@ export function createSimulation(input: SimInput, options: SimulationOptions = {
     for (const p of stepped) Object.assign(v, p.kpis());
     return v;
   };
-  const kpiDefs: KpiDef[] = [
-    ...kpiDefsFor({ grid: power !== null, cyber: cyber !== null, traffic: traffic !== null, population: population !== null }),
-    ...parts.flatMap((p) => p.kpiDefs ?? []),
-  ];
+  const kpiDefs: KpiDef[] = partKpiDefs(parts, { grid: power !== null, cyber: cyber !== null, traffic: traffic !== null, population: population !== null });
   const kpis = new KpiRecorder(allKpis, kpiDefs);
 
   engine.setCommandHandler((c) => {

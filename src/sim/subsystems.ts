@@ -69,6 +69,8 @@ export const SUBSYSTEMS: readonly SubsystemEntry[] = [
       return new PopulationSubsystem(input.population, ctx, {
         hooks: cyber ? (sensors) => cameraHooks(cyber, sensors, ctx.bus, historyMs) : undefined,
         travel: traffic ? (sensors) => new NetworkTravel(traffic.model.net, sensors, ctx.city.sizeM, traffic.model.router.cost) : undefined,
+        // The history runs in prepare(), after every part is built, so a caller can draw the city first.
+        deferHistory: true,
       });
     },
   },

@@ -1,10 +1,11 @@
 /**
- * Page entry. The worker starts first, so the scenario loads while React and the 3D chunk are still
- * being fetched; the shell paints at once and the scene joins when its chunk arrives.
+ * Page entry. The worker starts first (boot-worker.ts, imported before anything else), so the
+ * scenario loads while React and the 3D chunk are still being fetched; the shell paints at once
+ * and the scene joins when its chunk arrives.
  */
+import { client } from './app/boot-worker';
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startSimWorker } from '../worker/client';
 import { App } from './app/app';
 import { startSession } from './app/session';
 import { installTestHooks } from './app/test-hooks';
@@ -14,8 +15,9 @@ import { preloadScene } from './app/lazy-scene';
 import { startPowerTracking } from './power/power-track';
 import { startExercise } from './exercise/exercise-controller';
 import './styles.css';
+import { relayWorkerMarks } from './app/boot-marks';
 
-const client = startSimWorker();
+relayWorkerMarks(client);
 installTestHooks(client);
 startPowerTracking(client);
 const choice = parseUrlParams(window.location.search);

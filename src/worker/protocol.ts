@@ -192,6 +192,8 @@ export type ToWorker =
   | { readonly type: 'hashNow'; readonly reqId: number }
   /** The privacy analysis of what the attacker holds, or of a what-if (on demand: it takes a second or more). */
   | { readonly type: 'privacy'; readonly reqId: number; readonly whatIf?: PrivacyWhatIf }
+  /** The page has drawn the city: the worker can give the residents' history the processor (see sim.worker.ts). */
+  | { readonly type: 'drawn' }
   /** Test only (window.__twin.failAt): make the simulation fail whenever its clock reaches `atMs` (null: never). See test-fault.ts. */
   | { readonly type: 'test-fault'; readonly atMs: number | null }
   /** Time travel, sessions, the B run and the report (exercise-protocol.ts). */
@@ -200,6 +202,12 @@ export type ToWorker =
 export type FromWorker =
   | { readonly type: 'loaded'; readonly world: WorldView; readonly loadMs: number }
   | { readonly type: 'load-error'; readonly scenario: string; readonly issues: readonly ScenarioIssue[] }
+  /**
+   * After 'loaded', while a part prepares before the run can start (the residents' recorded
+   * history): how far it has got (0..1). The first frame follows when all are ready; controls sent
+   * meanwhile wait for it.
+   */
+  | { readonly type: 'preparing'; readonly part: string; readonly fraction: number }
   | {
       readonly type: 'frame';
       readonly snapshot: SimSnapshot;
@@ -233,6 +241,8 @@ export type FromWorker =
   | { readonly type: 'fatal'; readonly message: string; readonly atMs?: number }
   /** Camera coverage now, sent when the set of working cameras changes (throttled; see live-coverage.ts). */
   | { readonly type: 'coverage'; readonly coverage: LiveCoverage }
+  /** A step of the worker's start or of a load, at wall-clock time `epochMs` (boot-marks.ts). */
+  | { readonly type: 'mark'; readonly name: string; readonly epochMs: number }
   | ExerciseFromWorker;
 
 /** What each request message is answered with. */

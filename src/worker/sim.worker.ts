@@ -5,7 +5,7 @@
  * bundle, so the page's first paint never waits for it.
  */
 import { loadScenarioText } from '../scenario';
-import { createSimulation, loadWaterEngine, type LoggedCommand, type Simulation, type SimInput } from '../sim';
+import { buildSimulation, loadWaterEngine, type BuildStep, type LoggedCommand, type Simulation, type SimInput } from '../sim';
 import type { ScenarioMeta } from '../scenario';
 import { ExerciseHost } from './exercise-host';
 import type { FollowClock, FromWorker, RequestMessage, ScenarioIssue, ToWorker } from './protocol';
@@ -20,6 +20,7 @@ import { buildWorldView } from './world-view';
 import { CoverageTracker } from './live-coverage';
 import { knownIdsOf, unknownRefs } from './command-refs';
 import { withFault } from './test-fault';
+import { bootMark } from './boot-marks';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -130,6 +131,8 @@ async function readAndParse(scenario: string, text: string | undefined) {
     text = src.text;
   }
   const source = text;
+  // A scenario with a water network needs EPANET before its city can be drawn: fetch it while the scenario compiles.
+  if (/"water"\s*:/.test(text)) loadWaterEngine().catch(() => {});
   // Data files are fetched on demand: parse, fetch what the loader asked for, parse again.
   for (let attempt = 0; ; attempt++) {
     const reader = dataReader();
@@ -146,25 +149,99 @@ async function load(msg: Extract<ToWorker, { type: 'load' }>, replay?: { command
   current = null;
   const result = await readAndParse(msg.scenario, msg.text);
   if (gen !== loadGen) return;
+  post(bootMark('twin:scenario-compiled'));
   if (!result.ok) {
     const issues: ScenarioIssue[] = result.issues.map((i) => ({ path: i.path, message: i.message, hint: i.hint }));
     post({ type: 'load-error', scenario: msg.scenario, issues });
     return;
   }
   const commands = replay?.commands ?? [];
-  // EPANET (WASM) is fetched only for a scenario with a water network, here in the worker: the page never waits for it.
+  // EPANET (WASM) is fetched only for a scenario with a water network, here in the worker (its layout is part of the city drawn).
   if (result.input.water) await loadWaterEngine();
   if (gen !== loadGen) return;
-  const sim = createSimulation(result.input, { ...(msg.seed !== undefined ? { seed: msg.seed } : {}), ...(commands.length > 0 ? { commands } : {}) });
+  post(bootMark('twin:engines-loaded'));
+  const build = buildSimulation(result.input, { ...(msg.seed !== undefined ? { seed: msg.seed } : {}), ...(commands.length > 0 ? { commands } : {}) });
+  // The page can draw the city now: the rest (traffic's routes, the residents and their history) is built behind it.
+  let step = build.next();
+  post(bootMark('twin:parts-built'));
+  if (!step.done && step.value.kind === 'drawable') {
+    const { seed, kpiDefs, water } = step.value;
+    const { view, transfer } = buildWorldView(result.meta, result.input, seed, kpiDefs, water);
+    post({ type: 'loaded', world: view, loadMs: Math.round(performance.now() - t0) }, transfer);
+    post(bootMark('twin:world-sent'));
+    const prepared = await prepareInSlices(build, gen);
+    if (prepared === null) return;
+    step = prepared;
+  }
+  if (!step.done) throw new Error('the simulation was built out of order');
+  const sim = step.value;
+  post(bootMark('twin:sim-ready'));
   const runner = makeRunner(sim, result.input.durationMs);
   current = { sim, input: result.input, runner, meta: result.meta, name: msg.scenario, text: result.text };
   exercise.loaded(commands, replay?.untilMs ?? 0);
-  const { view, transfer } = buildWorldView(result.meta, result.input, sim.seed, sim.kpiDefs, sim.water);
-  post({ type: 'loaded', world: view, loadMs: Math.round(performance.now() - t0) }, transfer);
   runner.flush();
   if (replay && replay.untilMs > 0) exercise.replayTo(replay.untilMs);
   // A hosted seat's run waits for the host's clock (the follow message after this load).
   else if (wantPlaying && !msg.commands) runner.play();
+}
+
+/** Wall ms of preparation between yields to the event loop (a later load can then supersede this one). */
+const PREPARE_SLICE_MS = 40;
+/**
+ * How long the first load's preparation waits for the page to say it has drawn the city. On two
+ * cores the history would otherwise take the processor the page and the GPU process need to
+ * draw the first frame (in software WebGL, seconds); a page that cannot draw (no WebGL) waits this long.
+ */
+const FIRST_DRAW_WAIT_MS = 5_000;
+/** The page has drawn a city since this worker started ('drawn'). */
+let pageDrawn = false;
+let onPageDrawn: (() => void) | null = null;
+
+function pageHasDrawn(): Promise<void> {
+  if (pageDrawn) return Promise.resolve();
+  return new Promise((ok) => {
+    const t = setTimeout(() => {
+      onPageDrawn = null;
+      ok();
+    }, FIRST_DRAW_WAIT_MS);
+    onPageDrawn = () => {
+      clearTimeout(t);
+      onPageDrawn = null;
+      ok();
+    };
+  });
+}
+
+/**
+ * Runs the parts' preparation in slices, telling the page how far it has got; null when a later load
+ * superseded this one (the half-built simulation is dropped and freed).
+ */
+async function prepareInSlices(build: Generator<BuildStep, Simulation, void>, gen: number): Promise<IteratorResult<BuildStep, Simulation> | null> {
+  await pageHasDrawn();
+  if (gen !== loadGen) {
+    build.return(undefined as unknown as Simulation);
+    return null;
+  }
+  let step = build.next();
+  let sent = -1;
+  for (;;) {
+    const start = performance.now();
+    while (!step.done && performance.now() - start < PREPARE_SLICE_MS) step = build.next();
+    if (step.done) {
+      post(bootMark('twin:history-done'));
+      return step;
+    }
+    const { value } = step;
+    if (value.kind === 'prepare' && Math.round(value.fraction * 100) !== sent) {
+      sent = Math.round(value.fraction * 100);
+      post({ type: 'preparing', part: value.part, fraction: value.fraction });
+    }
+    await new Promise((ok) => setTimeout(ok, 0));
+    if (gen !== loadGen) {
+      build.return(undefined as unknown as Simulation);
+      return null;
+    }
+  }
 }
 
 /** Questions about the loaded simulation (a check of the user's files needs none and is answered in handle). */
@@ -265,6 +342,10 @@ function handle(msg: ToWorker): void {
       post({ type: 'command-result', seq: msg.seq ?? null, command: msg.command, applied, refused });
       return;
     }
+    case 'drawn':
+      pageDrawn = true;
+      onPageDrawn?.();
+      return;
     case 'test-fault':
       faultAtMs = msg.atMs !== null && Number.isFinite(msg.atMs) ? msg.atMs : null;
       if (current) {
@@ -310,11 +391,12 @@ function handle(msg: ToWorker): void {
   }
 }
 
+post(bootMark('twin:worker-started'));
 self.addEventListener('message', (ev: MessageEvent<ToWorker>) => {
   // Control messages wait behind a load in progress so they act on the new simulation.
   const msg = ev.data;
   // A session import is a load too: it supersedes a load still in progress instead of waiting for it.
-  if (msg.type === 'load' || msg.type === 'session-import' || msg.type === 'own-files' || msg.type === 'checkOwn') handle(msg);
+  if (msg.type === 'load' || msg.type === 'session-import' || msg.type === 'own-files' || msg.type === 'checkOwn' || msg.type === 'drawn') handle(msg);
   else
     void loading.then(() => {
       try {

@@ -12,11 +12,17 @@ declare global {
   }
 }
 
-/** Opens the app and waits until the city has been drawn; returns ms from navigation start. */
-export async function openCity(page: Page, baseUrl: string, query = ''): Promise<number> {
-  await page.goto(`${baseUrl}${query}`);
+/**
+ * Opens the app and waits until the city has been drawn and its run is ready (the residents' history
+ * finishes behind the drawn city); returns ms from navigation start to the city drawn. With
+ * `navigate: false` it waits on the page already opened.
+ */
+export async function openCity(page: Page, baseUrl: string, query = '', { navigate = true } = {}): Promise<number> {
+  if (navigate) await page.goto(`${baseUrl}${query}`);
   await page.waitForFunction(() => window.__twin?.cityDrawnAt() != null, null, { timeout: 60_000 });
-  return page.evaluate(() => window.__twin.cityDrawnAt()!);
+  const drawnAt = await page.evaluate(() => window.__twin.cityDrawnAt()!);
+  await page.waitForFunction(() => window.__twin.simReady(), null, { timeout: 60_000 });
+  return drawnAt;
 }
 
 export async function waitForClock(page: Page, atLeastMs: number, timeout = 120_000): Promise<void> {

@@ -62,6 +62,13 @@ export interface SimSubsystem<Snapshot = unknown, Final = unknown> {
   readonly commands: readonly CommandType[];
   /** KPIs it measures that the city-wide table (src/sim/analysis/kpis.ts) does not define. */
   readonly kpiDefs?: readonly KpiDef[];
+  /**
+   * Work before the run starts that takes long (the residents' recorded history), in pieces: the
+   * simulation runs it to the end once every part is built, in list order, before the joins and the
+   * exercise; each value yielded is the fraction done (0..1). A caller that has to stay responsive
+   * (the worker, which draws the city first) steps it between other work; the run is the same.
+   */
+  prepare?(): Iterator<number, void, void>;
   step(nowMs: SimMs): void;
   /** Applies one of its commands; the simulation has logged it, and `cause` is that log entry's event. */
   handle(c: Command, cause: EventId): void;

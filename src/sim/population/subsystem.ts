@@ -73,6 +73,11 @@ export interface StoreLoss {
 export interface PopulationOptions {
   readonly travel?: (sensors: SensorIndex) => TravelModel;
   readonly hooks?: (sensors: SensorIndex) => SensorHooks;
+  /**
+   * Leave the days of history to prepare() instead of running them here (the simulation does, so a
+   * page can draw the city meanwhile). Built on its own, the subsystem runs them at once.
+   */
+  readonly deferHistory?: boolean;
 }
 
 export class PopulationSubsystem implements SimSubsystem<null, null> {
@@ -180,7 +185,16 @@ export class PopulationSubsystem implements SimSubsystem<null, null> {
       this.holdings.push({ dataset: h.dataset, how: h.how, atS: null, event: null, anonymisation: null, parts: null, recordsTaken: 0 });
     planDay(this.ctx, this.weekday(0), this.planRng);
     this.movement.startDay(-this.startClockS, 0);
-    this.advance(this.historyS);
+    if (!options.deferHistory) this.advance(this.historyS);
+  }
+
+  /** What is left of the days of history before the run, an hour at a time (the simulation runs it before the first tick). */
+  *prepare(): Generator<number, void, void> {
+    for (let s = this.minute * 60; s < this.historyS;) {
+      s = Math.min(this.historyS, s + 3600);
+      this.advance(s);
+      yield s / this.historyS;
+    }
   }
 
   weekday(day: number): number {

@@ -22,6 +22,7 @@ import { ViewControls } from '../panels/view-controls';
 import { ViewModeToggle } from '../panels/view-mode';
 import { closeChain, selectAsset, selectFeature, uiStore, useUi } from '../store/ui-store';
 import { LazyCityScene } from './lazy-scene';
+import { PreparingStatus } from './preparing-status';
 import { layoutStore, togglePanel, useLayout } from '../store/layout-store';
 import { SweepButton, SweepView } from '../sweep/sweep-view';
 import { HostButton } from '../hosted/host-button';
@@ -98,6 +99,7 @@ export function App() {
           )}
           <PanelToggle side="left" open={left} />
           <PanelToggle side="right" open={right} />
+          {phase === 'ready' && <PreparingStatus />}
           {phase === 'ready' && <ViewControls />}
           {phase === 'ready' && <ViewModeToggle />}
           {phase === 'ready' && <MapAttribution />}

@@ -56,6 +56,8 @@ export function startSession(c: TwinClient, choice: UrlChoice, options: { load?:
       world: msg.world,
       index,
       loadMs: msg.loadMs,
+      // The run's first frame follows once what takes longer (the residents' history) is ready.
+      preparing: { part: '', fraction: 0 },
       issues: [],
       events: [],
       eventTotal: 0,
@@ -71,8 +73,8 @@ export function startSession(c: TwinClient, choice: UrlChoice, options: { load?:
   c.on('command-result', (msg) => {
     if (msg.refused.length > 0) toast(refusalText(msg.command, msg.refused), 'warning');
   });
-  c.on('load-error', (msg) => uiStore.setState({ phase: 'load-error', issues: msg.issues }));
-  c.on('fatal', (msg) => uiStore.setState({ phase: 'fatal', fatal: msg.message }));
+  c.on('load-error', (msg) => uiStore.setState({ phase: 'load-error', issues: msg.issues, preparing: null }));
+  c.on('fatal', (msg) => uiStore.setState({ phase: 'fatal', fatal: msg.message, preparing: null }));
   // A seek back, branch or restore rebuilds the run from the start: its frames resend every event and KPI point.
   c.on('rewound', () => {
     pendingEvents = [];
@@ -81,7 +83,9 @@ export function startSession(c: TwinClient, choice: UrlChoice, options: { load?:
     timer = null;
     uiStore.setState({ events: [], eventTotal: 0, firedInjects: [], kpiHistory: {}, chain: null });
   });
+  c.on('preparing', (msg) => uiStore.setState({ preparing: { part: msg.part, fraction: msg.fraction } }));
   c.on('frame', (msg) => {
+    if (uiStore.getState().preparing) uiStore.setState({ preparing: null });
     pushSnapshot(msg.snapshot);
     pendingEvents.push(...msg.events);
     for (const [id, pts] of Object.entries(msg.kpiPoints)) history[id] = mergePoints(history[id] ?? [], pts);

@@ -9,12 +9,14 @@ import type { TwinClient } from '../../worker/client';
 import type { WorldView } from '../../worker/protocol';
 import { statusName, type StatusName } from '../palette';
 import { live } from '../store/live';
-import { sceneHandle } from '../store/scene-handle';
+import { sceneHandle, type SceneDrawn } from '../store/scene-handle';
 import { selectAsset, selectFeature, setViewMode, uiStore, type Phase, type SelectedFeature, type ViewMode } from '../store/ui-store';
 
 export interface TwinHooks {
   readonly client: TwinClient;
   phase(): Phase;
+  /** The run is ready: its first frame has arrived and nothing is still being prepared behind the city. */
+  simReady(): boolean;
   world(): WorldView | null;
   clockMs(): number;
   kpis(): Record<string, number | null>;
@@ -30,6 +32,12 @@ export interface TwinHooks {
   /** performance.now() when the city was first drawn, or null. */
   cityDrawnAt(): number | null;
   frames(): number;
+  /** Asks the canvas for a frame (it draws on demand); the bench calls it every animation frame. */
+  redraw(): void;
+  /** What the scene draws (instance counts, canvas size), or null before it is mounted. */
+  sceneDrawn(): SceneDrawn | null;
+  /** Draws the scene once and waits for the GL: ms, or null before the scene is mounted. */
+  timeDraw(): number | null;
   /** The grid's lines now: status 1 in service / 0 open, loading and flows (true and as SCADA reports). */
   powerBranches(): { id: string; status: number; loading: number; flowMW: number; reportedFlowMW: number }[];
   /** The comms links now: state 0 down / 1 up / 2 congested, and utilisation (0..1). */
@@ -65,6 +73,7 @@ export function installTestHooks(client: TwinClient): void {
   const hooks: TwinHooks = {
     client,
     phase: () => uiStore.getState().phase,
+    simReady: () => uiStore.getState().preparing === null && live.snapshot !== null,
     world: () => uiStore.getState().world,
     clockMs: () => live.snapshot?.tMs ?? 0,
     kpis: () => ({ ...(live.snapshot?.kpis ?? {}) }),
@@ -101,6 +110,9 @@ export function installTestHooks(client: TwinClient): void {
     screenPositionOfPoint: (x, y, z) => sceneHandle.current?.screenPositionOfPoint(x, y, z) ?? null,
     focusPoint: (x, z, d) => sceneHandle.current?.focusPoint(x, z, d),
     frames: () => live.frames,
+    redraw: () => sceneHandle.current?.invalidate(),
+    sceneDrawn: () => sceneHandle.current?.drawn() ?? null,
+    timeDraw: () => sceneHandle.current?.timeDraw() ?? null,
     powerBranches: () => {
       const pv = live.world?.view.power;
       const ps = live.snapshot?.power;

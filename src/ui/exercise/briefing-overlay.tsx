@@ -62,9 +62,12 @@ function applyStep(i: number): void {
   if (step.atMs !== null && Math.abs(step.atMs - ui.clockMs) >= 1000) seek(step.atMs);
 }
 
+/** One empty list, so the selector gives the same value while no exercise is loaded (a new [] each time would re-render forever). */
+const NO_STEPS: readonly never[] = [];
+
 export function BriefingOverlay() {
   const briefing = useExercise((s) => s.briefing);
-  const steps = useExercise((s) => s.spec?.briefing ?? []);
+  const steps = useExercise((s) => s.spec?.briefing ?? NO_STEPS);
   const busy = useExercise((s) => s.busy);
   useEffect(() => {
     if (!briefing) return;

@@ -8,12 +8,15 @@ import { useUi } from '../store/ui-store';
 import { addNote } from './exercise-controller';
 import { exerciseStore, useExercise } from './exercise-store';
 
+/** One empty list, so the selector gives the same value before a world is loaded (a new [] each time would re-render forever). */
+const NO_OBJECTIVES: readonly string[] = [];
+
 export function NotesPanel() {
   const state = useExercise((s) => s.state);
   const facilitator = useExercise((s) => s.facilitator);
   const [text, setText] = useState('');
   const score = state?.evaluation.score;
-  const objectives = useUi((s) => s.world?.scenario.objectives ?? []);
+  const objectives = useUi((s) => s.world?.scenario.objectives ?? NO_OBJECTIVES);
   return (
     <div className="notes">
       {objectives.length > 0 && (

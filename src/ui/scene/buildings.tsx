@@ -12,6 +12,7 @@ import { BUILDING_COLOR, BUILDING_DARK } from '../palette';
 import { buildFootprintGeometry, paintFootprints, SHADE } from './footprint-geometry';
 import { live } from '../store/live';
 import { sceneHandle } from '../store/scene-handle';
+import { bootMark } from '../app/boot-marks';
 import { hasLost, type WorldIndex } from '../store/world-index';
 
 /** For each building, the index of the neighbourhood asset it belongs to (or -1). */
@@ -116,7 +117,9 @@ export function Buildings({ index, visible }: { index: WorldIndex; visible: bool
 
   useEffect(() => {
     mesh.onAfterRender = () => {
-      if (sceneHandle.cityDrawnAt === null) sceneHandle.cityDrawnAt = performance.now();
+      if (sceneHandle.cityDrawnAt !== null) return;
+      sceneHandle.cityDrawnAt = performance.now();
+      bootMark('twin:city-drawn', sceneHandle.cityDrawnAt);
     };
     return () => {
       mesh.geometry.dispose();

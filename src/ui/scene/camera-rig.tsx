@@ -5,9 +5,9 @@
  */
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
-import { Vector3, type PerspectiveCamera } from 'three';
+import { InstancedMesh, Mesh, Points, Line, Vector3, type PerspectiveCamera, type Object3D } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import { sceneHandle } from '../store/scene-handle';
+import { sceneHandle, type SceneDrawn } from '../store/scene-handle';
 import { placementOf, markerY } from './placement';
 import type { WorldIndex } from '../store/world-index';
 import { updateMarkerScale, viewState } from './view-state';
@@ -24,11 +24,25 @@ function homeView(sizeM: readonly [number, number], aspect: number, fovDeg: numb
   return { target, pos };
 }
 
+function drawnIn(scene: Object3D, canvas: HTMLCanvasElement): SceneDrawn {
+  const instanced: number[] = [];
+  let plain = 0;
+  const walk = (o: Object3D) => {
+    if (!o.visible) return;
+    if (o instanceof InstancedMesh) instanced.push(o.count);
+    else if (o instanceof Mesh || o instanceof Line || o instanceof Points) plain++;
+    for (const c of o.children) walk(c);
+  };
+  walk(scene);
+  return { instanced: instanced.sort((a, b) => b - a), plain, width: canvas.width, height: canvas.height };
+}
+
 export function CameraRig({ index }: { index: WorldIndex }) {
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const gl = useThree((s) => s.gl);
   const invalidate = useThree((s) => s.invalidate);
   const size = useThree((s) => s.size);
+  const scene = useThree((s) => s.scene);
   const controlsRef = useRef<OrbitControls | null>(null);
   const sizeM = index.view.city.sizeM;
 
@@ -92,6 +106,13 @@ export function CameraRig({ index }: { index: WorldIndex }) {
       },
       focusAsset: (i) => focus(place.x[i]!, place.z[i]!),
       focusPoint: (x, z, d) => focus(x, z, d),
+      drawn: () => drawnIn(scene, gl.domElement),
+      timeDraw: () => {
+        const t0 = performance.now();
+        gl.render(scene, camera);
+        gl.getContext().finish();
+        return performance.now() - t0;
+      },
     };
     invalidate();
     return () => {
@@ -101,7 +122,7 @@ export function CameraRig({ index }: { index: WorldIndex }) {
       sceneHandle.current = null;
     };
     // The rig is set up once per loaded world; later resizes only change the aspect ratio.
-  }, [camera, gl, index]);
+  }, [camera, gl, index, scene]);
 
   useFrame(() => {
     const c = controlsRef.current;

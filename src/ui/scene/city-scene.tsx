@@ -5,8 +5,9 @@
  * something on screen is animating.
  */
 import { Canvas } from '@react-three/fiber';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { onLiveChange } from '../store/live';
+import { sceneHandle } from '../store/scene-handle';
 import { useUi } from '../store/ui-store';
 import { AnimationPump, requestAnimation } from './animation';
 import { AssetMarkers } from './asset-markers';
@@ -21,6 +22,37 @@ import { LinkPulses } from './link-pulses';
 import { Roads } from './roads';
 import { StatusOverlays } from './status-overlays';
 import { SubsystemLayers } from './subsystem-layers';
+import { bootMark } from '../app/boot-marks';
+
+bootMark('twin:scene-loaded');
+
+/**
+ * False until the city's buildings have been drawn once, then true: the markers, links and layers
+ * join on the next frame, so the first frame compiles and draws only the ground, roads and
+ * buildings (in software WebGL each further material's shaders cost a noticeable moment).
+ */
+function useAfterFirstDraw(buildingsShown: boolean): boolean {
+  const [after, setAfter] = useState(sceneHandle.cityDrawnAt !== null || !buildingsShown);
+  useEffect(() => {
+    if (after) return;
+    let frame = 0;
+    const check = () => {
+      if (sceneHandle.cityDrawnAt !== null) setAfter(true);
+      else frame = requestAnimationFrame(check);
+    };
+    frame = requestAnimationFrame(check);
+    // Whatever happens to the first draw (buildings hidden meanwhile), the rest does not wait long.
+    const latest = setTimeout(() => setAfter(true), FIRST_DRAW_WAIT_MS);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(latest);
+    };
+  }, [after]);
+  return after || !buildingsShown;
+}
+
+/** The longest the markers and layers wait for the buildings' first draw. */
+const FIRST_DRAW_WAIT_MS = 3_000;
 
 /** Redraws the canvas (at the paced rate) whenever the live snapshot changes. */
 function LiveInvalidate() {
@@ -31,6 +63,7 @@ function LiveInvalidate() {
 export default function CityScene() {
   const index = useUi((s) => s.index);
   const buildingsOn = useUi((s) => s.layers.buildings);
+  const rest = useAfterFirstDraw(buildingsOn);
   if (!index) return null;
   const span = Math.max(index.view.city.sizeM[0], index.view.city.sizeM[1]);
   const { software } = renderTier();
@@ -54,14 +87,18 @@ export default function CityScene() {
         <Ground index={index} />
         <Roads index={index} />
         <Buildings index={index} visible={buildingsOn} />
-        <AssetMarkers index={index} />
-        <StatusOverlays index={index} />
-        <DependencyLinks index={index} />
-        <LinkPulses index={index} />
-        <SubsystemLayers index={index} />
-        <DistrictLabels index={index} />
+        {rest && (
+          <>
+            <AssetMarkers index={index} />
+            <StatusOverlays index={index} />
+            <DependencyLinks index={index} />
+            <LinkPulses index={index} />
+            <SubsystemLayers index={index} />
+            <DistrictLabels index={index} />
+          </>
+        )}
       </Canvas>
-      <HoverTooltip index={index} />
+      {rest && <HoverTooltip index={index} />}
     </>
   );
 }

@@ -37,6 +37,12 @@ export interface UiState {
   world: WorldView | null;
   index: WorldIndex | null;
   loadMs: number | null;
+  /**
+   * Between the city's arrival and the first frame of its run: what is still being prepared behind
+   * it (a part's name, as the worker's 'preparing' message gives it; '' before it says) and how far
+   * (0..1). Null once the run is ready.
+   */
+  preparing: { readonly part: string; readonly fraction: number } | null;
 
   playing: boolean;
   speed: number;
@@ -90,6 +96,7 @@ export const initialState: UiState = {
   world: null,
   index: null,
   loadMs: null,
+  preparing: null,
   playing: false,
   speed: 60,
   achievedSpeed: 0,
