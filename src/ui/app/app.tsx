@@ -1,7 +1,8 @@
 /**
- * The page layout: top bar, layers and legend on the left, the 3D city in the middle, inspector,
- * causal chain and event log on the right, KPI strip along the bottom. Load errors and fatal
- * errors replace the city with a readable message; they never leave a blank page.
+ * The page layout: top bar, layers and legend on the left, the 3D city in the middle, the
+ * facilitator console's drawer beside it when open, inspector, causal chain and event log on the
+ * right, KPI strip along the bottom. Load errors and fatal errors replace the city with a readable
+ * message; they never leave a blank page. Escape closes the topmost open panel (escape-stack.ts).
  */
 import { Suspense, lazy, useEffect } from 'react';
 import { AssetSearch } from '../panels/asset-search';
@@ -24,9 +25,14 @@ import { closeChain, selectAsset, selectFeature, uiStore, useUi } from '../store
 import { LazyCityScene } from './lazy-scene';
 import { layoutStore, togglePanel, useLayout } from '../store/layout-store';
 import { SweepButton, SweepView } from '../sweep/sweep-view';
+import { closeTopmost } from '../store/escape-stack';
+import { useExercise } from '../exercise/exercise-store';
+import { PlayHint } from '../panels/play-hint';
 
 /** The facilitator console, briefing and exercise banners: a chunk of their own (src/ui/exercise). */
 const ExerciseDock = lazy(() => import('../exercise/exercise-dock'));
+/** The facilitator console's drawer: in the same chunk, fetched when first opened. */
+const ConsoleDrawer = lazy(() => import('../exercise/exercise-dock').then((m) => ({ default: m.ConsoleDrawer })));
 /** The scenario chooser and "Open your own…": fetched when first opened. */
 const ScenarioChooser = lazy(() => import('../chooser/scenario-chooser').then((m) => ({ default: m.ScenarioChooser })));
 
@@ -57,14 +63,16 @@ export function App() {
     if (selected) layoutStore.setState({ right: true });
   }, [selected]);
   const chooserOpen = useUi((s) => s.chooserOpen);
-  // Escape closes the causal chain first, then the inspector.
+  const consoleOpen = useExercise((s) => s.consoleOpen) && phase === 'ready';
+  // Escape closes the topmost open panel (the one opened last), then the inspector's selection.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       const s = uiStore.getState();
       // The chooser is a modal dialog: Escape closes it and nothing behind it.
       if (s.chooserOpen) return;
-      if (s.chain) closeChain();
+      if (closeTopmost()) e.preventDefault();
+      else if (s.chain) closeChain();
       else if (s.selected) selectAsset(null);
       else if (s.selectedFeature) selectFeature(null);
     };
@@ -74,7 +82,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      <div className={`body${left ? '' : ' no-left'}${right ? '' : ' no-right'}`}>
+      <div className={`body${left ? '' : ' no-left'}${right ? '' : ' no-right'}${consoleOpen ? ' with-drawer' : ''}`}>
         <aside className="side left" aria-label="Layers and legend">
           <LayersPanel />
           <Legend />
@@ -95,6 +103,7 @@ export function App() {
           {phase === 'ready' && <ViewControls />}
           {phase === 'ready' && <ViewModeToggle />}
           {phase === 'ready' && <MapAttribution />}
+          {phase === 'ready' && <PlayHint />}
           {phase === 'ready' && (
             <Suspense fallback={null}>
               <ExerciseDock />
@@ -107,6 +116,11 @@ export function App() {
           )}
           {(phase === 'load-error' || phase === 'fatal') && <ErrorPanel />}
         </main>
+        {consoleOpen && (
+          <Suspense fallback={null}>
+            <ConsoleDrawer />
+          </Suspense>
+        )}
         <aside className="side right" aria-label="Details">
           <AssetSearch />
           <Inspector />
