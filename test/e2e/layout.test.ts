@@ -33,16 +33,18 @@ const RUN_CONTROLS = ['[data-testid=run-button]', '[data-testid=sim-clock]'];
 /** The layer toggles over the map (truth / SCADA view), the view controls and the column tabs. */
 const MAP_CONTROLS = ['.view-mode .btn', '.view-controls .icon-btn', '.panel-toggle.left', '.panel-toggle.right', '[data-testid=open-console]'];
 
-/** For each selector: its first element is inside the window and is what the window shows at its centre (nothing covers it). */
+/** For each selector: it matches something, and every element it matches is inside the window and is what the window shows at its centre (nothing covers it). */
 function clearAtCentre(page: Page, selectors: readonly string[]): Promise<boolean[]> {
   return page.evaluate((sels) => {
-    return sels.map((sel) => {
-      const el = document.querySelector(sel);
-      if (!el) return false;
+    const clear = (el: Element) => {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) return false;
       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
       return hit !== null && (hit === el || el.contains(hit));
+    };
+    return sels.map((sel) => {
+      const all = [...document.querySelectorAll(sel)];
+      return all.length > 0 && all.every(clear);
     });
   }, selectors);
 }
@@ -181,12 +183,14 @@ describe('layout', () => {
       await expect.poll(() => chain.locator('.chain-step').count()).toBeGreaterThan(0);
       // The details column scrolls (smoothly) to bring the chain's heading into view: wait until it is.
       await expect
-        .poll(() =>
-          page.evaluate(() => {
-            const h = document.querySelector('#chain-h')!.getBoundingClientRect();
-            const col = document.querySelector('.side.right')!.getBoundingClientRect();
-            return h.top >= col.top - 1 && h.bottom <= col.bottom;
-          }),
+        .poll(
+          () =>
+            page.evaluate(() => {
+              const h = document.querySelector('#chain-h')!.getBoundingClientRect();
+              const col = document.querySelector('.side.right')!.getBoundingClientRect();
+              return h.top >= col.top - 1 && h.bottom <= col.bottom;
+            }),
+          { timeout: 5_000 },
         )
         .toBe(true);
       expect(await clearAtCentre(page, RUN_CONTROLS), `${size} why`).toEqual([true, true]);

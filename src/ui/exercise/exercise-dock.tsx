@@ -49,9 +49,20 @@ export default function ExerciseDock() {
   return (
     <>
       {!consoleOpen && (
-        <button type="button" className="btn console-toggle" onClick={openConsole} aria-label="Open the facilitator console" data-testid="open-console">
-          ☰ Exercise console
-          {openDecision && <span className="badge alert"> decision open</span>}
+        <button
+          type="button"
+          className="btn console-toggle"
+          onClick={openConsole}
+          aria-label={openDecision ? 'Open the facilitator console (a decision is open)' : 'Open the facilitator console'}
+          title="The facilitator console: run controls, injects, decisions, notes and records"
+          data-testid="open-console"
+        >
+          {/* Short, so it never reaches the view toggles at the map's top left on a narrow map. */}☰ Console
+          {openDecision && (
+            <span className="badge alert" aria-hidden="true">
+              ⚑ 1
+            </span>
+          )}
         </button>
       )}
       {showCard && !cardFolded && <DecisionCard spec={openSpec} rec={openDecision} floating onFold={() => setCardFolded(true)} />}

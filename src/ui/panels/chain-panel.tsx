@@ -43,9 +43,16 @@ export function ChainPanel() {
   useEffect(() => {
     if (!title || !heading.current) return;
     setAll(false);
-    heading.current.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    // At once, not smoothly: a smooth scroll over a long inspector starts late on a slow machine and
+    // is cut short by the next one, leaving the answer out of view.
+    heading.current.scrollIntoView({ block: 'start' });
     heading.current.focus({ preventScroll: true });
   }, [title]);
+  // Once the steps have arrived, again: the inspector above may have grown meanwhile and pushed the heading out of view.
+  const loaded = chain !== null && !chain.loading;
+  useEffect(() => {
+    if (loaded && heading.current) heading.current.scrollIntoView({ block: 'start' });
+  }, [loaded, title]);
   if (!chain) return null;
   const events = chain.chain?.chain ?? [];
   const roots = new Set((chain.chain?.roots ?? []).map((r) => r.id));

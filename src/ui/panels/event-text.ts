@@ -9,6 +9,14 @@
 import { describeEvent, type SimEvent } from '../../sim';
 import type { WaterView } from '../../worker/protocol';
 import type { WorldIndex } from '../store/world-index';
+import { powerLineName } from '../power/power-style';
+
+/** "the Old Town – Elm Park line" for a grid branch id, or null when the grid does not know it. */
+function branchWords(index: WorldIndex | null, branch: string): string | null {
+  const pv = index?.view.power;
+  const k = pv ? pv.branches.findIndex((b) => b.id === branch) : -1;
+  return index && pv && k >= 0 ? `the ${powerLineName(index, pv, k)}` : null;
+}
 
 /** The asset name a water-model id stands for (a PLC's site, a pump's station, a tank's tower), or null. */
 export function waterAssetName(index: WorldIndex, id: string): string | null {
@@ -77,6 +85,17 @@ export function eventText(e: SimEvent, index: WorldIndex | null): string {
       return `${src}: ${e.data.shedMW.toFixed(1)} of ${e.data.loadMW.toFixed(1)} MW of demand cut`;
     case 'power.load.restored':
       return `${src}: all ${e.data.loadMW.toFixed(1)} MW of demand supplied again`;
+    case 'power.breaker.opened':
+    case 'power.breaker.closed': {
+      const line = branchWords(index, e.data.branch);
+      if (line) return `Breaker on ${line} ${e.type === 'power.breaker.opened' ? 'opened' : 'closed'} by ${e.data.actor}: ${e.data.reason}`;
+      break;
+    }
+    case 'power.branch.tripped': {
+      const line = branchWords(index, e.data.branch);
+      if (line) return `${cap(line)} tripped by its protection after ${Math.round(e.data.overloadS)} s at ${Math.round(e.data.loadingPct)}% of its rating`;
+      break;
+    }
   }
   if (!w || !index) return describeEvent(e, nameOf);
   const reading = (m: number) => `${m.toFixed(2)} m`;

@@ -99,3 +99,23 @@ describe('event text on screen', () => {
     expect(playHintText(first!)).toBe('Press Play: the attack comes at 00:10');
   });
 });
+
+describe('grid lines on screen', () => {
+  it('names a breaker’s line by the sites at its ends', () => {
+    const grid = buildWorldIndex({
+      assets: [asset('sub-a', 'Old Town Primary Substation'), asset('sub-b', 'Elm Park Substation')],
+      edges: [],
+      vendors: [],
+      power: {
+        buses: [
+          { id: 'b1', asset: 0, position: null },
+          { id: 'b2', asset: 1, position: null },
+        ],
+        branches: [{ id: 'line-old-town-elm-park', from: 0, to: 1, ratingMW: 40 }],
+        generators: [],
+      },
+    } as unknown as WorldView);
+    const e = ev('power.breaker.opened', { branch: 'line-old-town-elm-park', actor: 'attacker', reason: 'opened remotely' });
+    expect(eventText(e, grid)).toBe('Breaker on the Old Town – Elm Park line opened by attacker: opened remotely');
+  });
+});
