@@ -48,6 +48,7 @@ export default function ExerciseDock() {
   const bannerCount = [rehearsal, notice, offer, restored && !busy, heavy, busy && !consoleOpen, toastMsg].filter(Boolean).length;
   return (
     <>
+      {/* Short ("Console", ⚑ for an open decision), so it never reaches the view toggles at the map's top left on a narrow map. */}
       {!consoleOpen && (
         <button
           type="button"
@@ -57,7 +58,7 @@ export default function ExerciseDock() {
           title="The facilitator console: run controls, injects, decisions, notes and records"
           data-testid="open-console"
         >
-          {/* Short, so it never reaches the view toggles at the map's top left on a narrow map. */}☰ Console
+          ☰ Console
           {openDecision && (
             <span className="badge alert" aria-hidden="true">
               ⚑ 1

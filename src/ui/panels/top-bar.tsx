@@ -39,7 +39,8 @@ export function TopBar() {
         <span className="logo" aria-hidden="true">
           ⬢
         </span>
-        <span className="product">citytwin</span>
+        {/* The page's one top-level heading (screen readers jump to it); styled as the product name it is. */}
+        <h1 className="product">citytwin</h1>
         {/* The title is also the way to the scenario chooser: what is open, and "choose another". */}
         <button
           type="button"
