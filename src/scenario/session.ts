@@ -30,6 +30,10 @@ export const sessionSchema = z.strictObject({
   seed: z.int().min(0).max(4_294_967_295),
   untilMs: z.int().min(0).describe('How far play had got, simulated ms.'),
   commands: z.array(z.strictObject({ tMs: z.int().min(0), command: commandSchema })),
+  view: z
+    .strictObject({ headlineKpis: z.array(z.string().max(80)).max(40).optional().describe('The indicators the KPI strip shows first, in order.') })
+    .optional()
+    .describe('How the screen was arranged when saved (informational only; never read by the simulation).'),
 });
 
 export type Session = z.infer<typeof sessionSchema>;

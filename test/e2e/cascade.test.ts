@@ -34,14 +34,14 @@ describe('the vendor-compromise cascade', () => {
     const before = await pixelStats(page, await page.locator('canvas').screenshot(), [DOWN_RED]);
 
     const fire = page.getByTestId('fire-main-inject');
-    expect(await fire.textContent()).toContain('vendor compromise');
+    expect(await fire.textContent()).toContain("Aurora's remote-maintenance link is hijacked");
     await fire.click();
     // 5 simulated minutes a second: at 1 h/s a pause that lands a few seconds late overshoots the
     // crews' restoration at 3 h, and every effect checked below has gone again.
     await page.getByLabel('Simulation speed').selectOption('300');
-    await page.getByRole('button', { name: 'Play simulation' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await waitForClock(page, 90 * 60_000);
-    await page.getByRole('button', { name: 'Pause simulation' }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect.poll(() => page.evaluate(() => window.__twin.phase())).toBe('ready');
     // Paused for real: the clock stands still (the worker may send one more frame after the click).
     await whenSteady(

@@ -70,9 +70,9 @@ describe('the cyber layers', () => {
     await comms.check();
     // The botnet strikes at about 65 minutes (entry at 5 m, then three 20-minute dwells).
     await page.getByLabel('Simulation speed').selectOption('900');
-    await page.getByRole('button', { name: 'Play simulation' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await waitForClock(page, 70 * 60_000);
-    await page.getByRole('button', { name: 'Pause simulation' }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
     const congested = (await links()).filter((l) => l.state === 2);
     console.log(`e2e: congested links after the flood: ${congested.map((l) => l.id).join(', ')}`);
     expect(congested.length).toBeGreaterThan(0);
@@ -111,13 +111,13 @@ describe('the cyber layers', () => {
     const redBefore = await redIn(await steadyCanvas(page));
     await page.getByLabel('Other injects').selectOption('isolate-cctv');
     await page.getByRole('button', { name: 'Fire the selected inject now' }).click();
-    await page.getByRole('button', { name: 'Play simulation' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect.poll(async () => (await page.getByTestId('zone-cctv').textContent()) ?? '', { timeout: 30_000 }).toMatch(/isolated/);
     // The inspector refreshes on its own 1 s schedule, independently of the legend: wait for it too.
     await expect.poll(async () => (await page.getByTestId('zone-section').textContent()) ?? '', { timeout: 5_000 }).toMatch(/isolated/);
     // Cameras lose the network within minutes of sim time; the worker recomputes coverage within seconds.
     await expect.poll(async () => pct((await figure.textContent()) ?? '').at(-1) ?? start, { timeout: 60_000, interval: 500 }).toBeLessThan(start);
-    await page.getByRole('button', { name: 'Pause simulation' }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
     const text = (await figure.textContent())!;
     console.log(`e2e: street coverage after isolating the CCTV zone: ${text}`);
     expect(text).toMatch(/^was [\d.]+%, now [\d.]+%$/);

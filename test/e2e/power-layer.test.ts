@@ -47,9 +47,9 @@ describe('the power layer', () => {
     // 15 simulated minutes a second: the trip comes within a minute, and pausing stays well short of
     // the crews' restoration at 3 h.
     await page.getByLabel('Simulation speed').selectOption('900');
-    await page.getByRole('button', { name: 'Play simulation' }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await waitForClock(page, 15 * 60_000);
-    await page.getByRole('button', { name: 'Pause simulation' }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
 
     // Protection tripped a line the attacker never touched, as flows moved onto it.
     const open = (await branches()).filter((l) => l.status === 0).map((l) => l.id);

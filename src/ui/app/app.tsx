@@ -1,7 +1,8 @@
 /**
- * The page layout: top bar, layers and legend on the left, the 3D city in the middle, inspector,
- * causal chain and event log on the right, KPI strip along the bottom. Load errors and fatal
- * errors replace the city with a readable message; they never leave a blank page.
+ * The page layout: top bar, layers and legend on the left, the 3D city in the middle, the
+ * facilitator console's drawer beside it when open, inspector, causal chain and event log on the
+ * right, KPI strip along the bottom. Load errors and fatal errors replace the city with a readable
+ * message; they never leave a blank page. Escape closes the topmost open panel (escape-stack.ts).
  */
 import { Suspense, lazy, useEffect } from 'react';
 import { AssetSearch } from '../panels/asset-search';
@@ -27,9 +28,14 @@ import { layoutStore, togglePanel, useLayout } from '../store/layout-store';
 import { SweepButton, SweepView } from '../sweep/sweep-view';
 import { HostButton } from '../hosted/host-button';
 import { useHosted } from '../hosted/hosted-store';
+import { closeTopmost } from '../store/escape-stack';
+import { useExercise } from '../exercise/exercise-store';
+import { PlayHint } from '../panels/play-hint';
 
 /** The facilitator console, briefing and exercise banners: a chunk of their own (src/ui/exercise). */
 const ExerciseDock = lazy(() => import('../exercise/exercise-dock'));
+/** The facilitator console's drawer: in the same chunk, fetched when first opened. */
+const ConsoleDrawer = lazy(() => import('../exercise/exercise-dock').then((m) => ({ default: m.ConsoleDrawer })));
 /** A hosted exercise's seat picker and status line (src/ui/hosted): fetched when the page hosts or joins one. */
 const HostedStrip = lazy(() => import('../hosted/hosted-strip'));
 /** The scenario chooser and "Open your own…": fetched when first opened. */
@@ -63,14 +69,16 @@ export function App() {
   }, [selected]);
   const chooserOpen = useUi((s) => s.chooserOpen);
   const hosted = useHosted((s) => s.status !== 'off');
-  // Escape closes the causal chain first, then the inspector.
+  const consoleOpen = useExercise((s) => s.consoleOpen) && phase === 'ready';
+  // Escape closes the topmost open panel (the one opened last), then the inspector's selection.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       const s = uiStore.getState();
       // The chooser is a modal dialog: Escape closes it and nothing behind it.
       if (s.chooserOpen) return;
-      if (s.chain) closeChain();
+      if (closeTopmost()) e.preventDefault();
+      else if (s.chain) closeChain();
       else if (s.selected) selectAsset(null);
       else if (s.selectedFeature) selectFeature(null);
     };
@@ -80,7 +88,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      <div className={`body${left ? '' : ' no-left'}${right ? '' : ' no-right'}`}>
+      <div className={`body${left ? '' : ' no-left'}${right ? '' : ' no-right'}${consoleOpen ? ' with-drawer' : ''}`}>
         <aside className="side left" aria-label="Layers and legend">
           <LayersPanel />
           <Legend />
@@ -103,6 +111,7 @@ export function App() {
           {phase === 'ready' && <ViewControls />}
           {phase === 'ready' && <ViewModeToggle />}
           {phase === 'ready' && <MapAttribution />}
+          {phase === 'ready' && <PlayHint />}
           {phase === 'ready' && (
             <Suspense fallback={null}>
               <ExerciseDock />
@@ -120,6 +129,11 @@ export function App() {
             </Suspense>
           )}
         </main>
+        {consoleOpen && (
+          <Suspense fallback={null}>
+            <ConsoleDrawer />
+          </Suspense>
+        )}
         <aside className="side right" aria-label="Details">
           <AssetSearch />
           <Inspector />

@@ -4,7 +4,7 @@
  * talk to the worker (play, speed, fire an inject, ask why), so panels stay free of protocol code.
  */
 import type { CausalChain, SimEvent } from '../../sim';
-import { describeEvent } from '../../sim';
+import { eventText } from '../panels/event-text';
 import { statusName } from '../palette';
 import type { TwinClient } from '../../worker/client';
 import { mergePoints, type Point } from '../store/kpi-history';
@@ -160,6 +160,5 @@ export function askWhy(assetId: string): Promise<void> {
 
 /** Opens the causal chain that led to one event. */
 export function askExplain(event: SimEvent): Promise<void> {
-  const nameOf = uiStore.getState().index?.nameOf;
-  return showChain(`What led to: ${describeEvent(event, nameOf)}`, () => need().explain(event.id));
+  return showChain(`What led to: ${eventText(event, uiStore.getState().index)}`, () => need().explain(event.id));
 }

@@ -11,6 +11,7 @@ import type { CyberView } from '../../worker/cyber-view';
 import { live } from '../store/live';
 import type { WorldIndex } from '../store/world-index';
 import { useUi } from '../store/ui-store';
+import { kindCount, kindPlural } from '../panels/format';
 import { useCoverage } from './coverage-store';
 import { BanControl, suppliedNow, useSupplyNow } from './vendor-ban';
 import {
@@ -122,7 +123,7 @@ export function VendorPanel() {
       <PolicyControls />
       {supply.bans.map((b, i) => (
         <p key={i} className="ban-progress" role="status">
-          {vendorName(b.vendor)} banned from {b.kinds.join(', ')}: {b.done} of {b.assets} unit(s) replaced by {vendorName(b.replacement)}
+          {vendorName(b.vendor)} banned from {b.kinds.map(kindPlural).join(', ')}: {b.done} of {b.assets} unit(s) replaced by {vendorName(b.replacement)}
           {b.done < b.assets ? `, finished by ${formatClock(b.endMs)}` : ', done'}
         </p>
       ))}
@@ -140,7 +141,7 @@ export function VendorPanel() {
               </h3>
               <dl>
                 <dt>Supplies</dt>
-                <dd>{here.kinds.map((s) => `${s.count} ${s.kind}`).join(', ') || '—'}</dd>
+                <dd>{here.kinds.map((s) => kindCount(s.count, s.kind)).join(', ') || '—'}</dd>
                 <dt>Remote access to</dt>
                 <dd>
                   {here.remote > 0 ? `${here.remote} assets` : 'none'}

@@ -8,12 +8,13 @@ import { formatClock } from '../../sim';
 import { sceneHandle } from '../store/scene-handle';
 import { DEFAULT_LAYERS, uiStore, type LayerId } from '../store/ui-store';
 import { seek } from './exercise-controller';
-import { exerciseStore, useExercise } from './exercise-store';
+import { closeConsole, exerciseStore, useExercise } from './exercise-store';
 import { openShippedSweep } from '../sweep/sweep-store';
 
 export function openBriefing(): void {
   // The briefing is for the room: the console steps aside.
-  exerciseStore.setState({ briefing: { step: 0 }, consoleOpen: false });
+  closeConsole();
+  exerciseStore.setState({ briefing: { step: 0 } });
   applyStep(0);
 }
 

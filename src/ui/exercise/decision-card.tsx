@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { formatClock } from '../../sim';
 import type { ExerciseSpec, ExerciseState } from '../../worker/exercise-protocol';
 import { useUi } from '../store/ui-store';
+import { namesInText } from '../panels/event-text';
 import { takeDecision } from './exercise-controller';
 import { useExercise } from './exercise-store';
 import { useHosted } from '../hosted/hosted-store';
@@ -13,8 +14,9 @@ import { useHosted } from '../hosted/hosted-store';
 type Spec = ExerciseSpec['decisions'][number];
 type Rec = ExerciseState['decisions'][number];
 
-export function DecisionCard({ spec, rec, floating = false }: { spec: Spec; rec: Rec; floating?: boolean }) {
+export function DecisionCard({ spec, rec, floating = false, onFold }: { spec: Spec; rec: Rec; floating?: boolean; onFold?: () => void }) {
   const clockMs = useUi((s) => s.clockMs);
+  const index = useUi((s) => s.index);
   const facilitator = useExercise((s) => s.facilitator);
   const [option, setOption] = useState(spec.options.find((o) => o.recommended)?.id ?? spec.options[0]?.id ?? '');
   const [by, setBy] = useState('');
@@ -42,6 +44,18 @@ export function DecisionCard({ spec, rec, floating = false }: { spec: Spec; rec:
           <span className={`decision-budget${left < spec.budgetMs / 3 ? ' low' : ''}`} role="timer" aria-label="Time left to decide">
             {expired ? 'Time budget spent: decide late' : `${formatClock(Math.max(0, left))} left to decide`}
           </span>
+        )}
+        {onFold && (
+          <button
+            type="button"
+            className="icon-btn"
+            onClick={onFold}
+            aria-label="Fold the decision into a badge"
+            title="Fold (Esc)"
+            data-testid="decision-fold"
+          >
+            ▾
+          </button>
         )}
       </header>
       <h3 className="decision-title">{spec.title}</h3>
@@ -71,7 +85,7 @@ export function DecisionCard({ spec, rec, floating = false }: { spec: Spec; rec:
                 <span>
                   <span className="option-label">{o.label}</span>
                   {o.recommended && <span className="badge rec">★ recommended</span>}
-                  <span className="option-effects">{o.effects.length ? o.effects.join(' · ') : 'no action'}</span>
+                  <span className="option-effects">{o.effects.length ? o.effects.map((e) => namesInText(e, index)).join(' · ') : 'no action'}</span>
                 </span>
               </label>
             ))}

@@ -11,6 +11,7 @@ import type { TwinClient } from '../../worker/client';
 import type { CompareMode } from '../../worker/exercise-protocol';
 import type { UrlChoice } from '../app/url-params';
 import { uiStore } from '../store/ui-store';
+import { layoutStore } from '../store/layout-store';
 import { compareLive, exerciseStore, toast } from './exercise-store';
 import { startMirror } from './presenter-channel';
 import { live } from '../store/live';
@@ -27,6 +28,7 @@ import {
   writeAutosave,
 } from './saved-sessions';
 import { parseShare, shareAddress, shareSessionJson } from './share-url';
+import { applyView, viewOf, withView } from './session-view';
 
 const AUTOSAVE_EVERY_MS = 4000;
 const AFTER_COMMAND_MS = 250;
@@ -44,6 +46,8 @@ let compareTimer: ReturnType<typeof setTimeout> | null = null;
 let lastCompare: { mode: CompareMode; label: string; tMs: number; kpis: Readonly<Record<string, number | null>> } | null = null;
 /** The simulated time of the last autosave. */
 let savedUntilMs = -1;
+/** The screen view of a session on its way in (restore, import), applied once its scenario has loaded; undefined when none is. */
+let pendingView: ReturnType<typeof viewOf> | undefined;
 
 export interface ReportFiles {
   readonly html: string;
@@ -111,9 +115,11 @@ export function startExercise(c: TwinClient, choice: UrlChoice, options: { hoste
     if (m.state.compare === null && exerciseStore.getState().compare) exerciseStore.setState({ compare: null });
   });
   c.on('session', (m) => {
+    // The worker writes the run; the page adds how its screen was arranged (the pinned headline indicators).
+    const json = withView(m.json);
     if (m.reason === 'autosave') {
       if (!autosaveReady) return;
-      void writeAutosave(m.json, m.untilMs, m.commands, exerciseStore.getState().rehearsal).then(
+      void writeAutosave(json, m.untilMs, m.commands, exerciseStore.getState().rehearsal).then(
         (saved) => {
           savedUntilMs = m.untilMs;
           if (saved) exerciseStore.setState({ lastSavedAt: Date.now() });
@@ -123,17 +129,20 @@ export function startExercise(c: TwinClient, choice: UrlChoice, options: { hoste
     }
     const w = sessionWaiters;
     sessionWaiters = [];
-    for (const f of w) f(m.json);
+    for (const f of w) f(json);
   });
   c.on('fatal', (m) => onFailure(m.message, m.atMs));
   c.on('session-heavy', (m) => exerciseStore.setState({ busy: null, heavy: { estimate: m.estimate, reason: m.reason } }));
-  c.on('loaded', () => {
+  c.on('loaded', (m) => {
+    if (pendingView !== undefined) applyView(pendingView, m.world.scenario.id);
+    pendingView = undefined;
     if (!fileImportPending) return;
     fileImportPending = false;
     if (!exerciseStore.getState().rehearsal) beginSession('file');
   });
   c.on('session-error', (m) => {
     fileImportPending = false;
+    pendingView = undefined;
     exerciseStore.setState({ busy: null });
     if (returningFromRehearsal) {
       returningFromRehearsal = false;
@@ -149,6 +158,10 @@ export function startExercise(c: TwinClient, choice: UrlChoice, options: { hoste
   c.on('frame', (m) => {
     // Play, a jump ahead or a replay moves the clock: save a few seconds later (a crash loses at most that).
     if (!saveTimer && m.snapshot.tMs !== savedUntilMs) scheduleSave(AUTOSAVE_EVERY_MS);
+  });
+  // Pinning a headline indicator is no command, but it is kept with the session all the same.
+  layoutStore.subscribe((s, prev) => {
+    if (s.pinned !== prev.pinned) scheduleSave(AFTER_COMMAND_MS);
   });
   startMirror(c, () => requestSessionJson('download'));
   // window.__twin.exercise: read-only views for end-to-end tests (the controls are the console's buttons).
@@ -280,6 +293,7 @@ let lastImport: { text: string; reason: 'restore' | 'import' | 'share' } | null 
 
 function importSession(text: string, reason: 'restore' | 'import' | 'share'): void {
   lastImport = { text, reason };
+  pendingView = viewOf(text);
   need().send({ type: 'session-import', text, reason });
 }
 
@@ -289,6 +303,7 @@ export function confirmHeavy(load: boolean): void {
   exerciseStore.setState({ heavy: null });
   if (!load || !pending) {
     fileImportPending = false;
+    pendingView = undefined;
     if (returningFromRehearsal) {
       returningFromRehearsal = false;
       autosaveReady = true;

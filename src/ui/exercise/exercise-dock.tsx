@@ -1,8 +1,13 @@
 /**
- * What the exercise adds over the map (a lazily loaded chunk): the button that opens the
- * facilitator console, the console itself, an open decision when the console is closed, the
- * briefing, and the banners (rehearsal, restored session, replay in progress, messages).
+ * What the exercise adds to the map (a lazily loaded chunk): the button that opens the
+ * facilitator console, an open decision when the console is closed, the briefing, and the
+ * banners (rehearsal, restored session, replay in progress, messages). The console itself is a
+ * drawer beside the map (ConsoleDrawer, placed by app.tsx), never drawn over it. The decision card
+ * sits bottom-left and the banners bottom-right, clear of the layer toggles and view controls at
+ * the map's top and sides (the run controls are in the top bar, outside the map); either folds
+ * into a small badge and opens again from it.
  */
+import { useEffect, useState } from 'react';
 import { formatClock } from '../../sim';
 import './exercise.css';
 import { BriefingOverlay } from './briefing-overlay';
@@ -10,8 +15,14 @@ import { DecisionCard } from './decision-card';
 import { describeEstimate } from '../../worker/load-estimate';
 import { cancelBusy, confirmHeavy } from './exercise-controller';
 import { restoreSlot, startFresh } from './saved-sessions';
-import { exerciseStore, useExercise } from './exercise-store';
+import { exerciseStore, openConsole, useExercise } from './exercise-store';
 import { FacilitatorConsole } from './facilitator-console';
+import { useCloseOnEscape } from '../store/escape-stack';
+
+/** The console in its drawer: app.tsx gives it a column of its own beside the map while it is open. */
+export function ConsoleDrawer() {
+  return <FacilitatorConsole />;
+}
 
 export default function ExerciseDock() {
   const consoleOpen = useExercise((s) => s.consoleOpen);
@@ -27,24 +38,70 @@ export default function ExerciseDock() {
   const notice = useExercise((s) => s.notice);
   const openDecision = state?.decisions.find((d) => d.state === 'open' || d.state === 'expired');
   const openSpec = openDecision && spec?.decisions.find((d) => d.id === openDecision.id);
+  const [cardFolded, setCardFolded] = useState(false);
+  // A decision that newly opens is shown, even if the one before was folded away.
+  useEffect(() => setCardFolded(false), [openDecision?.id]);
+  const [bannersFolded, setBannersFolded] = useState(false);
+  const showCard = !consoleOpen && !briefing && openDecision !== undefined && openSpec !== undefined;
+  // Escape folds the decision card first (it stays a badge: a decision is never lost from view).
+  useCloseOnEscape(showCard && !cardFolded, () => setCardFolded(true));
+  const bannerCount = [rehearsal, notice, offer, restored && !busy, heavy, busy && !consoleOpen, toastMsg].filter(Boolean).length;
   return (
     <>
+      {/* Short ("Console", ⚑ for an open decision), so it never reaches the view toggles at the map's top left on a narrow map. */}
       {!consoleOpen && (
         <button
           type="button"
           className="btn console-toggle"
-          onClick={() => exerciseStore.setState({ consoleOpen: true })}
-          aria-label="Open the facilitator console"
+          onClick={openConsole}
+          aria-label={openDecision ? 'Open the facilitator console (a decision is open)' : 'Open the facilitator console'}
+          title="The facilitator console: run controls, injects, decisions, notes and records"
           data-testid="open-console"
         >
-          ☰ Exercise console
-          {openDecision && <span className="badge alert"> decision open</span>}
+          ☰ Console
+          {openDecision && (
+            <span className="badge alert" aria-hidden="true">
+              ⚑ 1
+            </span>
+          )}
         </button>
       )}
-      {consoleOpen && <FacilitatorConsole />}
-      {!consoleOpen && !briefing && openDecision && openSpec && <DecisionCard spec={openSpec} rec={openDecision} floating />}
+      {showCard && !cardFolded && <DecisionCard spec={openSpec} rec={openDecision} floating onFold={() => setCardFolded(true)} />}
+      {showCard && cardFolded && (
+        <button
+          type="button"
+          className="btn decision-badge"
+          onClick={() => setCardFolded(false)}
+          aria-label={`Show the open decision: ${openSpec.title}`}
+          data-testid="decision-badge"
+        >
+          ⚑ Decision open: {openSpec.title}
+        </button>
+      )}
       <BriefingOverlay />
-      <div className={`ex-banners${consoleOpen ? ' beside-console' : ''}`} aria-live="polite">
+      {bannersFolded && bannerCount > 0 && (
+        <button
+          type="button"
+          className="btn banners-badge"
+          onClick={() => setBannersFolded(false)}
+          aria-label={`Show ${bannerCount} message${bannerCount === 1 ? '' : 's'}`}
+          data-testid="banners-badge"
+        >
+          ✉ {bannerCount}
+        </button>
+      )}
+      <div className={`ex-banners${bannersFolded && !heavy ? ' folded' : ''}`} aria-live="polite" data-testid="ex-banners">
+        {bannerCount > 0 && !bannersFolded && (
+          <button
+            type="button"
+            className="icon-btn banners-fold"
+            onClick={() => setBannersFolded(true)}
+            aria-label="Fold the messages into a badge"
+            title="Fold"
+          >
+            ▾
+          </button>
+        )}
         {rehearsal && (
           <p className="banner rehearsal" data-testid="rehearsal-banner">
             REHEARSAL — not recorded. Turn rehearsal off to return to the exercise record.

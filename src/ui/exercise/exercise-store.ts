@@ -9,6 +9,7 @@ import { useStore } from 'zustand';
 import type { CompareMode, ExerciseSpec, ExerciseState } from '../../worker/exercise-protocol';
 import type { LoadEstimate } from '../../worker/load-estimate';
 import type { KpiValues } from '../../sim';
+import { closeDrawer, openDrawer } from '../store/layout-store';
 
 export interface ExerciseUi {
   spec: ExerciseSpec | null;
@@ -62,6 +63,17 @@ export const exerciseStore = createStore<ExerciseUi>()(() => ({
 
 export function useExercise<T>(select: (s: ExerciseUi) => T): T {
   return useStore(exerciseStore, select);
+}
+
+/** Opens the facilitator console in its drawer beside the map (the map gives it the room). */
+export function openConsole(): void {
+  openDrawer(typeof window !== 'undefined' ? window.innerWidth : Infinity);
+  exerciseStore.setState({ consoleOpen: true });
+}
+
+export function closeConsole(): void {
+  exerciseStore.setState({ consoleOpen: false });
+  closeDrawer();
 }
 
 /** The B run's latest asset statuses (fast path for the split view), bumped per compare frame. */

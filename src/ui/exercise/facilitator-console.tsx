@@ -1,5 +1,5 @@
 /**
- * The facilitator console: a drawer over the map with the run controls (start, pause, speed,
+ * The facilitator console: a drawer beside the map (the map narrows to make room; see app.tsx) with the run controls (start, pause, speed,
  * jump), time travel, open decisions, the master scenario events list, pressure injects, notes
  * and evaluation, side-by-side comparison and the records. Opened from the "Exercise" button.
  */
@@ -12,7 +12,8 @@ import { openBriefing } from './briefing-overlay';
 import { ComparePanel } from './compare-panel';
 import { DecisionCard } from './decision-card';
 import { seek, sendCommand, setRehearsal } from './exercise-controller';
-import { exerciseStore, useExercise } from './exercise-store';
+import { closeConsole, useExercise } from './exercise-store';
+import { useCloseOnEscape } from '../store/escape-stack';
 import { MselList, PressureForm } from './msel-list';
 import { NotesPanel } from './notes-panel';
 import { mirrorId } from './presenter-channel';
@@ -49,6 +50,7 @@ export function FacilitatorConsole() {
   const [jump, setJump] = useState('');
   const open = (state?.decisions ?? []).filter((d) => d.state !== 'waiting');
   const jumpMs = parseClock(jump);
+  useCloseOnEscape(true, closeConsole);
   return (
     <aside className="console" aria-label="Facilitator console" data-testid="facilitator-console">
       <header className="console-head">
@@ -56,7 +58,7 @@ export function FacilitatorConsole() {
         <span className="mono big-clock" aria-label="Simulated time">
           {formatClock(clockMs)}
         </span>
-        <button type="button" className="icon-btn" aria-label="Close the facilitator console" onClick={() => exerciseStore.setState({ consoleOpen: false })}>
+        <button type="button" className="icon-btn" aria-label="Close the facilitator console" title="Close (Esc)" onClick={closeConsole}>
           ✕
         </button>
       </header>
@@ -65,11 +67,11 @@ export function FacilitatorConsole() {
           type="button"
           className="btn play"
           onClick={() => (playing ? pause() : play())}
-          aria-label={playing ? 'Pause the exercise' : 'Start the exercise'}
+          aria-label={playing ? 'Pause' : 'Play'}
           data-testid="console-play"
           disabled={!!busy}
         >
-          {playing ? '❚❚ Pause' : '▶ Start'}
+          {playing ? '❚❚ Pause' : '▶ Play'}
         </button>
         <select aria-label="Exercise speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
           {SPEEDS.map((f) => (
@@ -141,9 +143,9 @@ export function FacilitatorConsole() {
                       <span className="muted">
                         (
                         {d.afterInject
-                          ? `opens after ${d.afterInject}`
+                          ? `opens after “${spec.injects.find((i) => i.id === d.afterInject)?.title ?? d.afterInject}”`
                           : d.afterEvent
-                            ? `opens on the first ${d.afterEvent}`
+                            ? `opens on the first ${d.afterEvent.replace(/[._]+/g, ' ')}`
                             : d.atMs !== null
                               ? `opens at ${formatClock(d.atMs)}`
                               : 'on demand'}

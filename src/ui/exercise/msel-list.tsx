@@ -7,6 +7,8 @@ import { useState } from 'react';
 import { formatClock } from '../../sim';
 import { fireInject, holdInject, markExpected, pressureInject, releaseInject, skipInject } from './exercise-controller';
 import { useExercise } from './exercise-store';
+import { useUi } from '../store/ui-store';
+import { namesInText } from '../panels/event-text';
 
 const STATE_LABEL = { pending: '○ pending', held: '❚❚ held', fired: '● fired', skipped: '⤼ skipped' } as const;
 
@@ -15,6 +17,7 @@ export function MselList() {
   const state = useExercise((s) => s.state);
   const busy = useExercise((s) => s.busy);
   const facilitator = useExercise((s) => s.facilitator);
+  const index = useUi((s) => s.index);
   if (!spec) return null;
   if (spec.injects.length === 0) return <p className="muted">This scenario has no injects.</p>;
   const results = state?.evaluation.results ?? [];
@@ -44,7 +47,7 @@ export function MselList() {
               <p className="msel-text">{inj.description}</p>
               <ul className="msel-effects">
                 {inj.effects.map((e, i) => (
-                  <li key={i}>{e}</li>
+                  <li key={i}>{namesInText(e, index)}</li>
                 ))}
               </ul>
             </details>

@@ -4,20 +4,24 @@
  * be opened in the inspector.
  */
 import { useEffect, useRef, useState } from 'react';
-import { describeEvent, formatClock, type SimEvent } from '../../sim';
+import { formatClock, type SimEvent } from '../../sim';
+import { eventText } from './event-text';
+import type { WorldIndex } from '../store/world-index';
 import { closeChain, selectAsset, useUi } from '../store/ui-store';
 import { EventGlyph } from './event-glyph';
+import { useCloseOnEscape } from '../store/escape-stack';
 
 const SHOWN_STEPS = 40;
 
-function Step({ e, isRoot, nameOf }: { e: SimEvent; isRoot: boolean; nameOf: (id: string) => string }) {
+function Step({ e, isRoot, index }: { e: SimEvent; isRoot: boolean; index: WorldIndex | null }) {
+  const nameOf = index?.nameOf ?? ((id: string) => id);
   return (
     <li className={isRoot ? 'chain-step root' : 'chain-step'}>
       <time className="t">{formatClock(e.tMs)}</time>
       <EventGlyph event={e} />
       <span className="text">
         {isRoot && <strong className="root-label">Root cause: </strong>}
-        {describeEvent(e, nameOf)}
+        {eventText(e, index)}
       </span>
       {e.source && (
         <button type="button" className="link-btn small" onClick={() => selectAsset(e.source)} aria-label={`Inspect ${nameOf(e.source)}`}>
@@ -34,15 +38,22 @@ export function ChainPanel() {
   const [all, setAll] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const title = chain?.title;
+  useCloseOnEscape(chain !== null, closeChain);
   // A newly opened chain is the answer the user asked for: bring it into view and move focus there.
   useEffect(() => {
     if (!title || !heading.current) return;
     setAll(false);
-    heading.current.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    // At once, not smoothly: a smooth scroll over a long inspector starts late on a slow machine and
+    // is cut short by the next one, leaving the answer out of view.
+    heading.current.scrollIntoView({ block: 'start' });
     heading.current.focus({ preventScroll: true });
   }, [title]);
+  // Once the steps have arrived, again: the inspector above may have grown meanwhile and pushed the heading out of view.
+  const loaded = chain !== null && !chain.loading;
+  useEffect(() => {
+    if (loaded && heading.current) heading.current.scrollIntoView({ block: 'start' });
+  }, [loaded, title]);
   if (!chain) return null;
-  const nameOf = index?.nameOf ?? ((id: string) => id);
   const events = chain.chain?.chain ?? [];
   const roots = new Set((chain.chain?.roots ?? []).map((r) => r.id));
   // Long chains keep the root causes and the latest steps; the middle can be expanded.
@@ -54,7 +65,7 @@ export function ChainPanel() {
         <h2 id="chain-h" ref={heading} tabIndex={-1}>
           {chain.title}
         </h2>
-        <button type="button" className="icon-btn" onClick={closeChain} aria-label="Close causal chain">
+        <button type="button" className="icon-btn" onClick={closeChain} aria-label="Close causal chain" title="Close (Esc)">
           ✕
         </button>
       </div>
@@ -70,7 +81,7 @@ export function ChainPanel() {
           </p>
           <ol className="chain-steps">
             {shown.map((e) => (
-              <Step key={e.id} e={e} isRoot={roots.has(e.id)} nameOf={nameOf} />
+              <Step key={e.id} e={e} isRoot={roots.has(e.id)} index={index} />
             ))}
           </ol>
           {hidden > 0 && (

@@ -3,7 +3,8 @@
  * chain that led to it. A filter narrows the log to injects and attacks, or to status changes.
  */
 import { useMemo, useState } from 'react';
-import { describeEvent, formatClock, type SimEvent } from '../../sim';
+import { formatClock, type SimEvent } from '../../sim';
+import { eventText } from './event-text';
 import { askExplain } from '../app/session';
 import { useUi } from '../store/ui-store';
 import { EventGlyph } from './event-glyph';
@@ -34,7 +35,6 @@ export function EventLog() {
   const total = useUi((s) => s.eventTotal);
   const index = useUi((s) => s.index);
   const [filter, setFilter] = useState<Filter>('all');
-  const nameOf = index?.nameOf ?? ((id: string) => id);
   // A player's seat at a hosted exercise does not see injects addressed to another seat (a phone call to the water team).
   const playerSeat = useHosted((s) => (s.status !== 'off' && s.role === 'player' ? s.seat : null));
   const injects = useExercise((s) => s.spec?.injects);
@@ -69,10 +69,10 @@ export function EventLog() {
         <ol className="log" aria-label="Latest events, newest first" data-testid="event-log">
           {shown.map((e) => (
             <li key={e.id}>
-              <button type="button" className="log-row" onClick={() => void askExplain(e)} aria-label={`Explain: ${describeEvent(e, nameOf)}`}>
+              <button type="button" className="log-row" onClick={() => void askExplain(e)} aria-label={`Explain: ${eventText(e, index)}`}>
                 <time className="t">{formatClock(e.tMs)}</time>
                 <EventGlyph event={e} />
-                <span className="text">{describeEvent(e, nameOf)}</span>
+                <span className="text">{eventText(e, index)}</span>
               </button>
             </li>
           ))}

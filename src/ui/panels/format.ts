@@ -26,3 +26,16 @@ export function backupText(state: number, remainingMs: number, bufferMs: number)
   if (state === 1) return `${formatDuration(remainingMs)} of backup left`;
   return remainingMs < bufferMs ? `backup recharging (${formatDuration(remainingMs)} of ${formatDuration(bufferMs)})` : `${formatDuration(bufferMs)} backup`;
 }
+
+/** "pumping-station" → "pumping stations": an asset kind as a person names several of them. */
+export function kindPlural(kind: string): string {
+  const s = kind.replace(/[-_]+/g, ' ').toLowerCase();
+  if (/[^aeiou]y$/.test(s)) return `${s.slice(0, -1)}ies`;
+  if (/(s|x|ch|sh)$/.test(s)) return `${s}es`;
+  return `${s}s`;
+}
+
+/** "4 pumping stations", "1 substation". */
+export function kindCount(n: number, kind: string): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? kind.replace(/[-_]+/g, ' ').toLowerCase() : kindPlural(kind)}`;
+}

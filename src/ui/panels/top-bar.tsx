@@ -1,7 +1,7 @@
 /**
- * The top bar: what is loaded, the run controls (play/pause, speed, skip ahead), the simulated
- * clock, and the injects a facilitator can fire — the scenario's first on-demand inject gets the
- * prominent button, the others are in a list beside it.
+ * The top bar: what is loaded, the run controls (Play/Pause, speed, skip ahead), the simulated
+ * clock, and the injects a facilitator can fire — the scenario's first inject gets the prominent
+ * button, named by its title, the others are in a list beside it.
  */
 import { useState } from 'react';
 import { formatClock, HOUR } from '../../sim';
@@ -14,11 +14,6 @@ function speedLabel(f: number): string {
   if (f < 60) return `${f}× · ${f} s/s`;
   if (f < 3600) return `${f}× · ${f / 60} min/s`;
   return `${f}× · ${f / 3600} h/s`;
-}
-
-/** "vendor-compromise" → "vendor compromise": the short name on the inject button. */
-function humanId(id: string): string {
-  return id.replace(/[-_.]+/g, ' ');
 }
 
 export function TopBar() {
@@ -44,7 +39,8 @@ export function TopBar() {
         <span className="logo" aria-hidden="true">
           ⬢
         </span>
-        <span className="product">citytwin</span>
+        {/* The page's one top-level heading (screen readers jump to it); styled as the product name it is. */}
+        <h1 className="product">citytwin</h1>
         {/* The title is also the way to the scenario chooser: what is open, and "choose another". */}
         <button
           type="button"
@@ -68,8 +64,9 @@ export function TopBar() {
           className="btn play"
           disabled={!ready}
           onClick={() => (playing ? pause() : play())}
-          aria-label={playing ? 'Pause simulation' : 'Play simulation'}
-          aria-pressed={playing}
+          aria-label={playing ? 'Pause' : 'Play'}
+          title={playing ? 'Pause: stop the simulated clock' : 'Play: run the simulated clock at the chosen speed'}
+          data-testid="run-button"
         >
           {playing ? '❚❚ Pause' : '▶ Play'}
         </button>
@@ -111,11 +108,11 @@ export function TopBar() {
             title={main.description}
             data-testid="fire-main-inject"
           >
-            <span className="fire-main">{fired.includes(main.id) ? `✓ Fired: ${humanId(main.id)}` : `⚡ Fire ${humanId(main.id)}`}</span>
-            <span className="fire-title">
-              {main.title}
+            <span className="fire-main">
+              {fired.includes(main.id) ? '✓ Fired' : '⚡ Fire now'}
               {main.atMs !== null && !fired.includes(main.id) ? ` · due ${formatClock(main.atMs)}` : ''}
             </span>
+            <span className="fire-title">{main.title}</span>
           </button>
         )}
         {others.length > 0 && (

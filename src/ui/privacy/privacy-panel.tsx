@@ -11,6 +11,7 @@ import type { population } from '../../sim';
 import type { PrivacyView, PrivacyWhatIf } from '../../worker/privacy-query';
 import { twinClient } from '../app/session';
 import { useUi } from '../store/ui-store';
+import { useCloseOnEscape } from '../store/escape-stack';
 import { ExposureMap } from './exposure-map';
 import { ConfidenceTable } from './confidence-table';
 import { AnonymisationControls, DATASET_SHORT_LABEL, HoldingsControls, type WhatIfSettings } from './privacy-controls';
@@ -76,6 +77,8 @@ export function PrivacyPanel() {
     return () => clearTimeout(t);
   }, [holds, settings]);
 
+  // Escape folds the analysis away (it is kept: "Analyse again" shows it at once and refreshes it).
+  useCloseOnEscape(open && view !== null, () => setOpen(false));
   if (!world) return null;
   const applyPolicy = () => {
     const client = twinClient();
@@ -114,16 +117,21 @@ export function PrivacyPanel() {
         >
           {busy ? 'Analysing…' : view ? 'Analyse again' : 'Analyse'}
         </button>
+        {open && view && (
+          <button type="button" className="icon-btn" onClick={() => setOpen(false)} aria-label="Close the privacy analysis" title="Close (Esc)">
+            ✕
+          </button>
+        )}
       </div>
       {none && <p className="muted">This scenario has no synthetic population, so no personal datasets.</p>}
       {error && <p role="alert">{error}</p>}
-      {!view && !none && !error && (
+      {(!view || !open) && !none && !error && (
         <p className="muted">
           Re-identification from the datasets the attacker holds: unicity, linkage, and exposure of sensitive sites. Takes a second or two.
         </p>
       )}
-      {view && (
-        <div aria-busy={busy}>
+      {view && open && (
+        <div aria-busy={busy} data-testid="privacy-analysis">
           <p className="headline">
             <strong>{view.reidentified.count.toLocaleString('en-GB')}</strong> of {view.residents.toLocaleString('en-GB')} residents (
             {pct(view.reidentified.share)}) tied to their household

@@ -169,11 +169,11 @@ describe('the vendor panel during a ban', () => {
     act(() => dom.root.render(<VendorPanel />));
     act(() => vi.advanceTimersByTime(1100));
     const rows = [...dom.host.querySelectorAll('.vendor-card')].map((r) => r.textContent ?? '');
-    expect(rows[0]).toMatch(/4 camera, 1 nvr, 1 vendor-gateway/);
+    expect(rows[0]).toMatch(/4 cameras, 1 nvr, 1 vendor gateway/);
     expect(rows[0]).toMatch(/6 assets · VPN reaches networkCloud data/);
-    expect(rows[1]).toMatch(/2 camera/);
+    expect(rows[1]).toMatch(/2 cameras/);
     expect(rows[1]).toMatch(/1 dataset\(s\) in United Kingdom/);
-    expect(dom.host.querySelector('.ban-progress')!.textContent).toBe('Kestrel banned from camera: 2 of 6 unit(s) replaced by Meridian, finished by 04:30:00');
+    expect(dom.host.querySelector('.ban-progress')!.textContent).toBe('Kestrel banned from cameras: 2 of 6 unit(s) replaced by Meridian, finished by 04:30:00');
     expect(dom.host.querySelectorAll('summary')).toHaveLength(2);
     // Cutting the vendor's access shows at the next poll.
     (live.snapshot as unknown as { cyber: { vendorReach: unknown } }).cyber.vendorReach = [{ vendor: 'kestrel', enabled: false, zones: [] }];
